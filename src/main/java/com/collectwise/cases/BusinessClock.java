@@ -1,0 +1,40 @@
+package com.collectwise.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Now" and "today" of the collection department. Reads the engine clock so that process tests
+ * that move Camunda's clock move the domain's clock too; dates are taken in the company's zone.
+ */
+@Component
+public class BusinessClock {
+
+    private final ZoneId zone;
+
+    public BusinessClock(@Value("${collectwise.zone:Asia/Shanghai}") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    public ZonedDateTime nowZoned() {
+        return now().atZone(zone);
+    }
+
+    public LocalDate today() {
+        return nowZoned().toLocalDate();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,87 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.customers.Customer;
+
+/**
+ * The only place where domain code starts collection cases and talks to running ones. Messages are
+ * correlated by business key (= invoice number).
+ */
+@Service
+public class CaseEngine {
+
+    private final RuntimeService runtime;
+    private final InvoiceRepository invoices;
+    private final BusinessClock clock;
+
+    public CaseEngine(RuntimeService runtime, InvoiceRepository invoices, BusinessClock clock) {
+        this.runtime = runtime;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    /** Starts the collection case of a newly registered invoice. */
+    public String start(Invoice invoice, Customer customer) {
+        VariableMap vars = Variables.createVariables()
+            .putValue(INVOICE_NUMBER, invoice.invoiceNumber())
+            .putValue(CUSTOMER_ID, customer.customerId())
+            .putValue(CUSTOMER_NAME, customer.name())
+            .putValue(SEGMENT, customer.segment().name())
+            .putValue(COLLECTOR, customer.collector())
+            .putValue(DECISION_MAKER, customer.decisionMaker())
+            .putValue(CURRENCY, invoice.currency())
+            .putValue(INVOICE_AMOUNT, toNumber(invoice.amount()))
+            .putValue(OUTSTANDING_AMOUNT, toNumber(invoice.amount()))
+            .putValue(CREDIT_TERM_DAYS, invoice.creditTermDays())
+            .putValue(DUE_DATE, invoice.dueDate().toString())
+            .putValue(DAYS_OVERDUE, Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), clock.today())))
+            .putValue(STAGE, invoice.stage().name());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_COLLECTION, invoice.invoiceNumber(), vars);
+        invoices.setProcessInstance(invoice.invoiceNumber(), pi.getId());
+        return pi.getId();
+    }
+
+    public boolean isRunning(String invoiceNumber) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_COLLECTION)
+            .processInstanceBusinessKey(invoiceNumber).count() > 0;
+    }
+
+    /** A part payment arrived: the case updates its figures and asks the collector why not in full. */
+    public void partPaymentReceived(String invoiceNumber, BigDecimal paid, BigDecimal outstanding) {
+        if (!isRunning(invoiceNumber)) {
+            return;
+        }
+        runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceBusinessKey(invoiceNumber)
+            .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
+            .correlate();
+    }
+
+    /** The invoice is paid in full (or credited): the case ends. */
+    public void invoiceSettled(String invoiceNumber) {
+        if (!isRunning(invoiceNumber)) {
+            return;
+        }
+        runtime.createMessageCorrelation(MSG_INVOICE_SETTLED).processInstanceBusinessKey(invoiceNumber)
+            .setVariable(OUTSTANDING_AMOUNT, 0.0)
+            .correlate();
+    }
+
+    /**
+     * Process variables carry amounts as numbers so that Cockpit shows them; the exact figure stays
+     * in the domain tables as BigDecimal.
+     */
+    public static Object toNumber(BigDecimal amount) {
+        return amount.doubleValue();
+    }
+}

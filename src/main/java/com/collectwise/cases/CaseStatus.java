@@ -1,0 +1,6 @@
+package com.collectwise.cases;
+
+/** Status of a collection case (values pinned by the HTTP API contract). */
+public enum CaseStatus {
+    OPEN, SETTLED, WRITTEN_OFF, SOLD
+}

@@ -1,0 +1,74 @@
+package com.collectwise.cases;
+
+/**
+ * The process-variable and message contract of the collection models. Code, models and tests use
+ * these names; domain data itself lives in the domain tables, variables only carry what the
+ * process routes on and what Cockpit and Tasklist show.
+ */
+public final class CaseVariables {
+
+    private CaseVariables() {
+    }
+
+    public static final String PROCESS_COLLECTION = "Process_ReceivableCollection";
+    public static final String PROCESS_MOVE_CASE = "Process_MoveCaseToStage";
+
+    // case header, set at start and kept current
+    public static final String INVOICE_NUMBER = "invoiceNumber";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String SEGMENT = "segment";
+    public static final String COLLECTOR = "collector";
+    public static final String DECISION_MAKER = "decisionMaker";
+    public static final String CURRENCY = "currency";
+    /** Display copy of the outstanding total (a number for Cockpit); the ledger is the truth. */
+    public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
+    public static final String INVOICE_AMOUNT = "invoiceAmount";
+    public static final String DAYS_OVERDUE = "daysOverdue";
+    public static final String CREDIT_TERM_DAYS = "creditTermDays";
+    public static final String DUE_DATE = "dueDate";
+    public static final String STAGE = "stage";
+
+    // stage plan (ISO date-times, computed from Decision_CollectionPolicy at start)
+    public static final String ENTRY_STAGE = "entryStage";
+    public static final String PRE_DUE_REMINDER_AT = "preDueReminderAt";
+    public static final String OVERDUE_AT = "overdueAt";
+    public static final String FORMAL_DEMAND_AT = "formalDemandAt";
+    public static final String FIELD_VISIT_AT = "fieldVisitAt";
+    public static final String AGENCY_AT = "agencyAt";
+    public static final String VISIT_SLA = "visitSlaDuration";
+    public static final String AGENCY_MANDATE = "agencyMandateDuration";
+
+    // calls
+    public static final String CALL_OUTCOME = "callOutcome";
+    public static final String REACHED_PERSON = "reachedPerson";
+    public static final String CALL_NOTE = "callNote";
+    public static final String PROMISED_AMOUNT = "promisedAmount";
+    public static final String PROMISED_DATE = "promisedDate";
+    public static final String PROMISE_CHECK_AT = "promiseCheckAt";
+    public static final String NEXT_CALL_AT = "nextCallAt";
+    public static final String BROKEN_PROMISE = "brokenPromise";
+    public static final String CONTACT_HISTORY = "contactHistory";
+    public static final String CALL_ATTEMPTS = "callAttempts";
+
+    // field visit, hand-offs, closing
+    public static final String VISIT_OUTCOME = "visitOutcome";
+    public static final String VISIT_REPORT = "visitReport";
+    public static final String NEXT_STEP = "nextStep";
+    public static final String AGENCY_DECISION = "agencyDecision";
+    public static final String AGENCY_REPORT_STATUS = "agencyReportStatus";
+    public static final String LITIGATION_DECISION = "litigationDecision";
+    public static final String CLOSING_DECISION = "closingDecision";
+    public static final String BUYER = "buyer";
+    public static final String SALE_PRICE = "salePrice";
+    public static final String DECISION_REASON = "decisionReason";
+    public static final String TARGET_STAGE = "targetStage";
+    public static final String STAGE_CHANGE_REASON = "stageChangeReason";
+    public static final String LAST_PAYMENT_AMOUNT = "lastPaymentAmount";
+
+    // messages, correlated by business key = invoice number
+    public static final String MSG_INVOICE_SETTLED = "Message_InvoiceSettled";
+    public static final String MSG_PAYMENT_RECEIVED = "Message_PaymentReceived";
+    public static final String MSG_AGENCY_REPORT = "Message_AgencyReport";
+    public static final String MSG_STAGE_CHANGE = "Message_StageChangeRequested";
+}

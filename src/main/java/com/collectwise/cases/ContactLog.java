@@ -1,0 +1,42 @@
+package com.collectwise.cases;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only contact log of each case. There is deliberately no update and no delete. */
+@Repository
+public class ContactLog {
+
+    private final JdbcClient jdbc;
+
+    public ContactLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(ContactEntry e) {
+        jdbc.sql("""
+                INSERT INTO contact_log (invoice_number, customer_id, channel, contacted_at, collector, reached_person,
+                                         outcome, note, promised_amount, promised_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(e.invoiceNumber(), e.customerId(), e.channel(), Timestamp.from(e.contactedAt()), e.collector(),
+                e.reachedPerson(), e.outcome(), e.note(), e.promisedAmount(),
+                e.promisedDate() == null ? null : Date.valueOf(e.promisedDate()))
+            .update();
+    }
+
+    /** Oldest first. */
+    public List<ContactEntry> list(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM contact_log WHERE invoice_number = ? ORDER BY contacted_at, id")
+            .param(invoiceNumber)
+            .query((rs, n) -> new ContactEntry(rs.getLong("id"), rs.getString("invoice_number"),
+                rs.getString("customer_id"), rs.getString("channel"), rs.getTimestamp("contacted_at").toInstant(),
+                rs.getString("collector"), rs.getString("reached_person"), rs.getString("outcome"),
+                rs.getString("note"), rs.getBigDecimal("promised_amount"),
+                rs.getDate("promised_date") == null ? null : rs.getDate("promised_date").toLocalDate()))
+            .list();
+    }
+}

@@ -1,0 +1,77 @@
+package com.collectwise.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InvoiceRepository {
+
+    private final JdbcClient jdbc;
+
+    public InvoiceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the number exists */
+    public void insert(Invoice i) {
+        jdbc.sql("""
+                INSERT INTO invoices (invoice_number, customer_id, issue_date, due_date, credit_term_days, amount,
+                                      currency, contract_rate, status, stage, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
+                i.currency(), i.contractRatePercent(), i.status().name(), i.stage().name(),
+                Timestamp.from(Instant.now()))
+            .update();
+    }
+
+    public Optional<Invoice> find(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
+            .query(InvoiceRepository::map).optional();
+    }
+
+    public boolean exists(String invoiceNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
+            .query(Integer.class).single() > 0;
+    }
+
+    public List<Invoice> findOpenByCustomer(String customerId) {
+        return jdbc.sql("SELECT * FROM invoices WHERE customer_id = ? AND status = 'OPEN' ORDER BY due_date")
+            .param(customerId).query(InvoiceRepository::map).list();
+    }
+
+    public List<Invoice> findAll() {
+        return jdbc.sql("SELECT * FROM invoices ORDER BY invoice_number").query(InvoiceRepository::map).list();
+    }
+
+    public void setProcessInstance(String invoiceNumber, String processInstanceId) {
+        jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
+            .params(processInstanceId, invoiceNumber).update();
+    }
+
+    public void updateStage(String invoiceNumber, Stage stage) {
+        jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
+    }
+
+    /** Ends the case: status, reason and stage CLOSED. */
+    public void close(String invoiceNumber, CaseStatus status, String reason) {
+        jdbc.sql("""
+                UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
+                WHERE invoice_number = ?""")
+            .params(status.name(), reason, Timestamp.from(Instant.now()), invoiceNumber).update();
+    }
+
+    static Invoice map(ResultSet rs, int row) throws SQLException {
+        return new Invoice(rs.getString("invoice_number"), rs.getString("customer_id"),
+            rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
+            rs.getInt("credit_term_days"), rs.getBigDecimal("amount"), rs.getString("currency").trim(),
+            rs.getBigDecimal("contract_rate"), CaseStatus.valueOf(rs.getString("status")),
+            Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"));
+    }
+}

@@ -1,0 +1,64 @@
+package com.collectwise.communication;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages and hand-offs waiting to be dispatched. Writing is idempotent per key, so a delegate
+ * that is retried after a crash never queues the same letter twice.
+ */
+@Repository
+public class Outbox {
+
+    /** Kinds of outbox entries. */
+    public static final String PRE_DUE_REMINDER = "PRE_DUE_REMINDER";
+    public static final String OVERDUE_REMINDER = "OVERDUE_REMINDER";
+    public static final String DUNNING_LETTER = "DUNNING_LETTER";
+    public static final String SUPERVISOR_ALERT = "SUPERVISOR_ALERT";
+    public static final String CREDIT_HOLD = "CREDIT_HOLD";
+    public static final String CREDIT_RELEASE = "CREDIT_RELEASE";
+    public static final String AGENCY_HANDOFF = "AGENCY_HANDOFF";
+    public static final String AGENCY_RECALL = "AGENCY_RECALL";
+    public static final String LEGAL_HANDOFF = "LEGAL_HANDOFF";
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues the message unless one with the same key exists. @return true when it was queued now */
+    public boolean enqueue(String idempotencyKey, String invoiceNumber, String customerId, String kind,
+                           String recipient, String subject, String body) {
+        if (exists(idempotencyKey)) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO outbox (idempotency_key, invoice_number, customer_id, kind, recipient, subject, body,
+                                    status, attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+            .params(idempotencyKey, invoiceNumber, customerId, kind, recipient, subject, body,
+                Timestamp.from(Instant.now()))
+            .update();
+        return true;
+    }
+
+    public boolean exists(String idempotencyKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?").param(idempotencyKey)
+            .query(Integer.class).single() > 0;
+    }
+
+    public List<OutboxMessage> forInvoice(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM outbox WHERE invoice_number = ? ORDER BY id").param(invoiceNumber)
+            .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
+                rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("dispatched_at") == null ? null : rs.getTimestamp("dispatched_at").toInstant()))
+            .list();
+    }
+}
