@@ -1,0 +1,45 @@
+package com.collectwise.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The postgres profile starts on a real PostgreSQL: Flyway domain schema and Camunda schema side by side. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres"})
+class PostgresSchemaIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> EmbeddedPostgres.jdbcUrl("schema_it"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        // the server and Spring close in parallel shutdown hooks: fail fast instead of waiting 30 s
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        // an empty test database: let Camunda create its schema once
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void domainAndEngineTablesLiveInTheSamePostgresDatabase() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invoices").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT MAX(version) FROM flyway_schema_history WHERE success")
+            .query(String.class).single()).isNotBlank();
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isGreaterThanOrEqualTo(0);
+        assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    }
+}
