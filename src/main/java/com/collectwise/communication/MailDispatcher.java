@@ -1,0 +1,124 @@
+package com.collectwise.communication;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the e-mails waiting in the outbox.
+ *
+ * <p>Each message is first <em>claimed</em> (PENDING to SENDING, one committed UPDATE that only one
+ * dispatcher - on any node - can win), then handed to the SMTP server, then marked SENT. A failure
+ * before the SMTP server accepted the message puts it back to PENDING (retried, up to
+ * {@code maxAttempts}). A crash after the server accepted it but before SENT was written leaves it in
+ * SENDING: it is <em>not</em> sent again automatically, because a second copy of a demand is worse than a
+ * late one; {@link #stuck()} lists such messages for a person to check. Without a mail host configured
+ * nothing is sent and messages wait in the outbox, visible per case.
+ */
+@Component
+public class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    /** Outbox kinds that go to the customer by e-mail. */
+    static final Set<String> EMAIL_KINDS = Set.of(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER,
+        Outbox.DUNNING_LETTER, "INSTALMENT_REMINDER", "PROMISE_CONFIRMATION");
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String from;
+    private final int maxAttempts;
+
+    public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
+                          @Value("${collectwise.mail.from:collections@localhost}") String from,
+                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.from = from;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(fixedDelayString = "${collectwise.mail.dispatch-interval:PT30S}")
+    public void scheduledDispatch() {
+        if (mailSender.getIfAvailable() != null) {
+            dispatchPending();
+        }
+    }
+
+    /** Sends what is pending. @return how many messages were sent now */
+    public int dispatchPending() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        int sent = 0;
+        for (OutboxMessage m : pending()) {
+            if (!claim(m.id())) {
+                continue; // another dispatcher took it
+            }
+            try {
+                SimpleMailMessage mail = new SimpleMailMessage();
+                mail.setFrom(from);
+                mail.setTo(m.recipient());
+                mail.setSubject(m.subject());
+                mail.setText(m.body());
+                sender.send(mail);
+            } catch (MailException e) {
+                release(m.id(), e.getMessage());
+                log.warn("outbox message {} not sent (attempt {}): {}", m.id(), m.attempts() + 1, e.getMessage());
+                continue;
+            }
+            markSent(m.id());
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Messages claimed but never confirmed sent: a crash between SMTP and our bookkeeping. */
+    public List<Long> stuck() {
+        return jdbc.sql("SELECT id FROM outbox WHERE status = 'SENDING' ORDER BY id").query(Long.class).list();
+    }
+
+    private List<OutboxMessage> pending() {
+        return jdbc.sql("""
+                SELECT * FROM outbox WHERE status = 'PENDING' AND recipient IS NOT NULL AND kind IN (:kinds)
+                AND attempts < :max ORDER BY id""")
+            .param("kinds", EMAIL_KINDS).param("max", maxAttempts)
+            .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
+                rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), null))
+            .list();
+    }
+
+    private boolean claim(long id) {
+        return jdbc.sql("""
+                UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status = 'PENDING'""")
+            .params(Timestamp.from(Instant.now()), id).update() == 1;
+    }
+
+    private void release(long id, String error) {
+        String message = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
+        jdbc.sql("UPDATE outbox SET status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END, "
+                + "last_error = ? WHERE id = ?")
+            .params(maxAttempts, message, id).update();
+    }
+
+    private void markSent(long id) {
+        jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
+            .params(Timestamp.from(Instant.now()), id).update();
+    }
+}

@@ -1,0 +1,135 @@
+package com.collectwise.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** E-mails from the outbox reach a real SMTP server (GreenMail) exactly once. */
+@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
+    "collectwise.mail.dispatch-interval=PT1H"})
+@ActiveProfiles("test")
+class MailDispatcherTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JavaMailSender realSender;
+
+    @BeforeEach
+    void emptyOutbox() {
+        jdbc.sql("DELETE FROM outbox").update();
+    }
+
+    @Test
+    void sendsEachPendingEmailOnceEvenWhenDispatchedTwice() throws Exception {
+        outbox.enqueue("reminder:INV-1", "INV-1", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test",
+            "Invoice INV-1 is overdue", "Please pay 1,000.00 CNY today.");
+        outbox.enqueue("alert:INV-1", "INV-1", "C1", Outbox.SUPERVISOR_ALERT, null, "internal", "not an e-mail");
+
+        assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+        assertThat(dispatcher.dispatchPending()).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Invoice INV-1 is overdue");
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ap@customer.test");
+        assertThat(status("reminder:INV-1")).isEqualTo("SENT");
+        assertThat(status("alert:INV-1")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aCrashAfterTheServerAcceptedTheMailNeverSendsItAgain() {
+        outbox.enqueue("reminder:INV-2", "INV-2", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test",
+            "Invoice INV-2 is overdue", "Please pay.");
+        JavaMailSenderImpl crashingAfterSend = new JavaMailSenderImpl() {
+            @Override
+            public void send(SimpleMailMessage... messages) {
+                realSender.send(messages);
+                throw new IllegalStateException("node died before writing SENT");
+            }
+        };
+        MailDispatcher crashing = new MailDispatcher(jdbc, provider(crashingAfterSend), "c@x.test", 5);
+
+        assertThatThrownBy(crashing::dispatchPending).isInstanceOf(IllegalStateException.class);
+        assertThat(dispatcher.dispatchPending()).isZero();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(status("reminder:INV-2")).isEqualTo("SENDING");
+        assertThat(dispatcher.stuck()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedMailIsRetriedAndFailsAfterTheLastAttempt() {
+        outbox.enqueue("reminder:INV-3", "INV-3", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test", "s", "b");
+        JavaMailSenderImpl refusing = new JavaMailSenderImpl() {
+            @Override
+            public void send(SimpleMailMessage... messages) {
+                throw new MailSendException("550 mailbox unavailable");
+            }
+        };
+        MailDispatcher failing = new MailDispatcher(jdbc, provider(refusing), "c@x.test", 2);
+
+        failing.dispatchPending();
+        assertThat(status("reminder:INV-3")).isEqualTo("PENDING");
+        failing.dispatchPending();
+        assertThat(status("reminder:INV-3")).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT last_error FROM outbox WHERE idempotency_key = 'reminder:INV-3'")
+            .query(String.class).single()).contains("550");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private String status(String key) {
+        return jdbc.sql("SELECT status FROM outbox WHERE idempotency_key = ?").param(key).query(String.class).single();
+    }
+
+    private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
+        return new ObjectProvider<>() {
+            @Override
+            public JavaMailSender getObject(Object... args) {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getIfAvailable() {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getIfUnique() {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getObject() {
+                return sender;
+            }
+        };
+    }
+}
