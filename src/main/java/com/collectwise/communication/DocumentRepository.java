@@ -1,0 +1,81 @@
+package com.collectwise.communication;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Evidence store: documents are written once (idempotent per key) and never changed, except delivery status. */
+@Repository
+public class DocumentRepository {
+
+    private final JdbcClient jdbc;
+
+    public DocumentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the document unless one with the same key exists; returns the stored one either way. */
+    public Document store(String idempotencyKey, String invoiceNumber, String kind, String fileName, String mediaType,
+                          byte[] content) {
+        Optional<Document> existing = findByKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("""
+                INSERT INTO documents (invoice_number, kind, file_name, media_type, content, sha256, idempotency_key,
+                                       delivery_status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)""")
+            .params(invoiceNumber, kind, fileName, mediaType, content, sha256(content), idempotencyKey,
+                Timestamp.from(Instant.now()))
+            .update();
+        return findByKey(idempotencyKey).orElseThrow();
+    }
+
+    public Optional<Document> find(String invoiceNumber, long id) {
+        return jdbc.sql("SELECT * FROM documents WHERE invoice_number = ? AND id = ?").params(invoiceNumber, id)
+            .query(DocumentRepository::map).optional();
+    }
+
+    public List<Document> forInvoice(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM documents WHERE invoice_number = ? ORDER BY id").param(invoiceNumber)
+            .query(DocumentRepository::map).list();
+    }
+
+    private Optional<Document> findByKey(String key) {
+        return jdbc.sql("SELECT * FROM documents WHERE idempotency_key = ?").param(key)
+            .query(DocumentRepository::map).optional();
+    }
+
+    public void recordDelivery(long id, String status, String proof) {
+        jdbc.sql("UPDATE documents SET delivery_status = ?, delivery_proof = ? WHERE id = ?")
+            .params(status, proof, id).update();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Document map(ResultSet rs, int n) throws SQLException {
+        return new Document(rs.getLong("id"), rs.getString("invoice_number"), rs.getString("kind"),
+            rs.getString("file_name"), rs.getString("media_type"), rs.getBytes("content"), rs.getString("sha256"),
+            rs.getString("delivery_status"), rs.getString("delivery_proof"), rs.getTimestamp("created_at").toInstant());
+    }
+}
