@@ -47,9 +47,11 @@ public class PaymentAllocator {
         LocalDate lastApplied = lastAppliedOn(invoice.invoiceNumber());
         if (lastApplied != null && lastApplied.isAfter(receivedOn)) {
             Statement later = statements.statement(invoice, lastApplied);
-            due = new Statement(due.invoiceNumber(), due.currency(), receivedOn,
-                due.principal().min(later.principal()), due.interest().min(later.interest()),
-                due.fees().min(later.fees()), null);
+            BigDecimal principal = due.principal().min(later.principal());
+            BigDecimal interest = due.interest().min(later.interest());
+            BigDecimal fees = due.fees().min(later.fees());
+            due = new Statement(due.invoiceNumber(), due.currency(), receivedOn, principal, interest, fees,
+                principal.add(interest).add(fees));
         }
         List<Allocation> result = plan(due, payment.amount());
         for (Allocation a : result) {
