@@ -1,0 +1,107 @@
+package com.collectwise.fees;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.cases.Invoice;
+
+/**
+ * Reductions of what a customer owes, each a ledger line with reason and approver: waivers of interest or fees,
+ * early-payment discounts, credit notes, write-offs. The approval itself (collector requests, supervisor
+ * approves in Tasklist) is a process step still to be modelled; this service books the approved outcome.
+ */
+@Service
+public class AdjustmentService {
+
+    private final Ledger ledger;
+    private final StatementService statements;
+
+    public AdjustmentService(Ledger ledger, StatementService statements) {
+        this.ledger = ledger;
+        this.statements = statements;
+    }
+
+    /**
+     * Waives part of the interest or fees, or grants a discount on the principal (component PRINCIPAL), effective
+     * on {@code bookedOn}. Interest accruing after that date is not waived: waive again or agree a rate.
+     *
+     * @throws IllegalArgumentException without reason or approver, in another currency, or beyond what is owed
+     */
+    @Transactional
+    public LedgerEntry waive(Invoice invoice, Component component, Money amount, String reason, String approvedBy,
+                             LocalDate bookedOn) {
+        LedgerEntryType type = switch (component) {
+            case INTEREST -> LedgerEntryType.INTEREST_WAIVER;
+            case FEES -> LedgerEntryType.FEE_WAIVER;
+            case PRINCIPAL -> LedgerEntryType.DISCOUNT;
+            case CREDIT -> throw new IllegalArgumentException("credit is the customer's money; it is not waived");
+        };
+        return reduce(invoice, type, component, amount, reason, approvedBy, bookedOn, "waiver");
+    }
+
+    /** The invoice itself is reduced (e.g. an accepted dispute). Interest on that part stops from the next day. */
+    @Transactional
+    public LedgerEntry creditNote(Invoice invoice, Money amount, String reason, String approvedBy, LocalDate bookedOn) {
+        return reduce(invoice, LedgerEntryType.CREDIT_NOTE, Component.PRINCIPAL, amount, reason, approvedBy, bookedOn,
+            "credit note");
+    }
+
+    /** Writes off everything still open as of the date, one line per component. */
+    @Transactional
+    public List<LedgerEntry> writeOff(Invoice invoice, String reason, String approvedBy, LocalDate bookedOn) {
+        requireText(reason, "reason");
+        requireText(approvedBy, "approvedBy");
+        Statement open = statements.statement(invoice, bookedOn);
+        List<LedgerEntry> lines = new ArrayList<>();
+        addWriteOff(lines, invoice, Component.FEES, open.fees(), reason, approvedBy, bookedOn);
+        addWriteOff(lines, invoice, Component.INTEREST, open.interest(), reason, approvedBy, bookedOn);
+        addWriteOff(lines, invoice, Component.PRINCIPAL, open.principal(), reason, approvedBy, bookedOn);
+        lines.forEach(ledger::append);
+        return lines;
+    }
+
+    private void addWriteOff(List<LedgerEntry> lines, Invoice invoice, Component component,
+                             java.math.BigDecimal amount, String reason, String approvedBy, LocalDate bookedOn) {
+        if (amount.signum() > 0) {
+            lines.add(LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.WRITE_OFF, component,
+                Money.of(amount, invoice.currency()), bookedOn, "write-off", reason, approvedBy, null));
+        }
+    }
+
+    private LedgerEntry reduce(Invoice invoice, LedgerEntryType type, Component component, Money amount, String reason,
+                               String approvedBy, LocalDate bookedOn, String source) {
+        requireText(reason, "reason");
+        requireText(approvedBy, "approvedBy");
+        if (!amount.currencyCode().equals(invoice.currency())) {
+            throw new Money.CurrencyMismatchException(amount.currency(), Money.currency(invoice.currency()));
+        }
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("amount must be positive: " + amount);
+        }
+        Statement open = statements.statement(invoice, bookedOn);
+        Money owed = Money.of(switch (component) {
+            case INTEREST -> open.interest();
+            case FEES -> open.fees();
+            default -> open.principal();
+        }, invoice.currency());
+        // a reduction beyond what is owed would turn into a hidden refund; that needs a payment, not a waiver
+        if (amount.compareTo(owed) > 0) {
+            throw new IllegalArgumentException(
+                component + " owed on " + bookedOn + " is " + owed + "; cannot reduce it by " + amount);
+        }
+        LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), type, component, amount, bookedOn, source, reason,
+            approvedBy, null);
+        ledger.append(line);
+        return line;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}

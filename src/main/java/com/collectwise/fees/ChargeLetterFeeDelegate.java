@@ -1,0 +1,28 @@
+package com.collectwise.fees;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.InvoiceRepository;
+
+/** {@code ${chargeLetterFeeDelegate}}: charges the segment's dunning letter fee (default none) for the letter sent. */
+@Component("chargeLetterFeeDelegate")
+public class ChargeLetterFeeDelegate implements JavaDelegate {
+
+    private final FeeService fees;
+    private final InvoiceRepository invoices;
+    private final BusinessClock clock;
+
+    public ChargeLetterFeeDelegate(FeeService fees, InvoiceRepository invoices, BusinessClock clock) {
+        this.fees = fees;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ChargeReminderFeeDelegate.charge(execution, fees, invoices, clock, FeeService.Kind.LETTER_FEE);
+    }
+}

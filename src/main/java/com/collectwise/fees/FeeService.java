@@ -1,0 +1,52 @@
+package com.collectwise.fees;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.customers.CustomerRepository;
+
+/**
+ * Charges the per-event fees of the late-fee policy (reminder fee, dunning letter fee) as ledger lines dated the
+ * day they are charged. Each charge has a key, so a retried job or a replayed message charges once. The EUR 40
+ * EU compensation is not booked here: it follows from the invoice itself (see StatementCalculator).
+ */
+@Service
+public class FeeService {
+
+    public enum Kind {
+        REMINDER_FEE, LETTER_FEE
+    }
+
+    private final Ledger ledger;
+    private final StatementService statements;
+    private final CustomerRepository customers;
+
+    public FeeService(Ledger ledger, StatementService statements, CustomerRepository customers) {
+        this.ledger = ledger;
+        this.statements = statements;
+        this.customers = customers;
+    }
+
+    /**
+     * Charges the fee the policy sets for this kind of event, if any.
+     *
+     * @param eventKey what the fee is for, unique per event (e.g. the outbox idempotency key of the letter)
+     * @return the booked line; empty when the policy charges nothing or the event was already charged
+     */
+    public Optional<LedgerEntry> charge(Invoice invoice, Kind kind, String eventKey, LocalDate chargedOn) {
+        LateFeePolicy policy = statements.policyFor(customers.find(invoice.customerId()).orElse(null), invoice);
+        BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
+        if (fee == null || fee.signum() <= 0) {
+            return Optional.empty();
+        }
+        LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.FEE, Component.FEES,
+            Money.rounded(fee, invoice.currency()), chargedOn, "Decision_LateFeePolicy " + kind,
+            kind == Kind.REMINDER_FEE ? "overdue reminder fee" : "formal dunning letter fee", null,
+            kind + ":" + invoice.invoiceNumber() + ":" + eventKey);
+        return ledger.append(line) ? Optional.of(line) : Optional.empty();
+    }
+}

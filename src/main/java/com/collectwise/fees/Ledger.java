@@ -1,0 +1,66 @@
+package com.collectwise.fees;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only ledger of each invoice. There is deliberately no update and no delete: a wrong line is
+ * corrected by a new line (a waiver or a write-off) that says why.
+ */
+@Repository
+public class Ledger {
+
+    private final JdbcClient jdbc;
+
+    public Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Books a line. A line whose entry key is already booked is not booked again (replays of a job, a message or
+     * a request change nothing).
+     *
+     * @return true when booked, false when the key was already there
+     */
+    public boolean append(LedgerEntry e) {
+        if (e.entryKey() != null && existsKey(e.entryKey())) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO ledger_entries (invoice_number, entry_type, component, amount, currency, booked_on,
+                                                source, reason, approved_by, entry_key, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.invoiceNumber(), e.type().name(), e.component().name(), e.amount().amount(),
+                    e.amount().currencyCode(), e.bookedOn(), e.source(), e.reason(), e.approvedBy(), e.entryKey(),
+                    Timestamp.from(Instant.now()))
+                .update();
+            return true;
+        } catch (DuplicateKeyException concurrentReplay) {
+            // the unique key decides between two concurrent bookings of the same event
+            return false;
+        }
+    }
+
+    public boolean existsKey(String entryKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE entry_key = ?").param(entryKey)
+            .query(Integer.class).single() > 0;
+    }
+
+    /** All lines of an invoice, in booking order. */
+    public List<LedgerEntry> list(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM ledger_entries WHERE invoice_number = ? ORDER BY booked_on, id")
+            .param(invoiceNumber)
+            .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getString("invoice_number"),
+                LedgerEntryType.valueOf(rs.getString("entry_type")), Component.valueOf(rs.getString("component")),
+                Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getDate("booked_on").toLocalDate(), rs.getString("source"), rs.getString("reason"),
+                rs.getString("approved_by"), rs.getString("entry_key"), rs.getTimestamp("created_at").toInstant()))
+            .list();
+    }
+}

@@ -1,0 +1,91 @@
+package com.collectwise.fees;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reference rate tables over HTTP: GET /api/rates/{lpr|ecb} (finance, supervisors), POST (finance) to add a
+ * rate or correct one (same effectiveFrom again). Security is configured centrally (com.collectwise.security).
+ */
+@RestController
+@RequestMapping("/api/rates")
+public class RateController {
+
+    /** A reference rate of 50% p.a. or more is a typo, not a central bank decision. */
+    private static final BigDecimal MAX_RATE = new BigDecimal("50");
+
+    private final ReferenceRates rates;
+
+    public RateController(ReferenceRates rates) {
+        this.rates = rates;
+    }
+
+    /** Body of a POST; strings so that a bad value is reported by field instead of failing the whole body. */
+    public record RateInput(Object effectiveFrom, Object ratePercent) {
+    }
+
+    @GetMapping("/{kind}")
+    public List<ReferenceRate> list(@PathVariable String kind) {
+        return rates.current(kind(kind));
+    }
+
+    @PostMapping("/{kind}")
+    public ResponseEntity<ReferenceRate> enter(@PathVariable String kind, @RequestBody(required = false) RateInput in,
+                                               Principal principal) {
+        ReferenceRates.Kind k = kind(kind);
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate from = null;
+        BigDecimal rate = null;
+        Object fromValue = in == null ? null : in.effectiveFrom();
+        Object rateValue = in == null ? null : in.ratePercent();
+        if (fromValue == null || fromValue.toString().isBlank()) {
+            errors.put("effectiveFrom", "is required (yyyy-MM-dd)");
+        } else {
+            try {
+                from = LocalDate.parse(fromValue.toString().trim());
+            } catch (DateTimeParseException e) {
+                errors.put("effectiveFrom", "must be a date yyyy-MM-dd");
+            }
+        }
+        if (rateValue == null || rateValue.toString().isBlank()) {
+            errors.put("ratePercent", "is required (percent per year, e.g. 3.10)");
+        } else {
+            try {
+                rate = new BigDecimal(rateValue.toString().trim());
+                if (rate.signum() < 0 || rate.compareTo(MAX_RATE) >= 0) {
+                    errors.put("ratePercent", "must be between 0 and 50 (percent per year)");
+                } else if (rate.stripTrailingZeros().scale() > 4) {
+                    errors.put("ratePercent", "must have at most four decimals");
+                }
+            } catch (NumberFormatException e) {
+                errors.put("ratePercent", "must be a number (percent per year, e.g. 3.10)");
+            }
+        }
+        BadFieldException.throwIfAny(errors);
+        ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
+        return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
+    }
+
+    private static ReferenceRates.Kind kind(String kind) {
+        return switch (kind.toLowerCase()) {
+            case "lpr" -> ReferenceRates.Kind.LPR;
+            case "ecb" -> ReferenceRates.Kind.ECB;
+            default -> throw new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "no rate table " + kind + " (lpr, ecb)");
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package com.collectwise.reporting;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.cases.Stage;
+import com.collectwise.fees.Money;
+import com.collectwise.fees.Statement;
+import com.collectwise.fees.StatementService;
+
+/**
+ * The ageing of receivables as of a date. An invoice counts when it was open on that date: issued on or before
+ * it, not closed by then (a case closed later still counts, under its current stage CLOSED, since the report has
+ * no stage history), and with something still unpaid in its statement as of the date.
+ */
+@Service
+public class AgingReportService {
+
+    private final JdbcClient jdbc;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final BusinessClock clock;
+
+    public AgingReportService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
+                              BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public AgingReport report(LocalDate asOf) {
+        // closed_at is an instant; "closed by the end of the report date" is judged in the company's zone
+        Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+        List<String> numbers = jdbc.sql("""
+                SELECT invoice_number FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY invoice_number""")
+            .params(asOf, endOfDay).query(String.class).list();
+
+        Map<String, Totals> byCurrency = new TreeMap<>();
+        for (String number : numbers) {
+            Invoice invoice = invoices.find(number).orElseThrow();
+            Statement s = statements.statement(invoice, asOf);
+            if (s.total().signum() <= 0) {
+                continue;
+            }
+            long daysPastDue = ChronoUnit.DAYS.between(invoice.dueDate(), asOf);
+            Money amount = Money.of(s.total(), invoice.currency());
+            byCurrency.computeIfAbsent(invoice.currency(), c -> new Totals(Money.zero(c)))
+                .add(AgingBucket.of(daysPastDue), invoice.stage(), amount);
+        }
+        List<AgingReport.CurrencyAging> result = new ArrayList<>();
+        byCurrency.forEach((currency, t) -> result.add(t.toReport(currency)));
+        return new AgingReport(asOf, result);
+    }
+
+    /** Running totals of one currency. */
+    private static final class Totals {
+        private final Money zero;
+        private Money total;
+        private int count;
+        private final Map<AgingBucket, Money> buckets = new EnumMap<>(AgingBucket.class);
+        private final Map<AgingBucket, Integer> bucketCounts = new EnumMap<>(AgingBucket.class);
+        private final Map<Stage, Money> stages = new EnumMap<>(Stage.class);
+        private final Map<Stage, Integer> stageCounts = new EnumMap<>(Stage.class);
+
+        Totals(Money zero) {
+            this.zero = zero;
+            this.total = zero;
+        }
+
+        void add(AgingBucket bucket, Stage stage, Money amount) {
+            total = total.plus(amount);
+            count++;
+            buckets.merge(bucket, amount, Money::plus);
+            bucketCounts.merge(bucket, 1, Integer::sum);
+            stages.merge(stage, amount, Money::plus);
+            stageCounts.merge(stage, 1, Integer::sum);
+        }
+
+        AgingReport.CurrencyAging toReport(String currency) {
+            // every bucket and stage is listed, zeros included, so that columns line up across currencies
+            List<AgingReport.BucketLine> bucketLines = new ArrayList<>();
+            for (AgingBucket b : AgingBucket.values()) {
+                bucketLines.add(new AgingReport.BucketLine(b.label(), bucketCounts.getOrDefault(b, 0),
+                    amount(buckets.get(b))));
+            }
+            List<AgingReport.StageLine> stageLines = new ArrayList<>();
+            for (Stage s : Stage.values()) {
+                stageLines.add(new AgingReport.StageLine(s.name(), stageCounts.getOrDefault(s, 0),
+                    amount(stages.get(s))));
+            }
+            return new AgingReport.CurrencyAging(currency, count, total.amount(), bucketLines, stageLines);
+        }
+
+        private BigDecimal amount(Money m) {
+            return (m == null ? zero : m).amount();
+        }
+    }
+}
