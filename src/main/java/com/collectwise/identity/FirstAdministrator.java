@@ -88,7 +88,12 @@ final class FirstAdministrator {
 
     private void createWithGeneratedPassword(IdentityService identity, User admin) {
         String password = generatePassword();
-        while (!identity.checkPasswordAgainstPolicy(password, admin).isValid()) {
+        // a random draw may contain the user's id or name; a custom policy may ask for more than we make
+        for (int attempt = 1; !identity.checkPasswordAgainstPolicy(password, admin).isValid(); attempt++) {
+            if (attempt == 100) {
+                throw new IllegalStateException("Cannot generate a password that satisfies the password policy;"
+                    + " configure collectwise.admin.password (COLLECTWISE_ADMIN_PASSWORD)");
+            }
             password = generatePassword();
         }
         admin.setPassword(password);
