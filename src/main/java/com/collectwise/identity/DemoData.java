@@ -1,0 +1,167 @@
+package com.collectwise.identity;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseEngine;
+import com.collectwise.cases.CaseStatus;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.cases.Stage;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.customers.Segment;
+
+/**
+ * The {@code demo} profile: a user for every role and a case in every stage, so that Tasklist and
+ * Cockpit show something on the first start. Cases are registered the way the API registers them,
+ * with due dates in the past, so each starts in the stage its age calls for; litigation and write-off
+ * are reached the way a supervisor reaches them, by a stage-change request. Loaded once: when the
+ * demo customers exist, nothing is added again.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    record DemoUser(String id, String firstName, String lastName, CollectwiseGroup group) {
+    }
+
+    /** A demo invoice: due {@code dueInDays} from today (negative = overdue), in the stage its age calls for. */
+    record DemoCase(String invoiceNumber, String customerId, int dueInDays, String amount, String currency,
+                    Stage stageByAge, Stage movedTo) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+        new DemoUser("chen", "Jie", "Chen", CollectwiseGroup.COLLECTORS),
+        new DemoUser("wang", "Lei", "Wang", CollectwiseGroup.FIELD_COLLECTORS),
+        new DemoUser("li", "Na", "Li", CollectwiseGroup.SUPERVISORS),
+        new DemoUser("zhao", "Min", "Zhao", CollectwiseGroup.FINANCE),
+        new DemoUser("sun", "Hui", "Sun", CollectwiseGroup.LEGAL),
+        new DemoUser("erp", "ERP", "Feed", CollectwiseGroup.INTEGRATION));
+
+    /** One customer per segment, all owned by the demo collector. */
+    record DemoCustomer(String customerId, String name, Segment segment, String country, String decisionMaker) {
+
+        Customer toCustomer(Instant createdAt) {
+            return new Customer(customerId, name, segment, country, customerId.toLowerCase() + "@customer.example",
+                "+86 21 5555 0100", "chen", decisionMaker, createdAt);
+        }
+    }
+
+    static final List<DemoCustomer> CUSTOMERS = List.of(
+        new DemoCustomer("DEMO-DOMESTIC", "Shanghai Hongda Trading Co., Ltd.", Segment.DOMESTIC, "CN",
+            "Zhang Wei (CFO)"),
+        new DemoCustomer("DEMO-FOREIGN", "Rheinland Maschinenbau GmbH", Segment.FOREIGN, "DE",
+            "Anna Becker (Head of Finance)"),
+        new DemoCustomer("DEMO-KEYACCOUNT", "Huaxin Electronics Group", Segment.KEY_ACCOUNT, "CN",
+            "Liu Yang (Treasurer)"),
+        new DemoCustomer("DEMO-SMALL", "Xiaomei Bakery", Segment.SMALL_BUSINESS, "CN", "Zhou Mei (Owner)"));
+
+    static final List<DemoCase> CASES = List.of(
+        new DemoCase("DEMO-1001", "DEMO-DOMESTIC", 5, "12800.00", "CNY", Stage.PRE_DUE, null),
+        new DemoCase("DEMO-1002", "DEMO-DOMESTIC", -4, "3450.00", "CNY", Stage.INTERNAL_REMINDER, null),
+        new DemoCase("DEMO-1003", "DEMO-DOMESTIC", -14, "186000.00", "CNY", Stage.FORMAL_DEMAND, null),
+        new DemoCase("DEMO-1004", "DEMO-DOMESTIC", -25, "48900.00", "CNY", Stage.FIELD_VISIT, null),
+        new DemoCase("DEMO-1005", "DEMO-FOREIGN", -70, "23750.00", "EUR", Stage.AGENCY, null),
+        new DemoCase("DEMO-1006", "DEMO-KEYACCOUNT", -120, "560000.00", "CNY", Stage.AGENCY, Stage.LITIGATION),
+        new DemoCase("DEMO-1007", "DEMO-SMALL", -200, "8600.00", "CNY", Stage.AGENCY, Stage.WRITE_OFF));
+
+    private static final int CREDIT_TERM_DAYS = 30;
+
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final CaseEngine cases;
+    private final BusinessClock clock;
+    private final TransactionTemplate transaction;
+    private final String password;
+
+    public DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
+                    InvoiceRepository invoices, CaseEngine cases, BusinessClock clock, TransactionTemplate transaction,
+                    @Value("${collectwise.demo.password}") String password) {
+        this.identity = identity;
+        this.runtime = runtime;
+        this.customers = customers;
+        this.invoices = invoices;
+        this.cases = cases;
+        this.clock = clock;
+        this.transaction = transaction;
+        this.password = password;
+    }
+
+    /** After start-up, when the engine has deployed the models the cases run on. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void load() {
+        USERS.forEach(this::ensureUser);
+        if (customers.exists(CUSTOMERS.get(0).customerId())) {
+            LOG.info("Demo data present: nothing added");
+            return;
+        }
+        // all or nothing, so that a failed start is simply retried by the next start
+        transaction.executeWithoutResult(status -> {
+            CUSTOMERS.forEach(c -> customers.insert(c.toCustomer(clock.now())));
+            CASES.forEach(this::startCase);
+        });
+        LOG.info("Demo data loaded: users {} (password from collectwise.demo.password), {} customers, {} cases",
+            USERS.stream().map(DemoUser::id).toList(), CUSTOMERS.size(), CASES.size());
+    }
+
+    private void ensureUser(DemoUser demo) {
+        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName(demo.lastName());
+            user.setEmail(demo.id() + "@collectwise.example");
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(demo.id()).memberOfGroup(demo.group().id()).count() == 0) {
+            identity.createMembership(demo.id(), demo.group().id());
+        }
+    }
+
+    private void startCase(DemoCase demo) {
+        LocalDate due = clock.today().plusDays(demo.dueInDays());
+        Invoice invoice = new Invoice(demo.invoiceNumber(), demo.customerId(), due.minusDays(CREDIT_TERM_DAYS), due,
+            CREDIT_TERM_DAYS, new BigDecimal(demo.amount()), demo.currency(), null, CaseStatus.OPEN, demo.stageByAge(),
+            null, null);
+        invoices.insert(invoice);
+        Customer customer = customers.find(demo.customerId()).orElseThrow();
+        String processInstanceId = cases.start(invoice, customer);
+        if (demo.movedTo() == null) {
+            return;
+        }
+        boolean listening = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+            .eventName(MSG_STAGE_CHANGE).count() > 0;
+        if (listening) {
+            runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(demo.invoiceNumber())
+                .setVariable(TARGET_STAGE, demo.movedTo().name())
+                .setVariable(STAGE_CHANGE_REASON, "Demo data: a case in every stage")
+                .correlate();
+        }
+        else {
+            LOG.warn("Demo case {} does not accept {} (yet): it stays in its stage by age", demo.invoiceNumber(),
+                MSG_STAGE_CHANGE);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.collectwise.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs as soon as the engine is built, before the webapps and the API accept anybody: groups,
+ * authorizations, the first administrator and the Tasklist filters. Every step only adds what is
+ * missing, so it runs at every start (and on every node of a cluster) without changing anything twice.
+ */
+@Component
+@EnableConfigurationProperties(AdminAccount.class)
+public class IdentityBootstrap extends AbstractProcessEnginePlugin {
+
+    private final FirstAdministrator firstAdministrator;
+
+    public IdentityBootstrap(AdminAccount account) {
+        this.firstAdministrator = new FirstAdministrator(account);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityService identity = engine.getIdentityService();
+        for (CollectwiseGroup group : CollectwiseGroup.values()) {
+            if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
+                var created = identity.newGroup(group.id());
+                created.setName(group.displayName());
+                created.setType(group.type());
+                identity.saveGroup(created);
+            }
+        }
+        AccessRules.apply(engine.getAuthorizationService());
+        firstAdministrator.ensure(identity);
+        TasklistFilters.apply(engine);
+    }
+}

@@ -1,0 +1,148 @@
+package com.collectwise.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * The first administrator and the idempotency of the bootstrap, each case on a fresh engine. Each call
+ * of {@code start()} is what one application start does.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class IdentityBootstrapTest {
+
+    private ProcessEngine engine;
+    private IdentityService identity;
+    private AuthorizationService authorizations;
+    private FilterService filters;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void freshEngine() {
+        engine = TestEngines.fresh();
+        identity = engine.getIdentityService();
+        authorizations = engine.getAuthorizationService();
+        filters = engine.getFilterService();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        TestEngines.close(engine);
+    }
+
+    private void start(AdminAccount account) {
+        new IdentityBootstrap(account).postProcessEngineBuild(engine);
+    }
+
+    private AdminAccount generated() {
+        return new AdminAccount("boss", "", tmp.resolve("secrets/nested/initial-admin-password.txt"));
+    }
+
+    @Test
+    void generatesAPolicyConformPasswordWritesItForTheOwnerAndLogsItOnce(CapturedOutput output) throws Exception {
+        AdminAccount account = generated();
+        start(account);
+
+        Path file = account.passwordFile();
+        assertThat(file).exists();
+        String password = Files.readString(file).strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(identity.checkPassword("boss", password)).isTrue();
+        assertThat(identity.checkPasswordAgainstPolicy(password, identity.createUserQuery().userId("boss")
+            .singleResult()).isValid()).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list())
+            .extracting("id").containsExactly("boss");
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        assertThat(occurrences(output.getAll(), password)).isEqualTo(1);
+
+        // the second start neither creates nor logs anything
+        start(account);
+        assertThat(Files.readString(file).strip()).isEqualTo(password);
+        assertThat(identity.checkPassword("boss", password)).isTrue();
+        assertThat(occurrences(output.getAll(), password)).isEqualTo(1);
+    }
+
+    @Test
+    void eachGeneratedPasswordIsNew() {
+        FirstAdministrator first = new FirstAdministrator(generated());
+        assertThat(first.generatePassword()).isNotEqualTo(first.generatePassword())
+            .matches(p -> p.chars().anyMatch(Character::isUpperCase) && p.chars().anyMatch(Character::isLowerCase)
+                && p.chars().anyMatch(Character::isDigit) && p.chars().anyMatch(c -> !Character.isLetterOrDigit(c)));
+    }
+
+    @Test
+    void usesTheConfiguredPasswordAsIsAndNeverLogsIt(CapturedOutput output) {
+        String configured = "Test-Admin-Passw0rd!"; // breaks the user-data rule (contains the user id): kept anyway
+        AdminAccount account = new AdminAccount("admin", configured, tmp.resolve("pw.txt"));
+        start(account);
+
+        assertThat(identity.checkPassword("admin", configured)).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).singleResult().getId())
+            .isEqualTo("admin");
+        assertThat(account.passwordFile()).doesNotExist();
+        assertThat(account.toString()).doesNotContain(configured);
+        assertThat(output.getAll()).contains("admin").doesNotContain(configured);
+
+        AdminAccount policyConform = new AdminAccount("chief", "Kq7!vR2#mZ9x", tmp.resolve("other.txt"));
+        identity.deleteMembership("admin", Groups.CAMUNDA_ADMIN);
+        start(policyConform);
+        assertThat(identity.checkPassword("chief", "Kq7!vR2#mZ9x")).isTrue();
+        assertThat(output.getAll()).doesNotContain("Kq7!vR2#mZ9x");
+    }
+
+    @Test
+    void doesNotTouchAnExistingAdministrator() {
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+        start(new AdminAccount("someoneelse", "Other-Secret-Passw0rd!", null));
+
+        assertThat(identity.createUserQuery().userId("someoneelse").count()).isZero();
+        assertThat(identity.checkPassword("admin", "First-Secret-Passw0rd!")).isTrue();
+    }
+
+    @Test
+    void aSecondStartChangesNothing() {
+        AdminAccount account = generated();
+        start(account);
+        Map<String, Long> before = counts();
+
+        start(account);
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(before.get("filters")).isEqualTo(5);
+    }
+
+
+    private Map<String, Long> counts() {
+        return Map.of(
+            "users", identity.createUserQuery().count(),
+            "groups", identity.createGroupQuery().count(),
+            "admins", identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count(),
+            "authorizations", authorizations.createAuthorizationQuery().count(),
+            "filters", filters.createFilterQuery().count());
+    }
+
+    private static int occurrences(String text, String part) {
+        return (int) Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+    }
+}

@@ -1,0 +1,285 @@
+package com.collectwise.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Everything a model refers to exists: forms, decisions, called processes. Reads the source folders
+ * (what supervisors open in Modeler), so a broken reference fails the build before anything deploys.
+ * The forms are checked against the process-variable contract of the user tasks (COMMON.md).
+ */
+class ModelReferencesTest {
+
+    private static final Path PROCESSES = Path.of("processes");
+    private static final Path FORMS = Path.of("forms");
+
+    /** What each form writes back: exactly the variables the process contract names for its task. */
+    private static final Map<String, Set<String>> FORM_WRITES = Map.of(
+        "Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount", "promisedDate",
+            "callNote"),
+        "Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport"),
+        "Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason"),
+        "Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason"),
+        "Form_TrackCourtCase", Set.of("courtOutcome", "decisionReason"),
+        "Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason"),
+        "Form_ClarifyPartialPayment", Set.of("partialPaymentReason"),
+        "Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason"));
+
+    /** The values a select or radio may submit, as the models route on them. */
+    private static final Map<String, List<String>> CHOICES = Map.of(
+        "callOutcome", List.of("PROMISE_TO_PAY", "CALL_BACK", "NO_ANSWER", "REFUSED"),
+        "debtorTactic", List.of("HIDES", "DRAGS", "DENIES", "DELAYS", "PASSES_ON", "WEARS_DOWN"),
+        "visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND"),
+        "agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF"),
+        "litigationDecision", List.of("SUE", "WRITE_OFF"),
+        "courtOutcome", List.of("LOST", "ENFORCEMENT_FAILED"),
+        "closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION"),
+        "targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
+            "WRITE_OFF"));
+
+    /** Variables the forms may show (case header plus what each task is prepared with). */
+    private static final Set<String> SHOWN = Set.of("invoiceNumber", "customerId", "customerName", "segment",
+        "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
+        "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
+        "litigationCostBenefit", "lastPaymentAmount");
+
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, JsonNode> formsById;
+
+    @BeforeAll
+    static void readForms() throws IOException {
+        formsById = new HashMap<>();
+        for (Path file : files(FORMS, ".form")) {
+            JsonNode form = JSON.readTree(file.toFile());
+            String id = form.path("id").asText(null);
+            assertThat(id).as(file + " has an id").isNotBlank();
+            assertThat(formsById.put(id, form)).as("form id " + id + " is used once").isNull();
+            assertThat(file.getFileName().toString()).as("file name of " + id).isEqualTo(kebab(id) + ".form");
+        }
+    }
+
+    @Test
+    void everyReferenceOfEveryModelResolves() throws IOException {
+        List<BpmnModelInstance> models = new ArrayList<>();
+        for (Path file : files(PROCESSES, ".bpmn")) {
+            models.add(Bpmn.readModelFromFile(file.toFile()));
+        }
+        Set<String> processIds = new HashSet<>();
+        models.forEach(m -> m.getModelElementsByType(Process.class).forEach(p -> processIds.add(p.getId())));
+        Set<String> decisionIds = new HashSet<>();
+        for (Path file : files(PROCESSES, ".dmn")) {
+            Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+                .forEach(d -> decisionIds.add(d.getId()));
+        }
+
+        List<String> missing = new ArrayList<>();
+        for (BpmnModelInstance model : models) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                checkForm(task.getId(), task.getCamundaFormRef(), task.getCamundaFormKey(), missing);
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                checkForm(start.getId(), start.getCamundaFormRef(), start.getCamundaFormKey(), missing);
+            }
+            for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+                String ref = task.getCamundaDecisionRef();
+                if (ref != null && !isExpression(ref) && !decisionIds.contains(ref)) {
+                    missing.add(task.getId() + ": no DMN decision " + ref);
+                }
+            }
+            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                String ref = call.getCalledElement();
+                if (ref != null && !isExpression(ref) && !processIds.contains(ref)) {
+                    missing.add(call.getId() + ": no process " + ref);
+                }
+            }
+        }
+        assertThat(missing).as("unresolved references in processes/").isEmpty();
+    }
+
+    private static void checkForm(String elementId, String formRef, String formKey, List<String> missing) {
+        if (formRef != null && !isExpression(formRef) && !formsById.containsKey(formRef)) {
+            missing.add(elementId + ": no form with id " + formRef + " in forms/");
+        }
+        String deployed = "camunda-forms:deployment:";
+        if (formKey != null && formKey.startsWith(deployed)) {
+            String name = formKey.substring(deployed.length());
+            if (!Files.exists(FORMS.resolve(Path.of(name).getFileName()))) {
+                missing.add(elementId + ": no form file " + name);
+            }
+        }
+    }
+
+    @Test
+    void everyFormIsACamundaFormOfTheSupportedSchema() {
+        assertThat(formsById.keySet()).containsExactlyInAnyOrderElementsOf(FORM_WRITES.keySet());
+        formsById.forEach((id, form) -> {
+            assertThat(form.path("type").asText()).as(id).isEqualTo("default");
+            assertThat(form.path("components").isArray()).as(id + " components").isTrue();
+            assertThat(form.path("components")).as(id + " components").isNotEmpty();
+            // Tasklist 7.24 bundles form-js with schema version 16
+            assertThat(form.path("schemaVersion").asInt()).as(id).isBetween(1, 16);
+            Set<String> componentIds = new HashSet<>();
+            for (JsonNode component : components(form)) {
+                assertThat(componentIds.add(component.path("id").asText())).as(id + " component ids unique").isTrue();
+            }
+        });
+    }
+
+    @Test
+    void everyFormWritesExactlyTheVariablesOfItsTask() {
+        formsById.forEach((id, form) ->
+            assertThat(keys(form)).as("keys of " + id).containsExactlyInAnyOrderElementsOf(FORM_WRITES.get(id)));
+    }
+
+    @Test
+    void theCallFormWritesTheCallOutcomeAndAsksForAPromiseOnlyWhenThereIsOne() {
+        JsonNode call = formsById.get("Form_CallCustomer");
+        assertThat(keys(call)).containsExactlyInAnyOrder("callOutcome", "reachedPerson", "debtorTactic",
+            "promisedAmount", "promisedDate", "callNote");
+
+        JsonNode outcome = field(call, "callOutcome");
+        assertThat(outcome.path("validate").path("required").asBoolean()).isTrue();
+        for (String promiseField : List.of("promisedAmount", "promisedDate")) {
+            JsonNode promise = field(call, promiseField);
+            assertThat(promise.path("validate").path("required").asBoolean()).as(promiseField).isTrue();
+            assertThat(promise.path("conditional").path("hide").asText()).as(promiseField)
+                .isEqualTo("=callOutcome != \"PROMISE_TO_PAY\"");
+        }
+        assertThat(field(call, "promisedAmount").path("validate").path("min").decimalValue())
+            .isEqualByComparingTo("0.01");
+        assertThat(field(call, "promisedDate").path("subtype").asText()).isEqualTo("date");
+        assertThat(field(call, "debtorTactic").path("validate").path("required").asBoolean()).isFalse();
+
+        String shown = texts(call);
+        assertThat(shown).contains("{{outstandingAmount}}", "{{currency}}", "{{daysOverdue}}", "{{dueDate}}",
+            "{{decisionMaker}}", "brokenPromise", "{{contactHistory}}", "{{objectionPlaybook}}");
+        assertThat(shown).containsIgnoringCase("say the amount").containsIgnoringCase("urgency")
+            .containsIgnoringCase("polite").containsIgnoringCase("offer help");
+    }
+
+    @Test
+    void choicesSubmitExactlyTheContractValues() {
+        formsById.forEach((id, form) -> {
+            for (JsonNode component : components(form)) {
+                String key = component.path("key").asText(null);
+                if (component.has("values")) {
+                    assertThat(CHOICES).as(id + " has a contract for " + key).containsKey(key);
+                    List<String> values = new ArrayList<>();
+                    component.path("values").forEach(v -> values.add(v.path("value").asText()));
+                    assertThat(values).as(id + "." + key).containsExactlyElementsOf(CHOICES.get(key));
+                }
+            }
+        });
+    }
+
+    @Test
+    void requiredOnlyWhereTheContractSaysSoAndAmountsArePositive() {
+        assertRequired("Form_VisitCustomer", "visitReport", "visitOutcome");
+        assertRequired("Form_ApproveAgencyHandoff", "agencyDecision", "decisionReason");
+        assertRequired("Form_ApproveWriteOff", "closingDecision", "decisionReason", "buyer", "salePrice");
+        assertRequired("Form_ClarifyPartialPayment", "partialPaymentReason");
+        assertRequired("Form_MoveCaseToStage", "invoiceNumber", "targetStage", "stageChangeReason");
+        JsonNode writeOff = formsById.get("Form_ApproveWriteOff");
+        for (String saleField : List.of("buyer", "salePrice")) {
+            assertThat(field(writeOff, saleField).path("conditional").path("hide").asText())
+                .isEqualTo("=closingDecision != \"SELL\"");
+        }
+        assertThat(field(writeOff, "salePrice").path("validate").path("min").decimalValue())
+            .isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void textsShowOnlyContractVariables() {
+        formsById.forEach((id, form) -> {
+            Matcher m = TEMPLATE_VARIABLE.matcher(texts(form));
+            while (m.find()) {
+                assertThat(SHOWN).as(id + " shows {{" + m.group(1) + "}}").contains(m.group(1));
+            }
+        });
+    }
+
+    private void assertRequired(String formId, String... keys) {
+        for (String key : keys) {
+            assertThat(field(formsById.get(formId), key).path("validate").path("required").asBoolean())
+                .as(formId + "." + key + " required").isTrue();
+        }
+    }
+
+    private static List<JsonNode> components(JsonNode container) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode component : container.path("components")) {
+            all.add(component);
+            all.addAll(components(component));
+        }
+        return all;
+    }
+
+    private static Set<String> keys(JsonNode form) {
+        Set<String> keys = new LinkedHashSet<>();
+        components(form).stream().filter(c -> c.hasNonNull("key")).forEach(c -> keys.add(c.get("key").asText()));
+        return keys;
+    }
+
+    private static JsonNode field(JsonNode form, String key) {
+        return components(form).stream().filter(c -> key.equals(c.path("key").asText())).findFirst()
+            .orElseThrow(() -> new AssertionError("no field " + key));
+    }
+
+    /** Everything a form displays: text views and the (templated) labels. */
+    private static String texts(JsonNode form) {
+        StringBuilder all = new StringBuilder();
+        for (JsonNode component : components(form)) {
+            for (String property : List.of("text", "label", "dateLabel", "description")) {
+                all.append(component.path(property).asText("")).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private static boolean isExpression(String value) {
+        return value.contains("${") || value.contains("#{");
+    }
+
+    private static String kebab(String formId) {
+        return formId.replaceFirst("^Form_", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static List<Path> files(Path folder, String suffix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}
