@@ -71,4 +71,22 @@ public final class CaseVariables {
     public static final String MSG_PAYMENT_RECEIVED = "Message_PaymentReceived";
     public static final String MSG_AGENCY_REPORT = "Message_AgencyReport";
     public static final String MSG_STAGE_CHANGE = "Message_StageChangeRequested";
+
+    // added by the process models (issue 3, item 4): policy outputs, call and hand-off details
+    public static final String PRE_DUE_REMINDER_DAYS = "preDueReminderDays";
+    public static final String FORMAL_DEMAND_DAYS = "formalDemandDays";
+    public static final String FIELD_VISIT_DAYS = "fieldVisitDays";
+    public static final String AGENCY_DAYS = "agencyDays";
+    /** Counts stage entries of the case; part of outbox keys so that a re-entered stage writes anew. */
+    public static final String STAGE_ENTRY_NUMBER = "stageEntryNumber";
+    public static final String DEBTOR_TACTIC = "debtorTactic";
+    public static final String OBJECTION_PLAYBOOK = "objectionPlaybook";
+    public static final String PROMISE_ID = "promiseId";
+    public static final String DECISION_MAKER_MET = "decisionMakerMet";
+    public static final String AGENCY_COST_BENEFIT = "agencyCostBenefit";
+    public static final String AGENCY_HANDOFF_NUMBER = "agencyHandoffNumber";
+    public static final String LITIGATION_COST_BENEFIT = "litigationCostBenefit";
+    public static final String COURT_OUTCOME = "courtOutcome";
+    public static final String PARTIAL_PAYMENT_REASON = "partialPaymentReason";
+    public static final String STAGE_CHANGE_REQUESTED_BY = "stageChangeRequestedBy";
 }

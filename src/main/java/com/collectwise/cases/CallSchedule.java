@@ -1,0 +1,53 @@
+package com.collectwise.cases;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When collectors call: at the call slot (about 15:30, when decision makers are back from meetings and
+ * not yet gone) on working days. Never at lunch (12:00-13:30) or at night (22:00-08:00).
+ */
+@Component
+public class CallSchedule {
+
+    static final LocalTime LUNCH_START = LocalTime.of(12, 0);
+    static final LocalTime LUNCH_END = LocalTime.of(13, 30);
+    static final LocalTime QUIET_START = LocalTime.of(22, 0);
+    static final LocalTime QUIET_END = LocalTime.of(8, 0);
+
+    private final BusinessCalendar calendar;
+    private final LocalTime slot;
+
+    public CallSchedule(BusinessCalendar calendar, @Value("${collectwise.calls.slot:15:30}") String slot) {
+        this.calendar = calendar;
+        this.slot = LocalTime.parse(slot);
+        if (!isAllowedCallTime(this.slot)) {
+            throw new IllegalArgumentException("collectwise.calls.slot " + slot
+                + " falls into lunch (12:00-13:30) or quiet hours (22:00-08:00)");
+        }
+    }
+
+    /** The next slot from {@code now} on: today's if it is a working day and the slot is still ahead. */
+    public ZonedDateTime nextSlot(ZonedDateTime now) {
+        LocalDate today = now.toLocalDate();
+        if (calendar.isWorkingDay(today) && now.toLocalTime().isBefore(slot)) {
+            return today.atTime(slot).atZone(now.getZone());
+        }
+        return nextSlotAfterToday(now);
+    }
+
+    /** The slot on the next working day: a call that did not reach anybody is tried again tomorrow. */
+    public ZonedDateTime nextSlotAfterToday(ZonedDateTime now) {
+        return calendar.nextWorkingDayAfter(now.toLocalDate()).atTime(slot).atZone(now.getZone());
+    }
+
+    static boolean isAllowedCallTime(LocalTime t) {
+        boolean lunch = !t.isBefore(LUNCH_START) && t.isBefore(LUNCH_END);
+        boolean night = !t.isBefore(QUIET_START) || t.isBefore(QUIET_END);
+        return !lunch && !night;
+    }
+}

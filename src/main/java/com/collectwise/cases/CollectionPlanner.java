@@ -1,0 +1,71 @@
+package com.collectwise.cases;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the policy (days after the due date) into moments in the company zone, and decides where an
+ * invoice that is already overdue when it is registered starts: in the stage its age calls for.
+ */
+@Component
+public class CollectionPlanner {
+
+    /** Stage deadlines fall due at the start of the working day, so that people act on them that day. */
+    static final LocalTime START_OF_DAY = LocalTime.of(9, 0);
+
+    public CollectionPlan plan(LocalDate dueDate, CollectionPolicy policy, ZonedDateTime now) {
+        ZoneId zone = now.getZone();
+        ZonedDateTime preDue = at(dueDate.minusDays(policy.preDueReminderDays()), zone);
+        ZonedDateTime overdue = at(dueDate.plusDays(1), zone);
+        ZonedDateTime formal = at(dueDate.plusDays(policy.formalDemandDays()), zone);
+        ZonedDateTime visit = at(dueDate.plusDays(policy.fieldVisitDays()), zone);
+        ZonedDateTime agency = at(dueDate.plusDays(policy.agencyDays()), zone);
+        Stage entry;
+        if (now.isBefore(overdue)) {
+            entry = Stage.PRE_DUE;
+        } else if (now.isBefore(formal)) {
+            entry = Stage.INTERNAL_REMINDER;
+        } else if (now.isBefore(visit)) {
+            entry = Stage.FORMAL_DEMAND;
+        } else if (now.isBefore(agency)) {
+            entry = Stage.FIELD_VISIT;
+        } else {
+            entry = Stage.AGENCY;
+        }
+        return new CollectionPlan(preDue, overdue, formal, visit, agency, entry);
+    }
+
+    /**
+     * A supervisor moved the case to {@code target}. When the target stage would normally have begun in
+     * the past, every later deadline moves by the same amount, so the target stage gets its full length
+     * instead of being left at once by a deadline that has already passed.
+     */
+    public CollectionPlan replanFor(CollectionPlan plan, Stage target, ZonedDateTime now) {
+        ZonedDateTime start = plan.startOf(target);
+        if (start == null || !start.isBefore(now)) {
+            return new CollectionPlan(plan.preDueReminderAt(), plan.overdueAt(), plan.formalDemandAt(),
+                plan.fieldVisitAt(), plan.agencyAt(), target);
+        }
+        Duration shift = Duration.between(start, now);
+        return new CollectionPlan(
+            later(plan.preDueReminderAt(), target, Stage.PRE_DUE, shift),
+            later(plan.overdueAt(), target, Stage.INTERNAL_REMINDER, shift),
+            later(plan.formalDemandAt(), target, Stage.FORMAL_DEMAND, shift),
+            later(plan.fieldVisitAt(), target, Stage.FIELD_VISIT, shift),
+            later(plan.agencyAt(), target, Stage.AGENCY, shift),
+            target);
+    }
+
+    private static ZonedDateTime later(ZonedDateTime at, Stage target, Stage stageOfDeadline, Duration shift) {
+        return stageOfDeadline.ordinal() > target.ordinal() ? at.plus(shift) : at;
+    }
+
+    private static ZonedDateTime at(LocalDate day, ZoneId zone) {
+        return day.atTime(START_OF_DAY).atZone(zone);
+    }
+}

@@ -1,0 +1,50 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Move case to requested stage" (Process_MoveCaseToStage): hands the supervisor's request to the running
+ * case. Runs inside the start of the request, so a refusal fails the start with a readable message.
+ */
+@Component("moveCaseToStageDelegate")
+public class MoveCaseToStageDelegate implements JavaDelegate {
+
+    private final InvoiceRepository invoices;
+
+    public MoveCaseToStageDelegate(InvoiceRepository invoices) {
+        this.invoices = invoices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String invoiceNumber = ((String) execution.getVariable(INVOICE_NUMBER)).trim();
+        Stage target = StageChange.target(execution.getVariable(TARGET_STAGE));
+        Object reason = execution.getVariable(STAGE_CHANGE_REASON);
+        if (reason == null || reason.toString().isBlank()) {
+            throw new StageChangeRefusedException("Say why the case should move to " + target + ".");
+        }
+        Invoice invoice = invoices.find(invoiceNumber).orElseThrow(
+            () -> new StageChangeRefusedException("There is no case for invoice " + invoiceNumber + "."));
+        if (invoice.status() != CaseStatus.OPEN) {
+            throw new StageChangeRefusedException("The case of invoice " + invoiceNumber + " is closed ("
+                + invoice.status() + ") and cannot move.");
+        }
+        ProcessInstance running = execution.getProcessEngineServices().getRuntimeService()
+            .createProcessInstanceQuery().processDefinitionKey(PROCESS_COLLECTION)
+            .processInstanceBusinessKey(invoiceNumber).singleResult();
+        if (running == null) {
+            throw new StageChangeRefusedException("The case of invoice " + invoiceNumber + " is not running.");
+        }
+        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_STAGE_CHANGE)
+            .processInstanceId(running.getId())
+            .setVariable(TARGET_STAGE, target.name())
+            .setVariable(STAGE_CHANGE_REASON, reason.toString())
+            .setVariable(STAGE_CHANGE_REQUESTED_BY, CurrentUser.idOr(execution, null))
+            .correlate();
+    }
+}

@@ -1,0 +1,37 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Plan collection stages": policy days from the DMN become timer dates and the entry stage. */
+@Component("planCollectionStagesDelegate")
+public class PlanCollectionStagesDelegate implements JavaDelegate {
+
+    private final InvoiceRepository invoices;
+    private final CollectionPlanner planner;
+    private final BusinessClock clock;
+
+    public PlanCollectionStagesDelegate(InvoiceRepository invoices, CollectionPlanner planner, BusinessClock clock) {
+        this.invoices = invoices;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " does not exist"));
+        CollectionPolicy policy = new CollectionPolicy(days(execution, PRE_DUE_REMINDER_DAYS),
+            days(execution, FORMAL_DEMAND_DAYS), days(execution, FIELD_VISIT_DAYS), days(execution, AGENCY_DAYS));
+        PlanVariables.write(execution, planner.plan(invoice.dueDate(), policy, clock.nowZoned()));
+        execution.setVariable(BROKEN_PROMISE, false);
+    }
+
+    private static int days(DelegateExecution execution, String name) {
+        return ((Number) execution.getVariable(name)).intValue();
+    }
+}

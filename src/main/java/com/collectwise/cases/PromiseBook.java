@@ -1,0 +1,77 @@
+package com.collectwise.cases;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Promises to pay and whether they were kept. Kept when the payments received from the day of the promise
+ * until the promised date plus the grace days reach the promised amount less a tolerance of the larger of
+ * 1% and 1.00 (bank charges and rounding must not break a promise).
+ */
+@Repository
+public class PromiseBook {
+
+    static final BigDecimal TOLERANCE_RATE = new BigDecimal("0.01");
+    static final BigDecimal TOLERANCE_MINIMUM = new BigDecimal("1.00");
+
+    private final JdbcClient jdbc;
+    private final int graceDays;
+
+    public PromiseBook(JdbcClient jdbc, @Value("${collectwise.promises.grace-days:2}") int graceDays) {
+        this.jdbc = jdbc;
+        this.graceDays = graceDays;
+    }
+
+    public int graceDays() {
+        return graceDays;
+    }
+
+    public long open(String invoiceNumber, BigDecimal amount, String currency, LocalDate promisedDate, String note,
+                     String createdBy, Instant now) {
+        jdbc.sql("""
+                INSERT INTO promises (invoice_number, amount, currency, promised_date, note, status, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+            .params(invoiceNumber, amount, currency, promisedDate, note, createdBy, Timestamp.from(now)).update();
+        return jdbc.sql("SELECT MAX(id) FROM promises WHERE invoice_number = ?").param(invoiceNumber)
+            .query(Long.class).single();
+    }
+
+    /** Decides the promise (once: a decided promise keeps its status) and returns whether it was kept. */
+    public boolean check(long promiseId, ZoneId zone, Instant now) {
+        record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice) {
+        }
+        Promise p = jdbc.sql("SELECT * FROM promises WHERE id = ?").param(promiseId)
+            .query((rs, n) -> new Promise(rs.getBigDecimal("amount"), rs.getDate("promised_date").toLocalDate(),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("status"), rs.getString("invoice_number")))
+            .single();
+        if (!"OPEN".equals(p.status())) {
+            return "KEPT".equals(p.status());
+        }
+        BigDecimal paid = jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM payments
+                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?""")
+            .params(p.invoice(), p.createdAt().atZone(zone).toLocalDate(), p.promisedDate().plusDays(graceDays))
+            .query(BigDecimal.class).single();
+        boolean kept = isKept(p.amount(), paid);
+        jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?")
+            .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update();
+        return kept;
+    }
+
+    static boolean isKept(BigDecimal promised, BigDecimal paid) {
+        BigDecimal tolerance = promised.multiply(TOLERANCE_RATE).setScale(2, RoundingMode.HALF_UP).max(TOLERANCE_MINIMUM);
+        return paid.compareTo(promised.subtract(tolerance)) >= 0;
+    }
+
+    public String status(long promiseId) {
+        return jdbc.sql("SELECT status FROM promises WHERE id = ?").param(promiseId).query(String.class).single();
+    }
+}

@@ -1,0 +1,33 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Record call outcome": the call goes into the case file; the model waits for the promise or the next slot. */
+@Component("recordCallOutcomeDelegate")
+public class RecordCallOutcomeDelegate implements JavaDelegate {
+
+    private final CallOutcomeRecorder recorder;
+    private final CaseFigures figures;
+
+    public RecordCallOutcomeDelegate(CallOutcomeRecorder recorder, CaseFigures figures) {
+        this.recorder = recorder;
+        this.figures = figures;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Invoice invoice = figures.today((String) execution.getVariable(INVOICE_NUMBER)).invoice();
+        String collector = CurrentUser.idOr(execution, (String) execution.getVariable(COLLECTOR));
+        CallOutcomeRecorder.FollowUp next = recorder.record(invoice, collector, CallOutcomeForm.read(execution));
+        if (next.promiseId() != null) {
+            execution.setVariable(PROMISE_ID, next.promiseId());
+            execution.setVariable(PROMISE_CHECK_AT, PlanVariables.iso(next.promiseCheckAt()));
+        } else {
+            execution.setVariable(NEXT_CALL_AT, PlanVariables.iso(next.nextCallAt()));
+        }
+    }
+}

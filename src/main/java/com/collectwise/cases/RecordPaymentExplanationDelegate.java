@@ -1,0 +1,29 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Record payment explanation": why the customer paid only part goes into the case file. */
+@Component("recordPaymentExplanationDelegate")
+public class RecordPaymentExplanationDelegate implements JavaDelegate {
+
+    private final ContactLog contacts;
+    private final BusinessClock clock;
+
+    public RecordPaymentExplanationDelegate(ContactLog contacts, BusinessClock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(),
+            CurrentUser.idOr(execution, (String) execution.getVariable(COLLECTOR)), null, "PART_PAYMENT_EXPLAINED",
+            "Paid " + execution.getVariable(LAST_PAYMENT_AMOUNT) + " " + execution.getVariable(CURRENCY) + ": "
+                + execution.getVariable(PARTIAL_PAYMENT_REASON), null, null));
+    }
+}

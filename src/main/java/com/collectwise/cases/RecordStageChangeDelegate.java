@@ -1,0 +1,38 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record stage change": notes who moved the case and why, and restarts the collection in the requested
+ * stage with deadlines that give that stage its full length.
+ */
+@Component("recordStageChangeDelegate")
+public class RecordStageChangeDelegate implements JavaDelegate {
+
+    private final ContactLog contacts;
+    private final CollectionPlanner planner;
+    private final BusinessClock clock;
+
+    public RecordStageChangeDelegate(ContactLog contacts, CollectionPlanner planner, BusinessClock clock) {
+        this.contacts = contacts;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Stage target = StageChange.target(execution.getVariable(TARGET_STAGE));
+        String from = (String) execution.getVariable(STAGE);
+        String by = (String) execution.getVariable(STAGE_CHANGE_REQUESTED_BY);
+        contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), by, null, "STAGE_CHANGE",
+            "Moved from " + from + " to " + target + (by == null ? "" : " by " + by) + ": "
+                + execution.getVariable(STAGE_CHANGE_REASON), null, null));
+        CollectionPlan plan = PlanVariables.read(execution, clock.zone());
+        PlanVariables.write(execution, planner.replanFor(plan, target, clock.nowZoned()));
+    }
+}

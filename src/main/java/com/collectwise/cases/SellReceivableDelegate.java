@@ -1,0 +1,25 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Sell receivable" to the buyer finance named, at the agreed price. */
+@Component("sellReceivableDelegate")
+public class SellReceivableDelegate implements JavaDelegate {
+
+    private final CaseClosing closing;
+
+    public SellReceivableDelegate(CaseClosing closing) {
+        this.closing = closing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        closing.sell((String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(BUYER),
+            FormAmount.of(execution.getVariable(SALE_PRICE)), (String) execution.getVariable(DECISION_REASON));
+        execution.setVariable(STAGE, Stage.CLOSED.name());
+    }
+}

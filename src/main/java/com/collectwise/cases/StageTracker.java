@@ -1,0 +1,40 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Called by the start listener of every stage sub-process
+ * ({@code ${stageTracker.enter(execution, 'FORMAL_DEMAND')}}): the stage is kept in the process variable
+ * (Cockpit, Tasklist) and in the invoice (API, reports), and the displayed figures are refreshed.
+ */
+@Component("stageTracker")
+public class StageTracker {
+
+    private final InvoiceRepository invoices;
+    private final CaseFigures figures;
+
+    public StageTracker(InvoiceRepository invoices, CaseFigures figures) {
+        this.invoices = invoices;
+        this.figures = figures;
+    }
+
+    public void enter(VariableScope execution, String stage) {
+        Stage entered = Stage.valueOf(stage);
+        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+        invoices.updateStage(invoiceNumber, entered);
+        Object entries = execution.getVariable(STAGE_ENTRY_NUMBER);
+        execution.setVariable(STAGE_ENTRY_NUMBER, entries == null ? 1 : ((Number) entries).intValue() + 1);
+        execution.setVariable(STAGE, entered.name());
+        refreshFigures(execution);
+    }
+
+    /** Writes today's outstanding amount and days overdue into the case's display variables. */
+    public void refreshFigures(VariableScope scope) {
+        CaseFigures.Figures today = figures.today((String) scope.getVariable(INVOICE_NUMBER));
+        scope.setVariable(OUTSTANDING_AMOUNT, CaseEngine.toNumber(today.outstanding()));
+        scope.setVariable(DAYS_OVERDUE, today.daysOverdue());
+    }
+}

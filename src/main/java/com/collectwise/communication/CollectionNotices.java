@@ -1,0 +1,76 @@
+package com.collectwise.communication;
+
+import java.math.BigDecimal;
+
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.customers.Customer;
+import com.collectwise.fees.Statement;
+
+/**
+ * Writes the customer reminders, the formal dunning letter and supervisor alerts into the outbox. The
+ * idempotency key names the case and the stage entry, so a retried job never queues a second letter while
+ * a case that re-enters a stage (supervisor decision) writes a new one.
+ */
+@Service
+public class CollectionNotices {
+
+    /** Alerts go to the supervisors' group; the dispatcher resolves the addresses. */
+    public static final String SUPERVISORS = "group:supervisors";
+
+    private final Outbox outbox;
+
+    public CollectionNotices(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public boolean preDueReminder(Invoice invoice, Customer customer) {
+        return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),
+            customer.customerId(), Outbox.PRE_DUE_REMINDER, customer.email(),
+            "Invoice " + invoice.invoiceNumber() + " is due on " + invoice.dueDate(),
+            "Dear " + customer.name() + ",\n\na friendly reminder: invoice " + invoice.invoiceNumber() + " over "
+                + money(invoice.currency(), invoice.amount()) + " is due on " + invoice.dueDate() + ".\n"
+                + "You can pay by bank transfer, Alipay, WeChat Pay or card; please quote the invoice number.\n"
+                + "If you have paid already, thank you and please ignore this message.");
+    }
+
+    public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue, int stageEntry) {
+        return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
+            invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
+            "Invoice " + invoice.invoiceNumber() + " is overdue",
+            "Dear " + customer.name() + ",\n\ninvoice " + invoice.invoiceNumber() + " was due on " + invoice.dueDate()
+                + " and is " + daysOverdue + " days overdue. Outstanding today: "
+                + money(invoice.currency(), statement.total()) + ".\nPlease pay today. Your collector will call you.");
+    }
+
+    public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue, int stageEntry) {
+        String c = invoice.currency();
+        return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
+            invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
+            "Formal demand for payment: invoice " + invoice.invoiceNumber(),
+            "FORMAL DEMAND FOR PAYMENT\n\nTo: " + customer.name()
+                + (customer.decisionMaker() == null ? "" : ", attn. " + customer.decisionMaker()) + "\n\n"
+                + "Invoice " + invoice.invoiceNumber() + " of " + invoice.issueDate() + ", due " + invoice.dueDate()
+                + ", is " + daysOverdue + " days overdue. As of " + statement.asOf() + " you owe:\n"
+                + "  principal " + money(c, statement.principal()) + "\n"
+                + "  interest  " + money(c, statement.interest()) + "\n"
+                + "  fees      " + money(c, statement.fees()) + "\n"
+                + "  total     " + money(c, statement.total()) + "\n\n"
+                + "We demand payment of the total within 7 days. Until then no further goods are delivered on "
+                + "credit. Without payment we will hand the claim to a collection agency or take legal action, "
+                + "with the costs charged to you, and interest continues to accrue.");
+    }
+
+    public boolean supervisorAlert(Invoice invoice, Customer customer, String reason, String keySuffix) {
+        return outbox.enqueue(Outbox.SUPERVISOR_ALERT + ":" + invoice.invoiceNumber() + ":" + keySuffix,
+            invoice.invoiceNumber(), customer.customerId(), Outbox.SUPERVISOR_ALERT, SUPERVISORS,
+            reason + ": invoice " + invoice.invoiceNumber() + ", " + customer.name(),
+            reason + ".\nInvoice " + invoice.invoiceNumber() + " of " + customer.name() + " (" + customer.customerId()
+                + "), " + money(invoice.currency(), invoice.amount()) + ", due " + invoice.dueDate() + ".");
+    }
+
+    static String money(String currency, BigDecimal amount) {
+        return currency + " " + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,25 @@
+package com.collectwise.communication;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Send overdue reminder" with today's outstanding amount. */
+@Component("sendOverdueReminderDelegate")
+public class SendOverdueReminderDelegate implements JavaDelegate {
+
+    private final NoticeContext context;
+    private final CollectionNotices notices;
+
+    public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices) {
+        this.context = context;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        NoticeContext.Case c = context.of(execution);
+        notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
+            c.stageEntry());
+    }
+}

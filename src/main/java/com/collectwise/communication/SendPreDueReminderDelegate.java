@@ -1,0 +1,24 @@
+package com.collectwise.communication;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Send pre-due reminder": one friendly reminder per invoice. */
+@Component("sendPreDueReminderDelegate")
+public class SendPreDueReminderDelegate implements JavaDelegate {
+
+    private final NoticeContext context;
+    private final CollectionNotices notices;
+
+    public SendPreDueReminderDelegate(NoticeContext context, CollectionNotices notices) {
+        this.context = context;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        NoticeContext.Case c = context.of(execution);
+        notices.preDueReminder(c.figures().invoice(), c.customer());
+    }
+}

@@ -1,0 +1,63 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.fees.Statement;
+
+/** What a hand-off costs against what it may bring, in the words the approval forms show. */
+@Service
+public class CostBenefit {
+
+    /** Limitation period from the due date (Civil Code art. 188), before any interruption. */
+    static final int LIMITATION_YEARS = 3;
+
+    private final CourtFeeSchedule courtFees;
+    private final BigDecimal commissionPercent;
+    private final BigDecimal lawyerPercent;
+    private final BigDecimal lawyerMinimum;
+
+    public CostBenefit(CourtFeeSchedule courtFees,
+                       @Value("${collectwise.agency.commission-percent:20}") BigDecimal commissionPercent,
+                       @Value("${collectwise.litigation.lawyer-fee-percent:8}") BigDecimal lawyerPercent,
+                       @Value("${collectwise.litigation.lawyer-fee-minimum:3000}") BigDecimal lawyerMinimum) {
+        this.courtFees = courtFees;
+        this.commissionPercent = commissionPercent;
+        this.lawyerPercent = lawyerPercent;
+        this.lawyerMinimum = lawyerMinimum;
+    }
+
+    public String agency(Invoice invoice, Statement statement) {
+        BigDecimal outstanding = statement.total();
+        BigDecimal commission = percent(outstanding, commissionPercent);
+        return "Outstanding " + money(invoice, outstanding) + ". Agency commission " + commissionPercent.stripTrailingZeros().toPlainString()
+            + "% = " + money(invoice, commission) + ". Net if fully collected: " + money(invoice, outstanding.subtract(commission))
+            + ". Mandate 90 days; the agency is paid only on what it collects.";
+    }
+
+    public String litigation(Invoice invoice, Statement statement) {
+        BigDecimal claim = statement.total();
+        BigDecimal courtFee = courtFees.fee(claim);
+        BigDecimal lawyer = percent(claim, lawyerPercent).max(lawyerMinimum.setScale(2, RoundingMode.HALF_UP));
+        BigDecimal net = claim.subtract(courtFee).subtract(lawyer);
+        LocalDate limitation = invoice.dueDate().plusYears(LIMITATION_YEARS);
+        String note = "CNY".equals(invoice.currency()) ? "" : " (CN court fee schedule applied to the amount as if in CNY)";
+        return "Claim " + money(invoice, claim) + ". Court acceptance fee " + money(invoice, courtFee) + note
+            + " (advanced; the losing party bears it). Lawyer estimate " + money(invoice, lawyer) + ". Net if won and enforced: "
+            + money(invoice, net) + (net.signum() <= 0 ? " - suing costs more than it can bring." : ".")
+            + " Limitation date " + limitation + " unless interrupted by a demand, acknowledgement or suit.";
+    }
+
+    private static BigDecimal percent(BigDecimal amount, BigDecimal percent) {
+        return amount.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String money(Invoice invoice, BigDecimal amount) {
+        return invoice.currency() + " " + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

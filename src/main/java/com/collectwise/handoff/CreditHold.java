@@ -1,0 +1,71 @@
+package com.collectwise.handoff;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.communication.Outbox;
+
+/**
+ * "前款不结, 后货不送": while a customer has a case at formal demand or later, the order system must not
+ * deliver on credit. The outbox carries one HOLD event per hold period and one RELEASE when it ends; the
+ * n-th hold and its release share the number n in their keys, so repeats are no-ops.
+ */
+@Service
+public class CreditHold {
+
+    public static final String ORDER_SYSTEM = "order-system";
+
+    private final Outbox outbox;
+    private final InvoiceRepository invoices;
+    private final JdbcClient jdbc;
+
+    public CreditHold(Outbox outbox, InvoiceRepository invoices, JdbcClient jdbc) {
+        this.outbox = outbox;
+        this.invoices = invoices;
+        this.jdbc = jdbc;
+    }
+
+    /** @return true when a hold event was queued now, false when the customer was already on hold */
+    public boolean place(String customerId, String invoiceNumber) {
+        int holds = count(customerId, Outbox.CREDIT_HOLD);
+        if (holds > count(customerId, Outbox.CREDIT_RELEASE)) {
+            return false;
+        }
+        return outbox.enqueue(Outbox.CREDIT_HOLD + ":" + customerId + ":" + (holds + 1), invoiceNumber, customerId,
+            Outbox.CREDIT_HOLD, ORDER_SYSTEM, "Credit hold for customer " + customerId,
+            "Customer " + customerId + " is on credit hold: invoice " + invoiceNumber
+                + " is at formal demand. Deliver only against prepayment.");
+    }
+
+    /**
+     * Releases the hold unless another open case of the customer is at formal demand or later.
+     * @return true when a release event was queued now
+     */
+    public boolean releaseIfClear(String customerId, String closedInvoiceNumber) {
+        int holds = count(customerId, Outbox.CREDIT_HOLD);
+        if (holds <= count(customerId, Outbox.CREDIT_RELEASE)) {
+            return false;
+        }
+        boolean stillHeld = invoices.findOpenByCustomer(customerId).stream()
+            .filter(i -> !i.invoiceNumber().equals(closedInvoiceNumber))
+            .map(Invoice::stage).anyMatch(s -> s.holdsCredit());
+        if (stillHeld) {
+            return false;
+        }
+        return outbox.enqueue(Outbox.CREDIT_RELEASE + ":" + customerId + ":" + holds, closedInvoiceNumber, customerId,
+            Outbox.CREDIT_RELEASE, ORDER_SYSTEM, "Credit hold released for customer " + customerId,
+            "Customer " + customerId + " has no case at formal demand or later any more (last: invoice "
+                + closedInvoiceNumber + "). Normal credit terms apply again.");
+    }
+
+    public boolean isOnHold(String customerId) {
+        return count(customerId, Outbox.CREDIT_HOLD) > count(customerId, Outbox.CREDIT_RELEASE);
+    }
+
+    private int count(String customerId, String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)
+            .query(Integer.class).single();
+    }
+}

@@ -1,0 +1,55 @@
+package com.collectwise.handoff;
+
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.communication.Outbox;
+import com.collectwise.customers.Customer;
+import com.collectwise.fees.Statement;
+
+/**
+ * Queues the case for the collection agency and the legal department. Keys carry the hand-off number
+ * (invoice + n-th hand-off) so the receiver can de-duplicate at-least-once delivery.
+ */
+@Service
+public class Handoffs {
+
+    public static final String AGENCY = "agency";
+    public static final String LEGAL = "legal";
+
+    private final Outbox outbox;
+
+    public Handoffs(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public boolean toAgency(Invoice invoice, Customer customer, Statement statement, int handoffNumber) {
+        return outbox.enqueue(Outbox.AGENCY_HANDOFF + ":" + invoice.invoiceNumber() + ":" + handoffNumber,
+            invoice.invoiceNumber(), customer.customerId(), Outbox.AGENCY_HANDOFF, AGENCY,
+            "Collection mandate " + invoice.invoiceNumber() + "/" + handoffNumber, caseData(invoice, customer, statement));
+    }
+
+    public boolean recallFromAgency(Invoice invoice, int handoffNumber, String reason) {
+        return outbox.enqueue(Outbox.AGENCY_RECALL + ":" + invoice.invoiceNumber() + ":" + handoffNumber,
+            invoice.invoiceNumber(), invoice.customerId(), Outbox.AGENCY_RECALL, AGENCY,
+            "Mandate withdrawn " + invoice.invoiceNumber() + "/" + handoffNumber,
+            "We withdraw the collection mandate for invoice " + invoice.invoiceNumber() + ": " + reason
+                + ". Please stop all collection activity and report what you collected.");
+    }
+
+    public boolean toLegal(Invoice invoice, Customer customer, Statement statement, int stageEntry) {
+        return outbox.enqueue(Outbox.LEGAL_HANDOFF + ":" + invoice.invoiceNumber() + ":" + stageEntry,
+            invoice.invoiceNumber(), customer.customerId(), Outbox.LEGAL_HANDOFF, LEGAL,
+            "File suit: invoice " + invoice.invoiceNumber(), caseData(invoice, customer, statement));
+    }
+
+    private static String caseData(Invoice invoice, Customer customer, Statement statement) {
+        return "invoiceNumber=" + invoice.invoiceNumber() + "\ncustomerId=" + customer.customerId()
+            + "\ncustomerName=" + customer.name() + "\ncountry=" + customer.country()
+            + "\ndecisionMaker=" + customer.decisionMaker() + "\nissueDate=" + invoice.issueDate()
+            + "\ndueDate=" + invoice.dueDate() + "\ncurrency=" + invoice.currency()
+            + "\nprincipal=" + statement.principal().toPlainString() + "\ninterest=" + statement.interest().toPlainString()
+            + "\nfees=" + statement.fees().toPlainString() + "\ntotal=" + statement.total().toPlainString()
+            + "\nasOf=" + statement.asOf();
+    }
+}

@@ -1,0 +1,65 @@
+package com.collectwise.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CollectionPlannerTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+    static final CollectionPolicy POLICY = new CollectionPolicy(7, 10, 20, 60);
+
+    final CollectionPlanner planner = new CollectionPlanner();
+
+    static ZonedDateTime at(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(ZONE);
+    }
+
+    @Test
+    void deadlinesFallDueAtNineInTheCompanyZone() {
+        CollectionPlan plan = planner.plan(DUE, POLICY, at("2026-02-01T10:00"));
+        assertThat(plan.preDueReminderAt()).isEqualTo(at("2026-02-24T09:00"));
+        assertThat(plan.overdueAt()).isEqualTo(at("2026-03-04T09:00"));
+        assertThat(plan.formalDemandAt()).isEqualTo(at("2026-03-13T09:00"));
+        assertThat(plan.fieldVisitAt()).isEqualTo(at("2026-03-23T09:00"));
+        assertThat(plan.agencyAt()).isEqualTo(at("2026-05-02T09:00"));
+    }
+
+    @ParameterizedTest(name = "registered {0} -> {1}")
+    @CsvSource({
+        "2026-02-01T10:00, PRE_DUE",
+        "2026-03-04T08:59, PRE_DUE",
+        "2026-03-04T09:00, INTERNAL_REMINDER",
+        "2026-03-13T08:59, INTERNAL_REMINDER",
+        "2026-03-13T09:00, FORMAL_DEMAND",
+        "2026-03-23T09:00, FIELD_VISIT",
+        "2026-05-02T08:59, FIELD_VISIT",
+        "2026-05-02T09:00, AGENCY",
+        "2027-01-01T09:00, AGENCY"
+    })
+    void entryStageFollowsTheAgeOfTheInvoice(String registeredAt, Stage expected) {
+        assertThat(planner.plan(DUE, POLICY, at(registeredAt)).entryStage()).isEqualTo(expected);
+    }
+
+    @Test
+    void movingBackGivesTheStageItsFullLengthAndMovingForwardKeepsTheDates() {
+        CollectionPlan plan = planner.plan(DUE, POLICY, at("2026-02-01T10:00"));
+        CollectionPlan back = planner.replanFor(plan, Stage.INTERNAL_REMINDER, at("2026-03-25T09:00"));
+        assertThat(back.entryStage()).isEqualTo(Stage.INTERNAL_REMINDER);
+        assertThat(back.overdueAt()).isEqualTo(plan.overdueAt());
+        assertThat(back.formalDemandAt()).isEqualTo(at("2026-04-03T09:00"));
+        assertThat(back.fieldVisitAt()).isEqualTo(at("2026-04-13T09:00"));
+        assertThat(back.agencyAt()).isEqualTo(at("2026-05-23T09:00"));
+
+        CollectionPlan forward = planner.replanFor(plan, Stage.AGENCY, at("2026-03-05T09:00"));
+        assertThat(forward).isEqualTo(new CollectionPlan(plan.preDueReminderAt(), plan.overdueAt(),
+            plan.formalDemandAt(), plan.fieldVisitAt(), plan.agencyAt(), Stage.AGENCY));
+    }
+}

@@ -1,0 +1,77 @@
+package com.collectwise.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every rule of the three process DMN tables, evaluated by the engine as deployed. */
+@SpringBootTest
+@ActiveProfiles("test")
+class CollectionDecisionsTest {
+
+    @Autowired DecisionService decisions;
+
+    @ParameterizedTest(name = "{0}, term {2} days -> formal D+{4}, visit D+{5}, agency D+{6}")
+    @CsvSource({
+        // segment, amount, term, preDue, formal, visit, agency
+        "DOMESTIC,       12000, 30,  7, 10, 20, 60",
+        "DOMESTIC,       12000, 60,  7, 20, 30, 60",
+        "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64",
+        "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60",
+        "FOREIGN,        12000, 30,  7, 10, 20, 60",
+        "FOREIGN,        12000, 120, 7, 40, 50, 60"
+    })
+    void collectionPolicy(String segment, double amount, int term, int preDue, int formal, int visit, int agency) {
+        DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("Decision_CollectionPolicy",
+            Map.of("segment", segment, "invoiceAmount", amount, "creditTermDays", term)).getSingleResult();
+        assertThat(r.entrySet()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("preDueReminderDays",
+            "formalDemandDays", "fieldVisitDays", "agencyDays", "visitSlaDuration", "agencyMandateDuration");
+        assertThat(r.<Object>getEntry("preDueReminderDays")).isEqualTo(preDue);
+        assertThat(r.<Object>getEntry("formalDemandDays")).isEqualTo(formal);
+        assertThat(r.<Object>getEntry("fieldVisitDays")).isEqualTo(visit);
+        assertThat(r.<Object>getEntry("agencyDays")).isEqualTo(agency);
+        assertThat(r.<Object>getEntry("visitSlaDuration")).isEqualTo("P14D");
+        assertThat(r.<Object>getEntry("agencyMandateDuration")).isEqualTo("P90D");
+    }
+
+    @ParameterizedTest(name = "{0} with {1} outstanding -> {2}")
+    @CsvSource({
+        "NOT_FOUND,        4999.99, WRITE_OFF",
+        "NOT_FOUND,        5000,    AGENCY",
+        "CANNOT_PAY,       999.99,  WRITE_OFF",
+        "CANNOT_PAY,       1000,    AGENCY",
+        "DENIES_DEBT,      100000,  LITIGATION",
+        "DENIES_DEBT,      99999.99, AGENCY",
+        "PROMISED_PAYMENT, 1000000, AGENCY",
+        "PROMISED_PAYMENT, 10,      AGENCY"
+    })
+    void nextStep(String visitOutcome, double outstanding, String expected) {
+        Object step = decisions.evaluateDecisionTableByKey("Decision_NextStep",
+            Map.of("visitOutcome", visitOutcome, "outstandingAmount", outstanding)).getSingleEntry();
+        assertThat(step).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "HIDES      | Persist (缠)",
+        "DRAGS      | Pin down (粘)",
+        "DENIES     | Show evidence",
+        "DELAYS     | Follow up often (勤)",
+        "PASSES_ON  | Find the decision maker",
+        "WEARS_DOWN | Firm deadline"
+    })
+    void objectionPlaybook(String tactic, String counterStartsWith) {
+        DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook",
+            Map.of("debtorTactic", tactic)).getSingleResult();
+        assertThat((String) r.getEntry("counter")).startsWith(counterStartsWith);
+        assertThat((String) r.getEntry("tactic")).isNotBlank();
+    }
+}

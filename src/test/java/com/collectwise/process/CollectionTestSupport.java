@@ -1,0 +1,158 @@
+package com.collectwise.process;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.collectwise.cases.CaseEngine;
+import com.collectwise.cases.CaseStatus;
+import com.collectwise.cases.ContactEntry;
+import com.collectwise.cases.ContactLog;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.cases.Stage;
+import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.customers.Segment;
+
+/**
+ * Drives collection cases through time: the engine clock is set with {@link ClockUtil} and due jobs are
+ * executed by the test (the job executor is off in the test profile). Test data goes through the
+ * repositories and {@link CaseEngine}, as the API does.
+ */
+abstract class CollectionTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired CustomerRepository customers;
+    @Autowired InvoiceRepository invoices;
+    @Autowired CaseEngine cases;
+    @Autowired Outbox outbox;
+    @Autowired ContactLog contacts;
+    @Autowired JdbcClient jdbc;
+
+    /** Cases started by the running test. */
+    final List<String> started = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static ZonedDateTime at(int year, int month, int day, int hour, int minute) {
+        return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZONE);
+    }
+
+    void setClock(ZonedDateTime t) {
+        ClockUtil.setCurrentTime(Date.from(t.toInstant()));
+    }
+
+    /** Sets the clock and runs every job that is due by then, including the ones those jobs create. */
+    void moveTo(ZonedDateTime t) {
+        setClock(t);
+        executeDueJobs();
+    }
+
+    /**
+     * One job at a time (a job may delete others, e.g. an interrupting timer), and only jobs of the cases
+     * this test started: cases left behind by earlier tests in the shared context keep still.
+     */
+    void executeDueJobs() {
+        for (int round = 0; round < 200; round++) {
+            Job next = started.stream()
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            management.executeJob(next.getId());
+        }
+        throw new AssertionError("jobs keep becoming due: a timer loop?");
+    }
+
+    Customer customer(Segment segment) {
+        String id = "C" + UUID.randomUUID().toString().substring(0, 8);
+        Customer c = new Customer(id, "Customer " + id, segment, segment == Segment.FOREIGN ? "DE" : "CN",
+            id.toLowerCase() + "@example.com", "+86 10 0000 0000", "collector1", "Ms. Wang", Instant.now());
+        customers.insert(c);
+        return c;
+    }
+
+    Invoice invoice(Customer customer, LocalDate dueDate, int termDays, String amount) {
+        String number = "INV-" + UUID.randomUUID().toString().substring(0, 8);
+        Invoice i = new Invoice(number, customer.customerId(), dueDate.minusDays(termDays), dueDate, termDays,
+            new BigDecimal(amount), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+        invoices.insert(i);
+        return i;
+    }
+
+    ProcessInstance start(Invoice invoice, Customer customer) {
+        String id = cases.start(invoice, customer);
+        started.add(id);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        executeDueJobs();
+        return pi;
+    }
+
+    Task task(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    List<String> outboxKinds(Invoice invoice) {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream().map(OutboxMessage::kind).toList();
+    }
+
+    List<String> contactOutcomes(Invoice invoice) {
+        return contacts.list(invoice.invoiceNumber()).stream().map(ContactEntry::outcome).toList();
+    }
+
+    Invoice reload(Invoice invoice) {
+        return invoices.find(invoice.invoiceNumber()).orElseThrow();
+    }
+
+    void payment(Invoice invoice, String amount, LocalDate receivedOn) {
+        jdbc.sql("""
+                INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
+                                      method, body_hash, status, created_at)
+                VALUES (?, ?, ?, ?, 'CNY', ?, 'BANK_TRANSFER', 'test', 'APPLIED', ?)""")
+            .params("PAY-" + UUID.randomUUID(), invoice.invoiceNumber(), invoice.customerId(), new BigDecimal(amount),
+                receivedOn, java.sql.Timestamp.from(Instant.now()))
+            .update();
+    }
+
+    Object variable(ProcessInstance pi, String name) {
+        return runtime.getVariable(pi.getId(), name);
+    }
+}

@@ -1,0 +1,486 @@
+package com.collectwise.process;
+
+import static com.collectwise.cases.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.cases.CaseStatus;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.Stage;
+import com.collectwise.communication.Outbox;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.Segment;
+
+/**
+ * Walks every path of Process_ReceivableCollection. Default invoice: 30-day term, due Tuesday 2026-03-03,
+ * so the policy puts the pre-due reminder at 02-24, overdue at 03-04, formal demand at 03-13, field visit
+ * at 03-23 and the agency at 05-02 (09:00 Asia/Shanghai each).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+class ReceivableCollectionProcessTest extends CollectionTestSupport {
+
+    static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+
+    Customer customer;
+    Invoice invoice;
+
+    ProcessInstance registeredBeforeDue(String amount) {
+        setClock(at(2026, 2, 20, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, DUE, 30, amount);
+        return start(invoice, customer);
+    }
+
+    /** Registered on 03-05, two days overdue: the case starts with the overdue reminder and a call. */
+    ProcessInstance atFirstCall(String amount) {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, DUE, 30, amount);
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        return pi;
+    }
+
+    void call(ProcessInstance pi, Map<String, Object> outcome) {
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), outcome);
+        executeDueJobs();
+    }
+
+    ProcessInstance atFieldVisit(String amount) {
+        ProcessInstance pi = atFirstCall(amount);
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer");
+        return pi;
+    }
+
+    void visit(ProcessInstance pi, String outcome) {
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"),
+            withVariables(VISIT_OUTCOME, outcome, DECISION_MAKER_MET, true, VISIT_REPORT, "Met Ms. Wang at the office."));
+        executeDueJobs();
+    }
+
+    ProcessInstance atAgencyApproval() {
+        ProcessInstance pi = atFieldVisit("12000.00");
+        visit(pi, "CANNOT_PAY");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_AgencyDue");
+        moveTo(at(2026, 5, 2, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
+        return pi;
+    }
+
+    void decide(ProcessInstance pi, String taskKey, Map<String, Object> decision) {
+        BpmnAwareTests.complete(task(pi, taskKey), decision);
+        executeDueJobs();
+    }
+
+    ProcessInstance atLitigationReview() {
+        ProcessInstance pi = atFieldVisit("150000.00");
+        visit(pi, "DENIES_DEBT");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewLitigation");
+        return pi;
+    }
+
+    ProcessInstance atWriteOffApproval() {
+        ProcessInstance pi = atFieldVisit("3000.00");
+        visit(pi, "NOT_FOUND");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveWriteOff");
+        return pi;
+    }
+
+    // ---- before and at the due date
+
+    @Test
+    void remindsBeforeDueThenCallsOnceOverdue() {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PreDueReminder")
+            .variables().containsEntry(STAGE, "PRE_DUE").containsEntry(FORMAL_DEMAND_DAYS, 10)
+            .containsEntry(FIELD_VISIT_DAYS, 20).containsEntry(AGENCY_DAYS, 60)
+            .containsEntry(FORMAL_DEMAND_AT, "2026-03-13T09:00:00+08:00")
+            .containsEntry(AGENCY_AT, "2026-05-02T09:00:00+08:00");
+        assertThat(outboxKinds(invoice)).isEmpty();
+
+        moveTo(at(2026, 2, 24, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_InvoiceOverdue");
+        assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER);
+
+        moveTo(at(2026, 3, 4, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").hasPassed("EndEvent_PreDueStageEnded")
+            .variables().containsEntry(STAGE, "INTERNAL_REMINDER").containsEntry(DAYS_OVERDUE, 1L);
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
+        assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER);
+
+        Task call = task(pi, "Task_CallCustomer");
+        BpmnAwareTests.assertThat(call).isAssignedTo("collector1");
+        // assigned to the owner, still visible to the group (camunda-bpm-assert's candidate check wants it unassigned)
+        assertThat(tasks.getIdentityLinksForTask(call.getId()))
+            .anyMatch(l -> "collectors".equals(l.getGroupId()) && "candidate".equals(l.getType()));
+        // Wednesday 10:00 (clock 09:00): today's 15:30 slot
+        assertThat(call.getFollowUpDate().toInstant()).isEqualTo(at(2026, 3, 4, 15, 30).toInstant());
+        assertThat((String) variable(pi, CONTACT_HISTORY)).isEqualTo("No contact yet.");
+        assertThat((String) variable(pi, OBJECTION_PLAYBOOK)).startsWith("| Debtor tactic | Counter |")
+            .contains("Hides (躲)").contains("Persist (缠)").contains("Wears you down (磨)");
+    }
+
+    @Test
+    void backDatedInvoicesStartInTheStageTheirAgeCallsFor() {
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Map<LocalDate, String> expected = Map.of(
+            LocalDate.of(2026, 2, 25), "Task_CallCustomer",
+            LocalDate.of(2026, 2, 15), "Timer_FieldVisitDue",
+            LocalDate.of(2026, 2, 5), "Task_VisitCustomer",
+            LocalDate.of(2025, 12, 20), "Task_ApproveAgencyHandoff");
+        Map<LocalDate, String> stage = Map.of(LocalDate.of(2026, 2, 25), "INTERNAL_REMINDER",
+            LocalDate.of(2026, 2, 15), "FORMAL_DEMAND", LocalDate.of(2026, 2, 5), "FIELD_VISIT",
+            LocalDate.of(2025, 12, 20), "AGENCY");
+        expected.forEach((due, waitingAt) -> {
+            Invoice i = invoice(c, due, 30, "5000.00");
+            ProcessInstance pi = start(i, c);
+            BpmnAwareTests.assertThat(pi).isWaitingAt(waitingAt).variables().containsEntry(ENTRY_STAGE, stage.get(due));
+            assertThat(reload(i).stage().name()).isEqualTo(stage.get(due));
+        });
+    }
+
+    // ---- calls
+
+    @Test
+    void noAnswerAndCallBackCallAgainNextWorkingDayAtTheSlot() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "NO_ANSWER", CALL_NOTE, "rang 10 times"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_NextCallDue")
+            .variables().containsEntry(NEXT_CALL_AT, "2026-03-06T15:30:00+08:00");
+
+        moveTo(at(2026, 3, 6, 15, 30));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        assertThat((String) variable(pi, CONTACT_HISTORY)).contains("PHONE NO_ANSWER: rang 10 times");
+        assertThat(variable(pi, CALL_OUTCOME)).as("the form starts empty").isNull();
+
+        // Friday: the next working day is Monday
+        call(pi, withVariables(CALL_OUTCOME, "CALL_BACK", REACHED_PERSON, "Mr. Li", DEBTOR_TACTIC, "PASSES_ON"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_NextCallDue")
+            .variables().containsEntry(NEXT_CALL_AT, "2026-03-09T15:30:00+08:00");
+        assertThat(contactOutcomes(invoice)).containsExactly("NO_ANSWER", "CALL_BACK");
+        assertThat(contacts.list(invoice.invoiceNumber()).get(1).note()).startsWith("[tactic PASSES_ON]");
+    }
+
+    @Test
+    void refusalEscalatesToFormalDemandAtOnce() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "REFUSED", REACHED_PERSON, "Ms. Wang", DEBTOR_TACTIC, "DENIES"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_EscalationRequested").isWaitingAt("Timer_FieldVisitDue")
+            .variables().containsEntry(STAGE, "FORMAL_DEMAND");
+        assertThat(outboxKinds(invoice)).containsExactly(Outbox.OVERDUE_REMINDER, Outbox.DUNNING_LETTER,
+            Outbox.CREDIT_HOLD, Outbox.SUPERVISOR_ALERT);
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).get(1).body())
+            .contains("principal CNY 12000.00").contains("total     CNY 12000.00");
+    }
+
+    @Test
+    void keptPromiseGoesBackToTheCallWithoutFlag() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 12000.0, PROMISED_DATE, "2026-03-06",
+            REACHED_PERSON, "Ms. Wang"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PromisedDatePassed")
+            .variables().containsEntry(PROMISE_CHECK_AT, "2026-03-09T09:00:00+08:00");
+        // 11,880.00 = promised less the 1% tolerance: still kept
+        payment(invoice, "11880.00", LocalDate.of(2026, 3, 8));
+
+        moveTo(at(2026, 3, 9, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CheckPromise").isWaitingAt("Task_CallCustomer")
+            .variables().containsEntry(BROKEN_PROMISE, false);
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("KEPT");
+    }
+
+    @Test
+    void brokenPromiseIsFlaggedOnTheNextCall() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 12000, PROMISED_DATE, "2026-03-06"));
+        payment(invoice, "11879.99", LocalDate.of(2026, 3, 6));
+        moveTo(at(2026, 3, 9, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").variables().containsEntry(BROKEN_PROMISE, true);
+        assertThat(contactOutcomes(invoice)).containsExactly("PROMISE_TO_PAY", "PROMISE_BROKEN");
+    }
+
+    @Test
+    void aPromiseNeedsAnAmountAndADateNotInThePast() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        Task call = task(pi, "Task_CallCustomer");
+        assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "PROMISE_TO_PAY")))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("promised amount")
+            .hasMessageContaining("promised date");
+        assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "PROMISE_TO_PAY",
+            PROMISED_AMOUNT, 500, PROMISED_DATE, "2026-03-04")))
+            .hasMessageContaining("the promised date 2026-03-04 is in the past");
+        assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "MAYBE")))
+            .hasMessageContaining("choose the call outcome");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        assertThat(contactOutcomes(invoice)).isEmpty();
+    }
+
+    // ---- formal demand and field visit
+
+    @Test
+    void formalDemandDateEndsTheCallsAndHoldsCreditOncePerCustomer() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        Invoice second = invoice(customer, DUE, 30, "800.00");
+        ProcessInstance pi2 = start(second, customer);
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Timer_FormalDemandDue").isWaitingAt("Timer_FieldVisitDue");
+        BpmnAwareTests.assertThat(pi2).isWaitingAt("Timer_FieldVisitDue");
+        assertThat(outboxKinds(invoice)).contains(Outbox.DUNNING_LETTER, Outbox.SUPERVISOR_ALERT);
+        long holds = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = 'CREDIT_HOLD'")
+            .param(customer.customerId()).query(Long.class).single();
+        assertThat(holds).as("one hold for the customer, not one per invoice").isEqualTo(1);
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.FORMAL_DEMAND);
+    }
+
+    @Test
+    void overdueVisitAlertsTheSupervisorAndTheVisitStaysOpen() {
+        ProcessInstance pi = atFieldVisit("12000.00");
+        BpmnAwareTests.assertThat(task(pi, "Task_VisitCustomer")).hasCandidateGroup("fieldcollectors");
+        moveTo(at(2026, 4, 6, 9, 1));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_SupervisorAlerted").isWaitingAt("Task_VisitCustomer");
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()))
+            .anyMatch(m -> m.kind().equals(Outbox.SUPERVISOR_ALERT) && m.subject().startsWith("Field visit overdue"));
+    }
+
+    @Test
+    void visitWithAPaymentPlanGoesToTheAgencyOnItsDate() {
+        ProcessInstance pi = atFieldVisit("12000.00");
+        visit(pi, "PROMISED_PAYMENT");
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordVisitReport", "EndEvent_NextStepDecided")
+            .isWaitingAt("Timer_AgencyDue").variables().containsEntry(NEXT_STEP, "AGENCY");
+        assertThat(contacts.list(invoice.invoiceNumber())).last()
+            .satisfies(e -> {
+                assertThat(e.channel()).isEqualTo("VISIT");
+                assertThat(e.reachedPerson()).isEqualTo("Ms. Wang");
+            });
+    }
+
+    @Test
+    void deniedLargeDebtGoesToLitigation() {
+        atLitigationReview();
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.LITIGATION);
+    }
+
+    @Test
+    void smallDebtOfAVanishedCustomerGoesToWriteOff() {
+        atWriteOffApproval();
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.WRITE_OFF);
+    }
+
+    // ---- agency
+
+    @Test
+    void approvedHandOffWaitsForReportsUntilUncollectibleThenLitigation() {
+        ProcessInstance pi = atAgencyApproval();
+        assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Agency commission 20% = CNY 2400.00")
+            .contains("Net if fully collected: CNY 9600.00");
+        decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_WaitForAgencyReport");
+        assertThat(outbox.forInvoice(invoice.invoiceNumber())).anyMatch(
+            m -> m.idempotencyKey().equals(Outbox.AGENCY_HANDOFF + ":" + invoice.invoiceNumber() + ":1"));
+
+        for (String status : new String[] {"IN_PROGRESS", "PARTLY_COLLECTED"}) {
+            runtime.createMessageCorrelation(MSG_AGENCY_REPORT).processInstanceBusinessKey(invoice.invoiceNumber())
+                .setVariable(AGENCY_REPORT_STATUS, status).correlate();
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_WaitForAgencyReport");
+        }
+        runtime.createMessageCorrelation(MSG_AGENCY_REPORT).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(AGENCY_REPORT_STATUS, "UNCOLLECTIBLE").correlate();
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_AgencyGaveUp", "EndEvent_AgencyWorkEnded")
+            .isWaitingAt("Task_ReviewLitigation");
+    }
+
+    @Test
+    void expiredMandateRecallsTheCaseAndGoesToLitigation() {
+        ProcessInstance pi = atAgencyApproval();
+        decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "ok"));
+        moveTo(at(2026, 7, 31, 10, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Timer_AgencyMandateExpired", "Task_RecallCaseFromAgency")
+            .isWaitingAt("Task_ReviewLitigation");
+        assertThat(outboxKinds(invoice)).contains(Outbox.AGENCY_RECALL);
+    }
+
+    @Test
+    void supervisorMayChooseLitigationInstead() {
+        ProcessInstance pi = atAgencyApproval();
+        decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "LITIGATION", DECISION_REASON, "has assets"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_LitigationChosen").isWaitingAt("Task_ReviewLitigation");
+    }
+
+    @Test
+    void supervisorMayWriteOffInstead() {
+        ProcessInstance pi = atAgencyApproval();
+        decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "WRITE_OFF", DECISION_REASON, "bankrupt"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_AgencyWriteOffChosen").isWaitingAt("Task_ApproveWriteOff");
+    }
+
+    // ---- litigation and closing
+
+    @Test
+    void sueThenTrackTheCourtCaseThenWriteOff() {
+        ProcessInstance pi = atLitigationReview();
+        assertThat((String) variable(pi, LITIGATION_COST_BENEFIT))
+            .contains("Claim CNY 150000.00").contains("Court acceptance fee CNY 3300.00")
+            .contains("Lawyer estimate CNY 12000.00").contains("Limitation date 2029-03-03");
+        decide(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "SUE", DECISION_REASON, "strong evidence"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_TrackCourtCase");
+        assertThat(outboxKinds(invoice)).contains(Outbox.LEGAL_HANDOFF);
+        decide(pi, "Task_TrackCourtCase", withVariables(COURT_OUTCOME, "ENFORCEMENT_FAILED", DECISION_REASON, "no assets"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_CourtCaseEnded").isWaitingAt("Task_ApproveWriteOff");
+    }
+
+    @Test
+    void legalMayRecommendWriteOff() {
+        ProcessInstance pi = atLitigationReview();
+        decide(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "WRITE_OFF", DECISION_REASON, "costs too much"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_LegalWriteOffChosen").isWaitingAt("Task_ApproveWriteOff");
+    }
+
+    @Test
+    void writeOffClosesTheCase() {
+        ProcessInstance pi = atWriteOffApproval();
+        BpmnAwareTests.assertThat(task(pi, "Task_ApproveWriteOff")).hasCandidateGroup("finance");
+        decide(pi, "Task_ApproveWriteOff", withVariables(CLOSING_DECISION, "WRITE_OFF", DECISION_REASON, "customer vanished"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_ReceivableWrittenOff", "EndEvent_CollectionEnded",
+            "EndEvent_ReceivableClosed").isEnded();
+        Invoice closed = reload(invoice);
+        assertThat(closed.status()).isEqualTo(CaseStatus.WRITTEN_OFF);
+        assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
+        assertThat(closed.closeReason()).isEqualTo("Written off: customer vanished");
+        assertThat(outboxKinds(invoice)).as("the hold placed at formal demand ends with the case")
+            .contains(Outbox.CREDIT_RELEASE);
+    }
+
+    @Test
+    void saleClosesTheCaseNamingBuyerAndPrice() {
+        ProcessInstance pi = atWriteOffApproval();
+        Task approval = task(pi, "Task_ApproveWriteOff");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), withVariables(CLOSING_DECISION, "SELL",
+            DECISION_REASON, "factor offer"))).hasMessageContaining("name the buyer").hasMessageContaining("sale price");
+        decide(pi, "Task_ApproveWriteOff", withVariables(CLOSING_DECISION, "SELL", BUYER, "Factor Ltd",
+            SALE_PRICE, 900.5, DECISION_REASON, "factor offer"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_ReceivableSold").isEnded();
+        assertThat(reload(invoice).status()).isEqualTo(CaseStatus.SOLD);
+        assertThat(reload(invoice).closeReason()).isEqualTo("Sold to Factor Ltd for CNY 900.50: factor offer");
+    }
+
+    @Test
+    void financeMayContinueCollectionThroughLitigation() {
+        ProcessInstance pi = atWriteOffApproval();
+        decide(pi, "Task_ApproveWriteOff", withVariables(CLOSING_DECISION, "CONTINUE_COLLECTION", DECISION_REASON, "new address"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_CollectionContinues").isWaitingAt("Task_ReviewLitigation")
+            .variables().containsEntry(STAGE, "LITIGATION");
+    }
+
+    // ---- events at any stage
+
+    @Test
+    void stageChangeSkipsForwardAndIsRecorded() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "FIELD_VISIT").setVariable(STAGE_CHANGE_REASON, "customer stopped answering")
+            .correlate();
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordStageChange").isWaitingAt("Task_VisitCustomer");
+        assertThat(contacts.list(invoice.invoiceNumber())).last().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("STAGE_CHANGE");
+            assertThat(e.note()).isEqualTo("Moved from INTERNAL_REMINDER to FIELD_VISIT: customer stopped answering");
+        });
+    }
+
+    @Test
+    void stageChangeReachesLitigationAndWriteOffDirectly() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        requestStage("LITIGATION", "customer insolvent, file claim");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewLitigation").variables().containsEntry(STAGE, "LITIGATION");
+        requestStage("WRITE_OFF", "claim lost in insolvency");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveWriteOff").variables().containsEntry(STAGE, "WRITE_OFF");
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.WRITE_OFF);
+    }
+
+    void requestStage(String target, String reason) {
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, target).setVariable(STAGE_CHANGE_REASON, reason).correlate();
+        executeDueJobs();
+    }
+
+    @Test
+    void stageChangeBackGivesTheStageItsFullLength() {
+        ProcessInstance pi = atFieldVisit("12000.00");
+        moveTo(at(2026, 3, 25, 9, 0));
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "INTERNAL_REMINDER").setVariable(STAGE_CHANGE_REASON, "new contact person")
+            .correlate();
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer")
+            .variables().containsEntry(STAGE, "INTERNAL_REMINDER")
+            // the internal stage would have begun on 03-04; moved to 03-25 it lasts until 03-13 + 21 days
+            .containsEntry(FORMAL_DEMAND_AT, "2026-04-03T09:00:00+08:00");
+    }
+
+    @Test
+    void settlementEndsTheCaseBeforeTheDueDate() {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        settle(pi);
+        assertThat(outboxKinds(invoice)).isEmpty();
+    }
+
+    @Test
+    void settlementEndsTheCaseDuringCalls() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        settle(pi);
+        assertThat(outboxKinds(invoice)).doesNotContain(Outbox.CREDIT_RELEASE);
+    }
+
+    @Test
+    void settlementAtTheAgencyReleasesTheCreditHold() {
+        ProcessInstance pi = atAgencyApproval();
+        decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "ok"));
+        settle(pi);
+        assertThat(outboxKinds(invoice)).contains(Outbox.CREDIT_RELEASE);
+    }
+
+    private void settle(ProcessInstance pi) {
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber()).update();
+        cases.invoiceSettled(invoice.invoiceNumber());
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CloseSettledCase", "EndEvent_CaseClosed").isEnded();
+        assertThat(reload(invoice).status()).isEqualTo(CaseStatus.SETTLED);
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.CLOSED);
+    }
+
+    @Test
+    void partPaymentAsksTheCollectorWhyWhileTheCaseGoesOn() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        cases.partPaymentReceived(invoice.invoiceNumber(), new java.math.BigDecimal("2000.00"),
+            new java.math.BigDecimal("10000.00"));
+        Task clarify = task(pi, "Task_ClarifyPartialPayment");
+        BpmnAwareTests.assertThat(clarify).isAssignedTo("collector1");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer", "Task_ClarifyPartialPayment");
+        BpmnAwareTests.complete(clarify, withVariables(PARTIAL_PAYMENT_REASON, "cash flow, rest next month"));
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_PaymentExplained").isWaitingAt("Task_CallCustomer");
+        assertThat(contacts.list(invoice.invoiceNumber())).last()
+            .satisfies(e -> assertThat(e.note()).isEqualTo("Paid 2000.0 CNY: cash flow, rest next month"));
+    }
+}
