@@ -56,8 +56,9 @@ public final class FieldReader {
         try {
             node = json == null || json.isBlank() ? null : EXACT.readTree(json);
         } catch (JsonProcessingException e) {
-            throw InvalidRequestException.of("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ")");
+            String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw InvalidRequestException.of("body", "is not valid JSON" + where);
         }
         if (node == null || !node.isObject()) {
             throw InvalidRequestException.of("body", "must be a JSON object");

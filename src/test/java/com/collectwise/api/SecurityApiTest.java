@@ -2,9 +2,13 @@ package com.collectwise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -96,5 +100,24 @@ class SecurityApiTest extends ApiTestSupport {
         var response = rest.getForEntity("/camunda/app/welcome/default/", String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void webappLoginWorksWithCamundasOwnCsrfProtection() {
+        var page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
+        List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+            .split(";")[0].substring("XSRF-TOKEN=".length());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-XSRF-TOKEN", xsrf);
+        cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";")[0]));
+        String form = "username=" + COLLECTOR + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+
+        var login = rest.exchange("/camunda/api/admin/auth/user/default/login/welcome", HttpMethod.POST,
+            new HttpEntity<>(form, headers), String.class);
+
+        assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
+        assertThat(login.getBody()).contains(COLLECTOR);
     }
 }
