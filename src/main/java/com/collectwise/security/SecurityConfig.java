@@ -16,14 +16,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Four filter chains, one per kind of client:
+ * Five filter chains, one per kind of client:
  * <ol>
  * <li>{@code /engine-rest/**}: passed to Camunda's own authentication filter
  * ({@link EngineRestAuthentication}); Camunda's authorizations then decide what the user sees.</li>
  * <li>{@code /camunda/**}: the webapps have their own login, session and CSRF protection; Spring
  * Security stays out of their way.</li>
  * <li>{@code /api/**}: stateless HTTP Basic against the Camunda users, access by Camunda group.</li>
- * <li>everything else: only the health probe and the redirect to the webapps; the rest is denied.</li>
+ * <li>{@code /actuator/**}: the health probes are open, Prometheus metrics need HTTP Basic.</li>
+ * <li>everything else: only the redirect to the webapps and Swagger UI's static files; the rest is denied.</li>
  * </ol>
  * Matchers are path patterns, not MVC matchers: the Jersey servlet of the engine REST API sits next
  * to Spring's dispatcher servlet.
@@ -87,6 +88,10 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/rates/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/rates/**"), path(PUT, "/api/rates/**"))
                 .hasAnyAuthority(FINANCE, ADMIN)
+                // the OpenAPI description and Swagger UI, for everyone who may call the API
+                .requestMatchers(path(GET, "/api/openapi"), path(GET, "/api/openapi/**"), path(GET, "/api/docs"),
+                    path(GET, "/api/docs/**"))
+                .hasAnyAuthority(EVERY_GROUP)
                 // anything not in the table above is for administrators only
                 .anyRequest().hasAuthority(ADMIN))
             .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
@@ -100,11 +105,29 @@ public class SecurityConfig {
 
     @Bean
     @Order(4)
+    SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(path(GET, "/actuator/health"), path(GET, "/actuator/health/**")).permitAll()
+                // metrics describe the business (cases per stage, backlog): for the scraper's machine user
+                .requestMatchers(path(GET, "/actuator/prometheus")).hasAnyAuthority(INTEGRATION, ADMIN)
+                .anyRequest().denyAll())
+            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain defaultChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http
             .authorizeHttpRequests(a -> a
-                .requestMatchers(path(GET, "/"), path("/error"), path(GET, "/actuator/health"),
-                    path(GET, "/actuator/health/**"))
+                // the redirect to the webapps, error pages, and the static files of Swagger UI (no data in them)
+                .requestMatchers(path(GET, "/"), path("/error"), path(GET, "/swagger-ui/**"),
+                    path(GET, "/swagger-ui.html"))
                 .permitAll()
                 .anyRequest().denyAll())
             .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
