@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Security stays out of their way.</li>
  * <li>{@code /api/**}: stateless HTTP Basic against the Camunda users, access by Camunda group.</li>
  * <li>{@code /actuator/**}: the health probes are open, Prometheus metrics need HTTP Basic.</li>
- * <li>everything else: only the redirect to the webapps and Swagger UI's static files; the rest is denied.</li>
+ * <li>everything else: only the redirect to the webapps; the rest is denied.</li>
  * </ol>
  * Matchers are path patterns, not MVC matchers: the Jersey servlet of the engine REST API sits next
  * to Spring's dispatcher servlet.
@@ -91,7 +91,7 @@ public class SecurityConfig {
                 .hasAnyAuthority(FINANCE, ADMIN)
                 // the OpenAPI description and Swagger UI, for everyone who may call the API
                 .requestMatchers(path(GET, "/api/openapi"), path(GET, "/api/openapi/**"), path(GET, "/api/docs"),
-                    path(GET, "/api/docs/**"))
+                    path(GET, "/api/docs/**"), path(GET, "/api/swagger-ui/**"), path(GET, "/api/swagger-ui.html"))
                 .hasAnyAuthority(EVERY_GROUP)
                 // anything not in the table above is for administrators only
                 .anyRequest().hasAuthority(ADMIN))
@@ -126,10 +126,8 @@ public class SecurityConfig {
     SecurityFilterChain defaultChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http
             .authorizeHttpRequests(a -> a
-                // the redirect to the webapps, error pages, and the static files of Swagger UI (no data in them)
-                .requestMatchers(path(GET, "/"), path("/error"), path(GET, "/swagger-ui/**"),
-                    path(GET, "/swagger-ui.html"))
-                .permitAll()
+                // the redirect to the webapps, and error pages
+                .requestMatchers(path(GET, "/"), path("/error")).permitAll()
                 .anyRequest().denyAll())
             .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                 problems.handle(request, response, null)).accessDeniedHandler(problems))

@@ -85,6 +85,20 @@ class SecurityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void metricsAndApiDocsNeedAUser() {
+        for (String path : new String[] {"/actuator/prometheus", "/api/openapi", "/api/docs"}) {
+            assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
+        }
+        // access granted (404 where this build does not expose the endpoint)
+        assertThat(rest.withBasicAuth(INTEGRATION, PASSWORD).getForEntity("/actuator/prometheus", String.class)
+            .getStatusCode().value()).isIn(200, 404);
+        assertThat(rest.withBasicAuth(COLLECTOR, PASSWORD).getForEntity("/api/openapi", String.class)
+            .getStatusCode().value()).isIn(200, 404);
+        assertThat(rest.withBasicAuth(COLLECTOR, PASSWORD).getForEntity("/actuator/prometheus", String.class)
+            .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void rootRedirectsToTheWebapps() {
         var response = rest.getForEntity("/", String.class);
 
