@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,6 +66,8 @@ public abstract class ApiTestSupport {
     protected IdentityService identity;
     @Autowired
     protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
@@ -146,6 +150,23 @@ public abstract class ApiTestSupport {
             "issueDate", issueDate.toString(), "dueDate", dueDate.toString(), "amount", amount, "currency", currency));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return number;
+    }
+
+    /**
+     * Runs the jobs the case has due now (the job executor is off in tests): asynchronous steps such as
+     * closing a settled case run here, as the job executor would run them in production.
+     */
+    protected void runDueJobsOfCase(String invoiceNumber) {
+        for (int round = 0; round < 20; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(invoiceNumber).singleResult();
+            var jobs = instance == null ? List.<Job>of()
+                : management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
     }
 
     protected boolean caseRunning(String invoiceNumber) {

@@ -145,6 +145,7 @@ class PaymentApiTest extends ApiTestSupport {
         assertThat(view.path("status").asText()).isEqualTo("SETTLED");
         assertThat(view.path("stage").asText()).isEqualTo("CLOSED");
         assertThat(view.path("outstanding").path("total").toString()).isEqualTo("0.00");
+        runDueJobsOfCase(number);
         assertThat(caseRunning(number)).isFalse();
     }
 
