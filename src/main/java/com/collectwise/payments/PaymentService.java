@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +38,8 @@ import com.collectwise.payments.PaymentReceipt.Outcome;
 public class PaymentService {
 
     static final String PAID_IN_FULL = "Paid in full";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentRepository payments;
     private final InvoiceRepository invoices;
@@ -84,6 +88,7 @@ public class PaymentService {
         try {
             return transaction.execute(status -> book(payment));
         } catch (DuplicateKeyException e) {
+            log.info("Payment {} was booked by a concurrent request; answering as a replay", payment.paymentReference());
             return payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
                 .orElseThrow(() -> new ConflictException("Payment " + payment.paymentReference()
                     + " is being booked by another request; retry in a moment"));

@@ -2,8 +2,14 @@ package com.collectwise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -175,5 +181,30 @@ class PaymentApiTest extends ApiTestSupport {
         assertThat(count("SELECT COUNT(*) FROM payment_allocations WHERE payment_reference = ? AND component = 'CREDIT'",
             ref)).isEqualTo(1);
         assertThat(get(FINANCE, "/api/invoices/" + number).body().path("status").asText()).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void concurrentCopiesOfOnePaymentAreBookedOnce() throws Exception {
+        String number = createInvoice(createCustomer(), "1000.00");
+        String ref = unique("PAY");
+        Map<String, Object> body = payment(ref, number, "100.00");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> post(INTEGRATION, "/api/payments", body).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnly(201, 200);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", ref)).isEqualTo(1);
+        assertThat(outstandingTotal(number)).isEqualTo("900.00");
     }
 }
