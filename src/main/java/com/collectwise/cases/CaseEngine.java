@@ -77,6 +77,19 @@ public class CaseEngine {
             .correlate();
     }
 
+    /** Whether the case is waiting for this message right now (e.g. a receive task for the agency report). */
+    public boolean awaits(String invoiceNumber, String messageName) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
+            .messageEventSubscriptionName(messageName).count() > 0;
+    }
+
+    /** The collection agency reported on the case (IN_PROGRESS, PARTLY_COLLECTED, COLLECTED, UNCOLLECTIBLE). */
+    public void agencyReported(String invoiceNumber, String status) {
+        runtime.createMessageCorrelation(MSG_AGENCY_REPORT).processInstanceBusinessKey(invoiceNumber)
+            .setVariable(AGENCY_REPORT_STATUS, status)
+            .correlate();
+    }
+
     /**
      * Process variables carry amounts as numbers so that Cockpit shows them; the exact figure stays
      * in the domain tables as BigDecimal.

@@ -1,0 +1,23 @@
+package com.collectwise.api;
+
+import java.util.List;
+
+/** The request was understood but some of its fields are wrong; answered 400 with every problem listed. */
+public class InvalidRequestException extends RuntimeException {
+
+    private final List<?> errors;
+
+    public InvalidRequestException(List<?> errors) {
+        super("The request has " + errors.size() + " invalid field(s)");
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidRequestException of(String field, String message) {
+        return new InvalidRequestException(List.of(new FieldProblem(field, message)));
+    }
+
+    /** {@link FieldProblem}s or {@link LineProblem}s. */
+    public List<?> errors() {
+        return errors;
+    }
+}

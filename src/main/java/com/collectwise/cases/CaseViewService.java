@@ -1,0 +1,82 @@
+package com.collectwise.cases;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.CaseView.Outstanding;
+import com.collectwise.cases.CaseView.PromiseView;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Statement;
+import com.collectwise.fees.StatementService;
+
+/** Assembles the case view of the API from the domain tables (not from process variables). */
+@Service
+public class CaseViewService {
+
+    /** Civil Code art. 188: three years from the due date (interruptions are not counted yet). */
+    static final int LIMITATION_YEARS = 3;
+
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
+    private final StatementService statements;
+    private final ContactLog contacts;
+    private final JdbcClient jdbc;
+
+    public CaseViewService(InvoiceRepository invoices, CustomerRepository customers, StatementService statements,
+                           ContactLog contacts, JdbcClient jdbc) {
+        this.invoices = invoices;
+        this.customers = customers;
+        this.statements = statements;
+        this.contacts = contacts;
+        this.jdbc = jdbc;
+    }
+
+    /** @throws NotFoundException when there is no such invoice */
+    @Transactional(readOnly = true)
+    public CaseView view(String invoiceNumber, LocalDate asOf) {
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
+        String collector = customers.find(invoice.customerId()).map(Customer::collector).orElse(null);
+        Statement statement = statements.statement(invoice, asOf);
+        Outstanding outstanding = new Outstanding(cents(statement.principal()), cents(statement.interest()),
+            cents(statement.fees()), cents(statement.total()));
+        long daysOverdue = outstanding.total().signum() == 0 ? 0
+            : Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
+        return new CaseView(invoice.invoiceNumber(), invoice.customerId(), invoice.status(), invoice.stage(),
+            invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
+            invoice.dueDate().plusYears(LIMITATION_YEARS), promises(invoiceNumber), null, List.of(), asOf);
+    }
+
+    /** @throws NotFoundException when there is no such invoice */
+    @Transactional(readOnly = true)
+    public List<ContactEntry> contacts(String invoiceNumber) {
+        if (!invoices.exists(invoiceNumber)) {
+            throw new NotFoundException("There is no invoice " + invoiceNumber);
+        }
+        return contacts.list(invoiceNumber);
+    }
+
+    private List<PromiseView> promises(String invoiceNumber) {
+        return jdbc.sql("""
+                SELECT amount, currency, promised_date, note, status, created_by, created_at
+                FROM promises WHERE invoice_number = ? ORDER BY created_at, id""")
+            .param(invoiceNumber)
+            .query((rs, n) -> new PromiseView(cents(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
+                rs.getDate("promised_date").toLocalDate(), rs.getString("note"), rs.getString("status"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+            .list();
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}

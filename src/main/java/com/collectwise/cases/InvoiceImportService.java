@@ -1,0 +1,146 @@
+package com.collectwise.cases;
+
+import static com.collectwise.cases.InvoiceService.*;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.FieldReader;
+import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.LineProblem;
+
+/**
+ * Imports a CSV file of invoices (typically the open ledger at go-live): all or nothing. Every line is
+ * checked first and every problem reported with its line number; only a clean file is imported,
+ * in one transaction, with a case started per invoice.
+ */
+@Service
+public class InvoiceImportService {
+
+    static final Set<String> REQUIRED_COLUMNS = Set.of(INVOICE_NUMBER, CUSTOMER_ID, ISSUE_DATE, DUE_DATE, AMOUNT,
+        CURRENCY);
+    static final Set<String> OPTIONAL_COLUMNS = Set.of(CREDIT_TERM_DAYS, CONTRACT_RATE);
+    /** One transaction holds the whole file; larger ledgers are split by the sender. */
+    static final int MAX_INVOICES = 10_000;
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+        // empty lines are skipped by hand so that record numbers stay line numbers
+        .setIgnoreEmptyLines(false)
+        .setTrim(true)
+        .get();
+
+    private final InvoiceService invoiceService;
+    private final InvoiceRepository invoices;
+
+    public InvoiceImportService(InvoiceService invoiceService, InvoiceRepository invoices) {
+        this.invoiceService = invoiceService;
+        this.invoices = invoices;
+    }
+
+    /**
+     * @return the number of invoices imported
+     * @throws InvalidRequestException listing every bad line; nothing is imported then
+     */
+    @Transactional
+    public int importCsv(String csv) {
+        // Excel writes a byte order mark that would otherwise become part of the first column name
+        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        if (text.isBlank()) {
+            throw lines(List.of(new LineProblem(1, null, "the file is empty; the first line must name the columns")));
+        }
+        List<LineProblem> problems = new ArrayList<>();
+        List<Invoice> accepted = new ArrayList<>();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            checkHeader(parser.getHeaderNames(), problems);
+            if (!problems.isEmpty()) {
+                throw lines(problems);
+            }
+            Map<String, Long> firstLineOf = new HashMap<>();
+            long line = 1;
+            for (CSVRecord record : parser) {
+                line = lineOf(record);
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue;
+                }
+                if (accepted.size() + problems.size() >= MAX_INVOICES) {
+                    problems.add(new LineProblem(line, null, "too many lines; at most " + MAX_INVOICES
+                        + " invoices per file"));
+                    break;
+                }
+                readLine(record, line, firstLineOf, accepted, problems);
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // malformed CSV (unbalanced quotes, duplicate column names): the parser says where
+            problems.add(new LineProblem(1, null, "is not a valid CSV file: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw lines(problems);
+        }
+        accepted.forEach(invoiceService::open);
+        return accepted.size();
+    }
+
+    private void readLine(CSVRecord record, long line, Map<String, Long> firstLineOf, List<Invoice> accepted,
+                          List<LineProblem> problems) {
+        if (!record.isConsistent()) {
+            problems.add(new LineProblem(line, null, "has " + record.size() + " values but the header names "
+                + record.getParser().getHeaderNames().size() + " columns"));
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>(record.toMap());
+        FieldReader in = FieldReader.of(values);
+        Invoice invoice = invoiceService.read(in);
+        String number = values.get(INVOICE_NUMBER);
+        if (number != null && !number.isBlank() && !in.hasProblem(INVOICE_NUMBER)) {
+            Long first = firstLineOf.putIfAbsent(number, line);
+            if (first != null) {
+                in.reject(INVOICE_NUMBER, "duplicates line " + first + " of this file");
+            } else if (invoices.exists(number)) {
+                in.reject(INVOICE_NUMBER, "is registered already");
+            }
+        }
+        if (in.isValid()) {
+            accepted.add(invoice);
+        } else {
+            in.problems().forEach(p -> problems.add(new LineProblem(line, p.field(), p.message())));
+        }
+    }
+
+    private static void checkHeader(List<String> header, List<LineProblem> problems) {
+        for (String column : header) {
+            if (!REQUIRED_COLUMNS.contains(column) && !OPTIONAL_COLUMNS.contains(column)) {
+                problems.add(new LineProblem(1, column, "is not an invoice field; the columns are "
+                    + REQUIRED_COLUMNS.stream().sorted().toList() + " and optionally "
+                    + OPTIONAL_COLUMNS.stream().sorted().toList()));
+            }
+        }
+        REQUIRED_COLUMNS.stream().sorted().filter(c -> !header.contains(c))
+            .forEach(c -> problems.add(new LineProblem(1, c, "column is missing")));
+    }
+
+    /** Line in the file, counting the header as line 1 (exact unless a quoted value spans lines). */
+    private static long lineOf(CSVRecord record) {
+        return record.getRecordNumber() + 1;
+    }
+
+    private static InvalidRequestException lines(List<LineProblem> problems) {
+        return new InvalidRequestException(problems);
+    }
+}

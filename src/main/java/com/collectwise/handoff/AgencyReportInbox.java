@@ -1,0 +1,52 @@
+package com.collectwise.handoff;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.collectwise.cases.CaseVariables;
+
+/**
+ * Every agency report is written to the inbox table: the unique dedup key (the agency's report id)
+ * makes replays harmless, and reports that could not be applied (unknown case, case not waiting) stay
+ * there as KEPT for a person to look at.
+ */
+@Repository
+public class AgencyReportInbox {
+
+    static final String KEPT = "KEPT";
+    static final String APPLIED = "APPLIED";
+
+    record Entry(String payload, String status, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AgencyReportInbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String dedupKey(String reportId) {
+        return "AGENCY_REPORT:" + reportId;
+    }
+
+    Optional<Entry> find(String reportId) {
+        return jdbc.sql("SELECT payload, status, reason FROM inbox WHERE dedup_key = ?").param(dedupKey(reportId))
+            .query((rs, n) -> new Entry(rs.getString("payload"), rs.getString("status"), rs.getString("reason")))
+            .optional();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the report id is taken */
+    void insert(String reportId, String invoiceNumber, String payload, String status, String reason,
+                Instant receivedAt) {
+        jdbc.sql("""
+                INSERT INTO inbox (message_name, business_key, dedup_key, payload, reason, status, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .params(CaseVariables.MSG_AGENCY_REPORT, invoiceNumber, dedupKey(reportId), payload, reason, status,
+                Timestamp.from(receivedAt))
+            .update();
+    }
+}

@@ -1,0 +1,155 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.collectwise.api.ConflictException;
+import com.collectwise.api.FieldReader;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseEngine;
+import com.collectwise.cases.CaseVariables;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.payments.IncomingPayment;
+import com.collectwise.payments.PaymentMethod;
+import com.collectwise.payments.PaymentReceipt;
+import com.collectwise.payments.PaymentService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Takes the reports of the collection agency (webhook). A report reaches the case when the case waits
+ * for one; otherwise it is kept in the inbox. Collected money is booked as a payment whenever the case
+ * is known, waiting or not: money is never dropped. A report id is processed once.
+ */
+@Service
+public class AgencyReportService {
+
+    /** What became of a report. */
+    public enum Outcome {
+        /** The waiting case received it. */
+        CORRELATED,
+        /** Kept in the inbox: the case is not waiting for a report. */
+        KEPT,
+        /** Kept in the inbox: there is no case for the invoice number. */
+        UNKNOWN_CASE,
+        /** This report id was received before; nothing changed. */
+        DUPLICATE
+    }
+
+    public record Result(Outcome outcome, String reportId, String invoiceNumber, PaymentReceipt payment) {
+    }
+
+    private final AgencyReportInbox inbox;
+    private final InvoiceRepository invoices;
+    private final CaseEngine cases;
+    private final PaymentService payments;
+    private final BusinessClock clock;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+
+    public AgencyReportService(AgencyReportInbox inbox, InvoiceRepository invoices, CaseEngine cases,
+                               PaymentService payments, BusinessClock clock, ObjectMapper json,
+                               PlatformTransactionManager transactionManager) {
+        this.inbox = inbox;
+        this.invoices = invoices;
+        this.cases = cases;
+        this.payments = payments;
+        this.clock = clock;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** @throws com.collectwise.api.InvalidRequestException listing every bad field */
+    public AgencyReport read(FieldReader in) {
+        String invoiceNumber = in.key("invoiceNumber", true);
+        String agencyReference = in.text("agencyReference", true, 100);
+        String reportId = in.text("reportId", true, 100);
+        AgencyReportStatus status = in.enumValue("status", AgencyReportStatus.class, null);
+        BigDecimal amount = in.amountOrZero("amountCollected", false);
+        LocalDate reportedOn = in.date("reportedOn", true);
+        if (reportedOn != null && reportedOn.isAfter(clock.today())) {
+            in.reject("reportedOn", "must not be in the future");
+        }
+        if (status == AgencyReportStatus.PARTLY_COLLECTED && (amount == null || amount.signum() == 0)
+            && !in.hasProblem("amountCollected")) {
+            in.reject("amountCollected", "must be greater than zero when the status is PARTLY_COLLECTED");
+        }
+        in.throwIfInvalid();
+        return new AgencyReport(invoiceNumber, agencyReference, reportId, status,
+            amount == null ? BigDecimal.ZERO.setScale(2) : amount, reportedOn);
+    }
+
+    /** Processes the report in one transaction; a concurrent copy of it is answered as a duplicate. */
+    public Result receive(AgencyReport report) {
+        String payload = canonical(report);
+        try {
+            return transaction.execute(status -> process(report, payload));
+        } catch (DuplicateKeyException e) {
+            return inbox.find(report.reportId()).map(entry -> duplicate(entry, report, payload))
+                .orElseThrow(() -> new ConflictException("Report " + report.reportId()
+                    + " is being processed by another request; retry in a moment"));
+        }
+    }
+
+    private Result process(AgencyReport report, String payload) {
+        var known = inbox.find(report.reportId());
+        if (known.isPresent()) {
+            return duplicate(known.get(), report, payload);
+        }
+        Invoice invoice = invoices.find(report.invoiceNumber()).orElse(null);
+        if (invoice == null) {
+            inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT,
+                "No case for this invoice number", clock.now());
+            return new Result(Outcome.UNKNOWN_CASE, report.reportId(), report.invoiceNumber(), null);
+        }
+        Outcome outcome;
+        if (cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT)) {
+            inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.APPLIED, null,
+                clock.now());
+            // the report reaches the case before the money, so that a settling payment finds it still running
+            cases.agencyReported(invoice.invoiceNumber(), report.status().name());
+            outcome = Outcome.CORRELATED;
+        } else {
+            inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT,
+                "The case was not waiting for an agency report", clock.now());
+            outcome = Outcome.KEPT;
+        }
+        PaymentReceipt payment = null;
+        if (report.amountCollected().signum() > 0) {
+            payment = payments.book(new IncomingPayment(report.paymentReference(), invoice.invoiceNumber(), null,
+                report.amountCollected(), invoice.currency(), report.reportedOn(), PaymentMethod.OTHER));
+        }
+        return new Result(outcome, report.reportId(), report.invoiceNumber(), payment);
+    }
+
+    private Result duplicate(AgencyReportInbox.Entry entry, AgencyReport report, String payload) {
+        if (!entry.payload().equals(payload)) {
+            throw new ConflictException("Report " + report.reportId() + " was received already with other content");
+        }
+        return new Result(Outcome.DUPLICATE, report.reportId(), report.invoiceNumber(), null);
+    }
+
+    /** The normalised report as stored in the inbox; equal content gives an equal string. */
+    private String canonical(AgencyReport report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("invoiceNumber", report.invoiceNumber());
+        fields.put("agencyReference", report.agencyReference());
+        fields.put("reportId", report.reportId());
+        fields.put("status", report.status().name());
+        fields.put("amountCollected", report.amountCollected().setScale(2).toPlainString());
+        fields.put("reportedOn", report.reportedOn().toString());
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

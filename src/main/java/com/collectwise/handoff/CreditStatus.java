@@ -1,0 +1,24 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the order system reads before it delivers: HOLD while the customer has a case at formal demand
+ * or later (no new deliveries while old debt is overdue). {@code overdueTotal} is in {@code currency},
+ * the customer's main currency; overdue amounts in other currencies are listed in {@code otherCurrencies}
+ * (they cannot be added up without an exchange rate).
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CreditStatus(String customerId, String status, BigDecimal overdueTotal, String currency,
+                           List<CurrencyTotal> otherCurrencies, LocalDate asOf) {
+
+    public static final String OK = "OK";
+    public static final String HOLD = "HOLD";
+
+    public record CurrencyTotal(String currency, BigDecimal overdueTotal) {
+    }
+}

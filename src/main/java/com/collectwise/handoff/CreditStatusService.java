@@ -1,0 +1,73 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.StatementService;
+import com.collectwise.handoff.CreditStatus.CurrencyTotal;
+
+/** The credit status of a customer, derived from the open cases; nothing is stored, so it can never go stale. */
+@Service
+public class CreditStatusService {
+
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final BusinessClock clock;
+
+    public CreditStatusService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
+                               BusinessClock clock) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    /** @throws NotFoundException when the customer is unknown */
+    @Transactional(readOnly = true)
+    public CreditStatus status(String customerId) {
+        if (!customers.exists(customerId)) {
+            throw new NotFoundException("There is no customer " + customerId);
+        }
+        LocalDate today = clock.today();
+        List<Invoice> open = invoices.findOpenByCustomer(customerId);
+        boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit());
+        Map<String, BigDecimal> overdueByCurrency = new TreeMap<>();
+        Map<String, Integer> invoicesByCurrency = new TreeMap<>();
+        for (Invoice invoice : open) {
+            invoicesByCurrency.merge(invoice.currency(), 1, Integer::sum);
+            BigDecimal overdue = invoice.dueDate().isBefore(today)
+                ? statements.statement(invoice, today).total() : BigDecimal.ZERO;
+            overdueByCurrency.merge(invoice.currency(), overdue, BigDecimal::add);
+        }
+        // main currency: the one most of the customer's open invoices are in (ties: alphabetical)
+        String main = invoicesByCurrency.entrySet().stream()
+            .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+            .map(Map.Entry::getKey).orElse(null);
+        BigDecimal mainTotal = cents(main == null ? BigDecimal.ZERO : overdueByCurrency.get(main));
+        List<CurrencyTotal> others = overdueByCurrency.entrySet().stream()
+            .filter(e -> !e.getKey().equals(main))
+            .map(e -> new CurrencyTotal(e.getKey(), cents(e.getValue())))
+            .toList();
+        return new CreditStatus(customerId, hold ? CreditStatus.HOLD : CreditStatus.OK, mainTotal, main, others,
+            today);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}

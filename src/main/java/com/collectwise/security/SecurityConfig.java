@@ -1,0 +1,147 @@
+package com.collectwise.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Five filter chains, one per kind of client:
+ * <ol>
+ * <li>{@code /engine-rest/**}: passed to Camunda's own authentication filter
+ * ({@link EngineRestAuthentication}); Camunda's authorizations then decide what the user sees.</li>
+ * <li>{@code /camunda/**}: the webapps have their own login, session and CSRF protection; Spring
+ * Security stays out of their way.</li>
+ * <li>{@code /api/**}: stateless HTTP Basic against the Camunda users, access by Camunda group.</li>
+ * <li>{@code /actuator/**}: the health probes are open, Prometheus metrics need HTTP Basic.</li>
+ * <li>everything else: only the redirect to the webapps; the rest is denied.</li>
+ * </ol>
+ * Matchers are path patterns, not MVC matchers: the Jersey servlet of the engine REST API sits next
+ * to Spring's dispatcher servlet.
+ */
+@Configuration
+public class SecurityConfig {
+
+    static final String COLLECTORS = "collectors";
+    static final String FIELD_COLLECTORS = "fieldcollectors";
+    static final String SUPERVISORS = "supervisors";
+    static final String FINANCE = "finance";
+    static final String LEGAL = "legal";
+    static final String INTEGRATION = "integration";
+    /** Camunda's administrator group may do everything. */
+    static final String ADMIN = "camunda-admin";
+    static final String[] EVERY_GROUP =
+        {COLLECTORS, FIELD_COLLECTORS, SUPERVISORS, FINANCE, LEGAL, INTEGRATION, ADMIN};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/engine-rest/**"))
+            .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+        // Camunda's webapp filters set their own security headers and check their own CSRF token.
+        return http.securityMatcher(path("/camunda/**"))
+            .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+            .csrf(AbstractHttpConfigurer::disable)
+            .headers(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(path("/api/**"))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(path(POST, "/api/customers")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
+                .requestMatchers(path(GET, "/api/customers/*/credit-status"))
+                .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
+                .requestMatchers(path(POST, "/api/invoices"), path(POST, "/api/invoices/import"))
+                .hasAnyAuthority(INTEGRATION, ADMIN)
+                .requestMatchers(path(POST, "/api/invoices/*/promises"), path(POST, "/api/invoices/*/agreements"),
+                    path(POST, "/api/invoices/*/disputes"))
+                .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, ADMIN)
+                .requestMatchers(path(GET, "/api/invoices/*/contacts"), path(GET, "/api/invoices/*/documents"),
+                    path(GET, "/api/invoices/*/documents/*"))
+                .hasAnyAuthority(COLLECTORS, SUPERVISORS, LEGAL, ADMIN)
+                .requestMatchers(path(GET, "/api/invoices/*")).hasAnyAuthority(EVERY_GROUP)
+                .requestMatchers(path(POST, "/api/payments")).hasAnyAuthority(INTEGRATION, FINANCE, ADMIN)
+                .requestMatchers(path(POST, "/api/agency/reports")).hasAnyAuthority(INTEGRATION, ADMIN)
+                .requestMatchers(path(GET, "/api/reports/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
+                .requestMatchers(path(GET, "/api/rates/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
+                .requestMatchers(path(POST, "/api/rates/**"), path(PUT, "/api/rates/**"))
+                .hasAnyAuthority(FINANCE, ADMIN)
+                // the OpenAPI description and Swagger UI, for everyone who may call the API
+                .requestMatchers(path(GET, "/api/openapi"), path(GET, "/api/openapi/**"), path(GET, "/api/docs"),
+                    path(GET, "/api/docs/**"), path(GET, "/api/swagger-ui/**"), path(GET, "/api/swagger-ui.html"))
+                .hasAnyAuthority(EVERY_GROUP)
+                // anything not in the table above is for administrators only
+                .anyRequest().hasAuthority(ADMIN))
+            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            // machine clients send credentials with every call: no session, so no CSRF token to steal
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(path(GET, "/actuator/health"), path(GET, "/actuator/health/**")).permitAll()
+                // metrics describe the business (cases per stage, backlog): for the scraper's machine user
+                .requestMatchers(path(GET, "/actuator/prometheus")).hasAnyAuthority(INTEGRATION, ADMIN)
+                .anyRequest().denyAll())
+            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain defaultChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+            .authorizeHttpRequests(a -> a
+                // the redirect to the webapps, and error pages
+                .requestMatchers(path(GET, "/"), path("/error")).permitAll()
+                .anyRequest().denyAll())
+            .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
+                problems.handle(request, response, null)).accessDeniedHandler(problems))
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+}

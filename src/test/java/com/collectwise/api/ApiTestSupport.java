@@ -1,0 +1,225 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseVariables;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * API tests talk to the running application over real HTTP with HTTP Basic, as an ERP would. One
+ * Spring context is shared by all API test classes; every test uses its own customer and invoice
+ * numbers so that tests do not depend on each other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTestSupport {
+
+    protected static final String PASSWORD = "Collect-Sec-Passw0rd!9";
+    protected static final String INTEGRATION = "apiintegration";
+    protected static final String COLLECTOR = "apicollector";
+    protected static final String SUPERVISOR = "apisupervisor";
+    protected static final String FINANCE = "apifinance";
+    protected static final String LEGAL = "apilegal";
+    protected static final String FIELD_COLLECTOR = "apifield";
+    protected static final String ADMIN = "apiadmin";
+
+    private static final Map<String, String> GROUP_OF = Map.of(INTEGRATION, "integration", COLLECTOR, "collectors",
+        SUPERVISOR, "supervisors", FINANCE, "finance", LEGAL, "legal", FIELD_COLLECTOR, "fieldcollectors",
+        ADMIN, "camunda-admin");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Reads numbers as written, so that a test can see "800.00" rather than 800.0. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected IdentityService identity;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected BusinessClock clock;
+    @Autowired
+    protected ObjectMapper json;
+
+    /** The identity bootstrap is not ours to rely on: create the users and groups the tests need. */
+    @BeforeEach
+    void usersAndGroups() {
+        GROUP_OF.forEach((userId, groupId) -> {
+            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+                Group group = identity.newGroup(groupId);
+                group.setName(groupId);
+                group.setType("WORKFLOW");
+                identity.saveGroup(group);
+            }
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                User user = identity.newUser(userId);
+                user.setFirstName("Ada");
+                user.setLastName("Lovelace");
+                user.setPassword(PASSWORD);
+                identity.saveUser(user);
+                identity.createMembership(userId, groupId);
+            }
+        });
+    }
+
+    /** A fresh key for customers and invoices: tests share the database. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000 + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    protected LocalDate today() {
+        return clock.today();
+    }
+
+    protected Response post(String user, String path, Object body) {
+        return exchange(user, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
+    }
+
+    protected Response postCsv(String user, String path, String csv) {
+        return exchange(user, HttpMethod.POST, path, csv, MediaType.parseMediaType("text/csv"));
+    }
+
+    protected Response get(String user, String path) {
+        return exchange(user, HttpMethod.GET, path, null, null);
+    }
+
+    protected Response exchange(String user, HttpMethod method, String path, Object body, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        if (type != null) {
+            headers.setContentType(type);
+        }
+        TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, PASSWORD);
+        String payload = body == null ? null : body instanceof String s ? s : write(body);
+        ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(payload, headers),
+            String.class);
+        return new Response(response, read(response.getBody()));
+    }
+
+    /** A customer owned by the test collector. */
+    protected String createCustomer() {
+        String customerId = unique("C");
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Acme " + customerId,
+            "segment", "DOMESTIC", "country", "CN", "collector", COLLECTOR, "decisionMaker", "Ms. Wang"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return customerId;
+    }
+
+    /** An invoice of the customer in CNY, due in 30 days (so no interest or late fees distort the figures). */
+    protected String createInvoice(String customerId, String amount) {
+        return createInvoice(customerId, amount, "CNY", today().minusDays(30), today().plusDays(30));
+    }
+
+    protected String createInvoice(String customerId, String amount, String currency, LocalDate issueDate,
+                                   LocalDate dueDate) {
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", customerId,
+            "issueDate", issueDate.toString(), "dueDate", dueDate.toString(), "amount", amount, "currency", currency));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return number;
+    }
+
+    /**
+     * Runs the jobs the case has due now (the job executor is off in tests): asynchronous steps such as
+     * closing a settled case run here, as the job executor would run them in production.
+     */
+    protected void runDueJobsOfCase(String invoiceNumber) {
+        for (int round = 0; round < 20; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(invoiceNumber).singleResult();
+            var jobs = instance == null ? List.<Job>of()
+                : management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    protected boolean caseRunning(String invoiceNumber) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(invoiceNumber).count() > 0;
+    }
+
+    protected int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(List.of(params)).query(Integer.class).single();
+    }
+
+    /** An RFC 7807 answer with the given status. */
+    protected static void assertProblem(Response r, int status) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(status);
+        assertThat(r.headers().getContentType()).isNotNull();
+        assertThat(r.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(r.raw())
+            .isTrue();
+        assertThat(r.body().path("status").asInt()).isEqualTo(status);
+    }
+
+    /** The field names listed in a problem's {@code errors}. */
+    protected static List<String> errorFields(Response r) {
+        return r.body().path("errors").findValuesAsText("field");
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? json.nullNode() : EXACT.readTree(body);
+        } catch (Exception e) {
+            return json.nullNode();
+        }
+    }
+
+    protected record Response(ResponseEntity<String> entity, JsonNode body) {
+
+        int status() {
+            return entity.getStatusCode().value();
+        }
+
+        HttpHeaders headers() {
+            return entity.getHeaders();
+        }
+
+        String raw() {
+            return entity.getStatusCode() + " " + entity.getBody();
+        }
+    }
+}
