@@ -23,16 +23,27 @@ for (const file of readdirSync('processes').filter((f) => f.endsWith('.bpmn'))) 
     body{margin:0;background:white} #c{width:2400px;height:1400px}</style></head>
     <body><div id="c"></div></body></html>`);
   await page.addScriptTag({ path: viewerJs });
-  const size = await page.evaluate(async (xml) => {
-    const viewer = new BpmnJS({ container: '#c' });
-    await viewer.importXML(xml);
-    const canvas = viewer.get('canvas');
-    canvas.zoom('fit-viewport');
-    const box = canvas.viewbox();
-    return { w: Math.ceil(box.inner.width * box.scale) + 40, h: Math.ceil(box.inner.height * box.scale) + 40 };
+  // the process itself, then every collapsed subprocess (a drill-down plane in Modeler) as its own image
+  const planes = await page.evaluate(async (xml) => {
+    window.viewer = new BpmnJS({ container: '#c' });
+    await window.viewer.importXML(xml);
+    return window.viewer.get('canvas').getRootElements().map((r) => r.id);
   }, xml);
-  const out = path.join('docs/images', file.replace('.bpmn', '.png'));
-  await page.screenshot({ path: out, clip: { x: 0, y: 0, width: Math.min(2400, size.w), height: Math.min(1400, size.h) } });
-  console.log('rendered', out, size);
+  for (const [i, plane] of planes.entries()) {
+    const size = await page.evaluate((plane) => {
+      const canvas = window.viewer.get('canvas');
+      canvas.setRootElement(canvas.getRootElements().find((r) => r.id === plane));
+      canvas.zoom(1.0);
+      canvas.zoom('fit-viewport', 'auto');
+      if (canvas.zoom() > 1) canvas.zoom(1.0, 'auto');
+      const box = document.querySelector('svg g.viewport').getBoundingClientRect();
+      return { x: Math.max(0, Math.floor(box.left) - 20), y: Math.max(0, Math.floor(box.top) - 20),
+        w: Math.ceil(box.width) + 40, h: Math.ceil(box.height) + 40 };
+    }, plane);
+    const name = i === 0 ? file.replace('.bpmn', '') : file.replace('.bpmn', '') + '-' + plane.replace(/_plane$/, '');
+    const out = path.join('docs/images', name + '.png');
+    await page.screenshot({ path: out, clip: { x: size.x, y: size.y, width: Math.min(2400 - size.x, size.w), height: Math.min(1400 - size.y, size.h) } });
+    console.log('rendered', out, size);
+  }
 }
 await browser.close();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.springframework.stereotype.Service;
 
+import com.collectwise.fees.AdjustmentService;
 import com.collectwise.handoff.CreditHold;
 
 /** Ends cases: settled by payment, written off, or sold; lifts the customer's credit hold when it can. */
@@ -12,10 +13,15 @@ public class CaseClosing {
 
     private final InvoiceRepository invoices;
     private final CreditHold creditHold;
+    private final AdjustmentService adjustments;
+    private final BusinessClock clock;
 
-    public CaseClosing(InvoiceRepository invoices, CreditHold creditHold) {
+    public CaseClosing(InvoiceRepository invoices, CreditHold creditHold, AdjustmentService adjustments,
+                       BusinessClock clock) {
         this.invoices = invoices;
         this.creditHold = creditHold;
+        this.adjustments = adjustments;
+        this.clock = clock;
     }
 
     /** Idempotent: the payments side usually closed the invoice already; a replay changes nothing. */
@@ -29,14 +35,28 @@ public class CaseClosing {
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
     }
 
-    public void writeOff(String invoiceNumber, String reason) {
+    /** Books the write-off of everything still open (so interest stops) and closes the case. */
+    public void writeOff(String invoiceNumber, String reason, String approvedBy) {
         Invoice invoice = find(invoiceNumber);
+        if (invoice.status() != CaseStatus.OPEN) {
+            return; // a retried job after the commit: already done
+        }
+        adjustments.writeOff(invoice, "Written off: " + reason, approvedBy, clock.today());
         invoices.close(invoiceNumber, CaseStatus.WRITTEN_OFF, "Written off: " + reason);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
     }
 
-    public void sell(String invoiceNumber, String buyer, BigDecimal price, String reason) {
+    /**
+     * Sells the receivable to a factor: the case's balance leaves our books (booked as a write-off line
+     * whose reason names buyer and price; the price itself is received by finance outside the case).
+     */
+    public void sell(String invoiceNumber, String buyer, BigDecimal price, String reason, String approvedBy) {
         Invoice invoice = find(invoiceNumber);
+        if (invoice.status() != CaseStatus.OPEN) {
+            return;
+        }
+        adjustments.writeOff(invoice, "Sold to " + buyer + " for " + invoice.currency() + " " + price.toPlainString()
+            + ": " + reason, approvedBy, clock.today());
         invoices.close(invoiceNumber, CaseStatus.SOLD, "Sold to " + buyer + " for " + invoice.currency() + " "
             + price.toPlainString() + ": " + reason);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);

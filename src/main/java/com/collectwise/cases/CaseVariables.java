@@ -62,6 +62,8 @@ public final class CaseVariables {
     public static final String BUYER = "buyer";
     public static final String SALE_PRICE = "salePrice";
     public static final String DECISION_REASON = "decisionReason";
+    /** User id of the finance approver of a write-off or sale. */
+    public static final String APPROVED_BY = "approvedBy";
     public static final String TARGET_STAGE = "targetStage";
     public static final String STAGE_CHANGE_REASON = "stageChangeReason";
     public static final String LAST_PAYMENT_AMOUNT = "lastPaymentAmount";

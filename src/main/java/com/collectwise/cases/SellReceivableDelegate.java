@@ -19,7 +19,13 @@ public class SellReceivableDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         closing.sell((String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(BUYER),
-            FormAmount.of(execution.getVariable(SALE_PRICE)), (String) execution.getVariable(DECISION_REASON));
+            FormAmount.of(execution.getVariable(SALE_PRICE)), (String) execution.getVariable(DECISION_REASON),
+            approver(execution));
         execution.setVariable(STAGE, Stage.CLOSED.name());
+    }
+
+    private static String approver(DelegateExecution execution) {
+        Object approver = execution.getVariable(APPROVED_BY);
+        return approver == null ? "finance" : approver.toString();
     }
 }

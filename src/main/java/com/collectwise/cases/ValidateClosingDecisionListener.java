@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A sale needs a buyer and a price, every closing decision a reason: otherwise the approval stays open. */
+/**
+ * A sale needs a buyer and a price, every closing decision a reason: otherwise the approval stays open.
+ * Records who approved, for the ledger.
+ */
 @Component("validateClosingDecisionListener")
 public class ValidateClosingDecisionListener implements TaskListener {
 
@@ -40,6 +43,8 @@ public class ValidateClosingDecisionListener implements TaskListener {
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The decision cannot be saved: " + String.join("; ", problems) + ".");
         }
+        // the write-off is booked later in an asynchronous step, where nobody is logged in: keep the approver
+        task.setVariable(APPROVED_BY, CurrentUser.idOr(task, task.getAssignee() == null ? "finance" : task.getAssignee()));
     }
 
     private static boolean blank(Object v) {

@@ -18,7 +18,13 @@ public class WriteOffReceivableDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        closing.writeOff((String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(DECISION_REASON));
+        closing.writeOff((String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(DECISION_REASON),
+            approver(execution));
         execution.setVariable(STAGE, Stage.CLOSED.name());
+    }
+
+    private static String approver(DelegateExecution execution) {
+        Object approver = execution.getVariable(APPROVED_BY);
+        return approver == null ? "finance" : approver.toString();
     }
 }

@@ -10,10 +10,15 @@ public class SendDunningLetterDelegate implements JavaDelegate {
 
     private final NoticeContext context;
     private final CollectionNotices notices;
+    private final DunningLetterService letters;
+    private final com.collectwise.cases.BusinessClock clock;
 
-    public SendDunningLetterDelegate(NoticeContext context, CollectionNotices notices) {
+    public SendDunningLetterDelegate(NoticeContext context, CollectionNotices notices, DunningLetterService letters,
+                                     com.collectwise.cases.BusinessClock clock) {
         this.context = context;
         this.notices = notices;
+        this.letters = letters;
+        this.clock = clock;
     }
 
     @Override
@@ -21,5 +26,7 @@ public class SendDunningLetterDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(execution);
         notices.dunningLetter(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             c.stageEntry());
+        // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case
+        letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), clock.today(), c.stageEntry());
     }
 }

@@ -31,7 +31,7 @@ class IdentityWiringTest {
 
     @Test
     void theConfiguredAdministratorCanLogIn() {
-        assertThat(identity.checkPassword("admin", "Test-Admin-Passw0rd!")).isTrue();
+        assertThat(identity.checkPassword("admin", "Test-Ledger-Passw0rd!")).isTrue();
         assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()).extracting("id")
             .containsExactly("admin");
     }

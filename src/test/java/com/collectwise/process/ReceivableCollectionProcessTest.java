@@ -188,7 +188,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.OVERDUE_REMINDER, Outbox.DUNNING_LETTER,
             Outbox.CREDIT_HOLD, Outbox.SUPERVISOR_ALERT);
         assertThat(outbox.forInvoice(invoice.invoiceNumber()).get(1).body())
-            .contains("principal CNY 12000.00").contains("total     CNY 12000.00");
+            // CN statutory interest: LPR on the due date 3.00% x 1.5 = 4.5% p.a.; 2 days (03-04, 03-05):
+            // 12,000.00 x 4.5% x 2 / 365 = 2.9589 -> 2.96
+            .contains("principal CNY 12000.00").contains("interest  CNY 2.96").contains("total     CNY 12002.96");
     }
 
     @Test
@@ -292,8 +294,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     @Test
     void approvedHandOffWaitsForReportsUntilUncollectibleThenLitigation() {
         ProcessInstance pi = atAgencyApproval();
-        assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Agency commission 20% = CNY 2400.00")
-            .contains("Net if fully collected: CNY 9600.00");
+        assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12088.77")
+            // 60 days of 4.5% on 12,000.00 = 88.77 interest; 20% of 12,088.77 = 2,417.754 -> 2,417.75
+            .contains("Agency commission 20% = CNY 2417.75").contains("Net if fully collected: CNY 9671.02");
         decide(pi, "Task_ApproveAgencyHandoff", withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_WaitForAgencyReport");
         assertThat(outbox.forInvoice(invoice.invoiceNumber())).anyMatch(
@@ -341,8 +344,10 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     void sueThenTrackTheCourtCaseThenWriteOff() {
         ProcessInstance pi = atLitigationReview();
         assertThat((String) variable(pi, LITIGATION_COST_BENEFIT))
-            .contains("Claim CNY 150000.00").contains("Court acceptance fee CNY 3300.00")
-            .contains("Lawyer estimate CNY 12000.00").contains("Limitation date 2029-03-03");
+            // claim = 150,000.00 + 20 days of 4.5% = 150,369.86; court fee 50 + 2.5% x 90,000 + 2% x 50,369.86
+            // = 3,307.40; lawyer 8% = 12,029.59; net 150,369.86 - 3,307.40 - 12,029.59 = 135,032.87
+            .contains("Claim CNY 150369.86").contains("Court acceptance fee CNY 3307.40")
+            .contains("Lawyer estimate CNY 12029.59").contains("Net if won and enforced: CNY 135032.87").contains("Limitation date 2029-03-03");
         decide(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "SUE", DECISION_REASON, "strong evidence"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_TrackCourtCase");
         assertThat(outboxKinds(invoice)).contains(Outbox.LEGAL_HANDOFF);
