@@ -1,5 +1,7 @@
 package com.collectwise;
 
+import java.util.TimeZone;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CollectwiseApplication {
 
     public static void main(String[] args) {
+        // The engine's own date expressions (Tasklist filters such as "My calls today", timer dates without
+        // an offset) use the JVM's default zone: run in the collection department's zone, like BusinessClock.
+        String zone = System.getenv().getOrDefault("COLLECTWISE_ZONE", System.getProperty("collectwise.zone", "Asia/Shanghai"));
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
         SpringApplication.run(CollectwiseApplication.class, args);
     }
 }
