@@ -1,0 +1,116 @@
+package com.collectwise.communication;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.cases.BusinessCalendar;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseVariables;
+
+/**
+ * Watches the open cases between the process steps:
+ * <ul>
+ * <li>re-ranks open calls by the customer's danger signals (the task priority Tasklist sorts by);</li>
+ * <li>a case in the internal-reminder stage without any contact attempt for 5 working days gets a task for
+ * the supervisors (a standalone Tasklist task, once per case and gap).</li>
+ * </ul>
+ */
+@Component
+public class CaseWatch {
+
+    static final String GAP_TASK_PREFIX = "contact-gap:";
+    static final int GAP_WORKING_DAYS = 5;
+
+    private final TaskService tasks;
+    private final JdbcClient jdbc;
+    private final DangerSignals signals;
+    private final BusinessCalendar calendar;
+    private final BusinessClock clock;
+
+    public CaseWatch(TaskService tasks, JdbcClient jdbc, DangerSignals signals, BusinessCalendar calendar,
+                     BusinessClock clock) {
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.signals = signals;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${collectwise.watch.interval:PT15M}", initialDelayString = "${collectwise.watch.initial-delay:PT1M}")
+    public void watch() {
+        rankCalls();
+        raiseContactGaps();
+    }
+
+    /** @return how many calls changed priority */
+    public int rankCalls() {
+        int changed = 0;
+        for (Task call : tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active().list()) {
+            Object customerId = tasks.getVariable(call.getId(), CaseVariables.CUSTOMER_ID);
+            if (customerId == null) {
+                continue;
+            }
+            DangerSignals.Assessment a = signals.assess(customerId.toString(), clock.now());
+            if (call.getPriority() != a.priority()) {
+                tasks.setPriority(call.getId(), a.priority());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** @return the invoice numbers that got a contact-gap task now */
+    public List<String> raiseContactGaps() {
+        LocalDate cutoff = clock.today();
+        for (int i = 0; i < GAP_WORKING_DAYS; i++) {
+            cutoff = previousWorkingDay(cutoff);
+        }
+        Timestamp since = Timestamp.from(cutoff.atStartOfDay(clock.zone()).toInstant());
+        List<String> quiet = jdbc.sql("""
+                SELECT i.invoice_number FROM invoices i
+                WHERE i.status = 'OPEN' AND i.stage = 'INTERNAL_REMINDER' AND i.due_date < ?
+                AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
+                                AND c.contacted_at >= ?)""")
+            // the internal stage starts the day after the due date (D+1 <= cutoff): it ran for the whole gap
+            .params(java.sql.Date.valueOf(cutoff), since).query(String.class).list();
+        List<String> raised = new java.util.ArrayList<>();
+        for (String invoiceNumber : quiet) {
+            String key = GAP_TASK_PREFIX + invoiceNumber + ":" + cutoff;
+            if (tasks.createTaskQuery().taskNameLike("%" + invoiceNumber + "%").taskCandidateGroup("supervisors")
+                .list().stream().anyMatch(t -> t.getDescription() != null && key.equals(firstLine(t.getDescription())))) {
+                continue;
+            }
+            Task task = tasks.newTask();
+            task.setName("No contact for " + GAP_WORKING_DAYS + " working days: invoice " + invoiceNumber);
+            task.setDescription(key + "\nNobody has tried to reach this customer since " + cutoff
+                + ". Ask the collector why, or take the call yourself.");
+            task.setPriority(80);
+            task.setDueDate(Date.from(clock.now()));
+            tasks.saveTask(task);
+            tasks.addCandidateGroup(task.getId(), "supervisors");
+            raised.add(invoiceNumber);
+        }
+        return raised;
+    }
+
+    private LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        while (!calendar.isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,70 @@
+package com.collectwise.communication;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Danger signals on a customer (DOMAIN.md section 3): broken promises, repeated delays, part payments
+ * nobody explained, and a customer who stopped answering. Each signal raises the priority of the case's
+ * calls, which Tasklist sorts by ("My calls today" puts them first).
+ */
+@Service
+public class DangerSignals {
+
+    /** Camunda's default task priority: no signal. */
+    public static final int NORMAL = 50;
+
+    private final JdbcClient jdbc;
+
+    public DangerSignals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Assessment(int priority, List<String> signals) {
+    }
+
+    public Assessment assess(String customerId, Instant now) {
+        List<String> signals = new ArrayList<>();
+        int priority = NORMAL;
+        int broken = count("SELECT COUNT(*) FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number "
+            + "WHERE i.customer_id = ? AND p.status = 'BROKEN'", customerId);
+        if (broken > 0) {
+            signals.add(broken + " broken promise(s)");
+            priority += 15 * Math.min(broken, 2);
+        }
+        int promises = count("SELECT COUNT(*) FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number "
+            + "WHERE i.customer_id = ?", customerId);
+        if (promises >= 3) {
+            signals.add("repeated delays (" + promises + " promises)");
+            priority += 10;
+        }
+        int partPayments = count("SELECT COUNT(*) FROM payments p JOIN invoices i ON i.invoice_number = p.invoice_number "
+            + "WHERE i.customer_id = ? AND p.status = 'APPLIED' AND i.status = 'OPEN'", customerId);
+        int explained = count("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND outcome = 'PART_PAYMENT_EXPLAINED'",
+            customerId);
+        if (partPayments > explained) {
+            signals.add("part payment(s) without explanation");
+            priority += 10;
+        }
+        Timestamp twoWeeksAgo = Timestamp.from(now.minus(14, ChronoUnit.DAYS));
+        int unanswered = jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND contacted_at >= ? "
+            + "AND outcome = 'NO_ANSWER'").params(customerId, twoWeeksAgo).query(Integer.class).single();
+        int reached = jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND contacted_at >= ? "
+            + "AND outcome <> 'NO_ANSWER'").params(customerId, twoWeeksAgo).query(Integer.class).single();
+        if (unanswered >= 3 && reached == 0) {
+            signals.add("no answer for two weeks");
+            priority += 10;
+        }
+        return new Assessment(Math.min(priority, 100), signals);
+    }
+
+    private int count(String sql, String customerId) {
+        return jdbc.sql(sql).param(customerId).query(Integer.class).single();
+    }
+}

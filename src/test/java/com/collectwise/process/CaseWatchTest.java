@@ -1,0 +1,80 @@
+package com.collectwise.process;
+
+import static com.collectwise.cases.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.communication.CaseWatch;
+import com.collectwise.communication.DangerSignals;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.Segment;
+
+/** Between the process steps: danger signals rank the calls, silence raises a supervisor task. */
+@SpringBootTest
+@ActiveProfiles("test")
+class CaseWatchTest extends CollectionTestSupport {
+
+    @Autowired
+    CaseWatch watch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aBrokenPromiseRaisesThePriorityOfTheCustomersNextCall() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 3, 3), 30, "5000.00");
+        ProcessInstance pi = start(invoice, customer);
+        assertThat(task(pi, "Task_CallCustomer").getPriority()).isEqualTo(DangerSignals.NORMAL);
+
+        tasksComplete(pi, "PROMISE_TO_PAY");
+        moveTo(at(2026, 3, 12, 10, 0)); // promised 03-06 + 2 days grace: checked on 03-09, nothing paid
+        Task next = task(pi, "Task_CallCustomer");
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("BROKEN");
+
+        watch.rankCalls();
+
+        assertThat(tasks.createTaskQuery().taskId(next.getId()).singleResult().getPriority())
+            .isEqualTo(DangerSignals.NORMAL + 15);
+    }
+
+    @Test
+    void fiveWorkingDaysWithoutAContactAttemptRaiseOneTaskForTheSupervisors() {
+        setClock(at(2026, 4, 1, 10, 0)); // Wednesday; due 03-31: internal stage from 04-01
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 3, 31), 60, "5000.00");
+        start(invoice, customer);
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+
+        setClock(at(2026, 4, 7, 10, 0)); // 4 working days of silence (04-01 .. 04-06): not yet
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+
+        setClock(at(2026, 4, 8, 10, 0)); // 5 working days later (04-01 .. 04-07), nobody called
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber()); // once per gap
+
+        Task gap = tasks.createTaskQuery().taskCandidateGroup("supervisors")
+            .taskNameLike("%" + invoice.invoiceNumber() + "%").singleResult();
+        assertThat(gap.getName()).isEqualTo("No contact for 5 working days: invoice " + invoice.invoiceNumber());
+        assertThat(gap.getPriority()).isEqualTo(80);
+    }
+
+    private void tasksComplete(ProcessInstance pi, String outcome) {
+        tasks.complete(task(pi, "Task_CallCustomer").getId(), withVariables(CALL_OUTCOME, outcome,
+            REACHED_PERSON, "Ms. Wang", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-06"));
+        executeDueJobs();
+    }
+}
