@@ -20,12 +20,25 @@ public class CollectionNotices {
     public static final String SUPERVISORS = "group:supervisors";
 
     private final Outbox outbox;
+    private final SmsGateway sms;
 
-    public CollectionNotices(Outbox outbox) {
+    public CollectionNotices(Outbox outbox, SmsGateway sms) {
         this.outbox = outbox;
+        this.sms = sms;
+    }
+
+    /** A short text beside the e-mail, when an SMS gateway is configured and the customer has a phone. */
+    private void text(String key, Invoice invoice, Customer customer, String text) {
+        if (sms.enabled() && customer.phone() != null && !customer.phone().isBlank()) {
+            outbox.enqueue("SMS:" + key, invoice.invoiceNumber(), customer.customerId(), SmsGateway.KIND,
+                customer.phone(), null, text);
+        }
     }
 
     public boolean preDueReminder(Invoice invoice, Customer customer) {
+        text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer, "Reminder: invoice "
+            + invoice.invoiceNumber() + " (" + money(invoice.currency(), invoice.amount()) + ") is due on "
+            + invoice.dueDate() + ".");
         return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),
             customer.customerId(), Outbox.PRE_DUE_REMINDER, customer.email(),
             "Invoice " + invoice.invoiceNumber() + " is due on " + invoice.dueDate(),
@@ -36,6 +49,9 @@ public class CollectionNotices {
     }
 
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue, int stageEntry) {
+        text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
+            "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue + " days overdue: please pay "
+                + money(invoice.currency(), statement.total()) + " today.");
         return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
             "Invoice " + invoice.invoiceNumber() + " is overdue",

@@ -1,0 +1,104 @@
+package com.collectwise.communication;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Text messages through a configurable HTTP gateway ({@code collectwise.sms.url}): the outbox rows of kind
+ * {@code SMS} are POSTed as {@code {to, text, reference}} with an {@code Idempotency-Key} header (the outbox
+ * key), so a gateway that deduplicates never sends twice. Same claim / send / confirm rules as e-mail.
+ * Without a URL, SMS rows are not even written (see {@link CollectionNotices}).
+ */
+@Component
+public class SmsGateway {
+
+    public static final String KIND = "SMS";
+    private static final Logger log = LoggerFactory.getLogger(SmsGateway.class);
+
+    private final JdbcClient jdbc;
+    private final String url;
+    private final int maxAttempts;
+    private final RestClient http;
+
+    public SmsGateway(JdbcClient jdbc, @Value("${collectwise.sms.url:}") String url,
+                      @Value("${collectwise.sms.token:}") String token,
+                      @Value("${collectwise.sms.max-attempts:5}") int maxAttempts) {
+        this.jdbc = jdbc;
+        this.url = url;
+        this.maxAttempts = maxAttempts;
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(Duration.ofSeconds(5));
+        timeouts.setReadTimeout(Duration.ofSeconds(10));
+        RestClient.Builder builder = RestClient.builder().requestFactory(timeouts);
+        if (!token.isBlank()) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        this.http = builder.build();
+    }
+
+    public boolean enabled() {
+        return !url.isBlank();
+    }
+
+    @Scheduled(fixedDelayString = "${collectwise.sms.dispatch-interval:PT30S}")
+    public void scheduledDispatch() {
+        if (enabled()) {
+            dispatchPending();
+        }
+    }
+
+    /** @return how many messages the gateway accepted now */
+    public int dispatchPending() {
+        if (!enabled()) {
+            return 0;
+        }
+        record Sms(long id, String key, String to, String text) {
+        }
+        List<Sms> pending = jdbc.sql("""
+                SELECT id, idempotency_key, recipient, body FROM outbox
+                WHERE kind = 'SMS' AND status = 'PENDING' AND recipient IS NOT NULL AND attempts < ? ORDER BY id""")
+            .param(maxAttempts)
+            .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        int sent = 0;
+        for (Sms sms : pending) {
+            int claimed = jdbc.sql("UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
+                + "WHERE id = ? AND status = 'PENDING'").params(Timestamp.from(Instant.now()), sms.id()).update();
+            if (claimed == 0) {
+                continue;
+            }
+            try {
+                http.post().uri(url).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", sms.key())
+                    .body(Map.of("to", sms.to(), "text", sms.text(), "reference", sms.key()))
+                    .retrieve().toBodilessEntity();
+            } catch (RestClientException e) {
+                jdbc.sql("UPDATE outbox SET status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END, "
+                    + "last_error = ? WHERE id = ?")
+                    .params(maxAttempts, truncate(e.getMessage()), sms.id()).update();
+                log.warn("SMS outbox message {} not accepted by the gateway: {}", sms.id(), e.getMessage());
+                continue;
+            }
+            jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
+                .params(Timestamp.from(Instant.now()), sms.id()).update();
+            sent++;
+        }
+        return sent;
+    }
+
+    private static String truncate(String s) {
+        return s == null ? "unknown" : s.substring(0, Math.min(s.length(), 1000));
+    }
+}

@@ -1,0 +1,114 @@
+package com.collectwise.communication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.collectwise.cases.CaseStatus;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.Stage;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.Segment;
+import com.sun.net.httpserver.HttpServer;
+
+/** SMS go out through a real HTTP gateway (a stub on localhost), once per outbox message. */
+@SpringBootTest
+@ActiveProfiles("test")
+class SmsGatewayTest {
+
+    record Received(String idempotencyKey, String body) {
+    }
+
+    static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    static final AtomicInteger FAILURES_TO_SIMULATE = new AtomicInteger();
+    static HttpServer gateway;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) throws IOException {
+        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.createContext("/sms", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            RECEIVED.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            int status = FAILURES_TO_SIMULATE.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        gateway.start();
+        registry.add("collectwise.sms.url", () -> "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+        registry.add("collectwise.sms.dispatch-interval", () -> "P3650D");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.stop(0);
+    }
+
+    @Autowired
+    SmsGateway sms;
+
+    @Autowired
+    CollectionNotices notices;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void clean() {
+        jdbc.sql("DELETE FROM outbox").update();
+        RECEIVED.clear();
+        FAILURES_TO_SIMULATE.set(0);
+    }
+
+    @Test
+    void aReminderToACustomerWithAPhoneAlsoGoesOutAsTextOnceEvenAfterAGatewayFailure() {
+        Customer customer = new Customer("C-SMS", "Hongda", Segment.DOMESTIC, "CN", "ap@hongda.test", "+86 138 0000 0000",
+            "chen", null, Instant.now());
+        Invoice invoice = new Invoice("INV-SMS-1", "C-SMS", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 30,
+            new BigDecimal("1500.00"), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+
+        notices.preDueReminder(invoice, customer);
+        notices.preDueReminder(invoice, customer); // a retried job writes nothing twice
+        FAILURES_TO_SIMULATE.set(1);
+
+        assertThat(sms.dispatchPending()).isZero(); // the gateway answered 503: kept for a retry
+        assertThat(sms.dispatchPending()).isEqualTo(1);
+        assertThat(sms.dispatchPending()).isZero();
+
+        assertThat(RECEIVED).hasSize(2);
+        assertThat(RECEIVED).extracting(Received::idempotencyKey).containsOnly("SMS:PRE_DUE_REMINDER:INV-SMS-1");
+        assertThat(RECEIVED.get(1).body()).contains("+86 138 0000 0000").contains("INV-SMS-1").contains("CNY 1500.00");
+        assertThat(jdbc.sql("SELECT status FROM outbox WHERE kind = 'SMS'").query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void noTextForACustomerWithoutPhone() {
+        Customer customer = new Customer("C-SMS2", "Hongda", Segment.DOMESTIC, "CN", "ap@hongda.test", null, "chen",
+            null, Instant.now());
+        Invoice invoice = new Invoice("INV-SMS-2", "C-SMS2", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), 30,
+            new BigDecimal("1500.00"), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+
+        notices.preDueReminder(invoice, customer);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE kind = 'SMS'").query(Integer.class).single()).isZero();
+        assertThat(sms.dispatchPending()).isZero();
+        assertThat(RECEIVED).isEmpty();
+    }
+}
