@@ -9,9 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import com.collectwise.api.FieldReader;
 
 /** Letters kept as evidence, downloadable as sent, with their SHA-256. */
 @RestController
@@ -30,6 +34,28 @@ public class DocumentController {
             .map(d -> Map.<String, Object>of("id", d.id(), "kind", d.kind(), "fileName", d.fileName(),
                 "sha256", d.sha256(), "deliveryStatus", d.deliveryStatus(), "createdAt", d.createdAt().toString()))
             .toList();
+    }
+
+    /** How a letter travelled: SENT, DELIVERED (with proof: tracking number, signed receipt) or RETURNED. */
+    public enum DeliveryStatus {
+        SENT, DELIVERED, RETURNED
+    }
+
+    /**
+     * Records the delivery of a letter. A demand with proof of delivery interrupts the limitation period,
+     * so the proof is required for DELIVERED.
+     */
+    @PostMapping("/{id}/delivery")
+    public Map<String, Object> delivery(@PathVariable String invoiceNumber, @PathVariable long id,
+                                        @RequestBody(required = false) String body) {
+        FieldReader in = FieldReader.parse(body);
+        DeliveryStatus status = in.enumValue("status", DeliveryStatus.class, null);
+        String proof = in.text("proof", status == DeliveryStatus.DELIVERED, 500);
+        in.throwIfInvalid();
+        Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new ResponseStatusException(
+            HttpStatus.NOT_FOUND, "no document " + id + " for invoice " + invoiceNumber));
+        documents.recordDelivery(d.id(), status.name(), proof);
+        return Map.of("id", d.id(), "deliveryStatus", status.name(), "deliveryProof", proof == null ? "" : proof);
     }
 
     @GetMapping("/{id}")

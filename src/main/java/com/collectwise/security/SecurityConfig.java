@@ -82,6 +82,8 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/invoices/*/contacts"), path(GET, "/api/invoices/*/documents"),
                     path(GET, "/api/invoices/*/documents/*"))
                 .hasAnyAuthority(COLLECTORS, SUPERVISORS, LEGAL, ADMIN)
+                .requestMatchers(path(POST, "/api/invoices/*/documents/*/delivery"))
+                .hasAnyAuthority(INTEGRATION, SUPERVISORS, LEGAL, ADMIN)
                 .requestMatchers(path(GET, "/api/invoices/*")).hasAnyAuthority(EVERY_GROUP)
                 .requestMatchers(path(POST, "/api/payments")).hasAnyAuthority(INTEGRATION, FINANCE, ADMIN)
                 .requestMatchers(path(POST, "/api/agency/reports")).hasAnyAuthority(INTEGRATION, ADMIN)
