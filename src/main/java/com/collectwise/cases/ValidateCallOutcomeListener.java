@@ -7,6 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.agreements.AgreementService;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.disputes.DisputeCategory;
+import com.collectwise.disputes.DisputeService;
+
 /**
  * Refuses to complete a call whose outcome cannot be acted on (a promise without amount or with a past
  * date): the exception rolls the completion back, the task stays open and Tasklist shows the message.
@@ -15,14 +20,31 @@ import org.springframework.stereotype.Component;
 public class ValidateCallOutcomeListener implements TaskListener {
 
     private final BusinessClock clock;
+    private final CaseFigures figures;
+    private final AgreementService agreements;
+    private final DisputeService disputes;
 
-    public ValidateCallOutcomeListener(BusinessClock clock) {
+    public ValidateCallOutcomeListener(BusinessClock clock, CaseFigures figures, AgreementService agreements,
+                                       DisputeService disputes) {
         this.clock = clock;
+        this.figures = figures;
+        this.agreements = agreements;
+        this.disputes = disputes;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        List<String> problems = CallOutcomeForm.read(task).problems(clock.today());
+        CallOutcome call = CallOutcomeForm.read(task);
+        List<String> problems = new java.util.ArrayList<>(call.problems(clock.today()));
+        if (problems.isEmpty() && (call.isInstalmentRequest() || call.isDispute())) {
+            // the same checks as the API: the plan must fit the outstanding total, the dispute the undisputed part
+            Invoice invoice = figures.today((String) task.getVariable(CaseVariables.INVOICE_NUMBER)).invoice();
+            List<FieldProblem> more = call.isInstalmentRequest()
+                ? agreements.problems(invoice,
+                    agreements.proposeEven(invoice, call.instalmentCount(), call.firstInstalmentDate()))
+                : disputes.problems(invoice, DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount());
+            more.forEach(p -> problems.add(p.field() + " " + p.message()));
+        }
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The call cannot be saved: " + String.join("; ", problems) + ".");
         }
