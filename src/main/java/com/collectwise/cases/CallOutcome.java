@@ -8,10 +8,32 @@ import java.util.Set;
 
 /** What the collector reports after a call (fields of Form_CallCustomer). */
 public record CallOutcome(String outcome, String reachedPerson, String debtorTactic, BigDecimal promisedAmount,
-                          LocalDate promisedDate, String note) {
+                          LocalDate promisedDate, String note, Integer instalmentCount, LocalDate firstInstalmentDate,
+                          String disputeCategory, BigDecimal disputedAmount, String disputeDescription) {
 
     public static final String PROMISE_TO_PAY = "PROMISE_TO_PAY";
-    public static final Set<String> OUTCOMES = Set.of(PROMISE_TO_PAY, "CALL_BACK", "NO_ANSWER", "REFUSED");
+    public static final String INSTALMENT_REQUESTED = "INSTALMENT_REQUESTED";
+    public static final String DISPUTED = "DISPUTED";
+    public static final Set<String> OUTCOMES = Set.of(PROMISE_TO_PAY, "CALL_BACK", "NO_ANSWER", "REFUSED",
+        INSTALMENT_REQUESTED, DISPUTED);
+    public static final Set<String> DISPUTE_CATEGORIES = Set.of("QUALITY", "QUANTITY", "PRICE", "DELIVERY",
+        "DOCUMENTS", "OTHER");
+    static final int MIN_INSTALMENTS = 2;
+    static final int MAX_INSTALMENTS = 24;
+
+    /** The fields of a call without a plan or a dispute (the outcomes before issue 5). */
+    public CallOutcome(String outcome, String reachedPerson, String debtorTactic, BigDecimal promisedAmount,
+                       LocalDate promisedDate, String note) {
+        this(outcome, reachedPerson, debtorTactic, promisedAmount, promisedDate, note, null, null, null, null, null);
+    }
+
+    public boolean isInstalmentRequest() {
+        return INSTALMENT_REQUESTED.equals(outcome);
+    }
+
+    public boolean isDispute() {
+        return DISPUTED.equals(outcome);
+    }
     public static final Set<String> TACTICS = Set.of("HIDES", "DRAGS", "DENIES", "DELAYS", "PASSES_ON", "WEARS_DOWN");
 
     public boolean isPromise() {
@@ -22,7 +44,7 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
     public List<String> problems(LocalDate today) {
         List<String> problems = new ArrayList<>();
         if (outcome == null || !OUTCOMES.contains(outcome)) {
-            problems.add("choose the call outcome (promise to pay, call back, no answer or refused)");
+            problems.add("choose the call outcome (promise to pay, instalments, dispute, call back, no answer or refused)");
             return problems;
         }
         if (debtorTactic != null && !debtorTactic.isBlank() && !TACTICS.contains(debtorTactic)) {
@@ -36,6 +58,25 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
                 problems.add("a promise to pay needs the promised date");
             } else if (promisedDate.isBefore(today)) {
                 problems.add("the promised date " + promisedDate + " is in the past");
+            }
+        }
+        if (isInstalmentRequest()) {
+            if (instalmentCount == null || instalmentCount < MIN_INSTALMENTS || instalmentCount > MAX_INSTALMENTS) {
+                problems.add("an instalment plan needs between " + MIN_INSTALMENTS + " and " + MAX_INSTALMENTS
+                    + " instalments");
+            }
+            if (firstInstalmentDate == null) {
+                problems.add("an instalment plan needs the date of the first instalment");
+            } else if (firstInstalmentDate.isBefore(today)) {
+                problems.add("the first instalment date " + firstInstalmentDate + " is in the past");
+            }
+        }
+        if (isDispute()) {
+            if (disputeCategory == null || !DISPUTE_CATEGORIES.contains(disputeCategory)) {
+                problems.add("a dispute needs its category (quality, quantity, price, delivery, documents or other)");
+            }
+            if (disputedAmount == null || disputedAmount.signum() <= 0) {
+                problems.add("a dispute needs the disputed amount (more than 0)");
             }
         }
         return problems;

@@ -16,12 +16,26 @@ final class CallOutcomeForm {
     static CallOutcome read(VariableScope scope) {
         return new CallOutcome(text(scope, CALL_OUTCOME), text(scope, REACHED_PERSON), text(scope, DEBTOR_TACTIC),
             FormAmount.of(scope.getVariable(PROMISED_AMOUNT)), date(scope.getVariable(PROMISED_DATE)),
-            text(scope, CALL_NOTE));
+            text(scope, CALL_NOTE), count(scope.getVariable(INSTALMENT_COUNT)),
+            date(scope.getVariable(FIRST_INSTALMENT_DATE)), text(scope, DISPUTE_CATEGORY),
+            FormAmount.of(scope.getVariable(DISPUTED_AMOUNT)), text(scope, DISPUTE_DESCRIPTION));
     }
 
     private static String text(VariableScope scope, String name) {
         Object v = scope.getVariable(name);
         return v == null ? null : v.toString();
+    }
+
+    private static Integer count(Object v) {
+        if (v == null || v.toString().isBlank()) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal n = new java.math.BigDecimal(v.toString().trim());
+            return n.stripTrailingZeros().scale() > 0 ? null : n.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static LocalDate date(Object v) {

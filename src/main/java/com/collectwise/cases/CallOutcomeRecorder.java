@@ -4,6 +4,11 @@ import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Service;
 
+import com.collectwise.agreements.AcknowledgementService;
+import com.collectwise.agreements.AgreementService;
+import com.collectwise.disputes.DisputeCategory;
+import com.collectwise.disputes.DisputeService;
+
 /** Puts a call into the case file and decides when the case looks at the customer again. */
 @Service
 public class CallOutcomeRecorder {
@@ -12,16 +17,28 @@ public class CallOutcomeRecorder {
     private final PromiseBook promises;
     private final CallSchedule schedule;
     private final BusinessClock clock;
+    private final AgreementService agreements;
+    private final DisputeService disputes;
+    private final AcknowledgementService acknowledgements;
 
-    public CallOutcomeRecorder(ContactLog contacts, PromiseBook promises, CallSchedule schedule, BusinessClock clock) {
+    public CallOutcomeRecorder(ContactLog contacts, PromiseBook promises, CallSchedule schedule, BusinessClock clock,
+                               AgreementService agreements, DisputeService disputes,
+                               AcknowledgementService acknowledgements) {
         this.contacts = contacts;
         this.promises = promises;
         this.schedule = schedule;
         this.clock = clock;
+        this.agreements = agreements;
+        this.disputes = disputes;
+        this.acknowledgements = acknowledgements;
     }
 
-    /** For a promise: the promise id and when to check it; otherwise when to call next. */
-    public record FollowUp(Long promiseId, ZonedDateTime promiseCheckAt, ZonedDateTime nextCallAt) {
+    /**
+     * For a promise: the promise id and when to check it; for an instalment request: the proposed agreement;
+     * otherwise when to call next (after a dispute too: the undisputed part is still collected).
+     */
+    public record FollowUp(Long promiseId, ZonedDateTime promiseCheckAt, ZonedDateTime nextCallAt, Long agreementId,
+                           Long disputeId) {
     }
 
     public FollowUp record(Invoice invoice, String collector, CallOutcome call) {
@@ -36,8 +53,21 @@ public class CallOutcomeRecorder {
             // the grace days end with the last grace day; the check runs the morning after
             ZonedDateTime checkAt = call.promisedDate().plusDays(promises.graceDays() + 1L)
                 .atTime(CollectionPlanner.START_OF_DAY).atZone(clock.zone());
-            return new FollowUp(id, checkAt, null);
+            // a promise acknowledges the debt (Civil Code art. 195)
+            acknowledgements.record(invoice.invoiceNumber(), clock.today(), AcknowledgementService.PROMISE);
+            return new FollowUp(id, checkAt, null, null, null);
         }
-        return new FollowUp(null, null, schedule.nextSlotAfterToday(clock.nowZoned()));
+        if (call.isInstalmentRequest()) {
+            long id = agreements.propose(invoice,
+                agreements.proposeEven(invoice, call.instalmentCount(), call.firstInstalmentDate()), call.note(),
+                "CALL", collector);
+            return new FollowUp(null, null, null, id, null);
+        }
+        Long disputeId = null;
+        if (call.isDispute()) {
+            disputeId = disputes.raise(invoice, DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount(),
+                call.disputeDescription(), "CALL", collector);
+        }
+        return new FollowUp(null, null, schedule.nextSlotAfterToday(clock.nowZoned()), null, disputeId);
     }
 }

@@ -91,4 +91,44 @@ public final class CaseVariables {
     public static final String COURT_OUTCOME = "courtOutcome";
     public static final String PARTIAL_PAYMENT_REASON = "partialPaymentReason";
     public static final String STAGE_CHANGE_REQUESTED_BY = "stageChangeRequestedBy";
+
+    // issue 5: promises over the API, instalment agreements, disputes
+    public static final String PROCESS_INSTALMENT_AGREEMENT = "Process_InstalmentAgreement";
+    public static final String PROCESS_DISPUTE = "Process_Dispute";
+    public static final String MSG_PROMISE_MADE = "Message_PromiseMade";
+    public static final String MSG_AGREEMENT_PROPOSED = "Message_AgreementProposed";
+    public static final String MSG_DISPUTE_RAISED = "Message_DisputeRaised";
+    /** Promise made over the API: checked by its own event sub-process, beside the call loop's promise. */
+    public static final String API_PROMISE_ID = "apiPromiseId";
+    public static final String API_PROMISE_CHECK_AT = "apiPromiseCheckAt";
+    /** Call form, outcome INSTALMENT_REQUESTED: the service proposes an even monthly schedule from these. */
+    public static final String INSTALMENT_COUNT = "instalmentCount";
+    public static final String FIRST_INSTALMENT_DATE = "firstInstalmentDate";
+    public static final String AGREEMENT_ID = "agreementId";
+    public static final String AGREEMENT_TOTAL = "agreementTotal";
+    public static final String AGREEMENT_NEEDS_APPROVAL = "agreementNeedsApproval";
+    public static final String AGREEMENT_DECISION = "agreementDecision";
+    /** KEPT, ACCELERATED or REJECTED: the answer of Process_InstalmentAgreement to the case. */
+    public static final String AGREEMENT_OUTCOME = "agreementOutcome";
+    public static final String CURRENT_INSTALMENT = "currentInstalment";
+    public static final String INSTALMENT_REMINDER_AT = "instalmentReminderAt";
+    public static final String INSTALMENT_DUE_CHECK_AT = "instalmentDueCheckAt";
+    public static final String INSTALMENT_GRACE_CHECK_AT = "instalmentGraceCheckAt";
+    /** PAID, LATE or ACCELERATED (see Acceleration). */
+    public static final String INSTALMENT_VERDICT = "instalmentVerdict";
+    public static final String MORE_INSTALMENTS = "moreInstalments";
+    public static final String ACCELERATION_REASON = "accelerationReason";
+    /** When and in which stage escalation was paused for an agreement (resumed with the time that was left). */
+    public static final String ESCALATION_PAUSED_AT = "escalationPausedAt";
+    public static final String PAUSED_STAGE = "pausedStage";
+    /** Call form, outcome DISPUTED. */
+    public static final String DISPUTE_CATEGORY = "disputeCategory";
+    public static final String DISPUTED_AMOUNT = "disputedAmount";
+    public static final String DISPUTE_DESCRIPTION = "disputeDescription";
+    public static final String DISPUTE_ID = "disputeId";
+    public static final String DISPUTE_GROUP = "disputeGroup";
+    public static final String DISPUTE_SLA = "disputeSlaAt";
+    /** CREDIT_NOTE or REJECT, chosen on Form_ResolveDispute. */
+    public static final String DISPUTE_DECISION = "disputeDecision";
+    public static final String DISPUTE_OUTCOME = "disputeOutcome";
 }

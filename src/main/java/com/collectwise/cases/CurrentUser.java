@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Who acts: the user whose Tasklist or REST call runs this transaction (the one who completed the task),
  * so the case file names the person; jobs and tests have no user, then the fallback is named.
  */
-final class CurrentUser {
+public final class CurrentUser {
 
     private CurrentUser() {
     }
 
-    static String idOr(VariableScope scope, String fallback) {
+    public static String idOr(VariableScope scope, String fallback) {
         Authentication auth = null;
         if (scope instanceof DelegateExecution execution) {
             auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

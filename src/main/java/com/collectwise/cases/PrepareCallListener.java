@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.disputes.DisputeService;
+
 /**
  * Prepares each "Call customer" task: fresh figures, the contact history, the objection playbook, a
  * clean outcome form, and the follow-up date at the next call slot so "My calls today" lists it.
@@ -18,16 +20,28 @@ public class PrepareCallListener implements TaskListener {
 
     /** The outcome of the previous call must not be pre-filled into the next one. */
     static final List<String> CALL_FIELDS = List.of(CALL_OUTCOME, REACHED_PERSON, DEBTOR_TACTIC, PROMISED_AMOUNT,
-        PROMISED_DATE, CALL_NOTE);
+        PROMISED_DATE, CALL_NOTE, INSTALMENT_COUNT, FIRST_INSTALMENT_DATE, DISPUTE_CATEGORY, DISPUTED_AMOUNT,
+        DISPUTE_DESCRIPTION);
+    /** Payment habits and open disputes shown on the call form. */
+    static final String PROMISES_KEPT = "promisesKept";
+    static final String PROMISES_BROKEN = "promisesBroken";
+    static final String OPEN_DISPUTED_AMOUNT = "openDisputedAmount";
 
     private final StageTracker stageTracker;
     private final ContactHistory history;
     private final ObjectionPlaybook playbook;
     private final CallSchedule schedule;
     private final BusinessClock clock;
+    private final PromiseBook promises;
+    private final DisputeService disputes;
+    private final CaseFigures figures;
 
     public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
-                               CallSchedule schedule, BusinessClock clock) {
+                               CallSchedule schedule, BusinessClock clock, PromiseBook promises,
+                               DisputeService disputes, CaseFigures figures) {
+        this.promises = promises;
+        this.disputes = disputes;
+        this.figures = figures;
         this.stageTracker = stageTracker;
         this.history = history;
         this.playbook = playbook;
@@ -40,6 +54,16 @@ public class PrepareCallListener implements TaskListener {
         CALL_FIELDS.forEach(task.getExecution()::removeVariable);
         stageTracker.refreshFigures(task.getExecution());
         String invoiceNumber = (String) task.getVariable(INVOICE_NUMBER);
+        // the collector asks only for the undisputed part; the disputed part waits for the dispute's outcome
+        Invoice invoice = figures.today(invoiceNumber).invoice();
+        java.math.BigDecimal disputed = disputes.disputed(invoiceNumber);
+        task.setVariable(OPEN_DISPUTED_AMOUNT, CaseEngine.toNumber(disputed));
+        if (disputed.signum() > 0) {
+            task.setVariable(OUTSTANDING_AMOUNT, CaseEngine.toNumber(disputes.undisputed(invoice)));
+        }
+        PromiseBook.Habits habits = promises.habits(invoice.customerId());
+        task.setVariable(PROMISES_KEPT, habits.kept());
+        task.setVariable(PROMISES_BROKEN, habits.broken());
         task.setVariable(CONTACT_HISTORY, history.lastContacts(invoiceNumber, clock.zone()));
         task.setVariable(OBJECTION_PLAYBOOK, playbook.asMarkdown());
         if (task.getVariable(BROKEN_PROMISE) == null) {

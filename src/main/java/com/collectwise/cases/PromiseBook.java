@@ -71,6 +71,20 @@ public class PromiseBook {
         return paid.compareTo(promised.subtract(tolerance)) >= 0;
     }
 
+    /** Payment habits of a customer: how many of its promises (on any invoice) were kept and broken. */
+    public record Habits(int kept, int broken) {
+    }
+
+    public Habits habits(String customerId) {
+        return jdbc.sql("""
+                SELECT
+                  COALESCE(SUM(CASE WHEN p.status = 'KEPT' THEN 1 ELSE 0 END), 0) AS kept,
+                  COALESCE(SUM(CASE WHEN p.status = 'BROKEN' THEN 1 ELSE 0 END), 0) AS broken
+                FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number
+                WHERE i.customer_id = ?""")
+            .param(customerId).query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
+    }
+
     public String status(long promiseId) {
         return jdbc.sql("SELECT status FROM promises WHERE id = ?").param(promiseId).query(String.class).single();
     }

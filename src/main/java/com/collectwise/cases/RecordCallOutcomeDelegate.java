@@ -26,8 +26,13 @@ public class RecordCallOutcomeDelegate implements JavaDelegate {
         if (next.promiseId() != null) {
             execution.setVariable(PROMISE_ID, next.promiseId());
             execution.setVariable(PROMISE_CHECK_AT, PlanVariables.iso(next.promiseCheckAt()));
+        } else if (next.agreementId() != null) {
+            execution.setVariable(AGREEMENT_ID, next.agreementId());
         } else {
             execution.setVariable(NEXT_CALL_AT, PlanVariables.iso(next.nextCallAt()));
+        }
+        if (next.disputeId() != null) {
+            execution.setVariable(DISPUTE_ID, next.disputeId());
         }
     }
 }

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.agreements.AgreementService;
+import com.collectwise.api.FieldProblem;
 import com.collectwise.communication.ContactPolicy;
+import com.collectwise.disputes.DisputeCategory;
+import com.collectwise.disputes.DisputeService;
 
 /**
  * Refuses to complete a call whose outcome cannot be acted on (a promise without amount or with a past
@@ -18,15 +22,32 @@ public class ValidateCallOutcomeListener implements TaskListener {
 
     private final BusinessClock clock;
     private final ContactPolicy contactPolicy;
+    private final CaseFigures figures;
+    private final AgreementService agreements;
+    private final DisputeService disputes;
 
-    public ValidateCallOutcomeListener(BusinessClock clock, ContactPolicy contactPolicy) {
+    public ValidateCallOutcomeListener(BusinessClock clock, ContactPolicy contactPolicy, CaseFigures figures,
+                                       AgreementService agreements, DisputeService disputes) {
         this.clock = clock;
         this.contactPolicy = contactPolicy;
+        this.figures = figures;
+        this.agreements = agreements;
+        this.disputes = disputes;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        List<String> problems = new java.util.ArrayList<>(CallOutcomeForm.read(task).problems(clock.today()));
+        CallOutcome call = CallOutcomeForm.read(task);
+        List<String> problems = new java.util.ArrayList<>(call.problems(clock.today()));
+        if (problems.isEmpty() && (call.isInstalmentRequest() || call.isDispute())) {
+            // the same checks as the API: the plan must fit the outstanding total, the dispute the undisputed part
+            Invoice invoice = figures.today((String) task.getVariable(CaseVariables.INVOICE_NUMBER)).invoice();
+            List<FieldProblem> more = call.isInstalmentRequest()
+                ? agreements.problems(invoice,
+                    agreements.proposeEven(invoice, call.instalmentCount(), call.firstInstalmentDate()))
+                : disputes.problems(invoice, DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount());
+            more.forEach(p -> problems.add(p.field() + " " + p.message()));
+        }
         if ("NO_ANSWER".equals(String.valueOf(task.getVariable(CaseVariables.CALL_OUTCOME)))) {
             String refusal = contactPolicy.refuseUnansweredAttempt(
                 String.valueOf(task.getVariable(CaseVariables.CUSTOMER_ID)), clock.today(), clock.zone());

@@ -34,7 +34,8 @@ public class MailDispatcher {
 
     /** Outbox kinds that go to the customer by e-mail. */
     static final Set<String> EMAIL_KINDS = Set.of(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER,
-        Outbox.DUNNING_LETTER, "INSTALMENT_REMINDER", "PROMISE_CONFIRMATION");
+        Outbox.DUNNING_LETTER, "INSTALMENT_REMINDER", "PROMISE_CONFIRMATION", "INSTALMENT_SCHEDULE",
+        "AGREEMENT_ACCELERATED");
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;

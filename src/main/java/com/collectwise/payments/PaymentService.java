@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
@@ -48,10 +49,12 @@ public class PaymentService {
     private final CaseEngine cases;
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
+    private final AcknowledgementService acknowledgements;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, PaymentAllocator allocator,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
-                          PlatformTransactionManager transactionManager) {
+                          PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.payments = payments;
         this.invoices = invoices;
         this.allocator = allocator;
@@ -125,6 +128,9 @@ public class PaymentService {
             invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
             cases.invoiceSettled(invoice.invoiceNumber());
         } else {
+            // a partial payment acknowledges the debt: the limitation period restarts (Civil Code art. 195)
+            acknowledgements.record(invoice.invoiceNumber(), payment.receivedOn(),
+                AcknowledgementService.PARTIAL_PAYMENT);
             cases.partPaymentReceived(invoice.invoiceNumber(), payment.amount(), today.total());
         }
         return receipt(Outcome.APPLIED, payment);

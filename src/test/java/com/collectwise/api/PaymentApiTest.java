@@ -143,6 +143,9 @@ class PaymentApiTest extends ApiTestSupport {
         Response part = post(INTEGRATION, "/api/payments", payment(unique("PAY"), number, "400.00"));
         assertThat(part.status()).as(part.raw()).isEqualTo(201);
         assertThat(caseRunning(number)).isTrue();
+        // the part payment acknowledges the debt (limitation date); the settling payment is no acknowledgement
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ? AND source = 'PARTIAL_PAYMENT'",
+            number)).isEqualTo(1);
 
         Response rest = post(INTEGRATION, "/api/payments", payment(unique("PAY"), number, outstandingTotal(number)));
         assertThat(rest.status()).as(rest.raw()).isEqualTo(201);

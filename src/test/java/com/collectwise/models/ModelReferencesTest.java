@@ -44,7 +44,10 @@ class ModelReferencesTest {
     /** What each form writes back: exactly the variables the process contract names for its task. */
     private static final Map<String, Set<String>> FORM_WRITES = Map.of(
         "Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount", "promisedDate",
-            "callNote"),
+            "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount",
+            "disputeDescription"),
+        "Form_ApproveAgreement", Set.of("agreementDecision", "decisionReason"),
+        "Form_ResolveDispute", Set.of("disputeDecision", "decisionReason"),
         "Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport"),
         "Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason"),
         "Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason"),
@@ -54,22 +57,27 @@ class ModelReferencesTest {
         "Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason"));
 
     /** The values a select or radio may submit, as the models route on them. */
-    private static final Map<String, List<String>> CHOICES = Map.of(
-        "callOutcome", List.of("PROMISE_TO_PAY", "CALL_BACK", "NO_ANSWER", "REFUSED"),
-        "debtorTactic", List.of("HIDES", "DRAGS", "DENIES", "DELAYS", "PASSES_ON", "WEARS_DOWN"),
-        "visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND"),
-        "agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF"),
-        "litigationDecision", List.of("SUE", "WRITE_OFF"),
-        "courtOutcome", List.of("LOST", "ENFORCEMENT_FAILED"),
-        "closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION"),
-        "targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
-            "WRITE_OFF"));
+    private static final Map<String, List<String>> CHOICES = Map.ofEntries(
+        Map.entry("callOutcome", List.of("PROMISE_TO_PAY", "INSTALMENT_REQUESTED", "DISPUTED", "CALL_BACK", "NO_ANSWER",
+            "REFUSED")),
+        Map.entry("disputeCategory", List.of("QUALITY", "QUANTITY", "PRICE", "DELIVERY", "DOCUMENTS", "OTHER")),
+        Map.entry("agreementDecision", List.of("APPROVE", "REJECT")),
+        Map.entry("disputeDecision", List.of("CREDIT_NOTE", "REJECT")),
+        Map.entry("debtorTactic", List.of("HIDES", "DRAGS", "DENIES", "DELAYS", "PASSES_ON", "WEARS_DOWN")),
+        Map.entry("visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND")),
+        Map.entry("agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF")),
+        Map.entry("litigationDecision", List.of("SUE", "WRITE_OFF")),
+        Map.entry("courtOutcome", List.of("LOST", "ENFORCEMENT_FAILED")),
+        Map.entry("closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION")),
+        Map.entry("targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
+            "WRITE_OFF")));
 
     /** Variables the forms may show (case header plus what each task is prepared with). */
     private static final Set<String> SHOWN = Set.of("invoiceNumber", "customerId", "customerName", "segment",
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
         "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
-        "litigationCostBenefit", "lastPaymentAmount");
+        "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
+        "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -165,7 +173,8 @@ class ModelReferencesTest {
     void theCallFormWritesTheCallOutcomeAndAsksForAPromiseOnlyWhenThereIsOne() {
         JsonNode call = formsById.get("Form_CallCustomer");
         assertThat(keys(call)).containsExactlyInAnyOrder("callOutcome", "reachedPerson", "debtorTactic",
-            "promisedAmount", "promisedDate", "callNote");
+            "promisedAmount", "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory",
+            "disputedAmount", "disputeDescription");
 
         JsonNode outcome = field(call, "callOutcome");
         assertThat(outcome.path("validate").path("required").asBoolean()).isTrue();
@@ -208,6 +217,9 @@ class ModelReferencesTest {
         assertRequired("Form_ApproveAgencyHandoff", "agencyDecision", "decisionReason");
         assertRequired("Form_ApproveWriteOff", "closingDecision", "decisionReason", "buyer", "salePrice");
         assertRequired("Form_ClarifyPartialPayment", "partialPaymentReason");
+        assertRequired("Form_ApproveAgreement", "agreementDecision", "decisionReason");
+        assertRequired("Form_ResolveDispute", "disputeDecision", "decisionReason");
+        assertRequired("Form_CallCustomer", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount");
         assertRequired("Form_MoveCaseToStage", "invoiceNumber", "targetStage", "stageChangeReason");
         JsonNode writeOff = formsById.get("Form_ApproveWriteOff");
         for (String saleField : List.of("buyer", "salePrice")) {

@@ -1,0 +1,44 @@
+package com.collectwise.agreements;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.BusinessClock;
+
+/**
+ * Acknowledgements of the debt by the customer: a partial payment, a promise to pay, an instalment agreement.
+ * Each interrupts the limitation period and restarts it (Civil Code art. 195); the limitation date is computed
+ * elsewhere from {@link #latest(String)}. Append-only evidence.
+ */
+@Service
+public class AcknowledgementService {
+
+    public static final String PARTIAL_PAYMENT = "PARTIAL_PAYMENT";
+    public static final String PROMISE = "PROMISE";
+    public static final String AGREEMENT = "AGREEMENT";
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    public AcknowledgementService(JdbcClient jdbc, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String invoiceNumber, LocalDate acknowledgedOn, String source) {
+        jdbc.sql("""
+                INSERT INTO acknowledgements (invoice_number, acknowledged_on, source, recorded_at)
+                VALUES (?, ?, ?, ?)""")
+            .params(invoiceNumber, acknowledgedOn, source, Timestamp.from(clock.now())).update();
+    }
+
+    /** The day of the latest acknowledgement of the invoice, if the customer ever acknowledged it. */
+    public Optional<LocalDate> latest(String invoiceNumber) {
+        return jdbc.sql("SELECT MAX(acknowledged_on) FROM acknowledgements WHERE invoice_number = ?")
+            .param(invoiceNumber).query(LocalDate.class).optional();
+    }
+}

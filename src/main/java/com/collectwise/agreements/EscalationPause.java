@@ -1,0 +1,63 @@
+package com.collectwise.agreements;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.ContactEntry;
+import com.collectwise.cases.ContactLog;
+import com.collectwise.cases.Stage;
+
+/**
+ * Escalation stands still while an instalment plan runs. {@link #pause} (start listener of the call activity)
+ * notes when and in which stage the case stopped; "Resume collection" ({@code resumeCollectionDelegate})
+ * moves every later stage deadline by the time the plan ran and restarts the case in the stage it paused in,
+ * so the stage gets only the time it had left.
+ */
+@Component("escalationPause")
+public class EscalationPause {
+
+    /** Deadlines that lie ahead of a paused case; the due date and the pre-due reminder never move. */
+    static final List<String> DEADLINES = List.of(FORMAL_DEMAND_AT, FIELD_VISIT_AT, AGENCY_AT);
+
+    private final BusinessClock clock;
+    private final ContactLog contacts;
+
+    public EscalationPause(BusinessClock clock, ContactLog contacts) {
+        this.clock = clock;
+        this.contacts = contacts;
+    }
+
+    public void pause(DelegateExecution execution) {
+        execution.setVariable(ESCALATION_PAUSED_AT, clock.nowZoned().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        execution.setVariable(PAUSED_STAGE, execution.getVariable(STAGE));
+    }
+
+    /** "Resume collection" ({@code resumeCollectionDelegate}). */
+    public void resume(DelegateExecution execution) {
+        OffsetDateTime pausedAt = OffsetDateTime.parse((String) execution.getVariable(ESCALATION_PAUSED_AT));
+        Duration paused = Duration.between(pausedAt.toInstant(), clock.now());
+        for (String name : DEADLINES) {
+            OffsetDateTime deadline = OffsetDateTime.parse((String) execution.getVariable(name));
+            execution.setVariable(name, deadline.plus(paused).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        }
+        Stage stage = Stage.valueOf((String) execution.getVariable(PAUSED_STAGE));
+        // a plan agreed before the due date that is forfeited after it resumes with the overdue reminder
+        if (stage == Stage.PRE_DUE && !clock.now().isBefore(
+            OffsetDateTime.parse((String) execution.getVariable(OVERDUE_AT)).toInstant())) {
+            stage = Stage.INTERNAL_REMINDER;
+        }
+        execution.setVariable(ENTRY_STAGE, stage.name());
+        contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), null, null, "COLLECTION_RESUMED",
+            "Instalment plan " + execution.getVariable(AGREEMENT_OUTCOME) + "; collection resumes in " + stage
+                + " after a pause of " + paused.toDays() + " days.", null, null));
+    }
+}

@@ -1,0 +1,79 @@
+package com.collectwise.agreements;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.collectwise.api.FieldProblem;
+
+/** Proposes and checks instalment schedules. Pure arithmetic, no state: unit-tested to the cent. */
+public final class InstalmentSchedule {
+
+    /** A plan needs at least two instalments (one is a promise) and is kept short enough to be watched. */
+    public static final int MIN_INSTALMENTS = 2;
+    public static final int MAX_INSTALMENTS = 24;
+
+    private InstalmentSchedule() {
+    }
+
+    /**
+     * An even schedule, one instalment a month from {@code firstDue}, that sums to {@code total} exactly: every
+     * instalment is the total divided down to the cent, the last one takes the remaining cents
+     * (1,000.00 in 3 = 333.33 / 333.33 / 333.34).
+     */
+    public static List<Instalment> propose(BigDecimal total, int count, LocalDate firstDue) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1: " + count);
+        }
+        BigDecimal each = total.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
+        List<Instalment> plan = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 1; i <= count; i++) {
+            BigDecimal amount = i < count ? each : total.subtract(sum);
+            plan.add(new Instalment(i, firstDue.plusMonths(i - 1L), amount.setScale(2)));
+            sum = sum.add(amount);
+        }
+        return plan;
+    }
+
+    /**
+     * Everything wrong with a schedule, by field ({@code instalments}, {@code instalments[i].dueDate}, ...).
+     * Dates must be today or later and strictly increasing; amounts positive; the sum equal to {@code total}.
+     */
+    public static List<FieldProblem> problems(List<Instalment> plan, BigDecimal total, String currency,
+                                              LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (plan.size() < MIN_INSTALMENTS || plan.size() > MAX_INSTALMENTS) {
+            problems.add(new FieldProblem("instalments", "must list between " + MIN_INSTALMENTS + " and "
+                + MAX_INSTALMENTS + " instalments"));
+            return problems;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        LocalDate previous = null;
+        for (int i = 0; i < plan.size(); i++) {
+            Instalment instalment = plan.get(i);
+            String at = "instalments[" + i + "]";
+            if (instalment.dueDate().isBefore(today)) {
+                problems.add(new FieldProblem(at + ".dueDate", "must not be in the past"));
+            } else if (previous != null && !instalment.dueDate().isAfter(previous)) {
+                problems.add(new FieldProblem(at + ".dueDate", "must be after the due date of the instalment before"));
+            }
+            if (instalment.amount().signum() <= 0) {
+                problems.add(new FieldProblem(at + ".amount", "must be greater than zero"));
+            }
+            previous = instalment.dueDate();
+            sum = sum.add(instalment.amount());
+        }
+        if (sum.compareTo(total) != 0) {
+            problems.add(new FieldProblem("instalments", "the amounts sum to " + sum.setScale(2) + " " + currency
+                + " but the outstanding total is " + total.setScale(2) + " " + currency));
+        }
+        return problems;
+    }
+
+    public static BigDecimal total(List<Instalment> plan) {
+        return plan.stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

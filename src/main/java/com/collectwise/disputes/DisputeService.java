@@ -1,0 +1,149 @@
+package com.collectwise.disputes;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.InvalidRequestException;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.fees.AdjustmentService;
+import com.collectwise.fees.Money;
+import com.collectwise.fees.StatementService;
+
+/**
+ * Disputes of an invoice. The disputed amount is at most what is outstanding and not disputed already; while a
+ * dispute is open, letters and calls ask only for the undisputed part ({@link #undisputed}).
+ */
+@Service
+public class DisputeService {
+
+    /**
+     * Owning department per category; a supervisor can override each with
+     * {@code collectwise.disputes.groups.<CATEGORY>=<group id>}. Everything else goes to the supervisors.
+     */
+    static final Map<DisputeCategory, String> DEFAULT_GROUPS = Map.of(DisputeCategory.PRICE, "finance",
+        DisputeCategory.DOCUMENTS, "finance");
+    static final String FALLBACK_GROUP = "supervisors";
+
+    private final JdbcClient jdbc;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final AdjustmentService adjustments;
+    private final BusinessClock clock;
+    private final Environment environment;
+
+    public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
+                          AdjustmentService adjustments, BusinessClock clock, Environment environment) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.adjustments = adjustments;
+        this.clock = clock;
+        this.environment = environment;
+    }
+
+    /** Problems of a new dispute, by field; empty when it can be raised. */
+    public List<FieldProblem> problems(Invoice invoice, DisputeCategory category, BigDecimal amount) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (category == null) {
+            problems.add(new FieldProblem("category", "must be one of " + List.of(DisputeCategory.values())));
+        }
+        if (amount == null || amount.signum() <= 0) {
+            problems.add(new FieldProblem("amount", "must be greater than zero"));
+        } else {
+            BigDecimal open = undisputed(invoice);
+            if (amount.compareTo(open) > 0) {
+                problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding amount "
+                    + open.setScale(2).toPlainString() + " " + invoice.currency()));
+            }
+        }
+        return problems;
+    }
+
+    /** @throws InvalidRequestException when the dispute does not fit the invoice */
+    @Transactional
+    public long raise(Invoice invoice, DisputeCategory category, BigDecimal amount, String description, String source,
+                      String raisedBy) {
+        List<FieldProblem> problems = problems(invoice, category, amount);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        jdbc.sql("""
+                INSERT INTO disputes (invoice_number, category, amount, currency, description, status, source,
+                                      raised_by, raised_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+            .params(invoice.invoiceNumber(), category.name(), amount.setScale(2), invoice.currency(), description,
+                source, raisedBy, Timestamp.from(clock.now()))
+            .update();
+        return jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(Long.class).single();
+    }
+
+    public Dispute find(long id) {
+        return jdbc.sql("SELECT * FROM disputes WHERE id = ?").param(id).query(this::map).single();
+    }
+
+    public List<Dispute> forInvoice(String invoiceNumber) {
+        return jdbc.sql("SELECT * FROM disputes WHERE invoice_number = ? ORDER BY id").param(invoiceNumber)
+            .query(this::map).list();
+    }
+
+    /** Sum of the open disputes of the invoice. */
+    public BigDecimal disputed(String invoiceNumber) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM disputes WHERE invoice_number = ? AND status = 'OPEN'")
+            .param(invoiceNumber).query(BigDecimal.class).single().setScale(2);
+    }
+
+    /** What the customer is asked to pay today: outstanding minus what is disputed, never below zero. */
+    public BigDecimal undisputed(Invoice invoice) {
+        return statements.statement(invoice, clock.today()).total().subtract(disputed(invoice.invoiceNumber()))
+            .max(BigDecimal.ZERO).setScale(2);
+    }
+
+    public String groupFor(DisputeCategory category) {
+        return environment.getProperty("collectwise.disputes.groups." + category.name(),
+            DEFAULT_GROUPS.getOrDefault(category, FALLBACK_GROUP));
+    }
+
+    /** Accepted: a credit note reduces the invoice by the disputed amount (or what is left of the principal). */
+    @Transactional
+    public void creditNote(long id, String reason, String approvedBy) {
+        Dispute d = find(id);
+        Invoice invoice = invoices.find(d.invoiceNumber()).orElseThrow();
+        BigDecimal principal = statements.statement(invoice, clock.today()).principal();
+        BigDecimal amount = d.amount().min(principal);
+        if (amount.signum() > 0) {
+            adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
+                "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());
+        }
+        resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
+    }
+
+    /** Rejected: the disputed part is collected again. */
+    public void reject(long id, String reason, String by) {
+        resolve(id, Dispute.REJECTED, reason, by);
+    }
+
+    private void resolve(long id, String status, String reason, String by) {
+        jdbc.sql("UPDATE disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?")
+            .params(status, reason, by, Timestamp.from(clock.now()), id).update();
+    }
+
+    private Dispute map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Dispute(rs.getLong("id"), rs.getString("invoice_number"),
+            DisputeCategory.valueOf(rs.getString("category")), rs.getBigDecimal("amount").setScale(2),
+            rs.getString("currency").trim(), rs.getString("description"), rs.getString("status"),
+            rs.getString("source"), rs.getString("raised_by"), rs.getTimestamp("raised_at").toInstant(),
+            rs.getString("resolved_by"), rs.getString("resolution"));
+    }
+}

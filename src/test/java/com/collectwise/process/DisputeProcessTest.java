@@ -1,0 +1,98 @@
+package com.collectwise.process;
+
+import static com.collectwise.cases.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.Segment;
+import com.collectwise.fees.StatementService;
+
+/** Disputes raised on the call form: the calls go on for the undisputed part while Process_Dispute runs. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+class DisputeProcessTest extends CollectionTestSupport {
+
+    @Autowired StatementService statements;
+
+    Customer customer;
+    Invoice invoice;
+
+    /** Call on Thursday 2026-03-05 (invoice due 03-03): the customer disputes 400.00 of 1,000.00. */
+    ProcessInstance[] disputed(String category) {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, LocalDate.of(2026, 3, 3), 30, "1000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, category, DISPUTED_AMOUNT, 400.0, DISPUTE_DESCRIPTION, "4 of 10 pumps leak"));
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        assertThat(dispute).isNotNull();
+        started.add(dispute.getId());
+        executeDueJobs();
+        return new ProcessInstance[] {pi, dispute};
+    }
+
+    String disputeStatus() {
+        return jdbc.sql("SELECT status FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single();
+    }
+
+    @Test
+    void acceptedDisputeCreditsTheInvoiceWhileCallsGoOnForTheRest() {
+        ProcessInstance[] p = disputed("QUALITY");
+        BpmnAwareTests.assertThat(p[0]).isWaitingAt("Timer_NextCallDue");
+        BpmnAwareTests.assertThat(p[1]).isWaitingAt("Task_ResolveDispute");
+        BpmnAwareTests.assertThat(task(p[1], "Task_ResolveDispute")).hasCandidateGroup("supervisors");
+
+        // the next call asks only for the undisputed part
+        moveTo(at(2026, 3, 6, 15, 30));
+        BpmnAwareTests.assertThat(p[0]).isWaitingAt("Task_CallCustomer");
+        assertThat(((Number) variable(p[0], "openDisputedAmount")).doubleValue()).isEqualTo(400.0);
+        assertThat(((Number) variable(p[0], OUTSTANDING_AMOUNT)).doubleValue()).isBetween(600.0, 601.0);
+
+        BpmnAwareTests.complete(task(p[1], "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "CREDIT_NOTE", DECISION_REASON, "Quality report confirms the leaks."));
+        BpmnAwareTests.assertThat(p[1]).isEnded().hasPassed("Task_IssueCreditNote", "EndEvent_InvoiceCredited");
+        assertThat(disputeStatus()).isEqualTo("CREDIT_NOTE");
+        assertThat(variable(p[0], DISPUTE_OUTCOME)).isEqualTo("CREDIT_NOTE");
+        assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 6)).principal())
+            .isEqualByComparingTo("600.00");
+    }
+
+    @Test
+    void priceDisputeGoesToFinanceAndIsRejected() {
+        ProcessInstance[] p = disputed("PRICE");
+        BpmnAwareTests.assertThat(task(p[1], "Task_ResolveDispute")).hasCandidateGroup("finance");
+        BpmnAwareTests.complete(task(p[1], "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "Price as in the signed contract."));
+        BpmnAwareTests.assertThat(p[1]).isEnded().hasPassed("Task_RejectDispute", "EndEvent_DisputeRejected");
+        assertThat(disputeStatus()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aDisputeUndecidedForTenWorkingDaysGoesToTheSupervisor() {
+        ProcessInstance[] p = disputed("PRICE");
+        // 10 working days after Thursday 03-05: Thursday 03-19, end of the day
+        assertThat((String) variable(p[1], DISPUTE_SLA)).startsWith("2026-03-19T18:00");
+        moveTo(at(2026, 3, 19, 18, 0));
+        BpmnAwareTests.assertThat(p[1]).hasPassed("Timer_DisputeSlaExpired").isWaitingAt("Task_DecideOverdueDispute");
+        BpmnAwareTests.assertThat(task(p[1], "Task_DecideOverdueDispute")).hasCandidateGroup("supervisors");
+        BpmnAwareTests.complete(task(p[1], "Task_DecideOverdueDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "No evidence sent."));
+        assertThat(disputeStatus()).isEqualTo("REJECTED");
+    }
+}
