@@ -169,6 +169,14 @@ class ProcessMigrationTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(writeOff).isEnded();
     }
 
+    /** Cockpit shows strings, numbers, dates, booleans and JSON as they are; serialized objects it cannot. */
+    @Test
+    void caseVariablesInEveryStageAreReadableInCockpit() {
+        oneCasePerStage().forEach((activity, pi) -> runtime.getVariablesTyped(pi.getId(), true).forEach(
+            (name, value) -> assertThat(value.getType().isPrimitiveValueType() || "json".equals(value.getType().getName()))
+                .as(activity + ": " + name + " is " + value.getType().getName()).isTrue()));
+    }
+
     String definitionOf(ProcessInstance pi) {
         return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
             .getProcessDefinitionId();
