@@ -16,7 +16,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Five filter chains, one per kind of client:
+ * Six filter chains, one per kind of client:
  * <ol>
  * <li>{@code /engine-rest/**}: passed to Camunda's own authentication filter
  * ({@link EngineRestAuthentication}); Camunda's authorizations then decide what the user sees.</li>
@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Security stays out of their way.</li>
  * <li>{@code /api/**}: stateless HTTP Basic against the Camunda users, access by Camunda group.</li>
  * <li>{@code /actuator/**}: the health probes are open, Prometheus metrics need HTTP Basic.</li>
+ * <li>{@code /dashboard/**}: the finance dashboard, HTTP Basic for finance and supervisors.</li>
  * <li>everything else: only the redirect to the webapps; the rest is denied.</li>
  * </ol>
  * Matchers are path patterns, not MVC matchers: the Jersey servlet of the engine REST API sits next
@@ -91,6 +92,10 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/rates/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/rates/**"), path(PUT, "/api/rates/**"))
                 .hasAnyAuthority(FINANCE, ADMIN)
+                // process versions and the migration of running cases: supervisors own the models
+                .requestMatchers(path(GET, "/api/process-versions"), path(GET, "/api/process-versions/**"),
+                    path(POST, "/api/process-versions/migrations"))
+                .hasAnyAuthority(SUPERVISORS, ADMIN)
                 // the OpenAPI description and Swagger UI, for everyone who may call the API
                 .requestMatchers(path(GET, "/api/openapi"), path(GET, "/api/openapi/**"), path(GET, "/api/docs"),
                     path(GET, "/api/docs/**"), path(GET, "/api/swagger-ui/**"), path(GET, "/api/swagger-ui.html"))
@@ -123,8 +128,28 @@ public class SecurityConfig {
             .build();
     }
 
+    /**
+     * The finance dashboard: a static page and its data, behind the same HTTP Basic login as the API (the
+     * browser asks once and sends the credentials with the page's data requests below /dashboard/).
+     */
     @Bean
     @Order(5)
+    SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(path("/dashboard/**"))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(path(GET, "/dashboard/**"))
+                .hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
+                .anyRequest().denyAll())
+            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    @Order(6)
     SecurityFilterChain defaultChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http
             .authorizeHttpRequests(a -> a

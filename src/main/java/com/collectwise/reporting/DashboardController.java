@@ -1,0 +1,42 @@
+package com.collectwise.reporting;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import com.collectwise.cases.BusinessClock;
+
+/**
+ * The finance dashboard: GET /api/reports/dashboard?asOf= (finance, supervisors) returns its figures; the page
+ * itself is static (src/main/resources/static/dashboard/) and reads the same figures from /dashboard/data, below
+ * its own path, so the browser sends the login it was asked for with the page.
+ */
+@Controller
+public class DashboardController {
+
+    private final DashboardService dashboards;
+    private final BusinessClock clock;
+
+    public DashboardController(DashboardService dashboards, BusinessClock clock) {
+        this.dashboards = dashboards;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/api/reports/dashboard", "/dashboard/data"})
+    @ResponseBody
+    public Dashboard dashboard(@RequestParam(required = false) String asOf) {
+        return dashboards.dashboard(AgingReportController.parseAsOf(asOf, clock));
+    }
+
+    /** With the slash, so the page's relative links (styles, scripts, data) resolve below /dashboard/. */
+    @GetMapping("/dashboard")
+    public String redirect() {
+        return "redirect:/dashboard/";
+    }
+
+    @GetMapping("/dashboard/")
+    public String page() {
+        return "forward:/dashboard/index.html";
+    }
+}

@@ -1,0 +1,187 @@
+package com.collectwise.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.cases.Stage;
+import com.collectwise.fees.Statement;
+import com.collectwise.fees.StatementService;
+import com.collectwise.supervision.CockpitLinks;
+
+/**
+ * The figures of the finance dashboard. The ageing part is {@link AgingReportService}'s report, unchanged, so
+ * the dashboard and the ageing report never disagree; the ratios are computed from ageing reports too.
+ */
+@Service
+public class DashboardService {
+
+    static final int DSO_DAYS = 90;
+    static final int CEI_DAYS = 30;
+    static final int CASE_LINES = 25;
+
+    private final AgingReportService aging;
+    private final JdbcClient jdbc;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final BusinessClock clock;
+
+    public DashboardService(AgingReportService aging, JdbcClient jdbc, InvoiceRepository invoices,
+                            StatementService statements, BusinessClock clock) {
+        this.aging = aging;
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(LocalDate asOf) {
+        AgingReport report = aging.report(asOf);
+        return new Dashboard(asOf, report, casesPerStage(report), collectedPerStage(asOf), collectedPerMonth(asOf),
+            promises(asOf), ratios(asOf, report), cases(asOf));
+    }
+
+    private static List<Dashboard.StageCount> casesPerStage(AgingReport report) {
+        List<Dashboard.StageCount> counts = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            int n = report.currencies().stream().flatMap(c -> c.stages().stream())
+                .filter(s -> s.stage().equals(stage.name())).mapToInt(AgingReport.StageLine::invoiceCount).sum();
+            counts.add(new Dashboard.StageCount(stage.name(), n));
+        }
+        return counts;
+    }
+
+    private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT a.currency, i.stage, SUM(a.amount) AS amount
+                FROM payment_allocations a JOIN invoices i ON i.invoice_number = a.invoice_number
+                WHERE a.applied_on <= ?
+                GROUP BY a.currency, i.stage ORDER BY a.currency, i.stage""")
+            .params(asOf)
+            .query((rs, n) -> new Dashboard.CollectedLine(rs.getString(1).trim(), rs.getString(2),
+                rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_UP)))
+            .list();
+    }
+
+    private List<Dashboard.MonthLine> collectedPerMonth(LocalDate asOf) {
+        LocalDate from = asOf.withDayOfMonth(1).minusMonths(11);
+        Map<String, Map<String, BigDecimal>> byCurrency = new TreeMap<>();
+        jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
+            .params(from, asOf)
+            .query(rs -> {
+                String month = rs.getDate(2).toLocalDate().toString().substring(0, 7);
+                byCurrency.computeIfAbsent(rs.getString(1).trim(), c -> new TreeMap<>())
+                    .merge(month, rs.getBigDecimal(3), BigDecimal::add);
+            });
+        // every month of the window, zeros included, so the chart's axis has no gaps
+        List<Dashboard.MonthLine> lines = new ArrayList<>();
+        byCurrency.forEach((currency, months) -> {
+            for (LocalDate m = from; !m.isAfter(asOf); m = m.plusMonths(1)) {
+                String key = m.toString().substring(0, 7);
+                lines.add(new Dashboard.MonthLine(currency, key,
+                    months.getOrDefault(key, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
+            }
+        });
+        return lines;
+    }
+
+    private Dashboard.PromiseRate promises(LocalDate asOf) {
+        Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+        int[] counts = new int[3];
+        jdbc.sql("SELECT status, resolved_at FROM promises WHERE created_at < ?").params(endOfDay)
+            .query(rs -> {
+                Timestamp resolved = rs.getTimestamp(2);
+                boolean resolvedByThen = resolved != null && resolved.before(endOfDay);
+                switch (resolvedByThen ? rs.getString(1) : "OPEN") {
+                    case "KEPT" -> counts[0]++;
+                    case "BROKEN" -> counts[1]++;
+                    default -> counts[2]++;
+                }
+            });
+        int resolved = counts[0] + counts[1];
+        BigDecimal rate = resolved == 0 ? null
+            : BigDecimal.valueOf(counts[0] * 100L).divide(BigDecimal.valueOf(resolved), 1, RoundingMode.HALF_UP);
+        return new Dashboard.PromiseRate(counts[0], counts[1], counts[2], rate);
+    }
+
+    private List<Dashboard.CurrencyRatios> ratios(LocalDate asOf, AgingReport report) {
+        LocalDate ceiFrom = asOf.minusDays(CEI_DAYS - 1L);
+        AgingReport beginning = aging.report(ceiFrom.minusDays(1));
+        TreeSet<String> currencies = new TreeSet<>();
+        report.currencies().forEach(c -> currencies.add(c.currency()));
+        beginning.currencies().forEach(c -> currencies.add(c.currency()));
+        List<Dashboard.CurrencyRatios> ratios = new ArrayList<>();
+        for (String currency : currencies) {
+            BigDecimal receivables = total(report, currency);
+            BigDecimal sales90 = sales(currency, asOf.minusDays(DSO_DAYS - 1L), asOf);
+            BigDecimal dso = sales90.signum() == 0 ? null
+                : receivables.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(sales90, 1, RoundingMode.HALF_UP);
+
+            BigDecimal begin = total(beginning, currency);
+            BigDecimal sales = sales(currency, ceiFrom, asOf);
+            BigDecimal endingCurrent = report.currencies().stream().filter(c -> c.currency().equals(currency))
+                .flatMap(c -> c.buckets().stream()).filter(b -> b.bucket().equals(AgingBucket.CURRENT.label()))
+                .map(AgingReport.BucketLine::amount).findFirst().orElse(BigDecimal.ZERO);
+            BigDecimal collectible = begin.add(sales);
+            BigDecimal denominator = collectible.subtract(endingCurrent);
+            BigDecimal cei = denominator.signum() <= 0 ? null
+                : collectible.subtract(receivables).multiply(BigDecimal.valueOf(100))
+                    .divide(denominator, 1, RoundingMode.HALF_UP);
+            ratios.add(new Dashboard.CurrencyRatios(currency, receivables, sales90, dso, ceiFrom, begin, sales,
+                receivables, endingCurrent, cei));
+        }
+        return ratios;
+    }
+
+    private static BigDecimal total(AgingReport report, String currency) {
+        return report.currencies().stream().filter(c -> c.currency().equals(currency))
+            .map(AgingReport.CurrencyAging::total).findFirst().orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    /** Credit sales: the principal of invoices issued in the window. */
+    private BigDecimal sales(String currency, LocalDate from, LocalDate to) {
+        BigDecimal sum = jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
+            .params(currency, from, to).query(BigDecimal.class).optional().orElse(null);
+        return (sum == null ? BigDecimal.ZERO : sum).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private List<Dashboard.CaseLine> cases(LocalDate asOf) {
+        List<String> numbers = jdbc.sql("""
+                SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
+                ORDER BY due_date, invoice_number""")
+            .params(asOf).query(String.class).list();
+        List<Dashboard.CaseLine> lines = new ArrayList<>();
+        for (String number : numbers) {
+            if (lines.size() == CASE_LINES) {
+                break;
+            }
+            Invoice invoice = invoices.find(number).orElseThrow();
+            Statement s = statements.statement(invoice, asOf);
+            if (s.total().signum() <= 0) {
+                continue;
+            }
+            String processInstanceId = invoice.processInstanceId();
+            lines.add(new Dashboard.CaseLine(number, invoice.customerId(), invoice.stage().name(),
+                invoice.currency(), s.total(), ChronoUnit.DAYS.between(invoice.dueDate(), asOf),
+                processInstanceId == null ? null : CockpitLinks.processInstance(processInstanceId)));
+        }
+        lines.sort(Comparator.comparingLong(Dashboard.CaseLine::daysPastDue).reversed());
+        return lines;
+    }
+}

@@ -1,0 +1,112 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The finance dashboard over HTTP: its ageing figures are the ageing report's for the same date, the other
+ * figures follow from the test's own invoices and payments, and only finance and supervisors get in.
+ */
+class DashboardApiTest extends ApiTestSupport {
+
+    @Test
+    void dashboardFiguresEqualTheAgingReport() {
+        String customerId = createCustomer();
+        String current = createInvoice(customerId, "1000.00");
+        String overdue = createInvoice(customerId, "2500.00", "USD", today().minusDays(75), today().minusDays(45));
+        Response paid = post(INTEGRATION, "/api/payments", payment(unique("PAY"), overdue, "500.00", "USD"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(overdue);
+        String asOf = today().toString();
+
+        Response aging = get(FINANCE, "/api/reports/aging?asOf=" + asOf);
+        Response dashboard = get(FINANCE, "/api/reports/dashboard?asOf=" + asOf);
+        assertThat(dashboard.status()).as(dashboard.raw()).isEqualTo(200);
+        assertThat(dashboard.body().path("aging")).isEqualTo(aging.body());
+        assertThat(dashboard.body().path("asOf").asText()).isEqualTo(asOf);
+
+        // cases per stage add up to the ageing report's invoice counts
+        int ageingCount = 0;
+        for (JsonNode c : aging.body().path("currencies")) {
+            ageingCount += c.path("invoiceCount").asInt();
+        }
+        int stageCount = 0;
+        for (JsonNode s : dashboard.body().path("casesPerStage")) {
+            stageCount += s.path("cases").asInt();
+        }
+        assertThat(stageCount).isEqualTo(ageingCount);
+
+        // the DSO's receivables are the ageing totals
+        for (JsonNode r : dashboard.body().path("ratios")) {
+            JsonNode total = null;
+            for (JsonNode c : aging.body().path("currencies")) {
+                if (c.path("currency").asText().equals(r.path("currency").asText())) {
+                    total = c.path("total");
+                }
+            }
+            if (total != null) {
+                assertThat(r.path("receivables").decimalValue()).isEqualByComparingTo(total.decimalValue());
+            }
+        }
+        // the payment shows in the month it was applied, in its currency
+        String month = asOf.substring(0, 7);
+        BigDecimal usdThisMonth = BigDecimal.ZERO;
+        for (JsonNode m : dashboard.body().path("collectedPerMonth")) {
+            if (m.path("currency").asText().equals("USD") && m.path("month").asText().equals(month)) {
+                usdThisMonth = m.path("amount").decimalValue();
+            }
+        }
+        assertThat(usdThisMonth).isGreaterThanOrEqualTo(new BigDecimal("500.00"));
+
+        JsonNode overdueLine = null;
+        for (JsonNode c : dashboard.body().path("cases")) {
+            if (c.path("invoiceNumber").asText().equals(overdue)) {
+                overdueLine = c;
+            }
+        }
+        assertThat(overdueLine).as("the overdue case is listed").isNotNull();
+        String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(overdue)
+            .singleResult().getId();
+        assertThat(overdueLine.path("cockpitLink").asText())
+            .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId);
+        assertThat(overdueLine.path("daysPastDue").asLong()).isEqualTo(45);
+        assertThat(current).isNotBlank();
+    }
+
+    @Test
+    void onlyFinanceAndSupervisorsSeeTheDashboard() {
+        assertThat(get(SUPERVISOR, "/api/reports/dashboard").status()).isEqualTo(200);
+        assertProblem(get(COLLECTOR, "/api/reports/dashboard"), 403);
+        assertProblem(get(null, "/api/reports/dashboard"), 401);
+        assertProblem(get(FINANCE, "/api/reports/dashboard?asOf=yesterday"), 400);
+
+        Response page = exchange(FINANCE, HttpMethod.GET, "/dashboard/", null, null);
+        assertThat(page.entity().getStatusCode().value()).isEqualTo(200);
+        assertThat(page.entity().getBody()).contains("Receivables dashboard").contains("vendor/chart-4.6.1.umd.min.js");
+        assertThat(exchange(FINANCE, HttpMethod.GET, "/dashboard/vendor/chart-4.6.1.umd.min.js", null, null)
+            .entity().getStatusCode().value()).isEqualTo(200);
+        assertThat(get(FINANCE, "/dashboard/data").body().path("aging").isObject()).isTrue();
+        assertProblem(get(COLLECTOR, "/dashboard/"), 403);
+        assertProblem(get(null, "/dashboard/"), 401);
+        assertThat(get(null, "/dashboard/").headers().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    private Map<String, Object> payment(String reference, String invoiceNumber, String amount, String currency) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", reference);
+        body.put("invoiceNumber", invoiceNumber);
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("receivedOn", today().toString());
+        body.put("method", "BANK_TRANSFER");
+        return body;
+    }
+}
