@@ -91,8 +91,9 @@ abstract class CollectionTestSupport {
      */
     void executeDueJobs() {
         for (int round = 0; round < 200; round++) {
+            // root instance: jobs of called processes (agency hand-off, litigation) belong to the case too
             Job next = started.stream()
-                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .flatMap(id -> management.createJobQuery().rootProcessInstanceId(id).executable().list().stream())
                 .findFirst().orElse(null);
             if (next == null) {
                 return;
