@@ -42,16 +42,20 @@ class ModelReferencesTest {
     private static final Path FORMS = Path.of("forms");
 
     /** What each form writes back: exactly the variables the process contract names for its task. */
-    private static final Map<String, Set<String>> FORM_WRITES = Map.of(
-        "Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount", "promisedDate",
-            "callNote"),
-        "Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport"),
-        "Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason"),
-        "Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason"),
-        "Form_TrackCourtCase", Set.of("courtOutcome", "decisionReason"),
-        "Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason"),
-        "Form_ClarifyPartialPayment", Set.of("partialPaymentReason"),
-        "Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason"));
+    private static final Map<String, Set<String>> FORM_WRITES = Map.ofEntries(
+        Map.entry("Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount",
+            "promisedDate", "callNote")),
+        Map.entry("Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport")),
+        Map.entry("Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason")),
+        Map.entry("Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason")),
+        Map.entry("Form_FileSuit", Set.of("suitFiledOn", "court", "courtCaseReference", "hearingDate")),
+        Map.entry("Form_AttendHearing", Set.of("decisionReason")),
+        Map.entry("Form_RecordJudgment", Set.of("judgment", "decisionReason")),
+        Map.entry("Form_EnforceJudgment", Set.of("enforcementResult", "decisionReason")),
+        Map.entry("Form_ReviewLimitation", Set.of("decisionReason")),
+        Map.entry("Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason")),
+        Map.entry("Form_ClarifyPartialPayment", Set.of("partialPaymentReason")),
+        Map.entry("Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason")));
 
     /** The values a select or radio may submit, as the models route on them. */
     private static final Map<String, List<String>> CHOICES = Map.of(
@@ -60,7 +64,8 @@ class ModelReferencesTest {
         "visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND"),
         "agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF"),
         "litigationDecision", List.of("SUE", "WRITE_OFF"),
-        "courtOutcome", List.of("LOST", "ENFORCEMENT_FAILED"),
+        "judgment", List.of("WON", "SETTLED", "LOST"),
+        "enforcementResult", List.of("COLLECTED", "FAILED"),
         "closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION"),
         "targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
             "WRITE_OFF"));
@@ -69,7 +74,7 @@ class ModelReferencesTest {
     private static final Set<String> SHOWN = Set.of("invoiceNumber", "customerId", "customerName", "segment",
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
         "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
-        "litigationCostBenefit", "lastPaymentAmount");
+        "litigationCostBenefit", "lastPaymentAmount", "limitationDate");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 

@@ -97,10 +97,6 @@ class AgencyHandoffProcessTest extends CollectionTestSupport {
         return agency;
     }
 
-    ProcessInstance called(ProcessInstance pi) {
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
-    }
-
     Job handOffJob(ProcessInstance agency) {
         return management.createJobQuery().processInstanceId(agency.getId()).singleResult();
     }
