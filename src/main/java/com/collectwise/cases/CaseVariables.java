@@ -131,4 +131,22 @@ public final class CaseVariables {
     /** CREDIT_NOTE or REJECT, chosen on Form_ResolveDispute. */
     public static final String DISPUTE_DECISION = "disputeDecision";
     public static final String DISPUTE_OUTCOME = "disputeOutcome";
+
+    // hand-offs (issue 7): called processes, their outcomes, limitation
+    public static final String PROCESS_AGENCY_HANDOFF = "Process_AgencyHandoff";
+    public static final String PROCESS_LITIGATION = "Process_Litigation";
+    /** COLLECTED, UNCOLLECTIBLE, EXPIRED or RECALLED: how the agency mandate ended. */
+    public static final String AGENCY_OUTCOME = "agencyOutcome";
+    public static final String AGENCY_RECALL_REASON = "agencyRecallReason";
+    /** COLLECTED, SETTLED, LOST or WRITE_OFF (legal advised against suing). */
+    public static final String LITIGATION_OUTCOME = "litigationOutcome";
+    public static final String JUDGMENT = "judgment";
+    public static final String ENFORCEMENT_RESULT = "enforcementResult";
+    public static final String SUIT_FILED_ON = "suitFiledOn";
+    public static final String COURT = "court";
+    public static final String COURT_CASE_REFERENCE = "courtCaseReference";
+    public static final String HEARING_DATE = "hearingDate";
+    public static final String LIMITATION_DATE = "limitationDate";
+    public static final String MSG_AGENCY_RECALL = "Message_AgencyRecall";
+    public static final String MSG_LIMITATION_APPROACHING = "Message_LimitationApproaching";
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.collectwise.limitation.LimitationService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,21 +24,22 @@ import com.collectwise.fees.StatementService;
 public class CaseViewService {
 
     /** Civil Code art. 188: three years from the due date (interruptions are not counted yet). */
-    static final int LIMITATION_YEARS = 3;
 
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final StatementService statements;
     private final ContactLog contacts;
     private final JdbcClient jdbc;
+    private final LimitationService limitation;
 
     public CaseViewService(InvoiceRepository invoices, CustomerRepository customers, StatementService statements,
-                           ContactLog contacts, JdbcClient jdbc) {
+                           ContactLog contacts, JdbcClient jdbc, LimitationService limitation) {
         this.invoices = invoices;
         this.customers = customers;
         this.statements = statements;
         this.contacts = contacts;
         this.jdbc = jdbc;
+        this.limitation = limitation;
     }
 
     /** @throws NotFoundException when there is no such invoice */
@@ -53,7 +55,7 @@ public class CaseViewService {
             : Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
         return new CaseView(invoice.invoiceNumber(), invoice.customerId(), invoice.status(), invoice.stage(),
             invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
-            invoice.dueDate().plusYears(LIMITATION_YEARS), promises(invoiceNumber), null, List.of(), asOf);
+            limitation.limitationDate(invoice, asOf), promises(invoiceNumber), null, List.of(), asOf);
     }
 
     /** @throws NotFoundException when there is no such invoice */

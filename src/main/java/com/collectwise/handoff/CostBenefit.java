@@ -9,24 +9,24 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.Invoice;
 import com.collectwise.fees.Statement;
+import com.collectwise.limitation.LimitationService;
 
 /** What a hand-off costs against what it may bring, in the words the approval forms show. */
 @Service
 public class CostBenefit {
 
-    /** Limitation period from the due date (Civil Code art. 188), before any interruption. */
-    static final int LIMITATION_YEARS = 3;
-
     private final CourtFeeSchedule courtFees;
+    private final LimitationService limitation;
     private final BigDecimal commissionPercent;
     private final BigDecimal lawyerPercent;
     private final BigDecimal lawyerMinimum;
 
-    public CostBenefit(CourtFeeSchedule courtFees,
+    public CostBenefit(CourtFeeSchedule courtFees, LimitationService limitation,
                        @Value("${collectwise.agency.commission-percent:20}") BigDecimal commissionPercent,
                        @Value("${collectwise.litigation.lawyer-fee-percent:8}") BigDecimal lawyerPercent,
                        @Value("${collectwise.litigation.lawyer-fee-minimum:3000}") BigDecimal lawyerMinimum) {
         this.courtFees = courtFees;
+        this.limitation = limitation;
         this.commissionPercent = commissionPercent;
         this.lawyerPercent = lawyerPercent;
         this.lawyerMinimum = lawyerMinimum;
@@ -45,12 +45,12 @@ public class CostBenefit {
         BigDecimal courtFee = courtFees.fee(claim);
         BigDecimal lawyer = percent(claim, lawyerPercent).max(lawyerMinimum.setScale(2, RoundingMode.HALF_UP));
         BigDecimal net = claim.subtract(courtFee).subtract(lawyer);
-        LocalDate limitation = invoice.dueDate().plusYears(LIMITATION_YEARS);
+        LocalDate limitationDate = limitation.limitationDate(invoice, statement.asOf());
         String note = "CNY".equals(invoice.currency()) ? "" : " (CN court fee schedule applied to the amount as if in CNY)";
         return "Claim " + money(invoice, claim) + ". Court acceptance fee " + money(invoice, courtFee) + note
             + " (advanced; the losing party bears it). Lawyer estimate " + money(invoice, lawyer) + ". Net if won and enforced: "
             + money(invoice, net) + (net.signum() <= 0 ? " - suing costs more than it can bring." : ".")
-            + " Limitation date " + limitation + " unless interrupted by a demand, acknowledgement or suit.";
+            + " Limitation date " + limitationDate + " unless interrupted by a demand, acknowledgement or suit.";
     }
 
     private static BigDecimal percent(BigDecimal amount, BigDecimal percent) {

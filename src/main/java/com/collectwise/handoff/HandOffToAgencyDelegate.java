@@ -2,30 +2,33 @@ package com.collectwise.handoff;
 
 import static com.collectwise.cases.CaseVariables.*;
 
+import java.time.Period;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.communication.NoticeContext;
-
-/** "Hand off to agency": the n-th mandate for this case; n is counted in the case so a retry keeps it. */
+/**
+ * "Hand off to agency": POSTs the n-th mandate of the case. n counts the mandates the agency confirmed
+ * (agency_mandates, written in the job's transaction), so every retry of one hand-off uses the same n and
+ * therefore the same Idempotency-Key, and a later mandate of the case gets the next n.
+ */
 @Component("handOffToAgencyDelegate")
 public class HandOffToAgencyDelegate implements JavaDelegate {
 
-    private final NoticeContext context;
-    private final Handoffs handoffs;
+    private final AgencyHandoffService handoffs;
 
-    public HandOffToAgencyDelegate(NoticeContext context, Handoffs handoffs) {
-        this.context = context;
+    public HandOffToAgencyDelegate(AgencyHandoffService handoffs) {
         this.handoffs = handoffs;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
-        Object previous = execution.getVariable(AGENCY_HANDOFF_NUMBER);
-        int number = previous == null ? 1 : ((Number) previous).intValue() + 1;
-        handoffs.toAgency(c.figures().invoice(), c.customer(), c.figures().statement(), number);
+        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+        int number = handoffs.nextHandoffNumber(invoiceNumber);
+        Object mandate = execution.getVariable(AGENCY_MANDATE);
+        handoffs.handOff(invoiceNumber, number,
+            Period.parse(mandate == null ? "P90D" : (String) mandate));
         execution.setVariable(AGENCY_HANDOFF_NUMBER, number);
     }
 }

@@ -8,33 +8,18 @@ import com.collectwise.customers.Customer;
 import com.collectwise.fees.Statement;
 
 /**
- * Queues the case for the collection agency and the legal department. Keys carry the hand-off number
- * (invoice + n-th hand-off) so the receiver can de-duplicate at-least-once delivery.
+ * Queues the case for the legal department (the agency gets its mandates over HTTP: {@link AgencyClient}).
+ * Keys carry the stage entry so the receiver can de-duplicate at-least-once delivery.
  */
 @Service
 public class Handoffs {
 
-    public static final String AGENCY = "agency";
     public static final String LEGAL = "legal";
 
     private final Outbox outbox;
 
     public Handoffs(Outbox outbox) {
         this.outbox = outbox;
-    }
-
-    public boolean toAgency(Invoice invoice, Customer customer, Statement statement, int handoffNumber) {
-        return outbox.enqueue(Outbox.AGENCY_HANDOFF + ":" + invoice.invoiceNumber() + ":" + handoffNumber,
-            invoice.invoiceNumber(), customer.customerId(), Outbox.AGENCY_HANDOFF, AGENCY,
-            "Collection mandate " + invoice.invoiceNumber() + "/" + handoffNumber, caseData(invoice, customer, statement));
-    }
-
-    public boolean recallFromAgency(Invoice invoice, int handoffNumber, String reason) {
-        return outbox.enqueue(Outbox.AGENCY_RECALL + ":" + invoice.invoiceNumber() + ":" + handoffNumber,
-            invoice.invoiceNumber(), invoice.customerId(), Outbox.AGENCY_RECALL, AGENCY,
-            "Mandate withdrawn " + invoice.invoiceNumber() + "/" + handoffNumber,
-            "We withdraw the collection mandate for invoice " + invoice.invoiceNumber() + ": " + reason
-                + ". Please stop all collection activity and report what you collected.");
     }
 
     public boolean toLegal(Invoice invoice, Customer customer, Statement statement, int stageEntry) {

@@ -88,6 +88,7 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/invoices/*")).hasAnyAuthority(EVERY_GROUP)
                 .requestMatchers(path(POST, "/api/payments")).hasAnyAuthority(INTEGRATION, FINANCE, ADMIN)
                 .requestMatchers(path(POST, "/api/agency/reports")).hasAnyAuthority(INTEGRATION, ADMIN)
+                .requestMatchers(path(POST, "/api/invoices/*/agency/recall")).hasAnyAuthority(SUPERVISORS, ADMIN)
                 .requestMatchers(path(GET, "/api/reports/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(GET, "/api/rates/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/rates/**"), path(PUT, "/api/rates/**"))

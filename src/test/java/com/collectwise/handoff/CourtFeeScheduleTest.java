@@ -15,6 +15,7 @@ class CourtFeeScheduleTest {
     @ParameterizedTest(name = "claim {0} -> fee {1}")
     @CsvSource({
         "0,           50.00",
+        "8000,        50.00",
         "9999.99,     50.00",
         "10000,       50.00",
         "10000.01,    50.00",

@@ -42,19 +42,23 @@ class ModelReferencesTest {
     private static final Path FORMS = Path.of("forms");
 
     /** What each form writes back: exactly the variables the process contract names for its task. */
-    private static final Map<String, Set<String>> FORM_WRITES = Map.of(
-        "Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount", "promisedDate",
-            "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount",
-            "disputeDescription"),
-        "Form_ApproveAgreement", Set.of("agreementDecision", "decisionReason"),
-        "Form_ResolveDispute", Set.of("disputeDecision", "decisionReason"),
-        "Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport"),
-        "Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason"),
-        "Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason"),
-        "Form_TrackCourtCase", Set.of("courtOutcome", "decisionReason"),
-        "Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason"),
-        "Form_ClarifyPartialPayment", Set.of("partialPaymentReason"),
-        "Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason"));
+    private static final Map<String, Set<String>> FORM_WRITES = Map.ofEntries(
+        Map.entry("Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount",
+            "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount",
+            "disputeDescription")),
+        Map.entry("Form_ApproveAgreement", Set.of("agreementDecision", "decisionReason")),
+        Map.entry("Form_ResolveDispute", Set.of("disputeDecision", "decisionReason")),
+        Map.entry("Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport")),
+        Map.entry("Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason")),
+        Map.entry("Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason")),
+        Map.entry("Form_FileSuit", Set.of("suitFiledOn", "court", "courtCaseReference", "hearingDate")),
+        Map.entry("Form_AttendHearing", Set.of("decisionReason")),
+        Map.entry("Form_RecordJudgment", Set.of("judgment", "decisionReason")),
+        Map.entry("Form_EnforceJudgment", Set.of("enforcementResult", "decisionReason")),
+        Map.entry("Form_ReviewLimitation", Set.of("decisionReason")),
+        Map.entry("Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason")),
+        Map.entry("Form_ClarifyPartialPayment", Set.of("partialPaymentReason")),
+        Map.entry("Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason")));
 
     /** The values a select or radio may submit, as the models route on them. */
     private static final Map<String, List<String>> CHOICES = Map.ofEntries(
@@ -67,7 +71,8 @@ class ModelReferencesTest {
         Map.entry("visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND")),
         Map.entry("agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF")),
         Map.entry("litigationDecision", List.of("SUE", "WRITE_OFF")),
-        Map.entry("courtOutcome", List.of("LOST", "ENFORCEMENT_FAILED")),
+        Map.entry("judgment", List.of("WON", "SETTLED", "LOST")),
+        Map.entry("enforcementResult", List.of("COLLECTED", "FAILED")),
         Map.entry("closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION")),
         Map.entry("targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
             "WRITE_OFF")));
@@ -77,7 +82,8 @@ class ModelReferencesTest {
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
         "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
-        "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription");
+        "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
+        "limitationDate");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 

@@ -91,8 +91,9 @@ abstract class CollectionTestSupport {
      */
     void executeDueJobs() {
         for (int round = 0; round < 200; round++) {
+            // root instance: jobs of called processes (agency hand-off, litigation) belong to the case too
             Job next = started.stream()
-                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .flatMap(id -> management.createJobQuery().rootProcessInstanceId(id).executable().list().stream())
                 .findFirst().orElse(null);
             if (next == null) {
                 return;
@@ -127,7 +128,9 @@ abstract class CollectionTestSupport {
     }
 
     Task task(ProcessInstance pi, String key) {
-        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+        // by business key: tasks of the called processes (agency hand-off, litigation) belong to the case too
+        return tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).taskDefinitionKey(key)
+            .singleResult();
     }
 
     List<String> outboxKinds(Invoice invoice) {
@@ -150,6 +153,17 @@ abstract class CollectionTestSupport {
             .params("PAY-" + UUID.randomUUID(), invoice.invoiceNumber(), invoice.customerId(), new BigDecimal(amount),
                 receivedOn, java.sql.Timestamp.from(Instant.now()))
             .update();
+    }
+
+    /** The process the case calls right now (agency hand-off or litigation). */
+    ProcessInstance called(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    }
+
+    /** The case is in the litigation stage with legal reviewing cost against benefit. */
+    void assertAtLitigationReview(ProcessInstance pi) {
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_PursueLitigation");
+        BpmnAwareTests.assertThat(called(pi)).isWaitingAt("Task_ReviewLitigation");
     }
 
     Object variable(ProcessInstance pi, String name) {

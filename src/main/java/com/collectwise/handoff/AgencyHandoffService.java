@@ -1,0 +1,93 @@
+package com.collectwise.handoff;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.Period;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseFigures;
+import com.collectwise.cases.Invoice;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Statement;
+
+/**
+ * Gives the case to the collection agency over HTTP and takes it back. The mandate row is written in the
+ * same transaction as the engine's job: when the call fails, or the node dies before the commit, neither
+ * the row nor the hand-off number survive, so the retry sends the same Idempotency-Key again.
+ */
+@Service
+public class AgencyHandoffService {
+
+    private final AgencyClient agency;
+    private final CaseFigures figures;
+    private final CustomerRepository customers;
+    private final BusinessClock clock;
+    private final JdbcClient jdbc;
+
+    public AgencyHandoffService(AgencyClient agency, CaseFigures figures, CustomerRepository customers,
+                                BusinessClock clock, JdbcClient jdbc) {
+        this.agency = agency;
+        this.figures = figures;
+        this.customers = customers;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /** Sends the n-th mandate of the case; @return what was sent */
+    public AgencyMandate handOff(String invoiceNumber, int handoffNumber, Period mandateLength) {
+        CaseFigures.Figures today = figures.today(invoiceNumber);
+        Invoice invoice = today.invoice();
+        Customer customer = customers.find(invoice.customerId())
+            .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
+        boolean consent = sharesPersonalData(customer.customerId());
+        AgencyMandate mandate = mandate(invoice, customer, today.statement(), handoffNumber, consent,
+            clock.today().plus(mandateLength));
+        agency.handOff(mandate);
+        boolean recorded = jdbc.sql("SELECT COUNT(*) FROM agency_mandates WHERE idempotency_key = ?")
+            .param(mandate.mandateKey()).query(Integer.class).single() > 0;
+        if (!recorded) {
+            jdbc.sql("""
+                    INSERT INTO agency_mandates (idempotency_key, invoice_number, handoff_number, personal_data_shared, sent_at)
+                    VALUES (?, ?, ?, ?, ?)""")
+                .params(mandate.mandateKey(), invoiceNumber, handoffNumber, consent, Timestamp.from(clock.now()))
+                .update();
+        }
+        return mandate;
+    }
+
+    /**
+     * The number of the next hand-off of the case: one more than the mandates the agency confirmed. A failed
+     * or crashed attempt left no row, so its retry gets the same number (and the same Idempotency-Key).
+     */
+    public int nextHandoffNumber(String invoiceNumber) {
+        return jdbc.sql("SELECT COALESCE(MAX(handoff_number), 0) FROM agency_mandates WHERE invoice_number = ?")
+            .param(invoiceNumber).query(Integer.class).single() + 1;
+    }
+
+    /** Tells the agency to stop working the case and notes why the mandate ended. */
+    public void endMandate(String invoiceNumber, int handoffNumber, String reason) {
+        String key = AgencyMandate.key(invoiceNumber, handoffNumber);
+        agency.endMandate(new MandateEnd(key, invoiceNumber, handoffNumber, reason, clock.today()));
+        jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
+            .params(Timestamp.from(clock.now()), reason, key).update();
+    }
+
+    /** The customer agreement's consent to pass personal data to third parties (default: no). */
+    public boolean sharesPersonalData(String customerId) {
+        return jdbc.sql("SELECT share_personal_data FROM customers WHERE customer_id = ?").param(customerId)
+            .query(Boolean.class).optional().orElse(false);
+    }
+
+    static AgencyMandate mandate(Invoice invoice, Customer customer, Statement statement, int handoffNumber,
+                                 boolean consent, LocalDate mandateEnds) {
+        AgencyMandate.Debtor debtor = consent ? new AgencyMandate.Debtor(customer.customerId(), customer.name(),
+            customer.country(), customer.email(), customer.phone(), customer.decisionMaker()) : null;
+        return new AgencyMandate(AgencyMandate.key(invoice.invoiceNumber(), handoffNumber), invoice.invoiceNumber(),
+            handoffNumber, invoice.issueDate(), invoice.dueDate(), invoice.currency(), statement.principal(),
+            statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor);
+    }
+}

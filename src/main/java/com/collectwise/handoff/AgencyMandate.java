@@ -1,0 +1,26 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the agency receives for a mandate. {@code debtor} is null (left out of the JSON) when the customer
+ * agreement does not allow sharing personal data: then only the invoice and the amounts leave.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AgencyMandate(String mandateKey, String invoiceNumber, int handoffNumber, LocalDate issueDate,
+                            LocalDate dueDate, String currency, BigDecimal principal, BigDecimal interest,
+                            BigDecimal fees, BigDecimal total, LocalDate asOf, LocalDate mandateEnds, Debtor debtor) {
+
+    /** Personal data of the debtor, sent only with the customer's consent. */
+    public record Debtor(String customerId, String name, String country, String email, String phone,
+                         String decisionMaker) {
+    }
+
+    /** Case id + hand-off number: the same for every delivery attempt of one hand-off. */
+    public static String key(String invoiceNumber, int handoffNumber) {
+        return invoiceNumber + ":" + handoffNumber;
+    }
+}

@@ -1,0 +1,33 @@
+package com.collectwise.handoff;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.collectwise.cases.BusinessClock;
+
+/** Suits filed for a case: evidence for the file and, by their filing dates, restarts of the limitation period. */
+@Repository
+public class Lawsuits {
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    public Lawsuits(JdbcClient jdbc, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void filed(String invoiceNumber, LocalDate filedOn, String court, String caseReference) {
+        jdbc.sql("INSERT INTO lawsuits (invoice_number, filed_on, court, case_reference, created_at) VALUES (?, ?, ?, ?, ?)")
+            .params(invoiceNumber, filedOn, court, caseReference, Timestamp.from(clock.now())).update();
+    }
+
+    public List<LocalDate> filingDates(String invoiceNumber) {
+        return jdbc.sql("SELECT filed_on FROM lawsuits WHERE invoice_number = ? ORDER BY filed_on").param(invoiceNumber)
+            .query(LocalDate.class).list();
+    }
+}

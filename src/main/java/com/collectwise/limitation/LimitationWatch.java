@@ -1,0 +1,104 @@
+package com.collectwise.limitation;
+
+import static com.collectwise.cases.CaseVariables.*;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+
+/**
+ * Daily check: every open case whose limitation date is at most {@code warning-days} away gets the message
+ * that starts legal's "Interrupt limitation period" task, once per limitation date. A scheduled check rather
+ * than a timer in the model because the date moves with facts (payments, promises, delivered letters, suits)
+ * that other parts record; recomputing here needs no hook in each of them. The warning row and the message
+ * share one transaction, so two nodes running the check warn once.
+ */
+@Component
+public class LimitationWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(LimitationWatch.class);
+
+    private final LimitationService limitation;
+    private final InvoiceRepository invoices;
+    private final RuntimeService runtime;
+    private final BusinessClock clock;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final int warningDays;
+
+    public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, RuntimeService runtime,
+                           BusinessClock clock, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                           @Value("${collectwise.limitation.warning-days:90}") int warningDays) {
+        this.limitation = limitation;
+        this.invoices = invoices;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.warningDays = warningDays;
+    }
+
+    @Scheduled(cron = "${collectwise.limitation.check-cron:0 0 6 * * *}", zone = "${collectwise.zone:Asia/Shanghai}")
+    public void dailyCheck() {
+        int warned = warnDueCases();
+        if (warned > 0) {
+            log.info("Limitation check: legal warned about {} case(s)", warned);
+        }
+    }
+
+    /** @return how many cases were warned now */
+    public int warnDueCases() {
+        LocalDate today = clock.today();
+        List<String> open = jdbc.sql("SELECT invoice_number FROM invoices WHERE status = 'OPEN' ORDER BY invoice_number")
+            .query(String.class).list();
+        int warned = 0;
+        for (String invoiceNumber : open) {
+            try {
+                if (Boolean.TRUE.equals(transaction.execute(s -> warnIfDue(invoiceNumber, today)))) {
+                    warned++;
+                }
+            } catch (DuplicateKeyException e) {
+                // another node warned at the same moment
+            }
+        }
+        return warned;
+    }
+
+    private boolean warnIfDue(String invoiceNumber, LocalDate today) {
+        Invoice invoice = invoices.find(invoiceNumber).orElse(null);
+        if (invoice == null) {
+            return false;
+        }
+        LocalDate date = limitation.limitationDate(invoice, today);
+        if (today.isBefore(date.minusDays(warningDays))) {
+            return false;
+        }
+        boolean listening = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
+            .messageEventSubscriptionName(MSG_LIMITATION_APPROACHING).count() > 0;
+        boolean warnedBefore = jdbc.sql("SELECT COUNT(*) FROM limitation_warnings WHERE invoice_number = ? AND limitation_date = ?")
+            .params(invoiceNumber, date).query(Integer.class).single() > 0;
+        if (!listening || warnedBefore) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO limitation_warnings (invoice_number, limitation_date, warned_at) VALUES (?, ?, ?)")
+            .params(invoiceNumber, date, Timestamp.from(clock.now())).update();
+        runtime.createMessageCorrelation(MSG_LIMITATION_APPROACHING).processInstanceBusinessKey(invoiceNumber)
+            .setVariable(LIMITATION_DATE, date.toString()).correlate();
+        return true;
+    }
+}
