@@ -56,12 +56,14 @@ final class TasklistFilters {
             List.of(FIELD_COLLECTORS, SUPERVISORS)),
         new Definition(APPROVALS, 3, "#ef6c00",
             "Hand-offs to an agency and write-offs or sales waiting for a decision.",
-            q -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff")
+            q -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff", "Task_ApproveAgreement",
+                "Task_ApproveWaiver", "Task_ResolveDispute", "Task_DecideOverdueDispute")
                 .orderByDueDate().asc(),
             List.of(SUPERVISORS, FINANCE)),
         new Definition(LEGAL_TASKS, 4, "#6a1b9a",
             "Litigation reviews and court cases in progress.",
-            q -> q.taskDefinitionKeyIn("Task_ReviewLitigation", "Task_TrackCourtCase")
+            q -> q.taskDefinitionKeyIn("Task_ReviewLitigation", "Task_FileSuit", "Task_AttendHearing",
+                "Task_RecordJudgment", "Task_EnforceJudgment", "Task_ReviewLimitation")
                 .orderByDueDate().asc(),
             List.of(LEGAL, SUPERVISORS)),
         new Definition(OVERDUE_TASKS, 5, "#c62828",

@@ -80,7 +80,8 @@ public class SecurityConfig {
                 .requestMatchers(path(POST, "/api/invoices/*/promises"), path(POST, "/api/invoices/*/agreements"),
                     path(POST, "/api/invoices/*/disputes"))
                 .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, ADMIN)
-                .requestMatchers(path(GET, "/api/invoices/*/contacts"), path(GET, "/api/invoices/*/documents"),
+                .requestMatchers(path(GET, "/api/invoices/*/contacts"), path(GET, "/api/invoices/*/messages"),
+                    path(GET, "/api/invoices/*/documents"),
                     path(GET, "/api/invoices/*/documents/*"))
                 .hasAnyAuthority(COLLECTORS, SUPERVISORS, LEGAL, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices/*/documents/*/delivery"))

@@ -71,4 +71,18 @@ class DocumentApiTest extends ApiTestSupport {
         assertThat(after.deliveryProof()).isEqualTo("EMS EA123456789CN signed");
         assertThat(after.sha256()).isEqualTo(letter.sha256());
     }
+
+    @Test
+    void withoutAMailHostTheCasesMessagesWaitInTheOutboxAndAreListed() {
+        String customerId = createCustomer();
+        // due in 3 days: the pre-due reminder (due date - 7) is written at once
+        String number = createInvoice(customerId, "800.00", "CNY", today().minusDays(27), today().plusDays(3));
+        runDueJobsOfCase(number);
+
+        var messages = get(COLLECTOR, "/api/invoices/" + number + "/messages");
+        assertThat(messages.status()).as(messages.raw()).isEqualTo(200);
+        assertThat(messages.body().findValuesAsText("kind")).contains("PRE_DUE_REMINDER");
+        assertThat(messages.body().get(0).path("status").asText()).isEqualTo("PENDING");
+        assertThat(get(INTEGRATION, "/api/invoices/" + number + "/messages").status()).isEqualTo(403);
+    }
 }

@@ -60,7 +60,7 @@ class ProcessMigrationTest extends CollectionTestSupport {
         cases.put("Task_ApproveAgencyHandoff", start(invoice(c, LocalDate.of(2025, 12, 20), 30, "5000.00"), c));
         ProcessInstance litigation = start(invoice(c, LocalDate.of(2026, 2, 5), 30, "150000.00"), c);
         visit(litigation, "DENIES_DEBT");
-        cases.put("Task_ReviewLitigation", litigation);
+        cases.put("CallActivity_PursueLitigation", litigation); // legal reviews it in Process_Litigation
         ProcessInstance writeOff = start(invoice(c, LocalDate.of(2026, 2, 5), 30, "3000.00"), c);
         visit(writeOff, "NOT_FOUND");
         cases.put("Task_ApproveWriteOff", writeOff);
