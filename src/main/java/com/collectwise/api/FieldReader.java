@@ -44,10 +44,19 @@ public final class FieldReader {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
 
     private final JsonNode fields;
-    private final List<FieldProblem> problems = new ArrayList<>();
+    /** "" for the request itself; "instalments[2]." for an element of a list (see {@link #objects}). */
+    private final String prefix;
+    /** Shared with the readers of list elements, so that one exception reports every problem of the request. */
+    private final List<FieldProblem> problems;
 
     private FieldReader(JsonNode fields) {
+        this(fields, "", new ArrayList<>());
+    }
+
+    private FieldReader(JsonNode fields, String prefix, List<FieldProblem> problems) {
         this.fields = fields;
+        this.prefix = prefix;
+        this.problems = problems;
     }
 
     /** @throws InvalidRequestException when the body is not a JSON object */
@@ -251,6 +260,36 @@ public final class FieldReader {
         return reject(field, "must be one of " + List.of(type.getEnumConstants()));
     }
 
+    /**
+     * The elements of a JSON array of objects, each with its own reader; their problems are reported as
+     * {@code field[i].name} with those of this request. Empty when the field is absent or not such an array.
+     */
+    public List<FieldReader> objects(String field, boolean required, int min, int max) {
+        JsonNode node = present(field, required);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            reject(field, "must be a list");
+            return List.of();
+        }
+        if (node.size() < min || node.size() > max) {
+            reject(field, "must list between " + min + " and " + max + " entries");
+            return List.of();
+        }
+        List<FieldReader> readers = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            String at = prefix + field + "[" + i + "]";
+            if (element == null || !element.isObject()) {
+                problems.add(new FieldProblem(at, "must be an object"));
+            } else {
+                readers.add(new FieldReader(element, at + ".", problems));
+            }
+        }
+        return readers;
+    }
+
     /** Whether the field was sent with a non-blank value. */
     public boolean has(String field) {
         JsonNode node = fields.get(field);
@@ -259,7 +298,7 @@ public final class FieldReader {
 
     /** Records a problem found by a rule across fields; returns null for use in expressions. */
     public <T> T reject(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+        problems.add(new FieldProblem(prefix + field, message));
         return null;
     }
 
@@ -268,7 +307,7 @@ public final class FieldReader {
     }
 
     public boolean hasProblem(String field) {
-        return problems.stream().anyMatch(p -> p.field().equals(field));
+        return problems.stream().anyMatch(p -> p.field().equals(prefix + field));
     }
 
     public List<FieldProblem> problems() {

@@ -5,23 +5,52 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.collectwise.agreements.Agreement;
+import com.collectwise.agreements.Instalment;
+import com.collectwise.disputes.Dispute;
+import com.collectwise.disputes.DisputeCategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A collection case as the API shows it, figures as of {@code asOf}. Empty parts are shown as null or
  * [] (not left out), so that a client can tell "no agreement" from "field not supported".
+ * {@code promisesKept}/{@code promisesBroken} count the promises of the customer on all its invoices (its
+ * payment habits); {@code disputed} is the sum of the open disputes, which dunning does not ask for.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseView(String invoiceNumber, String customerId, CaseStatus status, Stage stage, LocalDate dueDate,
                        long daysOverdue, String collector, String currency, Outstanding outstanding,
-                       LocalDate limitationDate, List<PromiseView> promises, Object agreement, List<Object> disputes,
-                       LocalDate asOf) {
+                       LocalDate limitationDate, List<PromiseView> promises, int promisesKept, int promisesBroken,
+                       AgreementView agreement, List<DisputeView> disputes, BigDecimal disputed, LocalDate asOf) {
 
     /** What is still unpaid as of the date, per component, with two decimals. */
     public record Outstanding(BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total) {
     }
 
-    public record PromiseView(BigDecimal amount, String currency, LocalDate promisedDate, String note, String status,
+    public record PromiseView(long id, BigDecimal amount, String currency, LocalDate promisedDate, String note, String status,
                               String createdBy, Instant createdAt) {
+    }
+
+    /** An instalment agreement with its schedule; status PROPOSED, ACTIVE, KEPT, ACCELERATED or REJECTED. */
+    public record AgreementView(long id, String status, BigDecimal total, String currency, LocalDate startsOn,
+                                String note, String source, String createdBy, String approvedBy,
+                                List<Instalment> instalments) {
+
+        public static AgreementView of(Agreement a) {
+            return new AgreementView(a.id(), a.status(), a.total().setScale(2), a.currency(), a.startsOn(), a.note(),
+                a.source(), a.createdBy(), a.approvedBy(), a.instalments().stream()
+                    .map(i -> new Instalment(i.seq(), i.dueDate(), i.amount().setScale(2))).toList());
+        }
+    }
+
+    /** A dispute; status OPEN, CREDIT_NOTE or REJECTED. */
+    public record DisputeView(long id, DisputeCategory category, BigDecimal amount, String currency,
+                              String description, String status, String source, String raisedBy, Instant raisedAt,
+                              String resolution) {
+
+        public static DisputeView of(Dispute d) {
+            return new DisputeView(d.id(), d.category(), d.amount(), d.currency(), d.description(), d.status(),
+                d.source(), d.raisedBy(), d.raisedAt(), d.resolution());
+        }
     }
 }

@@ -11,11 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.collectwise.agreements.AgreementRepository;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.CaseView.AgreementView;
+import com.collectwise.cases.CaseView.DisputeView;
 import com.collectwise.cases.CaseView.Outstanding;
 import com.collectwise.cases.CaseView.PromiseView;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
 
@@ -31,15 +35,22 @@ public class CaseViewService {
     private final ContactLog contacts;
     private final JdbcClient jdbc;
     private final LimitationService limitation;
+    private final PromiseBook promiseBook;
+    private final AgreementRepository agreements;
+    private final DisputeService disputes;
 
     public CaseViewService(InvoiceRepository invoices, CustomerRepository customers, StatementService statements,
-                           ContactLog contacts, JdbcClient jdbc, LimitationService limitation) {
+                           ContactLog contacts, JdbcClient jdbc, LimitationService limitation, PromiseBook promiseBook,
+                           AgreementRepository agreements, DisputeService disputes) {
         this.invoices = invoices;
         this.customers = customers;
         this.statements = statements;
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.limitation = limitation;
+        this.promiseBook = promiseBook;
+        this.agreements = agreements;
+        this.disputes = disputes;
     }
 
     /** @throws NotFoundException when there is no such invoice */
@@ -53,9 +64,15 @@ public class CaseViewService {
             cents(statement.fees()), cents(statement.total()));
         long daysOverdue = outstanding.total().signum() == 0 ? 0
             : Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
+        PromiseBook.Habits habits = promiseBook.habits(invoice.customerId());
+        // only one plan is open at a time and it is the newest, so the latest is "the active or latest"
+        AgreementView agreement = agreements.latest(invoiceNumber).map(AgreementView::of).orElse(null);
+        List<DisputeView> disputeViews = disputes.forInvoice(invoiceNumber).stream().map(DisputeView::of).toList();
         return new CaseView(invoice.invoiceNumber(), invoice.customerId(), invoice.status(), invoice.stage(),
             invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
-            limitation.limitationDate(invoice, asOf), promises(invoiceNumber), null, List.of(), asOf);
+            limitation.limitationDate(invoice, asOf),
+            promises(invoiceNumber), habits.kept(), habits.broken(), agreement, disputeViews,
+            disputes.disputed(invoiceNumber), asOf);
     }
 
     /** @throws NotFoundException when there is no such invoice */
@@ -69,10 +86,10 @@ public class CaseViewService {
 
     private List<PromiseView> promises(String invoiceNumber) {
         return jdbc.sql("""
-                SELECT amount, currency, promised_date, note, status, created_by, created_at
+                SELECT id, amount, currency, promised_date, note, status, created_by, created_at
                 FROM promises WHERE invoice_number = ? ORDER BY created_at, id""")
             .param(invoiceNumber)
-            .query((rs, n) -> new PromiseView(cents(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
+            .query((rs, n) -> new PromiseView(rs.getLong("id"), cents(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
                 rs.getDate("promised_date").toLocalDate(), rs.getString("note"), rs.getString("status"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
             .list();

@@ -1,0 +1,239 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import com.collectwise.cases.CaseVariables;
+
+/**
+ * POST /api/invoices/{n}/promises, /agreements, /disputes over HTTP: the record is written, the case reacts,
+ * bad input and refused requests leave nothing behind.
+ */
+class CaseRequestApiTest extends ApiTestSupport {
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static Map<String, Object> promise(Object amount, LocalDate date) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("amount", amount);
+        body.put("promisedDate", date.toString());
+        body.put("note", "portal");
+        return body;
+    }
+
+    private static Map<String, Object> plan(Object... dateAmountPairs) {
+        List<Map<String, Object>> instalments = new java.util.ArrayList<>();
+        for (int i = 0; i < dateAmountPairs.length; i += 2) {
+            instalments.add(Map.of("dueDate", dateAmountPairs[i].toString(), "amount", dateAmountPairs[i + 1]));
+        }
+        return Map.of("instalments", instalments, "note", "asked on the portal");
+    }
+
+    private static Map<String, Object> dispute(String category, Object amount) {
+        return Map.of("category", category, "amount", amount, "description", "two pallets damaged");
+    }
+
+    /** Rows the three requests can write for an invoice (record, contact log, acknowledgement). */
+    private int written(String number) {
+        return count("SELECT COUNT(*) FROM promises WHERE invoice_number = ?", number)
+            + count("SELECT COUNT(*) FROM agreements WHERE invoice_number = ?", number)
+            + count("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?", number)
+            + count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ?", number)
+            + count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ?", number);
+    }
+
+    private boolean waitsAt(String number, String activityId) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(number).activityId(activityId).count() > 0;
+    }
+
+    private long running(String number, String processKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+            .processInstanceBusinessKey(number).count();
+    }
+
+    @Test
+    void promiseIsRecordedAndTheCaseChecksItAfterTheGraceDays() {
+        String number = createInvoice(createCustomer(), "1000.00");
+        LocalDate date = today().plusDays(5);
+
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("400.00", date));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.headers().getLocation()).hasToString("/api/invoices/" + number);
+        assertThat(r.body().path("amount").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(r.body().path("promisedDate").asText()).isEqualTo(date.toString());
+        assertThat(r.body().path("status").asText()).isEqualTo("OPEN");
+        assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND channel = 'API'"
+            + " AND outcome = 'PROMISE_TO_PAY'", number)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ? AND source = 'PROMISE'",
+            number)).isEqualTo(1);
+
+        // nothing paid: after the promised date and the grace days the promise is broken, and the view says so
+        ClockUtil.setCurrentTime(Date.from(clock.now().plus(Duration.ofDays(10))));
+        runDueJobsOfCase(number);
+        assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isFalse();
+        Response view = get(SUPERVISOR, "/api/invoices/" + number);
+        assertThat(view.body().path("promises").get(0).path("status").asText()).isEqualTo("BROKEN");
+        assertThat(view.body().path("promisesBroken").asInt()).isEqualTo(1);
+        assertThat(view.body().path("promisesKept").asInt()).isZero();
+    }
+
+    @Test
+    void agreementTakesTheCaseOutOfItsStageAndASecondOneIsRefused() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            plan(today().plusDays(10), "333.33", today().plusDays(40), "333.33", today().plusDays(70), "333.34"));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.headers().getLocation()).hasToString("/api/invoices/" + number);
+        assertThat(r.body().path("total").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(r.body().path("instalments")).hasSize(3);
+        assertThat(r.body().path("source").asText()).isEqualTo("API");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+        assertThat(waitsAt(number, "SubProcess_CollectReceivable")).isFalse();
+        assertThat(running(number, CaseVariables.PROCESS_INSTALMENT_AGREEMENT)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ? AND source = 'AGREEMENT'",
+            number)).isEqualTo(1);
+
+        // the case view shows the plan
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("PROPOSED");
+        assertThat(view.body().path("agreement").path("instalments").get(2).path("amount").decimalValue())
+            .isEqualByComparingTo("333.34");
+
+        // a valid second plan is written, then refused by the case: the transaction leaves nothing behind
+        int before = written(number);
+        Response second = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            plan(today().plusDays(10), "500.00", today().plusDays(40), "500.00"));
+
+        assertProblem(second, 409);
+        assertThat(written(number)).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM agreements WHERE invoice_number = ?", number)).isEqualTo(1);
+    }
+
+    @Test
+    void disputeStartsTheDisputeProcessAndShowsInTheCaseView() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(SUPERVISOR, "/api/invoices/" + number + "/disputes", dispute("QUALITY", "250.00"));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("category").asText()).isEqualTo("QUALITY");
+        assertThat(r.body().path("status").asText()).isEqualTo("OPEN");
+        assertThat(running(number, CaseVariables.PROCESS_DISPUTE)).isEqualTo(1);
+        assertThat(waitsAt(number, "Task_ResolveDispute")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND channel = 'API'"
+            + " AND outcome = 'DISPUTED'", number)).isEqualTo(1);
+
+        Response view = get(INTEGRATION, "/api/invoices/" + number);
+        assertThat(view.body().path("disputed").decimalValue()).isEqualByComparingTo("250.00");
+        assertThat(view.body().path("disputes")).hasSize(1);
+        assertThat(view.body().path("disputes").get(0).path("amount").decimalValue()).isEqualByComparingTo("250.00");
+        assertThat(view.body().path("agreement").isNull()).isTrue();
+
+        // only the undisputed 750.00 can be disputed now
+        Response more = post(SUPERVISOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "750.01"));
+        assertProblem(more, 400);
+        assertThat(errorFields(more)).containsExactly("amount");
+    }
+
+    @Test
+    void badPromiseListsEveryFieldAndWritesNothing() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            promise("1000.01", today().minusDays(1)));
+
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactlyInAnyOrder("amount", "promisedDate");
+        assertThat(written(number)).isZero();
+        assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isFalse();
+    }
+
+    @Test
+    void planThatDoesNotSumToTheOutstandingTotalIsRefused() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            plan(today().plusDays(10), "500.00", today().plusDays(40), "499.99"));
+
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactly("instalments");
+        assertThat(written(number)).isZero();
+        assertThat(running(number, CaseVariables.PROCESS_INSTALMENT_AGREEMENT)).isZero();
+
+        Response rows = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            Map.of("instalments", List.of(Map.of("dueDate", "soon", "amount", "500.00"), Map.of("amount", -1))));
+        assertProblem(rows, 400);
+        assertThat(errorFields(rows)).containsExactlyInAnyOrder("instalments[0].dueDate", "instalments[1].dueDate",
+            "instalments[1].amount");
+        assertThat(written(number)).isZero();
+    }
+
+    @Test
+    void disputeAboveTheOutstandingOrOfUnknownCategoryIsRefused() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute("QUALITY", "1000.01"));
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactly("amount");
+
+        Response category = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute("TASTE", "10"));
+        assertProblem(category, 400);
+        assertThat(errorFields(category)).containsExactly("category");
+        assertThat(written(number)).isZero();
+        assertThat(running(number, CaseVariables.PROCESS_DISPUTE)).isZero();
+    }
+
+    @Test
+    void closedCaseTakesNothing() {
+        String number = createInvoice(createCustomer(), "1000.00");
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", number, "amount", "1000.00", "currency", "CNY", "receivedOn", today().toString(),
+            "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+        int before = written(number);
+
+        assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("10", today())), 409);
+        assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan(today().plusDays(1), "5", today().plusDays(2), "5")), 409);
+        assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("OTHER", "1")), 409);
+        assertThat(written(number)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownInvoiceIs404() {
+        assertProblem(post(INTEGRATION, "/api/invoices/NO-SUCH-INVOICE/promises", promise("10", today())), 404);
+        assertProblem(post(INTEGRATION, "/api/invoices/NO-SUCH-INVOICE/disputes", dispute("OTHER", "1")), 404);
+    }
+
+    @Test
+    void onlyIntegrationCollectorsAndSupervisorsMayPost() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        assertProblem(post(null, "/api/invoices/" + number + "/promises", promise("10", today())), 401);
+        assertProblem(post(FINANCE, "/api/invoices/" + number + "/promises", promise("10", today())), 403);
+        assertProblem(post(LEGAL, "/api/invoices/" + number + "/disputes", dispute("OTHER", "1")), 403);
+        assertProblem(exchange(FIELD_COLLECTOR, HttpMethod.POST, "/api/invoices/" + number + "/agreements",
+            plan(today().plusDays(1), "500", today().plusDays(2), "500"), MediaType.APPLICATION_JSON), 403);
+        assertThat(written(number)).isZero();
+    }
+}
