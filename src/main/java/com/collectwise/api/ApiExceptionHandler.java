@@ -1,16 +1,23 @@
 package com.collectwise.api;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -49,8 +56,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    /**
+     * The database cannot be reached (down, failing over, pool exhausted). The transaction of the request
+     * was rolled back, so the caller may simply send the same request again later.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("API request failed: the database is unavailable ({})", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+            .body(problemDetail(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The database is not reachable; nothing was changed. Please retry later."));
+    }
+
+    /** A chunked body that grew past the limit while it was read. */
+    @ExceptionHandler(RequestSizeLimit.PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestSizeLimit.PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage() + "; split the file");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        Throwable tooLarge = e;
+        while (tooLarge != null && !(tooLarge instanceof RequestSizeLimit.PayloadTooLargeException)) {
+            tooLarge = tooLarge.getCause();
+        }
+        if (tooLarge != null) {
+            return tooLarge((RequestSizeLimit.PayloadTooLargeException) tooLarge);
+        }
+        if (lostDatabase(e)) {
+            // the engine wraps JDBC failures in its own exceptions
+            return databaseUnavailable(e);
+        }
         log.error("API request failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
             "The request could not be completed; nothing was changed. Please retry later.");
@@ -61,6 +98,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (ex.getCause() instanceof RequestSizeLimit.PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
             "The request body is missing or is not a JSON object");
         problem.setTitle("Invalid request");
@@ -68,9 +108,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A connection failure somewhere in the causes: SQL state class 08, or a pool that gave no connection. */
+    static boolean lostDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail) {
+        return ResponseEntity.status(status).body(problemDetail(status, title, detail));
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return problem;
     }
 }

@@ -54,7 +54,8 @@ public class CaseViewService {
     }
 
     /** @throws NotFoundException when there is no such invoice */
-    @Transactional(readOnly = true)
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
     public CaseView view(String invoiceNumber, LocalDate asOf) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
@@ -76,7 +77,8 @@ public class CaseViewService {
     }
 
     /** @throws NotFoundException when there is no such invoice */
-    @Transactional(readOnly = true)
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
     public List<ContactEntry> contacts(String invoiceNumber) {
         if (!invoices.exists(invoiceNumber)) {
             throw new NotFoundException("There is no invoice " + invoiceNumber);

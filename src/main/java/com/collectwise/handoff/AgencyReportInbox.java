@@ -39,6 +39,30 @@ public class AgencyReportInbox {
             .optional();
     }
 
+    /** A report that could not be applied yet. */
+    record Kept(long id, String invoiceNumber, String payload) {
+    }
+
+    /** The oldest kept reports first: a later report of the same case must not overtake an earlier one. */
+    java.util.List<Kept> kept(int limit) {
+        return jdbc.sql("""
+                SELECT id, business_key, payload FROM inbox WHERE status = ? AND message_name = ?
+                ORDER BY received_at, id""")
+            .params(KEPT, CaseVariables.MSG_AGENCY_REPORT)
+            .query((rs, n) -> new Kept(rs.getLong("id"), rs.getString("business_key"), rs.getString("payload")))
+            .list().stream().limit(limit).toList();
+    }
+
+    /**
+     * Claims a kept report for applying it now. The conditional update makes it one node's and one
+     * thread's: a second claimant finds it no longer KEPT (on PostgreSQL it waits for the first one's
+     * commit). Rolled back with the caller's transaction when applying fails.
+     */
+    boolean claim(long id, Instant at) {
+        return jdbc.sql("UPDATE inbox SET status = ?, applied_at = ? WHERE id = ? AND status = ?")
+            .params(APPLIED, Timestamp.from(at), id, KEPT).update() == 1;
+    }
+
     /** @throws org.springframework.dao.DuplicateKeyException when the report id is taken */
     void insert(String reportId, String invoiceNumber, String payload, String status, String reason,
                 Instant receivedAt) {

@@ -37,7 +37,8 @@ public class CreditStatusService {
     }
 
     /** @throws NotFoundException when the customer is unknown */
-    @Transactional(readOnly = true)
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
     public CreditStatus status(String customerId) {
         if (!customers.exists(customerId)) {
             throw new NotFoundException("There is no customer " + customerId);

@@ -43,7 +43,8 @@ public class AgingReportService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
     public AgingReport report(LocalDate asOf) {
         // closed_at is an instant; "closed by the end of the report date" is judged in the company's zone
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());

@@ -37,7 +37,7 @@ class ElementTemplatesTest {
     /** The delegates that make sense anywhere in a model; the others are wired to one step of the process. */
     static final Set<String> PLACEABLE = Set.of("sendPreDueReminderDelegate", "sendOverdueReminderDelegate",
         "sendDunningLetterDelegate", "placeCreditHoldDelegate", "alertSupervisorDelegate", "handOffToAgencyDelegate",
-        "handCaseToLegalDelegate", "recallCaseFromAgencyDelegate", "chargeReminderFeeDelegate",
+        "handCaseToLegalDelegate", "endAgencyMandateDelegate", "chargeReminderFeeDelegate",
         "chargeLetterFeeDelegate");
     static final Pattern DELEGATE = Pattern.compile("^\\$\\{(\\w+)}$");
     static final Pattern COMPONENT = Pattern.compile("@Component\\(\"(\\w+)\"\\)");

@@ -1,0 +1,153 @@
+package com.collectwise.api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Caps the size of every {@code /api} request body ({@code collectwise.api.max-request-size}). Tomcat's
+ * own limits cover only form posts; a JSON or CSV body would otherwise be read into memory whole. A
+ * body that announces a larger length is refused before it is read (413); a chunked body without a
+ * length is cut off when it passes the limit, which {@link ApiExceptionHandler} answers with 413 too.
+ */
+@Configuration
+public class RequestSizeLimit {
+
+    /** Thrown while reading a chunked body that grew past the limit. */
+    public static class PayloadTooLargeException extends IOException {
+        PayloadTooLargeException(long limit) {
+            super("The request body is larger than " + limit + " bytes");
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiRequestSizeLimit(
+        @Value("${collectwise.api.max-request-size:5MB}") DataSize maxSize, ObjectMapper json) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+            new FilterRegistrationBean<>(new LimitFilter(maxSize.toBytes(), json));
+        registration.addUrlPatterns("/api/*");
+        registration.setName("apiRequestSizeLimit");
+        return registration;
+    }
+
+    static final class LimitFilter extends OncePerRequestFilter {
+
+        private final long limit;
+        private final ObjectMapper json;
+
+        LimitFilter(long limit, ObjectMapper json) {
+            this.limit = limit;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+            if (request.getContentLengthLong() > limit) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "about:blank");
+                problem.put("title", "Payload too large");
+                problem.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
+                problem.put("detail", "The request body may be at most " + limit + " bytes; split the file");
+                problem.put("instance", request.getRequestURI());
+                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                // the client may still be sending: tell it we will not read the rest
+                response.setHeader("Connection", "close");
+                json.writeValue(response.getOutputStream(), problem);
+                return;
+            }
+            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        Counting(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws PayloadTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

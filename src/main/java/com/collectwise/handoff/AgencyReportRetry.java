@@ -1,0 +1,105 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseEngine;
+import com.collectwise.cases.CaseVariables;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.payments.IncomingPayment;
+import com.collectwise.payments.PaymentMethod;
+import com.collectwise.payments.PaymentService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Applies agency reports that were kept in the inbox because their case was not waiting for one (or
+ * was not known yet): every few minutes, each kept report whose case now waits reaches it, oldest
+ * first. Money of a report is booked as soon as its invoice is known (the booking is idempotent by the
+ * report's payment reference, so a report booked at receipt is not booked twice). Reports never
+ * disappear: what cannot be applied stays KEPT for the next round and for a person to look at.
+ */
+@Service
+public class AgencyReportRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(AgencyReportRetry.class);
+    private static final int BATCH = 100;
+
+    private final AgencyReportInbox inbox;
+    private final InvoiceRepository invoices;
+    private final CaseEngine cases;
+    private final PaymentService payments;
+    private final BusinessClock clock;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+
+    public AgencyReportRetry(AgencyReportInbox inbox, InvoiceRepository invoices, CaseEngine cases,
+                             PaymentService payments, BusinessClock clock, ObjectMapper json,
+                             PlatformTransactionManager transactionManager) {
+        this.inbox = inbox;
+        this.invoices = invoices;
+        this.cases = cases;
+        this.payments = payments;
+        this.clock = clock;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** @return how many kept reports reached their case in this round */
+    @Scheduled(initialDelayString = "${collectwise.inbox.retry-interval:PT2M}",
+        fixedDelayString = "${collectwise.inbox.retry-interval:PT2M}")
+    public int retryKept() {
+        int applied = 0;
+        for (AgencyReportInbox.Kept kept : inbox.kept(BATCH)) {
+            try {
+                Boolean done = transaction.execute(status -> apply(kept));
+                if (Boolean.TRUE.equals(done)) {
+                    applied++;
+                }
+            } catch (RuntimeException e) {
+                // ids only: the payload may name a debtor
+                log.warn("Kept agency report {} could not be applied yet ({}); retrying later", kept.id(),
+                    e.getClass().getSimpleName());
+            }
+        }
+        return applied;
+    }
+
+    private boolean apply(AgencyReportInbox.Kept kept) {
+        Invoice invoice = kept.invoiceNumber() == null ? null : invoices.find(kept.invoiceNumber()).orElse(null);
+        if (invoice == null) {
+            return false;
+        }
+        JsonNode report = read(kept.payload());
+        // the report reaches the case before the money, so that a settling payment finds it still running
+        boolean reached = cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT)
+            && inbox.claim(kept.id(), clock.now());
+        if (reached) {
+            cases.agencyReported(invoice.invoiceNumber(), report.path("status").asText());
+        }
+        BigDecimal amount = new BigDecimal(report.path("amountCollected").asText("0"));
+        if (amount.signum() > 0) {
+            payments.book(new IncomingPayment("AGENCY-" + report.path("reportId").asText(), invoice.invoiceNumber(),
+                null, amount, invoice.currency(), LocalDate.parse(report.path("reportedOn").asText()),
+                PaymentMethod.OTHER));
+        }
+        return reached;
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            return json.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable inbox payload", e);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.collectwise.cases.CaseVariables;
+
+/**
+ * The security settings of issue 8, checked on the running application: each one either as the behaviour
+ * an attacker would meet, or, where that needs a setup we do not have (TLS), as the effective setting.
+ */
+class SecurityHardeningTest extends ApiTestSupport {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    Environment environment;
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    @Test
+    void engineSettingsAreTheHardenedOnes() {
+        ProcessEngineConfigurationImpl c = configuration();
+        assertThat(c.isAuthorizationEnabled()).isTrue();
+        assertThat(c.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(c.isDeserializationTypeValidationEnabled()).isTrue();
+        assertThat(c.isEnableExpressionsInAdhocQueries()).isFalse();
+        // Tasklist filters use ${currentUser()}; only supervisors and admins may create filters
+        assertThat(c.isEnableExpressionsInStoredQueries()).isTrue();
+        assertThat(c.isConfigureScriptEngineHostAccess()).isFalse();
+        assertThat(c.isEnableScriptEngineLoadExternalResources()).isFalse();
+        assertThat(c.isEnablePasswordPolicy()).isTrue();
+        assertThat(c.getQueryMaxResultsLimit()).isEqualTo(2000);
+        assertThat(c.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(c.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(c.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    }
+
+    @Test
+    void historyCleanupIsScheduledAtStart() {
+        List<Job> cleanup = history.findHistoryCleanupJobs();
+
+        assertThat(cleanup).isNotEmpty();
+        assertThat(cleanup).allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+    }
+
+    @Test
+    void cookieFlagsAreSetAndSecureIsASwitchForTls() {
+        assertThat(environment.getProperty("server.servlet.session.cookie.http-only")).isEqualTo("true");
+        assertThat(environment.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("lax");
+        // off on plain HTTP (tests, local runs); COLLECTWISE_SECURE_COOKIES=true behind TLS
+        assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
+        assertThat(environment.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("false");
+
+        var page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
+        String csrfCookie = cookie(page, "XSRF-TOKEN=");
+        assertThat(csrfCookie).containsIgnoringCase("SameSite=Strict");
+
+        ResponseEntity<String> login = login(COLLECTOR, PASSWORD);
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        String session = cookie(login, "JSESSIONID=");
+        assertThat(session).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(session.toLowerCase().split("samesite", -1)).as("SameSite once").hasSize(2);
+    }
+
+    @Test
+    void adminSetupIsRefusedOnceAnAdministratorExists() {
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+        String intruder = "setupintruder";
+        var page = rest.getForEntity("/camunda/app/admin/default/setup/", String.class);
+        HttpHeaders headers = webappHeaders(page);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+            {"profile": {"id": "%s", "firstName": "Eve", "lastName": "Intruder", "email": "eve@example.com"},
+             "credentials": {"password": "Intruder-Passw0rd!9x"}}""".formatted(intruder);
+
+        var response = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+            new HttpEntity<>(body, headers), String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(403);
+        assertThat(response.getBody()).contains("Setup action not available");
+        assertThat(identity.createUserQuery().userId(intruder).count()).isZero();
+    }
+
+    @Test
+    void aJavaSerializedVariableIsRefusedByTheEngineRestApi() {
+        String number = createInvoice(createCustomer(), "500.00");
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).singleResult().getId();
+        // an ArrayList serialized by ObjectOutputStream: harmless here, a gadget chain in an attack
+        String body = """
+            {"value": "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==",
+             "type": "Object",
+             "valueInfo": {"objectTypeName": "java.util.ArrayList",
+                           "serializationDataFormat": "application/x-java-serialized-object"}}""";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        var response = rest.withBasicAuth(ADMIN, PASSWORD).exchange(
+            "/engine-rest/process-instance/" + instanceId + "/variables/payload", HttpMethod.PUT,
+            new HttpEntity<>(body, headers), String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getBody()).contains("Java-serialized variables are not accepted");
+        assertThat(runtime.getVariable(instanceId, "payload")).isNull();
+        // the guard hands every other body on unchanged
+        var plain = rest.withBasicAuth(ADMIN, PASSWORD).exchange(
+            "/engine-rest/process-instance/" + instanceId + "/variables/note", HttpMethod.PUT,
+            new HttpEntity<>("{\"value\": \"checked\", \"type\": \"String\"}", headers), String.class);
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(204);
+        assertThat(runtime.getVariable(instanceId, "note")).isEqualTo("checked");
+    }
+
+    @Test
+    void expressionsInAdhocQueriesAreRefused() {
+        String expression = URLEncoder.encode("${now()}", StandardCharsets.UTF_8);
+
+        var response = rest.withBasicAuth(ADMIN, PASSWORD)
+            .getForEntity("/engine-rest/task?maxResults=10&dueBeforeExpression=" + expression, String.class);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getBody()).containsIgnoringCase("expression");
+    }
+
+    @Test
+    void unboundedQueriesAreCutButPagedOnesWork() {
+        var tooMany = rest.withBasicAuth(ADMIN, PASSWORD)
+            .getForEntity("/engine-rest/process-instance?firstResult=0&maxResults=5000", String.class);
+        var paged = rest.withBasicAuth(ADMIN, PASSWORD)
+            .getForEntity("/engine-rest/process-instance?firstResult=0&maxResults=50", String.class);
+
+        assertThat(tooMany.getStatusCode().value()).as(tooMany.getBody()).isEqualTo(400);
+        assertThat(tooMany.getBody()).contains("Max results limit");
+        assertThat(paged.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void tasklistAndCockpitQueriesStillWorkUnderTheResultLimit() {
+        HttpHeaders headers = loggedIn(SUPERVISOR);
+        String filterId = engine.getFilterService().createFilterQuery().list().get(0).getId();
+
+        // what Tasklist asks for when a filter is opened, and what Cockpit's dashboard asks for
+        var tasklist = rest.exchange("/camunda/api/engine/engine/default/filter/" + filterId
+                + "/list?firstResult=0&maxResults=15", HttpMethod.POST,
+            new HttpEntity<>("{}", withJson(headers)), String.class);
+        var cockpit = rest.exchange("/camunda/api/engine/engine/default/process-definition/statistics"
+            + "?rootIncidents=true", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(tasklist.getStatusCode().value()).as(tasklist.getBody()).isEqualTo(200);
+        assertThat(cockpit.getStatusCode().value()).as(cockpit.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void theCsrfProtectionOfTheWebappsRefusesAForeignPost() {
+        ResponseEntity<String> login = login(SUPERVISOR, PASSWORD);
+        HttpHeaders headers = new HttpHeaders();
+        login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
+            .forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";")[0]));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        // a session cookie alone (what a foreign page could make the browser send) is not enough
+        var response = rest.exchange("/camunda/api/engine/engine/default/process-definition/key/"
+                + CaseVariables.PROCESS_COLLECTION + "/start", HttpMethod.POST,
+            new HttpEntity<>(Map.of("businessKey", "CSRF-1"), headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("CSRF-1").count()).isZero();
+    }
+
+    private ResponseEntity<String> login(String user, String password) {
+        var page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
+        HttpHeaders headers = webappHeaders(page);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/welcome",
+            HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        // keep the token of the page for later calls of the same session
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(login.getHeaders());
+        List<String> cookies = new ArrayList<>(login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+        page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+            .filter(c -> cookies.stream().noneMatch(k -> k.startsWith("XSRF-TOKEN="))).forEach(cookies::add);
+        merged.put(HttpHeaders.SET_COOKIE, cookies);
+        return new ResponseEntity<>(login.getBody(), merged, login.getStatusCode());
+    }
+
+    /**
+     * A browser session after login: as the webapps do, the first GET of the new session fetches the
+     * session's own CSRF token (the token of the login page belonged to the session before login).
+     */
+    private HttpHeaders loggedIn(String user) {
+        ResponseEntity<String> login = login(user, PASSWORD);
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        HttpHeaders session = new HttpHeaders();
+        String sessionCookie = cookie(login, "JSESSIONID=").split(";")[0];
+        session.add(HttpHeaders.COOKIE, sessionCookie);
+        var app = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(session),
+            String.class);
+        String token = cookie(app, "XSRF-TOKEN=").split(";")[0];
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, sessionCookie + "; " + token);
+        headers.add("X-XSRF-TOKEN", token.substring("XSRF-TOKEN=".length()));
+        return headers;
+    }
+
+    /** Cookies and CSRF token of a webapp page, for the next request of the same browser. */
+    private static HttpHeaders webappHeaders(ResponseEntity<String> page) {
+        return sessionHeaders(page);
+    }
+
+    private static HttpHeaders sessionHeaders(ResponseEntity<String> response) {
+        HttpHeaders headers = new HttpHeaders();
+        List<String> cookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+        cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";")[0]));
+        cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+            .ifPresent(c -> headers.add("X-XSRF-TOKEN", c.split(";")[0].substring("XSRF-TOKEN=".length())));
+        return headers;
+    }
+
+    private static HttpHeaders withJson(HttpHeaders headers) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(headers);
+        copy.setContentType(MediaType.APPLICATION_JSON);
+        return copy;
+    }
+
+    private static String cookie(ResponseEntity<String> response, String prefix) {
+        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(prefix))
+            .findFirst().orElseThrow(() -> new AssertionError("no cookie " + prefix + " in "
+                + response.getHeaders().get(HttpHeaders.SET_COOKIE)));
+    }
+}
