@@ -55,8 +55,8 @@ final class TasklistFilters {
                 .orderByDueDate().asc(),
             List.of(FIELD_COLLECTORS, SUPERVISORS)),
         new Definition(APPROVALS, 3, "#ef6c00",
-            "Hand-offs to an agency and write-offs or sales waiting for a decision.",
-            q -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff")
+            "Hand-offs to an agency, write-offs or sales, waivers and discounts waiting for a decision.",
+            q -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff", "Task_ApproveWaiver")
                 .orderByDueDate().asc(),
             List.of(SUPERVISORS, FINANCE)),
         new Definition(LEGAL_TASKS, 4, "#6a1b9a",

@@ -150,6 +150,8 @@ class AccessRulesTest {
         assertThat(granted("collectors", Permissions.READ, Resources.FILTER, myCalls.getId())).isTrue();
         assertThat(granted("collectors", Permissions.READ, Resources.FILTER, approvals.getId())).isFalse();
         assertThat(granted("finance", Permissions.READ, Resources.FILTER, approvals.getId())).isTrue();
+        assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filters.getFilter(approvals.getId()).getQuery())
+            .getKeys()).contains("Task_ApproveWaiver");
         assertThat(granted("fieldcollectors", Permissions.READ, Resources.FILTER, byName("Field visits").getId()))
             .isTrue();
         assertThat(granted("legal", Permissions.READ, Resources.FILTER, byName("Legal").getId())).isTrue();
