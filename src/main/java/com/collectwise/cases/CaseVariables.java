@@ -149,4 +149,19 @@ public final class CaseVariables {
     public static final String LIMITATION_DATE = "limitationDate";
     public static final String MSG_AGENCY_RECALL = "Message_AgencyRecall";
     public static final String MSG_LIMITATION_APPROACHING = "Message_LimitationApproaching";
+
+    // issue 4: waivers and early-payment discounts, requested in Tasklist and approved by a supervisor
+    public static final String PROCESS_REQUEST_WAIVER = "Process_RequestWaiver";
+    /** INTEREST, FEES or PRINCIPAL (an early-payment discount). */
+    public static final String WAIVER_COMPONENT = "waiverComponent";
+    public static final String WAIVER_AMOUNT = "waiverAmount";
+    public static final String WAIVER_REASON = "waiverReason";
+    public static final String WAIVER_REQUESTED_BY = "waiverRequestedBy";
+    /** APPROVE or REJECT, chosen on Form_ApproveWaiver. */
+    public static final String WAIVER_DECISION = "waiverDecision";
+    /** The statement the supervisor decides on (display copies; the ledger is the truth). */
+    public static final String STATEMENT_AS_OF = "statementAsOf";
+    public static final String OPEN_PRINCIPAL = "openPrincipal";
+    public static final String OPEN_INTEREST = "openInterest";
+    public static final String OPEN_FEES = "openFees";
 }

@@ -35,6 +35,7 @@ final class AccessRules {
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
+    static final String REQUEST_WAIVER = "Process_RequestWaiver";
 
     private static final List<CollectwiseGroup> TASKLIST_USERS =
         List.of(COLLECTORS, FIELD_COLLECTORS, SUPERVISORS, FINANCE, LEGAL);
@@ -63,8 +64,14 @@ final class AccessRules {
             grants.add(new Grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
         }
 
+        // Collectors request waivers and discounts from Tasklist (Process_RequestWaiver): starting needs both
+        // grants; CREATE on instances alone starts nothing without CREATE_INSTANCE on a definition.
+        grants.add(new Grant(COLLECTORS, Resources.PROCESS_DEFINITION, REQUEST_WAIVER,
+            ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(COLLECTORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+
         // Supervisors own the models: they deploy from Modeler, migrate and repair instances, reassign
-        // tasks and start Process_MoveCaseToStage (CREATE_INSTANCE is part of ALL).
+        // tasks and start Process_MoveCaseToStage and Process_RequestWaiver (CREATE_INSTANCE is part of ALL).
         for (Resources resource : List.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
             Resources.DEPLOYMENT, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
             Resources.BATCH, Resources.TASK)) {

@@ -55,7 +55,7 @@ final class TasklistFilters {
                 .orderByDueDate().asc(),
             List.of(FIELD_COLLECTORS, SUPERVISORS)),
         new Definition(APPROVALS, 3, "#ef6c00",
-            "Hand-offs to an agency and write-offs or sales waiting for a decision.",
+            "Hand-offs to an agency, write-offs or sales, waivers, instalment plans and disputes waiting for a decision.",
             q -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff", "Task_ApproveAgreement",
                 "Task_ApproveWaiver", "Task_ResolveDispute", "Task_DecideOverdueDispute")
                 .orderByDueDate().asc(),

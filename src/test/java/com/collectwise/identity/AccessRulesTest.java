@@ -90,6 +90,17 @@ class AccessRulesTest {
             assertThat(granted(group, ProcessInstancePermissions.READ, Resources.PROCESS_INSTANCE, "pi")).isFalse();
             assertThat(granted(group, Permissions.CREATE, Resources.DEPLOYMENT, ANY)).isFalse();
         }
+        // collectors (only) also start waiver requests; supervisors may as well, through ALL
+        String requestWaiver = "Process_RequestWaiver";
+        assertThat(granted("collectors", ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+            requestWaiver)).isTrue();
+        assertThat(granted("collectors", ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE, ANY)).isTrue();
+        assertThat(granted("supervisors", ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+            requestWaiver)).isTrue();
+        for (String group : List.of("fieldcollectors", "legal", "finance")) {
+            assertThat(granted(group, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                requestWaiver)).as(group).isFalse();
+        }
         // supervisors deploy from Modeler, migrate, and move cases
         assertThat(granted("supervisors", Permissions.CREATE, Resources.DEPLOYMENT, ANY)).isTrue();
         assertThat(granted("supervisors", ProcessDefinitionPermissions.MIGRATE_INSTANCE, Resources.PROCESS_DEFINITION,
@@ -139,6 +150,8 @@ class AccessRulesTest {
         assertThat(granted("collectors", Permissions.READ, Resources.FILTER, myCalls.getId())).isTrue();
         assertThat(granted("collectors", Permissions.READ, Resources.FILTER, approvals.getId())).isFalse();
         assertThat(granted("finance", Permissions.READ, Resources.FILTER, approvals.getId())).isTrue();
+        assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filters.getFilter(approvals.getId()).getQuery())
+            .getKeys()).contains("Task_ApproveWaiver");
         assertThat(granted("fieldcollectors", Permissions.READ, Resources.FILTER, byName("Field visits").getId()))
             .isTrue();
         assertThat(granted("legal", Permissions.READ, Resources.FILTER, byName("Legal").getId())).isTrue();

@@ -58,7 +58,9 @@ class ModelReferencesTest {
         Map.entry("Form_ReviewLimitation", Set.of("decisionReason")),
         Map.entry("Form_ApproveWriteOff", Set.of("closingDecision", "buyer", "salePrice", "decisionReason")),
         Map.entry("Form_ClarifyPartialPayment", Set.of("partialPaymentReason")),
-        Map.entry("Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason")));
+        Map.entry("Form_MoveCaseToStage", Set.of("invoiceNumber", "targetStage", "stageChangeReason")),
+        Map.entry("Form_RequestWaiver", Set.of("invoiceNumber", "waiverComponent", "waiverAmount", "waiverReason")),
+        Map.entry("Form_ApproveWaiver", Set.of("waiverDecision", "decisionReason")));
 
     /** The values a select or radio may submit, as the models route on them. */
     private static final Map<String, List<String>> CHOICES = Map.ofEntries(
@@ -75,7 +77,9 @@ class ModelReferencesTest {
         Map.entry("enforcementResult", List.of("COLLECTED", "FAILED")),
         Map.entry("closingDecision", List.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION")),
         Map.entry("targetStage", List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT", "AGENCY", "LITIGATION",
-            "WRITE_OFF")));
+            "WRITE_OFF")),
+        Map.entry("waiverComponent", List.of("INTEREST", "FEES", "PRINCIPAL")),
+        Map.entry("waiverDecision", List.of("APPROVE", "REJECT")));
 
     /** Variables the forms may show (case header plus what each task is prepared with). */
     private static final Set<String> SHOWN = Set.of("invoiceNumber", "customerId", "customerName", "segment",
@@ -83,7 +87,8 @@ class ModelReferencesTest {
         "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
         "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
-        "limitationDate");
+        "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
+        "openPrincipal", "openInterest", "openFees");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -227,6 +232,10 @@ class ModelReferencesTest {
         assertRequired("Form_ResolveDispute", "disputeDecision", "decisionReason");
         assertRequired("Form_CallCustomer", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount");
         assertRequired("Form_MoveCaseToStage", "invoiceNumber", "targetStage", "stageChangeReason");
+        assertRequired("Form_RequestWaiver", "invoiceNumber", "waiverComponent", "waiverAmount", "waiverReason");
+        assertRequired("Form_ApproveWaiver", "waiverDecision", "decisionReason");
+        assertThat(field(formsById.get("Form_RequestWaiver"), "waiverAmount").path("validate").path("min").decimalValue())
+            .isEqualByComparingTo("0.01");
         JsonNode writeOff = formsById.get("Form_ApproveWriteOff");
         for (String saleField : List.of("buyer", "salePrice")) {
             assertThat(field(writeOff, saleField).path("conditional").path("hide").asText())
