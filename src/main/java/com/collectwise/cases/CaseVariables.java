@@ -24,6 +24,8 @@ public final class CaseVariables {
     /** Display copy of the outstanding total (a number for Cockpit); the ledger is the truth. */
     public static final String OUTSTANDING_AMOUNT = "outstandingAmount";
     public static final String INVOICE_AMOUNT = "invoiceAmount";
+    /** On a call task: what to ask for today, formatted with the currency's decimals (undisputed part only). */
+    public static final String AMOUNT_TO_COLLECT = "amountToCollect";
     public static final String DAYS_OVERDUE = "daysOverdue";
     public static final String CREDIT_TERM_DAYS = "creditTermDays";
     public static final String DUE_DATE = "dueDate";

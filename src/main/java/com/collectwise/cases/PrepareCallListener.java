@@ -58,9 +58,9 @@ public class PrepareCallListener implements TaskListener {
         Invoice invoice = figures.today(invoiceNumber).invoice();
         java.math.BigDecimal disputed = disputes.disputed(invoiceNumber);
         task.setVariable(OPEN_DISPUTED_AMOUNT, CaseEngine.toNumber(disputed));
-        if (disputed.signum() > 0) {
-            task.setVariable(OUTSTANDING_AMOUNT, CaseEngine.toNumber(disputes.undisputed(invoice)));
-        }
+        // what the collector says on the phone, exact and with the currency's decimals ("3,451.70"), kept on the
+        // task: outstandingAmount stays the case's whole outstanding total, as Cockpit and the API show it
+        task.setVariableLocal(AMOUNT_TO_COLLECT, amountToCollect(invoice));
         PromiseBook.Habits habits = promises.habits(invoice.customerId());
         task.setVariable(PROMISES_KEPT, habits.kept());
         task.setVariable(PROMISES_BROKEN, habits.broken());
@@ -70,5 +70,30 @@ public class PrepareCallListener implements TaskListener {
             task.setVariable(BROKEN_PROMISE, false);
         }
         task.setFollowUpDate(Date.from(schedule.nextSlot(clock.nowZoned()).toInstant()));
+    }
+
+    /** The undisputed part of today's outstanding total, as the collector says it. */
+    String amountToCollect(Invoice invoice) {
+        java.math.BigDecimal toCollect = disputes.disputed(invoice.invoiceNumber()).signum() > 0
+            ? disputes.undisputed(invoice) : figures.today(invoice.invoiceNumber()).statement().total();
+        return spoken(toCollect, invoice.currency());
+    }
+
+    /**
+     * Money moved (a part payment, a waiver): open calls of the case show the new amount at once, not the
+     * one computed when the call was planned.
+     */
+    public void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
+        Invoice invoice = figures.today(invoiceNumber).invoice();
+        String amount = amountToCollect(invoice);
+        tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey("Task_CallCustomer")
+            .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+    }
+
+    static String spoken(java.math.BigDecimal amount, String currency) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        java.text.DecimalFormat format = new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
+            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return format.format(amount.setScale(digits, java.math.RoundingMode.HALF_UP));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.CaseEngine;
 import com.collectwise.cases.CaseFigures;
+import com.collectwise.cases.PrepareCallListener;
 
 /**
  * "Book waiver": books the approved reduction on the day of approval, in the approval's transaction, with the
@@ -24,9 +25,12 @@ public class BookWaiverDelegate implements JavaDelegate {
     private final WaiverRequests waivers;
     private final BusinessClock clock;
     private final CaseFigures figures;
+    private final PrepareCallListener callPreparation;
 
-    public BookWaiverDelegate(WaiverRequests waivers, BusinessClock clock, CaseFigures figures) {
+    public BookWaiverDelegate(WaiverRequests waivers, BusinessClock clock, CaseFigures figures,
+                              PrepareCallListener callPreparation) {
         this.figures = figures;
+        this.callPreparation = callPreparation;
         this.waivers = waivers;
         this.clock = clock;
     }
@@ -48,6 +52,7 @@ public class BookWaiverDelegate implements JavaDelegate {
         if (collection != null) {
             runtime.setVariable(collection.getId(), OUTSTANDING_AMOUNT,
                 CaseEngine.toNumber(figures.today(invoiceNumber).outstanding()));
+            callPreparation.refreshOpenCalls(execution.getProcessEngineServices().getTaskService(), invoiceNumber);
         }
     }
 }

@@ -50,11 +50,17 @@ public class PaymentService {
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
     private final AcknowledgementService acknowledgements;
+    private final com.collectwise.cases.PrepareCallListener callPreparation;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, PaymentAllocator allocator,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
-                          PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements) {
+                          PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
+                          com.collectwise.cases.PrepareCallListener callPreparation,
+                          org.camunda.bpm.engine.TaskService tasks) {
         this.acknowledgements = acknowledgements;
+        this.callPreparation = callPreparation;
+        this.tasks = tasks;
         this.payments = payments;
         this.invoices = invoices;
         this.allocator = allocator;
@@ -132,6 +138,7 @@ public class PaymentService {
             acknowledgements.record(invoice.invoiceNumber(), payment.receivedOn(),
                 AcknowledgementService.PARTIAL_PAYMENT);
             cases.partPaymentReceived(invoice.invoiceNumber(), payment.amount(), today.total());
+            callPreparation.refreshOpenCalls(tasks, invoice.invoiceNumber());
         }
         return receipt(Outcome.APPLIED, payment);
     }

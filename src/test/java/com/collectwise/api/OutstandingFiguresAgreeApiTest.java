@@ -83,9 +83,12 @@ class OutstandingFiguresAgreeApiTest extends ApiTestSupport {
     /** What Tasklist loads into the call form for the collector. */
     private BigDecimal callForm(String taskId) {
         Response r = engineRest(COLLECTOR, HttpMethod.GET,
-            "/engine-rest/task/" + taskId + "/form-variables?variableNames=outstandingAmount", null);
+            "/engine-rest/task/" + taskId + "/form-variables?variableNames=amountToCollect", null);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
-        return r.body().path("outstandingAmount").path("value").decimalValue();
+        // the call form shows the amount as the collector says it: "3,451.70"
+        String shown = r.body().path("amountToCollect").path("value").asText();
+        assertThat(shown).matches("[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}");
+        return new BigDecimal(shown.replace(",", ""));
     }
 
     private String onlyTask(String user, String processInstanceId, String taskKey) {

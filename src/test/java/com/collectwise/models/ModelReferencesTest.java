@@ -84,7 +84,7 @@ class ModelReferencesTest {
     /** Variables the forms may show (case header plus what each task is prepared with). */
     private static final Set<String> SHOWN = Set.of("invoiceNumber", "customerId", "customerName", "segment",
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
-        "daysOverdue", "stage", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
+        "daysOverdue", "stage", "amountToCollect", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
         "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
@@ -201,7 +201,7 @@ class ModelReferencesTest {
         assertThat(field(call, "debtorTactic").path("validate").path("required").asBoolean()).isFalse();
 
         String shown = texts(call);
-        assertThat(shown).contains("{{outstandingAmount}}", "{{currency}}", "{{daysOverdue}}", "{{dueDate}}",
+        assertThat(shown).contains("{{amountToCollect}}", "{{currency}}", "{{daysOverdue}}", "{{dueDate}}",
             "{{decisionMaker}}", "brokenPromise", "{{contactHistory}}", "{{objectionPlaybook}}");
         assertThat(shown).containsIgnoringCase("say the amount").containsIgnoringCase("urgency")
             .containsIgnoringCase("polite").containsIgnoringCase("offer help");
