@@ -70,7 +70,7 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        return http.securityMatcher(path("/api/**"))
+        http.securityMatcher(path("/api/**"))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(path(POST, "/api/customers")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
                 .requestMatchers(path(GET, "/api/customers/*/credit-status"))
@@ -103,31 +103,20 @@ public class SecurityConfig {
                     path(GET, "/api/docs/**"), path(GET, "/api/swagger-ui/**"), path(GET, "/api/swagger-ui.html"))
                 .hasAnyAuthority(EVERY_GROUP)
                 // anything not in the table above is for administrators only
-                .anyRequest().hasAuthority(ADMIN))
-            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-            // machine clients send credentials with every call: no session, so no CSRF token to steal
-            .csrf(AbstractHttpConfigurer::disable)
-            .requestCache(AbstractHttpConfigurer::disable)
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .build();
+                .anyRequest().hasAuthority(ADMIN));
+        return statelessBasic(http, problems).build();
     }
 
     @Bean
     @Order(4)
     SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        return http.securityMatcher(path("/actuator/**"))
+        http.securityMatcher(path("/actuator/**"))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(path(GET, "/actuator/health"), path(GET, "/actuator/health/**")).permitAll()
                 // metrics describe the business (cases per stage, backlog): for the scraper's machine user
                 .requestMatchers(path(GET, "/actuator/prometheus")).hasAnyAuthority(INTEGRATION, ADMIN)
-                .anyRequest().denyAll())
-            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-            .csrf(AbstractHttpConfigurer::disable)
-            .requestCache(AbstractHttpConfigurer::disable)
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .build();
+                .anyRequest().denyAll());
+        return statelessBasic(http, problems).build();
     }
 
     /**
@@ -137,17 +126,12 @@ public class SecurityConfig {
     @Bean
     @Order(5)
     SecurityFilterChain dashboardChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        return http.securityMatcher(path("/dashboard/**"))
+        http.securityMatcher(path("/dashboard/**"))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(path(GET, "/dashboard/**"))
                 .hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
-                .anyRequest().denyAll())
-            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-            .csrf(AbstractHttpConfigurer::disable)
-            .requestCache(AbstractHttpConfigurer::disable)
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .build();
+                .anyRequest().denyAll());
+        return statelessBasic(http, problems).build();
     }
 
     @Bean
@@ -172,5 +156,18 @@ public class SecurityConfig {
 
     private static RequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /**
+     * HTTP Basic for machine clients and the dashboard: credentials with every call, no session, so no CSRF
+     * token to steal; 401 and 403 as problem+json.
+     */
+    private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+            .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .csrf(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }
