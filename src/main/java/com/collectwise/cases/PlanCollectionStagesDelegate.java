@@ -2,6 +2,8 @@ package com.collectwise.cases;
 
 import static com.collectwise.cases.CaseVariables.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,9 @@ public class PlanCollectionStagesDelegate implements JavaDelegate {
             days(execution, FORMAL_DEMAND_DAYS), days(execution, FIELD_VISIT_DAYS), days(execution, AGENCY_DAYS));
         PlanVariables.write(execution, planner.plan(invoice.dueDate(), policy, clock.nowZoned()));
         execution.setVariable(BROKEN_PROMISE, false);
+        // the days are now dates in the plan; dropped in the transaction that set them, they are never written
+        // (4 rows less per case, measured by the benchmark in bench/)
+        execution.removeVariables(List.of(PRE_DUE_REMINDER_DAYS, FORMAL_DEMAND_DAYS, FIELD_VISIT_DAYS, AGENCY_DAYS));
     }
 
     private static int days(DelegateExecution execution, String name) {

@@ -103,15 +103,40 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         return pi;
     }
 
+    // ---- what the history keeps (history level "collection", operations/CollectionHistoryLevel)
+
+    @Test
+    void historyKeepsTheBusinessVariablesButNotWorkingVariablesOrUpdateCopies() {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        runtime.setVariable(pi.getId(), OUTSTANDING_AMOUNT, 11000.0);
+
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("collection");
+        var kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
+            .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
+        assertThat(kept).containsEntry(OUTSTANDING_AMOUNT, "11000.0").containsEntry(STAGE, "PRE_DUE")
+            .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber())
+            .doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE);
+        // runtime still has everything the timers and forms use
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT,
+            CUSTOMER_NAME, DAYS_OVERDUE);
+        // no per-update copies of variables
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+        // everything else of FULL stays: activity history and the job log
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
     // ---- before and at the due date
 
     @Test
     void remindsBeforeDueThenCallsOnceOverdue() {
         ProcessInstance pi = registeredBeforeDue("12000.00");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PreDueReminder")
-            .variables().containsEntry(STAGE, "PRE_DUE").containsEntry(FORMAL_DEMAND_DAYS, 10)
-            .containsEntry(FIELD_VISIT_DAYS, 20).containsEntry(AGENCY_DAYS, 60)
+            .variables().containsEntry(STAGE, "PRE_DUE")
+            // the policy's days (10, 20, 60 after due) became the plan's dates and are not kept as variables
+            .doesNotContainKeys(FORMAL_DEMAND_DAYS, FIELD_VISIT_DAYS, AGENCY_DAYS, PRE_DUE_REMINDER_DAYS)
             .containsEntry(FORMAL_DEMAND_AT, "2026-03-13T09:00:00+08:00")
+            .containsEntry(FIELD_VISIT_AT, "2026-03-23T09:00:00+08:00")
             .containsEntry(AGENCY_AT, "2026-05-02T09:00:00+08:00");
         assertThat(outboxKinds(invoice)).isEmpty();
 

@@ -1,0 +1,681 @@
+package com.collectwise.bench;
+
+import static com.collectwise.bench.Results.f;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.collectwise.CollectwiseApplication;
+import com.collectwise.api.FieldReader;
+import com.collectwise.bench.Footprint.Group;
+import com.collectwise.bench.Footprint.Sizes;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.InvoiceImportService;
+import com.collectwise.cases.InvoiceService;
+import com.collectwise.communication.Outbox;
+import com.collectwise.customers.CustomerService;
+import com.collectwise.payments.PaymentService;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * One benchmark run on one database: the whole application (Spring context, engine, job executor, SMTP to a
+ * local GreenMail) with a bare Camunda process deployed beside ours, every scenario measured against it.
+ */
+final class BenchRun {
+
+    static final String ADMIN_PASSWORD = "Bench-Only-Passw0rd!";
+    private static final String TIMER_PRE_DUE = "Timer_PreDueReminder";
+    private static final String TASK_PRE_DUE = "Task_SendPreDueReminder";
+    private static final int IMPORT_FILE_SIZE = 10_000;
+    private static final int WARM_UP = 200;
+
+    private final Settings settings;
+    private final String database;
+    private final Results results;
+    private final StatementCounter counter = new StatementCounter();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+    private ConfigurableApplicationContext context;
+    private JdbcTemplate jdbc;
+    private ProcessEngine engine;
+    private BusinessClock clock;
+    private GreenMail mail;
+    private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+    private LocalDate today;
+    private int customers;
+    private double bareRuntimePerInstance = Double.NaN;
+
+    BenchRun(Settings settings, String database) {
+        this.settings = settings;
+        this.database = database;
+        this.results = new Results(database);
+    }
+
+    Results run() throws Exception {
+        try {
+            start();
+            createCustomers();
+            caseStart();
+            Sizes empty = footprint(false);
+            importLedger();
+            Sizes open = footprint(false);
+            openFootprint(empty, open);
+            Instant reminderAt = reminderDueAt();
+            startBareInstances(reminderAt.minus(Duration.ofHours(1)));
+            Sizes withBare = footprint(false);
+            bareFootprint(open, withBare);
+            drain(reminderAt.minus(Duration.ofHours(1)), reminderAt);
+            correlation();
+            closedFootprint();
+        } catch (Exception | Error e) {
+            results.note("the run stopped early: " + e);
+            e.printStackTrace();
+        } finally {
+            stop();
+        }
+        return results;
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    private void start() throws Exception {
+        boolean pg = isPostgres();
+        Path dir = Path.of("target", "bench", database);
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        int smtpPort = freePort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        List<String> args = new ArrayList<>(List.of(
+            "--server.port=0",
+            "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN",
+            "--collectwise.admin.password=" + ADMIN_PASSWORD,
+            "--collectwise.admin.password-file=" + dir.resolve("admin-password.txt"),
+            "--collectwise.watch.initial-delay=P3650D",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtpPort,
+            "--collectwise.mail.dispatch-interval=PT1S",
+            "--camunda.bpm.job-execution.enabled=true"));
+        if (pg) {
+            postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("pgdata")).setCleanDataDirectory(true).start();
+            args.add("--spring.profiles.active=postgres");
+            args.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+            args.add("--spring.datasource.username=postgres");
+            args.add("--spring.datasource.password=postgres");
+            args.add("--camunda.bpm.database.schema-update=true");
+        } else {
+            args.add("--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("collectwise")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        args.addAll(settings.tuning());
+        results.raw("application arguments", String.join(" ", args.stream()
+            .filter(a -> !a.contains("password")).toList()));
+        SpringApplication app = new SpringApplication(CollectwiseApplication.class);
+        app.addInitializers(c -> c.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds && "dataSource".equals(name) ? counter.wrap(ds) : bean;
+            }
+        }));
+        long t0 = System.nanoTime();
+        context = app.run(args.toArray(String[]::new));
+        results.raw("application start (s)", f(seconds(t0), 1));
+        jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        engine = context.getBean(ProcessEngine.class);
+        clock = context.getBean(BusinessClock.class);
+        today = clock.today();
+        engine.getRepositoryService().createDeployment().name("benchmark baseline")
+            .addModelInstance(BareProcess.KEY + ".bpmn", BareProcess.model()).deploy();
+        JobExecutor jobs = jobExecutor();
+        results.raw("database", jdbc.queryForObject(pg ? "SELECT version()" : "SELECT H2VERSION()", String.class));
+        results.raw("job executor", "active=" + jobs.isActive() + ", maxJobsPerAcquisition="
+            + jobs.getMaxJobsPerAcquisition() + ", waitTimeInMillis=" + jobs.getWaitTimeInMillis() + ", maxWait="
+            + jobs.getMaxWait() + ", lockTimeInMillis=" + jobs.getLockTimeInMillis() + ", class="
+            + jobs.getClass().getSimpleName());
+        results.raw("history level", config().getHistory());
+        results.raw("jdbc batch processing", config().isJdbcBatchProcessing());
+    }
+
+    private void stop() {
+        ClockUtil.reset();
+        if (context != null) {
+            context.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                results.note("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private void createCustomers() {
+        customers = Math.max(1, settings.cases() / 20);
+        CustomerService service = context.getBean(CustomerService.class);
+        long t0 = System.nanoTime();
+        parallel(customers, i -> service.register(FieldReader.of(Map.of(
+            "customerId", customerId(i),
+            "name", "Benchmark Customer " + i,
+            "segment", "DOMESTIC",
+            "email", "ap" + i + "@customer.example",
+            "collector", "admin"))));
+        results.raw("customers registered", customers + " in " + f(seconds(t0), 1) + " s");
+    }
+
+    // ---------------------------------------------------------------- scenario: case start
+
+    private void caseStart() {
+        InvoiceService invoices = context.getBean(InvoiceService.class);
+        var runtime = engine.getRuntimeService();
+        Date farAway = Date.from(Instant.now().plus(Duration.ofDays(800)));
+        AtomicLong serial = new AtomicLong();
+        IntConsumer ours = i -> invoices.register(FieldReader.of(invoiceFields(
+            "BS-" + serial.incrementAndGet(), customerId(i % customers), today.plusDays(400 + i % 30))));
+        IntConsumer bare = i -> runtime.startProcessInstanceByKey(BareProcess.KEY, "BB-" + serial.incrementAndGet(),
+            Variables.createVariables().putValue(BareProcess.DUE_AT, farAway));
+        parallel(WARM_UP, ours);
+        parallel(WARM_UP, bare);
+        int n = settings.samples();
+        double oursSeconds = 0;
+        double bareSeconds = 0;
+        // two rounds, alternating, so that drift on a noisy machine hits both sides alike; no statement counting
+        for (int round = 0; round < 2; round++) {
+            long t0 = System.nanoTime();
+            parallel(n / 2, ours);
+            oursSeconds += seconds(t0);
+            t0 = System.nanoTime();
+            parallel(n / 2, bare);
+            bareSeconds += seconds(t0);
+        }
+        // statements: a counted pass of its own
+        int counted = Math.min(200, n);
+        counter.counting(true);
+        var before = counter.snapshot();
+        parallel(counted, ours);
+        var middle = counter.snapshot();
+        parallel(counted, bare);
+        var after = counter.snapshot();
+        counter.counting(false);
+        StatementCounter.Snapshot oursStatements = middle.minus(before);
+        StatementCounter.Snapshot bareStatements = after.minus(middle);
+        int measured = 2 * (n / 2);
+        double oursRate = measured / oursSeconds;
+        double bareRate = measured / bareSeconds;
+        double oursInserts = (double) oursStatements.count("INSERT") / counted;
+        double bareInserts = (double) bareStatements.count("INSERT") / counted;
+        results.row("case start", "cases per second (" + settings.threads() + " threads)", f(oursRate, 1),
+            f(bareRate, 1), f(bareRate / oursRate, 2) + "x time", "<= 2.0x time", bareRate / oursRate <= 2.0);
+        results.row("case start", "INSERT statements per case", f(oursInserts, 1), f(bareInserts, 1),
+            f(oursInserts / bareInserts, 2) + "x", "<= 40", oursInserts <= 40);
+        results.row("case start", "all statements per case", f(total(oursStatements) / (double) counted, 1),
+            f(total(bareStatements) / (double) counted, 1), "", "", null);
+        results.raw("case start: cases timed per side", measured);
+        results.raw("case start: statements per case by kind (ours)", perCase(oursStatements.byKind(), counted));
+        results.raw("case start: INSERTs per case by table (ours)", perCase(oursStatements.insertsByTable(), counted));
+        results.raw("case start: INSERTs per case by table (bare)", perCase(bareStatements.insertsByTable(), counted));
+    }
+
+    // ---------------------------------------------------------------- scenario: go-live import
+
+    private void importLedger() throws InterruptedException {
+        InvoiceImportService importer = context.getBean(InvoiceImportService.class);
+        int files = (settings.cases() + IMPORT_FILE_SIZE - 1) / IMPORT_FILE_SIZE;
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        sampler.start();
+        List<String> afterGc = new ArrayList<>();
+        List<String> fileSeconds = new ArrayList<>();
+        double total = 0;
+        int done = 0;
+        for (int file = 0; file < files; file++) {
+            int from = file * IMPORT_FILE_SIZE;
+            int to = Math.min(settings.cases(), from + IMPORT_FILE_SIZE);
+            String csv = ledgerCsv(from, to);
+            long t0 = System.nanoTime();
+            done += importer.importCsv(csv);
+            double s = seconds(t0);
+            total += s;
+            fileSeconds.add(f(s, 1));
+            System.gc();
+            afterGc.add(String.valueOf(memory.getHeapMemoryUsage().getUsed() / (1024 * 1024)));
+            System.out.printf("[bench %s] import file %d/%d: %d invoices in %.1f s%n", database, file + 1, files,
+                to - from, s);
+        }
+        sampler.interrupt();
+        sampler.join();
+        double minutes = total / 60;
+        // flat: the heap left after the last file is within 64 MB of the heap left after the first one
+        long first = Long.parseLong(afterGc.get(0));
+        long last = Long.parseLong(afterGc.get(afterGc.size() - 1));
+        boolean flat = last - first <= 64;
+        results.row("go-live import", done + " invoices, " + files + " CSV files", f(minutes, 1) + " min",
+            "", "", "<= 10 min", minutes <= 10);
+        results.row("go-live import", "invoices per second", f(done / total, 1), "", "", "", null);
+        results.row("go-live import", "heap after GC, first -> last file", first + " -> " + last + " MB", "", "",
+            "flat", flat);
+        results.raw("import: seconds per file of " + IMPORT_FILE_SIZE, String.join(", ", fileSeconds));
+        results.raw("import: heap after GC per file (MB)", String.join(", ", afterGc));
+        results.raw("import: heap before / peak during (MB)", heapBefore / (1024 * 1024) + " / "
+            + peak.get() / (1024 * 1024));
+    }
+
+    // ---------------------------------------------------------------- scenario: reminders due at once
+
+    /** When the pre-due reminders of the first {@code reminders} invoices fall due (all at the same minute). */
+    private Instant reminderDueAt() {
+        String pi = jdbc.queryForObject("SELECT process_instance_id FROM invoices WHERE invoice_number = ?",
+            String.class, invoiceNumber(0));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi).timers().singleResult();
+        return timer.getDuedate().toInstant();
+    }
+
+    private void startBareInstances(Instant dueAt) {
+        var runtime = engine.getRuntimeService();
+        Date due = Date.from(dueAt);
+        long t0 = System.nanoTime();
+        parallel(settings.reminders(), i -> runtime.startProcessInstanceByKey(BareProcess.KEY, bareKey(i),
+            Variables.createVariables().putValue(BareProcess.DUE_AT, due)));
+        results.raw("bare instances started for the drain", settings.reminders() + " in " + f(seconds(t0), 1) + " s");
+    }
+
+    private void drain(Instant bareDueAt, Instant oursDueAt) {
+        int n = settings.reminders();
+        int received = mail.getReceivedMessages().length;
+        // bare: the engine clock jumps to the due date of n timers, the job executor finds them by itself
+        moveClockTo(bareDueAt);
+        long t0 = System.nanoTime();
+        boolean bareDone = waitUntil(() -> countSql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = ?"
+            + " AND DUEDATE_ <= ?", BareProcess.KEY, Timestamp.from(bareDueAt)) == 0, settings.drainTimeout());
+        double bareWall = seconds(t0);
+        List<long[]> bare = jobLog(BareProcess.TIMER, bareDueAt);
+        // ours: n pre-due reminders fall due; each is a timer job, then the sending step (its own job)
+        moveClockTo(oursDueAt);
+        t0 = System.nanoTime();
+        boolean queued = waitUntil(() -> countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?",
+            Outbox.PRE_DUE_REMINDER) >= n, settings.drainTimeout());
+        double oursQueuedWall = seconds(t0);
+        boolean sent = waitUntil(() -> mail.getReceivedMessages().length - received >= n, settings.drainTimeout());
+        double oursSentWall = seconds(t0);
+        List<long[]> timers = jobLog(TIMER_PRE_DUE, oursDueAt);
+        List<long[]> sends = jobLog(TASK_PRE_DUE, oursDueAt);
+        if (!bareDone || !queued || !sent) {
+            results.note("drain did not finish within " + settings.drainTimeout() + ": bare done " + bareDone
+                + ", reminders queued " + queued + ", e-mails sent " + sent);
+        }
+        double bareSeconds = spanMillis(bare, bare) / 1000.0;
+        double oursSeconds = spanMillis(timers, sends) / 1000.0;
+        double throughputRatio = bareSeconds / oursSeconds;
+        results.row("reminder drain", n + " due at once, " + settings.cases() + " open (first to last job)",
+            f(oursSeconds, 1) + " s", f(bareSeconds, 1) + " s", f(throughputRatio, 2) + "x speed",
+            ">= 0.7x speed", throughputRatio >= 0.7);
+        results.row("reminder drain", "until the last e-mail was accepted by SMTP", f(oursSentWall, 1) + " s", "", "",
+            "", null);
+        long[] timerLate = lateness(timers);
+        long[] bareLate = lateness(bare);
+        long[] queuedLate = lateness(sends);
+        double p95 = Stats.percentile(timerLate, 95) / 1000;
+        results.row("reminder drain", "timer lateness p50 (s)", f(Stats.percentile(timerLate, 50) / 1000, 1),
+            f(Stats.percentile(bareLate, 50) / 1000, 1), "", "", null);
+        results.row("reminder drain", "timer lateness p95 (s)", f(p95, 1),
+            f(Stats.percentile(bareLate, 95) / 1000, 1), "", "<= 60 s", p95 <= 60);
+        results.row("reminder drain", "reminder queued, lateness p95 (s)",
+            f(Stats.percentile(queuedLate, 95) / 1000, 1), "", "", "", null);
+        results.raw("drain: jobs in the log (bare timers / our timers / our sends)", bare.size() + " / "
+            + timers.size() + " / " + sends.size());
+        results.raw("drain: wall seconds (bare / ours queued / ours sent)", f(bareWall, 1) + " / "
+            + f(oursQueuedWall, 1) + " / " + f(oursSentWall, 1));
+        results.raw("drain: lateness max (bare / our timers / our sends, s)", f(Stats.max(bareLate) / 1000, 1) + " / "
+            + f(Stats.max(timerLate) / 1000, 1) + " / " + f(Stats.max(queuedLate) / 1000, 1));
+    }
+
+    /** (due date, time the job succeeded) in engine milliseconds, for jobs of one activity due at {@code dueAt}. */
+    private List<long[]> jobLog(String activity, Instant dueAt) {
+        return jdbc.query("""
+                SELECT JOB_DUEDATE_, TIMESTAMP_ FROM ACT_HI_JOB_LOG
+                WHERE ACT_ID_ = ? AND JOB_STATE_ = 2 AND TIMESTAMP_ >= ?""",
+            (rs, i) -> new long[] {
+                rs.getTimestamp(1) == null ? dueAt.toEpochMilli() : rs.getTimestamp(1).getTime(),
+                rs.getTimestamp(2).getTime(), dueAt.toEpochMilli() },
+            activity, Timestamp.from(dueAt));
+    }
+
+    /** From the first job that succeeded to the last: the drain itself, without the executor's idle wake-up. */
+    private static long spanMillis(List<long[]> first, List<long[]> last) {
+        long start = first.stream().mapToLong(e -> e[1]).min().orElse(0);
+        long end = last.stream().mapToLong(e -> e[1]).max().orElse(0);
+        return end - start;
+    }
+
+    /** Milliseconds from the moment the timers fell due to each job's success (engine clock). */
+    private static long[] lateness(List<long[]> log) {
+        return log.stream().mapToLong(e -> e[1] - e[2]).toArray();
+    }
+
+    // ---------------------------------------------------------------- scenario: payment correlation
+
+    private void correlation() {
+        var runtime = engine.getRuntimeService();
+        PaymentService payments = context.getBean(PaymentService.class);
+        int n = Math.min(settings.samples(), settings.reminders());
+        List<Integer> picks = new ArrayList<>();
+        for (int i = settings.reminders(); i < settings.cases(); i++) {
+            picks.add(i);
+        }
+        Collections.shuffle(picks, new Random(42));
+        String receivedOn = clock.today().toString();
+        IntConsumer ours = i -> payments.receive(payments.read(FieldReader.of(Map.of(
+            "paymentReference", "BP-" + invoiceNumber(picks.get(i)),
+            "invoiceNumber", invoiceNumber(picks.get(i)),
+            "amount", "10.00",
+            "currency", "CNY",
+            "method", "BANK_TRANSFER",
+            "receivedOn", receivedOn))));
+        IntConsumer bare = i -> runtime.createMessageCorrelation(BareProcess.MESSAGE)
+            .processInstanceBusinessKey(bareKey(i)).setVariable("amount", 10.0).correlate();
+        int warm = Math.min(50, n / 10);
+        timed(warm, ours);
+        timed(warm, bare);
+        long[] oursLatency = timed(n - warm, i -> ours.accept(warm + i));
+        long[] bareLatency = timed(n - warm, i -> bare.accept(warm + i));
+        double oursP95 = Stats.percentile(oursLatency, 95) / 1e6;
+        double bareP95 = Stats.percentile(bareLatency, 95) / 1e6;
+        results.row("payment correlation", "p50 (ms)", f(Stats.percentile(oursLatency, 50) / 1e6, 1),
+            f(Stats.percentile(bareLatency, 50) / 1e6, 1), "", "", null);
+        results.row("payment correlation", "p95 (ms), " + settings.cases() + " open cases", f(oursP95, 1),
+            f(bareP95, 1), f(oursP95 / bareP95, 2) + "x", "<= 2.0x", oursP95 / bareP95 <= 2.0);
+        results.raw("correlation: samples per side", n - warm);
+    }
+
+    // ---------------------------------------------------------------- scenario: bytes per case
+
+    private void openFootprint(Sizes before, Sizes after) {
+        int n = settings.cases();
+        double runtime = (after.bytes(Group.RUNTIME) - before.bytes(Group.RUNTIME)) / (double) n;
+        double history = (after.bytes(Group.HISTORY) - before.bytes(Group.HISTORY)) / (double) n;
+        double domain = (after.bytes(Group.DOMAIN) - before.bytes(Group.DOMAIN)) / (double) n;
+        results.row("footprint", "runtime bytes per open case", f(runtime, 0), "", "", "<= 10,240",
+            runtime <= 10_240);
+        results.row("footprint", "history bytes per open case", f(history, 0), "", "", "", null);
+        results.row("footprint", "domain bytes per open case", f(domain, 0), "", "", "", null);
+        results.raw("footprint: runtime bytes per open case by table", after.growth(before, Group.RUNTIME, n));
+        results.raw("footprint: history bytes per open case by table", after.growth(before, Group.HISTORY, n));
+        results.raw("footprint: domain bytes per open case by table", after.growth(before, Group.DOMAIN, n));
+    }
+
+    private void bareFootprint(Sizes before, Sizes after) {
+        int n = settings.reminders();
+        double runtime = (after.bytes(Group.RUNTIME) - before.bytes(Group.RUNTIME)) / (double) n;
+        double history = (after.bytes(Group.HISTORY) - before.bytes(Group.HISTORY)) / (double) n;
+        results.raw("footprint: bare instance, runtime / history bytes when started", f(runtime, 0) + " / "
+            + f(history, 0));
+        bareRuntimePerInstance = runtime;
+    }
+
+    /**
+     * Closed cases: reminded cases paid in full (the usual happy ending), their closing step run by the job
+     * executor, then history cleanup after the time to live. The bytes the cleanup frees are their history.
+     */
+    private void closedFootprint() {
+        int k = Math.min(settings.closed(), settings.reminders());
+        PaymentService payments = context.getBean(PaymentService.class);
+        String receivedOn = clock.today().toString();
+        Sizes before = footprint(true);
+        long t0 = System.nanoTime();
+        parallel(k, i -> payments.receive(payments.read(FieldReader.of(Map.of(
+            "paymentReference", "BF-" + invoiceNumber(i),
+            "invoiceNumber", invoiceNumber(i),
+            "amount", amountOf(i).add(new java.math.BigDecimal("100.00")).toPlainString(),
+            "currency", "CNY",
+            "method", "BANK_TRANSFER",
+            "receivedOn", receivedOn)))));
+        boolean closed = waitUntil(() -> countSql("SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN invoices i ON"
+            + " i.process_instance_id = e.PROC_INST_ID_ WHERE i.invoice_number < ?", invoiceNumber(k)) == 0,
+            settings.drainTimeout());
+        results.raw("closing: " + k + " cases paid and closed by the job executor", f(seconds(t0), 1) + " s"
+            + (closed ? "" : " (not all closed in time)"));
+        Sizes closedSizes = footprint(true);
+        jobExecutor().shutdown();
+        Instant endedAt = clock.now();
+        moveClockTo(endedAt.plus(Duration.ofDays(182)));
+        var history = engine.getHistoryService();
+        long cleanStart = System.nanoTime();
+        Job cleanup = history.cleanUpHistoryAsync(true);
+        int runs = 0;
+        var management = engine.getManagementService();
+        while (runs < 10_000) {
+            Job job = management.createJobQuery().jobId(cleanup.getId()).singleResult();
+            if (job == null || job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+                break;
+            }
+            management.executeJob(job.getId());
+            runs++;
+        }
+        double cleanSeconds = seconds(cleanStart);
+        Sizes cleaned = footprint(true);
+        long leftRows = countSql("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN invoices i ON"
+            + " i.process_instance_id = a.PROC_INST_ID_ WHERE i.invoice_number < ?", invoiceNumber(k));
+        double freed = (closedSizes.bytes(Group.HISTORY) - cleaned.bytes(Group.HISTORY)) / (double) k;
+        double runtimeFreed = (before.bytes(Group.RUNTIME) - closedSizes.bytes(Group.RUNTIME)) / (double) k;
+        results.row("footprint", "history bytes per closed case", f(freed, 0), "", "", "<= 40,960",
+            freed <= 40_960);
+        results.row("footprint", "history bytes per closed case after cleanup",
+            f((double) leftRows, 0) + " rows left", "", "", "", null);
+        results.raw("footprint: runtime bytes freed per closed case", f(runtimeFreed, 0));
+        results.raw("footprint: history bytes per closed case by table (freed by cleanup)",
+            closedSizes.growth(cleaned, Group.HISTORY, k));
+        results.raw("cleanup: " + runs + " cleanup job runs", f(cleanSeconds, 1) + " s");
+        results.raw("footprint: bare runtime bytes per open instance", f(bareRuntimePerInstance, 0));
+    }
+
+    private Sizes footprint(boolean compact) {
+        long t0 = System.nanoTime();
+        Sizes sizes = new Footprint(jdbc, isPostgres()).measure(compact);
+        System.out.printf("[bench %s] sizes measured (%s) in %.1f s: runtime %d, history %d, domain %d bytes%n",
+            database, compact ? "compacted" : "as is", seconds(t0), sizes.bytes(Group.RUNTIME),
+            sizes.bytes(Group.HISTORY), sizes.bytes(Group.DOMAIN));
+        return sizes;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String ledgerCsv(int from, int to) {
+        StringBuilder csv = new StringBuilder(80 * (to - from + 1));
+        csv.append("invoiceNumber,customerId,issueDate,dueDate,amount,currency\n");
+        LocalDate remindedDue = today.plusDays(30);
+        for (int i = from; i < to; i++) {
+            LocalDate due = i < settings.reminders() ? remindedDue : remindedDue.plusDays(30 + i % 300);
+            csv.append(invoiceNumber(i)).append(',').append(customerId(i % customers)).append(',').append(today)
+                .append(',').append(due).append(',').append(amountOf(i).toPlainString()).append(",CNY\n");
+        }
+        return csv.toString();
+    }
+
+    private static java.math.BigDecimal amountOf(int i) {
+        return java.math.BigDecimal.valueOf(50_000 + (i % 950_000), 2).add(java.math.BigDecimal.valueOf(500));
+    }
+
+    private Map<String, String> invoiceFields(String number, String customerId, LocalDate due) {
+        return Map.of("invoiceNumber", number, "customerId", customerId, "issueDate", today.toString(),
+            "dueDate", due.toString(), "amount", "1234.56", "currency", "CNY");
+    }
+
+    static String invoiceNumber(int i) {
+        return String.format("BI-%07d", i);
+    }
+
+    private static String customerId(int i) {
+        return String.format("BC-%06d", i);
+    }
+
+    private static String bareKey(int i) {
+        return String.format("BR-%07d", i);
+    }
+
+    private void moveClockTo(Instant engineNow) {
+        ClockUtil.offset(engineNow.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    private JobExecutor jobExecutor() {
+        return config().getJobExecutor();
+    }
+
+    private ProcessEngineConfigurationImpl config() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    private boolean isPostgres() {
+        return "postgres".equals(database);
+    }
+
+    private long countSql(String sql, Object... params) {
+        Long count = jdbc.queryForObject(sql, Long.class, params);
+        return count == null ? 0 : count;
+    }
+
+    private static boolean waitUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@code task} for 0..n-1 on the configured number of threads; any failure stops the run. */
+    private void parallel(int n, IntConsumer task) {
+        timed(n, task);
+    }
+
+    /** Like {@link #parallel} and returns each call's duration in nanoseconds. */
+    private long[] timed(int n, IntConsumer task) {
+        long[] durations = new long[n];
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        try {
+            AtomicLong next = new AtomicLong();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < settings.threads(); t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = (int) next.getAndIncrement(); i < n; i = (int) next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        task.accept(i);
+                        durations[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String detail = cause instanceof com.collectwise.api.InvalidRequestException bad
+                ? String.valueOf(bad.errors()) : String.valueOf(cause.getMessage());
+            throw new IllegalStateException("benchmark step failed: " + detail, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return durations;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static StatementCounter.Snapshot add(StatementCounter.Snapshot a, StatementCounter.Snapshot b) {
+        if (a == null) {
+            return b;
+        }
+        Map<String, Long> kinds = new java.util.TreeMap<>(a.byKind());
+        b.byKind().forEach((k, v) -> kinds.merge(k, v, Long::sum));
+        Map<String, Long> tables = new java.util.TreeMap<>(a.insertsByTable());
+        b.insertsByTable().forEach((k, v) -> tables.merge(k, v, Long::sum));
+        return new StatementCounter.Snapshot(kinds, tables);
+    }
+
+    private static long total(StatementCounter.Snapshot s) {
+        return s.byKind().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String perCase(Map<String, Long> counts, int cases) {
+        StringBuilder out = new StringBuilder();
+        counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+            .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                .append(f(e.getValue() / (double) cases, 2)));
+        return out.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

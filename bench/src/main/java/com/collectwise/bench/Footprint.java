@@ -1,0 +1,82 @@
+package com.collectwise.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bytes on disk per table group: engine runtime (ACT_RU_* and ACT_GE_BYTEARRAY, which holds variable values and
+ * deployed models), engine history (ACT_HI_*) and our domain tables (invoices, ledger, outbox ...).
+ * PostgreSQL: pg_total_relation_size (heap + indexes + TOAST) after VACUUM, or VACUUM FULL when {@code compact}.
+ * H2: DISK_SPACE_USED per table (pages of the table and its indexes in the MVStore file).
+ */
+final class Footprint {
+
+    enum Group { RUNTIME, HISTORY, DOMAIN }
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    Footprint(JdbcTemplate jdbc, boolean postgres) {
+        this.jdbc = jdbc;
+        this.postgres = postgres;
+    }
+
+    Sizes measure(boolean compact) {
+        Map<String, Long> tables = new TreeMap<>();
+        if (postgres) {
+            jdbc.execute(compact ? "VACUUM FULL" : "VACUUM");
+            jdbc.query("""
+                    SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relkind = 'r' AND n.nspname = current_schema()""",
+                rs -> {
+                    tables.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
+                });
+        } else {
+            for (String table : jdbc.queryForList("""
+                    SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
+                    WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'""", String.class)) {
+                tables.put(table.toUpperCase(Locale.ROOT), jdbc.queryForObject("SELECT DISK_SPACE_USED(?)", Long.class,
+                    "\"PUBLIC\".\"" + table + "\""));
+            }
+        }
+        return new Sizes(tables);
+    }
+
+    static Group groupOf(String table) {
+        if (table.startsWith("ACT_RU_") || table.equals("ACT_GE_BYTEARRAY")) {
+            return Group.RUNTIME;
+        }
+        if (table.startsWith("ACT_HI_")) {
+            return Group.HISTORY;
+        }
+        if (table.startsWith("ACT_") || table.startsWith("FLYWAY")) {
+            return null; // repository, identity, schema bookkeeping: not per case
+        }
+        return Group.DOMAIN;
+    }
+
+    record Sizes(Map<String, Long> tables) {
+
+        long bytes(Group group) {
+            return tables.entrySet().stream().filter(e -> groupOf(e.getKey()) == group)
+                .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        /** Growth per table between {@code earlier} and now, largest first (for the report). */
+        String growth(Sizes earlier, Group group, long per) {
+            StringBuilder out = new StringBuilder();
+            tables.entrySet().stream().filter(e -> groupOf(e.getKey()) == group)
+                .map(e -> Map.entry(e.getKey(), e.getValue() - earlier.tables.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() != 0)
+                .sorted((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+                .limit(8)
+                .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(e.getValue() / Math.max(1, per)));
+            return out.toString();
+        }
+    }
+}
