@@ -105,6 +105,44 @@ class MailDispatcherTest {
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void manyEmailsGoOutInBatchesAndARefusedAddressFailsOnlyItsOwnMessage() throws Exception {
+        int count = MailDispatcher.BATCH * 2 + 7;
+        for (int i = 0; i < count; i++) {
+            outbox.enqueue("reminder:B-" + i, "B-" + i, "C1", Outbox.PRE_DUE_REMINDER, "ap" + i + "@customer.test",
+                "Invoice B-" + i, "Please pay.");
+        }
+        java.util.List<Integer> batchSizes = new java.util.ArrayList<>();
+        JavaMailSenderImpl refusingOne = new JavaMailSenderImpl() {
+            @Override
+            public void send(SimpleMailMessage... messages) {
+                batchSizes.add(messages.length);
+                java.util.Map<Object, Exception> failed = new java.util.LinkedHashMap<>();
+                for (SimpleMailMessage m : messages) {
+                    if (m.getTo()[0].equals("ap3@customer.test")) {
+                        failed.put(m, new MailSendException("550 ap3 mailbox unavailable"));
+                    } else {
+                        realSender.send(m);
+                    }
+                }
+                if (!failed.isEmpty()) {
+                    throw new MailSendException(failed);
+                }
+            }
+        };
+        MailDispatcher batching = new MailDispatcher(jdbc, provider(refusingOne), "c@x.test", 5);
+
+        assertThat(batching.dispatchPending()).isEqualTo(count - 1);
+
+        assertThat(batchSizes).containsExactly(MailDispatcher.BATCH, MailDispatcher.BATCH, 7);
+        assertThat(smtp.getReceivedMessages()).hasSize(count - 1);
+        assertThat(status("reminder:B-3")).isEqualTo("PENDING");
+        assertThat(status("reminder:B-4")).isEqualTo("SENT");
+        // the refused one is tried again by the next dispatch, not in a loop within this one
+        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE idempotency_key = 'reminder:B-3'")
+            .query(Integer.class).single()).isEqualTo(1);
+    }
+
     private String status(String key) {
         return jdbc.sql("SELECT status FROM outbox WHERE idempotency_key = ?").param(key).query(String.class).single();
     }
