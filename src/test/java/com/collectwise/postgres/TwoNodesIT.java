@@ -215,12 +215,11 @@ class TwoNodesIT {
             String pi = c.getValue();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE kind = 'PRE_DUE_REMINDER' AND invoice_number = ?")
                 .param(invoice).query(Integer.class).single()).as(invoice).isEqualTo(1);
-            for (String activity : new String[] {"Timer_PreDueReminder", "Task_SendPreDueReminder"}) {
-                var successes = history.createHistoricJobLogQuery().processInstanceId(pi).activityIdIn(activity)
-                    .successLog().list();
-                assertThat(successes).as(invoice + " " + activity).hasSize(1);
-                ranOn.add(successes.get(0).getHostname());
-            }
+            // the timer's job also queues the reminder (no job of its own: bench/results/TUNING.md)
+            var successes = history.createHistoricJobLogQuery().processInstanceId(pi)
+                .activityIdIn("Timer_PreDueReminder").successLog().list();
+            assertThat(successes).as(invoice).hasSize(1);
+            ranOn.add(successes.get(0).getHostname());
             // the case has moved on to wait for the overdue date, exactly once
             assertThat(runtime.createExecutionQuery().processInstanceId(pi).activityId("Timer_InvoiceOverdue").count())
                 .as(invoice).isEqualTo(1);
