@@ -27,15 +27,19 @@ public final class Benchmark {
             System.out.printf("%n[bench] ===== %s: %d open cases, %d reminders due at once =====%n", database,
                 settings.cases(), settings.reminders());
             runs.add(new BenchRun(settings, database).run());
+            // written after each database, so that a long run that is stopped keeps what it measured
+            write(settings, runs, (System.nanoTime() - t0) / 60e9);
         }
-        double minutes = (System.nanoTime() - t0) / 60e9;
-        String report = Report.markdown(settings, runs, minutes);
         Path file = Report.file(settings);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
         System.out.println();
         System.out.println(Report.table(runs));
         System.out.println("[bench] results written to " + file);
         System.exit(0);
+    }
+
+    private static void write(Settings settings, List<Results> runs, double minutes) throws java.io.IOException {
+        Path file = Report.file(settings);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Report.markdown(settings, runs, minutes));
     }
 }
