@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * before the SMTP server accepted the message puts it back to PENDING (retried, up to
  * {@code maxAttempts}). A crash after the server accepted it but before SENT was written leaves it in
  * SENDING: it is <em>not</em> sent again automatically, because a second copy of a demand is worse than a
- * late one; {@link #stuck()} lists such messages for a person to check. Messages go out in batches over one SMTP
- * connection; the server's answer is kept per message, so one refused address fails only its own message. Without a mail host configured
- * nothing is sent and messages wait in the outbox, visible per case.
+ * late one; {@link #stuck()} lists such messages for a person to check. Messages go out in batches over one
+ * SMTP connection; the server's answer is kept per message, so one refused address fails only its own message.
+ * Without a mail host configured nothing is sent and messages wait in the outbox, visible per case.
  */
 @Component
 public class MailDispatcher {

@@ -342,7 +342,7 @@ final class BenchRun {
         // the listener counts before its transaction commits: let the last ones reach the job log
         waitUntil(() -> jobLog(BareProcess.TIMER, bareDueAt).size() >= n, Duration.ofSeconds(30));
         List<long[]> bare = jobLog(BareProcess.TIMER, bareDueAt);
-        // ours: n pre-due reminders fall due; each is a timer job, then the sending step (its own job)
+        // ours: n pre-due reminders fall due; each timer job also queues its e-mail
         moveClockTo(oursDueAt);
         t0 = System.nanoTime();
         boolean queued = waitUntil(() -> countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?",
