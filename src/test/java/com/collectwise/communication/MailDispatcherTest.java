@@ -22,13 +22,18 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 
 /** E-mails from the outbox reach a real SMTP server (GreenMail) exactly once. */
-@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025",
-    "collectwise.mail.dispatch-interval=PT1H"})
+@SpringBootTest(properties = {"spring.mail.host=localhost", "collectwise.mail.dispatch-interval=PT1H"})
 @ActiveProfiles("test")
 class MailDispatcherTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    /** A free port, not GreenMail's fixed 3025: two builds on one machine must not meet on it. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
 
     @Autowired
     MailDispatcher dispatcher;
