@@ -78,7 +78,19 @@ public final class InterestRatePolicy {
     private InterestBasis european() {
         return new InterestBasis(InterestBasis.Source.STATUTORY_EU,
             "statutory (EU B2B, Directive 2011/7/EU): ECB main refinancing rate in force on 1 January / 1 July of"
-                + " each half-year + 8 points", this::euRateOn);
+                + " each half-year + 8 points", new DailyRate() {
+                    @Override
+                    public BigDecimal annualPercentOn(LocalDate day) {
+                        return euRateOn(day);
+                    }
+
+                    @Override
+                    public LocalDate nextChangeAfter(LocalDate day) {
+                        // the rate of a half-year holds until the next 1 January or 1 July
+                        return day.getMonthValue() <= 6 ? LocalDate.of(day.getYear(), Month.JULY, 1)
+                            : LocalDate.of(day.getYear() + 1, Month.JANUARY, 1);
+                    }
+                });
     }
 
     BigDecimal euRateOn(LocalDate day) {
