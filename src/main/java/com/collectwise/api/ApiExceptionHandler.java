@@ -69,6 +69,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The database is not reachable; nothing was changed. Please retry later."));
     }
 
+    /**
+     * Two requests raced on the same record and this one lost even after its retries (or had none): its
+     * transaction was rolled back, so sending it again is safe.
+     */
+    @ExceptionHandler({BusyException.class, org.springframework.dao.ConcurrencyFailureException.class,
+        org.camunda.bpm.engine.OptimisticLockingException.class})
+    ResponseEntity<Object> busy(Exception e) {
+        log.info("API request lost a race on the same record ({}): answered 503", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+            .body(problemDetail(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                "Another request is changing the same record; nothing was changed. Please retry."));
+    }
+
     /** A chunked body that grew past the limit while it was read. */
     @ExceptionHandler(RequestSizeLimit.PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(RequestSizeLimit.PayloadTooLargeException e) {

@@ -46,6 +46,12 @@ public class InvoiceRepository {
             .param(customerId).query(InvoiceRepository::map).list();
     }
 
+    /** Every invoice of the customer, whatever its status (the account is replayed whole). */
+    public List<Invoice> findByCustomer(String customerId) {
+        return jdbc.sql("SELECT * FROM invoices WHERE customer_id = ? ORDER BY due_date, invoice_number")
+            .param(customerId).query(InvoiceRepository::map).list();
+    }
+
     public List<Invoice> findAll() {
         return jdbc.sql("SELECT * FROM invoices ORDER BY invoice_number").query(InvoiceRepository::map).list();
     }
@@ -57,6 +63,15 @@ public class InvoiceRepository {
 
     public void updateStage(String invoiceNumber, Stage stage) {
         jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
+    }
+
+    /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
+    public void reopen(String invoiceNumber) {
+        jdbc.sql("""
+                UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
+                                    process_instance_id = NULL
+                WHERE invoice_number = ?""")
+            .param(invoiceNumber).update();
     }
 
     /** Ends the case: status, reason and stage CLOSED. */

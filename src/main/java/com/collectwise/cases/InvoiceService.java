@@ -34,8 +34,11 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final CaseEngine cases;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public InvoiceService(InvoiceRepository invoices, CustomerRepository customers, CaseEngine cases) {
+    public InvoiceService(InvoiceRepository invoices, CustomerRepository customers, CaseEngine cases,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invoices = invoices;
         this.customers = customers;
         this.cases = cases;
@@ -94,5 +97,6 @@ public class InvoiceService {
             throw new ConflictException("Invoice " + invoice.invoiceNumber() + " is registered already");
         }
         cases.start(invoice, customer);
+        events.publishEvent(new InvoiceRegistered(invoice.invoiceNumber(), invoice.customerId()));
     }
 }

@@ -55,9 +55,13 @@ public class PromiseBook {
         if (!"OPEN".equals(p.status())) {
             return "KEPT".equals(p.status());
         }
+        // What the customer actually paid: money for this invoice or for the customer's account (no invoice
+        // named), in the invoice's currency, not reversed, received from the day of the promise through the grace.
         BigDecimal paid = jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?""")
+                SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN invoices i ON i.invoice_number = ?
+                WHERE p.customer_id = i.customer_id AND p.currency = i.currency AND p.status = 'APPLIED'
+                  AND (p.invoice_number = i.invoice_number OR p.invoice_number IS NULL)
+                  AND p.reversed_on IS NULL AND p.received_on >= ? AND p.received_on <= ?""")
             .params(p.invoice(), p.createdAt().atZone(zone).toLocalDate(), p.promisedDate().plusDays(graceDays))
             .query(BigDecimal.class).single();
         boolean kept = isKept(p.amount(), paid);

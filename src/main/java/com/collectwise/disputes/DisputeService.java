@@ -120,8 +120,9 @@ public class DisputeService {
     public void creditNote(long id, String reason, String approvedBy) {
         Dispute d = find(id);
         Invoice invoice = invoices.find(d.invoiceNumber()).orElseThrow();
-        BigDecimal principal = statements.statement(invoice, clock.today()).principal();
-        BigDecimal amount = d.amount().min(principal);
+        // reduces the invoice from its due date (CreditNoteService): no interest ever ran on the credited part
+        BigDecimal creditable = invoice.amount().subtract(adjustments.creditNoted(invoice.invoiceNumber()));
+        BigDecimal amount = d.amount().min(creditable);
         if (amount.signum() > 0) {
             adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
                 "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());

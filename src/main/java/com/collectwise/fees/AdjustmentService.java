@@ -43,11 +43,30 @@ public class AdjustmentService {
         return reduce(invoice, type, component, amount, reason, approvedBy, bookedOn, "waiver");
     }
 
-    /** The invoice itself is reduced (e.g. an accepted dispute). Interest on that part stops from the next day. */
+    /**
+     * The invoice itself is reduced (e.g. an accepted dispute), from its due date: no interest ever ran on the
+     * credited part (AccountReplay). At most what is left of the invoice after earlier credit notes; what the
+     * customer had paid beyond the reduced invoice becomes the customer's credit.
+     */
     @Transactional
     public LedgerEntry creditNote(Invoice invoice, Money amount, String reason, String approvedBy, LocalDate bookedOn) {
-        return reduce(invoice, LedgerEntryType.CREDIT_NOTE, Component.PRINCIPAL, amount, reason, approvedBy, bookedOn,
-            "credit note");
+        requireText(reason, "reason");
+        requireText(approvedBy, "approvedBy");
+        java.math.BigDecimal creditable = invoice.amount().subtract(creditNoted(invoice.invoiceNumber()));
+        if (amount.amount().compareTo(creditable) > 0 || !amount.isPositive()) {
+            throw new IllegalArgumentException("a credit note of " + amount + " exceeds what is left of the invoice: "
+                + creditable.toPlainString());
+        }
+        LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.CREDIT_NOTE, Component.PRINCIPAL,
+            amount, bookedOn, "credit note", reason, approvedBy, null);
+        ledger.append(line);
+        return line;
+    }
+
+    /** The sum of the credit notes of an invoice. */
+    public java.math.BigDecimal creditNoted(String invoiceNumber) {
+        return ledger.list(invoiceNumber).stream().filter(l -> l.type() == LedgerEntryType.CREDIT_NOTE)
+            .map(l -> l.amount().amount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     /** Writes off everything still open as of the date, one line per component. */

@@ -52,15 +52,37 @@ public class Ledger {
             .query(Integer.class).single() > 0;
     }
 
+    /** All lines of a customer's invoices, by invoice, in booking order. */
+    public java.util.Map<String, List<LedgerEntry>> listByCustomer(String customerId) {
+        java.util.Map<String, List<LedgerEntry>> byInvoice = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT l.* FROM ledger_entries l JOIN invoices i ON i.invoice_number = l.invoice_number
+                WHERE i.customer_id = ? ORDER BY l.booked_on, l.id""")
+            .param(customerId)
+            .query(Ledger::map).list()
+            .forEach(e -> byInvoice.computeIfAbsent(e.invoiceNumber(), n -> new java.util.ArrayList<>()).add(e));
+        return byInvoice;
+    }
+
     /** All lines of an invoice, in booking order. */
     public List<LedgerEntry> list(String invoiceNumber) {
         return jdbc.sql("SELECT * FROM ledger_entries WHERE invoice_number = ? ORDER BY booked_on, id")
             .param(invoiceNumber)
-            .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getString("invoice_number"),
-                LedgerEntryType.valueOf(rs.getString("entry_type")), Component.valueOf(rs.getString("component")),
-                Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
-                rs.getDate("booked_on").toLocalDate(), rs.getString("source"), rs.getString("reason"),
-                rs.getString("approved_by"), rs.getString("entry_key"), rs.getTimestamp("created_at").toInstant()))
+            .query(Ledger::map)
             .list();
+    }
+
+    /** The line under an entry key, if booked. */
+    public java.util.Optional<LedgerEntry> findByKey(String entryKey) {
+        return jdbc.sql("SELECT * FROM ledger_entries WHERE entry_key = ?").param(entryKey).query(Ledger::map)
+            .optional();
+    }
+
+    private static LedgerEntry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getString("invoice_number"),
+            LedgerEntryType.valueOf(rs.getString("entry_type")), Component.valueOf(rs.getString("component")),
+            Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+            rs.getDate("booked_on").toLocalDate(), rs.getString("source"), rs.getString("reason"),
+            rs.getString("approved_by"), rs.getString("entry_key"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,32 +1,41 @@
 package com.collectwise.fees;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
 
 /**
- * As-of statements of an invoice: the one figure the API, the call form, the letters and the ageing report use.
- * Loads the facts (ledger, allocations, rates, late-fee policy) and lets {@link StatementCalculator} add them up.
+ * As-of statements: the one figure the API, the call form, the letters and the reports use. Loads the dated facts
+ * of the invoice's customer (invoices, ledger lines, payments and their reversals, rates, late-fee policy) and lets
+ * {@link AccountReplay} replay them. The whole customer is replayed because money moves between its invoices: a
+ * payment without an invoice number, an overpayment, a credit.
  */
 @Service
 public class StatementService {
 
     private final JdbcClient jdbc;
     private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final ReferenceRates rates;
     private final LateFeePolicySource policies;
 
-    public StatementService(JdbcClient jdbc, CustomerRepository customers, Ledger ledger, ReferenceRates rates,
-                            LateFeePolicySource policies) {
+    public StatementService(JdbcClient jdbc, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
+                            ReferenceRates rates, LateFeePolicySource policies) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.invoices = invoices;
         this.ledger = ledger;
         this.rates = rates;
         this.policies = policies;
@@ -34,30 +43,45 @@ public class StatementService {
 
     /** Counts only what happened on or before {@code asOf}. */
     public Statement statement(Invoice invoice, LocalDate asOf) {
-        Customer customer = customers.find(invoice.customerId()).orElse(null);
-        List<LedgerEntry> entries = ledger.list(invoice.invoiceNumber());
-        // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
-        // cannot change the figures. Skipping its decision halves the cost of starting a case (bench/).
-        boolean policyMatters = asOf.isAfter(invoice.dueDate()) || entries.stream().anyMatch(e -> e.type().isCharge());
-        LateFeePolicy policy = policyMatters ? policyFor(customer, invoice) : LateFeePolicy.DEFAULT;
-        return compute(invoice, asOf, customer, policy, entries).statement();
+        return account(invoice.customerId(), asOf).result().invoice(invoice.invoiceNumber()).statement();
     }
 
     /** The statement with its workings: rate basis, interest periods, cap, customer credit. */
     public StatementDetail detail(Invoice invoice, LocalDate asOf) {
-        Customer customer = customers.find(invoice.customerId()).orElse(null);
-        return compute(invoice, asOf, customer, policyFor(customer, invoice), ledger.list(invoice.invoiceNumber()));
+        CustomerAccount account = account(invoice.customerId(), asOf);
+        AccountReplay.InvoiceFigures f = account.result().invoice(invoice.invoiceNumber());
+        return new StatementDetail(f.statement(), account.bases().get(invoice.invoiceNumber()), f.accrual(),
+            f.accruedInterest(), f.accruedFees(), f.compensation(), f.cap(), f.capReached(),
+            account.result().credit(invoice.currency()));
     }
 
-    private StatementDetail compute(Invoice invoice, LocalDate asOf, Customer customer, LateFeePolicy policy,
-                                    List<LedgerEntry> entries) {
+    /** The customer's whole account as of a date: every invoice's figures, the splits of every payment, credit. */
+    public CustomerAccount account(String customerId, LocalDate asOf) {
+        Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
-        InterestBasis basis = new InterestRatePolicy(rates.table(ReferenceRates.Kind.LPR),
-            rates.table(ReferenceRates.Kind.ECB)).basisFor(invoice, country, policy);
+        List<Invoice> all = invoices.findByCustomer(customerId);
+        Map<String, List<LedgerEntry>> entries = ledger.listByCustomer(customerId);
+        InterestRatePolicy ratePolicy = null;
+        Map<String, InterestBasis> bases = new HashMap<>();
+        List<AccountReplay.InvoiceTerms> terms = new ArrayList<>();
         // all customers are businesses (B2B), so an EU customer's late invoice earns the fixed compensation
         boolean euCompensation = InterestRatePolicy.isEuMember(country);
-        return StatementCalculator.compute(invoice, asOf, basis, policy, euCompensation, entries,
-            allocations(invoice.invoiceNumber()));
+        for (Invoice invoice : all) {
+            List<LedgerEntry> lines = entries.getOrDefault(invoice.invoiceNumber(), List.of());
+            // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
+            // cannot change the figures. Skipping its decision halves the cost of starting a case (bench/).
+            boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
+            LateFeePolicy policy = policyMatters ? policyFor(customer, invoice) : LateFeePolicy.DEFAULT;
+            if (ratePolicy == null) {
+                ratePolicy = new InterestRatePolicy(rates.table(ReferenceRates.Kind.LPR),
+                    rates.table(ReferenceRates.Kind.ECB));
+            }
+            InterestBasis basis = ratePolicy.basisFor(invoice, country, policy);
+            bases.put(invoice.invoiceNumber(), basis);
+            terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
+                invoice.issueDate(), invoice.dueDate(), basis.rate(), policy.capPercent(), euCompensation, lines));
+        }
+        return new CustomerAccount(AccountReplay.replay(terms, payments(customerId), asOf), bases);
     }
 
     public LateFeePolicy policyFor(Customer customer, Invoice invoice) {
@@ -65,9 +89,23 @@ public class StatementService {
         return policy == null ? LateFeePolicy.DEFAULT : policy;
     }
 
-    /** All allocation rows of an invoice, oldest first. */
-    public List<PostedAllocation> allocations(String invoiceNumber) {
-        return jdbc.sql("SELECT * FROM payment_allocations WHERE invoice_number = ? ORDER BY applied_on, id")
-            .param(invoiceNumber).query((rs, n) -> PaymentAllocator.map(rs)).list();
+    /** The customer's applied payments with their reversal dates: the money facts of the replay. */
+    private List<AccountReplay.PaymentFact> payments(String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
+                FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
+            .param(customerId)
+            .query((rs, n) -> {
+                java.sql.Date reversed = rs.getDate("reversed_on");
+                BigDecimal amount = rs.getBigDecimal("amount");
+                return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
+                    Money.of(amount, rs.getString("currency").trim()), rs.getDate("received_on").toLocalDate(),
+                    reversed == null ? null : reversed.toLocalDate(), rs.getTimestamp("created_at").toInstant());
+            })
+            .list();
+    }
+
+    /** A replayed account with the rate basis of each of its invoices. */
+    public record CustomerAccount(AccountReplay.Result result, Map<String, InterestBasis> bases) {
     }
 }

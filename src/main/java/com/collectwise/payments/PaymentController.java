@@ -30,4 +30,15 @@ public class PaymentController {
         };
         return ResponseEntity.status(status).body(receipt.payment());
     }
+
+    /** A bounced or recalled payment: 200 with the payment as it stands (the same reversal again: 200). */
+    @PostMapping("/{paymentReference}/reversal")
+    public PaymentView reverse(@org.springframework.web.bind.annotation.PathVariable String paymentReference,
+                               @RequestBody(required = false) String body) {
+        FieldReader in = FieldReader.parse(body);
+        java.time.LocalDate reversedOn = in.date("reversedOn", true);
+        String reason = in.text("reason", true, 500);
+        in.throwIfInvalid();
+        return payments.reverse(paymentReference, reversedOn, reason);
+    }
 }

@@ -1,6 +1,5 @@
 package com.collectwise.payments;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +11,16 @@ import org.springframework.stereotype.Repository;
 
 import com.collectwise.fees.Allocation;
 
+/** The payments table: money received, never deleted; a bounced payment is marked reversed. */
 @Repository
 public class PaymentRepository {
 
     static final String APPLIED = "APPLIED";
     static final String UNAPPLIED = "UNAPPLIED";
 
-    /** A payment row with the hash of the content it was booked with. */
-    record StoredPayment(PaymentView view, String bodyHash) {
+    /** A payment row with the hash of the content it was booked with, and its reversal if any. */
+    record StoredPayment(PaymentView view, String bodyHash, String customerId, LocalDate reversedOn,
+                         String reversalHash) {
     }
 
     private final JdbcClient jdbc;
@@ -29,42 +30,59 @@ public class PaymentRepository {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the reference is booked already */
-    void insert(IncomingPayment p, String invoiceNumber, String customerId, String status, Instant createdAt) {
+    void insert(IncomingPayment p, String invoiceNumber, String customerId, String status, String unappliedReason,
+                Instant createdAt) {
         jdbc.sql("""
                 INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
-                                      method, body_hash, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      method, body_hash, status, unapplied_reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(p.paymentReference(), invoiceNumber, customerId, p.amount(), p.currency(), p.receivedOn(),
-                p.method().name(), p.contentHash(), status, Timestamp.from(createdAt))
+                p.method().name(), p.contentHash(), status, unappliedReason, Timestamp.from(createdAt))
             .update();
     }
 
-    /** Money for a case that is closed already is kept whole as the customer's credit. */
-    void insertCredit(String paymentReference, String invoiceNumber, BigDecimal amount, String currency,
-                      LocalDate appliedOn) {
+    /** The audit of how a payment was split when it was posted (figures themselves are replayed, not read here). */
+    void insertAllocations(String paymentReference, List<Allocation> allocations, String currency, LocalDate on) {
+        for (Allocation a : allocations) {
+            jdbc.sql("""
+                    INSERT INTO payment_allocations (payment_reference, invoice_number, component, amount, currency,
+                                                     applied_on)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(paymentReference, a.invoiceNumber(), a.component(), a.amount(), currency, on)
+                .update();
+        }
+    }
+
+    void markReversed(String paymentReference, LocalDate reversedOn, String reason, String hash) {
         jdbc.sql("""
-                INSERT INTO payment_allocations (payment_reference, invoice_number, component, amount, currency,
-                                                 applied_on)
-                VALUES (?, ?, 'CREDIT', ?, ?, ?)""")
-            .params(paymentReference, invoiceNumber, amount, currency, appliedOn)
-            .update();
+                UPDATE payments SET reversed_on = ?, reversal_reason = ?, reversal_hash = ?
+                WHERE payment_reference = ? AND reversed_on IS NULL""")
+            .params(reversedOn, reason, hash, paymentReference).update();
     }
 
     Optional<StoredPayment> find(String paymentReference) {
-        List<Allocation> allocations = allocations(paymentReference);
         return jdbc.sql("SELECT * FROM payments WHERE payment_reference = ?").param(paymentReference)
-            .query((rs, n) -> new StoredPayment(new PaymentView(rs.getString("payment_reference"),
-                rs.getString("status"), rs.getString("invoice_number"), rs.getString("customer_id"),
-                rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
-                PaymentMethod.valueOf(rs.getString("method")), allocations),
-                rs.getString("body_hash")))
+            .query((rs, n) -> {
+                java.sql.Date reversed = rs.getDate("reversed_on");
+                return new StoredPayment(new PaymentView(rs.getString("payment_reference"),
+                    rs.getString("status"), rs.getString("invoice_number"), rs.getString("customer_id"),
+                    rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
+                    PaymentMethod.valueOf(rs.getString("method")), List.of(), rs.getString("unapplied_reason"),
+                    reversed == null ? null : reversed.toLocalDate()),
+                    rs.getString("body_hash"), rs.getString("customer_id"),
+                    reversed == null ? null : reversed.toLocalDate(), rs.getString("reversal_hash"));
+            })
             .optional();
     }
 
-    List<Allocation> allocations(String paymentReference) {
-        return jdbc.sql("SELECT component, amount FROM payment_allocations WHERE payment_reference = ? ORDER BY id")
-            .param(paymentReference)
-            .query((rs, n) -> new Allocation(rs.getString("component"), rs.getBigDecimal("amount")))
-            .list();
+    boolean hasAppliedPayments(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE customer_id = ? AND status = 'APPLIED'")
+            .param(customerId).query(Integer.class).single() > 0;
+    }
+
+    /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
+    void lockCustomer(String customerId) {
+        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
+            .query(String.class).optional();
     }
 }

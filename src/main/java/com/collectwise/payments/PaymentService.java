@@ -24,7 +24,9 @@ import com.collectwise.cases.CaseEngine;
 import com.collectwise.cases.CaseStatus;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.fees.PaymentAllocator;
+import com.collectwise.api.NotFoundException;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Allocation;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
 import com.collectwise.payments.PaymentReceipt.Outcome;
@@ -44,7 +46,7 @@ public class PaymentService {
 
     private final PaymentRepository payments;
     private final InvoiceRepository invoices;
-    private final PaymentAllocator allocator;
+    private final CustomerRepository customers;
     private final StatementService statements;
     private final CaseEngine cases;
     private final BusinessClock clock;
@@ -53,7 +55,7 @@ public class PaymentService {
     private final com.collectwise.cases.PrepareCallListener callPreparation;
     private final org.camunda.bpm.engine.TaskService tasks;
 
-    public PaymentService(PaymentRepository payments, InvoiceRepository invoices, PaymentAllocator allocator,
+    public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
                           PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
                           com.collectwise.cases.PrepareCallListener callPreparation,
@@ -63,7 +65,7 @@ public class PaymentService {
         this.tasks = tasks;
         this.payments = payments;
         this.invoices = invoices;
-        this.allocator = allocator;
+        this.customers = customers;
         this.statements = statements;
         this.cases = cases;
         this.clock = clock;
@@ -90,12 +92,13 @@ public class PaymentService {
     }
 
     /**
-     * Books the payment in a transaction of its own. When a concurrent call with the same reference wins
-     * the race, this one is rolled back and answered as the replay it is.
+     * Books the payment in a transaction of its own. Payments of one customer are serialized by a lock on the
+     * customer's row; when a concurrent call with the same reference wins the race, this one is rolled back and
+     * answered as the replay it is; a lock that could not be had in time is retried a few times.
      */
     public PaymentReceipt receive(IncomingPayment payment) {
         try {
-            return transaction.execute(status -> book(payment));
+            return Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
         } catch (DuplicateKeyException e) {
             log.info("Payment {} was booked by a concurrent request; answering as a replay", payment.paymentReference());
             return payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
@@ -115,62 +118,120 @@ public class PaymentService {
         if (stored.isPresent()) {
             return replay(stored.get(), payment);
         }
-        Invoice invoice = matchInvoice(payment);
-        if (invoice == null) {
-            payments.insert(payment, payment.invoiceNumber(), payment.customerId(), PaymentRepository.UNAPPLIED,
-                clock.now());
-            return receipt(Outcome.UNAPPLIED, payment);
+        Invoice invoice = null;
+        String customerId = payment.customerId();
+        if (payment.invoiceNumber() != null) {
+            invoice = invoices.find(payment.invoiceNumber()).orElse(null);
+            if (invoice == null) {
+                return unapplied(payment, payment.customerId(), "no invoice " + payment.invoiceNumber() + " is known");
+            }
+            if (payment.customerId() != null && !payment.customerId().equals(invoice.customerId())) {
+                throw new InvalidRequestException(List.of(new FieldProblem("customerId",
+                    "does not match the customer of invoice " + invoice.invoiceNumber())));
+            }
+            customerId = invoice.customerId();
+            if (!payment.currency().equals(invoice.currency())) {
+                // never booked as if it were the invoice's currency: finance converts or returns it
+                return unapplied(payment, customerId, payment.currency() + " is not the currency of invoice "
+                    + invoice.invoiceNumber() + " (" + invoice.currency() + ")");
+            }
+        } else if (!customers.exists(customerId)) {
+            return unapplied(payment, null, "no customer " + customerId + " is known");
         }
-        payments.insert(payment, invoice.invoiceNumber(), invoice.customerId(), PaymentRepository.APPLIED, clock.now());
-        if (invoice.status() != CaseStatus.OPEN) {
-            payments.insertCredit(payment.paymentReference(), invoice.invoiceNumber(), payment.amount(),
-                invoice.currency(), payment.receivedOn());
-            return receipt(Outcome.APPLIED, payment);
-        }
-        allocator.allocate(invoice, payment.paymentReference(), payment.amount(), payment.receivedOn());
-        Statement atReceipt = statements.statement(invoice, payment.receivedOn());
-        Statement today = statements.statement(invoice, later(payment.receivedOn(), clock.today()));
-        if (atReceipt.total().signum() == 0 && today.total().signum() == 0) {
-            invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
-            cases.invoiceSettled(invoice.invoiceNumber());
-        } else {
-            // a partial payment acknowledges the debt: the limitation period restarts (Civil Code art. 195)
-            acknowledgements.record(invoice.invoiceNumber(), payment.receivedOn(),
-                AcknowledgementService.PARTIAL_PAYMENT);
-            cases.partPaymentReceived(invoice.invoiceNumber(), payment.amount(), today.total());
-            callPreparation.refreshOpenCalls(tasks, invoice.invoiceNumber());
-        }
-        return receipt(Outcome.APPLIED, payment);
+        payments.lockCustomer(customerId);
+        payments.insert(payment, payment.invoiceNumber(), customerId, PaymentRepository.APPLIED, null, clock.now());
+        LocalDate today = later(payment.receivedOn(), clock.today());
+        StatementService.CustomerAccount account = statements.account(customerId, today);
+        List<Allocation> splits = allocations(account, payment.paymentReference());
+        payments.insertAllocations(payment.paymentReference(), splits, payment.currency(), payment.receivedOn());
+        reconcile(customerId, account, payment.paymentReference(), payment.receivedOn());
+        return new PaymentReceipt(Outcome.APPLIED, payments.find(payment.paymentReference()).orElseThrow().view()
+            .withAllocations(splits));
     }
 
     /**
-     * The named invoice, or else the customer's oldest open invoice in the payment's currency.
-     * Null when nothing matches (the money is then kept as unapplied cash).
-     *
-     * @throws InvalidRequestException when the named invoice belongs to another customer or currency
+     * A bounced or recalled payment: it no longer counts from {@code reversedOn}, the customer's account is replayed
+     * without it, a case it had settled is reopened. The same reversal again changes nothing; another reversal of
+     * the same payment is a conflict.
      */
-    private Invoice matchInvoice(IncomingPayment payment) {
-        if (payment.invoiceNumber() != null) {
-            Invoice invoice = invoices.find(payment.invoiceNumber()).orElse(null);
-            if (invoice == null) {
-                return null;
+    public PaymentView reverse(String paymentReference, LocalDate reversedOn, String reason) {
+        return Retries.onLockConflict(() -> transaction.execute(status -> {
+            PaymentRepository.StoredPayment stored = payments.find(paymentReference)
+                .orElseThrow(() -> new NotFoundException("No payment " + paymentReference));
+            String hash = reversedOn + "\n" + reason;
+            if (stored.reversedOn() != null) {
+                if (!hash.equals(stored.reversalHash())) {
+                    throw new ConflictException("Payment " + paymentReference + " was reversed already on "
+                        + stored.reversedOn() + " with another reason or date");
+                }
+                return stored.view();
             }
-            List<FieldProblem> problems = new ArrayList<>();
-            if (payment.customerId() != null && !payment.customerId().equals(invoice.customerId())) {
-                problems.add(new FieldProblem("customerId", "does not match the customer of invoice "
-                    + invoice.invoiceNumber()));
+            if (reversedOn.isBefore(stored.view().receivedOn())) {
+                throw new InvalidRequestException(List.of(new FieldProblem("reversedOn",
+                    "must not be before the payment was received (" + stored.view().receivedOn() + ")")));
             }
-            if (!payment.currency().equals(invoice.currency())) {
-                problems.add(new FieldProblem("currency", "must be the invoice currency " + invoice.currency()));
+            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
+                payments.lockCustomer(stored.customerId());
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidRequestException(problems);
+            payments.markReversed(paymentReference, reversedOn, reason, hash);
+            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
+                LocalDate today = later(reversedOn, clock.today());
+                reconcile(stored.customerId(), statements.account(stored.customerId(), today), null, reversedOn);
             }
-            return invoice;
+            return payments.find(paymentReference).orElseThrow().view();
+        }));
+    }
+
+    /**
+     * After the customer's money changed: every open invoice now owing nothing is settled and its case ends; a
+     * settled invoice owing again (a reversal) is reopened with a new case; an open invoice this payment reached
+     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?").
+     */
+    public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
+                          LocalDate valueDate) {
+        for (Invoice invoice : invoices.findByCustomer(customerId)) {
+            Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
+            if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
+                invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
+                cases.invoiceSettled(invoice.invoiceNumber());
+            } else if (invoice.status() == CaseStatus.SETTLED && now.total().signum() > 0) {
+                log.info("Invoice {} owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),
+                    now.total());
+                invoices.reopen(invoice.invoiceNumber());
+                cases.start(invoices.find(invoice.invoiceNumber()).orElseThrow(),
+                    customers.find(customerId).orElseThrow());
+            } else if (invoice.status() == CaseStatus.OPEN && paymentReference != null) {
+                BigDecimal paidHere = account.result().splitsOf(paymentReference).stream()
+                    .filter(s -> invoice.invoiceNumber().equals(s.invoiceNumber()))
+                    .map(s -> s.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (paidHere.signum() > 0) {
+                    // a partial payment acknowledges the debt: the limitation period restarts (Civil Code art. 195)
+                    acknowledgements.record(invoice.invoiceNumber(), valueDate, AcknowledgementService.PARTIAL_PAYMENT);
+                    cases.partPaymentReceived(invoice.invoiceNumber(), paidHere, now.total());
+                    callPreparation.refreshOpenCalls(tasks, invoice.invoiceNumber());
+                }
+            }
         }
-        return invoices.findOpenByCustomer(payment.customerId()).stream()
-            .filter(i -> i.currency().equals(payment.currency()))
-            .findFirst().orElse(null);
+    }
+
+    /** A customer's credit pays its next invoice at once (and may settle it). */
+    @org.springframework.context.event.EventListener
+    public void invoiceRegistered(com.collectwise.cases.InvoiceRegistered event) {
+        if (!payments.hasAppliedPayments(event.customerId())) {
+            return; // no money of the customer: nothing can change (the common case, kept cheap)
+        }
+        payments.lockCustomer(event.customerId());
+        reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    private static List<Allocation> allocations(StatementService.CustomerAccount account, String reference) {
+        return account.result().splitsOf(reference).stream()
+            .map(s -> new Allocation(s.invoiceNumber(), s.component().name(), s.amount().amount())).toList();
+    }
+
+    private PaymentReceipt unapplied(IncomingPayment payment, String customerId, String reason) {
+        payments.insert(payment, payment.invoiceNumber(), customerId, PaymentRepository.UNAPPLIED, reason, clock.now());
+        return new PaymentReceipt(Outcome.UNAPPLIED, payments.find(payment.paymentReference()).orElseThrow().view());
     }
 
     private PaymentReceipt replay(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
@@ -178,11 +239,12 @@ public class PaymentService {
             throw new ConflictException("Payment reference " + payment.paymentReference()
                 + " was booked already with other content");
         }
-        return new PaymentReceipt(Outcome.REPLAYED, stored.view());
-    }
-
-    private PaymentReceipt receipt(Outcome outcome, IncomingPayment payment) {
-        return new PaymentReceipt(outcome, payments.find(payment.paymentReference()).orElseThrow().view());
+        PaymentView view = stored.view();
+        if (stored.customerId() != null && PaymentRepository.APPLIED.equals(view.status())) {
+            view = view.withAllocations(allocations(statements.account(stored.customerId(),
+                later(view.receivedOn(), clock.today())), view.paymentReference()));
+        }
+        return new PaymentReceipt(Outcome.REPLAYED, view);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

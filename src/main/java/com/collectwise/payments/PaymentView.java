@@ -7,10 +7,16 @@ import java.util.List;
 import com.collectwise.fees.Allocation;
 
 /**
- * A booked payment as the API answers it, read back from the tables, so that a replay gets the
- * same answer as the first call. {@code status}: APPLIED or UNAPPLIED (kept as cash, no invoice matched).
+ * A booked payment as the API answers it. {@code status}: APPLIED or UNAPPLIED (kept for finance, with
+ * {@code unappliedReason}). {@code allocations}: how the payment is split today, replayed from the dated events
+ * (a payment posted later but dated earlier can change it). {@code reversedOn}: set once the payment bounced.
  */
 public record PaymentView(String paymentReference, String status, String invoiceNumber, String customerId,
                           BigDecimal amount, String currency, LocalDate receivedOn, PaymentMethod method,
-                          List<Allocation> allocations) {
+                          List<Allocation> allocations, String unappliedReason, LocalDate reversedOn) {
+
+    PaymentView withAllocations(List<Allocation> current) {
+        return new PaymentView(paymentReference, status, invoiceNumber, customerId, amount, currency, receivedOn,
+            method, current, unappliedReason, reversedOn);
+    }
 }

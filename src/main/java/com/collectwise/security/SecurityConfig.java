@@ -88,6 +88,8 @@ public class SecurityConfig {
                 .hasAnyAuthority(INTEGRATION, SUPERVISORS, LEGAL, ADMIN)
                 .requestMatchers(path(GET, "/api/invoices/*")).hasAnyAuthority(EVERY_GROUP)
                 .requestMatchers(path(POST, "/api/payments")).hasAnyAuthority(INTEGRATION, FINANCE, ADMIN)
+                .requestMatchers(path(POST, "/api/payments/*/reversal"), path(POST, "/api/invoices/*/credit-notes"))
+                .hasAnyAuthority(INTEGRATION, FINANCE, ADMIN)
                 .requestMatchers(path(POST, "/api/agency/reports")).hasAnyAuthority(INTEGRATION, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices/*/agency/recall")).hasAnyAuthority(SUPERVISORS, ADMIN)
                 .requestMatchers(path(GET, "/api/reports/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)

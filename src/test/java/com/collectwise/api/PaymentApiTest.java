@@ -89,26 +89,35 @@ class PaymentApiTest extends ApiTestSupport {
     }
 
     @Test
-    void paymentOfACustomerIsMatchedToTheOldestOpenInvoiceOrKeptAsCash() {
+    void paymentOfACustomerIsCreditUntilAnInvoiceComes_thenPaysTheOldestOpenInvoiceFirst() {
         String customerId = createCustomer();
         Map<String, Object> body = payment(unique("PAY"), null, 50);
         body.put("customerId", customerId);
 
-        Response unmatched = post(INTEGRATION, "/api/payments", body);
-        assertThat(unmatched.status()).as(unmatched.raw()).isEqualTo(202);
+        // nothing open yet: the money is the customer's credit, booked to the customer, not lost
+        Response credit = post(INTEGRATION, "/api/payments", body);
+        assertThat(credit.status()).as(credit.raw()).isEqualTo(201);
+        assertThat(credit.body().path("allocations").get(0).path("component").asText()).isEqualTo("CREDIT");
 
+        // the credit pays the next invoice (the oldest due first)
         String older = createInvoice(customerId, "100.00", "CNY", today().minusDays(40), today().plusDays(5));
-        createInvoice(customerId, "100.00", "CNY", today().minusDays(10), today().plusDays(20));
-        body.put("paymentReference", unique("PAY"));
-        Response matched = post(INTEGRATION, "/api/payments", body);
-
-        assertThat(matched.status()).as(matched.raw()).isEqualTo(201);
-        assertThat(matched.body().path("invoiceNumber").asText()).isEqualTo(older);
+        String newer = createInvoice(customerId, "100.00", "CNY", today().minusDays(10), today().plusDays(20));
         assertThat(outstandingTotal(older)).isEqualTo("50.00");
+        assertThat(outstandingTotal(newer)).isEqualTo("100.00");
+
+        body.put("paymentReference", unique("PAY"));
+        body.put("amount", "120.00");
+        Response matched = post(INTEGRATION, "/api/payments", body);
+        assertThat(matched.status()).as(matched.raw()).isEqualTo(201);
+        // 50.00 settles the older one, 70.00 goes to the newer one
+        assertThat(outstandingTotal(older)).isEqualTo("0.00");
+        assertThat(outstandingTotal(newer)).isEqualTo("30.00");
+        assertThat(count("SELECT COUNT(*) FROM invoices WHERE invoice_number = ? AND status = 'SETTLED'", older))
+            .isEqualTo(1);
     }
 
     @Test
-    void currencyMustBeTheInvoiceCurrency() {
+    void aPaymentInAnotherCurrencyThanTheInvoiceIsKeptUnappliedForFinance_neverBookedAsTheInvoiceCurrency() {
         String number = createInvoice(createCustomer(), "1000.00");
         String ref = unique("PAY");
         Map<String, Object> body = payment(ref, number, 100);
@@ -116,9 +125,12 @@ class PaymentApiTest extends ApiTestSupport {
 
         Response r = post(INTEGRATION, "/api/payments", body);
 
-        assertProblem(r, 400);
-        assertThat(errorFields(r)).containsExactly("currency");
-        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", ref)).isZero();
+        assertThat(r.status()).as(r.raw()).isEqualTo(202);
+        assertThat(r.body().path("status").asText()).isEqualTo("UNAPPLIED");
+        assertThat(r.body().path("unappliedReason").asText()).contains("EUR").contains("CNY");
+        assertThat(outstandingTotal(number)).isEqualTo("1000.00");
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ? AND status = 'UNAPPLIED'", ref))
+            .isEqualTo(1);
     }
 
     @Test

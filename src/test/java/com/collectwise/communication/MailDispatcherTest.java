@@ -17,7 +17,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -27,12 +26,28 @@ import jakarta.mail.internet.MimeMessage;
 class MailDispatcherTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static GreenMailExtension smtp = new GreenMailExtension(
+        new com.icegreen.greenmail.util.ServerSetup(SmtpPort.FREE, null, "smtp"));
 
-    /** A free port, not GreenMail's fixed 3025: two builds on one machine must not meet on it. */
+    /**
+     * A free port, not GreenMail's fixed 3025: two builds on one machine must not meet on it. Chosen before the
+     * Spring context, which the coverage listener loads before GreenMail starts.
+     */
     @org.springframework.test.context.DynamicPropertySource
     static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SmtpPort.FREE);
+    }
+
+    static final class SmtpPort {
+        static final int FREE = free();
+
+        private static int free() {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Autowired

@@ -28,7 +28,6 @@ import com.collectwise.fees.Component;
 import com.collectwise.fees.FeeService;
 import com.collectwise.fees.Ledger;
 import com.collectwise.fees.Money;
-import com.collectwise.fees.PaymentAllocator;
 import com.collectwise.fees.ReferenceRates;
 import com.collectwise.fees.StatementService;
 
@@ -45,7 +44,6 @@ class AgingReportServiceTest {
 
     @Autowired AgingReportService reports;
     @Autowired StatementService statements;
-    @Autowired PaymentAllocator allocator;
     @Autowired AdjustmentService adjustments;
     @Autowired FeeService fees;
     @Autowired Ledger ledger;
@@ -75,8 +73,6 @@ class AgingReportServiceTest {
         // paid in full before it was due: nothing open, not in the report
         invoice("D-CNY-PAID", "C-CN", "2026-01-01", "2026-01-31", "1000.00", "CNY", null, Stage.CLOSED);
         payment("PAY-D", "D-CNY-PAID", "1000.00", "CNY", LocalDate.of(2026, 1, 20));
-        allocator.allocate(invoices.find("D-CNY-PAID").orElseThrow(), "PAY-D", new BigDecimal("1000.00"),
-            LocalDate.of(2026, 1, 20));
         invoices.close("D-CNY-PAID", CaseStatus.SETTLED, "Paid in full");
         // issued after the report date
         invoice("E-CNY-FUTURE", "C-CN", "2026-03-05", "2026-04-04", "700.00", "CNY", null, Stage.PRE_DUE);
@@ -97,8 +93,9 @@ class AgingReportServiceTest {
         jdbc.sql("""
                 INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
                                       method, body_hash, status, created_at)
-                VALUES (?, ?, NULL, ?, ?, ?, 'BANK_TRANSFER', ?, 'APPLIED', ?)""")
-            .params(reference, invoice, new BigDecimal(amount), currency, receivedOn, "hash-" + reference,
+                VALUES (?, ?, ?, ?, ?, ?, 'BANK_TRANSFER', ?, 'APPLIED', ?)""")
+            .params(reference, invoice, invoices.find(invoice).orElseThrow().customerId(), new BigDecimal(amount),
+                currency, receivedOn, "hash-" + reference,
                 Timestamp.from(Instant.now()))
             .update();
     }
@@ -153,27 +150,29 @@ class AgingReportServiceTest {
 
     @Test
     void paymentsAreAllocatedFeesInterestPrincipal_visiblePerPaymentReference() {
-        invoice("G-EUR", "C-DE", "2026-01-01", "2026-01-31", "1000.00", "EUR", null, Stage.INTERNAL_REMINDER);
+        // a customer of its own: money moves between the invoices of one customer
+        customers.insert(new Customer("C-DE2", "Hamburg AG", Segment.FOREIGN, "DE", null, null, "col1", null,
+            Instant.now()));
+        invoice("G-EUR", "C-DE2", "2026-01-01", "2026-01-31", "1000.00", "EUR", null, Stage.INTERNAL_REMINDER);
         Invoice g = invoices.find("G-EUR").orElseThrow();
         // as of 2 Mar: EUR 40 + 1,000.00 x 10.15 x 30 / 36500 = 8.34 interest; 100.00 -> 40.00 / 8.34 / 51.66
         payment("PAY-G", "G-EUR", "100.00", "EUR", AS_OF);
-        allocator.allocate(g, "PAY-G", new BigDecimal("100.00"), AS_OF);
-        assertThat(allocator.allocationsOf("PAY-G"))
-            .extracting(a -> a.component() + " " + a.amount().amount() + " " + a.appliedOn())
-            .containsExactly("FEES 40.00 2026-03-02", "INTEREST 8.34 2026-03-02", "PRINCIPAL 51.66 2026-03-02");
+        assertThat(statements.account("C-DE2", AS_OF).result().splitsOf("PAY-G"))
+            .extracting(a -> a.component() + " " + a.amount().amount())
+            .containsExactly("FEES 40.00", "INTEREST 8.34", "PRINCIPAL 51.66");
         assertThat(statements.statement(g, AS_OF).total()).isEqualByComparingTo("948.34");
 
-        // a second payment dated earlier (recorded late) cannot pay what the later one already paid
+        // a payment dated earlier, recorded late: replayed first, it pays the fee, one day of interest and the
+        // whole principal on 1 Feb; the later payment then finds nothing owed and is the customer's credit
+        // 1 Feb: 1,000.00 x 10.15 / 36500 = 0.278082 -> 0.28; 2,000.00 - 40.00 - 0.28 - 1,000.00 = 959.72
         payment("PAY-G0", "G-EUR", "2000.00", "EUR", LocalDate.of(2026, 2, 1));
-        allocator.allocate(g, "PAY-G0", new BigDecimal("2000.00"), LocalDate.of(2026, 2, 1));
-        BigDecimal principalPaid = allocator.allocationsOf("PAY-G").stream()
-            .filter(a -> a.component() == Component.PRINCIPAL).map(a -> a.amount().amount())
-            .reduce(BigDecimal.ZERO, BigDecimal::add)
-            .add(allocator.allocationsOf("PAY-G0").stream().filter(a -> a.component() == Component.PRINCIPAL)
-                .map(a -> a.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
-        assertThat(principalPaid).isEqualByComparingTo("1000.00");
+        var account = statements.account("C-DE2", AS_OF).result();
+        assertThat(account.splitsOf("PAY-G0")).extracting(a -> a.component() + " " + a.amount().amount())
+            .containsExactly("FEES 40.00", "INTEREST 0.28", "PRINCIPAL 1000.00", "CREDIT 959.72");
+        assertThat(account.splitsOf("PAY-G")).extracting(a -> a.component() + " " + a.amount().amount())
+            .containsExactly("CREDIT 100.00");
         assertThat(statements.statement(g, AS_OF).total()).isEqualByComparingTo("0.00");
-        assertThat(statements.detail(g, AS_OF).credit().isPositive()).isTrue();
+        assertThat(statements.detail(g, AS_OF).credit().amount()).isEqualByComparingTo("1059.72");
     }
 
     @Test

@@ -19,7 +19,7 @@ import com.collectwise.cases.Stage;
  * Hand-computed statements. Interest = sum over days (principal at the start of the day x rate%) / 36500,
  * rounded HALF_UP once at the end. February 2026 has 28 days.
  */
-class StatementCalculatorTest {
+class AccountReplayTest {
 
     static final LocalDate DUE = LocalDate.of(2026, 1, 31);
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 2);
@@ -35,7 +35,9 @@ class StatementCalculatorTest {
     static final InterestRatePolicy RATES = new InterestRatePolicy(LPR, ECB);
 
     final List<LedgerEntry> ledger = new ArrayList<>();
-    final List<PostedAllocation> allocations = new ArrayList<>();
+    final List<AccountReplay.PaymentFact> payments = new ArrayList<>();
+    /** How the payments were split in the last statement computed (fees, interest, principal, credit). */
+    List<AccountReplay.Split> allocations = List.of();
 
     static Invoice invoice(String amount, String currency, LocalDate due, String contractRate) {
         return new Invoice("INV-1", "C-1", due.minusDays(30), due, 30, new BigDecimal(amount), currency,
@@ -45,8 +47,13 @@ class StatementCalculatorTest {
 
     StatementDetail statement(Invoice invoice, LocalDate asOf, String country, LateFeePolicy policy) {
         InterestBasis basis = RATES.basisFor(invoice, country, policy);
-        return StatementCalculator.compute(invoice, asOf, basis, policy, InterestRatePolicy.isEuMember(country),
-            ledger, allocations);
+        AccountReplay.Result r = AccountReplay.replay(List.of(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(),
+            invoice.currency(), invoice.amount(), invoice.issueDate(), invoice.dueDate(), basis.rate(),
+            policy.capPercent(), InterestRatePolicy.isEuMember(country), ledger)), payments, asOf);
+        allocations = r.splits();
+        AccountReplay.InvoiceFigures f = r.invoice(invoice.invoiceNumber());
+        return new StatementDetail(f.statement(), basis, f.accrual(), f.accruedInterest(), f.accruedFees(),
+            f.compensation(), f.cap(), f.capReached(), r.credit(invoice.currency()));
     }
 
     StatementDetail statement(Invoice invoice, LocalDate asOf) {
@@ -54,11 +61,9 @@ class StatementCalculatorTest {
     }
 
     void pay(Invoice invoice, String reference, String amount, LocalDate receivedOn, String country) {
-        Statement due = statement(invoice, receivedOn, country, LateFeePolicy.DEFAULT).statement();
-        for (Allocation a : PaymentAllocator.plan(due, new BigDecimal(amount))) {
-            allocations.add(new PostedAllocation(null, reference, invoice.invoiceNumber(),
-                Component.valueOf(a.component()), Money.of(a.amount(), invoice.currency()), receivedOn));
-        }
+        payments.add(new AccountReplay.PaymentFact(reference, invoice.invoiceNumber(),
+            Money.of(amount, invoice.currency()), receivedOn, null));
+        statement(invoice, receivedOn, country, LateFeePolicy.DEFAULT);
     }
 
     @Test

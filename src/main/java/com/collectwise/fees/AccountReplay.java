@@ -1,0 +1,479 @@
+package com.collectwise.fees;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The money of one customer as of a date, as a pure function of dated events: the invoices (amount, due date,
+ * rate, cap), their ledger lines (fees, waivers, discounts, credit notes, write-offs) and the payments (by the
+ * date the money was received, with the date of a reversal if one came). Events are replayed in value-date order,
+ * whatever order they were posted in, so a payment posted late but dated earlier changes how the later ones were
+ * allocated, and a statement as of a past date never changes when something dated later is posted.
+ *
+ * <p>The rules (DOMAIN.md sections 5 and 6), in the order they apply on each day that has an event:
+ * <ol>
+ *   <li>interest accrues on each invoice through that day: simple, actual/365, on the principal unpaid at the start
+ *       of the day, per period between events and rate changes (never day by day, so any as-of date costs the same);
+ *       the exact sum is rounded once, HALF_UP to the currency's minor unit;</li>
+ *   <li>the EU fixed compensation (EUR 40) is charged on the day after the due date when principal was still unpaid
+ *       at the end of the due date;</li>
+ *   <li>fees charged that day, then waivers, discounts and write-offs (never below zero);</li>
+ *   <li>payments of that day, in the order they were posted: the named invoice takes fees, then interest, then principal; what is
+ *       left, and any payment that names no invoice, is the customer's credit;</li>
+ *   <li>the customer's credit pays the open invoices of its currency already issued, oldest due date first.</li>
+ * </ol>
+ * A credit note reduces its invoice from the due date (no interest ever ran on the credited part) in every
+ * statement as of its date or later. A reversed payment counts in statements as of dates before its reversal and
+ * not at all from the reversal on. Late charges (fees, then interest) never exceed the invoice's cap.
+ *
+ * <p>No database, no Spring, no engine: services load the facts and call {@link #replay}.
+ */
+public final class AccountReplay {
+
+    /** Directive 2011/7/EU art. 6: fixed compensation per late B2B invoice. */
+    public static final BigDecimal EU_COMPENSATION_EUR = new BigDecimal("40.00");
+    private static final BigDecimal DAY_DIVISOR = BigDecimal.valueOf(36_500);
+    private static final int DISPLAY_SCALE = 10;
+
+    private AccountReplay() {
+    }
+
+    /** An invoice with what decides its charges. {@code capPercent} null = no cap. */
+    public record InvoiceTerms(String invoiceNumber, String currency, BigDecimal amount, LocalDate issueDate,
+                               LocalDate dueDate, DailyRate rate, BigDecimal capPercent, boolean euCompensation,
+                               List<LedgerEntry> entries) {
+        public InvoiceTerms {
+            Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+            Objects.requireNonNull(dueDate, "dueDate");
+            rate = rate == null ? DailyRate.none() : rate;
+            entries = entries == null ? List.of() : entries;
+            issueDate = issueDate == null ? dueDate : issueDate;
+        }
+    }
+
+    /**
+     * Money received. {@code invoiceNumber} null: for the customer's open invoices. {@code postedAt} only orders
+     * payments of the same value date (as the bank statement lists them); it never changes any figure, only which
+     * of two same-day payments took what.
+     */
+    public record PaymentFact(String reference, String invoiceNumber, Money amount, LocalDate receivedOn,
+                              LocalDate reversedOn, java.time.Instant postedAt) {
+        public PaymentFact {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(receivedOn, "receivedOn");
+            postedAt = postedAt == null ? java.time.Instant.EPOCH : postedAt;
+        }
+
+        public PaymentFact(String reference, String invoiceNumber, Money amount, LocalDate receivedOn,
+                           LocalDate reversedOn) {
+            this(reference, invoiceNumber, amount, receivedOn, reversedOn, null);
+        }
+    }
+
+    /**
+     * Part of a payment applied to one component of an invoice; {@code invoiceNumber} null with component CREDIT
+     * is what is held as the customer's credit.
+     */
+    public record Split(String paymentReference, String invoiceNumber, Component component, Money amount) {
+    }
+
+    /** One invoice as of the date, with its workings. */
+    public record InvoiceFigures(Statement statement, InterestAccrual accrual, Money accruedInterest,
+                                 Money accruedFees, Money compensation, Money cap, boolean capReached,
+                                 Money interestPaid, Money feesPaid, Money principalPaid) {
+    }
+
+    /** The customer's account as of a date. */
+    public record Result(LocalDate asOf, Map<String, InvoiceFigures> invoices, Map<String, Money> credit,
+                         List<Split> splits) {
+
+        public InvoiceFigures invoice(String invoiceNumber) {
+            InvoiceFigures f = invoices.get(invoiceNumber);
+            if (f == null) {
+                throw new IllegalArgumentException("invoice " + invoiceNumber + " is not in this account");
+            }
+            return f;
+        }
+
+        /** The customer's credit in a currency (zero when none). */
+        public Money credit(String currency) {
+            return credit.getOrDefault(currency, Money.zero(currency));
+        }
+
+        public List<Split> splitsOf(String paymentReference) {
+            return splits.stream().filter(s -> s.paymentReference().equals(paymentReference)).toList();
+        }
+    }
+
+    public static Result replay(List<InvoiceTerms> invoices, List<PaymentFact> payments, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        Map<String, InvoiceFigures> figures = new TreeMap<>();
+        Map<String, Money> credit = new TreeMap<>();
+        List<Split> splits = new ArrayList<>();
+        Map<String, List<InvoiceTerms>> invoicesByCurrency = new TreeMap<>();
+        for (InvoiceTerms i : invoices) {
+            invoicesByCurrency.computeIfAbsent(i.currency(), c -> new ArrayList<>()).add(i);
+        }
+        Map<String, List<PaymentFact>> paymentsByCurrency = new TreeMap<>();
+        for (PaymentFact p : payments) {
+            paymentsByCurrency.computeIfAbsent(p.amount().currencyCode(), c -> new ArrayList<>()).add(p);
+        }
+        TreeSet<String> currencies = new TreeSet<>(invoicesByCurrency.keySet());
+        currencies.addAll(paymentsByCurrency.keySet());
+        for (String currency : currencies) {
+            CurrencyBook book = new CurrencyBook(currency, invoicesByCurrency.getOrDefault(currency, List.of()),
+                paymentsByCurrency.getOrDefault(currency, List.of()), asOf);
+            book.run();
+            book.invoices.forEach((n, s) -> figures.put(n, s.figures()));
+            Money held = book.poolTotal().plus(book.excessCharges);
+            if (held.isPositive()) {
+                credit.put(currency, held);
+            }
+            splits.addAll(book.splits);
+            for (PoolChunk c : book.pool) {
+                splits.add(new Split(c.reference, null, Component.CREDIT, c.amount));
+            }
+        }
+        return new Result(asOf, Collections.unmodifiableMap(figures), Collections.unmodifiableMap(credit),
+            List.copyOf(splits));
+    }
+
+    /** One currency of the account: invoices and payments in other currencies never meet. */
+    private static final class CurrencyBook {
+        final String currency;
+        final LocalDate asOf;
+        final Map<String, InvoiceState> invoices = new LinkedHashMap<>();
+        final List<InvoiceState> byDueDate;
+        final List<PaymentFact> payments;
+        final Deque<PoolChunk> pool = new ArrayDeque<>();
+        final List<Split> splits = new ArrayList<>();
+        Money excessCharges;
+
+        CurrencyBook(String currency, List<InvoiceTerms> invoiceTerms, List<PaymentFact> payments, LocalDate asOf) {
+            this.currency = currency;
+            this.asOf = asOf;
+            this.excessCharges = Money.zero(currency);
+            for (InvoiceTerms t : invoiceTerms) {
+                invoices.put(t.invoiceNumber(), new InvoiceState(t, asOf));
+            }
+            byDueDate = new ArrayList<>(invoices.values());
+            byDueDate.sort(Comparator.comparing((InvoiceState s) -> s.terms.dueDate())
+                .thenComparing(s -> s.terms.invoiceNumber()));
+            this.payments = payments.stream()
+                .filter(p -> !p.receivedOn().isAfter(asOf))
+                .filter(p -> p.reversedOn() == null || p.reversedOn().isAfter(asOf))
+                .sorted(Comparator.comparing(PaymentFact::receivedOn).thenComparing(PaymentFact::postedAt)
+                    .thenComparing(PaymentFact::reference))
+                .toList();
+        }
+
+        void run() {
+            TreeMap<LocalDate, List<Runnable>> days = new TreeMap<>();
+            for (InvoiceState s : invoices.values()) {
+                days.computeIfAbsent(s.terms.issueDate(), d -> new ArrayList<>());
+                if (s.terms.euCompensation() && "EUR".equals(currency)) {
+                    days.computeIfAbsent(s.terms.dueDate().plusDays(1), d -> new ArrayList<>());
+                }
+                for (LedgerEntry e : s.terms.entries()) {
+                    if (e.type() != LedgerEntryType.CREDIT_NOTE) {
+                        days.computeIfAbsent(e.bookedOn(), d -> new ArrayList<>());
+                    }
+                }
+            }
+            for (PaymentFact p : payments) {
+                days.computeIfAbsent(p.receivedOn(), d -> new ArrayList<>());
+            }
+            for (LocalDate day : days.headMap(asOf, true).keySet()) {
+                runDay(day);
+            }
+            for (InvoiceState s : invoices.values()) {
+                s.accrueThrough(asOf);
+                s.checkCompensation(asOf);
+                Money negative = s.clampNegativeCharges();
+                excessCharges = excessCharges.plus(negative);
+            }
+        }
+
+        private void runDay(LocalDate day) {
+            for (InvoiceState s : invoices.values()) {
+                s.accrueThrough(day);
+                s.checkCompensation(day);
+            }
+            for (InvoiceState s : invoices.values()) {
+                for (LedgerEntry e : s.entriesOn(day)) {
+                    if (e.type().isCharge()) {
+                        s.feesCharged = s.feesCharged.plus(e.amount());
+                    }
+                }
+            }
+            for (InvoiceState s : invoices.values()) {
+                for (LedgerEntry e : s.entriesOn(day)) {
+                    if (!e.type().isCharge() && e.type() != LedgerEntryType.CREDIT_NOTE) {
+                        s.reduce(e.component(), e.amount());
+                    }
+                }
+            }
+            for (PaymentFact p : payments) {
+                if (!p.receivedOn().equals(day)) {
+                    continue;
+                }
+                InvoiceState named = p.invoiceNumber() == null ? null : invoices.get(p.invoiceNumber());
+                Money rest = p.amount();
+                if (named != null) {
+                    rest = named.pay(p.reference(), rest, splits);
+                }
+                if (rest.isPositive()) {
+                    pool.addLast(new PoolChunk(p.reference(), rest));
+                }
+            }
+            applyPool(day);
+        }
+
+        /** The customer's credit pays what is owed, oldest due date first, among invoices issued by then. */
+        private void applyPool(LocalDate day) {
+            for (InvoiceState s : byDueDate) {
+                if (pool.isEmpty()) {
+                    return;
+                }
+                if (s.terms.issueDate().isAfter(day) || !s.owed().isPositive()) {
+                    continue;
+                }
+                while (!pool.isEmpty() && s.owed().isPositive()) {
+                    PoolChunk chunk = pool.removeFirst();
+                    Money rest = s.pay(chunk.reference, chunk.amount, splits);
+                    if (rest.isPositive()) {
+                        pool.addFirst(new PoolChunk(chunk.reference, rest));
+                    }
+                }
+            }
+        }
+
+        Money poolTotal() {
+            Money total = Money.zero(currency);
+            for (PoolChunk c : pool) {
+                total = total.plus(c.amount);
+            }
+            return total;
+        }
+    }
+
+    private record PoolChunk(String reference, Money amount) {
+    }
+
+    /** The running figures of one invoice during the replay. */
+    private static final class InvoiceState {
+        final InvoiceTerms terms;
+        final Money zero;
+        final Money cap;
+        final Map<LocalDate, List<LedgerEntry>> entriesByDay = new TreeMap<>();
+        final List<InterestPeriod> periods = new ArrayList<>();
+        Money principal;
+        BigDecimal numerator = BigDecimal.ZERO;
+        Money interestPaid;
+        Money interestReduced;
+        Money feesCharged;
+        Money feesPaid;
+        Money feesReduced;
+        Money principalPaid;
+        Money compensation;
+        boolean compensationChecked;
+        LocalDate accruedThrough;
+        final LocalDate asOf;
+
+        InvoiceState(InvoiceTerms terms, LocalDate asOf) {
+            this.terms = terms;
+            this.asOf = asOf;
+            this.zero = Money.zero(terms.currency());
+            this.cap = terms.capPercent() == null ? null
+                : Money.rounded(terms.amount().multiply(terms.capPercent()).movePointLeft(2), terms.currency());
+            Money base = Money.of(terms.amount(), terms.currency());
+            for (LedgerEntry e : terms.entries()) {
+                if (e.bookedOn().isAfter(asOf)) {
+                    continue;
+                }
+                if (e.type() == LedgerEntryType.CREDIT_NOTE) {
+                    // from the due date: no interest ever ran on the credited part
+                    base = base.minus(e.amount());
+                } else {
+                    entriesByDay.computeIfAbsent(e.bookedOn(), d -> new ArrayList<>()).add(e);
+                }
+            }
+            this.principal = base.atLeastZero();
+            this.interestPaid = zero;
+            this.interestReduced = zero;
+            this.feesCharged = zero;
+            this.feesPaid = zero;
+            this.feesReduced = zero;
+            this.principalPaid = zero;
+            this.compensation = zero;
+            this.accruedThrough = terms.dueDate();
+        }
+
+        List<LedgerEntry> entriesOn(LocalDate day) {
+            return entriesByDay.getOrDefault(day, List.of());
+        }
+
+        /** Interest through {@code day} inclusive on the principal as it stands (changes of that day come after). */
+        void accrueThrough(LocalDate day) {
+            if (!day.isAfter(accruedThrough)) {
+                return;
+            }
+            LocalDate d = accruedThrough.plusDays(1);
+            while (!d.isAfter(day)) {
+                LocalDate next = terms.rate().nextChangeAfter(d);
+                LocalDate end = next == null || next.isAfter(day) ? day : next.minusDays(1);
+                if (end.isBefore(d)) {
+                    end = d; // a rate that names no later change than today still moves on by a day
+                }
+                if (principal.isPositive()) {
+                    BigDecimal rate = terms.rate().annualPercentOn(d);
+                    if (rate != null && rate.signum() > 0) {
+                        long days = ChronoUnit.DAYS.between(d, end) + 1;
+                        numerator = numerator.add(principal.amount().multiply(rate).multiply(BigDecimal.valueOf(days)));
+                        addPeriod(d, end, rate, days);
+                    }
+                }
+                d = end.plusDays(1);
+            }
+            accruedThrough = day;
+        }
+
+        private void addPeriod(LocalDate from, LocalDate to, BigDecimal rate, long days) {
+            if (!periods.isEmpty()) {
+                InterestPeriod last = periods.get(periods.size() - 1);
+                if (last.to().plusDays(1).equals(from) && last.principal().equals(principal)
+                    && last.annualPercent().compareTo(rate) == 0) {
+                    long total = last.days() + days;
+                    periods.set(periods.size() - 1, period(last.from(), to, rate, total));
+                    return;
+                }
+            }
+            periods.add(period(from, to, rate, days));
+        }
+
+        private InterestPeriod period(LocalDate from, LocalDate to, BigDecimal rate, long days) {
+            BigDecimal exact = principal.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
+                .divide(DAY_DIVISOR, DISPLAY_SCALE, RoundingMode.HALF_EVEN);
+            return new InterestPeriod(from, to, principal, rate, days, exact);
+        }
+
+        /** On the day after the due date: EUR 40 when principal was still unpaid at the end of the due date. */
+        void checkCompensation(LocalDate day) {
+            if (compensationChecked || !terms.euCompensation() || !"EUR".equals(terms.currency())
+                || !day.isAfter(terms.dueDate())) {
+                return;
+            }
+            compensationChecked = true;
+            if (principal.isPositive()) {
+                compensation = Money.of(EU_COMPENSATION_EUR, terms.currency());
+            }
+        }
+
+        Money cappedFees() {
+            Money charged = feesCharged.plus(compensation);
+            return cap == null ? charged : charged.min(cap);
+        }
+
+        Money accruedInterestUncapped() {
+            return new Money(numerator.divide(DAY_DIVISOR, Money.minorUnit(zero.currency()), Money.ROUNDING),
+                zero.currency());
+        }
+
+        Money cappedInterest() {
+            Money accrued = accruedInterestUncapped();
+            return cap == null ? accrued : accrued.min(cap.minus(cappedFees()).atLeastZero());
+        }
+
+        Money feesDue() {
+            return cappedFees().minus(feesPaid).minus(feesReduced);
+        }
+
+        Money interestDue() {
+            return cappedInterest().minus(interestPaid).minus(interestReduced);
+        }
+
+        Money owed() {
+            return feesDue().atLeastZero().plus(interestDue().atLeastZero()).plus(principal);
+        }
+
+        /** A reduction takes at most what is owed on its component: it never turns into a refund. */
+        void reduce(Component component, Money amount) {
+            switch (component) {
+                case FEES -> feesReduced = feesReduced.plus(amount.min(feesDue().atLeastZero()));
+                case INTEREST -> interestReduced = interestReduced.plus(amount.min(interestDue().atLeastZero()));
+                case PRINCIPAL -> principal = principal.minus(amount.min(principal));
+                default -> {
+                }
+            }
+        }
+
+        /** Fees, then interest, then principal (Civil Code art. 561). Returns what is left of the money. */
+        Money pay(String reference, Money money, List<Split> splits) {
+            Money rest = money;
+            Money fees = rest.min(feesDue().atLeastZero());
+            if (fees.isPositive()) {
+                feesPaid = feesPaid.plus(fees);
+                splits.add(new Split(reference, terms.invoiceNumber(), Component.FEES, fees));
+                rest = rest.minus(fees);
+            }
+            Money interest = rest.min(interestDue().atLeastZero());
+            if (interest.isPositive()) {
+                interestPaid = interestPaid.plus(interest);
+                splits.add(new Split(reference, terms.invoiceNumber(), Component.INTEREST, interest));
+                rest = rest.minus(interest);
+            }
+            Money toPrincipal = rest.min(principal);
+            if (toPrincipal.isPositive()) {
+                principal = principal.minus(toPrincipal);
+                principalPaid = principalPaid.plus(toPrincipal);
+                splits.add(new Split(reference, terms.invoiceNumber(), Component.PRINCIPAL, toPrincipal));
+                rest = rest.minus(toPrincipal);
+            }
+            return rest;
+        }
+
+        /**
+         * A cap that a later fee lowered can leave interest paid beyond what is now owed: that money is the
+         * customer's (returned as credit), and what is owed never goes below zero.
+         */
+        Money clampNegativeCharges() {
+            Money excess = zero;
+            if (feesDue().isNegative()) {
+                excess = excess.minus(feesDue());
+            }
+            if (interestDue().isNegative()) {
+                excess = excess.minus(interestDue());
+            }
+            return excess;
+        }
+
+        InvoiceFigures figures() {
+            Money interest = interestDue().atLeastZero();
+            Money fees = feesDue().atLeastZero();
+            Money total = principal.plus(interest).plus(fees);
+            Statement statement = new Statement(terms.invoiceNumber(), terms.currency(), asOf, principal.amount(),
+                interest.amount(), fees.amount(), total.amount());
+            Money uncapped = accruedInterestUncapped();
+            BigDecimal exact = numerator.divide(DAY_DIVISOR, DISPLAY_SCALE, RoundingMode.HALF_EVEN);
+            InterestAccrual accrual = new InterestAccrual(List.copyOf(periods), exact, uncapped);
+            boolean capReached = cap != null
+                && cappedFees().plus(cappedInterest()).compareTo(feesCharged.plus(compensation).plus(uncapped)) < 0;
+            return new InvoiceFigures(statement, accrual, cappedInterest(), cappedFees(), compensation, cap,
+                capReached, interestPaid, feesPaid, principalPaid);
+        }
+    }
+}

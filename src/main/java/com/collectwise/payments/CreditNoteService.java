@@ -1,0 +1,119 @@
+package com.collectwise.payments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.collectwise.api.ConflictException;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.fees.Ledger;
+import com.collectwise.fees.LedgerEntry;
+import com.collectwise.fees.LedgerEntryType;
+import com.collectwise.fees.Money;
+import com.collectwise.fees.StatementService;
+
+/**
+ * Credit notes: the invoice itself was too high (goods returned, an accepted dispute). A credit note reduces the
+ * invoice from its due date, so no interest ever ran on the credited part, in every statement as of its date or
+ * later. Its number is the idempotency key: the same note again changes nothing, another note under the same number
+ * is a conflict. What the customer had already paid beyond the reduced invoice becomes the customer's credit.
+ */
+@Service
+public class CreditNoteService {
+
+    /** The credit note as booked, and whether this call booked it. */
+    public record Result(CreditNote note, boolean created) {
+    }
+
+    public record CreditNote(String creditNoteNumber, String invoiceNumber, BigDecimal amount, String currency,
+                             LocalDate issuedOn, String reason, String issuedBy) {
+    }
+
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
+    private final Ledger ledger;
+    private final StatementService statements;
+    private final PaymentService paymentService;
+    private final BusinessClock clock;
+    private final TransactionTemplate transaction;
+
+    public CreditNoteService(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger,
+                             StatementService statements, PaymentService paymentService, BusinessClock clock,
+                             PlatformTransactionManager transactionManager) {
+        this.invoices = invoices;
+        this.payments = payments;
+        this.ledger = ledger;
+        this.statements = statements;
+        this.paymentService = paymentService;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    public Result issue(String invoiceNumber, String creditNoteNumber, BigDecimal amount, LocalDate issuedOn,
+                        String reason, String issuedBy) {
+        return Retries.onLockConflict(() -> transaction.execute(status ->
+            book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, issuedBy)));
+    }
+
+    private Result book(String invoiceNumber, String number, BigDecimal amount, LocalDate issuedOn, String reason,
+                        String issuedBy) {
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new NotFoundException("No invoice " + invoiceNumber));
+        payments.lockCustomer(invoice.customerId());
+        String key = key(number);
+        Optional<LedgerEntry> booked = ledger.findByKey(key);
+        if (booked.isPresent()) {
+            LedgerEntry e = booked.get();
+            boolean same = e.invoiceNumber().equals(invoiceNumber) && e.amount().amount().compareTo(amount) == 0
+                && e.bookedOn().equals(issuedOn) && java.util.Objects.equals(e.reason(), reason);
+            if (!same) {
+                throw new ConflictException("Credit note " + number + " was booked already with other content");
+            }
+            return new Result(view(number, e), false);
+        }
+        Money credit;
+        try {
+            credit = Money.of(amount, invoice.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("amount", e.getMessage())));
+        }
+        BigDecimal creditable = invoice.amount().subtract(ledger.list(invoiceNumber).stream()
+            .filter(l -> l.type() == LedgerEntryType.CREDIT_NOTE).map(l -> l.amount().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (amount.compareTo(creditable) > 0) {
+            throw new InvalidRequestException(List.of(new FieldProblem("amount", "must not exceed what is left of"
+                + " the invoice after earlier credit notes: " + creditable.toPlainString())));
+        }
+        if (issuedOn.isAfter(clock.today())) {
+            throw new InvalidRequestException(List.of(new FieldProblem("issuedOn", "must not be in the future")));
+        }
+        LedgerEntry line = LedgerEntry.of(invoiceNumber, LedgerEntryType.CREDIT_NOTE, null, credit, issuedOn,
+            "credit note " + number, reason, issuedBy, key);
+        if (!ledger.append(line)) {
+            throw new ConflictException("Credit note " + number + " is being booked by another request; retry");
+        }
+        LocalDate today = issuedOn.isAfter(clock.today()) ? issuedOn : clock.today();
+        paymentService.reconcile(invoice.customerId(), statements.account(invoice.customerId(), today), null,
+            issuedOn);
+        return new Result(view(number, line), true);
+    }
+
+    private static String key(String number) {
+        return "credit-note:" + number;
+    }
+
+    private static CreditNote view(String number, LedgerEntry e) {
+        return new CreditNote(number, e.invoiceNumber(), e.amount().amount(), e.amount().currencyCode(), e.bookedOn(),
+            e.reason(), e.approvedBy());
+    }
+}
