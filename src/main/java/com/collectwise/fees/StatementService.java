@@ -55,6 +55,16 @@ public class StatementService {
             account.result().credit(invoice.currency()));
     }
 
+    /**
+     * Statements of many invoices as of one date (reports): each customer's account is replayed once, not once
+     * per invoice. Use it within one request; it keeps what it replayed.
+     */
+    public java.util.function.Function<Invoice, Statement> statementsAsOf(LocalDate asOf) {
+        Map<String, AccountReplay.Result> replayed = new HashMap<>();
+        return invoice -> replayed.computeIfAbsent(invoice.customerId(), c -> account(c, asOf).result())
+            .invoice(invoice.invoiceNumber()).statement();
+    }
+
     /** The customer's whole account as of a date: every invoice's figures, the splits of every payment, credit. */
     public CustomerAccount account(String customerId, LocalDate asOf) {
         Customer customer = customers.find(customerId).orElse(null);

@@ -48,10 +48,12 @@ public class CreditStatusService {
         boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit());
         Map<String, BigDecimal> overdueByCurrency = new TreeMap<>();
         Map<String, Integer> invoicesByCurrency = new TreeMap<>();
+        // one replay of the customer's account for all its invoices
+        var account = open.isEmpty() ? null : statements.account(customerId, today).result();
         for (Invoice invoice : open) {
             invoicesByCurrency.merge(invoice.currency(), 1, Integer::sum);
             BigDecimal overdue = invoice.dueDate().isBefore(today)
-                ? statements.statement(invoice, today).total() : BigDecimal.ZERO;
+                ? account.invoice(invoice.invoiceNumber()).statement().total() : BigDecimal.ZERO;
             overdueByCurrency.merge(invoice.currency(), overdue, BigDecimal::add);
         }
         // main currency: the one most of the customer's open invoices are in (ties: alphabetical)

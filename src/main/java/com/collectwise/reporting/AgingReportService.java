@@ -55,9 +55,10 @@ public class AgingReportService {
             .params(asOf, endOfDay).query(String.class).list();
 
         Map<String, Totals> byCurrency = new TreeMap<>();
+        var statementOf = statements.statementsAsOf(asOf);
         for (String number : numbers) {
             Invoice invoice = invoices.find(number).orElseThrow();
-            Statement s = statements.statement(invoice, asOf);
+            Statement s = statementOf.apply(invoice);
             if (s.total().signum() <= 0) {
                 continue;
             }

@@ -167,12 +167,13 @@ public class DashboardService {
                 ORDER BY due_date, invoice_number""")
             .params(asOf).query(String.class).list();
         List<Dashboard.CaseLine> lines = new ArrayList<>();
+        var statementOf = statements.statementsAsOf(asOf);
         for (String number : numbers) {
             if (lines.size() == CASE_LINES) {
                 break;
             }
             Invoice invoice = invoices.find(number).orElseThrow();
-            Statement s = statements.statement(invoice, asOf);
+            Statement s = statementOf.apply(invoice);
             if (s.total().signum() <= 0) {
                 continue;
             }

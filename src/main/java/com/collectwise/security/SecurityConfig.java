@@ -73,6 +73,8 @@ public class SecurityConfig {
         http.securityMatcher(path("/api/**"))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(path(POST, "/api/customers")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
+                .requestMatchers(path(GET, "/api/customers/*"))
+                .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, FINANCE, ADMIN)
                 .requestMatchers(path(GET, "/api/customers/*/credit-status"))
                 .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices"), path(POST, "/api/invoices/import"))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Issue 15 over HTTP, one named example per rule: every figure is a replay of dated events, whatever the order they
  * were posted in (DOMAIN.md sections 5 and 6). Interest figures are hand-computed: principal x rate x days / 36500.
  */
-class LedgerReplayApiTest extends ApiTestSupport {
+public class LedgerReplayApiTest extends ApiTestSupport {
 
     private String customer(String country) {
         String customerId = unique("C");
@@ -55,7 +55,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
     }
 
     @Test
-    void anEuInvoicePaidInFullOnItsDueDate_postedTwoDaysLater_isSettledWithoutTheEur40() {
+    public void anEuInvoicePaidInFullOnItsDueDate_postedTwoDaysLater_isSettledWithoutTheEur40() {
         String number = invoice(customer("FR"), "1000.00", "EUR", 2, null);
         assertThat(view(number).path("outstanding").path("fees").decimalValue()).isEqualByComparingTo("40.00");
 
@@ -69,7 +69,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
     }
 
     @Test
-    void twoPaymentsPostedInTheOppositeOrderOfTheirValueDates_giveTheSameFiguresAsInOrder() {
+    public void twoPaymentsPostedInTheOppositeOrderOfTheirValueDates_giveTheSameFiguresAsInOrder() {
         // contract 12%, 10,000.00 due 60 days ago; payments of 3,000.00 dated 40 and 10 days ago
         String inOrder = invoice(customer("CN"), "10000.00", "CNY", 60, "12");
         String reversed = invoice(customer("CN"), "10000.00", "CNY", 60, "12");
@@ -81,7 +81,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
         // day 1..20 on 10,000.00: 65.753425; payment 1 pays 65.75 interest + 2,934.25 principal -> 7,065.75
         // day 21..50 (30 days) on 7,065.75: 69.689589; exact sum 135.443014 -> 135.44, unpaid 69.69 (rounded
         // cumulatively: 135.44 - 65.75); payment 2 pays 69.69 + 2,930.31 -> 4,135.44
-        // day 51..60 (10 days) on 4,135.44: 13.596515; sum 149.039529 -> 149.04; unpaid 149.04 - 135.44 = 13.60
+        // day 51..60 (10 days) on 4,135.44: 13.595967; sum 149.038981 -> 149.04; unpaid 149.04 - 135.44 = 13.60
         for (String number : List.of(inOrder, reversed)) {
             var out = view(number).path("outstanding");
             assertThat(out.path("principal").decimalValue()).as(number).isEqualByComparingTo("4135.44");
@@ -95,7 +95,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aReversedPaymentIsUndone_theSettledCaseReopens_andTheReversalIsIdempotent() {
+    public void aReversedPaymentIsUndone_theSettledCaseReopens_andTheReversalIsIdempotent() {
         String number = invoice(customer("CN"), "500.00", "CNY", 0, "0");
         String ref = unique("PAY");
         assertThat(pay(ref, number, "500.00", "CNY", 0).status()).isEqualTo(201);
@@ -119,7 +119,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aCreditNoteReducesTheInvoiceFromItsDueDate_noInterestEverRanOnTheCreditedPart() {
+    public void aCreditNoteReducesTheInvoiceFromItsDueDate_noInterestEverRanOnTheCreditedPart() {
         String number = invoice(customer("CN"), "10000.00", "CNY", 30, "12");
         Map<String, Object> note = Map.of("creditNoteNumber", unique("CN"), "amount", "4000.00",
             "issuedOn", today().toString(), "reason", "goods returned");
@@ -145,7 +145,7 @@ class LedgerReplayApiTest extends ApiTestSupport {
     }
 
     @Test
-    void twentySimultaneousPaymentsOnOneInvoice_eachBookedOnce_figuresExact_noServerError() throws Exception {
+    public void twentySimultaneousPaymentsOnOneInvoice_eachBookedOnce_figuresExact_noServerError() throws Exception {
         String number = invoice(customer("CN"), "10000.00", "CNY", -30, null); // due in 30 days: no interest
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<String> refs = new ArrayList<>();
@@ -168,5 +168,27 @@ class LedgerReplayApiTest extends ApiTestSupport {
         // 10,000.00 - 20 x 123.45 = 7,531.00
         assertThat(view(number).path("outstanding").path("total").decimalValue())
             .isEqualByComparingTo(new BigDecimal("7531.00"));
+    }
+
+    @Test
+    public void anOverpaymentIsCreditShownOnTheCustomer_andPaysTheCustomersNextInvoice() {
+        String customerId = customer("CN");
+        String first = invoice(customerId, "1000.00", "CNY", -30, null);
+        assertThat(pay(unique("PAY"), first, "1200.00", "CNY", 0).status()).isEqualTo(201);
+        assertThat(view(first).path("status").asText()).isEqualTo("SETTLED");
+
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        assertThat(file.status()).as(file.raw()).isEqualTo(200);
+        assertThat(file.body().path("credit").path("CNY").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(file.body().path("openInvoices").size()).isZero();
+
+        String next = invoice(customerId, "500.00", "CNY", -30, null);
+        assertThat(view(next).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("300.00");
+        file = get(FINANCE, "/api/customers/" + customerId);
+        assertThat(file.body().path("credit").path("CNY").isMissingNode()).isTrue();
+        assertThat(file.body().path("outstanding").path("CNY").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(file.body().path("openInvoices").get(0).path("invoiceNumber").asText()).isEqualTo(next);
+        assertThat(get(LEGAL, "/api/customers/" + customerId).status()).isEqualTo(403);
+        assertThat(get(FINANCE, "/api/customers/NOPE-" + customerId).status()).isEqualTo(404);
     }
 }

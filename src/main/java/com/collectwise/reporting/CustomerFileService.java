@@ -1,0 +1,76 @@
+package com.collectwise.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CaseStatus;
+import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.AccountReplay;
+import com.collectwise.fees.StatementService;
+import com.collectwise.handoff.CreditStatusService;
+
+/** Reads the customer file: one replay of the customer's account gives every figure in it. */
+@Service
+public class CustomerFileService {
+
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final CreditStatusService creditStatus;
+    private final BusinessClock clock;
+
+    public CustomerFileService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
+                               CreditStatusService creditStatus, BusinessClock clock) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.creditStatus = creditStatus;
+        this.clock = clock;
+    }
+
+    /** @throws NotFoundException when the customer is unknown */
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
+    public CustomerFile file(String customerId) {
+        Customer c = customers.find(customerId)
+            .orElseThrow(() -> new NotFoundException("There is no customer " + customerId));
+        LocalDate today = clock.today();
+        AccountReplay.Result account = statements.account(customerId, today).result();
+        List<CustomerFile.OpenInvoice> open = new ArrayList<>();
+        Map<String, BigDecimal> outstanding = new TreeMap<>();
+        for (Invoice i : invoices.findByCustomer(customerId)) {
+            if (i.status() != CaseStatus.OPEN) {
+                continue;
+            }
+            BigDecimal total = account.invoice(i.invoiceNumber()).statement().total();
+            open.add(new CustomerFile.OpenInvoice(i.invoiceNumber(), i.stage().name(), i.dueDate(),
+                Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), today)), i.currency(), total));
+            outstanding.merge(i.currency(), total, BigDecimal::add);
+        }
+        Map<String, BigDecimal> credit = new TreeMap<>();
+        account.credit().forEach((currency, money) -> credit.put(currency, money.amount()));
+        List<CustomerFile.Contact> contacts = new ArrayList<>();
+        if (c.email() != null || c.phone() != null) {
+            contacts.add(new CustomerFile.Contact("FINANCE_CONTACT", null, c.email(), c.phone()));
+        }
+        if (c.decisionMaker() != null) {
+            contacts.add(new CustomerFile.Contact("DECISION_MAKER", c.decisionMaker(), null, null));
+        }
+        return new CustomerFile(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
+            c.collector(), c.decisionMaker(), contacts, open, outstanding, credit,
+            creditStatus.status(customerId).status(), today);
+    }
+}
