@@ -58,6 +58,16 @@ class SecurityHardeningTest extends ApiTestSupport {
         assertThat(c.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     }
 
+    /** docs/security.md: the Tomcat CVEs of 10.1.55 (Spring Boot 3.5.16's) are closed by 10.1.62 or later. */
+    @Test
+    void theServletContainerIsTheOneWithTheTomcatFixes() {
+        String[] version = org.apache.catalina.util.ServerInfo.getServerNumber().split("\\.");
+
+        assertThat(Integer.parseInt(version[0])).isEqualTo(10);
+        assertThat(Integer.parseInt(version[1])).isEqualTo(1);
+        assertThat(Integer.parseInt(version[2])).isGreaterThanOrEqualTo(62);
+    }
+
     @Test
     void historyCleanupIsScheduledAtStart() {
         List<Job> cleanup = history.findHistoryCleanupJobs();
@@ -89,9 +99,9 @@ class SecurityHardeningTest extends ApiTestSupport {
     void adminSetupIsRefusedOnceAnAdministratorExists() {
         assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
 
-        var response = anonymousSetup("setupintruder");
+        var response = anonymousSetup(anonymousBrowser(), "setupintruder");
 
-        assertProblem(new Response(response, json.nullNode()), 403);
+        assertProblem(problem(response), 403);
         assertThat(identity.createUserQuery().userId("setupintruder").count()).isZero();
     }
 
@@ -119,6 +129,9 @@ class SecurityHardeningTest extends ApiTestSupport {
             grants.add(engine.getAuthorizationService().saveAuthorization(grant).getId());
         }
         identity.createMembership(ADMIN, group);
+        // the browser's page and CSRF token, fetched while the webapps still serve pages (with camunda-admin
+        // empty, Camunda sends every page to the setup)
+        HttpHeaders browser = anonymousBrowser();
         admins.forEach(user -> identity.deleteMembership(user, "camunda-admin"));
         try {
             assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isZero();
@@ -127,10 +140,10 @@ class SecurityHardeningTest extends ApiTestSupport {
                 org.camunda.bpm.engine.authorization.Permissions.ACCESS,
                 org.camunda.bpm.engine.authorization.Resources.APPLICATION, "admin")).isTrue();
 
-            var response = anonymousSetup("setupintruder2");
+            var response = anonymousSetup(browser, "setupintruder2");
             var page = rest.getForEntity("/camunda/app/admin/default/setup/", String.class);
 
-            assertProblem(new Response(response, json.nullNode()), 403);
+            assertProblem(problem(response), 403);
             assertThat(identity.createUserQuery().userId("setupintruder2").count()).isZero();
             assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isZero();
             assertThat(page.getStatusCode().value()).isEqualTo(404);
@@ -142,11 +155,26 @@ class SecurityHardeningTest extends ApiTestSupport {
         }
     }
 
-    /** The setup call as an anonymous browser makes it, with a valid CSRF token of its own session. */
-    private ResponseEntity<String> anonymousSetup(String intruder) {
+    /** An anonymous browser's session cookie and valid CSRF token, from the welcome page. */
+    private HttpHeaders anonymousBrowser() {
         var page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
         HttpHeaders headers = webappHeaders(page);
         assertThat(headers.getFirst("X-XSRF-TOKEN")).isNotBlank();
+        return headers;
+    }
+
+    private Response problem(ResponseEntity<String> response) {
+        try {
+            return new Response(response, json.readTree(response.getBody()));
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    /** The setup call as an anonymous browser makes it, with a valid CSRF token of its own session. */
+    private ResponseEntity<String> anonymousSetup(HttpHeaders browser, String intruder) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(browser);
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
             {"profile": {"id": "%s", "firstName": "Eve", "lastName": "Intruder", "email": "eve@example.com"},
