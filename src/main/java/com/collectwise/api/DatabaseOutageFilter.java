@@ -56,7 +56,8 @@ public class DatabaseOutageFilter {
     FilterRegistrationBean<OncePerRequestFilter> engineDatabaseOutageFilter(ObjectMapper json,
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OutageFilter(json));
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+            new FilterRegistrationBean<>(new OutageFilter(json));
         registration.addUrlPatterns("/" + restPath.replaceAll("^/+|/+$", "") + "/*",
             "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine/*");
         registration.setName("engineDatabaseOutage");

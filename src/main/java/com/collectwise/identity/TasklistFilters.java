@@ -221,7 +221,8 @@ final class TasklistFilters {
                     + " filter per user", filter.getName());
             } else if (ours != null) {
                 filters.saveFilter(filter.setQuery(ours.query().apply(engine.getTaskService().createTaskQuery(), at)));
-                LOG.warn("Rewrote Tasklist filter '{}' without expressions, as defined by Collectwise", filter.getName());
+                LOG.warn("Rewrote Tasklist filter '{}' without expressions, as defined by Collectwise",
+                    filter.getName());
             } else {
                 for (TaskQueryImpl part : query.getQueries()) {
                     part.setExpressions(new HashMap<>());

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -236,7 +237,7 @@ public class EngineExpressionGuard {
             problem.put("detail", detail);
             problem.put("instance", request.getRequestURI());
             if (field != null) {
-                problem.put("errors", java.util.List.of(Map.of("field", field, "message", "must not be an expression")));
+                problem.put("errors", List.of(Map.of("field", field, "message", "must not be an expression")));
             }
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -196,9 +196,10 @@ public abstract class ApiTestSupport {
             }
         }
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        String form = "username=" + user + "&password="
+            + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
         ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-            HttpMethod.POST, new HttpEntity<>("username=" + user + "&password="
-                + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8), headers), String.class);
+            HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
         assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
         String session = setCookie(login, "JSESSIONID=");
         HttpHeaders sessionOnly = new HttpHeaders();

@@ -163,7 +163,11 @@ class IdentityBootstrapTest {
         chen.setPassword("Wp4!tX8#qL2z");
         identity.saveUser(chen);
         identity.createMembership("chen", "collectors");
-        // what an earlier version stored, and a filter somebody made by hand with an expression in orQueries
+        // what an earlier version stored, and a filter somebody made by hand with an expression in orQueries,
+        // back when stored expressions were allowed (now the engine refuses to save them)
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        configuration.setEnableExpressionsInStoredQueries(true);
         filters.deleteFilter(filters.createFilterQuery().filterName("Overdue tasks").singleResult().getId());
         var task = engine.getTaskService();
         filters.saveFilter(filters.newTaskFilter("My calls today").setQuery(task.createTaskQuery()
@@ -174,6 +178,7 @@ class IdentityBootstrapTest {
         var handmade = task.createTaskQuery().taskName("Call customer");
         handmade.or().taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
         String handmadeId = filters.saveFilter(filters.newTaskFilter("Mine, by hand").setQuery(handmade)).getId();
+        configuration.setEnableExpressionsInStoredQueries(false);
 
         start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
 
@@ -192,6 +197,16 @@ class IdentityBootstrapTest {
         assertThat(overdue.getDueBefore()).isNotNull();
         org.camunda.bpm.engine.impl.TaskQueryImpl kept = filters.getFilter(handmadeId).getQuery();
         assertThat(kept.getName()).isEqualTo("Call customer");
+        // and every filter runs with stored expressions switched off, as in the application
+        identity.setAuthentication("chen", java.util.List.of("collectors"));
+        try {
+            assertThat(filters.count(myCalls.get(0).getId())).isZero();
+        } finally {
+            identity.clearAuthentication();
+        }
+        for (var filter : filters.createFilterQuery().list()) {
+            assertThat(filters.count(filter.getId())).as(filter.getName()).isNotNull();
+        }
     }
 
 
