@@ -144,9 +144,10 @@ final class TasklistFilters {
         FilterService filters = engine.getFilterService();
         Moment at = Moment.at(ClockUtil.getCurrentTime(), zone);
         Set<String> withCalls = new HashSet<>();
-        for (Filter filter : filters.createFilterQuery().filterName(MY_CALLS_TODAY).list()) {
-            if (filter.getOwner() != null) {
-                withCalls.add(filter.getOwner());
+        for (Filter filter : filters.createFilterQuery().filterName(MY_CALLS_TODAY).orderByFilterId().asc().list()) {
+            if (filter.getOwner() != null && !withCalls.add(filter.getOwner())) {
+                // two nodes created one each in the same minute: keep the first
+                filters.deleteFilter(filter.getId());
             }
         }
         for (CollectwiseGroup group : CALLERS) {

@@ -226,7 +226,7 @@ public abstract class ApiTestSupport {
     }
 
     /** A call of the engine REST API ({@code /engine-rest} + path) with HTTP Basic. */
-    protected Response engineRest(String user, HttpMethod method, String path, String json) {
+    protected Response callEngineRest(String user, HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         if (json != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);

@@ -92,7 +92,7 @@ class EngineExpressionGuardTest extends ApiTestSupport {
         int before = trace.calls();
         for (String user : List.of(COLLECTOR, SUPERVISOR, ADMIN)) {
             for (Call call : attacks()) {
-                Response r = engineRest(user, call.method(), call.path(), call.body());
+                Response r = callEngineRest(user, call.method(), call.path(), call.body());
                 assertProblem(r, 400);
                 assertThat(r.body().path("detail").asText()).as(user + " " + call).contains("Expressions");
                 assertThat(errorFields(r)).as(user + " " + call).isNotEmpty();
@@ -138,7 +138,7 @@ class EngineExpressionGuardTest extends ApiTestSupport {
 
     @Test
     void plainQueriesAndFiltersStillPass() {
-        Response orQuery = engineRest(ADMIN, HttpMethod.POST, "/task?maxResults=5", """
+        Response orQuery = callEngineRest(ADMIN, HttpMethod.POST, "/task?maxResults=5", """
             {"orQueries": [{"assignee": "%s"}, {"candidateGroup": "collectors"}]}""".formatted(COLLECTOR));
         assertThat(orQuery.status()).as(orQuery.raw()).isEqualTo(200);
 

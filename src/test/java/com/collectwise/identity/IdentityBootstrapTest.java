@@ -157,6 +157,25 @@ class IdentityBootstrapTest {
     }
 
     @Test
+    void twoNodesCreatingTheSameUsersFilterEndUpWithOne() {
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+        var li = identity.newUser("li");
+        li.setPassword("Wp4!tX8#qL2z");
+        identity.saveUser(li);
+        identity.createMembership("li", "supervisors");
+        // the other node's copy, made in the same minute
+        filters.saveFilter(filters.newTaskFilter("My calls today").setOwner("li")
+            .setQuery(engine.getTaskService().createTaskQuery().taskAssignee("li")));
+        TasklistFilters.refresh(engine, java.time.ZoneId.of("UTC"));
+        filters.saveFilter(filters.newTaskFilter("My calls today").setOwner("li")
+            .setQuery(engine.getTaskService().createTaskQuery().taskAssignee("li")));
+
+        TasklistFilters.refresh(engine, java.time.ZoneId.of("UTC"));
+
+        assertThat(filters.createFilterQuery().filterName("My calls today").filterOwner("li").count()).isEqualTo(1);
+    }
+
+    @Test
     void filtersWithExpressionsAreRewrittenAtStart() {
         start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
         var chen = identity.newUser("chen");
