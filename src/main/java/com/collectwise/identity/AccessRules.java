@@ -117,6 +117,26 @@ final class AccessRules {
         authorizations.saveAuthorization(grant);
     }
 
+    /** The same for one user (a user's own filter). */
+    static void ensureForUser(AuthorizationService authorizations, String userId, Resource resource,
+                              String resourceId, Permission permission) {
+        Authorization grant = authorizations.createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
+            .resourceType(resource).resourceId(resourceId)
+            .singleResult();
+        if (grant == null) {
+            grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            grant.setUserId(userId);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        }
+        else if (grant.isPermissionGranted(permission)) {
+            return;
+        }
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
+    }
+
     static void ensure(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
                        Permission... permissions) {
         ensure(authorizations, groupId, resource, resourceId, Arrays.asList(permissions));

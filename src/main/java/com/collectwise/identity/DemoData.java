@@ -95,10 +95,11 @@ public class DemoData {
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
     private final String password;
+    private final TasklistFilterRefresh filters;
 
     public DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
                     InvoiceRepository invoices, CaseEngine cases, BusinessClock clock, TransactionTemplate transaction,
-                    @Value("${collectwise.demo.password}") String password) {
+                    @Value("${collectwise.demo.password}") String password, TasklistFilterRefresh filters) {
         this.identity = identity;
         this.runtime = runtime;
         this.customers = customers;
@@ -107,12 +108,15 @@ public class DemoData {
         this.clock = clock;
         this.transaction = transaction;
         this.password = password;
+        this.filters = filters;
     }
 
     /** After start-up, when the engine has deployed the models the cases run on. */
     @EventListener(ApplicationReadyEvent.class)
     public void load() {
         USERS.forEach(this::ensureUser);
+        // the demo callers' own "My calls today" now, not at the next minute
+        filters.refresh();
         if (customers.exists(CUSTOMERS.get(0).customerId())) {
             LOG.info("Demo data present: nothing added");
             return;

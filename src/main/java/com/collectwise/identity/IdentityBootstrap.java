@@ -1,8 +1,12 @@
 package com.collectwise.identity;
 
+import java.time.ZoneId;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +20,17 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
     private final FirstAdministrator firstAdministrator;
+    /** The collection department's zone: "today" of the Tasklist filters. */
+    private final ZoneId zone;
 
-    public IdentityBootstrap(AdminAccount account) {
+    @Autowired
+    public IdentityBootstrap(AdminAccount account, @Value("${collectwise.zone:Asia/Shanghai}") String zone) {
         this.firstAdministrator = new FirstAdministrator(account);
+        this.zone = ZoneId.of(zone);
+    }
+
+    IdentityBootstrap(AdminAccount account) {
+        this(account, "UTC");
     }
 
     @Override
@@ -34,6 +46,6 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
         }
         AccessRules.apply(engine.getAuthorizationService());
         firstAdministrator.ensure(identity);
-        TasklistFilters.apply(engine);
+        TasklistFilters.apply(engine, zone);
     }
 }

@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses Java-serialized variables at the door of the engine REST API with a 400. The engine refuses
+ * Refuses Java-serialized variables at the doors of the engine REST API ({@code /engine-rest} and the
+ * webapps' {@code /camunda/api/engine}, which Tasklist and Cockpit call) with a 400. The engine refuses
  * them too ({@code javaSerializationFormatEnabled: false}), but answers with a 500 that looks like our
  * fault and reaches the engine first; the guard also caps the body size of engine REST calls (a
  * deployment of all our models is far below the limit).
@@ -42,12 +43,16 @@ public class EngineRestVariableGuard {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestVariableGuardFilter(
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
+        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
         @Value("${collectwise.engine-rest.max-request-size:10MB}") DataSize maxSize, ObjectMapper json) {
         String prefix = "/" + restPath.replaceAll("^/+|/+$", "");
+        String webapp = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
         FilterRegistrationBean<OncePerRequestFilter> registration =
             new FilterRegistrationBean<>(new Guard(maxSize.toBytes(), json));
         registration.setName("engineRestVariableGuard");
-        registration.addUrlPatterns(prefix + "/*");
+        registration.addUrlPatterns(prefix + "/*", webapp + "/*");
+        // caps the body before the expression guard reads it; both before Camunda's own filters
+        registration.setOrder(EngineExpressionGuard.ORDER - 1);
         return registration;
     }
 
@@ -103,7 +108,7 @@ public class EngineRestVariableGuard {
     }
 
     /** The request with its body read once and served again from memory. */
-    private static final class Replayed extends HttpServletRequestWrapper {
+    static final class Replayed extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

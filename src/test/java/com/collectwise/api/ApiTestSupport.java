@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,6 +41,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ExpressionTrace.class)
 public abstract class ApiTestSupport {
 
     protected static final String PASSWORD = "Collect-Sec-Passw0rd!9";
@@ -176,6 +178,68 @@ public abstract class ApiTestSupport {
 
     protected int count(String sql, Object... params) {
         return jdbc.sql(sql).params(List.of(params)).query(Integer.class).single();
+    }
+
+    /**
+     * A browser's Tasklist session: the login page's CSRF cookie, the login form, then (as the webapps do)
+     * the new session's own CSRF token fetched by the first GET. The headers carry the session cookie, the
+     * token cookie and the X-XSRF-TOKEN header, as the browser sends them.
+     */
+    protected HttpHeaders webappSession(String user) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        HttpHeaders headers = new HttpHeaders();
+        for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String pair = cookie.split(";")[0];
+            headers.add(HttpHeaders.COOKIE, pair);
+            if (pair.startsWith("XSRF-TOKEN=")) {
+                headers.add("X-XSRF-TOKEN", pair.substring("XSRF-TOKEN=".length()));
+            }
+        }
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        String form = "username=" + user + "&password="
+            + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+            HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode().value()).as(login.getBody()).isEqualTo(200);
+        String session = setCookie(login, "JSESSIONID=");
+        HttpHeaders sessionOnly = new HttpHeaders();
+        sessionOnly.add(HttpHeaders.COOKIE, session);
+        ResponseEntity<String> first = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+            new HttpEntity<>(sessionOnly), String.class);
+        String token = setCookie(first, "XSRF-TOKEN=");
+        HttpHeaders browser = new HttpHeaders();
+        browser.add(HttpHeaders.COOKIE, session + "; " + token);
+        browser.add("X-XSRF-TOKEN", token.substring("XSRF-TOKEN=".length()));
+        return browser;
+    }
+
+    /** A call of the webapps' engine API ({@code /camunda/api/engine/engine/default} + path) in a session. */
+    protected Response webapp(HttpHeaders session, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(session);
+        if (json != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        ResponseEntity<String> response = rest.exchange(java.net.URI.create(rest.getRootUri()
+                + "/camunda/api/engine/engine/default" + path), method, new HttpEntity<>(json, headers), String.class);
+        return new Response(response, read(response.getBody()));
+    }
+
+    /** A call of the engine REST API ({@code /engine-rest} + path) with HTTP Basic. */
+    protected Response callEngineRest(String user, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        if (json != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        ResponseEntity<String> response = rest.withBasicAuth(user, PASSWORD).exchange(java.net.URI.create(
+            rest.getRootUri() + "/engine-rest" + path), method, new HttpEntity<>(json, headers), String.class);
+        return new Response(response, read(response.getBody()));
+    }
+
+    private static String setCookie(ResponseEntity<String> response, String prefix) {
+        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(prefix))
+            .findFirst().orElseThrow(() -> new AssertionError("no cookie " + prefix + " in "
+                + response.getHeaders().get(HttpHeaders.SET_COOKIE))).split(";")[0];
     }
 
     /** An RFC 7807 answer with the given status. */

@@ -47,8 +47,8 @@ class SecurityHardeningTest extends ApiTestSupport {
         assertThat(c.isJavaSerializationFormatEnabled()).isFalse();
         assertThat(c.isDeserializationTypeValidationEnabled()).isTrue();
         assertThat(c.isEnableExpressionsInAdhocQueries()).isFalse();
-        // Tasklist filters use ${currentUser()}; only supervisors and admins may create filters
-        assertThat(c.isEnableExpressionsInStoredQueries()).isTrue();
+        // CVE-2026-109432: no expressions in stored queries either (the Tasklist filters hold plain values)
+        assertThat(c.isEnableExpressionsInStoredQueries()).isFalse();
         assertThat(c.isConfigureScriptEngineHostAccess()).isFalse();
         assertThat(c.isEnableScriptEngineLoadExternalResources()).isFalse();
         assertThat(c.isEnablePasswordPolicy()).isTrue();
@@ -56,6 +56,16 @@ class SecurityHardeningTest extends ApiTestSupport {
         assertThat(c.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(c.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(c.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    }
+
+    /** docs/security.md: the Tomcat CVEs of 10.1.55 (Spring Boot 3.5.16's) are closed by 10.1.62 or later. */
+    @Test
+    void theServletContainerIsTheOneWithTheTomcatFixes() {
+        String[] version = org.apache.catalina.util.ServerInfo.getServerNumber().split("\\.");
+
+        assertThat(Integer.parseInt(version[0])).isEqualTo(10);
+        assertThat(Integer.parseInt(version[1])).isEqualTo(1);
+        assertThat(Integer.parseInt(version[2])).isGreaterThanOrEqualTo(62);
     }
 
     @Test
@@ -88,20 +98,89 @@ class SecurityHardeningTest extends ApiTestSupport {
     @Test
     void adminSetupIsRefusedOnceAnAdministratorExists() {
         assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
-        String intruder = "setupintruder";
-        var page = rest.getForEntity("/camunda/app/admin/default/setup/", String.class);
+
+        var response = anonymousSetup(anonymousBrowser(), "setupintruder");
+
+        assertProblem(problem(response), 403);
+        assertThat(identity.createUserQuery().userId("setupintruder").count()).isZero();
+    }
+
+    /**
+     * CVE-2026-77226: Camunda opens the setup while {@code camunda-admin} has no direct member, even when
+     * another group administers the installation. Collectwise refuses it whatever the groups look like.
+     */
+    @Test
+    void adminSetupIsRefusedWhenAnotherGroupAdministersAndCamundaAdminIsEmpty() {
+        List<String> admins = identity.createUserQuery().memberOfGroup("camunda-admin").list().stream()
+            .map(org.camunda.bpm.engine.identity.User::getId).toList();
+        String group = unique("itadmins").replace("-", "");
+        var itAdmins = identity.newGroup(group);
+        itAdmins.setName("IT administrators");
+        identity.saveGroup(itAdmins);
+        List<String> grants = new ArrayList<>();
+        for (org.camunda.bpm.engine.authorization.Resources resource
+            : org.camunda.bpm.engine.authorization.Resources.values()) {
+            var grant = engine.getAuthorizationService().createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId("*");
+            grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+            grants.add(engine.getAuthorizationService().saveAuthorization(grant).getId());
+        }
+        identity.createMembership(ADMIN, group);
+        // the browser's page and CSRF token, fetched while the webapps still serve pages (with camunda-admin
+        // empty, Camunda sends every page to the setup)
+        HttpHeaders browser = anonymousBrowser();
+        admins.forEach(user -> identity.deleteMembership(user, "camunda-admin"));
+        try {
+            assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isZero();
+            // the administrator is one all the same, by the other group
+            assertThat(engine.getAuthorizationService().isUserAuthorized(ADMIN, List.of(group),
+                org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                org.camunda.bpm.engine.authorization.Resources.APPLICATION, "admin")).isTrue();
+
+            var response = anonymousSetup(browser, "setupintruder2");
+            var page = rest.getForEntity("/camunda/app/admin/default/setup/", String.class);
+
+            assertProblem(problem(response), 403);
+            assertThat(identity.createUserQuery().userId("setupintruder2").count()).isZero();
+            assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isZero();
+            assertThat(page.getStatusCode().value()).isEqualTo(404);
+        } finally {
+            admins.forEach(user -> identity.createMembership(user, "camunda-admin"));
+            identity.deleteMembership(ADMIN, group);
+            grants.forEach(id -> engine.getAuthorizationService().deleteAuthorization(id));
+            identity.deleteGroup(group);
+        }
+    }
+
+    /** An anonymous browser's session cookie and valid CSRF token, from the welcome page. */
+    private HttpHeaders anonymousBrowser() {
+        var page = rest.getForEntity("/camunda/app/welcome/default/", String.class);
         HttpHeaders headers = webappHeaders(page);
+        assertThat(headers.getFirst("X-XSRF-TOKEN")).isNotBlank();
+        return headers;
+    }
+
+    private Response problem(ResponseEntity<String> response) {
+        try {
+            return new Response(response, json.readTree(response.getBody()));
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    /** The setup call as an anonymous browser makes it, with a valid CSRF token of its own session. */
+    private ResponseEntity<String> anonymousSetup(HttpHeaders browser, String intruder) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(browser);
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
             {"profile": {"id": "%s", "firstName": "Eve", "lastName": "Intruder", "email": "eve@example.com"},
              "credentials": {"password": "Intruder-Passw0rd!9x"}}""".formatted(intruder);
-
-        var response = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+        return rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
             new HttpEntity<>(body, headers), String.class);
-
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(403);
-        assertThat(response.getBody()).contains("Setup action not available");
-        assertThat(identity.createUserQuery().userId(intruder).count()).isZero();
     }
 
     @Test
@@ -134,6 +213,30 @@ class SecurityHardeningTest extends ApiTestSupport {
     }
 
     @Test
+    void aJavaSerializedVariableIsRefusedByTheWebappsEngineApi() {
+        String number = createInvoice(createCustomer(), "500.00");
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).singleResult().getId();
+        String body = """
+            {"value": "rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==",
+             "type": "Object",
+             "valueInfo": {"objectTypeName": "java.util.ArrayList",
+                           "serializationDataFormat": "application/x-java-serialized-object"}}""";
+        HttpHeaders session = webappSession(SUPERVISOR);
+
+        Response refused = webapp(session, HttpMethod.PUT, "/process-instance/" + instanceId + "/variables/payload",
+            body);
+        Response plain = webapp(session, HttpMethod.PUT, "/process-instance/" + instanceId + "/variables/note",
+            "{\"value\": \"checked\", \"type\": \"String\"}");
+
+        assertProblem(refused, 400);
+        assertThat(refused.body().path("detail").asText()).contains("Java-serialized variables are not accepted");
+        assertThat(runtime.getVariable(instanceId, "payload")).isNull();
+        assertThat(plain.status()).as(plain.raw()).isEqualTo(204);
+        assertThat(runtime.getVariable(instanceId, "note")).isEqualTo("checked");
+    }
+
+    @Test
     void expressionsInAdhocQueriesAreRefused() {
         String expression = URLEncoder.encode("${now()}", StandardCharsets.UTF_8);
 
@@ -159,7 +262,7 @@ class SecurityHardeningTest extends ApiTestSupport {
     @Test
     void tasklistAndCockpitQueriesStillWorkUnderTheResultLimit() {
         HttpHeaders headers = loggedIn(SUPERVISOR);
-        String filterId = engine.getFilterService().createFilterQuery().list().get(0).getId();
+        String filterId = engine.getFilterService().createFilterQuery().filterName("Approvals").singleResult().getId();
 
         // what Tasklist asks for when a filter is opened, and what Cockpit's dashboard asks for
         var tasklist = rest.exchange("/camunda/api/engine/engine/default/filter/" + filterId

@@ -60,15 +60,36 @@ class OutageAndRestartTest {
                 {"paymentReference": "PAY-RESTART-1", "invoiceNumber": "%s", "amount": "300.00", "currency": "CNY",
                  "receivedOn": "%s", "method": "BANK_TRANSFER"}""".formatted(invoiceNumber, today.minusDays(1));
 
+            String session = webappSession(port);
+
             HttpResponse<String> during;
             HttpResponse<String> read;
+            HttpResponse<String> tasklist;
+            HttpResponse<String> engineRest;
             DatabaseSwitch.down = true;
             try {
                 during = post(port, "/api/payments", payment);
                 read = get(port, "/api/invoices/" + invoiceNumber);
+                // what Tasklist asks in a session opened before the outage, and a script on the engine REST API
+                tasklist = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15"))
+                    .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+                engineRest = get(port, "/engine-rest/task?maxResults=5");
             } finally {
                 DatabaseSwitch.down = false;
             }
+            for (HttpResponse<String> engineCall : java.util.List.of(tasklist, engineRest)) {
+                assertThat(engineCall.statusCode()).as(engineCall.uri() + " " + engineCall.body()).isEqualTo(503);
+                assertThat(engineCall.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(engineCall.headers().firstValue("Retry-After")).isPresent();
+                assertThat(engineCall.body()).contains("\"status\":503");
+            }
+            // and the same session works again once the database is back
+            HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/camunda/api/engine/engine/default/task?firstResult=0&maxResults=15"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
 
             assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
             assertThat(during.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -102,6 +123,26 @@ class OutageAndRestartTest {
             assertThat(app.getBean(org.camunda.bpm.engine.RepositoryService.class).createProcessDefinitionQuery()
                 .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).count()).isEqualTo(1);
         }
+    }
+
+    /** A Tasklist login as a browser makes it; returns the session cookie ("JSESSIONID=..."). */
+    private String webappSession(int port) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+            .toList();
+        String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+            .substring("XSRF-TOKEN=".length());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/admin/auth/user/default/login/tasklist"))
+            .header("Cookie", String.join("; ", cookies)).header("X-XSRF-TOKEN", xsrf)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + ADMIN + "&password="
+                + java.net.URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst().orElseThrow().split(";")[0];
     }
 
     private static int port(ConfigurableApplicationContext app) {

@@ -129,7 +129,103 @@ class IdentityBootstrapTest {
         start(account);
 
         assertThat(counts()).isEqualTo(before);
-        assertThat(before.get("filters")).isEqualTo(5);
+        // the shared four; "My calls today" exists per collector or supervisor, and there is none yet
+        assertThat(before.get("filters")).isEqualTo(4);
+    }
+
+    @Test
+    void keepsADirectMemberInCamundaAdminWhenAnotherGroupAdministers() {
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+        // the administrators are now another group with the same grants; camunda-admin is empty
+        var group = identity.newGroup("itadmins");
+        group.setName("IT administrators");
+        identity.saveGroup(group);
+        identity.createMembership("admin", "itadmins");
+        for (org.camunda.bpm.engine.authorization.Resources resource
+            : org.camunda.bpm.engine.authorization.Resources.values()) {
+            AccessRules.ensure(authorizations, "itadmins", resource, "*",
+                org.camunda.bpm.engine.authorization.Permissions.ALL);
+        }
+        identity.deleteMembership("admin", Groups.CAMUNDA_ADMIN);
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isZero();
+
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()).extracting("id")
+            .containsExactly("admin");
+        assertThat(identity.checkPassword("admin", "First-Secret-Passw0rd!")).isTrue();
+    }
+
+    @Test
+    void twoNodesCreatingTheSameUsersFilterEndUpWithOne() {
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+        var li = identity.newUser("li");
+        li.setPassword("Wp4!tX8#qL2z");
+        identity.saveUser(li);
+        identity.createMembership("li", "supervisors");
+        // the other node's copy, made in the same minute
+        filters.saveFilter(filters.newTaskFilter("My calls today").setOwner("li")
+            .setQuery(engine.getTaskService().createTaskQuery().taskAssignee("li")));
+        TasklistFilters.refresh(engine, java.time.ZoneId.of("UTC"));
+        filters.saveFilter(filters.newTaskFilter("My calls today").setOwner("li")
+            .setQuery(engine.getTaskService().createTaskQuery().taskAssignee("li")));
+
+        TasklistFilters.refresh(engine, java.time.ZoneId.of("UTC"));
+
+        assertThat(filters.createFilterQuery().filterName("My calls today").filterOwner("li").count()).isEqualTo(1);
+    }
+
+    @Test
+    void filtersWithExpressionsAreRewrittenAtStart() {
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+        var chen = identity.newUser("chen");
+        chen.setPassword("Wp4!tX8#qL2z");
+        identity.saveUser(chen);
+        identity.createMembership("chen", "collectors");
+        // what an earlier version stored, and a filter somebody made by hand with an expression in orQueries,
+        // back when stored expressions were allowed (now the engine refuses to save them)
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        configuration.setEnableExpressionsInStoredQueries(true);
+        filters.deleteFilter(filters.createFilterQuery().filterName("Overdue tasks").singleResult().getId());
+        var task = engine.getTaskService();
+        filters.saveFilter(filters.newTaskFilter("My calls today").setQuery(task.createTaskQuery()
+            .taskDefinitionKey("Task_CallCustomer").taskAssigneeExpression("${currentUser()}")
+            .followUpBeforeOrNotExistentExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")));
+        filters.saveFilter(filters.newTaskFilter("Overdue tasks")
+            .setQuery(task.createTaskQuery().dueBeforeExpression("${now()}")));
+        var handmade = task.createTaskQuery().taskName("Call customer");
+        handmade.or().taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
+        String handmadeId = filters.saveFilter(filters.newTaskFilter("Mine, by hand").setQuery(handmade)).getId();
+        configuration.setEnableExpressionsInStoredQueries(false);
+
+        start(new AdminAccount("admin", "First-Secret-Passw0rd!", null));
+
+        for (var filter : filters.createFilterQuery().list()) {
+            assertThat(TasklistFilters.hasExpressions(filters.getFilter(filter.getId()).getQuery()))
+                .as(filter.getName()).isFalse();
+        }
+        var myCalls = filters.createFilterQuery().filterName("My calls today").list();
+        assertThat(myCalls).extracting(org.camunda.bpm.engine.filter.Filter::getOwner).containsExactly("chen");
+        org.camunda.bpm.engine.impl.TaskQueryImpl calls = filters.getFilter(myCalls.get(0).getId()).getQuery();
+        assertThat(calls.getAssignee()).isEqualTo("chen");
+        assertThat(calls.getFollowUpBefore()).isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+        assertThat(calls.isFollowUpNullAccepted()).isTrue();
+        org.camunda.bpm.engine.impl.TaskQueryImpl overdue = filters.getFilter(filters.createFilterQuery()
+            .filterName("Overdue tasks").singleResult().getId()).getQuery();
+        assertThat(overdue.getDueBefore()).isNotNull();
+        org.camunda.bpm.engine.impl.TaskQueryImpl kept = filters.getFilter(handmadeId).getQuery();
+        assertThat(kept.getName()).isEqualTo("Call customer");
+        // and every filter runs with stored expressions switched off, as in the application
+        identity.setAuthentication("chen", java.util.List.of("collectors"));
+        try {
+            assertThat(filters.count(myCalls.get(0).getId())).isZero();
+        } finally {
+            identity.clearAuthentication();
+        }
+        for (var filter : filters.createFilterQuery().list()) {
+            assertThat(filters.count(filter.getId())).as(filter.getName()).isNotNull();
+        }
     }
 
 

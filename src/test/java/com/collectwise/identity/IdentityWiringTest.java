@@ -28,6 +28,8 @@ class IdentityWiringTest {
     RepositoryService repository;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TasklistFilterRefresh refresh;
 
     @Test
     void theConfiguredAdministratorCanLogIn() {
@@ -42,7 +44,21 @@ class IdentityWiringTest {
             assertThat(identity.createGroupQuery().groupId(group.id()).count()).as(group.id()).isEqualTo(1);
         }
         assertThat(filters.createFilterQuery().list()).extracting(Filter::getName)
-            .contains("My calls today", "Field visits", "Approvals", "Legal", "Overdue tasks");
+            .contains("Field visits", "Approvals", "Legal", "Overdue tasks");
+    }
+
+    @Test
+    void aCollectorAddedLaterGetsTheirOwnCallsTodayFromTheRefresh() {
+        var user = identity.newUser("wiringcaller");
+        user.setPassword("Wp4!tX8#qL2z-9");
+        identity.saveUser(user);
+        identity.createMembership("wiringcaller", CollectwiseGroup.COLLECTORS.id());
+
+        refresh.refresh();
+        refresh.refresh();
+
+        assertThat(filters.createFilterQuery().filterName("My calls today").filterOwner("wiringcaller").count())
+            .isEqualTo(1);
     }
 
     @Test

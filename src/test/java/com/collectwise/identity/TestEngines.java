@@ -12,7 +12,8 @@ import ch.qos.logback.classic.Logger;
 
 /**
  * A private in-memory engine configured like the application's where identity is concerned:
- * authorization checks and the password policy on. Much faster than a Spring context per case.
+ * authorization checks and the password policy on, no expressions in queries. Much faster than a Spring
+ * context per case.
  */
 final class TestEngines {
 
@@ -29,6 +30,9 @@ final class TestEngines {
         config.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         config.setAuthorizationEnabled(true);
         config.setEnablePasswordPolicy(true);
+        // as in application.yaml (CVE-2026-109432): a filter with an expression would fail to run
+        config.setEnableExpressionsInStoredQueries(false);
+        config.setEnableExpressionsInAdhocQueries(false);
         config.setJobExecutorActivate(false);
         config.setDbMetricsReporterActivate(false);
         return config.buildProcessEngine();
