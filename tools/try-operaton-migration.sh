@@ -72,7 +72,8 @@ if mvn -B -q dependency:get -Dartifact="org.operaton:migrate-camunda-recipe:$rec
   echo "   from Maven Central"
   rewrite_args+=(-Drewrite.recipeArtifactCoordinates="org.operaton:migrate-camunda-recipe:$recipe_version")
 else
-  echo "   not resolvable from Maven ($(errors "$work/recipe.log" 1 | cut -c1-160))"
+  echo "   not resolvable from Maven: $(grep -o -m1 -E "(Couldn't|Could not)[^:]*: [^ ]+ (was not found|not found)[^(]*" \
+    "$work/recipe.log" || echo 'see recipe.log')"
   echo "   taking its recipe files from $recipe_source at tag v$recipe_version"
   if ! git clone --quiet "$recipe_source" "$work/recipe-src" >> "$work/recipe.log" 2>&1 \
      || ! git -C "$work/recipe-src" -c advice.detachedHead=false checkout --quiet "v$recipe_version" >> "$work/recipe.log" 2>&1; then
