@@ -67,7 +67,7 @@ reached="copy"
 
 step "2. recipe org.operaton:migrate-camunda-recipe:$recipe_version"
 rewrite_args=(-Drewrite.activeRecipes="$recipe" -Drewrite.exportDatatables=false)
-if mvn -B -q dependency:get -Dartifact="org.operaton:migrate-camunda-recipe:$recipe_version" -Dtransitive=false \
+if mvn -B -q -U dependency:get -Dartifact="org.operaton:migrate-camunda-recipe:$recipe_version" -Dtransitive=false \
      > "$work/recipe.log" 2>&1; then
   echo "   from Maven Central"
   rewrite_args+=(-Drewrite.recipeArtifactCoordinates="org.operaton:migrate-camunda-recipe:$recipe_version")
