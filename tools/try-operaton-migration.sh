@@ -72,8 +72,8 @@ if mvn -B -q -U dependency:get -Dartifact="org.operaton:migrate-camunda-recipe:$
   echo "   from Maven Central"
   rewrite_args+=(-Drewrite.recipeArtifactCoordinates="org.operaton:migrate-camunda-recipe:$recipe_version")
 else
-  echo "   not resolvable from Maven: $(grep -o -m1 -E "(Couldn't|Could not)[^:]*: [^ ]+ (was not found|not found)[^(]*" \
-    "$work/recipe.log" || echo 'see recipe.log')"
+  echo "   not resolvable from Maven: $(grep -o -m1 -E "Could not find artifact [^ ]+ in [^ ]+|[^ ]+ was not found in [^ ]+" \
+    "$work/recipe.log" || echo "see $work/recipe.log")"
   echo "   taking its recipe files from $recipe_source at tag v$recipe_version"
   if ! git clone --quiet "$recipe_source" "$work/recipe-src" >> "$work/recipe.log" 2>&1 \
      || ! git -C "$work/recipe-src" -c advice.detachedHead=false checkout --quiet "v$recipe_version" >> "$work/recipe.log" 2>&1; then
@@ -108,7 +108,7 @@ reached="rewrite"
 
 step "4. compile: mvn compile"
 if ! (cd "$copy" && mvn -B compile) > "$work/compile.log" 2>&1; then
-  echo "   compile failed ($(grep -c 'ERROR.*\.java' "$work/compile.log") error lines; log: $work/compile.log):"
+  echo "   compile failed ($(grep -c '^\[ERROR\] .*\.java' "$work/compile.log") Java error lines; log: $work/compile.log):"
   errors "$work/compile.log" 40
   exit 1
 fi

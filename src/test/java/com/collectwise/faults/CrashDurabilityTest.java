@@ -52,7 +52,7 @@ class CrashDurabilityTest {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "Test-Ledger-Passw0rd!";
 
-    /** One invoice per client: payments on one case queue behind each other, so the clients would not race. */
+    /** A customer and an invoice per client: payments of one customer queue behind each other, not in parallel. */
     private static final int CLIENTS = 8;
     private static final int PAYMENTS_PER_CLIENT = 38;
     /** Kill after this many 201s: mid-burst by construction (304 are sent), whatever the machine's speed. */
@@ -81,14 +81,15 @@ class CrashDurabilityTest {
         Child first = Child.start(dir, "first");
         try {
             int port = first.awaitReady(http);
-            assertThat(post(port, "/api/customers", """
-                {"customerId": "C-KILL9", "name": "Kill Nine Ltd", "collector": "admin"}""").statusCode())
-                .isEqualTo(201);
             for (int c = 0; c < CLIENTS; c++) {
+                String customerId = "C-KILL9-" + c;
+                assertThat(post(port, "/api/customers", """
+                    {"customerId": "%s", "name": "Kill Nine %d Ltd", "collector": "admin"}""".formatted(customerId, c))
+                    .statusCode()).isEqualTo(201);
                 String invoiceNumber = "INV-KILL9-" + c;
                 HttpResponse<String> created = post(port, "/api/invoices", """
-                    {"invoiceNumber": "%s", "customerId": "C-KILL9", "issueDate": "%s", "dueDate": "%s",
-                     "amount": "%s", "currency": "CNY"}""".formatted(invoiceNumber, today.minusDays(10),
+                    {"invoiceNumber": "%s", "customerId": "%s", "issueDate": "%s", "dueDate": "%s",
+                     "amount": "%s", "currency": "CNY"}""".formatted(invoiceNumber, customerId, today.minusDays(10),
                     today.plusDays(20), INVOICE_AMOUNT));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
                 invoices.add(invoiceNumber);
