@@ -152,7 +152,9 @@ class CrashDurabilityTest {
                     .map(Acknowledged::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 HttpResponse<String> view = get(port, "/api/invoices/" + invoiceNumber);
                 assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-                BigDecimal principal = json.readTree(view.body()).path("outstanding").path("principal").decimalValue();
+                JsonNode owed = json.readTree(view.body()).path("outstanding").path("principal");
+                assertThat(owed.isNumber()).as("outstanding.principal in %s", view.body()).isTrue();
+                BigDecimal principal = owed.decimalValue();
                 if (principal.compareTo(INVOICE_AMOUNT.subtract(acknowledgedSum)) > 0) {
                     principalsTooHigh.add(invoiceNumber + ": " + principal + " owed, at most "
                         + INVOICE_AMOUNT.subtract(acknowledgedSum) + " expected");
