@@ -30,6 +30,7 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
      * enters it) or NONE (no rate in any jurisdiction we know; the description says why). {@code annualPercent} is
      * the rate of the as-of date (of the first late day while not yet late), null when none is known.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record InterestBasisView(String source, String description, BigDecimal annualPercent) {
     }
 
