@@ -78,6 +78,17 @@ function render(d) {
   });
   document.getElementById('caseTable').replaceChildren(
     table(['Invoice (opens Cockpit)', 'Customer', 'Stage', 'Days past due', 'Outstanding'], caseRows));
+
+  // A rate that should apply but is missing from /api/rates: the interest of these invoices is incomplete.
+  const unknown = d.unknownRates || { count: 0, invoiceNumbers: [] };
+  kpis.append(card('Interest rate unknown', String(unknown.count) + (unknown.count === 1 ? ' invoice' : ' invoices')));
+  document.getElementById('unknownRates').classList.toggle('warn', unknown.count > 0);
+  document.getElementById('unknownRateList').replaceChildren(unknown.count === 0
+    ? el('p', {}, 'Every open invoice has its interest rate.')
+    : el('p', {}, unknown.count + ' open invoice(s) should bear statutory interest but the LPR or ECB rate they need'
+      + ' is missing; their interest is incomplete until finance enters it (/api/rates/lpr, /api/rates/ecb)'
+      + (unknown.count > unknown.invoiceNumbers.length ? '. Oldest ' + unknown.invoiceNumbers.length + ': ' : ': ')
+      + unknown.invoiceNumbers.join(', ')));
   document.body.dataset.loaded = 'true';
 }
 

@@ -21,7 +21,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record CaseView(String invoiceNumber, String customerId, CaseStatus status, Stage stage, LocalDate dueDate,
                        long daysOverdue, String collector, String currency, Outstanding outstanding,
                        LocalDate limitationDate, List<PromiseView> promises, int promisesKept, int promisesBroken,
-                       AgreementView agreement, List<DisputeView> disputes, BigDecimal disputed, LocalDate asOf) {
+                       AgreementView agreement, List<DisputeView> disputes, BigDecimal disputed, LocalDate asOf,
+                       InterestBasisView interestBasis) {
+
+    /**
+     * Which interest rate the invoice bears and why. {@code source}: CONTRACT, SEGMENT, STATUTORY_CN, STATUTORY_EU,
+     * UNKNOWN (a rate applies but the reference table lacks it: the interest shown is incomplete until finance
+     * enters it) or NONE (no rate in any jurisdiction we know; the description says why). {@code annualPercent} is
+     * the rate of the as-of date (of the first late day while not yet late), null when none is known.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record InterestBasisView(String source, String description, BigDecimal annualPercent) {
+    }
 
     /** What is still unpaid as of the date, per component, with two decimals. */
     public record Outstanding(BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total) {

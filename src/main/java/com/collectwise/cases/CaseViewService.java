@@ -20,6 +20,7 @@ import com.collectwise.cases.CaseView.PromiseView;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
+import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
 
@@ -73,7 +74,15 @@ public class CaseViewService {
             invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
             limitation.limitationDate(invoice, asOf),
             promises(invoiceNumber), habits.kept(), habits.broken(), agreement, disputeViews,
-            disputes.disputed(invoiceNumber), asOf);
+            disputes.disputed(invoiceNumber), asOf, interestBasis(invoice, asOf));
+    }
+
+    private CaseView.InterestBasisView interestBasis(Invoice invoice, LocalDate asOf) {
+        InterestBasis basis = statements.basis(invoice, asOf);
+        LocalDate firstLateDay = invoice.dueDate().plusDays(1);
+        BigDecimal rate = basis.rate().annualPercentOn(asOf.isBefore(firstLateDay) ? firstLateDay : asOf);
+        return new CaseView.InterestBasisView(basis.source().name(), basis.description(),
+            rate == null ? null : plain(rate));
     }
 
     /** @throws NotFoundException when there is no such invoice */
@@ -95,6 +104,12 @@ public class CaseViewService {
                 rs.getDate("promised_date").toLocalDate(), rs.getString("note"), rs.getString("status"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
             .list();
+    }
+
+    /** 5.7750 as 5.775, 12.00 as 12 (not 1.2E+1). */
+    private static BigDecimal plain(BigDecimal rate) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static BigDecimal cents(BigDecimal amount) {

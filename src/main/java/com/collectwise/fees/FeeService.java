@@ -38,7 +38,9 @@ public class FeeService {
      * @return the booked line; empty when the policy charges nothing or the event was already charged
      */
     public Optional<LedgerEntry> charge(Invoice invoice, Kind kind, String eventKey, LocalDate chargedOn) {
-        LateFeePolicy policy = statements.policyFor(customers.find(invoice.customerId()).orElse(null), invoice);
+        // the version of Decision_LateFeePolicy in force on the day of the charge: a later edit never re-prices it
+        LateFeePolicy policy = statements.timelineFor(customers.find(invoice.customerId()).orElse(null), invoice)
+            .inForceOn(chargedOn);
         BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
         if (fee == null || fee.signum() <= 0) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +23,7 @@ import com.collectwise.customers.CustomerRepository;
  * payment without an invoice number, an overpayment, a credit.
  */
 @Service
+@EnableConfigurationProperties(InterestSettings.class)
 public class StatementService {
 
     private final JdbcClient jdbc;
@@ -30,15 +32,17 @@ public class StatementService {
     private final Ledger ledger;
     private final ReferenceRates rates;
     private final LateFeePolicySource policies;
+    private final InterestSettings interest;
 
     public StatementService(JdbcClient jdbc, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
-                            ReferenceRates rates, LateFeePolicySource policies) {
+                            ReferenceRates rates, LateFeePolicySource policies, InterestSettings interest) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.invoices = invoices;
         this.ledger = ledger;
         this.rates = rates;
         this.policies = policies;
+        this.interest = interest;
     }
 
     /** Counts only what happened on or before {@code asOf}. */
@@ -81,17 +85,43 @@ public class StatementService {
             // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
             // cannot change the figures. Skipping its decision halves the cost of starting a case (bench/).
             boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
-            LateFeePolicy policy = policyMatters ? policyFor(customer, invoice) : LateFeePolicy.DEFAULT;
+            LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice)
+                : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
+            // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
+            LateFeePolicy policy = versions.inForceOn(asOf);
             if (ratePolicy == null) {
-                ratePolicy = new InterestRatePolicy(rates.table(ReferenceRates.Kind.LPR),
-                    rates.table(ReferenceRates.Kind.ECB));
+                ratePolicy = ratePolicy();
             }
-            InterestBasis basis = ratePolicy.basisFor(invoice, country, policy);
+            InterestBasis basis = ratePolicy.basisFor(invoice, country, versions, asOf);
             bases.put(invoice.invoiceNumber(), basis);
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
                 invoice.issueDate(), invoice.dueDate(), basis.rate(), policy.capPercent(), euCompensation, lines));
         }
         return new CustomerAccount(AccountReplay.replay(terms, payments(customerId), asOf), bases);
+    }
+
+    /** Which rate the invoice bears and why, as of the date (no ledger read): the case view, the dashboard. */
+    public InterestBasis basis(Invoice invoice, LocalDate asOf) {
+        return basis(invoice, asOf, ratePolicy());
+    }
+
+    /** As {@link #basis(Invoice, LocalDate)} with rate tables read once for many invoices. */
+    public InterestBasis basis(Invoice invoice, LocalDate asOf, InterestRatePolicy rules) {
+        Customer customer = customers.find(invoice.customerId()).orElse(null);
+        return rules.basisFor(invoice, customer == null ? null : customer.country(), timelineFor(customer, invoice),
+            asOf);
+    }
+
+    /** The rate rules with the reference tables as they stand now. */
+    public InterestRatePolicy ratePolicy() {
+        return new InterestRatePolicy(rates.table(ReferenceRates.Kind.LPR), rates.table(ReferenceRates.Kind.ECB),
+            interest);
+    }
+
+    /** The late-fee policy versions of the customer and invoice by the date each took effect. */
+    public LateFeePolicyTimeline timelineFor(Customer customer, Invoice invoice) {
+        LateFeePolicyTimeline timeline = policies.timelineFor(customer, invoice);
+        return timeline == null ? LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT) : timeline;
     }
 
     public LateFeePolicy policyFor(Customer customer, Invoice invoice) {

@@ -11,7 +11,16 @@ import java.util.List;
  */
 public record Dashboard(LocalDate asOf, AgingReport aging, List<StageCount> casesPerStage,
                         List<CollectedLine> collectedPerStage, List<MonthLine> collectedPerMonth,
-                        PromiseRate promises, List<CurrencyRatios> ratios, List<CaseLine> cases) {
+                        PromiseRate promises, List<CurrencyRatios> ratios, List<CaseLine> cases,
+                        UnknownRates unknownRates) {
+
+    /**
+     * Open invoices whose interest rate should apply but is missing from the reference tables (source UNKNOWN):
+     * their interest is incomplete until finance enters the rate. {@code invoiceNumbers}: the oldest due first,
+     * at most {@code DashboardService.UNKNOWN_RATE_LINES}.
+     */
+    public record UnknownRates(int count, List<String> invoiceNumbers) {
+    }
 
     /** Open cases in the stage as of the date (the ageing report's counts, all currencies). */
     public record StageCount(String stage, int cases) {

@@ -20,6 +20,8 @@ import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.cases.Stage;
+import com.collectwise.fees.InterestBasis;
+import com.collectwise.fees.InterestRatePolicy;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
 import com.collectwise.supervision.CockpitLinks;
@@ -34,6 +36,7 @@ public class DashboardService {
     static final int DSO_DAYS = 90;
     static final int CEI_DAYS = 30;
     static final int CASE_LINES = 25;
+    static final int UNKNOWN_RATE_LINES = 50;
 
     private final AgingReportService aging;
     private final JdbcClient jdbc;
@@ -54,7 +57,33 @@ public class DashboardService {
     public Dashboard dashboard(LocalDate asOf) {
         AgingReport report = aging.report(asOf);
         return new Dashboard(asOf, report, casesPerStage(report), collectedPerStage(asOf), collectedPerMonth(asOf),
-            promises(asOf), ratios(asOf, report), cases(asOf));
+            promises(asOf), ratios(asOf, report), cases(asOf), unknownRates(asOf));
+    }
+
+    /**
+     * Only invoices without a contract rate and due before the reference tables start can lack a statutory rate
+     * (InterestRatePolicy.ratesKnownFrom), so only those few are looked at, not every open invoice.
+     */
+    private Dashboard.UnknownRates unknownRates(LocalDate asOf) {
+        InterestRatePolicy rules = statements.ratePolicy();
+        LocalDate knownFrom = rules.ratesKnownFrom();
+        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
+            + " AND contract_rate IS NULL" + (knownFrom == null ? "" : " AND due_date < ?")
+            + " ORDER BY due_date, invoice_number";
+        List<Object> params = knownFrom == null ? List.of(asOf) : List.of(asOf, knownFrom);
+        List<String> candidates = jdbc.sql(sql).params(params).query(String.class).list();
+        int count = 0;
+        List<String> numbers = new ArrayList<>();
+        for (String number : candidates) {
+            Invoice invoice = invoices.find(number).orElseThrow();
+            if (statements.basis(invoice, asOf, rules).source() == InterestBasis.Source.UNKNOWN) {
+                count++;
+                if (numbers.size() < UNKNOWN_RATE_LINES) {
+                    numbers.add(number);
+                }
+            }
+        }
+        return new Dashboard.UnknownRates(count, numbers);
     }
 
     private static List<Dashboard.StageCount> casesPerStage(AgingReport report) {

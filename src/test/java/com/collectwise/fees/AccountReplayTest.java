@@ -286,10 +286,12 @@ class AccountReplayTest {
     }
 
     @Test
-    void noReferenceRateKnownBeforeTheTableStarts_noStatutoryInterest() {
+    void noReferenceRateKnownBeforeTheTableStarts_rateUnknownNotZero() {
+        // issue 15: a missing rate used to be NONE (a silent 0); it is UNKNOWN and says so
         InterestBasis basis = RATES.basisFor(invoice("1.00", "CNY", LocalDate.of(2020, 1, 31), null), "CN",
             LateFeePolicy.DEFAULT);
-        assertThat(basis.source()).isEqualTo(InterestBasis.Source.NONE);
+        assertThat(basis.source()).isEqualTo(InterestBasis.Source.UNKNOWN);
+        assertThat(basis.description()).startsWith("rate unknown").contains("2020-01-31");
         // EU: half-years before the first ECB row bear nothing, later ones do
         assertThat(RATES.euRateOn(LocalDate.of(2023, 12, 31))).isNull();
         assertThat(RATES.euRateOn(LocalDate.of(2024, 12, 31))).isEqualByComparingTo("12.25");

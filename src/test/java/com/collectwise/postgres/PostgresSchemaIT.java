@@ -41,5 +41,11 @@ class PostgresSchemaIT {
             .query(String.class).single()).isNotBlank();
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isGreaterThanOrEqualTo(0);
         assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+        // V12's portable INSERT ... SELECT FROM (VALUES ...) WHERE NOT EXISTS: the rate history once, no duplicates
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lpr_rates").query(Integer.class).single()).isEqualTo(14);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT effective_from) FROM ecb_rates").query(Integer.class).single())
+            .isEqualTo(21);
+        assertThat(jdbc.sql("SELECT rate_percent FROM lpr_rates WHERE effective_from = DATE '2020-04-20'")
+            .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("3.85");
     }
 }

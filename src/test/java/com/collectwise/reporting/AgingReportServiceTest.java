@@ -67,8 +67,9 @@ class AgingReportServiceTest {
         invoice("A-CNY-LATE", "C-CN", "2026-01-01", "2026-01-31", "10000.00", "CNY", "12", Stage.INTERNAL_REMINDER);
         // not yet due
         invoice("B-CNY-CURRENT", "C-CN", "2026-02-08", "2026-03-10", "5000.00", "CNY", null, Stage.PRE_DUE);
-        // 214 days past due (1 Aug 2025 .. 2 Mar 2026), EU statutory: 10.15% in H2-2025 and in H1-2026:
-        // 2,000.00 x 10.15 x 214 / 36500 = 119.019178 -> 119.02; + EUR 40 = 2,159.02
+        // 214 days past due (1 Aug 2025 .. 2 Mar 2026), German statutory rate (base rate + 9 = ECB + 8.12, see
+        // application.yaml): 10.27% in H2-2025 and in H1-2026:
+        // 2,000.00 x 10.27 x 214 / 36500 = 120.426301 -> 120.43; + EUR 40 = 2,160.43
         invoice("C-EUR-OLD", "C-DE", "2025-07-01", "2025-07-31", "2000.00", "EUR", null, Stage.AGENCY);
         // paid in full before it was due: nothing open, not in the report
         invoice("D-CNY-PAID", "C-CN", "2026-01-01", "2026-01-31", "1000.00", "CNY", null, Stage.CLOSED);
@@ -119,9 +120,9 @@ class AgingReportServiceTest {
         assertThat(stage(cny, "INTERNAL_REMINDER")).isEqualByComparingTo("10098.63");
 
         AgingReport.CurrencyAging eur = report.currencies().get(1);
-        assertThat(eur.total()).isEqualByComparingTo("2159.02");
-        assertThat(bucket(eur, ">180")).isEqualByComparingTo("2159.02");
-        assertThat(stage(eur, "AGENCY")).isEqualByComparingTo("2159.02");
+        assertThat(eur.total()).isEqualByComparingTo("2160.43");
+        assertThat(bucket(eur, ">180")).isEqualByComparingTo("2160.43");
+        assertThat(stage(eur, "AGENCY")).isEqualByComparingTo("2160.43");
 
         AgingReport.CurrencyAging jpy = report.currencies().get(2);
         assertThat(jpy.total()).isEqualByComparingTo("150000").hasScaleOf(0);
@@ -143,7 +144,7 @@ class AgingReportServiceTest {
     @Test
     void statementOfTheDeInvoice_statutoryEcbRatePlusEur40() {
         var d = statements.detail(invoices.find("C-EUR-OLD").orElseThrow(), AS_OF);
-        assertThat(d.statement().interest()).isEqualByComparingTo("119.02");
+        assertThat(d.statement().interest()).isEqualByComparingTo("120.43");
         assertThat(d.statement().fees()).isEqualByComparingTo("40.00");
         assertThat(d.basis().description()).contains("ECB");
     }
@@ -155,16 +156,16 @@ class AgingReportServiceTest {
             Instant.now()));
         invoice("G-EUR", "C-DE2", "2026-01-01", "2026-01-31", "1000.00", "EUR", null, Stage.INTERNAL_REMINDER);
         Invoice g = invoices.find("G-EUR").orElseThrow();
-        // as of 2 Mar: EUR 40 + 1,000.00 x 10.15 x 30 / 36500 = 8.34 interest; 100.00 -> 40.00 / 8.34 / 51.66
+        // as of 2 Mar: EUR 40 + 1,000.00 x 10.27 x 30 / 36500 = 8.44 interest; 100.00 -> 40.00 / 8.44 / 51.56
         payment("PAY-G", "G-EUR", "100.00", "EUR", AS_OF);
         assertThat(statements.account("C-DE2", AS_OF).result().splitsOf("PAY-G"))
             .extracting(a -> a.component() + " " + a.amount().amount())
-            .containsExactly("FEES 40.00", "INTEREST 8.34", "PRINCIPAL 51.66");
-        assertThat(statements.statement(g, AS_OF).total()).isEqualByComparingTo("948.34");
+            .containsExactly("FEES 40.00", "INTEREST 8.44", "PRINCIPAL 51.56");
+        assertThat(statements.statement(g, AS_OF).total()).isEqualByComparingTo("948.44");
 
         // a payment dated earlier, recorded late: replayed first, it pays the fee, one day of interest and the
         // whole principal on 1 Feb; the later payment then finds nothing owed and is the customer's credit
-        // 1 Feb: 1,000.00 x 10.15 / 36500 = 0.278082 -> 0.28; 2,000.00 - 40.00 - 0.28 - 1,000.00 = 959.72
+        // 1 Feb: 1,000.00 x 10.27 / 36500 = 0.281370 -> 0.28; 2,000.00 - 40.00 - 0.28 - 1,000.00 = 959.72
         payment("PAY-G0", "G-EUR", "2000.00", "EUR", LocalDate.of(2026, 2, 1));
         var account = statements.account("C-DE2", AS_OF).result();
         assertThat(account.splitsOf("PAY-G0")).extracting(a -> a.component() + " " + a.amount().amount())
@@ -214,12 +215,24 @@ class AgingReportServiceTest {
             .isEqualByComparingTo("3.10");
         assertThat(rates.table(ReferenceRates.Kind.LPR).inForceOn(LocalDate.of(2025, 5, 20)))
             .isEqualByComparingTo("3.00");
-        assertThat(rates.current(ReferenceRates.Kind.ECB)).hasSize(5);
+        // V12: the history since 2015-10-24 (benchmark, then LPR), V2's four dates not entered twice
+        assertThat(rates.all(ReferenceRates.Kind.LPR)).hasSize(14);
+        assertThat(rates.table(ReferenceRates.Kind.LPR).asMap().firstKey()).isEqualTo(LocalDate.of(2015, 10, 24));
+        assertThat(rates.table(ReferenceRates.Kind.LPR).inForceOn(LocalDate.of(2019, 8, 19)))
+            .isEqualByComparingTo("4.35");
+        assertThat(rates.table(ReferenceRates.Kind.LPR).inForceOn(LocalDate.of(2021, 3, 31)))
+            .isEqualByComparingTo("3.85");
+        assertThat(rates.table(ReferenceRates.Kind.LPR).inForceOn(LocalDate.of(2022, 8, 21)))
+            .isEqualByComparingTo("3.70");
+        assertThat(rates.table(ReferenceRates.Kind.ECB).inForceOn(LocalDate.of(2016, 1, 1))).isEqualByComparingTo("0");
+        assertThat(rates.table(ReferenceRates.Kind.ECB).inForceOn(LocalDate.of(2023, 7, 1)))
+            .isEqualByComparingTo("4.00");
+        assertThat(rates.current(ReferenceRates.Kind.ECB)).hasSize(21); // V2 + V12: every half-year since 2016
         rates.enter(ReferenceRates.Kind.ECB, LocalDate.of(2027, 1, 1), new BigDecimal("2.50"), "fin1");
         rates.enter(ReferenceRates.Kind.ECB, LocalDate.of(2027, 1, 1), new BigDecimal("2.15"), "fin1");
         assertThat(rates.table(ReferenceRates.Kind.ECB).inForceOn(LocalDate.of(2027, 3, 1)))
             .isEqualByComparingTo("2.15");
-        assertThat(rates.all(ReferenceRates.Kind.ECB)).hasSize(7); // the wrong entry stays on record
+        assertThat(rates.all(ReferenceRates.Kind.ECB)).hasSize(23); // the wrong entry stays on record
     }
 
     static BigDecimal bucket(AgingReport.CurrencyAging c, String name) {
