@@ -16,6 +16,7 @@ import com.collectwise.cases.Invoice;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Money;
 import com.collectwise.fees.StatementService;
 
 /**
@@ -72,7 +73,8 @@ public class AgreementService {
 
     /** The even schedule the collector starts from. */
     public List<Instalment> proposeEven(Invoice invoice, int count, LocalDate firstDue) {
-        return InstalmentSchedule.propose(outstandingToday(invoice), count, firstDue);
+        return InstalmentSchedule.propose(outstandingToday(invoice), count, firstDue,
+            Money.minorUnit(Money.currency(invoice.currency())));
     }
 
     /** Problems of a schedule for this invoice today, by field; empty when it can be agreed. */
@@ -166,7 +168,7 @@ public class AgreementService {
             customer.email(), "Instalment plan for invoice " + a.invoiceNumber() + " ended: remainder due now",
             "Dear " + customer.name() + ",\n\nthe instalment plan for invoice " + a.invoiceNumber()
                 + " has ended because " + reason + ". The remainder of the plan, " + a.currency() + " "
-                + open.setScale(2).toPlainString() + " plus interest, is due at once (Civil Code art. 634).");
+                + open.toPlainString() + " plus interest, is due at once (Civil Code art. 634).");
     }
 
     public void kept(long id) {

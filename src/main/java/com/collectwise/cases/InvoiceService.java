@@ -67,8 +67,9 @@ public class InvoiceService {
         String customerId = in.key(CUSTOMER_ID, true);
         LocalDate issueDate = in.date(ISSUE_DATE, true);
         LocalDate dueDate = in.date(DUE_DATE, true);
-        BigDecimal amount = in.amount(AMOUNT, true);
         String currency = in.currency(CURRENCY, true);
+        // after the currency: its minor unit says how many decimals the amount may have (JPY none, KWD 3)
+        BigDecimal amount = in.amount(AMOUNT, true, currency);
         Integer creditTermDays = in.integer(CREDIT_TERM_DAYS, false, 0, 3650);
         BigDecimal rate = in.decimal(CONTRACT_RATE, false, BigDecimal.ZERO, MAX_RATE_PERCENT, 4);
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {

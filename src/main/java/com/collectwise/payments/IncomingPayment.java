@@ -17,7 +17,9 @@ public record IncomingPayment(String paymentReference, String invoiceNumber, Str
      */
     public String contentHash() {
         String canonical = String.join("\n", paymentReference, nullToEmpty(invoiceNumber), nullToEmpty(customerId),
-            amount.setScale(2).toPlainString(), currency, receivedOn.toString(), method.name());
+            // at least two decimals, as hashed before amounts had the currency's minor unit (JPY 1000 -> 1000.00): a
+            // replay of a payment booked before stays a replay; KWD keeps its third decimal
+            amount.setScale(Math.max(2, amount.scale())).toPlainString(), currency, receivedOn.toString(), method.name());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));

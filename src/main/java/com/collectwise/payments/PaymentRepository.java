@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.fees.Allocation;
+import com.collectwise.fees.Money;
 
 @Repository
 public class PaymentRepository {
@@ -55,16 +56,19 @@ public class PaymentRepository {
         return jdbc.sql("SELECT * FROM payments WHERE payment_reference = ?").param(paymentReference)
             .query((rs, n) -> new StoredPayment(new PaymentView(rs.getString("payment_reference"),
                 rs.getString("status"), rs.getString("invoice_number"), rs.getString("customer_id"),
-                rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
+                Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()), rs.getString("currency").trim(),
+                rs.getDate("received_on").toLocalDate(),
                 PaymentMethod.valueOf(rs.getString("method")), allocations),
                 rs.getString("body_hash")))
             .optional();
     }
 
     List<Allocation> allocations(String paymentReference) {
-        return jdbc.sql("SELECT component, amount FROM payment_allocations WHERE payment_reference = ? ORDER BY id")
+        return jdbc.sql("""
+                SELECT component, amount, currency FROM payment_allocations WHERE payment_reference = ? ORDER BY id""")
             .param(paymentReference)
-            .query((rs, n) -> new Allocation(rs.getString("component"), rs.getBigDecimal("amount")))
+            .query((rs, n) -> new Allocation(rs.getString("component"),
+                Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim())))
             .list();
     }
 }

@@ -75,8 +75,9 @@ public class PaymentService {
         String reference = in.text("paymentReference", true, 100);
         String invoiceNumber = in.key("invoiceNumber", false);
         String customerId = in.key("customerId", false);
-        BigDecimal amount = in.amount("amount", true);
         String currency = in.currency("currency", true);
+        // checked against the payment's own currency: one in another currency than the invoice's is kept unapplied
+        BigDecimal amount = in.amount("amount", true, currency);
         LocalDate receivedOn = in.date("receivedOn", true);
         PaymentMethod method = in.enumValue("method", PaymentMethod.class, null);
         if (!in.has("invoiceNumber") && !in.has("customerId")) {
