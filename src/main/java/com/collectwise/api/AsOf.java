@@ -1,0 +1,58 @@
+package com.collectwise.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The one parser of the {@code asOf} query parameter (case view, aging report, dashboard, statements). A figure as
+ * of a date is only asked for within a sane window: from the first day the figure can exist (the invoice's issue
+ * date; for reports {@link #REPORTS_FROM}) to {@link #YEARS_AHEAD} years after today. Anything else is a 400
+ * naming {@code asOf}, answered before any figure is computed: {@code +999999999-12-31} once kept a core busy with a
+ * day-by-day interest loop.
+ */
+public final class AsOf {
+
+    public static final String PARAMETER = "asOf";
+    /** How far ahead a forecast may look: long enough for any instalment plan or limitation date. */
+    public static final int YEARS_AHEAD = 10;
+    /** The earliest date of a report: no receivable in Collectwise is older. */
+    public static final LocalDate REPORTS_FROM = LocalDate.of(2000, 1, 1);
+
+    private AsOf() {
+    }
+
+    /** For reports: absent or blank means today; otherwise within [{@link #REPORTS_FROM}, today + 10 years]. */
+    public static LocalDate report(String value, LocalDate today) {
+        return parse(value, REPORTS_FROM, today);
+    }
+
+    /**
+     * @param earliest the first date the figure exists (an invoice's issue date)
+     * @return today when {@code value} is absent or blank (even before {@code earliest}: the default is always
+     *         answerable), else the date
+     * @throws InvalidRequestException naming {@code asOf} when it is not an ISO date or outside the window
+     */
+    public static LocalDate parse(String value, LocalDate earliest, LocalDate today) {
+        if (value == null || value.isBlank()) {
+            return today;
+        }
+        String text = value.trim();
+        LocalDate date;
+        try {
+            // yyyy-MM-dd only: LocalDate.parse would also take +999999999-12-31, which is a valid date, not a sane one
+            if (text.length() != 10) {
+                throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+            }
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.of(PARAMETER, "must be an ISO date (yyyy-MM-dd)");
+        }
+        LocalDate latest = today.plusYears(YEARS_AHEAD);
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            throw InvalidRequestException.of(PARAMETER, "must be between " + earliest + " and " + latest
+                + " (" + (earliest.equals(REPORTS_FROM) ? "the earliest report date" : "the issue date")
+                + " .. today + " + YEARS_AHEAD + " years)");
+        }
+        return date;
+    }
+}
