@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CurrencyThresholds;
 import com.collectwise.cases.Invoice;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
@@ -25,6 +27,7 @@ import com.collectwise.fees.StatementService;
  * instalments oldest first.
  */
 @Service
+@EnableConfigurationProperties(CurrencyThresholds.class)
 public class AgreementService {
 
     public static final String SCHEDULE = "INSTALMENT_SCHEDULE";
@@ -37,14 +40,14 @@ public class AgreementService {
     private final CustomerRepository customers;
     private final Outbox outbox;
     private final BusinessClock clock;
-    private final BigDecimal approvalThreshold;
+    private final CurrencyThresholds thresholds;
     private final int graceDays;
     private final int reminderDays;
 
     public AgreementService(AgreementRepository agreements, StatementService statements,
                             AcknowledgementService acknowledgements, CustomerRepository customers, Outbox outbox,
                             BusinessClock clock,
-                            @Value("${collectwise.agreements.approval-threshold:10000.00}") BigDecimal approvalThreshold,
+                            CurrencyThresholds thresholds,
                             @Value("${collectwise.agreements.grace-days:5}") int graceDays,
                             @Value("${collectwise.agreements.reminder-days:3}") int reminderDays) {
         this.agreements = agreements;
@@ -53,7 +56,7 @@ public class AgreementService {
         this.customers = customers;
         this.outbox = outbox;
         this.clock = clock;
-        this.approvalThreshold = approvalThreshold;
+        this.thresholds = thresholds;
         this.graceDays = graceDays;
         this.reminderDays = reminderDays;
     }
@@ -103,9 +106,14 @@ public class AgreementService {
         return agreements.find(id);
     }
 
-    /** Plans above the threshold (in the invoice currency) need a supervisor. */
+    /**
+     * Plans above the approval threshold of their currency ({@code collectwise.thresholds.agreement-approval})
+     * need a supervisor; in a currency without a threshold every plan does: nothing is converted to guess one.
+     */
     public boolean needsApproval(Agreement agreement) {
-        return agreement.total().compareTo(approvalThreshold) > 0;
+        return thresholds.agreementApprovalIn(agreement.currency())
+            .map(limit -> agreement.total().compareTo(limit) > 0)
+            .orElse(true);
     }
 
     public void decide(long id, boolean approved, String by) {
