@@ -36,10 +36,10 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
                                 String note, String source, String createdBy, String approvedBy,
                                 List<Instalment> instalments) {
 
+        /** Amounts as the repository reads them: at the currency's minor unit (JPY 1000, KWD 5.250). */
         public static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.status(), a.total().setScale(2), a.currency(), a.startsOn(), a.note(),
-                a.source(), a.createdBy(), a.approvedBy(), a.instalments().stream()
-                    .map(i -> new Instalment(i.seq(), i.dueDate(), i.amount().setScale(2))).toList());
+            return new AgreementView(a.id(), a.status(), a.total(), a.currency(), a.startsOn(), a.note(),
+                a.source(), a.createdBy(), a.approvedBy(), a.instalments());
         }
     }
 
