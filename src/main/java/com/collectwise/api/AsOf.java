@@ -23,30 +23,38 @@ public final class AsOf {
 
     /** For reports: absent or blank means today; otherwise within [{@link #REPORTS_FROM}, today + 10 years]. */
     public static LocalDate report(String value, LocalDate today) {
-        return parse(value, REPORTS_FROM, today);
+        LocalDate date = date(value);
+        return date == null ? today : within(date, REPORTS_FROM, today);
+    }
+
+    /**
+     * The parameter as a date, before anything is looked up: a malformed date is the request's fault whether or not
+     * the record exists. Only yyyy-MM-dd: LocalDate.parse would also take +999999999-12-31.
+     *
+     * @return null when absent or blank (the caller's default: today)
+     * @throws InvalidRequestException naming {@code asOf}
+     */
+    public static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw InvalidRequestException.of(PARAMETER, "must be an ISO date (yyyy-MM-dd)");
     }
 
     /**
      * @param earliest the first date the figure exists (an invoice's issue date)
-     * @return today when {@code value} is absent or blank (even before {@code earliest}: the default is always
-     *         answerable), else the date
-     * @throws InvalidRequestException naming {@code asOf} when it is not an ISO date or outside the window
+     * @return the date when it lies within [earliest, today + 10 years]
+     * @throws InvalidRequestException naming {@code asOf} otherwise
      */
-    public static LocalDate parse(String value, LocalDate earliest, LocalDate today) {
-        if (value == null || value.isBlank()) {
-            return today;
-        }
-        String text = value.trim();
-        LocalDate date;
-        try {
-            // yyyy-MM-dd only: LocalDate.parse would also take +999999999-12-31, which is a valid date, not a sane one
-            if (text.length() != 10) {
-                throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
-            }
-            date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of(PARAMETER, "must be an ISO date (yyyy-MM-dd)");
-        }
+    public static LocalDate within(LocalDate date, LocalDate earliest, LocalDate today) {
         LocalDate latest = today.plusYears(YEARS_AHEAD);
         if (date.isBefore(earliest) || date.isAfter(latest)) {
             throw InvalidRequestException.of(PARAMETER, "must be between " + earliest + " and " + latest

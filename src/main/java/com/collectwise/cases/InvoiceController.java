@@ -3,6 +3,7 @@ package com.collectwise.cases;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -61,10 +62,13 @@ public class InvoiceController {
 
     @GetMapping("/{invoiceNumber}")
     public CaseView view(@PathVariable String invoiceNumber, @RequestParam(required = false) String asOf) {
-        // the invoice first (404 before 400), then asOf within its issue date .. today + 10 years before any figure
+        // a malformed date is a 400 at once; a well-formed one must lie within the invoice's issue date .. today
+        // + 10 years, checked before any figure is computed (the default, today, is always answered)
+        LocalDate date = AsOf.date(asOf);
         Invoice invoice = repository.find(invoiceNumber)
             .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
-        return views.view(invoiceNumber, AsOf.parse(asOf, invoice.issueDate(), clock.today()));
+        return views.view(invoiceNumber, date == null ? clock.today()
+            : AsOf.within(date, invoice.issueDate(), clock.today()));
     }
 
     @GetMapping("/{invoiceNumber}/contacts")
