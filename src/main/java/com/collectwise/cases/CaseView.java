@@ -23,7 +23,7 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
                        LocalDate limitationDate, List<PromiseView> promises, int promisesKept, int promisesBroken,
                        AgreementView agreement, List<DisputeView> disputes, BigDecimal disputed, LocalDate asOf) {
 
-    /** What is still unpaid as of the date, per component, with two decimals. */
+    /** What is still unpaid as of the date, per component, at the currency's minor unit (JPY 0 decimals, KWD 3). */
     public record Outstanding(BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total) {
     }
 
