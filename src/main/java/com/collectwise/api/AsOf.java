@@ -15,7 +15,7 @@ public final class AsOf {
     public static final String PARAMETER = "asOf";
     /** How far ahead a forecast may look: long enough for any instalment plan or limitation date. */
     public static final int YEARS_AHEAD = 10;
-    /** The earliest date of a report: no receivable in Collectwise is older. */
+    /** The earliest date of a report, an invoice's issue date and a payment: no receivable in Collectwise is older. */
     public static final LocalDate REPORTS_FROM = LocalDate.of(2000, 1, 1);
 
     private AsOf() {

@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
 import com.collectwise.customers.Customer;
@@ -72,6 +73,10 @@ public class InvoiceService {
         BigDecimal amount = in.amount(AMOUNT, true, currency);
         Integer creditTermDays = in.integer(CREDIT_TERM_DAYS, false, 0, 3650);
         BigDecimal rate = in.decimal(CONTRACT_RATE, false, BigDecimal.ZERO, MAX_RATE_PERCENT, 4);
+        // interest runs from the due date: a receivable from year 1 would be a typo, and a costly one to compute
+        if (issueDate != null && issueDate.isBefore(AsOf.REPORTS_FROM)) {
+            in.reject(ISSUE_DATE, "must not be before " + AsOf.REPORTS_FROM);
+        }
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
             in.reject(DUE_DATE, "must not be before issueDate");
         }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.agreements.AcknowledgementService;
+import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
@@ -85,6 +86,9 @@ public class PaymentService {
         }
         if (receivedOn != null && receivedOn.isAfter(clock.today())) {
             in.reject("receivedOn", "must not be in the future");
+        }
+        if (receivedOn != null && receivedOn.isBefore(AsOf.REPORTS_FROM)) {
+            in.reject("receivedOn", "must not be before " + AsOf.REPORTS_FROM);
         }
         in.throwIfInvalid();
         return new IncomingPayment(reference, invoiceNumber, customerId, amount, currency, receivedOn, method);

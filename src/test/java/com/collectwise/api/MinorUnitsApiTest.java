@@ -207,4 +207,17 @@ class MinorUnitsApiTest extends ApiTestSupport {
             assertThat(get(FINANCE, report + "?asOf=" + latest).status()).as(report).isEqualTo(200);
         }
     }
+
+    @Test
+    void receivablesAndPaymentsFromBefore2000AreTyposNotHistory() {
+        String customerId = createCustomer();
+        Response invoice = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", unique("MU"),
+            "customerId", customerId, "issueDate", "0001-01-01", "dueDate", "0001-01-31", "amount", "10.00",
+            "currency", "EUR"));
+        assertRefused(invoice, "issueDate", "must not be before 2000-01-01");
+
+        Map<String, Object> payment = payment(invoiceIn("EUR", "10.00"), "10.00", "EUR");
+        payment.put("receivedOn", "1999-12-31");
+        assertRefused(post(INTEGRATION, "/api/payments", payment), "receivedOn", "must not be before 2000-01-01");
+    }
 }
