@@ -56,8 +56,8 @@ public final class Acceleration {
         BigDecimal overdueUnpaid = overdue.subtract(paid).max(BigDecimal.ZERO);
         BigDecimal fifth = total.multiply(ONE_FIFTH).setScale(2, RoundingMode.HALF_UP);
         if (overdueUnpaid.signum() > 0 && overdueUnpaid.compareTo(fifth) >= 0) {
-            return new Check(Verdict.ACCELERATED, "unpaid instalments of " + overdueUnpaid.setScale(2)
-                + " reach one fifth of the plan total " + total.setScale(2));
+            return new Check(Verdict.ACCELERATED, "unpaid instalments of " + overdueUnpaid.toPlainString()
+                + " reach one fifth of the plan total " + total.toPlainString());
         }
         if (oldestUncovered != null && oldestUncovered.plusDays(graceDays).isBefore(today)) {
             return new Check(Verdict.ACCELERATED, "the instalment due " + oldestUncovered + " is unpaid after "

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import com.collectwise.fees.Money;
 
 /** Agreements and their instalments (tables of V8). */
 @Repository
@@ -38,10 +39,10 @@ public class AgreementRepository {
 
     public Agreement find(long id) {
         return jdbc.sql("SELECT * FROM agreements WHERE id = ?").param(id)
-            .query((rs, n) -> new Agreement(rs.getLong("id"), rs.getString("invoice_number"), rs.getBigDecimal("total"),
-                rs.getString("currency").trim(), rs.getString("note"), rs.getString("status"), rs.getString("source"),
+            .query((rs, n) -> new Agreement(rs.getLong("id"), rs.getString("invoice_number"),
+                Money.stored(rs.getBigDecimal("total"), rs.getString("currency").trim()), rs.getString("currency").trim(), rs.getString("note"), rs.getString("status"), rs.getString("source"),
                 rs.getString("created_by"), rs.getDate("starts_on").toLocalDate(), rs.getString("approved_by"),
-                instalments(id)))
+                instalments(id, rs.getString("currency").trim())))
             .single();
     }
 
@@ -74,11 +75,11 @@ public class AgreementRepository {
             .query(String.class).single();
     }
 
-    private List<Instalment> instalments(long agreementId) {
+    private List<Instalment> instalments(long agreementId, String currency) {
         return jdbc.sql("SELECT seq, due_date, amount FROM instalments WHERE agreement_id = ? ORDER BY seq")
             .param(agreementId)
             .query((rs, n) -> new Instalment(rs.getInt("seq"), rs.getDate("due_date").toLocalDate(),
-                rs.getBigDecimal("amount").setScale(2)))
+                Money.stored(rs.getBigDecimal("amount"), currency)))
             .list();
     }
 }

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.cases.BusinessClock;
+import com.collectwise.cases.CurrencyThresholds;
 import com.collectwise.cases.Invoice;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Money;
 import com.collectwise.fees.StatementService;
 
 /**
@@ -24,6 +27,7 @@ import com.collectwise.fees.StatementService;
  * instalments oldest first.
  */
 @Service
+@EnableConfigurationProperties(CurrencyThresholds.class)
 public class AgreementService {
 
     public static final String SCHEDULE = "INSTALMENT_SCHEDULE";
@@ -36,14 +40,14 @@ public class AgreementService {
     private final CustomerRepository customers;
     private final Outbox outbox;
     private final BusinessClock clock;
-    private final BigDecimal approvalThreshold;
+    private final CurrencyThresholds thresholds;
     private final int graceDays;
     private final int reminderDays;
 
     public AgreementService(AgreementRepository agreements, StatementService statements,
                             AcknowledgementService acknowledgements, CustomerRepository customers, Outbox outbox,
                             BusinessClock clock,
-                            @Value("${collectwise.agreements.approval-threshold:10000.00}") BigDecimal approvalThreshold,
+                            CurrencyThresholds thresholds,
                             @Value("${collectwise.agreements.grace-days:5}") int graceDays,
                             @Value("${collectwise.agreements.reminder-days:3}") int reminderDays) {
         this.agreements = agreements;
@@ -52,7 +56,7 @@ public class AgreementService {
         this.customers = customers;
         this.outbox = outbox;
         this.clock = clock;
-        this.approvalThreshold = approvalThreshold;
+        this.thresholds = thresholds;
         this.graceDays = graceDays;
         this.reminderDays = reminderDays;
     }
@@ -72,7 +76,8 @@ public class AgreementService {
 
     /** The even schedule the collector starts from. */
     public List<Instalment> proposeEven(Invoice invoice, int count, LocalDate firstDue) {
-        return InstalmentSchedule.propose(outstandingToday(invoice), count, firstDue);
+        return InstalmentSchedule.propose(outstandingToday(invoice), count, firstDue,
+            Money.minorUnit(Money.currency(invoice.currency())));
     }
 
     /** Problems of a schedule for this invoice today, by field; empty when it can be agreed. */
@@ -101,9 +106,14 @@ public class AgreementService {
         return agreements.find(id);
     }
 
-    /** Plans above the threshold (in the invoice currency) need a supervisor. */
+    /**
+     * Plans above the approval threshold of their currency ({@code collectwise.thresholds.agreement-approval})
+     * need a supervisor; in a currency without a threshold every plan does: nothing is converted to guess one.
+     */
     public boolean needsApproval(Agreement agreement) {
-        return agreement.total().compareTo(approvalThreshold) > 0;
+        return thresholds.agreementApprovalIn(agreement.currency())
+            .map(limit -> agreement.total().compareTo(limit) > 0)
+            .orElse(true);
     }
 
     public void decide(long id, boolean approved, String by) {
@@ -166,7 +176,7 @@ public class AgreementService {
             customer.email(), "Instalment plan for invoice " + a.invoiceNumber() + " ended: remainder due now",
             "Dear " + customer.name() + ",\n\nthe instalment plan for invoice " + a.invoiceNumber()
                 + " has ended because " + reason + ". The remainder of the plan, " + a.currency() + " "
-                + open.setScale(2).toPlainString() + " plus interest, is due at once (Civil Code art. 634).");
+                + open.toPlainString() + " plus interest, is due at once (Civil Code art. 634).");
     }
 
     public void kept(long id) {

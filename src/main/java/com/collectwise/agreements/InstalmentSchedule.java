@@ -24,15 +24,20 @@ public final class InstalmentSchedule {
      * (1,000.00 in 3 = 333.33 / 333.33 / 333.34).
      */
     public static List<Instalment> propose(BigDecimal total, int count, LocalDate firstDue) {
+        return propose(total, count, firstDue, 2);
+    }
+
+    /** As above, with instalments at the currency's minor unit ({@code decimals}: JPY 0, KWD 3). */
+    public static List<Instalment> propose(BigDecimal total, int count, LocalDate firstDue, int decimals) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);
         }
-        BigDecimal each = total.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
+        BigDecimal each = total.divide(BigDecimal.valueOf(count), decimals, RoundingMode.DOWN);
         List<Instalment> plan = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 1; i <= count; i++) {
             BigDecimal amount = i < count ? each : total.subtract(sum);
-            plan.add(new Instalment(i, firstDue.plusMonths(i - 1L), amount.setScale(2)));
+            plan.add(new Instalment(i, firstDue.plusMonths(i - 1L), amount.setScale(decimals, RoundingMode.UNNECESSARY)));
             sum = sum.add(amount);
         }
         return plan;
@@ -67,8 +72,8 @@ public final class InstalmentSchedule {
             sum = sum.add(instalment.amount());
         }
         if (sum.compareTo(total) != 0) {
-            problems.add(new FieldProblem("instalments", "the amounts sum to " + sum.setScale(2) + " " + currency
-                + " but the outstanding total is " + total.setScale(2) + " " + currency));
+            problems.add(new FieldProblem("instalments", "the amounts sum to " + sum.toPlainString() + " " + currency
+                + " but the outstanding total is " + total.toPlainString() + " " + currency));
         }
         return problems;
     }

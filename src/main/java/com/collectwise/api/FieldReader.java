@@ -1,6 +1,7 @@
 package com.collectwise.api;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,8 +41,9 @@ public final class FieldReader {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    /** NUMERIC(19,2): 17 digits before the decimal point. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
+    /** The money columns are NUMERIC(19,4) (V13, for KWD's 3 and CLF's 4 decimals): 15 digits before the point. */
+    private static final int MAX_SCALE = 4;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
 
     private final JsonNode fields;
     /** "" for the request itself; "instalments[2]." for an element of a list (see {@link #objects}). */
@@ -144,17 +146,51 @@ public final class FieldReader {
         }
     }
 
-    /** A money amount greater than zero, with at most two decimals, given as a JSON number or a string. */
-    public BigDecimal amount(String field, boolean required) {
-        return money(field, required, false);
+    /**
+     * A money amount greater than zero in {@code currency}, given as a JSON number or a string, with at most as
+     * many decimals as the currency's minor unit (ISO 4217: JPY 0, CNY/EUR/USD 2, KWD/BHD 3). Read the currency
+     * first: when it is absent or itself wrong (null here) only the currency-free limits are checked, and the
+     * request fails on the currency anyway.
+     *
+     * @return the amount at the scale of the currency's minor unit (JPY 1000, KWD 1.234, EUR 10.50)
+     */
+    public BigDecimal amount(String field, boolean required, String currency) {
+        return money(field, required, false, currency);
     }
 
     /** Like {@link #amount} but zero is allowed too. */
-    public BigDecimal amountOrZero(String field, boolean required) {
-        return money(field, required, true);
+    public BigDecimal amountOrZero(String field, boolean required, String currency) {
+        return money(field, required, true, currency);
     }
 
-    private BigDecimal money(String field, boolean required, boolean zeroAllowed) {
+    /**
+     * The one minor-unit rule of every amount that enters Collectwise (API fields, CSV cells, Tasklist forms):
+     * why {@code amount} cannot be an amount in {@code currency}, or null when it can. Never rounds: rounding
+     * money someone typed in would change what they meant, so 10.005 EUR is refused, not taken as 10.01.
+     */
+    public static String minorUnitProblem(BigDecimal amount, String currency) {
+        int digits = minorUnit(currency);
+        if (digits < 0 || amount.stripTrailingZeros().scale() <= digits) {
+            return null;
+        }
+        return digits == 0
+            ? "must be a whole number: " + currency + " has no minor unit"
+            : "must have at most " + digits + " decimals: the minor unit of " + currency;
+    }
+
+    /** Decimals of the currency (JPY 0, EUR 2, KWD 3), or -1 when the code is not a currency for money. */
+    private static int minorUnit(String currency) {
+        if (currency == null) {
+            return -1;
+        }
+        try {
+            return Currency.getInstance(currency.trim()).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    private BigDecimal money(String field, boolean required, boolean zeroAllowed, String currency) {
         BigDecimal value = decimal(field, required);
         if (value == null) {
             return null;
@@ -162,13 +198,19 @@ public final class FieldReader {
         if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
             return reject(field, zeroAllowed ? "must not be negative" : "must be greater than zero");
         }
-        if (value.stripTrailingZeros().scale() > 2) {
-            return reject(field, "must have at most two decimals");
+        // the scale of the money columns (V13): no currency has more decimals than that
+        if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+            return reject(field, "must have at most " + MAX_SCALE + " decimals");
         }
         if (value.compareTo(MAX_AMOUNT) > 0) {
             return reject(field, "is too large");
         }
-        return value.setScale(2);
+        String problem = minorUnitProblem(value, currency);
+        if (problem != null) {
+            return reject(field, problem);
+        }
+        int digits = minorUnit(currency);
+        return digits < 0 ? value : value.setScale(digits, RoundingMode.UNNECESSARY);
     }
 
     /** A decimal number (JSON number or string) within [min, max] with at most {@code maxScale} decimals. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.fees.AdjustmentService;
+import com.collectwise.fees.Money;
 import com.collectwise.handoff.CreditHold;
 
 /** Ends cases: settled by payment, written off, or sold; lifts the customer's credit hold when it can. */
@@ -55,10 +56,11 @@ public class CaseClosing {
         if (invoice.status() != CaseStatus.OPEN) {
             return;
         }
-        adjustments.writeOff(invoice, "Sold to " + buyer + " for " + invoice.currency() + " " + price.toPlainString()
-            + ": " + reason, approvedBy, clock.today());
-        invoices.close(invoiceNumber, CaseStatus.SOLD, "Sold to " + buyer + " for " + invoice.currency() + " "
-            + price.toPlainString() + ": " + reason);
+        // the price as typed (checked against the currency's minor unit by the form's listener), at that unit
+        String sold = "Sold to " + buyer + " for " + invoice.currency() + " "
+            + Money.stored(price, invoice.currency()).toPlainString() + ": " + reason;
+        adjustments.writeOff(invoice, sold, approvedBy, clock.today());
+        invoices.close(invoiceNumber, CaseStatus.SOLD, sold);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
     }
 

@@ -68,7 +68,7 @@ public class CaseRequestService {
     @Transactional
     public PromiseView promise(String invoiceNumber, FieldReader body, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        BigDecimal amount = body.amount("amount", true);
+        BigDecimal amount = body.amount("amount", true, invoice.currency());
         LocalDate promisedDate = body.date("promisedDate", true);
         String note = body.text("note", false, 2000);
         if (promisedDate != null && promisedDate.isBefore(clock.today())) {
@@ -77,8 +77,7 @@ public class CaseRequestService {
         if (amount != null) {
             BigDecimal outstanding = figures.today(invoiceNumber).outstanding();
             if (amount.compareTo(outstanding) > 0) {
-                body.reject("amount", "must not exceed the outstanding total " + outstanding.setScale(2)
-                    .toPlainString() + " " + invoice.currency());
+                body.reject("amount", "must not exceed the outstanding total " + outstanding.toPlainString() + " " + invoice.currency());
             }
         }
         body.throwIfInvalid();
@@ -107,7 +106,7 @@ public class CaseRequestService {
         List<FieldReader> rows = body.objects("instalments", true, 1, 100);
         for (FieldReader row : rows) {
             LocalDate dueDate = row.date("dueDate", true);
-            BigDecimal amount = row.amount("amount", true);
+            BigDecimal amount = row.amount("amount", true, invoice.currency());
             if (dueDate != null && amount != null) {
                 plan.add(new Instalment(plan.size() + 1, dueDate, amount));
             }
@@ -121,7 +120,7 @@ public class CaseRequestService {
         long id = agreements.propose(invoice, plan, note, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.INSTALMENT_REQUESTED,
             "Instalment plan #" + id + ": " + plan.size() + " instalments, total "
-                + InstalmentSchedule.total(plan).setScale(2).toPlainString() + " " + invoice.currency()
+                + InstalmentSchedule.total(plan).toPlainString() + " " + invoice.currency()
                 + (note == null ? "" : ". " + note), null, null));
         correlate(invoiceNumber, MSG_AGREEMENT_PROPOSED, Map.of(AGREEMENT_ID, id),
             "the case takes no instalment plan now (one is being agreed or runs already)");
@@ -133,7 +132,7 @@ public class CaseRequestService {
     public DisputeView dispute(String invoiceNumber, FieldReader body, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
         DisputeCategory category = body.enumValue("category", DisputeCategory.class, null);
-        BigDecimal amount = body.amount("amount", true);
+        BigDecimal amount = body.amount("amount", true, invoice.currency());
         // optional as on the call form; short enough to fit the contact-log note with its prefix
         String description = body.text("description", false, 2000);
         if (category != null && amount != null) {

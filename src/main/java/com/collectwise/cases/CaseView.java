@@ -34,7 +34,7 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
     public record InterestBasisView(String source, String description, BigDecimal annualPercent) {
     }
 
-    /** What is still unpaid as of the date, per component, with two decimals. */
+    /** What is still unpaid as of the date, per component, at the currency's minor unit (JPY 0 decimals, KWD 3). */
     public record Outstanding(BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total) {
     }
 
@@ -47,10 +47,10 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
                                 String note, String source, String createdBy, String approvedBy,
                                 List<Instalment> instalments) {
 
+        /** Amounts as the repository reads them: at the currency's minor unit (JPY 1000, KWD 5.250). */
         public static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.status(), a.total().setScale(2), a.currency(), a.startsOn(), a.note(),
-                a.source(), a.createdBy(), a.approvedBy(), a.instalments().stream()
-                    .map(i -> new Instalment(i.seq(), i.dueDate(), i.amount().setScale(2))).toList());
+            return new AgreementView(a.id(), a.status(), a.total(), a.currency(), a.startsOn(), a.note(),
+                a.source(), a.createdBy(), a.approvedBy(), a.instalments());
         }
     }
 

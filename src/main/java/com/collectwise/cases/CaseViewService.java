@@ -23,6 +23,7 @@ import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
+import com.collectwise.fees.Money;
 
 /** Assembles the case view of the API from the domain tables (not from process variables). */
 @Service
@@ -62,8 +63,9 @@ public class CaseViewService {
             .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
         String collector = customers.find(invoice.customerId()).map(Customer::collector).orElse(null);
         Statement statement = statements.statement(invoice, asOf);
-        Outstanding outstanding = new Outstanding(cents(statement.principal()), cents(statement.interest()),
-            cents(statement.fees()), cents(statement.total()));
+        String currency = invoice.currency();
+        Outstanding outstanding = new Outstanding(minor(statement.principal(), currency),
+            minor(statement.interest(), currency), minor(statement.fees(), currency), minor(statement.total(), currency));
         long daysOverdue = outstanding.total().signum() == 0 ? 0
             : Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
         PromiseBook.Habits habits = promiseBook.habits(invoice.customerId());
@@ -100,7 +102,8 @@ public class CaseViewService {
                 SELECT id, amount, currency, promised_date, note, status, created_by, created_at
                 FROM promises WHERE invoice_number = ? ORDER BY created_at, id""")
             .param(invoiceNumber)
-            .query((rs, n) -> new PromiseView(rs.getLong("id"), cents(rs.getBigDecimal("amount")), rs.getString("currency").trim(),
+            .query((rs, n) -> new PromiseView(rs.getLong("id"),
+                Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()), rs.getString("currency").trim(),
                 rs.getDate("promised_date").toLocalDate(), rs.getString("note"), rs.getString("status"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
             .list();
@@ -112,7 +115,8 @@ public class CaseViewService {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+    /** The statement's figures at the currency's minor unit (KWD 1.234 stays 1.234, JPY has no decimals). */
+    private static BigDecimal minor(BigDecimal amount, String currency) {
+        return Money.rounded(amount, currency).amount();
     }
 }

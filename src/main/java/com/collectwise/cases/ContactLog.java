@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import com.collectwise.fees.Money;
+import java.math.BigDecimal;
 
 /** The append-only contact log of each case. There is deliberately no update and no delete. */
 @Repository
@@ -30,13 +32,20 @@ public class ContactLog {
 
     /** Oldest first. */
     public List<ContactEntry> list(String invoiceNumber) {
-        return jdbc.sql("SELECT * FROM contact_log WHERE invoice_number = ? ORDER BY contacted_at, id")
+        // the invoice's currency gives the promised amount its minor unit
+        return jdbc.sql("""
+                SELECT c.*, i.currency FROM contact_log c LEFT JOIN invoices i ON i.invoice_number = c.invoice_number
+                WHERE c.invoice_number = ? ORDER BY c.contacted_at, c.id""")
             .param(invoiceNumber)
             .query((rs, n) -> new ContactEntry(rs.getLong("id"), rs.getString("invoice_number"),
                 rs.getString("customer_id"), rs.getString("channel"), rs.getTimestamp("contacted_at").toInstant(),
                 rs.getString("collector"), rs.getString("reached_person"), rs.getString("outcome"),
-                rs.getString("note"), rs.getBigDecimal("promised_amount"),
+                rs.getString("note"), promised(rs.getBigDecimal("promised_amount"), rs.getString("currency")),
                 rs.getDate("promised_date") == null ? null : rs.getDate("promised_date").toLocalDate()))
             .list();
+    }
+
+    private static BigDecimal promised(BigDecimal amount, String currency) {
+        return amount == null || currency == null ? amount : Money.stored(amount, currency.trim());
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.collectwise.api.AsOf;
 import com.collectwise.api.FieldReader;
-import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.NotFoundException;
 
 @RestController
 @RequestMapping("/api/invoices")
@@ -31,11 +31,13 @@ public class InvoiceController {
     private final InvoiceService invoices;
     private final InvoiceImportService importer;
     private final CaseViewService views;
+    private final InvoiceRepository repository;
     private final BusinessClock clock;
 
     public InvoiceController(InvoiceService invoices, InvoiceImportService importer, CaseViewService views,
-                             BusinessClock clock) {
+                             InvoiceRepository repository, BusinessClock clock) {
         this.invoices = invoices;
+        this.repository = repository;
         this.importer = importer;
         this.views = views;
         this.clock = clock;
@@ -60,19 +62,17 @@ public class InvoiceController {
 
     @GetMapping("/{invoiceNumber}")
     public CaseView view(@PathVariable String invoiceNumber, @RequestParam(required = false) String asOf) {
-        return views.view(invoiceNumber, asOf == null || asOf.isBlank() ? clock.today() : parseAsOf(asOf));
+        // a malformed date is a 400 at once; a well-formed one must lie within the invoice's issue date .. today
+        // + 10 years, checked before any figure is computed (the default, today, is always answered)
+        LocalDate date = AsOf.date(asOf);
+        Invoice invoice = repository.find(invoiceNumber)
+            .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
+        return views.view(invoiceNumber, date == null ? clock.today()
+            : AsOf.within(date, invoice.issueDate(), clock.today()));
     }
 
     @GetMapping("/{invoiceNumber}/contacts")
     public List<ContactEntry> contacts(@PathVariable String invoiceNumber) {
         return views.contacts(invoiceNumber);
-    }
-
-    private static LocalDate parseAsOf(String asOf) {
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.of("asOf", "must be an ISO date (yyyy-MM-dd)");
-        }
     }
 }

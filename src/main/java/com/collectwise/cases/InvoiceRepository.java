@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import com.collectwise.fees.Money;
 
 @Repository
 public class InvoiceRepository {
@@ -83,9 +84,10 @@ public class InvoiceRepository {
     }
 
     static Invoice map(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency").trim();
         return new Invoice(rs.getString("invoice_number"), rs.getString("customer_id"),
             rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
-            rs.getInt("credit_term_days"), rs.getBigDecimal("amount"), rs.getString("currency").trim(),
+            rs.getInt("credit_term_days"), Money.stored(rs.getBigDecimal("amount"), currency), currency,
             rs.getBigDecimal("contract_rate"), CaseStatus.valueOf(rs.getString("status")),
             Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"));
     }

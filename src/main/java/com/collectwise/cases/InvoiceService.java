@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
 import com.collectwise.customers.Customer;
@@ -70,10 +71,15 @@ public class InvoiceService {
         String customerId = in.key(CUSTOMER_ID, true);
         LocalDate issueDate = in.date(ISSUE_DATE, true);
         LocalDate dueDate = in.date(DUE_DATE, true);
-        BigDecimal amount = in.amount(AMOUNT, true);
         String currency = in.currency(CURRENCY, true);
+        // after the currency: its minor unit says how many decimals the amount may have (JPY none, KWD 3)
+        BigDecimal amount = in.amount(AMOUNT, true, currency);
         Integer creditTermDays = in.integer(CREDIT_TERM_DAYS, false, 0, 3650);
         BigDecimal rate = in.decimal(CONTRACT_RATE, false, BigDecimal.ZERO, MAX_RATE_PERCENT, 4);
+        // interest runs from the due date: a receivable from year 1 would be a typo, and a costly one to compute
+        if (issueDate != null && issueDate.isBefore(AsOf.REPORTS_FROM)) {
+            in.reject(ISSUE_DATE, "must not be before " + AsOf.REPORTS_FROM);
+        }
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
             in.reject(DUE_DATE, "must not be before issueDate");
         }

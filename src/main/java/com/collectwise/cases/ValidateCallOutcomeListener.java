@@ -39,6 +39,14 @@ public class ValidateCallOutcomeListener implements TaskListener {
     public void notify(DelegateTask task) {
         CallOutcome call = CallOutcomeForm.read(task);
         List<String> problems = new java.util.ArrayList<>(call.problems(clock.today()));
+        // the minor unit of the invoice's currency, as on the API (JPY has no decimals, KWD three)
+        Object currency = task.getVariable(CaseVariables.CURRENCY);
+        if (call.isPromise()) {
+            addIfAny(problems, FormAmount.problem("the promised amount", call.promisedAmount(), currency));
+        }
+        if (call.isDispute()) {
+            addIfAny(problems, FormAmount.problem("the disputed amount", call.disputedAmount(), currency));
+        }
         if (problems.isEmpty() && (call.isInstalmentRequest() || call.isDispute())) {
             // the same checks as the API: the plan must fit the outstanding total, the dispute the undisputed part
             Invoice invoice = figures.today((String) task.getVariable(CaseVariables.INVOICE_NUMBER)).invoice();
@@ -57,6 +65,12 @@ public class ValidateCallOutcomeListener implements TaskListener {
         }
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The call cannot be saved: " + String.join("; ", problems) + ".");
+        }
+    }
+
+    private static void addIfAny(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 }

@@ -38,6 +38,11 @@ public class ValidateClosingDecisionListener implements TaskListener {
             BigDecimal price = FormAmount.of(task.getVariable(SALE_PRICE));
             if (price == null || price.signum() <= 0) {
                 problems.add("give the sale price (more than 0)");
+            } else {
+                String tooFine = FormAmount.problem("the sale price", price, task.getVariable(CURRENCY));
+                if (tooFine != null) {
+                    problems.add(tooFine);
+                }
             }
         }
         if (!problems.isEmpty()) {

@@ -87,6 +87,7 @@ public class CollectionNotices {
     }
 
     static String money(String currency, BigDecimal amount) {
-        return currency + " " + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        // the currency's minor unit: the customer reads JPY 1000 and KWD 1.234, not 1000.00 and 1.23
+        return currency + " " + com.collectwise.fees.Money.rounded(amount, currency).amount().toPlainString();
     }
 }

@@ -64,7 +64,7 @@ public class DisputeService {
             BigDecimal open = undisputed(invoice);
             if (amount.compareTo(open) > 0) {
                 problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding amount "
-                    + open.setScale(2).toPlainString() + " " + invoice.currency()));
+                    + open.toPlainString() + " " + invoice.currency()));
             }
         }
         return problems;
@@ -82,7 +82,7 @@ public class DisputeService {
                 INSERT INTO disputes (invoice_number, category, amount, currency, description, status, source,
                                       raised_by, raised_at)
                 VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-            .params(invoice.invoiceNumber(), category.name(), amount.setScale(2), invoice.currency(), description,
+            .params(invoice.invoiceNumber(), category.name(), amount, invoice.currency(), description,
                 source, raisedBy, Timestamp.from(clock.now()))
             .update();
         return jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
@@ -98,16 +98,22 @@ public class DisputeService {
             .query(this::map).list();
     }
 
-    /** Sum of the open disputes of the invoice. */
+    /** Sum of the open disputes of the invoice, at the minor unit of its currency (all disputes share it). */
     public BigDecimal disputed(String invoiceNumber) {
-        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM disputes WHERE invoice_number = ? AND status = 'OPEN'")
-            .param(invoiceNumber).query(BigDecimal.class).single().setScale(2);
+        return jdbc.sql("""
+                SELECT i.currency, COALESCE(SUM(d.amount), 0) AS disputed
+                FROM invoices i LEFT JOIN disputes d ON d.invoice_number = i.invoice_number AND d.status = 'OPEN'
+                WHERE i.invoice_number = ? GROUP BY i.currency""")
+            .param(invoiceNumber)
+            .query((rs, n) -> Money.stored(rs.getBigDecimal("disputed"), rs.getString("currency").trim()))
+            .optional().orElse(BigDecimal.ZERO);
     }
 
     /** What the customer is asked to pay today: outstanding minus what is disputed, never below zero. */
     public BigDecimal undisputed(Invoice invoice) {
-        return statements.statement(invoice, clock.today()).total().subtract(disputed(invoice.invoiceNumber()))
-            .max(BigDecimal.ZERO).setScale(2);
+        BigDecimal open = statements.statement(invoice, clock.today()).total().subtract(disputed(invoice.invoiceNumber()))
+            .max(BigDecimal.ZERO);
+        return Money.stored(open, invoice.currency());
     }
 
     public String groupFor(DisputeCategory category) {
@@ -142,7 +148,8 @@ public class DisputeService {
 
     private Dispute map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Dispute(rs.getLong("id"), rs.getString("invoice_number"),
-            DisputeCategory.valueOf(rs.getString("category")), rs.getBigDecimal("amount").setScale(2),
+            DisputeCategory.valueOf(rs.getString("category")),
+            Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
             rs.getString("currency").trim(), rs.getString("description"), rs.getString("status"),
             rs.getString("source"), rs.getString("raised_by"), rs.getTimestamp("raised_at").toInstant(),
             rs.getString("resolved_by"), rs.getString("resolution"));

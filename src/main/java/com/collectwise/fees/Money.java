@@ -69,6 +69,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return digits;
     }
 
+    /**
+     * An amount read from a money column (NUMERIC(19,4), V13) at the scale of its currency: KWD 1.2340 becomes
+     * 1.234, JPY 1000.0000 becomes 1000. Never rounds: a figure stored with more decimals than the currency has
+     * (rows written before minor units were checked) keeps them, so nothing is hidden and nothing throws on read.
+     */
+    public static BigDecimal stored(BigDecimal amount, String currencyCode) {
+        if (amount == null) {
+            return null;
+        }
+        int scale = minorUnit(currency(currencyCode));
+        return amount.setScale(Math.max(scale, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    }
+
     public String currencyCode() {
         return currency.getCurrencyCode();
     }

@@ -64,6 +64,10 @@ public class WaiverRequests {
             throw new WaiverRefusedException("Say why the " + label(part) + " should be granted.");
         }
         BigDecimal requested = amount(amount);
+        String tooFine = FormAmount.problem("The amount", requested, invoice.currency());
+        if (tooFine != null) {
+            throw new WaiverRefusedException(tooFine + ".");
+        }
         Money open = open(statements.statement(invoice, asOf), part);
         Money asked = Money.of(requested, invoice.currency());
         // beyond what is open the "waiver" would be a refund in disguise; that needs a payment, not an approval

@@ -73,7 +73,10 @@ public class AgencyReportService {
         String agencyReference = in.text("agencyReference", true, 100);
         String reportId = in.text("reportId", true, 100);
         AgencyReportStatus status = in.enumValue("status", AgencyReportStatus.class, null);
-        BigDecimal amount = in.amountOrZero("amountCollected", false);
+        // in the currency of the invoice the report concerns (an unknown invoice is answered later, as before)
+        String currency = invoiceNumber == null ? null
+            : invoices.find(invoiceNumber).map(Invoice::currency).orElse(null);
+        BigDecimal amount = in.amountOrZero("amountCollected", false, currency);
         LocalDate reportedOn = in.date("reportedOn", true);
         if (reportedOn != null && reportedOn.isAfter(clock.today())) {
             in.reject("reportedOn", "must not be in the future");
@@ -84,7 +87,7 @@ public class AgencyReportService {
         }
         in.throwIfInvalid();
         return new AgencyReport(invoiceNumber, agencyReference, reportId, status,
-            amount == null ? BigDecimal.ZERO.setScale(2) : amount, reportedOn);
+            amount == null ? BigDecimal.ZERO : amount, reportedOn);
     }
 
     /** Processes the report in one transaction; a concurrent copy of it is answered as a duplicate. */
@@ -144,7 +147,9 @@ public class AgencyReportService {
         fields.put("agencyReference", report.agencyReference());
         fields.put("reportId", report.reportId());
         fields.put("status", report.status().name());
-        fields.put("amountCollected", report.amountCollected().setScale(2).toPlainString());
+        // at least two decimals as before amounts had the currency's minor unit: stored reports stay comparable
+        BigDecimal collected = report.amountCollected();
+        fields.put("amountCollected", collected.setScale(Math.max(2, collected.scale())).toPlainString());
         fields.put("reportedOn", report.reportedOn().toString());
         try {
             return json.writeValueAsString(fields);

@@ -5,31 +5,35 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.cases.CurrencyThresholds;
 import com.collectwise.cases.Invoice;
+import com.collectwise.fees.Money;
 import com.collectwise.fees.Statement;
 import com.collectwise.limitation.LimitationService;
 
 /** What a hand-off costs against what it may bring, in the words the approval forms show. */
 @Service
+@EnableConfigurationProperties(CurrencyThresholds.class)
 public class CostBenefit {
 
     private final CourtFeeSchedule courtFees;
     private final LimitationService limitation;
     private final BigDecimal commissionPercent;
     private final BigDecimal lawyerPercent;
-    private final BigDecimal lawyerMinimum;
+    private final CurrencyThresholds thresholds;
 
     public CostBenefit(CourtFeeSchedule courtFees, LimitationService limitation,
                        @Value("${collectwise.agency.commission-percent:20}") BigDecimal commissionPercent,
                        @Value("${collectwise.litigation.lawyer-fee-percent:8}") BigDecimal lawyerPercent,
-                       @Value("${collectwise.litigation.lawyer-fee-minimum:3000}") BigDecimal lawyerMinimum) {
+                       CurrencyThresholds thresholds) {
         this.courtFees = courtFees;
         this.limitation = limitation;
         this.commissionPercent = commissionPercent;
         this.lawyerPercent = lawyerPercent;
-        this.lawyerMinimum = lawyerMinimum;
+        this.thresholds = thresholds;
     }
 
     public String agency(Invoice invoice, Statement statement) {
@@ -43,12 +47,17 @@ public class CostBenefit {
     public String litigation(Invoice invoice, Statement statement) {
         BigDecimal claim = statement.total();
         BigDecimal courtFee = courtFees.fee(claim);
-        BigDecimal lawyer = percent(claim, lawyerPercent).max(lawyerMinimum.setScale(2, RoundingMode.HALF_UP));
+        // the minimum is per currency (collectwise.thresholds.lawyer-fee-minimum); none set: the percentage alone
+        BigDecimal percentFee = percent(claim, lawyerPercent);
+        var minimum = thresholds.lawyerFeeMinimumIn(invoice.currency());
+        BigDecimal lawyer = minimum.map(percentFee::max).orElse(percentFee);
+        String lawyerNote = minimum.isPresent() ? "" : " (no minimum fee set for " + invoice.currency() + ")";
         BigDecimal net = claim.subtract(courtFee).subtract(lawyer);
         LocalDate limitationDate = limitation.limitationDate(invoice, statement.asOf());
         String note = "CNY".equals(invoice.currency()) ? "" : " (CN court fee schedule applied to the amount as if in CNY)";
         return "Claim " + money(invoice, claim) + ". Court acceptance fee " + money(invoice, courtFee) + note
-            + " (advanced; the losing party bears it). Lawyer estimate " + money(invoice, lawyer) + ". Net if won and enforced: "
+            + " (advanced; the losing party bears it). Lawyer estimate " + money(invoice, lawyer) + lawyerNote
+            + ". Net if won and enforced: "
             + money(invoice, net) + (net.signum() <= 0 ? " - suing costs more than it can bring." : ".")
             + " Limitation date " + limitationDate + " unless interrupted by a demand, acknowledgement or suit.";
     }
@@ -58,6 +67,7 @@ public class CostBenefit {
     }
 
     private static String money(Invoice invoice, BigDecimal amount) {
-        return invoice.currency() + " " + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        // at the currency's minor unit: JPY without decimals, KWD with three
+        return invoice.currency() + " " + Money.rounded(amount, invoice.currency()).amount().toPlainString();
     }
 }

@@ -1,7 +1,6 @@
 package com.collectwise.handoff;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +17,7 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatus.CurrencyTotal;
+import com.collectwise.fees.Money;
 
 /** The credit status of a customer, derived from the open cases; nothing is stored, so it can never go stale. */
 @Service
@@ -61,16 +61,17 @@ public class CreditStatusService {
             .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
             .map(Map.Entry::getKey).orElse(null);
-        BigDecimal mainTotal = cents(main == null ? BigDecimal.ZERO : overdueByCurrency.get(main));
+        BigDecimal mainTotal = main == null ? BigDecimal.ZERO.setScale(2) : minor(overdueByCurrency.get(main), main);
         List<CurrencyTotal> others = overdueByCurrency.entrySet().stream()
             .filter(e -> !e.getKey().equals(main))
-            .map(e -> new CurrencyTotal(e.getKey(), cents(e.getValue())))
+            .map(e -> new CurrencyTotal(e.getKey(), minor(e.getValue(), e.getKey())))
             .toList();
         return new CreditStatus(customerId, hold ? CreditStatus.HOLD : CreditStatus.OK, mainTotal, main, others,
             today);
     }
 
-    private static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+    /** At the currency's minor unit (JPY 0 decimals, KWD 3). */
+    private static BigDecimal minor(BigDecimal amount, String currency) {
+        return Money.rounded(amount, currency).amount();
     }
 }

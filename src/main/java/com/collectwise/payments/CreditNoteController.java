@@ -17,9 +17,11 @@ import com.collectwise.api.FieldReader;
 public class CreditNoteController {
 
     private final CreditNoteService creditNotes;
+    private final com.collectwise.cases.InvoiceRepository invoices;
 
-    public CreditNoteController(CreditNoteService creditNotes) {
+    public CreditNoteController(CreditNoteService creditNotes, com.collectwise.cases.InvoiceRepository invoices) {
         this.creditNotes = creditNotes;
+        this.invoices = invoices;
     }
 
     @PostMapping("/api/invoices/{invoiceNumber}/credit-notes")
@@ -28,7 +30,9 @@ public class CreditNoteController {
                                                               java.security.Principal user) {
         FieldReader in = FieldReader.parse(body);
         String number = in.key("creditNoteNumber", true);
-        BigDecimal amount = in.amount("amount", true);
+        // at most the minor unit of the invoice's currency (an unknown invoice is a 404 from the service)
+        String currency = invoices.find(invoiceNumber).map(com.collectwise.cases.Invoice::currency).orElse(null);
+        BigDecimal amount = in.amount("amount", true, currency);
         LocalDate issuedOn = in.date("issuedOn", true);
         String reason = in.text("reason", true, 2000);
         if (amount != null && amount.signum() <= 0) {

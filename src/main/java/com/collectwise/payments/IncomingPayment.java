@@ -17,19 +17,15 @@ public record IncomingPayment(String paymentReference, String invoiceNumber, Str
      */
     public String contentHash() {
         String canonical = String.join("\n", paymentReference, nullToEmpty(invoiceNumber), nullToEmpty(customerId),
-            canonicalAmount(), currency, receivedOn.toString(), method.name());
+            // at least two decimals, as hashed before amounts had the currency's minor unit (JPY 1000 -> 1000.00): a
+            // replay of a payment booked before stays a replay; KWD keeps its third decimal
+            amount.setScale(Math.max(2, amount.scale())).toPlainString(), currency, receivedOn.toString(), method.name());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
-    }
-
-    /** Two decimals as before (stored hashes stay valid); a currency with three (KWD) keeps its third. */
-    private String canonicalAmount() {
-        BigDecimal plain = amount.stripTrailingZeros();
-        return (plain.scale() <= 2 ? amount.setScale(2) : plain).toPlainString();
     }
 
     private static String nullToEmpty(String s) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.fees.Allocation;
+import com.collectwise.fees.Money;
 
 /** The payments table: money received, never deleted; a bounced payment is marked reversed. */
 @Repository
@@ -66,7 +67,8 @@ public class PaymentRepository {
                 java.sql.Date reversed = rs.getDate("reversed_on");
                 return new StoredPayment(new PaymentView(rs.getString("payment_reference"),
                     rs.getString("status"), rs.getString("invoice_number"), rs.getString("customer_id"),
-                    rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
+                    Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+                    rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
                     PaymentMethod.valueOf(rs.getString("method")), List.of(), rs.getString("unapplied_reason"),
                     reversed == null ? null : reversed.toLocalDate()),
                     rs.getString("body_hash"), rs.getString("customer_id"),

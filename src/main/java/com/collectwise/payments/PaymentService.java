@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.agreements.AcknowledgementService;
+import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
@@ -77,8 +78,9 @@ public class PaymentService {
         String reference = in.text("paymentReference", true, 100);
         String invoiceNumber = in.key("invoiceNumber", false);
         String customerId = in.key("customerId", false);
-        BigDecimal amount = in.amount("amount", true);
         String currency = in.currency("currency", true);
+        // checked against the payment's own currency: one in another currency than the invoice's is kept unapplied
+        BigDecimal amount = in.amount("amount", true, currency);
         LocalDate receivedOn = in.date("receivedOn", true);
         PaymentMethod method = in.enumValue("method", PaymentMethod.class, null);
         if (!in.has("invoiceNumber") && !in.has("customerId")) {
@@ -86,6 +88,9 @@ public class PaymentService {
         }
         if (receivedOn != null && receivedOn.isAfter(clock.today())) {
             in.reject("receivedOn", "must not be in the future");
+        }
+        if (receivedOn != null && receivedOn.isBefore(AsOf.REPORTS_FROM)) {
+            in.reject("receivedOn", "must not be before " + AsOf.REPORTS_FROM);
         }
         in.throwIfInvalid();
         return new IncomingPayment(reference, invoiceNumber, customerId, amount, currency, receivedOn, method);

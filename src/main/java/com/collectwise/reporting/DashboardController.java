@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import com.collectwise.api.AsOf;
 import com.collectwise.cases.BusinessClock;
 
 /**
@@ -26,7 +27,7 @@ public class DashboardController {
     @GetMapping({"/api/reports/dashboard", "/dashboard/data"})
     @ResponseBody
     public Dashboard dashboard(@RequestParam(required = false) String asOf) {
-        return dashboards.dashboard(AgingReportController.parseAsOf(asOf, clock));
+        return dashboards.dashboard(AsOf.report(asOf, clock.today()));
     }
 
     /** With the slash, so the page's relative links (styles, scripts, data) resolve below /dashboard/. */

@@ -25,6 +25,7 @@ import com.collectwise.fees.InterestRatePolicy;
 import com.collectwise.fees.Statement;
 import com.collectwise.fees.StatementService;
 import com.collectwise.supervision.CockpitLinks;
+import com.collectwise.fees.Money;
 
 /**
  * The figures of the finance dashboard. The ageing part is {@link AgingReportService}'s report, unchanged, so
@@ -104,7 +105,7 @@ public class DashboardService {
                 GROUP BY a.currency, i.stage ORDER BY a.currency, i.stage""")
             .params(asOf)
             .query((rs, n) -> new Dashboard.CollectedLine(rs.getString(1).trim(), rs.getString(2),
-                rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_UP)))
+                Money.rounded(rs.getBigDecimal(3), rs.getString(1).trim()).amount()))
             .list();
     }
 
@@ -124,7 +125,7 @@ public class DashboardService {
             for (LocalDate m = from; !m.isAfter(asOf); m = m.plusMonths(1)) {
                 String key = m.toString().substring(0, 7);
                 lines.add(new Dashboard.MonthLine(currency, key,
-                    months.getOrDefault(key, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)));
+                    Money.rounded(months.getOrDefault(key, BigDecimal.ZERO), currency).amount()));
             }
         });
         return lines;
@@ -187,7 +188,7 @@ public class DashboardService {
     private BigDecimal sales(String currency, LocalDate from, LocalDate to) {
         BigDecimal sum = jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
             .params(currency, from, to).query(BigDecimal.class).optional().orElse(null);
-        return (sum == null ? BigDecimal.ZERO : sum).setScale(2, RoundingMode.HALF_UP);
+        return Money.rounded(sum == null ? BigDecimal.ZERO : sum, currency).amount();
     }
 
     private List<Dashboard.CaseLine> cases(LocalDate asOf) {

@@ -151,7 +151,7 @@ class AgencyReportApiTest extends ApiTestSupport {
     @Test
     void reportsEveryBadFieldAtOnce() {
         Response r = post(INTEGRATION, "/api/agency/reports",
-            Map.of("status", "DONE", "amountCollected", "12.345", "reportedOn", "2026-11"));
+            Map.of("status", "DONE", "amountCollected", "12.34567", "reportedOn", "2026-11"));
 
         assertProblem(r, 400);
         assertThat(errorFields(r)).containsExactlyInAnyOrder("invoiceNumber", "agencyReference", "reportId",

@@ -63,4 +63,14 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of("1", "EURO")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of("1", "XXX")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void storedAmountsAreReadAtTheCurrencysScaleWithoutRounding() {
+        assertThat(Money.stored(new BigDecimal("1.2340"), "KWD")).isEqualTo(new BigDecimal("1.234"));
+        assertThat(Money.stored(new BigDecimal("1000.0000"), "JPY")).isEqualTo(new BigDecimal("1000"));
+        assertThat(Money.stored(new BigDecimal("10.5000"), "EUR")).isEqualTo(new BigDecimal("10.50"));
+        // a row written before minor units were checked keeps its decimals: nothing hidden, nothing thrown
+        assertThat(Money.stored(new BigDecimal("100.5000"), "JPY")).isEqualTo(new BigDecimal("100.5"));
+        assertThat(Money.stored(null, "EUR")).isNull();
+    }
 }

@@ -47,5 +47,15 @@ class PostgresSchemaIT {
             .isEqualTo(21);
         assertThat(jdbc.sql("SELECT rate_percent FROM lpr_rates WHERE effective_from = DATE '2020-04-20'")
             .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("3.85");
+        // V13: every money column keeps four decimals (KWD has three) and stays NOT NULL where it was
+        assertThat(jdbc.sql("""
+                SELECT table_name || '.' || column_name || ' ' || numeric_precision || ',' || numeric_scale
+                       || ' ' || is_nullable
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type = 'numeric' AND numeric_precision = 19""")
+            .query(String.class).list()).containsExactlyInAnyOrder("invoices.amount 19,4 NO", "payments.amount 19,4 NO",
+                "payment_allocations.amount 19,4 NO", "contact_log.promised_amount 19,4 YES", "promises.amount 19,4 NO",
+                "ledger_entries.amount 19,4 NO", "agreements.total 19,4 NO", "instalments.amount 19,4 NO",
+                "disputes.amount 19,4 NO");
     }
 }

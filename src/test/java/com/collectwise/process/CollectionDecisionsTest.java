@@ -42,20 +42,34 @@ class CollectionDecisionsTest {
         assertThat(r.<Object>getEntry("agencyMandateDuration")).isEqualTo("P90D");
     }
 
-    @ParameterizedTest(name = "{0} with {1} outstanding -> {2}")
+    @ParameterizedTest(name = "{0} with {1} {2} outstanding -> {3}")
     @CsvSource({
-        "NOT_FOUND,        4999.99, WRITE_OFF",
-        "NOT_FOUND,        5000,    AGENCY",
-        "CANNOT_PAY,       999.99,  WRITE_OFF",
-        "CANNOT_PAY,       1000,    AGENCY",
-        "DENIES_DEBT,      100000,  LITIGATION",
-        "DENIES_DEBT,      99999.99, AGENCY",
-        "PROMISED_PAYMENT, 1000000, AGENCY",
-        "PROMISED_PAYMENT, 10,      AGENCY"
+        "NOT_FOUND,        CNY, 4999.99, WRITE_OFF",
+        "NOT_FOUND,        CNY, 5000,    AGENCY",
+        "CANNOT_PAY,       CNY, 999.99,  WRITE_OFF",
+        "CANNOT_PAY,       CNY, 1000,    AGENCY",
+        "DENIES_DEBT,      CNY, 100000,  LITIGATION",
+        "DENIES_DEBT,      CNY, 99999.99, AGENCY",
+        "PROMISED_PAYMENT, CNY, 1000000, AGENCY",
+        "PROMISED_PAYMENT, CNY, 10,      AGENCY",
+        // the thresholds are per currency: 4,000 is little in CNY but not in EUR; no figure is converted
+        "NOT_FOUND,        EUR, 699.99,  WRITE_OFF",
+        "NOT_FOUND,        EUR, 4000,    AGENCY",
+        "CANNOT_PAY,       USD, 149.99,  WRITE_OFF",
+        "DENIES_DEBT,      EUR, 15000,   LITIGATION",
+        "DENIES_DEBT,      EUR, 14999.99, AGENCY",
+        "NOT_FOUND,        JPY, 99999,   WRITE_OFF",
+        "CANNOT_PAY,       JPY, 19999,   WRITE_OFF",
+        "DENIES_DEBT,      JPY, 1999999, AGENCY",
+        "DENIES_DEBT,      JPY, 2000000, LITIGATION",
+        // a currency without rules never gets a write-off or a suit by amount alone: the supervisor decides
+        "NOT_FOUND,        KWD, 1,       AGENCY",
+        "DENIES_DEBT,      KWD, 9999999, AGENCY"
     })
-    void nextStep(String visitOutcome, double outstanding, String expected) {
+    void nextStep(String visitOutcome, String currency, double outstanding, String expected) {
         Object step = decisions.evaluateDecisionTableByKey("Decision_NextStep",
-            Map.of("visitOutcome", visitOutcome, "outstandingAmount", outstanding)).getSingleEntry();
+            Map.of("visitOutcome", visitOutcome, "currency", currency, "outstandingAmount", outstanding))
+            .getSingleEntry();
         assertThat(step).isEqualTo(expected);
     }
 

@@ -257,6 +257,10 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .hasMessageContaining("the promised date 2026-03-04 is in the past");
         assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "MAYBE")))
             .hasMessageContaining("choose the call outcome");
+        // the form's amount has the minor unit of the invoice currency too, as on the API: not rounded to 500.01
+        assertThatThrownBy(() -> tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "PROMISE_TO_PAY",
+            PROMISED_AMOUNT, 500.005, PROMISED_DATE, "2026-03-10")))
+            .hasMessageContaining("the promised amount 500.005 must have at most 2 decimals: the minor unit of CNY");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
         assertThat(contactOutcomes(invoice)).isEmpty();
     }
@@ -370,6 +374,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         Task approval = task(pi, "Task_ApproveWriteOff");
         assertThatThrownBy(() -> tasks.complete(approval.getId(), withVariables(CLOSING_DECISION, "SELL",
             DECISION_REASON, "factor offer"))).hasMessageContaining("name the buyer").hasMessageContaining("sale price");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), withVariables(CLOSING_DECISION, "SELL",
+            BUYER, "Factor Ltd", SALE_PRICE, 900.555, DECISION_REASON, "factor offer")))
+            .hasMessageContaining("the sale price 900.555 must have at most 2 decimals");
         decide(pi, "Task_ApproveWriteOff", withVariables(CLOSING_DECISION, "SELL", BUYER, "Factor Ltd",
             SALE_PRICE, 900.5, DECISION_REASON, "factor offer"));
         BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_ReceivableSold").isEnded();

@@ -200,6 +200,9 @@ class RequestWaiverProcessTest extends CollectionTestSupport {
             WAIVER_REASON, "x"), "Give the amount to waive (more than 0).");
         assertRefused(Map.of(INVOICE_NUMBER, invoice.invoiceNumber(), WAIVER_COMPONENT, "CREDIT", WAIVER_AMOUNT, 1,
             WAIVER_REASON, "x"), "Choose what to reduce: INTEREST, FEES or PRINCIPAL (early-payment discount), not 'CREDIT'.");
+        // the minor unit of the invoice currency, as on the API: 1.005 is refused, never rounded to 1.01
+        assertRefused(Map.of(INVOICE_NUMBER, invoice.invoiceNumber(), WAIVER_COMPONENT, "INTEREST",
+            WAIVER_AMOUNT, 1.005, WAIVER_REASON, "x"), "The amount 1.005 must have at most 2 decimals: the minor unit of CNY.");
         // no fee has been charged: a fee waiver of 1.00 exceeds what is open
         assertRefused(Map.of(INVOICE_NUMBER, invoice.invoiceNumber(), WAIVER_COMPONENT, "FEES", WAIVER_AMOUNT, 1,
             WAIVER_REASON, "x"), "Only CNY 0.00 of fees is open on invoice " + invoice.invoiceNumber()
