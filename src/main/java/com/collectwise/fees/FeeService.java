@@ -32,21 +32,31 @@ public class FeeService {
     }
 
     /**
+     * What the policy charges for this kind of event on this invoice today, in the invoice currency; empty when it
+     * charges nothing (the default). The notices quote it, {@link #charge} books it: one rule for both.
+     */
+    public Optional<Money> feeFor(Invoice invoice, Kind kind) {
+        LateFeePolicy policy = statements.policyFor(customers.find(invoice.customerId()).orElse(null), invoice);
+        BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
+        if (fee == null || fee.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Money.rounded(fee, invoice.currency()));
+    }
+
+    /**
      * Charges the fee the policy sets for this kind of event, if any.
      *
      * @param eventKey what the fee is for, unique per event (e.g. the outbox idempotency key of the letter)
      * @return the booked line; empty when the policy charges nothing or the event was already charged
      */
     public Optional<LedgerEntry> charge(Invoice invoice, Kind kind, String eventKey, LocalDate chargedOn) {
-        LateFeePolicy policy = statements.policyFor(customers.find(invoice.customerId()).orElse(null), invoice);
-        BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
-        if (fee == null || fee.signum() <= 0) {
-            return Optional.empty();
-        }
-        LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.FEE, Component.FEES,
-            Money.rounded(fee, invoice.currency()), chargedOn, "Decision_LateFeePolicy " + kind,
-            kind == Kind.REMINDER_FEE ? "overdue reminder fee" : "formal dunning letter fee", null,
-            kind + ":" + invoice.invoiceNumber() + ":" + eventKey);
-        return ledger.append(line) ? Optional.of(line) : Optional.empty();
+        return feeFor(invoice, kind).flatMap(fee -> {
+            LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.FEE, Component.FEES, fee,
+                chargedOn, "Decision_LateFeePolicy " + kind,
+                kind == Kind.REMINDER_FEE ? "overdue reminder fee" : "formal dunning letter fee", null,
+                kind + ":" + invoice.invoiceNumber() + ":" + eventKey);
+            return ledger.append(line) ? Optional.of(line) : Optional.<LedgerEntry>empty();
+        });
     }
 }
