@@ -57,7 +57,7 @@ public class CollectionNotices {
         String c = invoice.currency();
         text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
             "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue + " days overdue: please pay "
-                + money(c, statement.total().add(charges.noticeFeeAmount())) + " today.");
+                + money(c, charges.totalWithFee(statement.total())) + " today.");
         return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
             "Invoice " + invoice.invoiceNumber() + " is overdue",
@@ -67,8 +67,8 @@ public class CollectionNotices {
                 + ", fees " + money(c, statement.fees()) + ").\n"
                 + charges.interestLine() + ".\n"
                 + (charges.noticeFee() == null ? ""
-                    : "A reminder fee of " + money(c, charges.noticeFeeAmount()) + " is charged for this reminder: "
-                        + "please pay " + money(c, statement.total().add(charges.noticeFeeAmount())) + ".\n")
+                    : "A reminder fee of " + money(c, charges.noticeFee().amount()) + " is charged for this reminder"
+                        + charges.capNote() + ": please pay " + money(c, charges.totalWithFee(statement.total())) + ".\n")
                 + "Please pay today. Your collector will call you.");
     }
 
@@ -86,8 +86,9 @@ public class CollectionNotices {
                 + "  principal " + money(c, statement.principal()) + "\n"
                 + "  interest  " + money(c, statement.interest()) + "\n"
                 + "  fees      " + money(c, statement.fees()) + "\n"
-                + (charges.noticeFee() == null ? "" : "  fee for this letter " + money(c, charges.noticeFeeAmount()) + "\n")
-                + "  total     " + money(c, statement.total().add(charges.noticeFeeAmount())) + "\n\n"
+                + (charges.noticeFee() == null ? ""
+                    : "  fee for this letter " + money(c, charges.feeAdded()) + charges.capNote() + "\n")
+                + "  total     " + money(c, charges.totalWithFee(statement.total())) + "\n\n"
                 + charges.interestLine() + ".\n\n"
                 + "We demand payment of the total within 7 days. Until then no further goods are delivered on "
                 + "credit. Without payment we will hand the claim to a collection agency or take legal action, "

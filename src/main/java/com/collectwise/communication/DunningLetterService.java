@@ -97,9 +97,9 @@ public class DunningLetterService {
             row(table, "Late-payment interest", money(s.interest(), s.currency()), normal);
             row(table, "Fees and compensation", money(s.fees(), s.currency()), normal);
             if (charges.noticeFee() != null) {
-                row(table, "Fee for this letter", money(charges.noticeFeeAmount(), s.currency()), normal);
+                row(table, "Fee for this letter" + charges.capNote(), money(charges.feeAdded(), s.currency()), normal);
             }
-            BigDecimal total = s.total().add(charges.noticeFeeAmount());
+            BigDecimal total = charges.totalWithFee(s.total());
             row(table, "Total due", money(total, s.currency()), bold);
             pdf.add(table);
             pdf.add(Chunk.NEWLINE);

@@ -12,14 +12,32 @@ import com.collectwise.fees.Money;
  *
  * @param basis         the rate basis of the invoice, as the statement computes it
  * @param annualPercent the rate on the notice date; null when no interest runs (no rate, or the rate is unknown)
- * @param noticeFee     what the fee for this notice adds to the amount due (after any cap on late charges); null
- *                      when none is charged
+ * @param noticeFee     the fee the policy charges for this notice; null when none is charged
+ * @param feeAdded      what the fee adds to the amount due: the fee itself, or less where the policy's cap on late
+ *                      charges (fees first, then interest) leaves less room; zero without a fee
+ * @param cap           the cap on late charges, when it holds the fee back; else null
  */
-public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee) {
+public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
+                          Money cap) {
 
+    /** Without a cap on late charges (or one that leaves room for the whole fee). */
     public static LateCharges of(InterestBasis basis, LocalDate asOf, Money noticeFee) {
+        return of(basis, asOf, noticeFee, null, null);
+    }
+
+    /**
+     * @param capRoom what the cap still allows before this fee (cap less accrued fees and interest); null = no cap
+     */
+    public static LateCharges of(InterestBasis basis, LocalDate asOf, Money noticeFee, Money cap, Money capRoom) {
         BigDecimal rate = basis.rate() == null ? null : basis.rate().annualPercentOn(asOf);
-        return new LateCharges(basis, rate, noticeFee != null && noticeFee.amount().signum() > 0 ? noticeFee : null);
+        Money fee = noticeFee != null && noticeFee.amount().signum() > 0 ? noticeFee : null;
+        if (fee == null) {
+            return new LateCharges(basis, rate, null, BigDecimal.ZERO, null);
+        }
+        if (capRoom == null || fee.compareTo(capRoom) <= 0) {
+            return new LateCharges(basis, rate, fee, fee.amount(), null);
+        }
+        return new LateCharges(basis, rate, fee, capRoom.amount().max(BigDecimal.ZERO), cap);
     }
 
     /**
@@ -34,8 +52,14 @@ public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money n
             + basis.description() + ")";
     }
 
-    /** The fee for this notice, zero when none. */
-    public BigDecimal noticeFeeAmount() {
-        return noticeFee == null ? BigDecimal.ZERO : noticeFee.amount();
+    /** The amount due with this notice's fee. */
+    public BigDecimal totalWithFee(BigDecimal total) {
+        return total.add(feeAdded);
+    }
+
+    /** " (late charges are capped at CNY 10.00 in total)" when the cap holds the fee back, else "". */
+    public String capNote() {
+        return cap == null ? "" : " (late charges are capped at " + cap.currencyCode() + " "
+            + cap.amount().toPlainString() + " in total)";
     }
 }

@@ -2,6 +2,8 @@ package com.collectwise.communication;
 
 import static com.collectwise.cases.CaseVariables.*;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -46,27 +48,16 @@ public class NoticeContext {
     /**
      * The rate and basis of the case's invoice today and the fee of this notice. The fee is quoted only when the
      * model books it: the task right after this one charges it ({@code chargeBean}) in the same transaction, so
-     * the notice and the ledger agree whatever a supervisor changes in the model.
+     * the notice and the ledger agree whatever a supervisor changes in the model. Late charges stop at the
+     * policy's cap, fees first and interest filling the rest, so a fee adds what is left below the cap.
      */
     public LateCharges lateCharges(DelegateExecution execution, Case c, FeeService.Kind kind, String chargeBean) {
-        StatementDetail detail = statements.detail(c.figures().invoice(), c.figures().statement().asOf());
+        LocalDate asOf = c.figures().statement().asOf();
+        StatementDetail detail = statements.detail(c.figures().invoice(), asOf);
         Money fee = chargedNext(execution, chargeBean) ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
-        return LateCharges.of(detail.basis(), c.figures().statement().asOf(), fee == null ? null : withinCap(fee, detail));
-    }
-
-    /**
-     * Late charges stop at the policy's cap, fees first and interest filling the rest: a fee adds what is left
-     * below the cap, at most itself.
-     */
-    static Money withinCap(Money fee, StatementDetail detail) {
-        if (detail.cap() == null) {
-            return fee;
-        }
-        Money room = detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
-        if (room.amount().signum() <= 0) {
-            return null;
-        }
-        return fee.compareTo(room) <= 0 ? fee : room;
+        Money room = detail.cap() == null ? null
+            : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
+        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
     }
 
     static boolean chargedNext(DelegateExecution execution, String chargeBean) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /**
  * A supervisor sets a reminder fee of 15.00 and a letter fee of 25.00 for SMALL_BUSINESS in Decision_LateFeePolicy
- * (a new version, as deployed from Modeler). The overdue reminder and the formal letter each book their fee the day
+ * (a new version, as deployed from Modeler), with late charges capped at 1% of the invoice amount. The overdue reminder and the formal letter each book their fee the day
  * they go out, once per notice, and state it with the interest rate and its basis; the figures they demand are
  * what the ledger says afterwards. Invoice due Tuesday 2026-03-03, 30-day term, CN statutory rate (LPR 3.00% on
  * the due date x 1.5 = 4.5% p.a.). The edited policy stays deployed, hence a context of its own.
@@ -75,7 +76,9 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .replace("<outputEntry id=\"Out_Reminder_4\"><text>0</text></outputEntry>",
                 "<outputEntry id=\"Out_Reminder_4\"><text>15</text></outputEntry>")
             .replace("<outputEntry id=\"Out_Letter_4\"><text>0</text></outputEntry>",
-                "<outputEntry id=\"Out_Letter_4\"><text>25</text></outputEntry>");
+                "<outputEntry id=\"Out_Letter_4\"><text>25</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Cap_4\"><text></text></outputEntry>",
+                "<outputEntry id=\"Out_Cap_4\"><text>1</text></outputEntry>");
         assertThat(edited).as("the SMALL_BUSINESS fee cells of the shipped policy").isNotEqualTo(dmn);
         repository.createDeployment().name("late-fee policy with fees").addString("late-fee-policy.dmn", edited)
             .deploy();
@@ -87,10 +90,14 @@ class FeeBookingProcessTest extends CollectionTestSupport {
 
     /** Registered on 03-05, two days overdue: the overdue reminder goes out at once. */
     ProcessInstance atFirstCall(Segment segment) throws IOException {
+        return atFirstCall(segment, "12000.00");
+    }
+
+    ProcessInstance atFirstCall(Segment segment, String amount) throws IOException {
         deployPolicyWithFees();
         setClock(at(2026, 3, 5, 10, 0));
         customer = customer(segment);
-        invoice = invoice(customer, DUE, 30, "12000.00");
+        invoice = invoice(customer, DUE, 30, amount);
         ProcessInstance pi = start(invoice, customer);
         BpmnAwareTests.assertThat(pi).hasPassed("Task_SendOverdueReminder", "Task_ChargeReminderFee")
             .isWaitingAt("Task_CallCustomer");
@@ -184,6 +191,41 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     void call(ProcessInstance pi) {
         BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "REFUSED"));
         executeDueJobs();
+    }
+
+    @Test
+    void theCapOnLateChargesHoldsTheFeeBackAndTheReminderSaysSo() throws IOException {
+        atFirstCall(Segment.SMALL_BUSINESS, "1000.00");
+
+        // the policy's fee is booked as it is; the statement caps late charges at 1% = 10.00, fees first
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 5)).total()).isEqualByComparingTo("1010.00");
+        // before the fee: 2 days of 4.5% on 1,000.00 = 0.25 interest; the fee adds the 9.75 left below the cap
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("Outstanding today: CNY 1000.25")
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder (late charges are capped at CNY "
+                + "10.00 in total): please pay CNY 1010.00.");
+    }
+
+    @Test
+    void aReminderWithoutAChargeTaskAfterItQuotesNoFee() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        repository.createDeployment().name("a reminder without its fee").addModelInstance("reminder-only.bpmn",
+            Bpmn.createExecutableProcess("Process_ReminderOnly").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("Task_SendOverdueReminder").camundaAsyncBefore()
+                .camundaDelegateExpression("${sendOverdueReminderDelegate}").endEvent().done())
+            .deploy();
+        ProcessInstance pi = runtime.startProcessInstanceByKey("Process_ReminderOnly", invoice.invoiceNumber(),
+            withVariables(INVOICE_NUMBER, invoice.invoiceNumber(), STAGE_ENTRY_NUMBER, 1));
+        started.add(pi.getId());
+        executeDueJobs();
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(fees()).isEmpty();
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))
+            .doesNotContain("reminder fee").contains("Outstanding today: CNY 12002.96");
     }
 
     @Test
