@@ -45,8 +45,12 @@ public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money n
      * customer must not read that interest was waived when it is only unknown.
      */
     public String interestLine() {
-        if (annualPercent == null || basis.source() == InterestBasis.Source.NONE) {
+        if (basis.source() == InterestBasis.Source.NONE) {
             return "Late-payment interest: none charged (" + basis.description() + ")";
+        }
+        if (annualPercent == null) {
+            // a statutory basis whose reference rate is missing from the tables for this day
+            return "Late-payment interest: rate unknown (" + basis.description() + ")";
         }
         return "Late-payment interest: " + annualPercent.stripTrailingZeros().toPlainString() + "% p.a. ("
             + basis.description() + ")";
