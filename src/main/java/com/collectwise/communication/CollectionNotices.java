@@ -48,19 +48,33 @@ public class CollectionNotices {
                 + "If you have paid already, thank you and please ignore this message.");
     }
 
-    public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue, int stageEntry) {
+    /**
+     * The overdue reminder states what is owed today, the interest rate and its basis, the fees charged so far and
+     * the fee for this reminder, if the segment's policy charges one.
+     */
+    public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                   int stageEntry, LateCharges charges) {
+        String c = invoice.currency();
         text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
             "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue + " days overdue: please pay "
-                + money(invoice.currency(), statement.total()) + " today.");
+                + money(c, charges.totalWithFee(statement.total())) + " today.");
         return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
             "Invoice " + invoice.invoiceNumber() + " is overdue",
             "Dear " + customer.name() + ",\n\ninvoice " + invoice.invoiceNumber() + " was due on " + invoice.dueDate()
-                + " and is " + daysOverdue + " days overdue. Outstanding today: "
-                + money(invoice.currency(), statement.total()) + ".\nPlease pay today. Your collector will call you.");
+                + " and is " + daysOverdue + " days overdue. Outstanding today: " + money(c, statement.total())
+                + " (principal " + money(c, statement.principal()) + ", interest " + money(c, statement.interest())
+                + ", fees " + money(c, statement.fees()) + ").\n"
+                + charges.interestLine() + ".\n"
+                + (charges.noticeFee() == null ? ""
+                    : "A reminder fee of " + money(c, charges.noticeFee().amount()) + " is charged for this reminder"
+                        + charges.capNote() + ": please pay " + money(c, charges.totalWithFee(statement.total())) + ".\n")
+                + "Please pay today. Your collector will call you.");
     }
 
-    public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue, int stageEntry) {
+    /** The formal demand (e-mail beside the PDF): amounts, the fee for this letter, the rate and its basis. */
+    public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                 int stageEntry, LateCharges charges) {
         String c = invoice.currency();
         return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
@@ -72,7 +86,10 @@ public class CollectionNotices {
                 + "  principal " + money(c, statement.principal()) + "\n"
                 + "  interest  " + money(c, statement.interest()) + "\n"
                 + "  fees      " + money(c, statement.fees()) + "\n"
-                + "  total     " + money(c, statement.total()) + "\n\n"
+                + (charges.noticeFee() == null ? ""
+                    : "  fee for this letter " + money(c, charges.feeAdded()) + charges.capNote() + "\n")
+                + "  total     " + money(c, charges.totalWithFee(statement.total())) + "\n\n"
+                + charges.interestLine() + ".\n\n"
                 + "We demand payment of the total within 7 days. Until then no further goods are delivered on "
                 + "credit. Without payment we will hand the claim to a collection agency or take legal action, "
                 + "with the costs charged to you, and interest continues to accrue.");

@@ -50,10 +50,10 @@ public class DunningLetterService {
     }
 
     /** Creates (or returns the already created) letter number {@code demandNumber} of this invoice. */
-    public Document create(Invoice invoice, Customer customer, Statement statement, LocalDate letterDate,
-                           int demandNumber) {
+    public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
+                           LocalDate letterDate, int demandNumber) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
-        byte[] pdf = render(invoice, customer, statement, letterDate);
+        byte[] pdf = render(invoice, customer, statement, charges, letterDate);
         return documents.store(key, invoice.invoiceNumber(), KIND,
             "dunning-letter-" + invoice.invoiceNumber() + "-" + demandNumber + ".pdf", "application/pdf", pdf);
     }
@@ -62,7 +62,7 @@ public class DunningLetterService {
         return letterDate.plusDays(deadlineDays);
     }
 
-    byte[] render(Invoice invoice, Customer customer, Statement s, LocalDate letterDate) {
+    byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4, 56, 56, 56, 56);
         try {
@@ -96,11 +96,18 @@ public class DunningLetterService {
             row(table, "Principal", money(s.principal(), s.currency()), normal);
             row(table, "Late-payment interest", money(s.interest(), s.currency()), normal);
             row(table, "Fees and compensation", money(s.fees(), s.currency()), normal);
-            row(table, "Total due", money(s.total(), s.currency()), bold);
+            if (charges.noticeFee() != null) {
+                row(table, "Fee for this letter" + charges.capNote(), money(charges.feeAdded(), s.currency()), normal);
+            }
+            BigDecimal total = charges.totalWithFee(s.total());
+            row(table, "Total due", money(total, s.currency()), bold);
             pdf.add(table);
             pdf.add(Chunk.NEWLINE);
+            // the rate and what it rests on (contract, segment policy, statute), so the customer can check the figure
+            pdf.add(new Paragraph(charges.interestLine() + ".", normal));
+            pdf.add(Chunk.NEWLINE);
 
-            pdf.add(new Paragraph("We demand payment of " + money(s.total(), s.currency()) + " no later than "
+            pdf.add(new Paragraph("We demand payment of " + money(total, s.currency()) + " no later than "
                 + deadline(letterDate) + ". Interest continues to accrue until the day of payment.", bold));
             pdf.add(new Paragraph("Ways to pay: bank transfer to " + bankAccount + ", Alipay, WeChat Pay or card. "
                 + "Please quote the invoice number " + invoice.invoiceNumber() + ".", normal));

@@ -2,12 +2,20 @@ package com.collectwise.communication;
 
 import static com.collectwise.cases.CaseVariables.*;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.cases.CaseFigures;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.FeeService;
+import com.collectwise.fees.Money;
+import com.collectwise.fees.StatementDetail;
+import com.collectwise.fees.StatementService;
 
 /** Loads what every notice delegate needs: today's figures of the case, its customer and the stage entry. */
 @Component
@@ -15,10 +23,15 @@ public class NoticeContext {
 
     private final CaseFigures figures;
     private final CustomerRepository customers;
+    private final StatementService statements;
+    private final FeeService fees;
 
-    public NoticeContext(CaseFigures figures, CustomerRepository customers) {
+    public NoticeContext(CaseFigures figures, CustomerRepository customers, StatementService statements,
+                         FeeService fees) {
         this.figures = figures;
         this.customers = customers;
+        this.statements = statements;
+        this.fees = fees;
     }
 
     public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry) {
@@ -30,5 +43,29 @@ public class NoticeContext {
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
         Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
         return new Case(today, customer, entry == null ? 0 : ((Number) entry).intValue());
+    }
+
+    /**
+     * The rate and basis of the case's invoice today and the fee of this notice. The fee is quoted only when the
+     * model books it: the task right after this one charges it ({@code chargeBean}) in the same transaction, so
+     * the notice and the ledger agree whatever a supervisor changes in the model. Late charges stop at the
+     * policy's cap, fees first and interest filling the rest, so a fee adds what is left below the cap.
+     */
+    public LateCharges lateCharges(DelegateExecution execution, Case c, FeeService.Kind kind, String chargeBean) {
+        LocalDate asOf = c.figures().statement().asOf();
+        StatementDetail detail = statements.detail(c.figures().invoice(), asOf);
+        Money fee = chargedNext(execution, chargeBean) ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
+        Money room = detail.cap() == null ? null
+            : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
+        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
+    }
+
+    static boolean chargedNext(DelegateExecution execution, String chargeBean) {
+        if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
+            return false;
+        }
+        String expression = "${" + chargeBean + "}";
+        return node.getOutgoing().stream().map(flow -> flow.getTarget())
+            .anyMatch(t -> t instanceof ServiceTask task && expression.equals(task.getCamundaDelegateExpression()));
     }
 }

@@ -4,17 +4,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send formal dunning letter": the demand with principal, interest, fees and consequences, kept as evidence. */
+import com.collectwise.cases.BusinessClock;
+import com.collectwise.fees.FeeService;
+
+/**
+ * "Send formal dunning letter": the demand with principal, interest (rate and basis), fees and consequences, kept
+ * as evidence.
+ */
 @Component("sendDunningLetterDelegate")
 public class SendDunningLetterDelegate implements JavaDelegate {
 
     private final NoticeContext context;
     private final CollectionNotices notices;
     private final DunningLetterService letters;
-    private final com.collectwise.cases.BusinessClock clock;
+    private final BusinessClock clock;
 
     public SendDunningLetterDelegate(NoticeContext context, CollectionNotices notices, DunningLetterService letters,
-                                     com.collectwise.cases.BusinessClock clock) {
+                                     BusinessClock clock) {
         this.context = context;
         this.notices = notices;
         this.letters = letters;
@@ -24,9 +30,11 @@ public class SendDunningLetterDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of(execution);
+        LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.LETTER_FEE, "chargeLetterFeeDelegate");
         notices.dunningLetter(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry());
+            c.stageEntry(), charges);
         // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case
-        letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), clock.today(), c.stageEntry());
+        letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), charges, clock.today(),
+            c.stageEntry());
     }
 }

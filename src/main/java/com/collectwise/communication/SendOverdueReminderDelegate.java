@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send overdue reminder" with today's outstanding amount. */
+import com.collectwise.fees.FeeService;
+
+/** "Send overdue reminder" with today's outstanding amount, the interest rate and its basis, and its fee. */
 @Component("sendOverdueReminderDelegate")
 public class SendOverdueReminderDelegate implements JavaDelegate {
 
@@ -19,7 +21,9 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of(execution);
+        LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.REMINDER_FEE,
+            "chargeReminderFeeDelegate");
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry());
+            c.stageEntry(), charges);
     }
 }

@@ -7,9 +7,15 @@ import org.springframework.stereotype.Component;
 import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.InvoiceRepository;
 
-/** {@code ${chargeLetterFeeDelegate}}: charges the segment's dunning letter fee (default none) for the letter sent. */
+/**
+ * {@code ${chargeLetterFeeDelegate}}: charges the segment's dunning letter fee (default none) for the formal letter
+ * just sent, in the letter's transaction, once per letter (keyed like the letter's outbox message).
+ */
 @Component("chargeLetterFeeDelegate")
 public class ChargeLetterFeeDelegate implements JavaDelegate {
+
+    /** The kind in the outbox key of the formal letter (communication.Outbox.DUNNING_LETTER). */
+    static final String LETTER_NOTICE = "DUNNING_LETTER";
 
     private final FeeService fees;
     private final InvoiceRepository invoices;
@@ -23,6 +29,6 @@ public class ChargeLetterFeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChargeReminderFeeDelegate.charge(execution, fees, invoices, clock, FeeService.Kind.LETTER_FEE);
+        ChargeReminderFeeDelegate.charge(execution, fees, invoices, clock, FeeService.Kind.LETTER_FEE, LETTER_NOTICE);
     }
 }

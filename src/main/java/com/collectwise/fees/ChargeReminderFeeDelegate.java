@@ -9,11 +9,17 @@ import com.collectwise.cases.CaseVariables;
 import com.collectwise.cases.InvoiceRepository;
 
 /**
- * {@code ${chargeReminderFeeDelegate}}: charges the segment's reminder fee (default none) for the reminder just
- * sent. One charge per activity instance: a loop that reminds again charges again, a retried job does not.
+ * {@code ${chargeReminderFeeDelegate}}: charges the segment's reminder fee (default none) for the overdue reminder
+ * just sent, in the reminder's transaction. The fee is keyed like the reminder's outbox message (invoice and stage
+ * entry), so it is booked once per reminder that goes out: a retried job or a second pass through the task in the
+ * same stage entry (where the outbox sends no second reminder) charges nothing more; re-entering the stage sends a
+ * new reminder and charges again.
  */
 @Component("chargeReminderFeeDelegate")
 public class ChargeReminderFeeDelegate implements JavaDelegate {
+
+    /** The kind in the outbox key of the overdue reminder (communication.Outbox.OVERDUE_REMINDER). */
+    static final String REMINDER_NOTICE = "OVERDUE_REMINDER";
 
     private final FeeService fees;
     private final InvoiceRepository invoices;
@@ -27,13 +33,18 @@ public class ChargeReminderFeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        charge(execution, fees, invoices, clock, FeeService.Kind.REMINDER_FEE);
+        charge(execution, fees, invoices, clock, FeeService.Kind.REMINDER_FEE, REMINDER_NOTICE);
     }
 
+    /**
+     * @param notice the outbox kind of the notice the fee is for; with the invoice number and the stage entry it
+     *               makes the notice's idempotency key (see communication.CollectionNotices)
+     */
     static void charge(DelegateExecution execution, FeeService fees, InvoiceRepository invoices, BusinessClock clock,
-                       FeeService.Kind kind) {
+                       FeeService.Kind kind, String notice) {
         String number = (String) execution.getVariable(CaseVariables.INVOICE_NUMBER);
-        invoices.find(number).ifPresent(invoice -> fees.charge(invoice, kind,
-            execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId(), clock.today()));
+        Object entry = execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER);
+        String noticeKey = notice + ":" + number + ":" + (entry == null ? 0 : ((Number) entry).intValue());
+        invoices.find(number).ifPresent(invoice -> fees.charge(invoice, kind, noticeKey, clock.today()));
     }
 }

@@ -32,6 +32,22 @@ public class FeeService {
     }
 
     /**
+     * What the policy charges for this kind of event on this invoice today, in the invoice currency; empty when it
+     * charges nothing (the default). The notices quote it, {@link #charge} books it: one rule for both.
+     */
+    public Optional<Money> feeFor(Invoice invoice, Kind kind) {
+        return fee(statements.policyFor(customers.find(invoice.customerId()).orElse(null), invoice), invoice, kind);
+    }
+
+    private static Optional<Money> fee(LateFeePolicy policy, Invoice invoice, Kind kind) {
+        BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
+        if (fee == null || fee.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Money.rounded(fee, invoice.currency()));
+    }
+
+    /**
      * Charges the fee the policy sets for this kind of event, if any.
      *
      * @param eventKey what the fee is for, unique per event (e.g. the outbox idempotency key of the letter)
@@ -41,14 +57,12 @@ public class FeeService {
         // the version of Decision_LateFeePolicy in force on the day of the charge: a later edit never re-prices it
         LateFeePolicy policy = statements.timelineFor(customers.find(invoice.customerId()).orElse(null), invoice)
             .inForceOn(chargedOn);
-        BigDecimal fee = kind == Kind.REMINDER_FEE ? policy.reminderFee() : policy.letterFee();
-        if (fee == null || fee.signum() <= 0) {
-            return Optional.empty();
-        }
-        LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.FEE, Component.FEES,
-            Money.rounded(fee, invoice.currency()), chargedOn, "Decision_LateFeePolicy " + kind,
-            kind == Kind.REMINDER_FEE ? "overdue reminder fee" : "formal dunning letter fee", null,
-            kind + ":" + invoice.invoiceNumber() + ":" + eventKey);
-        return ledger.append(line) ? Optional.of(line) : Optional.empty();
+        return fee(policy, invoice, kind).flatMap(fee -> {
+            LedgerEntry line = LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.FEE, Component.FEES, fee,
+                chargedOn, "Decision_LateFeePolicy " + kind,
+                kind == Kind.REMINDER_FEE ? "overdue reminder fee" : "formal dunning letter fee", null,
+                kind + ":" + invoice.invoiceNumber() + ":" + eventKey);
+            return ledger.append(line) ? Optional.of(line) : Optional.<LedgerEntry>empty();
+        });
     }
 }

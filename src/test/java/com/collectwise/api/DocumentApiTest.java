@@ -13,6 +13,7 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.communication.Document;
 import com.collectwise.communication.DocumentRepository;
 import com.collectwise.communication.DunningLetterService;
+import com.collectwise.communication.LateCharges;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
 
@@ -40,7 +41,9 @@ class DocumentApiTest extends ApiTestSupport {
         String number = createInvoice(customerId, "2500.00");
         var invoice = invoices.find(number).orElseThrow();
         Document letter = letters.create(invoice, customers.find(customerId).orElseThrow(),
-            statements.statement(invoice, LocalDate.now()), LocalDate.now(), 1);
+            statements.statement(invoice, LocalDate.now()),
+            LateCharges.of(statements.detail(invoice, LocalDate.now()).basis(), LocalDate.now(), null),
+            LocalDate.now(), 1);
 
         var list = get(COLLECTOR, "/api/invoices/" + number + "/documents");
         assertThat(list.status()).isEqualTo(200);

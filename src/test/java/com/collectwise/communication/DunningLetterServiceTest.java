@@ -2,6 +2,7 @@ package com.collectwise.communication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import com.collectwise.cases.Invoice;
 import com.collectwise.cases.Stage;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
+import com.collectwise.fees.DailyRate;
+import com.collectwise.fees.InterestBasis;
+import com.collectwise.fees.Money;
 import com.collectwise.fees.Statement;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -36,27 +40,67 @@ class DunningLetterServiceTest {
         null, "chen", "Mr. Zhang", Instant.now());
     final Statement statement = new Statement("INV-LETTER-1", "CNY", LocalDate.of(2026, 2, 10),
         new BigDecimal("10000.00"), new BigDecimal("32.88"), new BigDecimal("0.00"), new BigDecimal("10032.88"));
+    final InterestBasis statutory = new InterestBasis(InterestBasis.Source.STATUTORY_CN,
+        "statutory (CN): one-year LPR 3.85% on the due date 2026-01-31 x 1.5 = 5.775% p.a.",
+        DailyRate.fixed(new BigDecimal("5.775")));
+    final LateCharges noFee = LateCharges.of(statutory, LocalDate.of(2026, 2, 10), null);
 
     @Test
     void theLetterIsAPdfStatingInvoiceAmountsAndDeadline() throws Exception {
-        Document letter = letters.create(invoice, customer, statement, LocalDate.of(2026, 2, 10), 1);
+        Document letter = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 1);
 
         assertThat(letter.mediaType()).isEqualTo("application/pdf");
         assertThat(new String(letter.content(), 0, 5)).isEqualTo("%PDF-");
-        PdfReader reader = new PdfReader(letter.content());
-        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        String text = text(letter);
         assertThat(text).contains("INV-LETTER-1", "10,032.88 CNY", "32.88 CNY", "2026-02-17", "Mr. Zhang",
-            "FORMAL DEMAND FOR PAYMENT");
+            "FORMAL DEMAND FOR PAYMENT")
+            .doesNotContain("Fee for this letter");
         assertThat(letter.sha256()).isEqualTo(DocumentRepository.sha256(letter.content())).hasSize(64);
     }
 
     @Test
+    void theLetterStatesTheRateItsBasisAndTheFeeForTheLetter() throws Exception {
+        LateCharges withFee = LateCharges.of(statutory, LocalDate.of(2026, 2, 10), Money.of("25.00", "CNY"));
+        Document letter = letters.create(invoice, customer, statement, withFee, LocalDate.of(2026, 2, 10), 3);
+
+        String text = oneLine(text(letter));
+        assertThat(text).contains("Late-payment interest: 5.775% p.a. (statutory (CN): one-year LPR 3.85% on the due "
+                + "date 2026-01-31 x 1.5 = 5.775% p.a.)")
+            // table cells come out of the PDF without a space between them
+            .containsPattern("Fee for this letter ?25\\.00 CNY")
+            // the demanded total includes the fee the letter costs: 10,032.88 + 25.00
+            .containsPattern("Total due ?10,057\\.88 CNY").contains("We demand payment of 10,057.88 CNY");
+    }
+
+    @Test
+    void anUnknownRateIsSaidInWordsNotAsZeroPercent() throws Exception {
+        InterestBasis unknown = new InterestBasis(InterestBasis.Source.NONE,
+            "no interest: no one-year LPR known on the due date 2018-01-31", DailyRate.none());
+        Document letter = letters.create(invoice, customer, statement,
+            LateCharges.of(unknown, LocalDate.of(2026, 2, 10), null), LocalDate.of(2026, 2, 10), 4);
+
+        String text = oneLine(text(letter));
+        assertThat(text).contains("Late-payment interest: none charged (no interest: no one-year LPR known on the due "
+            + "date 2018-01-31)").doesNotContain("0% p.a.");
+    }
+
+    @Test
     void theSameDemandIsStoredOnceEvenWhenCreatedAgain() {
-        Document first = letters.create(invoice, customer, statement, LocalDate.of(2026, 2, 10), 2);
-        Document again = letters.create(invoice, customer, statement, LocalDate.of(2026, 2, 11), 2);
+        Document first = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 2);
+        Document again = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 11), 2);
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.sha256()).isEqualTo(first.sha256());
         assertThat(documents.forInvoice("INV-LETTER-1")).extracting(Document::id).containsOnlyOnce(first.id());
+    }
+
+    static String text(Document letter) throws IOException {
+        PdfReader reader = new PdfReader(letter.content());
+        return new PdfTextExtractor(reader).getTextFromPage(1);
+    }
+
+    /** The PDF wraps long paragraphs: compare the words, not the line breaks. */
+    static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,6 +25,7 @@ import com.collectwise.cases.Stage;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
+import com.collectwise.fees.Ledger;
 
 /**
  * Walks every path of Process_ReceivableCollection. Default invoice: 30-day term, due Tuesday 2026-03-03,
@@ -34,6 +36,8 @@ import com.collectwise.customers.Segment;
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 class ReceivableCollectionProcessTest extends CollectionTestSupport {
+
+    @Autowired Ledger ledger;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
@@ -208,14 +212,17 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     void refusalEscalatesToFormalDemandAtOnce() {
         ProcessInstance pi = atFirstCall("12000.00");
         call(pi, withVariables(CALL_OUTCOME, "REFUSED", REACHED_PERSON, "Ms. Wang", DEBTOR_TACTIC, "DENIES"));
-        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_EscalationRequested").isWaitingAt("Timer_FieldVisitDue")
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_EscalationRequested", "Task_ChargeReminderFee",
+            "Task_ChargeLetterFee").isWaitingAt("Timer_FieldVisitDue")
             .variables().containsEntry(STAGE, "FORMAL_DEMAND");
+        assertThat(ledger.list(invoice.invoiceNumber())).as("the shipped late-fee policy charges no fees").isEmpty();
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.OVERDUE_REMINDER, Outbox.DUNNING_LETTER,
             Outbox.CREDIT_HOLD, Outbox.SUPERVISOR_ALERT);
         assertThat(outbox.forInvoice(invoice.invoiceNumber()).get(1).body())
             // CN statutory interest: LPR on the due date 3.00% x 1.5 = 4.5% p.a.; 2 days (03-04, 03-05):
             // 12,000.00 x 4.5% x 2 / 365 = 2.9589 -> 2.96
-            .contains("principal CNY 12000.00").contains("interest  CNY 2.96").contains("total     CNY 12002.96");
+            .contains("principal CNY 12000.00").contains("interest  CNY 2.96").contains("total     CNY 12002.96")
+            .contains("Late-payment interest: 4.5% p.a. (statutory (CN)").doesNotContain("fee for this letter");
     }
 
     @Test

@@ -1,0 +1,243 @@
+package com.collectwise.process;
+
+import static com.collectwise.cases.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.cases.Invoice;
+import com.collectwise.communication.Document;
+import com.collectwise.communication.DocumentRepository;
+import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
+import com.collectwise.customers.Customer;
+import com.collectwise.customers.Segment;
+import com.collectwise.fees.Ledger;
+import com.collectwise.fees.LedgerEntry;
+import com.collectwise.fees.LedgerEntryType;
+import com.collectwise.fees.StatementService;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+/**
+ * A supervisor sets a reminder fee of 15.00 and a letter fee of 25.00 for SMALL_BUSINESS in Decision_LateFeePolicy
+ * (a new version, as deployed from Modeler), with late charges capped at 1% of the invoice amount. The overdue reminder and the formal letter each book their fee the day
+ * they go out, once per notice, and state it with the interest rate and its basis; the figures they demand are
+ * what the ledger says afterwards. Invoice due Tuesday 2026-03-03, 30-day term, CN statutory rate (LPR 3.00% on
+ * the due date x 1.5 = 4.5% p.a.). The edited policy stays deployed, hence a context of its own.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class FeeBookingProcessTest extends CollectionTestSupport {
+
+    static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+
+    @Autowired RepositoryService repository;
+    @Autowired Ledger ledger;
+    @Autowired StatementService statements;
+    @Autowired DocumentRepository documents;
+
+    static boolean deployed;
+
+    @BeforeAll
+    static void policyNotYetDeployed() {
+        deployed = false;
+    }
+
+    void deployPolicyWithFees() throws IOException {
+        if (deployed) {
+            return;
+        }
+        String dmn;
+        try (InputStream in = getClass().getResourceAsStream("/processes/late-fee-policy.dmn")) {
+            dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String edited = dmn
+            .replace("<outputEntry id=\"Out_Reminder_4\"><text>0</text></outputEntry>",
+                "<outputEntry id=\"Out_Reminder_4\"><text>15</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Letter_4\"><text>0</text></outputEntry>",
+                "<outputEntry id=\"Out_Letter_4\"><text>25</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Cap_4\"><text></text></outputEntry>",
+                "<outputEntry id=\"Out_Cap_4\"><text>1</text></outputEntry>");
+        assertThat(edited).as("the SMALL_BUSINESS fee cells of the shipped policy").isNotEqualTo(dmn);
+        repository.createDeployment().name("late-fee policy with fees").addString("late-fee-policy.dmn", edited)
+            .deploy();
+        deployed = true;
+    }
+
+    Customer customer;
+    Invoice invoice;
+
+    /** Registered on 03-05, two days overdue: the overdue reminder goes out at once. */
+    ProcessInstance atFirstCall(Segment segment) throws IOException {
+        return atFirstCall(segment, "12000.00");
+    }
+
+    ProcessInstance atFirstCall(Segment segment, String amount) throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(segment);
+        invoice = invoice(customer, DUE, 30, amount);
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendOverdueReminder", "Task_ChargeReminderFee")
+            .isWaitingAt("Task_CallCustomer");
+        return pi;
+    }
+
+    List<String> fees() {
+        return ledger.list(invoice.invoiceNumber()).stream().filter(e -> e.type() == LedgerEntryType.FEE)
+            .map(e -> e.amount() + " " + e.bookedOn()).toList();
+    }
+
+    OutboxMessage message(String kind) {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream().filter(m -> m.kind().equals(kind)).findFirst()
+            .orElseThrow();
+    }
+
+    String interestLine(LocalDate day) {
+        return "Late-payment interest: 4.5% p.a. (" + statements.detail(invoice, day).basis().description() + ")";
+    }
+
+    /** Runs a task of the case again in the same stage entry, as an operator restarting it in Cockpit would. */
+    void runAgain(ProcessInstance pi, String activity) {
+        runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity(activity).execute();
+        executeDueJobs();
+    }
+
+    @Test
+    void theOverdueReminderBooksItsFeeOnceAndStatesItWithTheRate() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        LedgerEntry fee = ledger.list(invoice.invoiceNumber()).get(0);
+        assertThat(fee.entryKey()).as("keyed like the reminder it is for")
+            .endsWith(message(Outbox.OVERDUE_REMINDER).idempotencyKey());
+        // 2 days of 4.5% on 12,000.00 = 2.96; the reminder asks for what the ledger says once its fee is booked
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 5)).total()).isEqualByComparingTo("12017.96");
+        assertThat(message(Outbox.OVERDUE_REMINDER).body())
+            .contains("Outstanding today: CNY 12002.96 (principal CNY 12000.00, interest CNY 2.96, fees CNY 0.00)")
+            .contains(interestLine(LocalDate.of(2026, 3, 5)))
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12017.96.");
+
+        // the reminder task runs again in the same stage entry: no second reminder, no second fee
+        runAgain(pi, "Task_SendOverdueReminder");
+        assertThat(outboxKinds(invoice)).containsOnlyOnce(Outbox.OVERDUE_REMINDER);
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+    }
+
+    @Test
+    void theFormalLetterBooksItsFeeOnceAndThePdfStatesItWithTheRate() throws Exception {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendDunningLetter", "Task_ChargeLetterFee")
+            .isWaitingAt("Timer_FieldVisitDue");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-13");
+        // 10 days (03-04 .. 03-13) of 4.5% on 12,000.00 = 14.79; fees 15.00 + 25.00
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 13)).total()).isEqualByComparingTo("12054.79");
+        assertThat(message(Outbox.DUNNING_LETTER).body()).contains("  fees      CNY 15.00\n")
+            .contains("  fee for this letter CNY 25.00\n").contains("  total     CNY 12054.79\n")
+            .contains(interestLine(LocalDate.of(2026, 3, 13)));
+
+        Document letter = documents.forInvoice(invoice.invoiceNumber()).get(0);
+        String pdf = new PdfTextExtractor(new PdfReader(letter.content())).getTextFromPage(1).replaceAll("\\s+", " ");
+        assertThat(pdf).contains(interestLine(LocalDate.of(2026, 3, 13)))
+            .containsPattern("Fee for this letter ?25\\.00 CNY").contains("We demand payment of 12,054.79 CNY");
+
+        runAgain(pi, "Task_SendDunningLetter");
+        assertThat(outboxKinds(invoice)).containsOnlyOnce(Outbox.DUNNING_LETTER);
+        assertThat(documents.forInvoice(invoice.invoiceNumber())).hasSize(1);
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-13");
+    }
+
+    @Test
+    void aNewStageEntrySendsANewReminderAndChargesItsFee() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_FieldVisitDue");
+        setClock(at(2026, 3, 9, 10, 0));
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "INTERNAL_REMINDER").setVariable(STAGE_CHANGE_REASON, "new contact person")
+            .correlate();
+        executeDueJobs();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.kind().equals(Outbox.OVERDUE_REMINDER))).hasSize(2);
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05", "CNY 15.00 2026-03-09");
+    }
+
+    /** A refusal escalates to the formal demand at once (same day). */
+    void call(ProcessInstance pi) {
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "REFUSED"));
+        executeDueJobs();
+    }
+
+    @Test
+    void theCapOnLateChargesHoldsTheFeeBackAndTheReminderSaysSo() throws IOException {
+        atFirstCall(Segment.SMALL_BUSINESS, "1000.00");
+
+        // the policy's fee is booked as it is; the statement caps late charges at 1% = 10.00, fees first
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 5)).total()).isEqualByComparingTo("1010.00");
+        // before the fee: 2 days of 4.5% on 1,000.00 = 0.25 interest; the fee adds the 9.75 left below the cap
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("Outstanding today: CNY 1000.25")
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder (late charges are capped at CNY "
+                + "10.00 in total): please pay CNY 1010.00.");
+    }
+
+    @Test
+    void aReminderWithoutAChargeTaskAfterItQuotesNoFee() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        repository.createDeployment().name("a reminder without its fee").addModelInstance("reminder-only.bpmn",
+            Bpmn.createExecutableProcess("Process_ReminderOnly").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("Task_SendOverdueReminder").camundaAsyncBefore()
+                .camundaDelegateExpression("${sendOverdueReminderDelegate}").endEvent().done())
+            .deploy();
+        ProcessInstance pi = runtime.startProcessInstanceByKey("Process_ReminderOnly", invoice.invoiceNumber(),
+            withVariables(INVOICE_NUMBER, invoice.invoiceNumber(), STAGE_ENTRY_NUMBER, 1));
+        started.add(pi.getId());
+        executeDueJobs();
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(fees()).isEmpty();
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))
+            .doesNotContain("reminder fee").contains("Outstanding today: CNY 12002.96");
+    }
+
+    @Test
+    void aSegmentWithoutFeesIsChargedNothingAndToldNoFee() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_ChargeLetterFee").isWaitingAt("Timer_FieldVisitDue");
+
+        assertThat(fees()).isEmpty();
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))
+            .doesNotContain("reminder fee");
+        assertThat(message(Outbox.DUNNING_LETTER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))
+            .doesNotContain("fee for this letter").contains("  total     CNY 12002.96\n");
+    }
+}
