@@ -43,6 +43,7 @@ public class AgreementDelegates {
             Agreement a = service.find(agreementId(execution));
             execution.setVariable(AGREEMENT_NEEDS_APPROVAL, service.needsApproval(a));
             execution.setVariable(AGREEMENT_TOTAL, a.total().doubleValue());
+            execution.setVariable(AGREEMENT_WAIVES_INTEREST, a.waiveInterest());
             execution.setVariable(INSTALMENT_COUNT, a.instalments().size());
             execution.setVariable(CURRENT_INSTALMENT, 1);
             execution.setVariable(PLAN_SETTLED_INVOICE, false);

@@ -115,6 +115,8 @@ public final class CaseVariables {
     public static final String CURRENT_INSTALMENT = "currentInstalment";
     public static final String INSTALMENT_REMINDER_AT = "instalmentReminderAt";
     public static final String INSTALMENT_DUE_CHECK_AT = "instalmentDueCheckAt";
+    /** Shown to the approver: the plan waives the interest that accrues while it is kept. */
+    public static final String AGREEMENT_WAIVES_INTEREST = "agreementWaivesInterest";
     /** When the payment demand's period (plus the bank-feed grace) is over: the demand is checked. */
     public static final String DEMAND_CHECK_AT = "demandCheckAt";
     /** Whether what the demand asked for was paid (by value date) within its period. */
