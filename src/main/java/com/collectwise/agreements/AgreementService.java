@@ -173,6 +173,14 @@ public class AgreementService {
                 .collect(Collectors.toCollection(ArrayList::new));
         }
         List<FieldProblem> problems = InstalmentSchedule.shapeProblems(plan, clock.today());
+        int minorUnit = Money.minorUnit(Money.currency(invoice.currency()));
+        for (int i = 0; i < plan.size(); i++) {
+            // the projection books the instalments as money: an amount the currency cannot hold is the caller's error
+            if (plan.get(i).amount().stripTrailingZeros().scale() > minorUnit) {
+                problems.add(new FieldProblem("instalments[" + i + "].amount", "must have at most " + minorUnit
+                    + " decimals in " + invoice.currency()));
+            }
+        }
         if (!problems.isEmpty()) {
             return problems;
         }

@@ -120,6 +120,14 @@ class AgreementProjectionTest {
     }
 
     @Test
+    void anAmountTheCurrencyCannotHoldIsNamedNotProjected() {
+        List<Instalment> plan = List.of(new Instalment(1, APRIL, new BigDecimal("3333.333")),
+            new Instalment(2, MAY, new BigDecimal("6868.78")));
+        assertThat(agreements.problems(invoice, plan)).extracting(FieldProblem::field)
+            .containsExactly("instalments[0].amount");
+    }
+
+    @Test
     void withTheInterestWaivedThePlanCoversWhatIsOutstandingToday() {
         List<Instalment> plan = agreements.proposeEven(invoice, 3, APRIL, true);
         assertThat(plan).extracting(i -> i.amount().toPlainString()).containsExactly("3333.33", "3333.33", "3333.34");
