@@ -403,14 +403,22 @@ public class AgreementService {
      * @return true when the plan ends the case (the caller must not end it)
      */
     public boolean invoiceSettled(String invoiceNumber) {
-        if (!signals.planRuns(invoiceNumber)) {
+        Optional<Agreement> latest = agreements.latest(invoiceNumber);
+        if (latest.isEmpty()) {
+            return false; // the common case, one indexed query: no plan was ever agreed
+        }
+        Agreement a = latest.get();
+        if (!a.isOpen() && !Agreement.KEPT.equals(a.status())) {
             return false;
         }
-        Optional<Agreement> latest = agreements.latest(invoiceNumber);
-        if (latest.isPresent() && latest.get().isOpen()) {
-            signals.planPaidOff(invoiceNumber);
+        Optional<String> plan = signals.runningPlan(invoiceNumber);
+        if (plan.isEmpty()) {
+            return false;
         }
-        // otherwise the plan itself is settling the invoice (kept): it ends the case when it ends
+        if (a.isOpen()) {
+            signals.planPaidOff(plan.get());
+        }
+        // KEPT with the plan still running: the plan itself is settling the invoice and ends the case as it ends
         return true;
     }
 
