@@ -188,7 +188,8 @@ public class PaymentService {
     /**
      * After the customer's money changed: every open invoice now owing nothing is settled and its case ends; a
      * settled invoice owing again (a reversal) is reopened with a new case; an open invoice this payment reached
-     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?").
+     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?" unless it is an
+     * instalment of a plan, see {@link AgreementService#paymentReceived}).
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
@@ -196,8 +197,8 @@ public class PaymentService {
             Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
-                // a running instalment plan ends as kept and ends the case itself (told here, the case would
-                // cancel the plan)
+                // a running instalment plan ends as kept and then ends the case itself; Message_InvoiceSettled
+                // would interrupt the case and cancel the plan in the middle of closing it
                 if (!agreements.invoiceSettled(invoice.invoiceNumber())) {
                     cases.invoiceSettled(invoice.invoiceNumber());
                 }
