@@ -2,31 +2,30 @@ package com.collectwise.agreements;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Whether an instalment is paid and whether the plan is forfeited (Civil Code art. 634: the remainder falls due
- * at once). Payments received since the plan started are matched to the instalments oldest first. An
- * instalment is overdue from the day after its due date. The plan is accelerated when
+ * Whether an instalment is paid and whether the customer must be sent a payment demand (Civil Code art. 634: when
+ * the unpaid instalments reach one fifth of the total, the seller may demand the whole remainder after a reasonable
+ * period). The plan's payments are matched to the instalments oldest first; what counts as paid is decided by the
+ * caller (payments dated by the day in question, posted by the time of the check).
  * <ul>
- * <li>the overdue unpaid amount reaches one fifth of the plan total (a default that large forfeits the grace), or</li>
- * <li>an instalment is still unpaid after its grace days.</li>
+ *   <li>{@link Verdict#PAID}: this instalment and every one before it are covered;</li>
+ *   <li>{@link Verdict#BEHIND}: something is unpaid, but less than a fifth of the total: the plan goes on and the
+ *       next instalment's check looks again;</li>
+ *   <li>{@link Verdict#DEMAND}: the unpaid instalments reach a fifth of the total, or the last instalment is
+ *       reached with something unpaid: the customer is sent a demand with a period before the plan ends.</li>
  * </ul>
- * Otherwise an unpaid instalment is only late: the customer has its grace days.
  */
 public final class Acceleration {
 
     public enum Verdict {
-        /** The instalment (and every one before it) is covered by payments. */
         PAID,
-        /** Unpaid, but within its grace days and below one fifth of the total. */
-        LATE,
-        /** The remainder is due at once. */
-        ACCELERATED
+        BEHIND,
+        DEMAND
     }
 
-    public record Check(Verdict verdict, String reason) {
+    public record Check(Verdict verdict, BigDecimal unpaid, String reason) {
     }
 
     private static final BigDecimal ONE_FIFTH = new BigDecimal("0.2");
@@ -34,35 +33,34 @@ public final class Acceleration {
     private Acceleration() {
     }
 
-    public static Check check(List<Instalment> plan, int seq, BigDecimal paid, LocalDate today, int graceDays) {
+    /** The instalments up to {@code seq} against what the plan's payments {@code paid} cover. */
+    public static Check check(List<Instalment> plan, int seq, BigDecimal paid) {
         BigDecimal total = InstalmentSchedule.total(plan);
-        BigDecimal overdue = BigDecimal.ZERO;
-        LocalDate oldestUncovered = null;
-        BigDecimal covered = BigDecimal.ZERO;
-        boolean thisOneCovered = false;
-        for (Instalment i : plan) {
-            covered = covered.add(i.amount());
-            boolean isCovered = paid.compareTo(covered) >= 0;
-            if (i.seq() == seq) {
-                thisOneCovered = isCovered;
-            }
-            if (i.dueDate().isBefore(today)) {
-                overdue = overdue.add(i.amount());
-                if (!isCovered && oldestUncovered == null) {
-                    oldestUncovered = i.dueDate();
-                }
-            }
+        BigDecimal dueSoFar = dueThrough(plan, seq);
+        BigDecimal unpaid = dueSoFar.subtract(paid).max(BigDecimal.ZERO);
+        if (unpaid.signum() == 0) {
+            return new Check(Verdict.PAID, unpaid, "paid");
         }
-        BigDecimal overdueUnpaid = overdue.subtract(paid).max(BigDecimal.ZERO);
-        BigDecimal fifth = total.multiply(ONE_FIFTH).setScale(2, RoundingMode.HALF_UP);
-        if (overdueUnpaid.signum() > 0 && overdueUnpaid.compareTo(fifth) >= 0) {
-            return new Check(Verdict.ACCELERATED, "unpaid instalments of " + overdueUnpaid.toPlainString()
+        BigDecimal fifth = total.multiply(ONE_FIFTH).setScale(total.scale(), RoundingMode.HALF_UP);
+        if (unpaid.compareTo(fifth) >= 0) {
+            return new Check(Verdict.DEMAND, unpaid, "unpaid instalments of " + unpaid.toPlainString()
                 + " reach one fifth of the plan total " + total.toPlainString());
         }
-        if (oldestUncovered != null && oldestUncovered.plusDays(graceDays).isBefore(today)) {
-            return new Check(Verdict.ACCELERATED, "the instalment due " + oldestUncovered + " is unpaid after "
-                + graceDays + " days of grace");
+        if (seq >= plan.size()) {
+            return new Check(Verdict.DEMAND, unpaid, "the last instalment is due and " + unpaid.toPlainString()
+                + " of the plan is unpaid");
         }
-        return thisOneCovered ? new Check(Verdict.PAID, "paid") : new Check(Verdict.LATE, "unpaid, within grace");
+        return new Check(Verdict.BEHIND, unpaid, "unpaid " + unpaid.toPlainString() + ", less than one fifth of "
+            + total.toPlainString());
+    }
+
+    /** Whether the instalments up to {@code seq} are covered: the demand was met. */
+    public static boolean covered(List<Instalment> plan, int seq, BigDecimal paid) {
+        return paid.compareTo(dueThrough(plan, seq)) >= 0;
+    }
+
+    static BigDecimal dueThrough(List<Instalment> plan, int seq) {
+        return plan.stream().filter(i -> i.seq() <= seq).map(Instalment::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -16,8 +16,8 @@ import com.collectwise.cases.CurrentUser;
 
 /**
  * The thin delegates of Process_InstalmentAgreement: each reads the variables, calls one method of
- * {@link AgreementService} and writes what the model routes on. Checks run at 09:00 the morning after the day
- * in question, so that a payment on the due date (or the last day of grace) still counts.
+ * {@link AgreementService} and writes what the model routes on. Checks run at 09:00 the morning after the grace
+ * working days that follow the day in question, so that a payment dated that day is posted by then.
  */
 @Configuration
 public class AgreementDelegates {
@@ -43,8 +43,10 @@ public class AgreementDelegates {
             Agreement a = service.find(agreementId(execution));
             execution.setVariable(AGREEMENT_NEEDS_APPROVAL, service.needsApproval(a));
             execution.setVariable(AGREEMENT_TOTAL, a.total().doubleValue());
+            execution.setVariable(AGREEMENT_WAIVES_INTEREST, a.waiveInterest());
             execution.setVariable(INSTALMENT_COUNT, a.instalments().size());
             execution.setVariable(CURRENT_INSTALMENT, 1);
+            execution.setVariable(PLAN_SETTLED_INVOICE, false);
         };
     }
 
@@ -67,38 +69,64 @@ public class AgreementDelegates {
         return execution -> service.activate(agreementId(execution));
     }
 
-    /** "Schedule next instalment": the reminder, due-date and grace-end timers of the current instalment. */
+    /**
+     * "Schedule next instalment": the reminder and the check of the current instalment. The check runs the
+     * morning after the grace working days that follow the due date, when the bank feed of the due date is in.
+     */
     @Bean
     public JavaDelegate scheduleInstalmentDelegate() {
         return execution -> {
-            int seq = ((Number) execution.getVariable(CURRENT_INSTALMENT)).intValue();
-            LocalDate due = service.find(agreementId(execution)).instalment(seq).dueDate();
+            LocalDate due = service.find(agreementId(execution)).instalment(seq(execution)).dueDate();
             execution.setVariable(INSTALMENT_REMINDER_AT, at(due.minusDays(service.reminderDays())));
-            execution.setVariable(INSTALMENT_DUE_CHECK_AT, at(due.plusDays(1)));
-            execution.setVariable(INSTALMENT_GRACE_CHECK_AT, at(due.plusDays(service.graceDays() + 1L)));
+            execution.setVariable(INSTALMENT_DUE_CHECK_AT, at(service.checkDay(due)));
         };
     }
 
     /** "Remind customer of instalment". */
     @Bean
     public JavaDelegate sendInstalmentReminderDelegate() {
-        return execution -> service.remind(agreementId(execution),
-            ((Number) execution.getVariable(CURRENT_INSTALMENT)).intValue());
+        return execution -> service.remind(agreementId(execution), seq(execution));
     }
 
-    /** "Check instalment": PAID moves on to the next one, LATE waits for the grace, ACCELERATED ends the plan. */
+    /**
+     * "Check instalment": PAID or BEHIND (less than a fifth unpaid) go on to the next instalment, DEMAND sends the
+     * customer a payment demand.
+     */
     @Bean
     public JavaDelegate checkInstalmentDelegate() {
         return execution -> {
-            int seq = ((Number) execution.getVariable(CURRENT_INSTALMENT)).intValue();
+            int seq = seq(execution);
             Acceleration.Check check = service.check(agreementId(execution), seq);
             execution.setVariable(INSTALMENT_VERDICT, check.verdict().name());
-            if (check.verdict() == Acceleration.Verdict.PAID) {
-                int count = ((Number) execution.getVariable(INSTALMENT_COUNT)).intValue();
-                execution.setVariable(MORE_INSTALMENTS, seq < count);
-                execution.setVariable(CURRENT_INSTALMENT, seq + 1);
-            } else if (check.verdict() == Acceleration.Verdict.ACCELERATED) {
+            if (check.verdict() == Acceleration.Verdict.DEMAND) {
                 execution.setVariable(ACCELERATION_REASON, check.reason());
+            } else {
+                next(execution, seq);
+            }
+        };
+    }
+
+    /** "Send payment demand": the period ends after the configured days; checked when its bank feed is in. */
+    @Bean
+    public JavaDelegate sendPaymentDemandDelegate() {
+        return execution -> {
+            LocalDate until = service.demand(agreementId(execution), seq(execution));
+            execution.setVariable(DEMAND_CHECK_AT, at(service.checkDay(until)));
+        };
+    }
+
+    /** "Check payments within the demand period": judged by value date; met, the plan goes on. */
+    @Bean
+    public JavaDelegate checkDemandDelegate() {
+        return execution -> {
+            int seq = seq(execution);
+            boolean met = service.demandMet(agreementId(execution), seq);
+            execution.setVariable(DEMAND_MET, met);
+            if (met) {
+                next(execution, seq);
+            } else {
+                execution.setVariable(ACCELERATION_REASON, execution.getVariable(ACCELERATION_REASON)
+                    + " and were not paid within the period of the payment demand");
             }
         };
     }
@@ -112,11 +140,11 @@ public class AgreementDelegates {
         };
     }
 
-    /** "Close kept agreement". */
+    /** "Close kept agreement": the interest of the plan waived if so agreed, the invoice settled when it owes nothing. */
     @Bean
     public JavaDelegate closeKeptAgreementDelegate() {
         return execution -> {
-            service.kept(agreementId(execution));
+            execution.setVariable(PLAN_SETTLED_INVOICE, service.kept(agreementId(execution)));
             execution.setVariable(AGREEMENT_OUTCOME, Agreement.KEPT);
         };
     }
@@ -125,6 +153,16 @@ public class AgreementDelegates {
     @Bean
     public JavaDelegate resumeCollectionDelegate(EscalationPause pause) {
         return pause::resume;
+    }
+
+    private static int seq(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CURRENT_INSTALMENT)).intValue();
+    }
+
+    private static void next(DelegateExecution execution, int seq) {
+        int count = ((Number) execution.getVariable(INSTALMENT_COUNT)).intValue();
+        execution.setVariable(MORE_INSTALMENTS, seq < count);
+        execution.setVariable(CURRENT_INSTALMENT, seq + 1);
     }
 
     private String at(LocalDate day) {

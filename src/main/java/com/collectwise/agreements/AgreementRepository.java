@@ -22,12 +22,14 @@ public class AgreementRepository {
     }
 
     public long insert(String invoiceNumber, BigDecimal total, String currency, String note, String source,
-                       String createdBy, Instant now, LocalDate startsOn, List<Instalment> plan) {
+                       String createdBy, Instant now, LocalDate startsOn, List<Instalment> plan,
+                       boolean waiveInterest) {
         jdbc.sql("""
                 INSERT INTO agreements (invoice_number, total, currency, note, status, source, created_by, created_at,
-                                        starts_on)
-                VALUES (?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)""")
-            .params(invoiceNumber, total, currency, note, source, createdBy, Timestamp.from(now), startsOn).update();
+                                        starts_on, waive_interest)
+                VALUES (?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?)""")
+            .params(invoiceNumber, total, currency, note, source, createdBy, Timestamp.from(now), startsOn,
+                waiveInterest).update();
         long id = jdbc.sql("SELECT MAX(id) FROM agreements WHERE invoice_number = ?").param(invoiceNumber)
             .query(Long.class).single();
         for (Instalment i : plan) {
@@ -42,7 +44,8 @@ public class AgreementRepository {
             .query((rs, n) -> new Agreement(rs.getLong("id"), rs.getString("invoice_number"),
                 Money.stored(rs.getBigDecimal("total"), rs.getString("currency").trim()), rs.getString("currency").trim(), rs.getString("note"), rs.getString("status"), rs.getString("source"),
                 rs.getString("created_by"), rs.getDate("starts_on").toLocalDate(), rs.getString("approved_by"),
-                instalments(id, rs.getString("currency").trim())))
+                instalments(id, rs.getString("currency").trim()), rs.getBoolean("waive_interest"), rs.getTimestamp("created_at").toInstant(),
+                rs.getDate("demand_until") == null ? null : rs.getDate("demand_until").toLocalDate()))
             .single();
     }
 
@@ -62,12 +65,39 @@ public class AgreementRepository {
             .params(status, approvedBy, resolvedAt == null ? null : Timestamp.from(resolvedAt), id).update();
     }
 
-    /** Money applied to the invoice and received on or after {@code from}, up to {@code until} inclusive. */
-    public BigDecimal paidBetween(String invoiceNumber, LocalDate from, LocalDate until) {
+    /**
+     * The plan's money: payments applied to the invoice, dated from the plan's first day up to {@code until}
+     * inclusive (judged by value date), and posted after the plan was proposed. A payment posted before the
+     * proposal is already in the outstanding figure the plan covers; counting it again would pay an instalment
+     * twice. Reversed payments count only while they stood.
+     */
+    public BigDecimal paidTowards(Agreement a, LocalDate until) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?""")
-            .params(invoiceNumber, from, until).query(BigDecimal.class).single();
+                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
+                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
+            .params(a.invoiceNumber(), a.startsOn(), until, Timestamp.from(a.createdAt()), until)
+            .query(BigDecimal.class).single();
+    }
+
+    /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
+    public List<LocalDate> paymentDays(Agreement a, LocalDate until) {
+        return jdbc.sql("""
+                SELECT DISTINCT received_on FROM payments
+                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
+                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
+            .params(a.invoiceNumber(), a.startsOn(), until, Timestamp.from(a.createdAt()), until)
+            .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+    }
+
+    /** The agreement that runs for the invoice now, if any. */
+    public Optional<Agreement> active(String invoiceNumber) {
+        return jdbc.sql("SELECT MAX(id) FROM agreements WHERE invoice_number = ? AND status = 'ACTIVE'")
+            .param(invoiceNumber).query(Long.class).optional().map(this::find);
+    }
+
+    public void setDemandUntil(long id, LocalDate demandUntil) {
+        jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
     }
 
     public String customerOf(String invoiceNumber) {

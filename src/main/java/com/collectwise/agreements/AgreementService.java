@@ -1,30 +1,43 @@
 package com.collectwise.agreements;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
+import com.collectwise.cases.BusinessCalendar;
 import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.CurrencyThresholds;
+import com.collectwise.cases.CaseStatus;
 import com.collectwise.cases.Invoice;
+import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.AccountReplay;
+import com.collectwise.fees.AdjustmentService;
 import com.collectwise.fees.Money;
 import com.collectwise.fees.StatementService;
 
 /**
- * Instalment agreements from proposal to their end. The plan covers what is outstanding on the day it is
- * proposed (principal, interest and fees so far); payments received from that day on are matched to the
- * instalments oldest first.
+ * Instalment agreements from proposal to their end. A plan is right when, each instalment paid on its due date,
+ * the replayed account leaves the invoice owing exactly nothing and the plan's money all on it: its total covers
+ * the interest up to the last instalment. With {@code waiveInterest} (a supervisor approves) the total is what is
+ * outstanding today and the interest accrued while the plan is kept is waived when it is kept. The plan's money is
+ * what is paid to the invoice, dated from the day the plan was proposed and posted after the proposal (what was
+ * posted before is in the outstanding figure already); it is matched to the instalments oldest first.
  */
 @Service
 @EnableConfigurationProperties(CurrencyThresholds.class)
@@ -32,57 +45,169 @@ public class AgreementService {
 
     public static final String SCHEDULE = "INSTALMENT_SCHEDULE";
     public static final String REMINDER = "INSTALMENT_REMINDER";
+    public static final String DEMAND = "AGREEMENT_DEMAND";
     public static final String ACCELERATION = "AGREEMENT_ACCELERATED";
+    static final String WAIVER_REASON = "Interest of the kept instalment plan #%d waived as agreed";
 
     private final AgreementRepository agreements;
     private final StatementService statements;
     private final AcknowledgementService acknowledgements;
     private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final AdjustmentService adjustments;
+    private final PlanSignals signals;
+    private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final BusinessClock clock;
     private final CurrencyThresholds thresholds;
-    private final int graceDays;
+    private final BusinessCalendar calendar;
+    private final int graceWorkingDays;
     private final int reminderDays;
+    private final int demandDays;
 
     public AgreementService(AgreementRepository agreements, StatementService statements,
-                            AcknowledgementService acknowledgements, CustomerRepository customers, Outbox outbox,
-                            BusinessClock clock,
+                            AcknowledgementService acknowledgements, CustomerRepository customers,
+                            InvoiceRepository invoices, AdjustmentService adjustments, PlanSignals signals,
+                            ApplicationEventPublisher events, Outbox outbox, BusinessClock clock,
+                            BusinessCalendar calendar,
                             CurrencyThresholds thresholds,
-                            @Value("${collectwise.agreements.grace-days:5}") int graceDays,
-                            @Value("${collectwise.agreements.reminder-days:3}") int reminderDays) {
+                            @Value("${collectwise.agreements.grace-working-days:2}") int graceWorkingDays,
+                            @Value("${collectwise.agreements.reminder-days:3}") int reminderDays,
+                            @Value("${collectwise.agreements.demand-days:10}") int demandDays) {
         this.agreements = agreements;
         this.statements = statements;
         this.acknowledgements = acknowledgements;
         this.customers = customers;
+        this.invoices = invoices;
+        this.adjustments = adjustments;
+        this.signals = signals;
+        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.thresholds = thresholds;
-        this.graceDays = graceDays;
+        this.calendar = calendar;
+        this.graceWorkingDays = graceWorkingDays;
         this.reminderDays = reminderDays;
-    }
-
-    public int graceDays() {
-        return graceDays;
+        this.demandDays = demandDays;
     }
 
     public int reminderDays() {
         return reminderDays;
     }
 
-    /** What a plan proposed today must add up to. */
+    /** What is outstanding today: the total of a plan whose interest is waived. */
     public BigDecimal outstandingToday(Invoice invoice) {
         return statements.statement(invoice, clock.today()).total();
     }
 
-    /** The even schedule the collector starts from. */
+    /**
+     * The account replayed with each instalment paid on its due date, as of the last due date: what the plan leaves
+     * owed on the invoice, and how much of its money would not go to the invoice (an overpaying plan).
+     */
+    public Projection project(Invoice invoice, List<Instalment> plan) {
+        LocalDate last = plan.get(plan.size() - 1).dueDate();
+        AccountReplay.Result result = statements.projected(invoice, facts(invoice, plan), last).result();
+        BigDecimal owed = result.invoice(invoice.invoiceNumber()).statement().total();
+        BigDecimal onInvoice = BigDecimal.ZERO;
+        for (Instalment i : plan) {
+            for (AccountReplay.Split s : result.splitsOf(reference(i))) {
+                if (invoice.invoiceNumber().equals(s.invoiceNumber())) {
+                    onInvoice = onInvoice.add(s.amount().amount());
+                }
+            }
+        }
+        BigDecimal total = InstalmentSchedule.total(plan);
+        return new Projection(total, owed, total.subtract(onInvoice), last);
+    }
+
+    /** A projected plan: {@code required} is the total that leaves the invoice at exactly zero. */
+    public record Projection(BigDecimal total, BigDecimal owed, BigDecimal surplus, LocalDate asOf) {
+
+        public boolean settles() {
+            return owed.signum() == 0 && surplus.signum() == 0;
+        }
+
+        public BigDecimal required() {
+            return total.add(owed).subtract(surplus);
+        }
+    }
+
+    /** The even schedule the collector starts from (the interest of the plan included). */
     public List<Instalment> proposeEven(Invoice invoice, int count, LocalDate firstDue) {
-        return InstalmentSchedule.propose(outstandingToday(invoice), count, firstDue,
-            Money.minorUnit(Money.currency(invoice.currency())));
+        return proposeEven(invoice, count, firstDue, false);
+    }
+
+    /**
+     * n-1 even parts of today's outstanding total, one a month from {@code firstDue}; the last instalment is what
+     * the invoice will owe on its date after the others were paid on theirs (the last payment cannot change the
+     * interest before its own date), so the plan leaves exactly nothing owed. With the interest waived, the
+     * instalments are even parts of today's outstanding total.
+     */
+    public List<Instalment> proposeEven(Invoice invoice, int count, LocalDate firstDue, boolean waiveInterest) {
+        int minorUnit = Money.minorUnit(Money.currency(invoice.currency()));
+        BigDecimal outstanding = outstandingToday(invoice);
+        if (waiveInterest || count < 2) {
+            return InstalmentSchedule.propose(outstanding, Math.max(count, 1), firstDue, minorUnit);
+        }
+        BigDecimal each = InstalmentSchedule.evenPart(outstanding, count, minorUnit);
+        List<Instalment> plan = new ArrayList<>();
+        for (int seq = 1; seq < count; seq++) {
+            plan.add(new Instalment(seq, InstalmentSchedule.dueDate(firstDue, seq), each));
+        }
+        LocalDate lastDue = InstalmentSchedule.dueDate(firstDue, count);
+        BigDecimal last = statements.projected(invoice, facts(invoice, plan), lastDue).result()
+            .invoice(invoice.invoiceNumber()).statement().total();
+        plan.add(new Instalment(count, lastDue, last.setScale(minorUnit)));
+        return plan;
     }
 
     /** Problems of a schedule for this invoice today, by field; empty when it can be agreed. */
     public List<FieldProblem> problems(Invoice invoice, List<Instalment> plan) {
-        return InstalmentSchedule.problems(plan, outstandingToday(invoice), invoice.currency(), clock.today());
+        return problems(invoice, plan, false);
+    }
+
+    public List<FieldProblem> problems(Invoice invoice, List<Instalment> plan, boolean waiveInterest) {
+        if (waiveInterest) {
+            return InstalmentSchedule.problems(plan, outstandingToday(invoice), invoice.currency(), clock.today())
+                .stream().map(p -> "instalments".equals(p.field()) && p.message().startsWith("the amounts")
+                    ? new FieldProblem(p.field(), p.message() + " (with the interest of the plan waived, the plan"
+                        + " covers what is outstanding today)")
+                    : p)
+                .collect(Collectors.toCollection(ArrayList::new));
+        }
+        List<FieldProblem> problems = InstalmentSchedule.shapeProblems(plan, clock.today());
+        int minorUnit = Money.minorUnit(Money.currency(invoice.currency()));
+        for (int i = 0; i < plan.size(); i++) {
+            // the projection books the instalments as money: an amount the currency cannot hold is the caller's error
+            if (plan.get(i).amount().stripTrailingZeros().scale() > minorUnit) {
+                problems.add(new FieldProblem("instalments[" + i + "].amount", "must have at most " + minorUnit
+                    + " decimals in " + invoice.currency()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Projection p = project(invoice, plan);
+        if (p.settles()) {
+            return problems;
+        }
+        String currency = invoice.currency();
+        BigDecimal beforeLast = p.total().subtract(plan.get(plan.size() - 1).amount());
+        BigDecimal lastNeeded = p.required().subtract(beforeLast);
+        String message = "the amounts sum to " + p.total().toPlainString() + " " + currency + " but, each paid on its"
+            + " due date, the plan must total exactly " + p.required().toPlainString() + " " + currency
+            + " to cover the interest up to " + p.asOf();
+        message += lastNeeded.signum() > 0
+            ? " (last instalment " + lastNeeded.toPlainString() + " " + currency + ")"
+            : " (the instalments before the last already pay more than the invoice will owe)";
+        problems.add(new FieldProblem("instalments", message + ", or the interest of the plan is waived"));
+        return problems;
+    }
+
+    /** Stores a proposal that covers the interest of the plan. */
+    @Transactional
+    public long propose(Invoice invoice, List<Instalment> plan, String note, String source, String createdBy) {
+        return propose(invoice, plan, false, note, source, createdBy);
     }
 
     /**
@@ -91,13 +216,14 @@ public class AgreementService {
      * @throws InvalidRequestException when the schedule does not fit the invoice
      */
     @Transactional
-    public long propose(Invoice invoice, List<Instalment> plan, String note, String source, String createdBy) {
-        List<FieldProblem> problems = problems(invoice, plan);
+    public long propose(Invoice invoice, List<Instalment> plan, boolean waiveInterest, String note, String source,
+                        String createdBy) {
+        List<FieldProblem> problems = problems(invoice, plan, waiveInterest);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         long id = agreements.insert(invoice.invoiceNumber(), InstalmentSchedule.total(plan), invoice.currency(), note,
-            source, createdBy, clock.now(), clock.today(), plan);
+            source, createdBy, clock.now(), clock.today(), plan, waiveInterest);
         acknowledgements.record(invoice.invoiceNumber(), clock.today(), AcknowledgementService.AGREEMENT);
         return id;
     }
@@ -108,10 +234,14 @@ public class AgreementService {
 
     /**
      * Plans above the approval threshold of their currency ({@code collectwise.thresholds.agreement-approval})
-     * need a supervisor; in a currency without a threshold every plan does: nothing is converted to guess one.
+     * need a supervisor; in a currency without a threshold every plan does (nothing is converted to guess one);
+     * and so does every plan that waives interest. A plan reinstated after a demand was approved already.
      */
     public boolean needsApproval(Agreement agreement) {
-        return thresholds.agreementApprovalIn(agreement.currency())
+        if (Agreement.ACTIVE.equals(agreement.status())) {
+            return false;
+        }
+        return agreement.waiveInterest() || thresholds.agreementApprovalIn(agreement.currency())
             .map(limit -> agreement.total().compareTo(limit) > 0)
             .orElse(true);
     }
@@ -134,16 +264,18 @@ public class AgreementService {
             "Your instalment plan for invoice " + a.invoiceNumber(),
             "Dear " + customer.name() + ",\n\nas agreed, invoice " + a.invoiceNumber() + " is paid in "
                 + a.instalments().size() + " instalments (total " + a.currency() + " " + a.total().toPlainString()
-                + "):\n" + lines + "\n\nPlease quote the invoice number. If an instalment is more than " + graceDays
-                + " days late, or unpaid instalments reach one fifth of the total, the whole remainder falls due at"
-                + " once (Civil Code art. 634).");
+                + (a.waiveInterest() ? ", the interest accruing during the plan waived when it is kept"
+                    : ", interest up to the last instalment included")
+                + "):\n" + lines + "\n\nPlease quote the invoice number. If unpaid instalments reach one fifth of"
+                + " the total, you will be asked to pay them within " + demandDays + " days; unpaid after that,"
+                + " the whole remainder falls due at once (Civil Code art. 634).");
     }
 
     /** Reminds the customer of an instalment unless it is paid already. @return whether a reminder was queued */
     public boolean remind(long id, int seq) {
         Agreement a = agreements.find(id);
         Instalment instalment = a.instalment(seq);
-        if (check(a, seq).verdict() == Acceleration.Verdict.PAID) {
+        if (Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, clock.today()))) {
             return false;
         }
         Customer customer = customer(a);
@@ -155,13 +287,55 @@ public class AgreementService {
                 + ". Thank you for keeping to the plan.");
     }
 
-    public Acceleration.Check check(long id, int seq) {
-        return check(agreements.find(id), seq);
+    /**
+     * The morning after the bank feed of the due date is in: the due date plus the grace working days. Before then a
+     * payment made on the due date may simply not be posted yet.
+     */
+    public LocalDate checkDay(LocalDate day) {
+        LocalDate d = day;
+        for (int i = 0; i < graceWorkingDays; i++) {
+            d = calendar.nextWorkingDayAfter(d);
+        }
+        return d.plusDays(1);
     }
 
-    private Acceleration.Check check(Agreement a, int seq) {
-        BigDecimal paid = agreements.paidBetween(a.invoiceNumber(), a.startsOn(), clock.today());
-        return Acceleration.check(a.instalments(), seq, paid, clock.today(), graceDays);
+    /** The instalments up to {@code seq} against the plan's money posted so far, judged by value date. */
+    public Acceleration.Check check(long id, int seq) {
+        Agreement a = agreements.find(id);
+        return Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()));
+    }
+
+    /**
+     * Civil Code art. 634: the customer is asked to pay what is unpaid of the instalments up to {@code seq} within
+     * the demand period (once per plan and instalment, however often this is retried).
+     *
+     * @return the last day of the period
+     */
+    @Transactional
+    public LocalDate demand(long id, int seq) {
+        Agreement a = agreements.find(id);
+        LocalDate until = clock.today().plusDays(demandDays);
+        BigDecimal unpaid = Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()))
+            .unpaid();
+        Customer customer = customer(a);
+        boolean queued = outbox.enqueue(DEMAND + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), DEMAND,
+            customer.email(), "Payment demand: instalments of invoice " + a.invoiceNumber() + " unpaid",
+            "Dear " + customer.name() + ",\n\nof the instalments of invoice " + a.invoiceNumber() + " due so far, "
+                + a.currency() + " " + unpaid.toPlainString() + " is unpaid. Please pay it by " + until
+                + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
+                + " (Civil Code art. 634).");
+        if (queued || a.demandUntil() == null) {
+            agreements.setDemandUntil(id, until);
+            return until;
+        }
+        return a.demandUntil();
+    }
+
+    /** Whether the instalments up to {@code seq} were paid by value date within the demand period. */
+    public boolean demandMet(long id, int seq) {
+        Agreement a = agreements.find(id);
+        LocalDate until = a.demandUntil() == null ? clock.today() : a.demandUntil();
+        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, until));
     }
 
     /** The plan is forfeited: what is still open is due at once, and the customer is told so. */
@@ -170,20 +344,148 @@ public class AgreementService {
         Agreement a = agreements.find(id);
         agreements.setStatus(id, Agreement.ACCELERATED, null, clock.now());
         Customer customer = customer(a);
-        BigDecimal open = a.total().subtract(agreements.paidBetween(a.invoiceNumber(), a.startsOn(), clock.today()))
-            .max(BigDecimal.ZERO);
+        Invoice invoice = invoice(a);
+        BigDecimal open = outstandingToday(invoice);
         outbox.enqueue(ACCELERATION + ":" + id, a.invoiceNumber(), customer.customerId(), ACCELERATION,
             customer.email(), "Instalment plan for invoice " + a.invoiceNumber() + " ended: remainder due now",
             "Dear " + customer.name() + ",\n\nthe instalment plan for invoice " + a.invoiceNumber()
-                + " has ended because " + reason + ". The remainder of the plan, " + a.currency() + " "
-                + open.toPlainString() + " plus interest, is due at once (Civil Code art. 634).");
+                + " has ended because " + reason + ". The remainder, " + a.currency() + " "
+                + open.toPlainString() + " as of today (interest running on), is due at once (Civil Code art. 634).");
     }
 
-    public void kept(long id) {
+    /**
+     * The plan is kept: with the interest of the plan waived, the waiver is booked first; then the account is
+     * reconciled, which settles the invoice when it owes nothing (the payments package does that).
+     *
+     * @return whether the invoice is settled now
+     */
+    @Transactional
+    public boolean kept(long id) {
+        Agreement a = agreements.find(id);
         agreements.setStatus(id, Agreement.KEPT, null, clock.now());
+        Invoice invoice = invoice(a);
+        if (invoice.status() != CaseStatus.OPEN) {
+            return invoice.status() == CaseStatus.SETTLED;
+        }
+        if (a.waiveInterest()) {
+            waivePlanInterest(a, invoice);
+        }
+        events.publishEvent(new PlanKept(invoice.customerId(), invoice.invoiceNumber()));
+        return invoice(a).status() == CaseStatus.SETTLED;
+    }
+
+    /**
+     * Waives the interest accrued from the day after the plan started, as it accrued: one line on each day the plan's
+     * money came (and today), for the interest accrued since the line before. A waiver line reduces the interest
+     * before the payments of its day, so each instalment goes to what the plan covered and none of it to the
+     * plan's interest. Each line changes the principal later interest runs on, so they are booked one after the
+     * other, each from a fresh replay. Keyed by plan and day: a retried job books nothing twice.
+     */
+    private void waivePlanInterest(Agreement a, Invoice invoice) {
+        String approver = a.approvedBy() != null ? a.approvedBy() : a.createdBy();
+        TreeSet<LocalDate> days = new TreeSet<>(agreements.paymentDays(a, clock.today()));
+        days.add(clock.today());
+        Money baseline = accrued(invoice, a.startsOn());
+        Money waived = Money.zero(invoice.currency());
+        for (LocalDate day : days) {
+            Money due = accrued(invoice, day).minus(baseline).minus(waived);
+            if (due.isPositive()) {
+                adjustments.waiveAccruedInterest(invoice, due, WAIVER_REASON.formatted(a.id()), approver, day,
+                    "PLAN-INTEREST:" + a.id() + ":" + day);
+                waived = waived.plus(due);
+            }
+        }
+    }
+
+    private Money accrued(Invoice invoice, LocalDate asOf) {
+        return statements.account(invoice.customerId(), asOf).result().invoice(invoice.invoiceNumber())
+            .accruedInterest();
+    }
+
+    /**
+     * After the customer's money changed and the invoice owes nothing: a running plan ends as kept, and the case
+     * with it, so the case is not told separately.
+     *
+     * @return true when the plan ends the case (the caller must not end it)
+     */
+    public boolean invoiceSettled(String invoiceNumber) {
+        Optional<Agreement> latest = agreements.latest(invoiceNumber);
+        if (latest.isEmpty()) {
+            return false; // the common case, one indexed query: no plan was ever agreed
+        }
+        Agreement a = latest.get();
+        if (!a.isOpen() && !Agreement.KEPT.equals(a.status())) {
+            return false;
+        }
+        Optional<String> plan = signals.runningPlan(invoiceNumber);
+        if (plan.isEmpty()) {
+            return false;
+        }
+        if (a.isOpen()) {
+            signals.planPaidOff(plan.get());
+        }
+        // KEPT with the plan still running: the plan itself is settling the invoice and ends the case as it ends
+        return true;
+    }
+
+    /**
+     * Money reached an open invoice that still owes something. Instalments are expected payments, not part payments
+     * without explanation: with a plan running the case is not asked "why not in full?". A payment dated within
+     * the demand period of a plan that was accelerated because it was not posted in time undoes the acceleration:
+     * the plan goes on.
+     *
+     * @return true when the payment belongs to a plan (no "why not in full?")
+     */
+    @Transactional
+    public boolean paymentReceived(String invoiceNumber, LocalDate valueDate) {
+        Optional<Agreement> latest = agreements.latest(invoiceNumber);
+        if (latest.isEmpty()) {
+            return false;
+        }
+        Agreement a = latest.get();
+        if (a.isOpen()) {
+            return true;
+        }
+        if (Agreement.ACCELERATED.equals(a.status()) && a.demandUntil() != null
+            && !valueDate.isAfter(a.demandUntil()) && demandCovered(a)) {
+            agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
+            agreements.setDemandUntil(a.id(), null);
+            if (signals.reinstate(invoiceNumber, a.id())) {
+                return true;
+            }
+            // the case cannot take the plan again (it is closed or in another process): the acceleration stands
+            agreements.setStatus(a.id(), Agreement.ACCELERATED, null, clock.now());
+            agreements.setDemandUntil(a.id(), a.demandUntil());
+        }
+        return false;
+    }
+
+    /** Whether everything due by the demand's last day is paid, by value date within the period. */
+    private boolean demandCovered(Agreement a) {
+        int seq = 0;
+        for (Instalment i : a.instalments()) {
+            if (!i.dueDate().isAfter(a.demandUntil())) {
+                seq = i.seq();
+            }
+        }
+        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, a.demandUntil()));
+    }
+
+    private Invoice invoice(Agreement a) {
+        return invoices.find(a.invoiceNumber()).orElseThrow();
     }
 
     private Customer customer(Agreement a) {
         return customers.find(agreements.customerOf(a.invoiceNumber())).orElseThrow();
+    }
+
+    /** Hypothetical payments: each instalment on its due date, naming the invoice, after the real ones that day. */
+    private static List<AccountReplay.PaymentFact> facts(Invoice invoice, List<Instalment> plan) {
+        return plan.stream().map(i -> new AccountReplay.PaymentFact(reference(i), invoice.invoiceNumber(),
+            Money.of(i.amount(), invoice.currency()), i.dueDate(), null, Instant.MAX)).toList();
+    }
+
+    private static String reference(Instalment i) {
+        return "PLAN-INSTALMENT-" + i.seq();
     }
 }

@@ -27,20 +27,30 @@ public final class InstalmentSchedule {
         return propose(total, count, firstDue, 2);
     }
 
-    /** As above, with instalments at the currency's minor unit ({@code decimals}: JPY 0, KWD 3). */
-    public static List<Instalment> propose(BigDecimal total, int count, LocalDate firstDue, int decimals) {
+    /** {@link #propose(BigDecimal, int, LocalDate)} in a currency with {@code minorUnit} decimals (JPY 0). */
+    public static List<Instalment> propose(BigDecimal total, int count, LocalDate firstDue, int minorUnit) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1: " + count);
         }
-        BigDecimal each = total.divide(BigDecimal.valueOf(count), decimals, RoundingMode.DOWN);
+        BigDecimal each = evenPart(total, count, minorUnit);
         List<Instalment> plan = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 1; i <= count; i++) {
             BigDecimal amount = i < count ? each : total.subtract(sum);
-            plan.add(new Instalment(i, firstDue.plusMonths(i - 1L), amount.setScale(decimals, RoundingMode.UNNECESSARY)));
+            plan.add(new Instalment(i, dueDate(firstDue, i), amount.setScale(minorUnit)));
             sum = sum.add(amount);
         }
         return plan;
+    }
+
+    /** One of {@code count} even parts of {@code total}, rounded down to the minor unit. */
+    public static BigDecimal evenPart(BigDecimal total, int count, int minorUnit) {
+        return total.divide(BigDecimal.valueOf(count), minorUnit, RoundingMode.DOWN);
+    }
+
+    /** The due date of instalment {@code seq} of a monthly plan starting on {@code firstDue}. */
+    public static LocalDate dueDate(LocalDate firstDue, int seq) {
+        return firstDue.plusMonths(seq - 1L);
     }
 
     /**
@@ -49,13 +59,29 @@ public final class InstalmentSchedule {
      */
     public static List<FieldProblem> problems(List<Instalment> plan, BigDecimal total, String currency,
                                               LocalDate today) {
+        List<FieldProblem> problems = shapeProblems(plan, today);
+        if (plan.size() < MIN_INSTALMENTS || plan.size() > MAX_INSTALMENTS) {
+            return problems;
+        }
+        BigDecimal sum = total(plan);
+        if (sum.compareTo(total) != 0) {
+            problems.add(new FieldProblem("instalments", "the amounts sum to " + sum.toPlainString() + " " + currency
+                + " but the outstanding total is " + total.toPlainString() + " " + currency));
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a schedule whatever it must add up to: between {@link #MIN_INSTALMENTS} and
+     * {@link #MAX_INSTALMENTS} instalments, due dates today or later and strictly increasing, amounts positive.
+     */
+    public static List<FieldProblem> shapeProblems(List<Instalment> plan, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         if (plan.size() < MIN_INSTALMENTS || plan.size() > MAX_INSTALMENTS) {
             problems.add(new FieldProblem("instalments", "must list between " + MIN_INSTALMENTS + " and "
                 + MAX_INSTALMENTS + " instalments"));
             return problems;
         }
-        BigDecimal sum = BigDecimal.ZERO;
         LocalDate previous = null;
         for (int i = 0; i < plan.size(); i++) {
             Instalment instalment = plan.get(i);
@@ -69,11 +95,6 @@ public final class InstalmentSchedule {
                 problems.add(new FieldProblem(at + ".amount", "must be greater than zero"));
             }
             previous = instalment.dueDate();
-            sum = sum.add(instalment.amount());
-        }
-        if (sum.compareTo(total) != 0) {
-            problems.add(new FieldProblem("instalments", "the amounts sum to " + sum.toPlainString() + " " + currency
-                + " but the outstanding total is " + total.toPlainString() + " " + currency));
         }
         return problems;
     }

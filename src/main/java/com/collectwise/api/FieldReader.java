@@ -302,6 +302,19 @@ public final class FieldReader {
         return reject(field, "must be one of " + List.of(type.getEnumConstants()));
     }
 
+    /** A JSON boolean; {@code defaultValue} when absent. */
+    public boolean bool(String field, boolean defaultValue) {
+        JsonNode node = present(field, false);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (!node.isBoolean()) {
+            reject(field, "must be true or false");
+            return defaultValue;
+        }
+        return node.booleanValue();
+    }
+
     /**
      * The elements of a JSON array of objects, each with its own reader; their problems are reported as
      * {@code field[i].name} with those of this request. Empty when the field is absent or not such an array.

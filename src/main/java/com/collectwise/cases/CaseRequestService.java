@@ -96,7 +96,9 @@ public class CaseRequestService {
     }
 
     /**
-     * Body {@code {instalments: [{dueDate, amount}], note}}; the amounts must sum to today's outstanding total.
+     * Body {@code {instalments: [{dueDate, amount}], note, waiveInterest}}; the amounts must cover the interest up to
+     * the last instalment (the error names the exact total), or, with {@code waiveInterest: true} (a supervisor
+     * approves), sum to today's outstanding total.
      * The case leaves its stage for Process_InstalmentAgreement; while a plan runs it takes no other (409).
      */
     @Transactional
@@ -112,12 +114,15 @@ public class CaseRequestService {
             }
         }
         String note = body.text("note", false, 2000);
+        // the interest of the plan waived (a supervisor approves): the plan covers what is outstanding today
+        boolean waiveInterest = body.bool("waiveInterest", false);
         if (body.isValid()) {
-            // the schedule rules of the call form: dates ahead and increasing, the sum equal to the outstanding
-            agreements.problems(invoice, plan).forEach(p -> body.reject(p.field(), p.message()));
+            // the schedule rules of the call form: dates ahead and increasing, the total covering the interest of
+            // the plan (each instalment paid on its date, the invoice owes exactly nothing after the last)
+            agreements.problems(invoice, plan, waiveInterest).forEach(p -> body.reject(p.field(), p.message()));
         }
         body.throwIfInvalid();
-        long id = agreements.propose(invoice, plan, note, CHANNEL, user);
+        long id = agreements.propose(invoice, plan, waiveInterest, note, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.INSTALMENT_REQUESTED,
             "Instalment plan #" + id + ": " + plan.size() + " instalments, total "
                 + InstalmentSchedule.total(plan).toPlainString() + " " + invoice.currency()

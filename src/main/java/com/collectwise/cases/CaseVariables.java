@@ -115,7 +115,16 @@ public final class CaseVariables {
     public static final String CURRENT_INSTALMENT = "currentInstalment";
     public static final String INSTALMENT_REMINDER_AT = "instalmentReminderAt";
     public static final String INSTALMENT_DUE_CHECK_AT = "instalmentDueCheckAt";
-    public static final String INSTALMENT_GRACE_CHECK_AT = "instalmentGraceCheckAt";
+    /** Shown to the approver: the plan waives the interest that accrues while it is kept. */
+    public static final String AGREEMENT_WAIVES_INTEREST = "agreementWaivesInterest";
+    /** When the payment demand's period (plus the bank-feed grace) is over: the demand is checked. */
+    public static final String DEMAND_CHECK_AT = "demandCheckAt";
+    /** Whether what the demand asked for was paid (by value date) within its period. */
+    public static final String DEMAND_MET = "demandMet";
+    /** Whether the plan left the invoice settled when it ended (the case then ends with it). */
+    public static final String PLAN_SETTLED_INVOICE = "planSettledInvoice";
+    /** The running plan ends as kept: the invoice owes nothing any more. */
+    public static final String MSG_PLAN_PAID_OFF = "Message_PlanPaidOff";
     /** PAID, LATE or ACCELERATED (see Acceleration). */
     public static final String INSTALMENT_VERDICT = "instalmentVerdict";
     public static final String MORE_INSTALMENTS = "moreInstalments";

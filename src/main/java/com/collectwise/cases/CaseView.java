@@ -45,12 +45,14 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
     /** An instalment agreement with its schedule; status PROPOSED, ACTIVE, KEPT, ACCELERATED or REJECTED. */
     public record AgreementView(long id, String status, BigDecimal total, String currency, LocalDate startsOn,
                                 String note, String source, String createdBy, String approvedBy,
-                                List<Instalment> instalments) {
+                                List<Instalment> instalments, boolean waiveInterest, LocalDate demandUntil) {
 
         /** Amounts as the repository reads them: at the currency's minor unit (JPY 1000, KWD 5.250). */
         public static AgreementView of(Agreement a) {
             return new AgreementView(a.id(), a.status(), a.total(), a.currency(), a.startsOn(), a.note(),
-                a.source(), a.createdBy(), a.approvedBy(), a.instalments());
+                a.source(), a.createdBy(), a.approvedBy(), a.instalments().stream()
+                    .map(i -> new Instalment(i.seq(), i.dueDate(), i.amount())).toList(), a.waiveInterest(),
+                a.demandUntil());
         }
     }
 

@@ -44,6 +44,30 @@ public class AdjustmentService {
     }
 
     /**
+     * Waives interest as it accrued through {@code bookedOn}, before the payments of that day take it (a waiver line
+     * reduces its component before the day's payments in the replay): e.g. the interest of a kept instalment plan,
+     * waived day by day so that every instalment went to what the plan covered. Checked against the interest
+     * accrued through that day, not against what that day's payments left of it. Idempotent by {@code entryKey}.
+     *
+     * @return whether the line was booked (false: the key was booked already)
+     * @throws IllegalArgumentException without reason or approver, or beyond the interest accrued by then
+     */
+    @Transactional
+    public boolean waiveAccruedInterest(Invoice invoice, Money amount, String reason, String approvedBy,
+                                        LocalDate bookedOn, String entryKey) {
+        requireText(reason, "reason");
+        requireText(approvedBy, "approvedBy");
+        Money accrued = statements.account(invoice.customerId(), bookedOn).result().invoice(invoice.invoiceNumber())
+            .accruedInterest();
+        if (!amount.isPositive() || amount.compareTo(accrued) > 0) {
+            throw new IllegalArgumentException("interest accrued by " + bookedOn + " is " + accrued
+                + "; cannot waive " + amount);
+        }
+        return ledger.append(LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.INTEREST_WAIVER,
+            Component.INTEREST, amount, bookedOn, "instalment plan", reason, approvedBy, entryKey));
+    }
+
+    /**
      * The invoice itself is reduced (e.g. an accepted dispute), from its due date: no interest ever ran on the
      * credited part (AccountReplay). At most what is left of the invoice after earlier credit notes; what the
      * customer had paid beyond the reduced invoice becomes the customer's credit.

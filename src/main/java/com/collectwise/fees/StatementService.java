@@ -71,6 +71,19 @@ public class StatementService {
 
     /** The customer's whole account as of a date: every invoice's figures, the splits of every payment, credit. */
     public CustomerAccount account(String customerId, LocalDate asOf) {
+        return account(customerId, List.of(), asOf);
+    }
+
+    /**
+     * What the invoice's customer account would be as of {@code asOf} if the hypothetical payments {@code extra}
+     * came on top of the real facts (e.g. each instalment of a proposed plan paid on its due date). Nothing is
+     * stored; the real facts are replayed as they are.
+     */
+    public CustomerAccount projected(Invoice invoice, List<AccountReplay.PaymentFact> extra, LocalDate asOf) {
+        return account(invoice.customerId(), extra, asOf);
+    }
+
+    private CustomerAccount account(String customerId, List<AccountReplay.PaymentFact> extra, LocalDate asOf) {
         Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
         List<Invoice> all = invoices.findByCustomer(customerId);
@@ -97,7 +110,12 @@ public class StatementService {
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
                 invoice.issueDate(), invoice.dueDate(), basis.rate(), policy.capPercent(), euCompensation, lines));
         }
-        return new CustomerAccount(AccountReplay.replay(terms, payments(customerId), asOf), bases);
+        List<AccountReplay.PaymentFact> facts = payments(customerId);
+        if (!extra.isEmpty()) {
+            facts = new ArrayList<>(facts);
+            facts.addAll(extra);
+        }
+        return new CustomerAccount(AccountReplay.replay(terms, facts, asOf), bases);
     }
 
     /** Which rate the invoice bears and why, as of the date (no ledger read): the case view, the dashboard. */

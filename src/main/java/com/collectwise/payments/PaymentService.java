@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.api.AsOf;
+import com.collectwise.agreements.AgreementService;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
@@ -55,12 +56,14 @@ public class PaymentService {
     private final AcknowledgementService acknowledgements;
     private final com.collectwise.cases.PrepareCallListener callPreparation;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final AgreementService agreements;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
                           PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
                           com.collectwise.cases.PrepareCallListener callPreparation,
-                          org.camunda.bpm.engine.TaskService tasks) {
+                          org.camunda.bpm.engine.TaskService tasks, AgreementService agreements) {
+        this.agreements = agreements;
         this.acknowledgements = acknowledgements;
         this.callPreparation = callPreparation;
         this.tasks = tasks;
@@ -190,7 +193,8 @@ public class PaymentService {
     /**
      * After the customer's money changed: every open invoice now owing nothing is settled and its case ends; a
      * settled invoice owing again (a reversal) is reopened with a new case; an open invoice this payment reached
-     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?").
+     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?" unless it is an
+     * instalment of a plan, see {@link AgreementService#paymentReceived}).
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
@@ -198,7 +202,11 @@ public class PaymentService {
             Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
-                cases.invoiceSettled(invoice.invoiceNumber());
+                // a running instalment plan ends as kept and then ends the case itself; Message_InvoiceSettled
+                // would interrupt the case and cancel the plan in the middle of closing it
+                if (!agreements.invoiceSettled(invoice.invoiceNumber())) {
+                    cases.invoiceSettled(invoice.invoiceNumber());
+                }
             } else if (invoice.status() == CaseStatus.SETTLED && now.total().signum() > 0) {
                 log.info("Invoice {} owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),
                     now.total());
@@ -212,7 +220,10 @@ public class PaymentService {
                 if (paidHere.signum() > 0) {
                     // a partial payment acknowledges the debt: the limitation period restarts (Civil Code art. 195)
                     acknowledgements.record(invoice.invoiceNumber(), valueDate, AcknowledgementService.PARTIAL_PAYMENT);
-                    cases.partPaymentReceived(invoice.invoiceNumber(), paidHere, now.total());
+                    // an instalment is an expected payment, not a part payment without explanation
+                    if (!agreements.paymentReceived(invoice.invoiceNumber(), valueDate)) {
+                        cases.partPaymentReceived(invoice.invoiceNumber(), paidHere, now.total());
+                    }
                     callPreparation.refreshOpenCalls(tasks, invoice.invoiceNumber());
                 }
             }
@@ -225,6 +236,13 @@ public class PaymentService {
         if (!payments.hasAppliedPayments(event.customerId())) {
             return; // no money of the customer: nothing can change (the common case, kept cheap)
         }
+        payments.lockCustomer(event.customerId());
+        reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /** A kept instalment plan (its interest waived if so agreed): the invoice is settled when it owes nothing. */
+    @org.springframework.context.event.EventListener
+    public void planKept(com.collectwise.agreements.PlanKept event) {
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
     }

@@ -44,25 +44,26 @@ class InstalmentScheduleTest {
     }
 
     @Test
-    void aLargeDefaultAcceleratesAtOnceASmallOneOnlyAfterTheGrace() {
+    void aFifthUnpaidCallsForADemandLessOnlyPutsTheCustomerBehind() {
         List<Instalment> three = InstalmentSchedule.propose(new BigDecimal("1000.00"), 3, FIRST);
-        // 333.33 unpaid the day after the due date is more than a fifth of 1,000.00
-        assertThat(Acceleration.check(three, 1, BigDecimal.ZERO, FIRST.plusDays(1), 5).verdict())
-            .isEqualTo(Verdict.ACCELERATED);
-        assertThat(Acceleration.check(three, 1, new BigDecimal("333.33"), FIRST.plusDays(1), 5).verdict())
-            .isEqualTo(Verdict.PAID);
+        // 333.33 unpaid is more than a fifth of 1,000.00 (200.00)
+        Acceleration.Check unpaid = Acceleration.check(three, 1, BigDecimal.ZERO);
+        assertThat(unpaid.verdict()).isEqualTo(Verdict.DEMAND);
+        assertThat(unpaid.unpaid()).isEqualByComparingTo("333.33");
+        assertThat(Acceleration.check(three, 1, new BigDecimal("333.33")).verdict()).isEqualTo(Verdict.PAID);
 
         List<Instalment> ten = InstalmentSchedule.propose(new BigDecimal("1000.00"), 10, FIRST);
-        assertThat(Acceleration.check(ten, 1, BigDecimal.ZERO, FIRST.plusDays(1), 5).verdict()).isEqualTo(Verdict.LATE);
-        assertThat(Acceleration.check(ten, 1, BigDecimal.ZERO, FIRST.plusDays(5), 5).verdict()).isEqualTo(Verdict.LATE);
-        Acceleration.Check pastGrace = Acceleration.check(ten, 1, BigDecimal.ZERO, FIRST.plusDays(6), 5);
-        assertThat(pastGrace.verdict()).isEqualTo(Verdict.ACCELERATED);
-        assertThat(pastGrace.reason()).contains("grace");
-        // partly paid instalments add up: two months of 50.00 short of 100.00 is 100.00 < 200.00, within grace
-        assertThat(Acceleration.check(ten, 2, new BigDecimal("100.00"), FIRST.plusMonths(1).plusDays(1), 5).verdict())
-            .isEqualTo(Verdict.LATE);
-        // the third unpaid instalment makes the overdue unpaid 200.00 = one fifth
-        assertThat(Acceleration.check(ten, 3, new BigDecimal("100.00"), FIRST.plusMonths(2).plusDays(1), 30).verdict())
-            .isEqualTo(Verdict.ACCELERATED);
+        assertThat(Acceleration.check(ten, 1, BigDecimal.ZERO).verdict()).isEqualTo(Verdict.BEHIND);
+        // partly paid instalments add up: 50.00 short twice is 100.00 < 200.00
+        assertThat(Acceleration.check(ten, 2, new BigDecimal("100.00")).verdict()).isEqualTo(Verdict.BEHIND);
+        // 199.99 unpaid is still less than a fifth; 200.00 reaches it
+        assertThat(Acceleration.check(ten, 2, new BigDecimal("0.01")).verdict()).isEqualTo(Verdict.BEHIND);
+        assertThat(Acceleration.check(ten, 3, new BigDecimal("100.00")).verdict()).isEqualTo(Verdict.DEMAND);
+        // the last instalment with anything unpaid: the remainder is due, so the customer gets the demand
+        Acceleration.Check last = Acceleration.check(ten, 10, new BigDecimal("999.99"));
+        assertThat(last.verdict()).isEqualTo(Verdict.DEMAND);
+        assertThat(last.reason()).contains("last instalment");
+        assertThat(Acceleration.covered(ten, 10, new BigDecimal("1000.00"))).isTrue();
+        assertThat(Acceleration.covered(ten, 10, new BigDecimal("999.99"))).isFalse();
     }
 }

@@ -99,7 +99,8 @@ class CaseRequestApiTest extends ApiTestSupport {
         String number = createInvoice(createCustomer(), "1000.00");
 
         Response r = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
-            plan(today().plusDays(10), "333.33", today().plusDays(40), "333.33", today().plusDays(70), "333.34"));
+            // all instalments before the due date (today + 30): no interest, the plan is the invoice amount
+            plan(today().plusDays(5), "333.33", today().plusDays(15), "333.33", today().plusDays(25), "333.34"));
 
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.headers().getLocation()).hasToString("/api/invoices/" + number);
@@ -121,7 +122,7 @@ class CaseRequestApiTest extends ApiTestSupport {
         // a valid second plan is written, then refused by the case: the transaction leaves nothing behind
         int before = written(number);
         Response second = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
-            plan(today().plusDays(10), "500.00", today().plusDays(40), "500.00"));
+            plan(today().plusDays(10), "500.00", today().plusDays(20), "500.00"));
 
         assertProblem(second, 409);
         assertThat(written(number)).isEqualTo(before);
@@ -172,10 +173,11 @@ class CaseRequestApiTest extends ApiTestSupport {
         String number = createInvoice(createCustomer(), "1000.00");
 
         Response r = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
-            plan(today().plusDays(10), "500.00", today().plusDays(40), "499.99"));
+            plan(today().plusDays(10), "500.00", today().plusDays(20), "499.99"));
 
         assertProblem(r, 400);
         assertThat(errorFields(r)).containsExactly("instalments");
+        assertThat(r.raw()).contains("must total exactly 1000.00 CNY").contains("last instalment 500.00 CNY");
         assertThat(written(number)).isZero();
         assertThat(running(number, CaseVariables.PROCESS_INSTALMENT_AGREEMENT)).isZero();
 

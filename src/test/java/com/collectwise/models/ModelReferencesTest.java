@@ -86,7 +86,7 @@ class ModelReferencesTest {
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
         "daysOverdue", "stage", "amountToCollect", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
-        "agreementTotal", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
+        "agreementTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
         "openPrincipal", "openInterest", "openFees");
 

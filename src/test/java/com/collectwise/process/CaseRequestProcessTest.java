@@ -95,10 +95,14 @@ class CaseRequestProcessTest extends CollectionTestSupport {
     }
 
     @Test
-    void agreementKeptToTheEndAndTheCaseResumes() {
+    void agreementKeptToTheEndSettlesTheInvoiceAndEndsTheCase() {
         ProcessInstance pi = atFirstCall();
-        BigDecimal total = agreements.outstandingToday(invoice);
-        BigDecimal second = total.subtract(new BigDecimal("500.00"));
+        // the portal's plan: 500.00 first, the rest with the interest up to the last date (as the 400 would say)
+        BigDecimal second = agreements.project(invoice, java.util.List.of(
+                new com.collectwise.agreements.Instalment(1, LocalDate.of(2026, 3, 20), new BigDecimal("500.00")),
+                new com.collectwise.agreements.Instalment(2, LocalDate.of(2026, 4, 20), BigDecimal.ONE)))
+            .required().subtract(new BigDecimal("500.00"));
+        assertThat(second.add(new BigDecimal("500.00"))).isGreaterThan(agreements.outstandingToday(invoice));
         requests.agreement(invoice.invoiceNumber(), FieldReader.parse("{\"instalments\": ["
             + "{\"dueDate\": \"2026-03-20\", \"amount\": \"500.00\"},"
             + "{\"dueDate\": \"2026-04-20\", \"amount\": \"" + second.toPlainString() + "\"}]}"), "portal");
@@ -108,14 +112,16 @@ class CaseRequestProcessTest extends CollectionTestSupport {
         executeDueJobs();
         BpmnAwareTests.assertThat(plan).hasPassed("Task_SendInstalmentSchedule");
 
-        payment(invoice, "500.00", LocalDate.of(2026, 3, 19));
-        moveTo(at(2026, 3, 21, 9, 0));
-        payment(invoice, second.toPlainString(), LocalDate.of(2026, 4, 17));
-        moveTo(at(2026, 4, 21, 9, 0));
+        setClock(at(2026, 3, 20, 12, 0));
+        payment(invoice, "500.00", LocalDate.of(2026, 3, 20));
+        moveTo(at(2026, 4, 20, 12, 0));
+        payment(invoice, second.toPlainString(), LocalDate.of(2026, 4, 20));
+        moveTo(at(2026, 4, 23, 9, 0));
 
         BpmnAwareTests.assertThat(plan).isEnded().hasPassed("EndEvent_AgreementKept");
-        assertThat(variable(pi, AGREEMENT_OUTCOME)).isEqualTo("KEPT");
-        BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection");
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_ClosePlanSettledCase").hasNotPassed("Task_ResumeCollection")
+            .isEnded();
+        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.cases.CaseStatus.SETTLED);
     }
 
     @Test

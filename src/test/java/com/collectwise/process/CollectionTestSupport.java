@@ -145,13 +145,14 @@ abstract class CollectionTestSupport {
         return invoices.find(invoice.invoiceNumber()).orElseThrow();
     }
 
+    /** A payment as the bank feed posts it now (engine clock), dated {@code receivedOn}; the case is not told. */
     void payment(Invoice invoice, String amount, LocalDate receivedOn) {
         jdbc.sql("""
                 INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
                                       method, body_hash, status, created_at)
                 VALUES (?, ?, ?, ?, 'CNY', ?, 'BANK_TRANSFER', 'test', 'APPLIED', ?)""")
             .params("PAY-" + UUID.randomUUID(), invoice.invoiceNumber(), invoice.customerId(), new BigDecimal(amount),
-                receivedOn, java.sql.Timestamp.from(Instant.now()))
+                receivedOn, java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant()))
             .update();
     }
 

@@ -4,24 +4,39 @@ import static com.collectwise.cases.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.collectwise.agreements.AgreementService;
+import com.collectwise.agreements.Instalment;
+import com.collectwise.cases.CaseStatus;
 import com.collectwise.cases.Invoice;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
+import com.collectwise.fees.StatementService;
+import com.collectwise.payments.IncomingPayment;
+import com.collectwise.payments.PaymentMethod;
+import com.collectwise.payments.PaymentService;
 
 /**
- * Instalment plans and disputes from the call form. Invoice due Tuesday 2026-03-03, 30-day term, first call on
- * 03-05 10:00; formal demand would be due on 03-13 09:00. Instalment checks run at 09:00 the day after the due
- * date; the grace is 5 days.
+ * Instalment plans. Invoice of 1,000.00 CNY due Tuesday 2026-03-03 (statutory interest: LPR 3.00% x 1.5 = 4.5%),
+ * first call on 03-05 10:00; the formal demand would be due on 03-13 09:00. A plan of three agreed on that call is
+ * due on Friday 03-20, Monday 04-20 and Wednesday 05-20. An instalment is checked at 09:00 the morning after the
+ * two grace working days that follow its due date (03-25, 04-23, 05-23); a payment demand gives 10 days.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -29,6 +44,12 @@ import com.collectwise.customers.Segment;
 class InstalmentAgreementProcessTest extends CollectionTestSupport {
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+    static final LocalDate FIRST = LocalDate.of(2026, 3, 20);
+
+    @Autowired AgreementService agreements;
+    @Autowired StatementService statements;
+    @Autowired PaymentService paymentService;
+    @Autowired IdentityService identity;
 
     Customer customer;
     Invoice invoice;
@@ -46,6 +67,10 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
     ProcessInstance requestPlan(ProcessInstance pi, int count, String firstDate) {
         BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "INSTALMENT_REQUESTED",
             INSTALMENT_COUNT, count, FIRST_INSTALMENT_DATE, firstDate, REACHED_PERSON, "Ms. Wang"));
+        return plan(pi);
+    }
+
+    ProcessInstance plan(ProcessInstance pi) {
         ProcessInstance plan = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
         assertThat(plan).as("the plan runs as a called process").isNotNull();
         started.add(plan.getId());
@@ -54,95 +79,236 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
     }
 
     long agreementId(ProcessInstance pi) {
-        return ((Number) variable(pi, AGREEMENT_ID)).longValue();
+        return jdbc.sql("SELECT MAX(id) FROM agreements WHERE invoice_number = ?").param(pi.getBusinessKey())
+            .query(Long.class).single();
     }
 
     String agreementStatus(ProcessInstance pi) {
         return jdbc.sql("SELECT status FROM agreements WHERE id = ?").param(agreementId(pi)).query(String.class).single();
     }
 
-    java.math.BigDecimal instalment(ProcessInstance pi, int seq) {
+    BigDecimal instalment(ProcessInstance pi, int seq) {
         return jdbc.sql("SELECT amount FROM instalments WHERE agreement_id = ? AND seq = ?")
-            .params(agreementId(pi), seq).query(java.math.BigDecimal.class).single();
+            .params(agreementId(pi), seq).query(BigDecimal.class).single();
+    }
+
+    BigDecimal owedToday() {
+        return statements.statement(invoice, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE)).total();
+    }
+
+    /** Posted over the payment service, as POST /api/payments does: the case and the plan are told. */
+    void receive(String amount, LocalDate receivedOn) {
+        paymentService.receive(new IncomingPayment("PAY-" + UUID.randomUUID(), invoice.invoiceNumber(), null,
+            new BigDecimal(amount), "CNY", receivedOn, PaymentMethod.BANK_TRANSFER));
+    }
+
+    long clarifyTasks() {
+        return tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber())
+            .taskDefinitionKey("Task_ClarifyPartialPayment").count();
+    }
+
+    void assertCaseClosedByThePlan(ProcessInstance pi) {
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).hasPassed("Gateway_PlanSettledInvoice", "Task_ClosePlanSettledCase",
+            "EndEvent_PlanSettledCaseClosed").hasNotPassed("Task_ResumeCollection").isEnded();
+        assertThat(reload(invoice).status()).isEqualTo(CaseStatus.SETTLED);
+        assertThat(agreementStatus(pi)).isEqualTo("KEPT");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(AGREEMENT_OUTCOME).singleResult().getValue()).isEqualTo("KEPT");
     }
 
     @Test
-    void planKeptToTheEndPausesEscalationAndResumesWithTheTimeLeft() {
+    void aPlanKeptToTheEndSettlesTheInvoiceAndEndsTheCase() {
         ProcessInstance pi = atFirstCall("1000.00");
-        ProcessInstance plan = requestPlan(pi, 3, "2026-03-20");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
         BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_AgreeInstalments");
         BpmnAwareTests.assertThat(plan).hasPassed("Task_SendInstalmentSchedule").isWaitingAt("Timer_InstalmentReminderDue");
         assertThat(agreementStatus(pi)).isEqualTo("ACTIVE");
-        // 1,000.00 + two days of statutory interest (0.25): the plan sums to the outstanding total
-        assertThat(jdbc.sql("SELECT total FROM agreements WHERE id = ?").param(agreementId(pi))
-            .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1000.25");
+        // 1,000.00 + two days of interest (0.25) is outstanding today; the plan also covers the interest up to 05-20
+        BigDecimal total = jdbc.sql("SELECT total FROM agreements WHERE id = ?").param(agreementId(pi))
+            .query(BigDecimal.class).single();
+        assertThat(total).isGreaterThan(new BigDecimal("1000.25"));
+        assertThat(instalment(pi, 1)).isEqualByComparingTo("333.41").isEqualByComparingTo(instalment(pi, 2));
         assertThat(outboxKinds(invoice)).contains("INSTALMENT_SCHEDULE");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ?")
-            .param(invoice.invoiceNumber()).query(Integer.class).single()).isEqualTo(1);
 
         // the formal-demand date passes: nothing escalates while the plan is kept
         moveTo(at(2026, 3, 17, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_AgreeInstalments");
         assertThat(outboxKinds(invoice)).contains("INSTALMENT_REMINDER").doesNotContain("DUNNING_LETTER");
 
-        payment(invoice, instalment(pi, 1).toPlainString(), LocalDate.of(2026, 3, 20));
+        // paid on the due date, posted by the bank on the next working day: the morning after is too early to judge
         moveTo(at(2026, 3, 21, 9, 0));
-        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_InstalmentReminderDue");
-        payment(invoice, instalment(pi, 2).toPlainString(), LocalDate.of(2026, 4, 18));
-        moveTo(at(2026, 4, 21, 9, 0));
-        payment(invoice, instalment(pi, 3).toPlainString(), LocalDate.of(2026, 5, 20));
-        moveTo(at(2026, 5, 21, 9, 0));
-
-        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_CloseKeptAgreement", "EndEvent_AgreementKept");
-        assertThat(agreementStatus(pi)).isEqualTo("KEPT");
-        assertThat(variable(pi, AGREEMENT_OUTCOME)).isEqualTo("KEPT");
-        // the case resumes in the internal stage; the formal demand moves by the 76 days of the pause
-        BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection").isWaitingAt("Task_CallCustomer");
-        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-05-29T08:00");
-        assertThat(contactOutcomes(invoice)).contains("COLLECTION_RESUMED");
-    }
-
-    @Test
-    void anUnpaidFifthAcceleratesTheRemainderAtOnceAndTheCaseResumes() {
-        ProcessInstance pi = atFirstCall("1000.00");
-        ProcessInstance plan = requestPlan(pi, 3, "2026-03-20");
-        moveTo(at(2026, 3, 21, 9, 0));
-        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_AccelerateAgreement", "EndEvent_AgreementAccelerated")
-            .hasNotPassed("Timer_GraceEnded");
-        assertThat(agreementStatus(pi)).isEqualTo("ACCELERATED");
-        assertThat(outboxKinds(invoice)).contains("AGREEMENT_ACCELERATED");
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
-        assertThat(variable(pi, STAGE)).isEqualTo("INTERNAL_REMINDER");
-        // paused 03-05 10:00 .. 03-21 09:00: the 8 days left of the stage are kept
-        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-03-29T08:00");
-        moveTo(at(2026, 3, 29, 8, 0));
-        BpmnAwareTests.assertThat(pi).hasPassed("Timer_FormalDemandDue");
-    }
-
-    @Test
-    void oneInstalmentLateWithinGraceThenTheNextUnpaidPastGraceAccelerates() {
-        ProcessInstance pi = atFirstCall("1000.00");
-        ProcessInstance plan = requestPlan(pi, 10, "2026-03-20");
-        moveTo(at(2026, 3, 21, 9, 0));
-        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_GraceEnded");
-        payment(invoice, instalment(pi, 1).toPlainString(), LocalDate.of(2026, 3, 25));
-        moveTo(at(2026, 3, 26, 9, 0));
-        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_InstalmentReminderDue");
+        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_InstalmentDue");
+        assertThat((String) variable(plan, INSTALMENT_DUE_CHECK_AT)).startsWith("2026-03-25T09:00");
+        setClock(at(2026, 3, 23, 11, 0));
+        payment(invoice, instalment(pi, 1).toPlainString(), FIRST);
+        moveTo(at(2026, 3, 25, 9, 0));
+        BpmnAwareTests.assertThat(plan).hasPassed("Task_CheckInstalment").isWaitingAt("Timer_InstalmentReminderDue");
         assertThat(variable(plan, CURRENT_INSTALMENT)).isEqualTo(2);
 
-        moveTo(at(2026, 4, 21, 9, 0));
-        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_GraceEnded");
-        moveTo(at(2026, 4, 26, 9, 0));
-        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("EndEvent_AgreementAccelerated");
+        payment(invoice, instalment(pi, 2).toPlainString(), LocalDate.of(2026, 4, 20));
+        moveTo(at(2026, 4, 23, 9, 0));
+        setClock(at(2026, 5, 20, 15, 0));
+        payment(invoice, instalment(pi, 3).toPlainString(), LocalDate.of(2026, 5, 20));
+        moveTo(at(2026, 5, 23, 9, 0));
+
+        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_CloseKeptAgreement", "EndEvent_AgreementKept")
+            .hasNotPassed("Task_SendPaymentDemand");
+        assertCaseClosedByThePlan(pi);
+        assertThat(owedToday()).isEqualByComparingTo("0.00");
+        assertThat(outboxKinds(invoice)).doesNotContain("AGREEMENT_DEMAND", "AGREEMENT_ACCELERATED");
+    }
+
+    @Test
+    void aPlanThatWaivesItsInterestIsApprovedByASupervisorAndKeptItSettlesWithTheWaiverBooked() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        List<Instalment> schedule = agreements.proposeEven(invoice, 3, FIRST, true);
+        assertThat(schedule).extracting(i -> i.amount().toPlainString()).containsExactly("333.41", "333.41", "333.43");
+        long id = agreements.propose(invoice, schedule, true, "Hardship", "API", "collector1");
+        runtime.correlateMessage(MSG_AGREEMENT_PROPOSED, invoice.invoiceNumber(), Map.of(AGREEMENT_ID, id));
+        ProcessInstance plan = plan(pi);
+        BpmnAwareTests.assertThat(plan).isWaitingAt("Task_ApproveAgreement");
+        var approval = task(plan, "Task_ApproveAgreement");
+        // the approver is who completes the task (queries with an authenticated user obey the authorizations)
+        identity.setAuthentication("supervisor1", List.of("supervisors"));
+        try {
+            BpmnAwareTests.complete(approval,
+                withVariables(AGREEMENT_DECISION, "APPROVE", DECISION_REASON, "Hardship, reliable payer."));
+        } finally {
+            identity.clearAuthentication();
+        }
+        executeDueJobs();
+        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_InstalmentReminderDue");
+
+        moveTo(at(2026, 3, 20, 15, 0));
+        payment(invoice, "333.41", FIRST);
+        moveTo(at(2026, 4, 20, 10, 0));
+        payment(invoice, "333.41", LocalDate.of(2026, 4, 20));
+        moveTo(at(2026, 5, 20, 10, 0));
+        payment(invoice, "333.43", LocalDate.of(2026, 5, 20));
+        // before the plan is judged, the invoice still owes the interest of the plan
+        assertThat(owedToday()).isPositive();
+        moveTo(at(2026, 5, 23, 9, 0));
+
+        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_CloseKeptAgreement", "EndEvent_AgreementKept");
+        assertCaseClosedByThePlan(pi);
+        assertThat(owedToday()).isEqualByComparingTo("0.00");
+        // one waiver line per day the plan's money came, approved by the approver of the plan; together they are the
+        // interest that accrued from 03-06 on (the 0.25 of 03-04 and 03-05 was in the plan)
+        List<Map<String, Object>> lines = jdbc.sql("""
+                SELECT booked_on, amount, approved_by FROM ledger_entries
+                WHERE invoice_number = ? AND entry_type = 'INTEREST_WAIVER' ORDER BY booked_on""")
+            .param(invoice.invoiceNumber()).query().listOfRows();
+        assertThat(lines).extracting(r -> r.get("BOOKED_ON").toString())
+            .containsExactly("2026-03-20", "2026-04-20", "2026-05-20");
+        assertThat(lines).extracting(r -> r.get("APPROVED_BY")).containsOnly("supervisor1");
+        BigDecimal waived = lines.stream().map(r -> (BigDecimal) r.get("AMOUNT")).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // 03-06..03-20: 15 days x 1,000.00 x 4.5% / 365 = 1.85 (sum 2.10 - 0.25); after that the principal
+        // falls by each instalment, so the whole plan's interest is a few yuan
+        assertThat(lines.get(0).get("AMOUNT")).isEqualTo(new BigDecimal("1.85"));
+        assertThat(waived).isGreaterThan(new BigDecimal("1.85")).isLessThan(new BigDecimal("6.00"));
+    }
+
+    @Test
+    void anInstalmentIsAnExpectedPaymentAndPayingTheRestEarlyEndsThePlanAsKept() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
+        setClock(at(2026, 3, 20, 15, 0));
+        receive(instalment(pi, 1).toPlainString(), FIRST);
+        assertThat(clarifyTasks()).as("no \"why not in full?\" for an instalment").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ? AND source = 'PARTIAL_PAYMENT'")
+            .param(invoice.invoiceNumber()).query(Integer.class).single()).isEqualTo(1);
+        moveTo(at(2026, 3, 25, 9, 0));
+        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_InstalmentReminderDue");
+
+        setClock(at(2026, 4, 1, 11, 0));
+        receive(owedToday().toPlainString(), LocalDate.of(2026, 4, 1));
+        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("StartEvent_PlanPaidOff", "Task_ClosePaidOffAgreement",
+            "EndEvent_PlanPaidOff");
+        assertCaseClosedByThePlan(pi);
+        assertThat(clarifyTasks()).isZero();
+    }
+
+    @Test
+    void aFifthUnpaidBringsAPaymentDemandAndUnpaidAfterItsPeriodTheRemainderFallsDue() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
+        moveTo(at(2026, 3, 25, 9, 0));
+        BpmnAwareTests.assertThat(plan).hasPassed("Task_SendPaymentDemand").isWaitingAt("Timer_DemandPeriodOver");
+        assertThat(outboxKinds(invoice)).contains("AGREEMENT_DEMAND").doesNotContain("AGREEMENT_ACCELERATED");
+        assertThat(jdbc.sql("SELECT demand_until FROM agreements WHERE id = ?").param(agreementId(pi))
+            .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 4, 4));
+        // the period ends Saturday 04-04; the bank feed of Monday and Tuesday is awaited: judged Wednesday 09:00
+        assertThat((String) variable(plan, DEMAND_CHECK_AT)).startsWith("2026-04-08T09:00");
+        assertThat(agreementStatus(pi)).isEqualTo("ACTIVE");
+
+        moveTo(at(2026, 4, 8, 9, 0));
+        BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_CheckDemand", "Task_AccelerateAgreement",
+            "EndEvent_AgreementAccelerated");
+        assertThat(agreementStatus(pi)).isEqualTo("ACCELERATED");
         assertThat(jdbc.sql("SELECT body FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_ACCELERATED'")
-            .param(invoice.invoiceNumber()).query(String.class).single()).contains("unpaid after 5 days of grace");
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+            .param(invoice.invoiceNumber()).query(String.class).single()).contains("one fifth")
+            .contains("not paid within the period of the payment demand");
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection").isWaitingAt("Task_CallCustomer");
+        assertThat(variable(pi, STAGE)).isEqualTo("INTERNAL_REMINDER");
+        // paused 03-05 10:00 .. 04-08 09:00: the formal demand (03-13 09:00) moves by the pause
+        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-04-16T08:00");
+        assertThat(reload(invoice).status()).isEqualTo(CaseStatus.OPEN);
+    }
+
+    @Test
+    void aPaymentDatedInTimeThatTheBankPostsAfterTheDemandUndoesItAndThePlanGoesOn() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
+        moveTo(at(2026, 3, 25, 9, 0));
+        BpmnAwareTests.assertThat(plan).isWaitingAt("Timer_DemandPeriodOver");
+        // paid on the due date, posted only after the demand went out
+        setClock(at(2026, 3, 27, 10, 0));
+        payment(invoice, instalment(pi, 1).toPlainString(), FIRST);
+        moveTo(at(2026, 4, 8, 9, 0));
+        BpmnAwareTests.assertThat(plan).hasPassed("Task_CheckDemand").hasNotPassed("Task_AccelerateAgreement")
+            .isWaitingAt("Timer_InstalmentReminderDue");
+        assertThat(variable(plan, DEMAND_MET)).isEqualTo(true);
+        assertThat(variable(plan, CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(agreementStatus(pi)).isEqualTo("ACTIVE");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_AgreeInstalments");
+    }
+
+    @Test
+    void lessThanAFifthUnpaidOnlyPutsTheCustomerBehindAndTheNextCheckCountsEverything() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        ProcessInstance plan = requestPlan(pi, 10, FIRST.toString());
+        moveTo(at(2026, 3, 25, 9, 0));
+        // 100.02 unpaid of a plan of about 1,003: less than a fifth
+        assertThat(variable(plan, INSTALMENT_VERDICT)).isEqualTo("BEHIND");
+        BpmnAwareTests.assertThat(plan).hasNotPassed("Task_SendPaymentDemand").isWaitingAt("Timer_InstalmentReminderDue");
+        assertThat(variable(plan, CURRENT_INSTALMENT)).isEqualTo(2);
+        // the customer catches up with both on the second due date
+        payment(invoice, instalment(pi, 1).add(instalment(pi, 2)).toPlainString(), LocalDate.of(2026, 4, 20));
+        moveTo(at(2026, 4, 23, 9, 0));
+        assertThat(variable(plan, INSTALMENT_VERDICT)).isEqualTo("PAID");
+        assertThat(variable(plan, CURRENT_INSTALMENT)).isEqualTo(3);
+        assertThat(outboxKinds(invoice)).doesNotContain("AGREEMENT_DEMAND");
+    }
+
+    @Test
+    void aPaymentPostedBeforeTheProposalDoesNotPayAnInstalment() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        // the customer paid 100.00 this morning; the plan proposed a little later covers what was left
+        receive("100.00", LocalDate.of(2026, 3, 5));
+        setClock(at(2026, 3, 5, 10, 5));
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
+        assertThat(jdbc.sql("SELECT total FROM agreements WHERE id = ?").param(agreementId(pi))
+            .query(BigDecimal.class).single()).isLessThan(new BigDecimal("1000.00"));
+        // nothing paid since: the morning's payment, dated the plan's first day, is not an instalment
+        moveTo(at(2026, 3, 25, 9, 0));
+        BpmnAwareTests.assertThat(plan).hasPassed("Task_SendPaymentDemand");
     }
 
     @Test
     void largePlansNeedASupervisorAndARejectedPlanResumesCollection() {
         ProcessInstance pi = atFirstCall("12000.00");
-        ProcessInstance plan = requestPlan(pi, 3, "2026-03-20");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
         BpmnAwareTests.assertThat(plan).isWaitingAt("Task_ApproveAgreement");
         BpmnAwareTests.assertThat(task(plan, "Task_ApproveAgreement")).hasCandidateGroup("supervisors");
         BpmnAwareTests.complete(task(plan, "Task_ApproveAgreement"),
@@ -150,13 +316,13 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
         executeDueJobs();
         BpmnAwareTests.assertThat(plan).isEnded().hasPassed("EndEvent_AgreementRejected");
         assertThat(agreementStatus(pi)).isEqualTo("REJECTED");
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection").isWaitingAt("Task_CallCustomer");
     }
 
     @Test
     void approvedLargePlanIsSentToTheCustomer() {
         ProcessInstance pi = atFirstCall("12000.00");
-        ProcessInstance plan = requestPlan(pi, 3, "2026-03-20");
+        ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
         BpmnAwareTests.complete(task(plan, "Task_ApproveAgreement"),
             withVariables(AGREEMENT_DECISION, "APPROVE", DECISION_REASON, "Reliable payer."));
         executeDueJobs();

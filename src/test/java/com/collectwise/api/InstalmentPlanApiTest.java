@@ -1,0 +1,215 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.collectwise.cases.CaseVariables;
+
+/**
+ * Instalment plans over HTTP (issue 15 item 6). Invoice of 1,000.00 CNY at a contract rate of 12% p.a., due Tuesday
+ * 2026-03-03; the plan is agreed on 03-05 for 03-20, 04-20 and 05-20. Interest, actual/365, the running sum rounded
+ * to the cent, each payment paying interest first:
+ * <ul>
+ *   <li>03-04..03-20: 17 days x 1,000.00 x 12% / 365 = 5.589041 -> 5.59; 333.34 pays 5.59 interest and 327.75
+ *       principal: 672.25 left;</li>
+ *   <li>03-21..04-20: 31 days x 672.25 x 12% / 365 = 6.851424; the sum 12.440465 -> 12.44, 6.85 due; 333.33 pays
+ *       6.85 and 326.48 principal: 345.77 left;</li>
+ *   <li>04-21..05-20: 30 days x 345.77 x 12% / 365 = 3.410334; the sum 15.850800 -> 15.85, 3.41 due;</li>
+ *   <li>the last instalment is 345.77 + 3.41 = 349.18; the plan 1,015.85 = 1,000.00 + 15.85 interest.</li>
+ * </ul>
+ */
+class InstalmentPlanApiTest extends ApiTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate MARCH = LocalDate.of(2026, 3, 20);
+    static final LocalDate APRIL = LocalDate.of(2026, 4, 20);
+    static final LocalDate MAY = LocalDate.of(2026, 5, 20);
+    static final Pattern LAST = Pattern.compile("last instalment ([0-9.]+) CNY");
+
+    @Autowired
+    HistoryService history;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(int month, int day, int hour) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, ZONE).toInstant()));
+    }
+
+    /** What the job executor would run by now, for the case and the plan it calls. */
+    private void runJobs(String number) {
+        for (int round = 0; round < 50; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(number).singleResult();
+            List<Job> jobs = instance == null ? List.of()
+                : management.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            management.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    private String overdueInvoice() {
+        clockAt(3, 5, 10);
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", createCustomer(),
+            "issueDate", "2026-02-01", "dueDate", "2026-03-03", "amount", "1000.00", "currency", "CNY",
+            "contractInterestRatePercent", "12"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runJobs(number);
+        return number;
+    }
+
+    private static Map<String, Object> plan(String first, String second, String last) {
+        List<Map<String, Object>> instalments = new ArrayList<>();
+        instalments.add(Map.of("dueDate", MARCH.toString(), "amount", first));
+        instalments.add(Map.of("dueDate", APRIL.toString(), "amount", second));
+        instalments.add(Map.of("dueDate", MAY.toString(), "amount", last));
+        return Map.of("instalments", instalments, "note", "asked on the portal");
+    }
+
+    /** The collector tries thirds of today's figure, reads the exact last instalment from the error, agrees. */
+    private Response agreePlan(String number) {
+        Response thirds = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("333.34", "333.33", "333.33"));
+        assertProblem(thirds, 400);
+        assertThat(errorFields(thirds)).containsExactly("instalments");
+        assertThat(thirds.raw()).contains("must total exactly 1015.85 CNY").contains("up to 2026-05-20");
+        Matcher last = LAST.matcher(thirds.raw());
+        assertThat(last.find()).isTrue();
+        assertThat(last.group(1)).isEqualTo("349.18");
+
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("333.34", "333.33", last.group(1)));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        assertThat(agreed.body().path("total").decimalValue()).isEqualByComparingTo("1015.85");
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        return agreed;
+    }
+
+    private Response pay(String number, String amount, LocalDate receivedOn) {
+        Map<String, Object> body = new HashMap<>(Map.of("paymentReference", unique("PAY"), "invoiceNumber", number,
+            "amount", amount, "currency", "CNY", "receivedOn", receivedOn.toString(), "method", "BANK_TRANSFER"));
+        Response r = post(INTEGRATION, "/api/payments", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r;
+    }
+
+    private String agreementStatus(String number) {
+        return jdbc.sql("SELECT status FROM agreements WHERE invoice_number = ? ORDER BY id DESC").param(number)
+            .query(String.class).list().get(0);
+    }
+
+    private long whyNotInFullTasks(String number) {
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ClarifyPartialPayment").count();
+    }
+
+    private boolean planRunning(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).count() > 0;
+    }
+
+    private boolean waitsAt(String number, String activityId) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(number).activityId(activityId).count() > 0;
+    }
+
+    @Test
+    void everyInstalmentPaidOnTimeSettlesTheInvoiceWithoutAskingWhyNotInFull() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 20, 14);
+        runJobs(number);
+        pay(number, "333.33", APRIL);
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 20, 14);
+        runJobs(number);
+        Response last = pay(number, "349.18", MAY);
+        runJobs(number);
+
+        assertThat(last.body().path("allocations").toString()).contains("PRINCIPAL");
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.status()).as(view.raw()).isEqualTo(200);
+        assertThat(view.body().path("status").asText()).isEqualTo("SETTLED");
+        assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("KEPT");
+        assertThat(caseRunning(number)).isFalse();
+        assertThat(whyNotInFullTasks(number)).isZero();
+        // the instalments still acknowledge the debt
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ? AND source = 'PARTIAL_PAYMENT'",
+            number)).isEqualTo(2);
+        // the last payment left nothing owed: the plan ended as kept and closed the case
+        String plan = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT).finished().singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(plan)
+            .activityId("EndEvent_PlanPaidOff").finished().count()).isEqualTo(1);
+        String theCase = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(theCase)
+            .activityId("Task_ClosePlanSettledCase").finished().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentDatedWithinTheDemandPeriodButPostedAfterItUndoesTheAcceleration() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        // nothing posted by the check of the first instalment: a third unpaid, the customer gets a demand until 04-04
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isEqualTo(1);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-04-04");
+        // nothing posted when the period and the bank feed are over: the remainder is due, collection resumes
+        clockAt(4, 8, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+        assertThat(planRunning(number)).isFalse();
+        assertThat(caseRunning(number)).isTrue();
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isFalse();
+
+        // the bank posts on 04-09 a payment the customer made on 04-03, within the period
+        clockAt(4, 9, 10);
+        pay(number, "333.34", LocalDate.of(2026, 4, 3));
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+        assertThat(whyNotInFullTasks(number)).isZero();
+        runJobs(number);
+        // the plan goes on with the second instalment; the schedule is not sent again
+        assertThat(planRunning(number)).isTrue();
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(waitsAt(number, "Timer_InstalmentReminderDue")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
+            number)).isEqualTo(1);
+    }
+}
