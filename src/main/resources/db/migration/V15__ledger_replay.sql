@@ -1,5 +1,5 @@
 -- Every figure is a replay (issue 15): payments are facts with a value date; their allocations are derived by
--- replaying the customer's events in date order (fees.AccountReplay). payment_allocations stays as the audit of
+-- replaying the customer's events in date order (money.AccountReplay). payment_allocations stays as the audit of
 -- what was known when each payment was posted.
 
 -- A bounced or recalled payment is reversed, never deleted: it counts in statements before reversed_on, not after.

@@ -26,9 +26,9 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.fees.AccountReplay;
+import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.AdjustmentService;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
 
 /**

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.fees.AdjustmentService;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import com.collectwise.handoff.CreditHold;
 
 /** Ends cases: settled by payment, written off, or sold; lifts the customer's credit hold when it can. */

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Service;
 
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
 
 /** The figures a case shows today: what is outstanding (from the ledger) and how many days overdue. */

@@ -21,9 +21,9 @@ import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.InterestBasis;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /** Assembles the case view of the API from the domain tables (not from process variables). */
 @Service

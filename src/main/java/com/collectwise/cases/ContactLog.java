@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import java.math.BigDecimal;
 
 /** The append-only contact log of each case. There is deliberately no update and no delete. */

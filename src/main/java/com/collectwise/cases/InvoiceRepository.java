@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 @Repository
 public class InvoiceRepository {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.Invoice;
 import com.collectwise.customers.Customer;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 
 /**
  * Writes the customer reminders, the formal dunning letter and supervisor alerts into the outbox. The
@@ -105,6 +105,6 @@ public class CollectionNotices {
 
     static String money(String currency, BigDecimal amount) {
         // the currency's minor unit: the customer reads JPY 1000 and KWD 1.234, not 1000.00 and 1.23
-        return currency + " " + com.collectwise.fees.Money.rounded(amount, currency).amount().toPlainString();
+        return currency + " " + com.collectwise.money.Money.rounded(amount, currency).amount().toPlainString();
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.Invoice;
 import com.collectwise.customers.Customer;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;

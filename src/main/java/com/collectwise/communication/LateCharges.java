@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.collectwise.fees.InterestBasis;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /**
  * What an overdue notice tells the customer about late-payment charges (逾期费率): the interest rate of the day

@@ -13,7 +13,7 @@ import com.collectwise.cases.CaseFigures;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.FeeService;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import com.collectwise.fees.StatementDetail;
 import com.collectwise.fees.StatementService;
 

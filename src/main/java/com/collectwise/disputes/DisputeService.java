@@ -17,7 +17,7 @@ import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.fees.AdjustmentService;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
 
 /**

@@ -1,5 +1,11 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.AccountReplay;
+import com.collectwise.money.Component;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.Statement;
 import static com.collectwise.cases.CaseVariables.*;
 
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.Component;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;

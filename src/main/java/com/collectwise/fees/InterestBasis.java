@@ -1,5 +1,7 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.DailyRate;
+
 /**
  * Which rate an invoice bears and why, in words a court and a customer can follow ("contract rate 12% p.a.").
  */

@@ -1,5 +1,9 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.DailyRate;
+import com.collectwise.money.InterestAccrual;
+import com.collectwise.money.InterestPeriod;
+import com.collectwise.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

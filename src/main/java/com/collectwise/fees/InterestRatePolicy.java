@@ -1,5 +1,6 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.DailyRate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;

@@ -1,5 +1,9 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.Component;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Money;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.InterestAccrual;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
 import java.util.List;
 
 /**

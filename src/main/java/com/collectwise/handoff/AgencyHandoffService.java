@@ -12,7 +12,7 @@ import com.collectwise.cases.CaseFigures;
 import com.collectwise.cases.Invoice;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 
 /**
  * Gives the case to the collection agency over HTTP and takes it back. The mandate row is written in the

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.CurrencyThresholds;
 import com.collectwise.cases.Invoice;
-import com.collectwise.fees.Money;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
 import com.collectwise.limitation.LimitationService;
 
 /** What a hand-off costs against what it may bring, in the words the approval forms show. */

@@ -17,7 +17,7 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatus.CurrencyTotal;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /** The credit status of a customer, derived from the open cases; nothing is stored, so it can never go stale. */
 @Service

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import com.collectwise.cases.Invoice;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 
 /**
  * Queues the case for the legal department (the agency gets its mandates over HTTP: {@link AgencyClient}).

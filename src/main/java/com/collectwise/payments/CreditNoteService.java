@@ -17,9 +17,9 @@ import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.fees.Ledger;
-import com.collectwise.fees.LedgerEntry;
-import com.collectwise.fees.LedgerEntryType;
-import com.collectwise.fees.Money;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.fees.Allocation;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /** The payments table: money received, never deleted; a bounced payment is marked reversed. */
 @Repository

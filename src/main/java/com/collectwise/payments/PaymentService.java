@@ -29,7 +29,7 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.Allocation;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
 import com.collectwise.payments.PaymentReceipt.Outcome;
 

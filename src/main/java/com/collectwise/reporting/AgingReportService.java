@@ -18,8 +18,8 @@ import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.cases.Stage;
-import com.collectwise.fees.Money;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
 
 /**

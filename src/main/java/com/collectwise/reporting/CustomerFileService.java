@@ -18,7 +18,7 @@ import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.fees.AccountReplay;
+import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatusService;
 

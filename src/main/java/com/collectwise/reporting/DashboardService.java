@@ -22,10 +22,10 @@ import com.collectwise.cases.InvoiceRepository;
 import com.collectwise.cases.Stage;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.InterestRatePolicy;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
 import com.collectwise.supervision.CockpitLinks;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /**
  * The figures of the finance dashboard. The ageing part is {@link AgingReportService}'s report, unchanged, so

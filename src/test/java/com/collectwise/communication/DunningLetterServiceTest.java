@@ -17,10 +17,10 @@ import com.collectwise.cases.Invoice;
 import com.collectwise.cases.Stage;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
-import com.collectwise.fees.DailyRate;
+import com.collectwise.money.DailyRate;
 import com.collectwise.fees.InterestBasis;
-import com.collectwise.fees.Money;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import com.collectwise.fees.DailyRate;
+import com.collectwise.money.DailyRate;
 import com.collectwise.fees.InterestBasis;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 
 /** What a notice says about the rate, its basis and its own fee. */
 class LateChargesTest {

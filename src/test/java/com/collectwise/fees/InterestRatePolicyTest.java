@@ -1,5 +1,6 @@
 package com.collectwise.fees;
 
+import com.collectwise.money.DailyRate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -37,9 +37,9 @@ import com.collectwise.cases.Invoice;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
 import com.collectwise.fees.Ledger;
-import com.collectwise.fees.LedgerEntry;
-import com.collectwise.fees.LedgerEntryType;
-import com.collectwise.fees.Statement;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;
 
 /**

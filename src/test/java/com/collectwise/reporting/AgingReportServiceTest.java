@@ -24,10 +24,10 @@ import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.customers.Segment;
 import com.collectwise.fees.AdjustmentService;
-import com.collectwise.fees.Component;
+import com.collectwise.money.Component;
 import com.collectwise.fees.FeeService;
 import com.collectwise.fees.Ledger;
-import com.collectwise.fees.Money;
+import com.collectwise.money.Money;
 import com.collectwise.fees.ReferenceRates;
 import com.collectwise.fees.StatementService;
 

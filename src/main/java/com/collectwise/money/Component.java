@@ -1,4 +1,4 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
 /**
  * The parts of what a customer owes, in the order a payment pays them (Civil Code art. 561: costs, interest,

@@ -1,4 +1,4 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
 import java.time.Instant;
 import java.time.LocalDate;

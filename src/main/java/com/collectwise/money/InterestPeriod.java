@@ -1,4 +1,4 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
 /**
  * Kinds of ledger lines. Only FEE adds to the debt; every other kind reduces one component. Interest itself is
