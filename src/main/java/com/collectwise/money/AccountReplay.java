@@ -158,7 +158,8 @@ public final class AccountReplay {
         final LocalDate asOf;
         final Map<String, InvoiceState> invoices = new LinkedHashMap<>();
         final List<InvoiceState> byDueDate;
-        final List<PaymentFact> payments;
+        /** The payments that count as of the date, by value date, each day's in posting order. */
+        final TreeMap<LocalDate, List<PaymentFact>> paymentsByDay = new TreeMap<>();
         final Deque<PoolChunk> pool = new ArrayDeque<>();
         final List<Split> splits = new ArrayList<>();
         Money excessCharges;
@@ -173,31 +174,28 @@ public final class AccountReplay {
             byDueDate = new ArrayList<>(invoices.values());
             byDueDate.sort(Comparator.comparing((InvoiceState s) -> s.terms.dueDate())
                 .thenComparing(s -> s.terms.invoiceNumber()));
-            this.payments = payments.stream()
+            payments.stream()
                 .filter(p -> !p.receivedOn().isAfter(asOf))
                 .filter(p -> p.reversedOn() == null || p.reversedOn().isAfter(asOf))
                 .sorted(Comparator.comparing(PaymentFact::receivedOn).thenComparing(PaymentFact::postedAt)
                     .thenComparing(PaymentFact::reference))
-                .toList();
+                .forEach(p -> paymentsByDay.computeIfAbsent(p.receivedOn(), d -> new ArrayList<>()).add(p));
         }
 
         void run() {
-            TreeMap<LocalDate, List<Runnable>> days = new TreeMap<>();
+            TreeSet<LocalDate> days = new TreeSet<>(paymentsByDay.keySet());
             for (InvoiceState s : invoices.values()) {
-                days.computeIfAbsent(s.terms.issueDate(), d -> new ArrayList<>());
+                days.add(s.terms.issueDate());
                 if (s.terms.euCompensation() && "EUR".equals(currency)) {
-                    days.computeIfAbsent(s.terms.dueDate().plusDays(1), d -> new ArrayList<>());
+                    days.add(s.terms.dueDate().plusDays(1));
                 }
                 for (LedgerEntry e : s.terms.entries()) {
                     if (e.type() != LedgerEntryType.CREDIT_NOTE) {
-                        days.computeIfAbsent(e.bookedOn(), d -> new ArrayList<>());
+                        days.add(e.bookedOn());
                     }
                 }
             }
-            for (PaymentFact p : payments) {
-                days.computeIfAbsent(p.receivedOn(), d -> new ArrayList<>());
-            }
-            for (LocalDate day : days.headMap(asOf, true).keySet()) {
+            for (LocalDate day : days.headSet(asOf, true)) {
                 runDay(day);
             }
             for (InvoiceState s : invoices.values()) {
@@ -227,10 +225,7 @@ public final class AccountReplay {
                     }
                 }
             }
-            for (PaymentFact p : payments) {
-                if (!p.receivedOn().equals(day)) {
-                    continue;
-                }
+            for (PaymentFact p : paymentsByDay.getOrDefault(day, List.of())) {
                 InvoiceState named = p.invoiceNumber() == null ? null : invoices.get(p.invoiceNumber());
                 Money rest = p.amount();
                 if (named != null) {
