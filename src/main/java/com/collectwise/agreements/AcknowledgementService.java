@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * Acknowledgements of the debt by the customer: a partial payment, a promise to pay, an instalment agreement.

@@ -1,6 +1,6 @@
 package com.collectwise.agreements;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CurrentUser;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CurrentUser;
 
 /**
  * The thin delegates of Process_InstalmentAgreement: each reads the variables, calls one method of

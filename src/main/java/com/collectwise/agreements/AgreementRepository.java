@@ -55,11 +55,6 @@ public class AgreementRepository {
             .query(Long.class).optional().map(this::find);
     }
 
-    public boolean hasOpen(String invoiceNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM agreements WHERE invoice_number = ? AND status IN ('PROPOSED', 'ACTIVE')")
-            .param(invoiceNumber).query(Integer.class).single() > 0;
-    }
-
     public void setStatus(long id, String status, String approvedBy, Instant resolvedAt) {
         jdbc.sql("UPDATE agreements SET status = ?, approved_by = COALESCE(?, approved_by), resolved_at = ? WHERE id = ?")
             .params(status, approvedBy, resolvedAt == null ? null : Timestamp.from(resolvedAt), id).update();

@@ -1,6 +1,6 @@
 package com.collectwise.agreements;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -10,10 +10,10 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.ContactEntry;
-import com.collectwise.cases.ContactLog;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Stage;
 
 /**
  * Escalation stands still while an instalment plan runs. {@link #pause} (start listener of the call activity)

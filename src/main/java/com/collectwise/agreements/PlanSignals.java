@@ -1,6 +1,6 @@
 package com.collectwise.agreements;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 
 /**
  * The messages the agreements package sends to running processes. The plan is found as the process the invoice's

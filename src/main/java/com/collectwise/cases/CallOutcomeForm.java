@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.kernel.FormAmount;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,9 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Invoice;
 import java.time.ZonedDateTime;
 
 import org.springframework.stereotype.Service;

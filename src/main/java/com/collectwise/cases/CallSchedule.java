@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.BusinessCalendar;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;

@@ -1,5 +1,10 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import java.math.BigDecimal;
 
 import org.springframework.stereotype.Service;

@@ -1,6 +1,13 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,7 +21,7 @@ import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
 import com.collectwise.cases.CaseView.Outstanding;
 import com.collectwise.cases.CaseView.PromiseView;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.InterestBasis;

@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.Stage;
 import java.time.ZonedDateTime;
 
 /** When each stage of a case begins, and the stage the case starts in. */

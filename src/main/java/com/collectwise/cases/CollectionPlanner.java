@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.Stage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,5 +1,7 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,5 +1,9 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +32,7 @@ import com.collectwise.api.NotFoundException;
 @RequestMapping("/api/invoices")
 public class InvoiceController {
 
+    private final InvoiceImports imports;
     private final InvoiceService invoices;
     private final InvoiceImportService importer;
     private final CaseViewService views;
@@ -35,7 +40,8 @@ public class InvoiceController {
     private final BusinessClock clock;
 
     public InvoiceController(InvoiceService invoices, InvoiceImportService importer, CaseViewService views,
-                             InvoiceRepository repository, BusinessClock clock) {
+                             InvoiceRepository repository, BusinessClock clock, InvoiceImports imports) {
+        this.imports = imports;
         this.invoices = invoices;
         this.repository = repository;
         this.importer = importer;
@@ -53,11 +59,23 @@ public class InvoiceController {
 
     /** CSV in UTF-8 unless the Content-Type names another charset. */
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public Map<String, Integer> importCsv(@RequestBody(required = false) byte[] body,
-                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+    public ResponseEntity<Map<String, Object>> importCsv(@RequestBody(required = false) byte[] body,
+                                                         @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                                                         java.security.Principal user) {
         Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
-        int imported = importer.importCsv(body == null ? "" : new String(body, charset));
-        return Map.of("imported", imported);
+        InvoiceImportService.Imported done = importer.importCsv(body == null ? "" : new String(body, charset),
+            user == null ? null : user.getName());
+        URI progress = UriComponentsBuilder.fromPath("/api/invoices/imports/{id}").buildAndExpand(done.importId())
+            .encode().toUri();
+        return ResponseEntity.ok().location(progress).body(Map.of("imported", done.imported(),
+            "importId", done.importId(), "status", done.casesStarted() ? "DONE" : "STARTING_CASES"));
+    }
+
+    /** The progress of an import: invoices stored, cases started, errors and, while it runs, an estimate. */
+    @GetMapping("/imports/{importId}")
+    public InvoiceImports.Progress importProgress(@PathVariable String importId) {
+        return imports.progress(importId, clock.now())
+            .orElseThrow(() -> new NotFoundException("There is no import " + importId));
     }
 
     @GetMapping("/{invoiceNumber}")

@@ -1,5 +1,7 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import static com.collectwise.cases.InvoiceService.*;
 
 import java.io.IOException;
@@ -11,22 +13,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.FieldReader;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.LineProblem;
 
 /**
  * Imports a CSV file of invoices (typically the open ledger at go-live): all or nothing. Every line is
  * checked first and every problem reported with its line number; only a clean file is imported,
- * in one transaction, with a case started per invoice.
+ * in one transaction. A small file's cases are started in that transaction too; a larger one's (more than
+ * {@code collectwise.import.synchronous-up-to} invoices, default 500) are started afterwards in batches by
+ * {@link ImportCaseStarter}, and the import id it answers with shows the progress.
  */
 @Service
 public class InvoiceImportService {
@@ -48,18 +55,30 @@ public class InvoiceImportService {
 
     private final InvoiceService invoiceService;
     private final InvoiceRepository invoices;
+    private final InvoiceImports imports;
+    private final BusinessClock clock;
+    private final int synchronousUpTo;
 
-    public InvoiceImportService(InvoiceService invoiceService, InvoiceRepository invoices) {
+    public InvoiceImportService(InvoiceService invoiceService, InvoiceRepository invoices, InvoiceImports imports,
+                                BusinessClock clock,
+                                @Value("${collectwise.import.synchronous-up-to:500}") int synchronousUpTo) {
         this.invoiceService = invoiceService;
         this.invoices = invoices;
+        this.imports = imports;
+        this.clock = clock;
+        this.synchronousUpTo = synchronousUpTo;
+    }
+
+    /** What the request answers: how many invoices were stored, and the import whose progress can be followed. */
+    public record Imported(int imported, String importId, boolean casesStarted) {
     }
 
     /**
-     * @return the number of invoices imported
+     * @return the number of invoices imported and the import id
      * @throws InvalidRequestException listing every bad line; nothing is imported then
      */
     @Transactional
-    public int importCsv(String csv) {
+    public Imported importCsv(String csv, String user) {
         // Excel writes a byte order mark that would otherwise become part of the first column name
         String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         if (text.isBlank()) {
@@ -93,8 +112,15 @@ public class InvoiceImportService {
         if (!problems.isEmpty()) {
             throw lines(problems);
         }
-        accepted.forEach(invoiceService::open);
-        return accepted.size();
+        String importId = UUID.randomUUID().toString();
+        boolean now = accepted.size() <= synchronousUpTo;
+        if (now) {
+            accepted.forEach(invoiceService::open);
+        } else {
+            accepted.forEach(invoice -> invoices.insertImported(invoice, importId));
+        }
+        imports.create(importId, user, accepted.size(), clock.now(), now);
+        return new Imported(accepted.size(), importId, now);
     }
 
     private void readLine(CSVRecord record, long line, Map<String, Long> firstLineOf, List<Invoice> accepted,

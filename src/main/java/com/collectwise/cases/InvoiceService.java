@@ -1,5 +1,11 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRegistered;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 
 /**
@@ -102,6 +108,11 @@ public class InvoiceService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Invoice " + invoice.invoiceNumber() + " is registered already");
         }
+        startCase(invoice, customer);
+    }
+
+    /** Starts the case of a stored invoice; the customer's credit, if any, pays it at once. */
+    void startCase(Invoice invoice, Customer customer) {
         cases.start(invoice, customer);
         events.publishEvent(new InvoiceRegistered(invoice.invoiceNumber(), invoice.customerId()));
     }

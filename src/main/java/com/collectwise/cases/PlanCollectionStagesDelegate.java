@@ -1,6 +1,9 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.List;
 

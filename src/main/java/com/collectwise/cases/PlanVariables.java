@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.kernel.Stage;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

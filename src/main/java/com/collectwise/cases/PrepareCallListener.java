@@ -1,6 +1,10 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.Invoice;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.Date;
 import java.util.List;
@@ -35,10 +39,12 @@ public class PrepareCallListener implements TaskListener {
     private final PromiseBook promises;
     private final DisputeService disputes;
     private final CaseFigures figures;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                CallSchedule schedule, BusinessClock clock, PromiseBook promises,
-                               DisputeService disputes, CaseFigures figures) {
+                               DisputeService disputes, CaseFigures figures, org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
         this.promises = promises;
         this.disputes = disputes;
         this.figures = figures;
@@ -83,7 +89,13 @@ public class PrepareCallListener implements TaskListener {
      * Money moved (a part payment, a waiver): open calls of the case show the new amount at once, not the
      * one computed when the call was planned.
      */
-    public void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
+    /** A payment or a waiver changed the amounts: the open call forms of the case show the new amount to collect. */
+    @org.springframework.context.event.EventListener
+    public void figuresChanged(com.collectwise.kernel.CaseFiguresChanged event) {
+        refreshOpenCalls(tasks, event.invoiceNumber());
+    }
+
+    void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
         Invoice invoice = figures.today(invoiceNumber).invoice();
         String amount = amountToCollect(invoice);
         tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey("Task_CallCustomer")

@@ -1,6 +1,9 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.CurrentUser;
+import com.collectwise.kernel.Invoice;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

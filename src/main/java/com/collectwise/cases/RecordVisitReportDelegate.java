@@ -1,6 +1,10 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.CurrentUser;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

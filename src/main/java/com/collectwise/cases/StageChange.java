@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.Stage;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,6 +1,10 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -33,8 +37,6 @@ public class StageTracker {
 
     /** Writes today's outstanding amount and days overdue into the case's display variables. */
     public void refreshFigures(VariableScope scope) {
-        CaseFigures.Figures today = figures.today((String) scope.getVariable(INVOICE_NUMBER));
-        scope.setVariable(OUTSTANDING_AMOUNT, CaseEngine.toNumber(today.outstanding()));
-        scope.setVariable(DAYS_OVERDUE, today.daysOverdue());
+        figures.refreshVariables(scope);
     }
 }

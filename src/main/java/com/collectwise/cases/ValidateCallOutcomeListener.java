@@ -1,5 +1,10 @@
 package com.collectwise.cases;
 
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.FormAmount;
+import com.collectwise.kernel.Invoice;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,6 +1,8 @@
 package com.collectwise.cases;
 
-import static com.collectwise.cases.CaseVariables.*;
+import com.collectwise.kernel.CurrentUser;
+import com.collectwise.kernel.FormAmount;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

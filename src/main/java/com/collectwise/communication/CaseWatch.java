@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessCalendar;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.BusinessCalendar;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * Watches the open cases between the process steps:

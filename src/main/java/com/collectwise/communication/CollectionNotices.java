@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
 import com.collectwise.money.Statement;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
 import com.collectwise.money.Statement;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;

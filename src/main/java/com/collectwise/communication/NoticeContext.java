@@ -1,6 +1,6 @@
 package com.collectwise.communication;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 
@@ -9,8 +9,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.CaseFigures;
-import com.collectwise.customers.Customer;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.FeeService;
 import com.collectwise.money.Money;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.FeeService;
 
 /**

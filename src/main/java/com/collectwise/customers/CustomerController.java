@@ -1,5 +1,6 @@
 package com.collectwise.customers;
 
+import com.collectwise.kernel.Customer;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,7 @@
 package com.collectwise.customers;
 
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,12 +1,14 @@
 package com.collectwise.customers;
 
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.security.UserDirectory;
 
 /** Registers customers sent by the ERP; the collector must be a user who can work the cases. */

@@ -1,6 +1,6 @@
 package com.collectwise.disputes;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.collectwise.cases.BusinessCalendar;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CurrentUser;
+import com.collectwise.kernel.BusinessCalendar;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CurrentUser;
 
 /** The thin delegates of Process_Dispute. */
 @Configuration

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFiguresChanged;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceCredited;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.fees.AdjustmentService;
 import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
@@ -41,9 +44,12 @@ public class DisputeService {
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
     private final Environment environment;
+    private final ApplicationEventPublisher events;
 
     public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
-                          AdjustmentService adjustments, BusinessClock clock, Environment environment) {
+                          AdjustmentService adjustments, BusinessClock clock, Environment environment,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.statements = statements;
@@ -132,6 +138,8 @@ public class DisputeService {
         if (amount.signum() > 0) {
             adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
                 "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());
+            events.publishEvent(new CaseFiguresChanged(invoice.invoiceNumber()));
+            events.publishEvent(new InvoiceCredited(invoice.customerId(), invoice.invoiceNumber()));
         }
         resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 
 /**
  * Reductions of what a customer owes, each a ledger line with reason and approver: waivers of interest or fees,

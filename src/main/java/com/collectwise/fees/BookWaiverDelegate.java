@@ -1,6 +1,6 @@
 package com.collectwise.fees;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CaseFigures;
-import com.collectwise.cases.PrepareCallListener;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseFiguresChanged;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * "Book waiver": books the approved reduction on the day of approval, in the approval's transaction, with the
@@ -25,12 +25,12 @@ public class BookWaiverDelegate implements JavaDelegate {
     private final WaiverRequests waivers;
     private final BusinessClock clock;
     private final CaseFigures figures;
-    private final PrepareCallListener callPreparation;
+    private final ApplicationEventPublisher events;
 
     public BookWaiverDelegate(WaiverRequests waivers, BusinessClock clock, CaseFigures figures,
-                              PrepareCallListener callPreparation) {
+                              ApplicationEventPublisher events) {
         this.figures = figures;
-        this.callPreparation = callPreparation;
+        this.events = events;
         this.waivers = waivers;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public class BookWaiverDelegate implements JavaDelegate {
         if (collection != null) {
             runtime.setVariable(collection.getId(), OUTSTANDING_AMOUNT,
                 CaseEngine.toNumber(figures.today(invoiceNumber).outstanding()));
-            callPreparation.refreshOpenCalls(execution.getProcessEngineServices().getTaskService(), invoiceNumber);
+            events.publishEvent(new CaseFiguresChanged(invoiceNumber));
         }
     }
 }

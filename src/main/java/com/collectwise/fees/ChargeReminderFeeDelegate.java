@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseVariables;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.InvoiceRepository;
 
 /**
  * {@code ${chargeReminderFeeDelegate}}: charges the segment's reminder fee (default none) for the overdue reminder

@@ -1,7 +1,7 @@
 package com.collectwise.fees;
 
 import com.collectwise.money.Statement;
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 
@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CurrentUser;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CurrentUser;
 
 /**
  * "Check waiver request" (Process_RequestWaiver): runs inside the start on purpose, so an unknown or closed

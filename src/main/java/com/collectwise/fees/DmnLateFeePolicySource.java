@@ -26,9 +26,9 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
 
 /**
  * Evaluates Decision_LateFeePolicy (processes/late-fee-policy.dmn) for a customer and an invoice. Inputs: segment,

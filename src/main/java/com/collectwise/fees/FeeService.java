@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.customers.CustomerRepository;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 
 /**
  * Picks the rate of an invoice, in this order: the contract rate; else the segment rate of the late-fee policy

@@ -1,7 +1,7 @@
 package com.collectwise.fees;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
 
 /** Where the late-fee policy of a customer comes from; the calculation stays free of Camunda behind this. */
 @FunctionalInterface

@@ -70,7 +70,4 @@ public final class LateFeePolicyTimeline {
         return Collections.unmodifiableList(result);
     }
 
-    public boolean isConstant() {
-        return byEffectiveDate.size() == 1;
-    }
 }

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 
 /**

@@ -1,6 +1,6 @@
 package com.collectwise.fees;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CurrentUser;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CurrentUser;
 
 /**
  * Completing "Approve waiver": a decision and its reason are required, nobody approves their own request, and

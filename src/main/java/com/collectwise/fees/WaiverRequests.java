@@ -11,14 +11,14 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.ContactEntry;
-import com.collectwise.cases.ContactLog;
-import com.collectwise.cases.FormAmount;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.FormAmount;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 
 /**

@@ -7,10 +7,10 @@ import java.time.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseFigures;
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.money.Statement;
 

@@ -1,13 +1,13 @@
 package com.collectwise.handoff;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.NotFoundException;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.InvoiceRepository;
 
 /** A supervisor's recall of a case from the agency: ends the running mandate of Process_AgencyHandoff. */
 @Service

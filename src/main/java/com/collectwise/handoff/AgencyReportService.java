@@ -12,11 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CaseVariables;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.payments.IncomingPayment;
 import com.collectwise.payments.PaymentMethod;
 import com.collectwise.payments.PaymentReceipt;

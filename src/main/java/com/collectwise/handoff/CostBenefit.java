@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.CurrencyThresholds;
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.CurrencyThresholds;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.money.Money;
 import com.collectwise.money.Statement;
 import com.collectwise.limitation.LimitationService;

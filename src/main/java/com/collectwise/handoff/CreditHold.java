@@ -3,8 +3,8 @@ package com.collectwise.handoff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.communication.Outbox;
 
 /**

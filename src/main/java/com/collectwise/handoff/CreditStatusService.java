@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.NotFoundException;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatus.CurrencyTotal;

@@ -2,9 +2,9 @@ package com.collectwise.handoff;
 
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.communication.Outbox;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Customer;
 import com.collectwise.money.Statement;
 
 /**

@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.collectwise.limitation.Interruption;
+import com.collectwise.limitation.InterruptionSource;
 import org.springframework.stereotype.Repository;
 
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /** Suits filed for a case: evidence for the file and, by their filing dates, restarts of the limitation period. */
 @Repository
-public class Lawsuits {
+public class Lawsuits implements InterruptionSource {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
@@ -29,5 +32,11 @@ public class Lawsuits {
     public List<LocalDate> filingDates(String invoiceNumber) {
         return jdbc.sql("SELECT filed_on FROM lawsuits WHERE invoice_number = ? ORDER BY filed_on").param(invoiceNumber)
             .query(LocalDate.class).list();
+    }
+
+    /** A suit filed interrupts the limitation period on its filing date. */
+    @Override
+    public List<Interruption> interruptions(String invoiceNumber) {
+        return filingDates(invoiceNumber).stream().map(d -> new Interruption(d, "SUIT")).toList();
     }
 }

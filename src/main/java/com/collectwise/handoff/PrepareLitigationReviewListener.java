@@ -1,13 +1,12 @@
 package com.collectwise.handoff;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.CaseFigures;
-import com.collectwise.cases.StageTracker;
+import com.collectwise.fees.CaseFigures;
 
 /** Shows legal the court fee, the lawyer estimate, the net and the limitation date before deciding to sue. */
 @Component("prepareLitigationReviewListener")
@@ -15,18 +14,15 @@ public class PrepareLitigationReviewListener implements TaskListener {
 
     private final CaseFigures figures;
     private final CostBenefit costBenefit;
-    private final StageTracker stageTracker;
 
-    public PrepareLitigationReviewListener(CaseFigures figures, CostBenefit costBenefit, StageTracker stageTracker) {
+    public PrepareLitigationReviewListener(CaseFigures figures, CostBenefit costBenefit) {
         this.figures = figures;
         this.costBenefit = costBenefit;
-        this.stageTracker = stageTracker;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        CaseFigures.Figures today = figures.today((String) task.getVariable(INVOICE_NUMBER));
-        stageTracker.refreshFigures(task.getExecution());
+        CaseFigures.Figures today = figures.refreshVariables(task.getExecution());
         task.setVariable(LITIGATION_COST_BENEFIT, costBenefit.litigation(today.invoice(), today.statement()));
     }
 }

@@ -1,6 +1,6 @@
 package com.collectwise.handoff;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
 

@@ -1,6 +1,6 @@
 package com.collectwise.identity;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,15 +19,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Segment;
 
 /**
  * The {@code demo} profile: a user for every role and a case in every stage, so that Tasklist and

@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * Keeps the Tasklist filters current without expressions: "now" and "end of today" move on, and a

@@ -1,6 +1,6 @@
 package com.collectwise.identity;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static com.collectwise.identity.CollectwiseGroup.*;
 
 import java.time.ZoneId;

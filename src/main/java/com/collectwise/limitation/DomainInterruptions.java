@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.handoff.Lawsuits;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * The interruptions the domain tables already hold: payments and promises (acknowledgements of the debt),
- * demand letters with proof of delivery, and suits filed.
+ * demand letters with proof of delivery. Suits filed are told by the legal hand-off ({@code handoff.Lawsuits}),
+ * which sits above this package.
  */
 @Configuration
 public class DomainInterruptions {
@@ -40,11 +40,6 @@ public class DomainInterruptions {
     InterruptionSource deliveredDemands(JdbcClient jdbc, BusinessClock clock) {
         return invoice -> jdbc.sql("SELECT created_at FROM documents WHERE invoice_number = ? AND delivery_status = 'DELIVERED'")
             .param(invoice).query((rs, n) -> new Interruption(day(rs.getTimestamp(1), clock), "DELIVERED_DEMAND")).list();
-    }
-
-    @Bean
-    InterruptionSource suitsFiled(Lawsuits lawsuits) {
-        return invoice -> lawsuits.filingDates(invoice).stream().map(d -> new Interruption(d, "SUIT")).toList();
     }
 
     private static LocalDate day(Timestamp t, BusinessClock clock) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 
 /**
  * Limitation date = three years after the latest of the due date and every interruption on or before the

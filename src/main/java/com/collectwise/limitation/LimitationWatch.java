@@ -1,6 +1,6 @@
 package com.collectwise.limitation;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 
 /**
  * Daily check: every open case whose limitation date is at most {@code warning-days} away gets the message

@@ -39,8 +39,4 @@ public record LedgerEntry(Long id, String invoiceNumber, LedgerEntryType type, C
             entryKey, null);
     }
 
-    /** The line's effect on its component: + for a charge, - for a reduction. */
-    public Money signedAmount() {
-        return type.isCharge() ? amount : Money.zero(amount.currency()).minus(amount);
-    }
 }

@@ -1,6 +1,6 @@
 package com.collectwise.operations;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.Set;
 

@@ -17,9 +17,9 @@ import com.collectwise.api.FieldReader;
 public class CreditNoteController {
 
     private final CreditNoteService creditNotes;
-    private final com.collectwise.cases.InvoiceRepository invoices;
+    private final com.collectwise.kernel.InvoiceRepository invoices;
 
-    public CreditNoteController(CreditNoteService creditNotes, com.collectwise.cases.InvoiceRepository invoices) {
+    public CreditNoteController(CreditNoteService creditNotes, com.collectwise.kernel.InvoiceRepository invoices) {
         this.creditNotes = creditNotes;
         this.invoices = invoices;
     }
@@ -31,7 +31,7 @@ public class CreditNoteController {
         FieldReader in = FieldReader.parse(body);
         String number = in.key("creditNoteNumber", true);
         // at most the minor unit of the invoice's currency (an unknown invoice is a 404 from the service)
-        String currency = invoices.find(invoiceNumber).map(com.collectwise.cases.Invoice::currency).orElse(null);
+        String currency = invoices.find(invoiceNumber).map(com.collectwise.kernel.Invoice::currency).orElse(null);
         BigDecimal amount = in.amount("amount", true, currency);
         LocalDate issuedOn = in.date("issuedOn", true);
         String reason = in.text("reason", true, 2000);

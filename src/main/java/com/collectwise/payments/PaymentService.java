@@ -21,11 +21,11 @@ import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
 import com.collectwise.api.InvalidRequestException;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.Allocation;
@@ -54,19 +54,16 @@ public class PaymentService {
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
     private final AcknowledgementService acknowledgements;
-    private final com.collectwise.cases.PrepareCallListener callPreparation;
-    private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final AgreementService agreements;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
                           PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
-                          com.collectwise.cases.PrepareCallListener callPreparation,
-                          org.camunda.bpm.engine.TaskService tasks, AgreementService agreements) {
+                          org.springframework.context.ApplicationEventPublisher events, AgreementService agreements) {
         this.agreements = agreements;
         this.acknowledgements = acknowledgements;
-        this.callPreparation = callPreparation;
-        this.tasks = tasks;
+        this.events = events;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
@@ -223,8 +220,10 @@ public class PaymentService {
                     // an instalment is an expected payment, not a part payment without explanation
                     if (!agreements.paymentReceived(invoice.invoiceNumber(), valueDate)) {
                         cases.partPaymentReceived(invoice.invoiceNumber(), paidHere, now.total());
+                    } else {
+                        cases.showOutstanding(invoice.invoiceNumber(), now.total());
                     }
-                    callPreparation.refreshOpenCalls(tasks, invoice.invoiceNumber());
+                    events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoice.invoiceNumber()));
                 }
             }
         }
@@ -232,12 +231,28 @@ public class PaymentService {
 
     /** A customer's credit pays its next invoice at once (and may settle it). */
     @org.springframework.context.event.EventListener
-    public void invoiceRegistered(com.collectwise.cases.InvoiceRegistered event) {
+    public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
         if (!payments.hasAppliedPayments(event.customerId())) {
             return; // no money of the customer: nothing can change (the common case, kept cheap)
         }
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /**
+     * A credit note decided in a model (an accepted dispute): once that decision has committed, the customer is
+     * reconciled in a transaction of its own, so a credit note that leaves nothing owing settles the invoice and
+     * ends its case (the dispute process has ended by then; the case is no longer waiting on it).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void invoiceCredited(com.collectwise.kernel.InvoiceCredited event) {
+        TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Retries.onLockConflict(() -> own.execute(status -> {
+            payments.lockCustomer(event.customerId());
+            reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+            return null;
+        }));
     }
 
     /** A kept instalment plan (its interest waived if so agreed): the invoice is settled when it owes nothing. */

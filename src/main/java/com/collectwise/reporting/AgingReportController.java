@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.collectwise.api.AsOf;
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /** GET /api/reports/aging?asOf=yyyy-MM-dd (finance, supervisors; default: today). A bad date, or one outside
  * 2000-01-01 .. today + 10 years, is a 400 naming asOf (see {@link AsOf}). */

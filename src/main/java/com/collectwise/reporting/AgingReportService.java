@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import com.collectwise.money.Money;
 import com.collectwise.money.Statement;
 import com.collectwise.fees.StatementService;

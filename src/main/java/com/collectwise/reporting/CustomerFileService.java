@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.NotFoundException;
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.StatementService;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.collectwise.api.AsOf;
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * The finance dashboard: GET /api/reports/dashboard?asOf= (finance, supervisors) returns its figures; the page

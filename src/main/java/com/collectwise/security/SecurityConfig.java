@@ -79,6 +79,8 @@ public class SecurityConfig {
                 .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices"), path(POST, "/api/invoices/import"))
                 .hasAnyAuthority(INTEGRATION, ADMIN)
+                .requestMatchers(path(GET, "/api/invoices/imports/*"))
+                .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices/*/promises"), path(POST, "/api/invoices/*/agreements"),
                     path(POST, "/api/invoices/*/disputes"))
                 .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, ADMIN)

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * Supervisors (and administrators) move running cases to a newly deployed version:

@@ -20,13 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.collectwise.api.FieldProblem;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Segment;
 
 /**
  * The projection of a plan over the replayed account, computed by hand. Invoice of 10,000.00 CNY at a contract rate

@@ -12,11 +12,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.CaseVariables;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 
 /**
  * Whether a collection case waits for an agency report depends on the model; these tests do not rely on

@@ -26,8 +26,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseVariables;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * POST /api/invoices/{n}/promises, /agreements, /disputes over HTTP: the record is written, the case reacts,

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 
 class CreditStatusApiTest extends ApiTestSupport {
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
-import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.communication.Document;
 import com.collectwise.communication.DocumentRepository;
 import com.collectwise.communication.DunningLetterService;

@@ -19,11 +19,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.CaseVariables;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import com.collectwise.handoff.AgencyReportRetry;
 
 /** Requests that race each other, and messages that arrive before their case waits for them. */

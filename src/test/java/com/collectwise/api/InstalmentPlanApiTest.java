@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * Instalment plans over HTTP (issue 15 item 6). Invoice of 1,000.00 CNY at a contract rate of 12% p.a., due Tuesday

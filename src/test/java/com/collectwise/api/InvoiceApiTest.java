@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.collectwise.cases.CaseVariables;
-import com.collectwise.cases.ContactEntry;
-import com.collectwise.cases.ContactLog;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 
 class InvoiceApiTest extends ApiTestSupport {
 

@@ -20,7 +20,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -21,7 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * The security settings of issue 8, checked on the running application: each one either as the behaviour

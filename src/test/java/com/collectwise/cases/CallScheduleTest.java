@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.BusinessCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

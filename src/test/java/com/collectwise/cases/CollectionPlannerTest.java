@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -12,11 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.money.DailyRate;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.money.Money;

@@ -22,11 +22,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.sun.net.httpserver.HttpServer;
 
 /** SMS go out through a real HTTP gateway (a stub on localhost), once per outbox message. */

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.collectwise.CollectwiseApplication;
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 
 /**
  * One application on a file database, as in production with H2: while the database is away the API

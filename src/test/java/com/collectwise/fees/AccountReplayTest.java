@@ -17,9 +17,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
 
 /**
  * Hand-computed statements. Interest = sum over days (principal at the start of the day x rate%) / 36500,

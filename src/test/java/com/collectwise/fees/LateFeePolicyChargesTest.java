@@ -17,13 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Segment;
 
 /**
  * A supervisor edits Decision_LateFeePolicy (a new version is deployed, as from Modeler): SMALL_BUSINESS gets a

@@ -20,14 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.BusinessClock;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Segment;
 
 /**
  * A supervisor changes the SMALL_BUSINESS segment rate of Decision_LateFeePolicy twice: 8% deployed on

@@ -36,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.collectwise.CollectwiseApplication;
-import com.collectwise.cases.CaseVariables;
+import com.collectwise.kernel.CaseVariables;
 import com.collectwise.communication.MailDispatcher;
 import com.collectwise.communication.Outbox;
 import com.icegreen.greenmail.util.GreenMail;

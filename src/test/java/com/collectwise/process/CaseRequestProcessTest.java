@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -19,9 +19,9 @@ import org.springframework.test.context.ActiveProfiles;
 import com.collectwise.agreements.AgreementService;
 import com.collectwise.api.FieldReader;
 import com.collectwise.cases.CaseRequestService;
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 
 /**
  * The three message paths of the API (Message_PromiseMade, Message_AgreementProposed, Message_DisputeRaised)
@@ -121,7 +121,7 @@ class CaseRequestProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(plan).isEnded().hasPassed("EndEvent_AgreementKept");
         BpmnAwareTests.assertThat(pi).hasPassed("Task_ClosePlanSettledCase").hasNotPassed("Task_ResumeCollection")
             .isEnded();
-        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.cases.CaseStatus.SETTLED);
+        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.kernel.CaseStatus.SETTLED);
     }
 
     @Test

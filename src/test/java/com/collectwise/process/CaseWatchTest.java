@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -14,11 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.communication.CaseWatch;
 import com.collectwise.communication.DangerSignals;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 
 /** Between the process steps: danger signals rank the calls, silence raises a supervisor task. */
 @SpringBootTest

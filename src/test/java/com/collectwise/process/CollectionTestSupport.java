@@ -24,18 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.collectwise.cases.CaseEngine;
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.ContactEntry;
-import com.collectwise.cases.ContactLog;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.InvoiceRepository;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
 import com.collectwise.communication.OutboxMessage;
-import com.collectwise.customers.Customer;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Segment;
 
 /**
  * Drives collection cases through time: the engine clock is set with {@link ClockUtil} and due jobs are

@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -18,13 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.BusinessCalendar;
+import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.cases.CallSchedule;
-import com.collectwise.cases.ContactEntry;
-import com.collectwise.cases.ContactLog;
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 
 /** The contact rules of DOMAIN.md section 3, enforced where the collector records the call. */
 @SpringBootTest

@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -16,9 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.fees.StatementService;
 
 /** Disputes raised on the call form: the calls go on for the undisputed part while Process_Dispute runs. */
@@ -34,12 +34,16 @@ class DisputeProcessTest extends CollectionTestSupport {
 
     /** Call on Thursday 2026-03-05 (invoice due 03-03): the customer disputes 400.00 of 1,000.00. */
     ProcessInstance[] disputed(String category) {
+        return disputed(category, 400.0);
+    }
+
+    ProcessInstance[] disputed(String category, double amount) {
         setClock(at(2026, 3, 5, 10, 0));
         customer = customer(Segment.DOMESTIC);
         invoice = invoice(customer, LocalDate.of(2026, 3, 3), 30, "1000.00");
         ProcessInstance pi = start(invoice, customer);
         BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
-            DISPUTE_CATEGORY, category, DISPUTED_AMOUNT, 400.0, DISPUTE_DESCRIPTION, "4 of 10 pumps leak"));
+            DISPUTE_CATEGORY, category, DISPUTED_AMOUNT, amount, DISPUTE_DESCRIPTION, "4 of 10 pumps leak"));
         ProcessInstance dispute = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
         assertThat(dispute).isNotNull();
         started.add(dispute.getId());
@@ -75,6 +79,21 @@ class DisputeProcessTest extends CollectionTestSupport {
         assertThat(variable(p[0], DISPUTE_OUTCOME)).isEqualTo("CREDIT_NOTE");
         assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 6)).principal())
             .isEqualByComparingTo("600.00");
+    }
+
+    /** The whole invoice was never owed: the accepted dispute settles it and ends the case at once. */
+    @Test
+    void aDisputeAcceptedForTheWholeInvoiceSettlesItAndEndsTheCase() {
+        ProcessInstance[] p = disputed("QUALITY", 1000.0);
+        moveTo(at(2026, 3, 9, 11, 0));
+        BpmnAwareTests.complete(task(p[1], "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "CREDIT_NOTE", DECISION_REASON, "The whole delivery was returned."));
+
+        BpmnAwareTests.assertThat(p[1]).isEnded();
+        assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 9)).total()).isZero();
+        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.kernel.CaseStatus.SETTLED);
+        executeDueJobs();
+        BpmnAwareTests.assertThat(p[0]).hasPassed("Task_CloseSettledCase", "EndEvent_CaseClosed").isEnded();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -23,13 +23,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.communication.Document;
 import com.collectwise.communication.DocumentRepository;
 import com.collectwise.communication.Outbox;
 import com.collectwise.communication.OutboxMessage;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.fees.Ledger;
 import com.collectwise.money.LedgerEntry;
 import com.collectwise.money.LedgerEntryType;

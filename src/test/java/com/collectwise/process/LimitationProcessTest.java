@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.collectwise.cases.CaseViewService;
-import com.collectwise.cases.Invoice;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.handoff.Lawsuits;
 import com.collectwise.limitation.LimitationService;
 import com.collectwise.limitation.LimitationWatch;

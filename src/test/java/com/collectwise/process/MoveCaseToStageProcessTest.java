@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -25,10 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.Invoice;
+import com.collectwise.kernel.Invoice;
 import com.collectwise.cases.StageChangeRefusedException;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 
 /** Process_MoveCaseToStage: supervisors move a running case; refusals fail the start with a message. */
 @SpringBootTest

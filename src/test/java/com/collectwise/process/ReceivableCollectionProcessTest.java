@@ -1,6 +1,6 @@
 package com.collectwise.process;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -19,12 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.collectwise.cases.CaseStatus;
-import com.collectwise.cases.Invoice;
-import com.collectwise.cases.Stage;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
-import com.collectwise.customers.Customer;
-import com.collectwise.customers.Segment;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.fees.Ledger;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import com.collectwise.api.ApiExceptionHandler;
-import com.collectwise.cases.BusinessClock;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * The HTTP edge of the report without the application: a bad asOf, or one outside 2000-01-01 .. today + 10 years,

@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

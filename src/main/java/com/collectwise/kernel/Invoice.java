@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,8 +8,4 @@ public record Invoice(String invoiceNumber, String customerId, LocalDate issueDa
                       int creditTermDays, BigDecimal amount, String currency, BigDecimal contractRatePercent,
                       CaseStatus status, Stage stage, String processInstanceId, String closeReason) {
 
-    public Invoice withStatus(CaseStatus newStatus) {
-        return new Invoice(invoiceNumber, customerId, issueDate, dueDate, creditTermDays, amount, currency,
-            contractRatePercent, newStatus, stage, processInstanceId, closeReason);
-    }
 }

@@ -1,4 +1,4 @@
-package com.collectwise.customers;
+package com.collectwise.kernel;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 import java.math.BigDecimal;
 

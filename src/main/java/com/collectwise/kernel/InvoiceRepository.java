@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +32,35 @@ public class InvoiceRepository {
             .update();
     }
 
+    /** Stores an invoice of a large import; its case is started later by the import's batches. */
+    public void insertImported(Invoice i, String importId) {
+        insert(i);
+        jdbc.sql("UPDATE invoices SET import_id = ? WHERE invoice_number = ?").params(importId, i.invoiceNumber()).update();
+    }
+
+    /**
+     * Up to {@code limit} open invoices of an import whose case is not started yet, locked until the caller's
+     * transaction ends. With {@code skipLocked} (PostgreSQL) another node's batch is skipped rather than waited for,
+     * so several nodes start one import's cases side by side.
+     */
+    public List<Invoice> lockPendingOfImport(String importId, int limit, boolean skipLocked) {
+        return jdbc.sql("""
+                SELECT * FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'
+                ORDER BY invoice_number FETCH FIRST %d ROWS ONLY FOR UPDATE%s"""
+                .formatted(limit, skipLocked ? " SKIP LOCKED" : ""))
+            .param(importId).query(InvoiceRepository::map).list();
+    }
+
+    public int countPendingOfImport(String importId) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'")
+            .param(importId).query(Integer.class).single();
+    }
+
+    /** The case of an imported invoice could not be started: it leaves the import's queue (the error is kept). */
+    public void detachFromImport(String invoiceNumber) {
+        jdbc.sql("UPDATE invoices SET import_id = NULL WHERE invoice_number = ?").param(invoiceNumber).update();
+    }
+
     public Optional<Invoice> find(String invoiceNumber) {
         return jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
             .query(InvoiceRepository::map).optional();
@@ -51,10 +80,6 @@ public class InvoiceRepository {
     public List<Invoice> findByCustomer(String customerId) {
         return jdbc.sql("SELECT * FROM invoices WHERE customer_id = ? ORDER BY due_date, invoice_number")
             .param(customerId).query(InvoiceRepository::map).list();
-    }
-
-    public List<Invoice> findAll() {
-        return jdbc.sql("SELECT * FROM invoices ORDER BY invoice_number").query(InvoiceRepository::map).list();
     }
 
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {

@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 /** Status of a collection case (values pinned by the HTTP API contract). */
 public enum CaseStatus {

@@ -1,4 +1,4 @@
-package com.collectwise.customers;
+package com.collectwise.kernel;
 
 /** Customer segments; the policy and late-fee DMN tables decide per segment. */
 public enum Segment {

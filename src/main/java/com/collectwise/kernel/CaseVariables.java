@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 /**
  * The process-variable and message contract of the collection models. Code, models and tests use

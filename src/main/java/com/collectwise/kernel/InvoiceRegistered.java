@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 /**
  * An invoice was registered and its case started (published inside the registering transaction). Payments listen:

@@ -1,4 +1,4 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
 /** Stages of a collection case, in escalation order (values pinned by the HTTP API contract). */
 public enum Stage {

@@ -1,13 +1,18 @@
-package com.collectwise.cases;
+package com.collectwise.fees;
 
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.money.Statement;
-import com.collectwise.fees.StatementService;
 
 /** The figures a case shows today: what is outstanding (from the ledger) and how many days overdue. */
 @Service
@@ -27,6 +32,18 @@ public class CaseFigures {
         public BigDecimal outstanding() {
             return statement.total();
         }
+    }
+
+    /**
+     * Writes today's outstanding amount and days overdue into the case's display variables (Cockpit, Tasklist).
+     *
+     * @return today's figures, for the caller to use without computing them again
+     */
+    public Figures refreshVariables(VariableScope scope) {
+        Figures today = today((String) scope.getVariable(CaseVariables.INVOICE_NUMBER));
+        scope.setVariable(CaseVariables.OUTSTANDING_AMOUNT, CaseEngine.toNumber(today.outstanding()));
+        scope.setVariable(CaseVariables.DAYS_OVERDUE, today.daysOverdue());
+        return today;
     }
 
     public Figures today(String invoiceNumber) {

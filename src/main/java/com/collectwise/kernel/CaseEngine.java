@@ -1,6 +1,6 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
-import static com.collectwise.cases.CaseVariables.*;
+import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.customers.Customer;
 
 /**
- * The only place where domain code starts collection cases and talks to running ones. Messages are
- * correlated by business key (= invoice number).
+ * The gateway from domain code to running collection cases: starts a case and correlates the payment,
+ * settlement and agency messages by business key (= invoice number). Other engine calls (tasks, the plan and
+ * dispute sub-processes) stay in the package that owns them.
  */
 @Service
 public class CaseEngine {
@@ -71,6 +71,16 @@ public class CaseEngine {
         runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceBusinessKey(invoiceNumber)
             .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
             .correlate();
+    }
+
+    /**
+     * The display copy of the outstanding total (Cockpit, Tasklist) follows a payment the case itself does not
+     * react to, e.g. an instalment of a running plan.
+     */
+    public void showOutstanding(String invoiceNumber, BigDecimal outstanding) {
+        invoices.find(invoiceNumber).map(Invoice::processInstanceId)
+            .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+            .ifPresent(id -> runtime.setVariable(id, OUTSTANDING_AMOUNT, toNumber(outstanding)));
     }
 
     /** The invoice is paid in full (or credited): the case ends. */
