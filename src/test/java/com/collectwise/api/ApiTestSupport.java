@@ -25,8 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +63,14 @@ public abstract class ApiTestSupport {
     private static final ObjectMapper EXACT = JsonMapper.builder()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+
+    /**
+     * The real gateway to the engine, spied so that a test can make one case start fail. Declared here so that
+     * every API test shares one Spring context: a second context would register a second "default" engine, and
+     * the engine REST API of the first would then talk to it.
+     */
+    @MockitoSpyBean
+    protected CaseEngine caseEngine;
 
     @Autowired
     protected TestRestTemplate rest;

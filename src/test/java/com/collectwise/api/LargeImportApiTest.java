@@ -10,24 +10,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.collectwise.cases.ImportCaseStarter;
-import com.collectwise.kernel.CaseEngine;
 
 /**
  * A large import answers at once with an import id; its cases are started afterwards in batches (here driven by
  * the test, in production by a scheduler on every node), each exactly once, and a case that cannot be started is
- * an error of the import rather than a stuck queue.
+ * an error of the import rather than a stuck queue. The test profile starts cases in the request up to 3 invoices
+ * and works in batches of 2 (application-test.yaml).
  */
-@TestPropertySource(properties = {"collectwise.import.synchronous-up-to=3", "collectwise.import.batch-size=2"})
 class LargeImportApiTest extends ApiTestSupport {
 
     private static final String HEADER = "invoiceNumber,customerId,issueDate,dueDate,amount,currency\n";
 
     @Autowired ImportCaseStarter starter;
-    @MockitoSpyBean CaseEngine cases;
 
     private List<String> importFile(String customerId, int invoices, StringBuilder csv) {
         List<String> numbers = new ArrayList<>();
@@ -81,7 +77,7 @@ class LargeImportApiTest extends ApiTestSupport {
         StringBuilder csv = new StringBuilder(HEADER);
         List<String> numbers = importFile(customerId, 4, csv);
         String broken = numbers.get(1);
-        doThrow(new IllegalStateException("engine refused")).when(cases)
+        doThrow(new IllegalStateException("engine refused")).when(caseEngine)
             .start(argThat(invoice -> invoice != null && broken.equals(invoice.invoiceNumber())), any());
 
         String importId = postCsv(INTEGRATION, "/api/invoices/import", csv.toString()).body().path("importId").asText();

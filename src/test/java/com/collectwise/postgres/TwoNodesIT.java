@@ -176,6 +176,53 @@ class TwoNodesIT {
             .query(String.class).single()).isEqualTo("KEPT");
     }
 
+    /** A large import's cases are started by both nodes side by side (SKIP LOCKED batches), each exactly once. */
+    @Test
+    void bothNodesStartTheCasesOfALargeImportEachOnce() throws Exception {
+        LocalDate today = LocalDate.now();
+        assertThat(post(port(nodeA), "/api/customers", """
+            {"customerId": "C-2N-BIG", "name": "Big Import Ltd", "collector": "admin"}""").statusCode()).isEqualTo(201);
+        StringBuilder csv = new StringBuilder("invoiceNumber,customerId,issueDate,dueDate,amount,currency\n");
+        int invoices = 24;
+        for (int i = 0; i < invoices; i++) {
+            csv.append("INV-2N-BIG-").append(i).append(",C-2N-BIG,").append(today.minusDays(3)).append(',')
+                .append(today.plusDays(27)).append(",100.00,CNY\n");
+        }
+        HttpResponse<String> imported = http.send(request(port(nodeB), "/api/invoices/import")
+            .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("STARTING_CASES");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return node.getBean(com.collectwise.cases.ImportCaseStarter.class).startPending();
+                }));
+            }
+            go.countDown();
+            int started = 0;
+            for (Future<Integer> run : runs) {
+                started += run.get(2, TimeUnit.MINUTES);
+            }
+            assertThat(started).isEqualTo(invoices);
+        } finally {
+            pool.shutdownNow();
+        }
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM act_ru_execution WHERE business_key_ LIKE 'INV-2N-BIG-%' AND parent_id_ IS NULL""")
+            .query(Integer.class).single()).isEqualTo(invoices);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT business_key_) FROM act_ru_execution WHERE business_key_ LIKE 'INV-2N-BIG-%'")
+            .query(Integer.class).single()).isEqualTo(invoices);
+        assertThat(jdbc.sql("SELECT cases_started FROM invoice_imports WHERE finished_at IS NOT NULL AND invoices = ?")
+            .param(invoices).query(Integer.class).list()).containsExactly(invoices);
+    }
+
     @Test
     void eachDueTimerRunsOnceAndEachReminderIsWrittenOnceAcrossBothNodes() throws Exception {
         LocalDate today = LocalDate.now();
