@@ -78,7 +78,7 @@ public class AgreementDelegates {
         return execution -> {
             LocalDate due = service.find(agreementId(execution)).instalment(seq(execution)).dueDate();
             execution.setVariable(INSTALMENT_REMINDER_AT, at(due.minusDays(service.reminderDays())));
-            execution.setVariable(INSTALMENT_DUE_CHECK_AT, at(service.checkDay(due)));
+            execution.setVariable(INSTALMENT_DUE_CHECK_AT, at(service.checkDay(agreementId(execution), due)));
         };
     }
 
@@ -111,7 +111,7 @@ public class AgreementDelegates {
     public JavaDelegate sendPaymentDemandDelegate() {
         return execution -> {
             LocalDate until = service.demand(agreementId(execution), seq(execution));
-            execution.setVariable(DEMAND_CHECK_AT, at(service.checkDay(until)));
+            execution.setVariable(DEMAND_CHECK_AT, at(service.checkDay(agreementId(execution), until)));
         };
     }
 

@@ -289,14 +289,15 @@ public class AgreementService {
 
     /**
      * The morning after the bank feed of the due date is in: the due date plus the grace working days. Before then a
-     * payment made on the due date may simply not be posted yet.
+     * payment made on the due date may simply not be posted yet. The grace is the customer's: it counts the working
+     * days of the customer's country (a deadline the customer meets; a customer without a country is at home).
      */
-    public LocalDate checkDay(LocalDate day) {
-        LocalDate d = day;
-        for (int i = 0; i < graceWorkingDays; i++) {
-            d = calendar.nextWorkingDayAfter(d);
-        }
-        return d.plusDays(1);
+    public LocalDate checkDay(long id, LocalDate day) {
+        return checkDay(customer(agreements.find(id)).country(), day);
+    }
+
+    LocalDate checkDay(String country, LocalDate day) {
+        return calendar.plusWorkingDays(country, day, graceWorkingDays).plusDays(1);
     }
 
     /** The instalments up to {@code seq} against the plan's money posted so far, judged by value date. */

@@ -345,6 +345,45 @@ public final class FieldReader {
         return readers;
     }
 
+    /**
+     * A JSON array of ISO dates (yyyy-MM-dd), in the order sent; a bad element is reported as {@code field[i]} and
+     * stands as null in the result, so that later rules can still name positions. Empty when absent or not a list.
+     */
+    public List<LocalDate> dates(String field, boolean required, int max) {
+        JsonNode node = fields.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return List.of();
+        }
+        if (!node.isArray()) {
+            reject(field, "must be a list of dates (yyyy-MM-dd)");
+            return List.of();
+        }
+        if (node.size() > max) {
+            reject(field, "must list at most " + max + " dates");
+            return List.of();
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            LocalDate date = null;
+            if (element != null && element.isTextual()) {
+                try {
+                    date = LocalDate.parse(element.asText().trim());
+                } catch (DateTimeParseException e) {
+                    date = null;
+                }
+            }
+            if (date == null) {
+                reject(field + "[" + i + "]", "must be an ISO date (yyyy-MM-dd)");
+            }
+            dates.add(date);
+        }
+        return dates;
+    }
+
     /** Whether the field was sent with a non-blank value. */
     public boolean has(String field) {
         JsonNode node = fields.get(field);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When collectors call: at the call slot (about 15:30, when decision makers are back from meetings and
- * not yet gone) on working days. Never at lunch (12:00-13:30) or at night (22:00-08:00).
+ * not yet gone) on working days of the home country's calendar (public holidays off, make-up weekends worked:
+ * {@link BusinessCalendar}). Never at lunch (12:00-13:30) or at night (22:00-08:00).
  */
 @Component
 public class CallSchedule {

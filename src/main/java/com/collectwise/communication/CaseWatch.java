@@ -101,12 +101,9 @@ public class CaseWatch {
         return raised;
     }
 
+    /** Internal work: the home country's calendar (a Spring Festival week is no gap, a worked Saturday is a day). */
     private LocalDate previousWorkingDay(LocalDate day) {
-        LocalDate d = day.minusDays(1);
-        while (!calendar.isWorkingDay(d)) {
-            d = d.minusDays(1);
-        }
-        return d;
+        return calendar.previousWorkingDayBefore(day);
     }
 
     private static String firstLine(String s) {

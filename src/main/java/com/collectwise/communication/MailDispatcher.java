@@ -19,6 +19,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.BusinessClock;
+
 /**
  * Sends the e-mails waiting in the outbox.
  *
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
  * late one; {@link #stuck()} lists such messages for a person to check. Messages go out in batches over one
  * SMTP connection; the server's answer is kept per message, so one refused address fails only its own message.
  * Without a mail host configured nothing is sent and messages wait in the outbox, visible per case.
+ *
+ * <p>Quiet hours: a message waits until its {@code not_before} (by the business clock), and at night nothing goes
+ * out at all, so a retry of a message refused at 21:55 waits for the morning too.
  */
 @Component
 public class MailDispatcher {
@@ -48,11 +53,16 @@ public class MailDispatcher {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
     private final int maxAttempts;
+    private final QuietHours quietHours;
+    private final BusinessClock clock;
 
     public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${collectwise.mail.from:collections@localhost}") String from,
-                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts) {
+                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts,
+                          QuietHours quietHours, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.quietHours = quietHours;
+        this.clock = clock;
         this.mailSender = mailSender;
         this.from = from;
         this.maxAttempts = maxAttempts;
@@ -73,7 +83,7 @@ public class MailDispatcher {
      */
     public int dispatchPending() {
         JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
+        if (sender == null || quietHours.isNightNow()) {
             return 0;
         }
         int sent = 0;
@@ -147,12 +157,15 @@ public class MailDispatcher {
     private List<OutboxMessage> pending(long after) {
         return jdbc.sql("""
                 SELECT * FROM outbox WHERE status = 'PENDING' AND recipient IS NOT NULL AND kind IN (:kinds)
-                AND attempts < :max AND id > :after ORDER BY id LIMIT :batch""")
+                AND attempts < :max AND id > :after AND (not_before IS NULL OR not_before <= :now)
+                ORDER BY id LIMIT :batch""")
             .param("kinds", EMAIL_KINDS).param("max", maxAttempts).param("after", after).param("batch", BATCH)
+            .param("now", Timestamp.from(clock.now()))
             .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
                 rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), null))
+                rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), null,
+                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant()))
             .list();
     }
 

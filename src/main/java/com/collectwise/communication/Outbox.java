@@ -7,9 +7,13 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.kernel.BusinessClock;
+
 /**
  * Messages and hand-offs waiting to be dispatched. Writing is idempotent per key, so a delegate
- * that is retried after a crash never queues the same letter twice.
+ * that is retried after a crash never queues the same letter twice. A customer e-mail or SMS that falls due in the
+ * quiet hours is written with the moment it may go ({@code not_before}, see {@link QuietHours}); the dispatchers
+ * leave it until then.
  */
 @Repository
 public class Outbox {
@@ -26,9 +30,13 @@ public class Outbox {
     public static final String LEGAL_HANDOFF = "LEGAL_HANDOFF";
 
     private final JdbcClient jdbc;
+    private final QuietHours quietHours;
+    private final BusinessClock clock;
 
-    public Outbox(JdbcClient jdbc) {
+    public Outbox(JdbcClient jdbc, QuietHours quietHours, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.quietHours = quietHours;
+        this.clock = clock;
     }
 
     /** Queues the message unless one with the same key exists. @return true when it was queued now */
@@ -37,14 +45,26 @@ public class Outbox {
         if (exists(idempotencyKey)) {
             return false;
         }
+        // "falls due" by the business clock, which process tests move; the row's own created_at stays wall time
+        Instant notBefore = QuietHours.appliesTo(kind)
+            ? quietHours.nextAllowed(kind, countryOf(customerId), clock.now()) : null;
         jdbc.sql("""
                 INSERT INTO outbox (idempotency_key, invoice_number, customer_id, kind, recipient, subject, body,
-                                    status, attempts, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                                    status, attempts, created_at, not_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
             .params(idempotencyKey, invoiceNumber, customerId, kind, recipient, subject, body,
-                Timestamp.from(Instant.now()))
+                Timestamp.from(Instant.now()), notBefore == null ? null : Timestamp.from(notBefore))
             .update();
         return true;
+    }
+
+    /** The customer's country (null: unknown or none, the home country's calendar applies). */
+    private String countryOf(String customerId) {
+        if (customerId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT country FROM customers WHERE customer_id = ?").param(customerId)
+            .query(String.class).optional().orElse(null);
     }
 
     public boolean exists(String idempotencyKey) {
@@ -58,7 +78,8 @@ public class Outbox {
                 rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("dispatched_at") == null ? null : rs.getTimestamp("dispatched_at").toInstant()))
+                rs.getTimestamp("dispatched_at") == null ? null : rs.getTimestamp("dispatched_at").toInstant(),
+                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant()))
             .list();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the case sent or will send: reminders, letters, texts, alerts and hand-off events with their
- * dispatch status. Without a mail host or SMS gateway configured, messages wait here as PENDING.
+ * dispatch status. Without a mail host or SMS gateway configured, messages wait here as PENDING. {@code notBefore}
+ * is set on a customer message held by the quiet hours; {@code sendAt} is when it went or will go at the earliest.
  */
 @RestController
 public class OutboxController {
@@ -37,6 +38,8 @@ public class OutboxController {
         v.put("attempts", m.attempts());
         v.put("createdAt", m.createdAt().toString());
         v.put("dispatchedAt", m.dispatchedAt() == null ? null : m.dispatchedAt().toString());
+        v.put("notBefore", m.notBefore() == null ? null : m.notBefore().toString());
+        v.put("sendAt", m.sendAt().toString());
         return v;
     }
 }

@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.collectwise.kernel.BusinessClock;
+
 /**
  * Text messages through a configurable HTTP gateway ({@code collectwise.sms.url}): the outbox rows of kind
  * {@code SMS} are POSTed as {@code {to, text, reference}} with an {@code Idempotency-Key} header (the outbox
  * key), so a gateway that deduplicates never sends twice. Same claim / send / confirm rules as e-mail.
- * Without a URL, SMS rows are not even written (see {@link CollectionNotices}).
+ * Without a URL, SMS rows are not even written (see {@link CollectionNotices}). Quiet hours as for e-mail: a text
+ * waits until its {@code not_before} (night, or not a working day of the customer's country), and nothing goes out
+ * at night.
  */
 @Component
 public class SmsGateway {
@@ -33,11 +37,16 @@ public class SmsGateway {
     private final String url;
     private final int maxAttempts;
     private final RestClient http;
+    private final QuietHours quietHours;
+    private final BusinessClock clock;
 
     public SmsGateway(JdbcClient jdbc, @Value("${collectwise.sms.url:}") String url,
                       @Value("${collectwise.sms.token:}") String token,
-                      @Value("${collectwise.sms.max-attempts:5}") int maxAttempts) {
+                      @Value("${collectwise.sms.max-attempts:5}") int maxAttempts,
+                      QuietHours quietHours, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.quietHours = quietHours;
+        this.clock = clock;
         this.url = url;
         this.maxAttempts = maxAttempts;
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
@@ -63,15 +72,16 @@ public class SmsGateway {
 
     /** @return how many messages the gateway accepted now */
     public int dispatchPending() {
-        if (!enabled()) {
+        if (!enabled() || quietHours.isNightNow()) {
             return 0;
         }
         record Sms(long id, String key, String to, String text) {
         }
         List<Sms> pending = jdbc.sql("""
                 SELECT id, idempotency_key, recipient, body FROM outbox
-                WHERE kind = 'SMS' AND status = 'PENDING' AND recipient IS NOT NULL AND attempts < ? ORDER BY id""")
-            .param(maxAttempts)
+                WHERE kind = 'SMS' AND status = 'PENDING' AND recipient IS NOT NULL AND attempts < ?
+                AND (not_before IS NULL OR not_before <= ?) ORDER BY id""")
+            .params(maxAttempts, Timestamp.from(clock.now()))
             .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         int sent = 0;
         for (Sms sms : pending) {

@@ -100,6 +100,9 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/rates/**")).hasAnyAuthority(FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(POST, "/api/rates/**"), path(PUT, "/api/rates/**"))
                 .hasAnyAuthority(FINANCE, ADMIN)
+                // the working calendar (issue 17): everyone reads it, supervisors and finance load the years
+                .requestMatchers(path(GET, "/api/calendar/*")).hasAnyAuthority(EVERY_GROUP)
+                .requestMatchers(path(PUT, "/api/calendar/*")).hasAnyAuthority(SUPERVISORS, FINANCE, ADMIN)
                 // process versions and the migration of running cases: supervisors own the models
                 .requestMatchers(path(GET, "/api/process-versions"), path(GET, "/api/process-versions/**"),
                     path(POST, "/api/process-versions/migrations"))

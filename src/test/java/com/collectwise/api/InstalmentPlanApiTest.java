@@ -189,15 +189,19 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
             .isEqualTo("2026-04-04");
         // nothing posted when the period and the bank feed are over: the remainder is due, collection resumes
+        // (04-04 + 2 working days of the customer's CN calendar: Qingming 04-04..06 is off, so 04-07, 04-08)
         clockAt(4, 8, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).as("the grace does not count the Qingming Monday").isEqualTo("ACTIVE");
+        clockAt(4, 9, 9);
         runJobs(number);
         assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
         assertThat(planRunning(number)).isFalse();
         assertThat(caseRunning(number)).isTrue();
         assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isFalse();
 
-        // the bank posts on 04-09 a payment the customer made on 04-03, within the period
-        clockAt(4, 9, 10);
+        // the bank posts on 04-10 a payment the customer made on 04-03, within the period
+        clockAt(4, 10, 10);
         pay(number, "333.34", LocalDate.of(2026, 4, 3));
         assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
         assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();

@@ -26,7 +26,8 @@ class PackageLayersArchitectureTest {
             "com.collectwise.supervision..", "com.collectwise.identity..", "com.collectwise.operations..")
         .layer("Capabilities").definedBy("com.collectwise.customers..", "com.collectwise.fees..",
             "com.collectwise.communication..", "com.collectwise.agreements..", "com.collectwise.disputes..",
-            "com.collectwise.payments..", "com.collectwise.limitation..", "com.collectwise.handoff..")
+            "com.collectwise.payments..", "com.collectwise.limitation..", "com.collectwise.handoff..",
+            "com.collectwise.calendar..")
         .layer("Kernel").definedBy("com.collectwise.kernel..")
         .layer("Money").definedBy("com.collectwise.money..")
         .layer("Edge").definedBy("com.collectwise.api..", "com.collectwise.security..")

@@ -3,6 +3,12 @@ package com.collectwise.communication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +22,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.collectwise.kernel.BusinessClock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import jakarta.mail.internet.MimeMessage;
@@ -62,9 +69,70 @@ class MailDispatcherTest {
     @Autowired
     JavaMailSender realSender;
 
+    @Autowired
+    QuietHours quietHours;
+
+    @Autowired
+    BusinessClock clock;
+
     @BeforeEach
     void emptyOutbox() {
         jdbc.sql("DELETE FROM outbox").update();
+        // a Wednesday morning: outside the quiet hours whenever the build runs
+        setClock(at(2026, 3, 4, 10, 0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static ZonedDateTime at(int year, int month, int day, int hour, int minute) {
+        return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai"));
+    }
+
+    static void setClock(ZonedDateTime t) {
+        ClockUtil.setCurrentTime(Date.from(t.toInstant()));
+    }
+
+    @Test
+    void aReminderThatFallsDueAt2330LeavesAt0800() throws Exception {
+        setClock(at(2026, 3, 4, 23, 30));
+        outbox.enqueue("reminder:Q-1", "Q-1", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test",
+            "Invoice Q-1 is overdue", "Please pay.");
+        outbox.enqueue("alert:Q-1", "Q-1", "C1", Outbox.SUPERVISOR_ALERT, null, "internal", "not held");
+
+        OutboxMessage held = outbox.forInvoice("Q-1").get(0);
+        assertThat(held.notBefore()).isEqualTo(at(2026, 3, 5, 8, 0).toInstant());
+        assertThat(held.sendAt()).as("the outbox shows when it will go").isEqualTo(at(2026, 3, 5, 8, 0).toInstant());
+        assertThat(outbox.forInvoice("Q-1").get(1).notBefore()).as("internal messages are not contact").isNull();
+        assertThat(dispatcher.dispatchPending()).isZero();
+
+        setClock(at(2026, 3, 5, 7, 59));
+        assertThat(dispatcher.dispatchPending()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        setClock(at(2026, 3, 5, 8, 0));
+        assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Invoice Q-1 is overdue");
+        assertThat(status("reminder:Q-1")).isEqualTo("SENT");
+    }
+
+    @Test
+    void aMessageDueBefore0800WaitsForThatMorningAndNothingGoesOutAtNight() {
+        setClock(at(2026, 3, 5, 6, 15));
+        outbox.enqueue("reminder:Q-2", "Q-2", "C1", Outbox.PRE_DUE_REMINDER, "ap@customer.test", "s", "b");
+        assertThat(outbox.forInvoice("Q-2").get(0).notBefore()).isEqualTo(at(2026, 3, 5, 8, 0).toInstant());
+
+        // written at 21:00 (may go at once), but the dispatcher only comes round at 22:05
+        setClock(at(2026, 3, 5, 21, 0));
+        outbox.enqueue("reminder:Q-3", "Q-3", "C1", Outbox.PRE_DUE_REMINDER, "ap@customer.test", "s", "b");
+        assertThat(outbox.forInvoice("Q-3").get(0).notBefore()).isEqualTo(at(2026, 3, 5, 21, 0).toInstant());
+        setClock(at(2026, 3, 5, 22, 5));
+        assertThat(dispatcher.dispatchPending()).isZero();
+        setClock(at(2026, 3, 6, 8, 0));
+        assertThat(dispatcher.dispatchPending()).isEqualTo(2);
     }
 
     @Test
@@ -95,7 +163,7 @@ class MailDispatcherTest {
                 throw new IllegalStateException("node died before writing SENT");
             }
         };
-        MailDispatcher crashing = new MailDispatcher(jdbc, provider(crashingAfterSend), "c@x.test", 5);
+        MailDispatcher crashing = new MailDispatcher(jdbc, provider(crashingAfterSend), "c@x.test", 5, quietHours, clock);
 
         assertThatThrownBy(crashing::dispatchPending).isInstanceOf(IllegalStateException.class);
         assertThat(dispatcher.dispatchPending()).isZero();
@@ -114,7 +182,7 @@ class MailDispatcherTest {
                 throw new MailSendException("550 mailbox unavailable");
             }
         };
-        MailDispatcher failing = new MailDispatcher(jdbc, provider(refusing), "c@x.test", 2);
+        MailDispatcher failing = new MailDispatcher(jdbc, provider(refusing), "c@x.test", 2, quietHours, clock);
 
         failing.dispatchPending();
         assertThat(status("reminder:INV-3")).isEqualTo("PENDING");
@@ -150,7 +218,7 @@ class MailDispatcherTest {
                 }
             }
         };
-        MailDispatcher batching = new MailDispatcher(jdbc, provider(refusingOne), "c@x.test", 5);
+        MailDispatcher batching = new MailDispatcher(jdbc, provider(refusingOne), "c@x.test", 5, quietHours, clock);
 
         assertThat(batching.dispatchPending()).isEqualTo(count - 1);
 

@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +78,8 @@ class SmsGatewayTest {
 
     @BeforeEach
     void clean() {
+        // a Wednesday morning, a working day: outside the quiet hours whenever the build runs
+        setClock(at(2026, 3, 4, 10, 0));
         jdbc.sql("DELETE FROM outbox").update();
         RECEIVED.clear();
         FAILURES_TO_SIMULATE.set(0);
@@ -96,6 +104,61 @@ class SmsGatewayTest {
         assertThat(RECEIVED).extracting(Received::idempotencyKey).containsOnly("SMS:PRE_DUE_REMINDER:INV-SMS-1");
         assertThat(RECEIVED.get(1).body()).contains("+86 138 0000 0000").contains("INV-SMS-1").contains("CNY 1500.00");
         assertThat(jdbc.sql("SELECT status FROM outbox WHERE kind = 'SMS'").query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static ZonedDateTime at(int year, int month, int day, int hour, int minute) {
+        return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai"));
+    }
+
+    static void setClock(ZonedDateTime t) {
+        ClockUtil.setCurrentTime(Date.from(t.toInstant()));
+    }
+
+    @Test
+    void aTextThatFallsDueOnAHolidayWaitsForTheNextWorkingDayAt0800() {
+        Customer customer = new Customer("C-SMS3", "Hongda", Segment.DOMESTIC, "CN", "ap@hongda.test", "+86 138 0000 0001",
+            "chen", null, Instant.now());
+        Invoice invoice = new Invoice("INV-SMS-3", "C-SMS3", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 20), 50,
+            new BigDecimal("900.00"), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+        // the first day of the 2026 Spring Festival (15-23 Feb), at noon: the e-mail may go, the text may not
+        setClock(at(2026, 2, 15, 12, 0));
+        notices.preDueReminder(invoice, customer);
+
+        assertThat(notBefore("SMS")).isEqualTo(at(2026, 2, 24, 8, 0).toInstant());
+        assertThat(notBefore("PRE_DUE_REMINDER")).isEqualTo(at(2026, 2, 15, 12, 0).toInstant());
+        assertThat(sms.dispatchPending()).isZero();
+        setClock(at(2026, 2, 23, 18, 0));
+        assertThat(sms.dispatchPending()).isZero();
+        setClock(at(2026, 2, 24, 8, 0));
+        assertThat(sms.dispatchPending()).isEqualTo(1);
+        assertThat(RECEIVED).extracting(Received::idempotencyKey).containsExactly("SMS:PRE_DUE_REMINDER:INV-SMS-3");
+    }
+
+    @Test
+    void aTextOnTheMakeUpWorkingSaturdayGoesThatDay() {
+        Customer customer = new Customer("C-SMS4", "Hongda", Segment.DOMESTIC, "CN", "ap@hongda.test", "+86 138 0000 0002",
+            "chen", null, Instant.now());
+        Invoice invoice = new Invoice("INV-SMS-4", "C-SMS4", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 20), 50,
+            new BigDecimal("900.00"), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+        setClock(at(2026, 2, 14, 23, 30)); // Saturday 14 Feb is worked (调休), but 23:30 is night: Sunday is a holiday
+        notices.preDueReminder(invoice, customer);
+        assertThat(notBefore("SMS")).isEqualTo(at(2026, 2, 24, 8, 0).toInstant());
+
+        jdbc.sql("DELETE FROM outbox").update();
+        setClock(at(2026, 2, 14, 9, 0));
+        notices.preDueReminder(invoice, customer);
+        assertThat(notBefore("SMS")).isEqualTo(at(2026, 2, 14, 9, 0).toInstant());
+        assertThat(sms.dispatchPending()).isEqualTo(1);
+    }
+
+    private Instant notBefore(String kind) {
+        return jdbc.sql("SELECT not_before FROM outbox WHERE kind = ?").param(kind)
+            .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     @Test

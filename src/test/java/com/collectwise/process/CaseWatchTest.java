@@ -59,10 +59,11 @@ class CaseWatchTest extends CollectionTestSupport {
         start(invoice, customer);
         assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
 
-        setClock(at(2026, 4, 7, 10, 0)); // 4 working days of silence (04-01 .. 04-06): not yet
+        // Qingming (清明节, 4-6 April 2026, State Council calendar) is no working day: Monday the 6th does not count
+        setClock(at(2026, 4, 8, 10, 0)); // 4 working days of silence (04-01, 02, 03, 07): not yet
         assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
 
-        setClock(at(2026, 4, 8, 10, 0)); // 5 working days later (04-01 .. 04-07), nobody called
+        setClock(at(2026, 4, 9, 10, 0)); // 5 working days later (04-01 .. 04-08 without the festival), nobody called
         assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
         assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber()); // once per gap
 

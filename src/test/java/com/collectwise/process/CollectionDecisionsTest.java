@@ -38,7 +38,7 @@ class CollectionDecisionsTest {
         assertThat(r.<Object>getEntry("formalDemandDays")).isEqualTo(formal);
         assertThat(r.<Object>getEntry("fieldVisitDays")).isEqualTo(visit);
         assertThat(r.<Object>getEntry("agencyDays")).isEqualTo(agency);
-        assertThat(r.<Object>getEntry("visitSlaDuration")).isEqualTo("P14D");
+        assertThat(r.<Object>getEntry("visitSlaDuration")).isEqualTo("P10D");
         assertThat(r.<Object>getEntry("agencyMandateDuration")).isEqualTo("P90D");
     }
 

@@ -242,11 +242,14 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
         assertThat(outboxKinds(invoice)).contains("AGREEMENT_DEMAND").doesNotContain("AGREEMENT_ACCELERATED");
         assertThat(jdbc.sql("SELECT demand_until FROM agreements WHERE id = ?").param(agreementId(pi))
             .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 4, 4));
-        // the period ends Saturday 04-04; the bank feed of Monday and Tuesday is awaited: judged Wednesday 09:00
-        assertThat((String) variable(plan, DEMAND_CHECK_AT)).startsWith("2026-04-08T09:00");
+        // the period ends Saturday 04-04; Monday 04-06 is Qingming (清明节, the customer's CN calendar), so the bank
+        // feed of Tuesday and Wednesday is awaited: judged Thursday 09:00
+        assertThat((String) variable(plan, DEMAND_CHECK_AT)).startsWith("2026-04-09T09:00");
+        assertThat(agreementStatus(pi)).isEqualTo("ACTIVE");
+        moveTo(at(2026, 4, 8, 9, 0));
         assertThat(agreementStatus(pi)).isEqualTo("ACTIVE");
 
-        moveTo(at(2026, 4, 8, 9, 0));
+        moveTo(at(2026, 4, 9, 9, 0));
         BpmnAwareTests.assertThat(plan).isEnded().hasPassed("Task_CheckDemand", "Task_AccelerateAgreement",
             "EndEvent_AgreementAccelerated");
         assertThat(agreementStatus(pi)).isEqualTo("ACCELERATED");
@@ -255,8 +258,8 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
             .contains("not paid within the period of the payment demand");
         BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection").isWaitingAt("Task_CallCustomer");
         assertThat(variable(pi, STAGE)).isEqualTo("INTERNAL_REMINDER");
-        // paused 03-05 10:00 .. 04-08 09:00: the formal demand (03-13 09:00) moves by the pause
-        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-04-16T08:00");
+        // paused 03-05 10:00 .. 04-09 09:00: the formal demand (03-13 09:00) moves by the pause
+        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-04-17T08:00");
         assertThat(reload(invoice).status()).isEqualTo(CaseStatus.OPEN);
     }
 
@@ -269,7 +272,7 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
         // paid on the due date, posted only after the demand went out
         setClock(at(2026, 3, 27, 10, 0));
         payment(invoice, instalment(pi, 1).toPlainString(), FIRST);
-        moveTo(at(2026, 4, 8, 9, 0));
+        moveTo(at(2026, 4, 9, 9, 0)); // the demand check (Qingming 04-06 is no grace day)
         BpmnAwareTests.assertThat(plan).hasPassed("Task_CheckDemand").hasNotPassed("Task_AccelerateAgreement")
             .isWaitingAt("Timer_InstalmentReminderDue");
         assertThat(variable(plan, DEMAND_MET)).isEqualTo(true);

@@ -106,7 +106,7 @@ class ProcessMigrationTest extends CollectionTestSupport {
         // a clearer label, and a fixed visit deadline of ten days instead of the policy's
         ProcessDefinition after = deployChanged(xml -> xml
             .replace("name=\"Call customer\"", "name=\"Call customer by phone\"")
-            .replace("${visitSlaDuration}", "P10D"));
+            .replace("${serviceLevels.workingDaysFromNow(visitSlaDuration)}", "P10D"));
         assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
         cases.values().forEach(pi -> assertThat(definitionOf(pi)).as("a new version leaves cases where they are")
             .isEqualTo(before.getId()));
