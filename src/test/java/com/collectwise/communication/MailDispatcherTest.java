@@ -152,6 +152,19 @@ class MailDispatcherTest {
         assertThat(status("alert:INV-1")).isEqualTo("PENDING");
     }
 
+    /** The plan's payment demand (Civil Code art. 634) is the customer's last chance: it must leave as an e-mail. */
+    @Test
+    void thePaymentDemandOfAPlanAndItsAccelerationAreEmailed() throws Exception {
+        outbox.enqueue("demand:INV-9", "INV-9", "C1", com.collectwise.agreements.AgreementService.DEMAND,
+            "ap@customer.test", "Payment demand", "Pay the instalment within 10 days.");
+        outbox.enqueue("accelerated:INV-9", "INV-9", "C1", com.collectwise.agreements.AgreementService.ACCELERATION,
+            "ap@customer.test", "Plan ended", "The remainder is due.");
+
+        assertThat(dispatcher.dispatchPending()).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+            .containsExactlyInAnyOrder("Payment demand", "Plan ended");
+    }
+
     @Test
     void aCrashAfterTheServerAcceptedTheMailNeverSendsItAgain() {
         outbox.enqueue("reminder:INV-2", "INV-2", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test",
