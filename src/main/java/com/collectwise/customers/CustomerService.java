@@ -37,6 +37,14 @@ public class CustomerService {
         String phone = in.phone("phone", false);
         String collector = in.userId("collector", true);
         String decisionMaker = in.text("decisionMaker", false, 200);
+        Language language = null;
+        String languageCode = in.text("language", false, 5);
+        if (languageCode != null) {
+            language = Language.ofCode(languageCode).orElse(null);
+            if (language == null) {
+                in.reject("language", "must be zh or en");
+            }
+        }
         if (collector != null && !users.exists(collector)) {
             in.reject("collector", "is not a known user");
         }
@@ -45,7 +53,7 @@ public class CustomerService {
             throw new ConflictException("Customer " + customerId + " exists already");
         }
         Customer customer = new Customer(customerId, name, segment, country, email, phone, collector, decisionMaker,
-            clock.now());
+            clock.now(), language);
         try {
             customers.insert(customer);
         } catch (DuplicateKeyException e) {
