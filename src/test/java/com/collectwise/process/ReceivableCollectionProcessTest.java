@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import com.collectwise.cases.CaseStatus;
 import com.collectwise.cases.Invoice;
@@ -26,6 +27,7 @@ import com.collectwise.communication.Outbox;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.Segment;
 import com.collectwise.fees.Ledger;
+import com.collectwise.screens.ScreenForms;
 
 /**
  * Walks every path of Process_ReceivableCollection. Default invoice: 30-day term, due Tuesday 2026-03-03,
@@ -38,6 +40,7 @@ import com.collectwise.fees.Ledger;
 class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
     @Autowired Ledger ledger;
+    @Autowired ScreenForms screenForms;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
@@ -156,6 +159,16 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         Task call = task(pi, "Task_CallCustomer");
         BpmnAwareTests.assertThat(call).isAssignedTo("collector1");
+        // the installation's screen language picks the form (collectwise.ui.language; en in the test profile)
+        assertThat(engine.getFormService().getTaskFormData(call.getId()).getCamundaFormRef().getKey())
+            .isEqualTo("Form_CallCustomer");
+        ReflectionTestUtils.setField(screenForms, "chinese", true);
+        try {
+            assertThat(engine.getFormService().getTaskFormData(call.getId()).getCamundaFormRef().getKey())
+                .isEqualTo("Form_CallCustomer_zh");
+        } finally {
+            ReflectionTestUtils.setField(screenForms, "chinese", false);
+        }
         // assigned to the owner, still visible to the group (camunda-bpm-assert's candidate check wants it unassigned)
         assertThat(tasks.getIdentityLinksForTask(call.getId()))
             .anyMatch(l -> "collectors".equals(l.getGroupId()) && "candidate".equals(l.getType()));
