@@ -43,7 +43,12 @@ public class CollectionNotices {
     }
 
     public boolean preDueReminder(Invoice invoice, Customer customer) {
-        Map<String, String> sms = texts.invoiceValues(invoice, customer, Amounts.PLAIN);
+        return preDueReminder(invoice, customer, null);
+    }
+
+    /** @param rate the late-payment rate once overdue; null leaves the rate line out */
+    public boolean preDueReminder(Invoice invoice, Customer customer, LateCharges rate) {
+        Map<String, String> sms = texts.preDueValues(invoice, customer, rate);
         text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer,
             texts.render(customer, Notice.PRE_DUE_REMINDER, "sms", sms));
         return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),

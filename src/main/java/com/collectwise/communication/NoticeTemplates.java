@@ -48,7 +48,7 @@ public class NoticeTemplates {
     public enum Notice {
         /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
         COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap"), commonSections()),
-        PRE_DUE_REMINDER("pre-due-reminder", INVOICE, List.of("subject", "body", "sms")),
+        PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine")), List.of("subject", "body", "sms")),
         OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine")),
         /** The e-mail that goes with the formal letter. */
         DUNNING_LETTER_EMAIL("dunning-letter-email", OVERDUE, List.of("subject", "body", "attn", "feeLine")),

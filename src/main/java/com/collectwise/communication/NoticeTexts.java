@@ -87,6 +87,13 @@ public class NoticeTexts {
         return v;
     }
 
+    /** The figures of the reminder before the due date, with the rate once overdue (null: the line is left out). */
+    public Map<String, String> preDueValues(Invoice invoice, Customer customer, LateCharges rate) {
+        Map<String, String> v = invoiceValues(invoice, customer, Amounts.PLAIN);
+        v.put("interestLine", rate == null ? "" : interestLine(customer.language(), rate, invoice));
+        return v;
+    }
+
     /**
      * The figures of a notice about an overdue invoice: what is owed as of the statement date, the rate and its
      * basis, this notice's fee and, for the formal demand, the letter date and the deadline.

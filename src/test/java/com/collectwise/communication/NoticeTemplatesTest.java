@@ -59,7 +59,7 @@ class NoticeTemplatesTest {
         for (Notice notice : List.of(Notice.PRE_DUE_REMINDER, Notice.OVERDUE_REMINDER, Notice.DUNNING_LETTER_EMAIL,
             Notice.DUNNING_LETTER)) {
             Map<String, String> values = notice == Notice.PRE_DUE_REMINDER
-                ? texts.invoiceValues(invoice, customer, Amounts.PLAIN)
+                ? texts.preDueValues(invoice, customer, LateCharges.of(basis, invoice.dueDate().plusDays(1), null))
                 : texts.overdueValues(invoice, customer, statement, 33, charges, LocalDate.of(2026, 3, 5), notice,
                     notice.sections().contains("feeLine") ? "feeLine" : null, Amounts.PLAIN);
             assertThat(values.keySet()).as("the application fills every name %s allows", notice)
@@ -102,6 +102,19 @@ class NoticeTemplatesTest {
             Late-payment interest: 4.5% p.a. (statutory (CN): one-year LPR 3.00% on the due date 2026-01-31 x 1.5 \
             = 4.5% p.a.).
             Please pay today. Your collector will call you.""");
+    }
+
+    @Test
+    void theReminderBeforeTheDueDateStatesTheRateOfLatePayment() {
+        Customer customer = customer(Language.ZH);
+        Map<String, String> v = texts.preDueValues(invoice, customer,
+            LateCharges.of(basis, invoice.dueDate().plusDays(1), null));
+
+        assertThat(texts.render(customer, Notice.PRE_DUE_REMINDER, "body", v)).contains("发票 INV-T-1，金额 CNY 12000.00，将于 2026年1月31日 到期",
+            "逾期费率：年利率 4.5%", "ICBC 1001 2345 6789");
+        Map<String, String> without = texts.preDueValues(invoice, customer(Language.EN), null);
+        assertThat(texts.render(customer(Language.EN), Notice.PRE_DUE_REMINDER, "body", without))
+            .doesNotContain("interest").contains("please quote the invoice number.\nIf you have paid already");
     }
 
     @Test

@@ -150,6 +150,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         moveTo(at(2026, 2, 24, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_InvoiceOverdue");
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER);
+        // the rate of late payment is told before it applies (逾期费率)
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).get(0).body()).contains("Late-payment interest: ")
+            .contains("% p.a.");
 
         moveTo(at(2026, 3, 4, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").hasPassed("EndEvent_PreDueStageEnded")
