@@ -46,8 +46,8 @@ public class NoticeTexts {
 
     public NoticeTexts(NoticeTemplates templates,
                        @Value("${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}") String company,
-                       @Value("${collectwise.company.name-zh:${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}}")
-                       String companyZh,
+                       @Value("${collectwise.company.name-zh:${collectwise.company.name:"
+                           + "Collectwise Demo Trading Co., Ltd.}}") String companyZh,
                        @Value("${collectwise.company.phone:+86 21 0000 0000}") String companyPhone,
                        @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
                        @Value("${collectwise.letter.deadline-days:7}") int deadlineDays) {
@@ -115,8 +115,9 @@ public class NoticeTexts {
         v.put("fee", charges.noticeFee() == null ? "" : money(charges.noticeFee().amount(), c, amounts));
         v.put("feeAdded", money(charges.feeAdded(), c, amounts));
         v.put("totalWithFee", money(charges.totalWithFee(s.total()), c, amounts));
+        String cap = charges.cap() == null ? "" : money(charges.cap().amount(), charges.cap().currencyCode(), amounts);
         v.put("capNote", charges.cap() == null ? "" : templates.render(language, Notice.COMMON, "capNote",
-            common(charges, invoice, language, money(charges.cap().amount(), charges.cap().currencyCode(), amounts), "")));
+            common(charges, invoice, language, cap, "")));
         v.put("interestLine", interestLine(language, charges, invoice));
         LocalDate letter = letterDate == null ? s.asOf() : letterDate;
         v.put("letterDate", date(letter, language));
@@ -138,7 +139,8 @@ public class NoticeTexts {
      * words, never as 0%: the customer must not read that interest was waived when it is only unknown.
      */
     public String interestLine(Language language, LateCharges charges, Invoice invoice) {
-        String rate = charges.annualPercent() == null ? "" : charges.annualPercent().stripTrailingZeros().toPlainString();
+        String rate = charges.annualPercent() == null ? ""
+            : charges.annualPercent().stripTrailingZeros().toPlainString();
         String basis = templates.render(language, Notice.COMMON, "basis." + charges.basis().source().name(),
             common(charges, invoice, language, "", rate));
         Map<String, String> values = common(charges, invoice, language, "", rate);

@@ -61,7 +61,8 @@ public class WebappCustomisation {
         if (!original.contains("export default {")) {
             throw new IllegalStateException("the config.js of " + webapp + " has changed its form");
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(original.replace("export default {", ours));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+            .body(original.replace("export default {", ours));
     }
 
     @GetMapping(value = "${camunda.bpm.webapp.application-path:/camunda}/app/{webapp}/locales/zh.json",

@@ -110,8 +110,9 @@ class NoticeTemplatesTest {
         Map<String, String> v = texts.preDueValues(invoice, customer,
             LateCharges.of(basis, invoice.dueDate().plusDays(1), null));
 
-        assertThat(texts.render(customer, Notice.PRE_DUE_REMINDER, "body", v)).contains("发票 INV-T-1，金额 CNY 12000.00，将于 2026年1月31日 到期",
-            "逾期费率：年利率 4.5%", "ICBC 1001 2345 6789");
+        assertThat(texts.render(customer, Notice.PRE_DUE_REMINDER, "body", v))
+            .contains("发票 INV-T-1，金额 CNY 12000.00，将于 2026年1月31日 到期", "逾期费率：年利率 4.5%",
+                "ICBC 1001 2345 6789");
         Map<String, String> without = texts.preDueValues(invoice, customer(Language.EN), null);
         assertThat(texts.render(customer(Language.EN), Notice.PRE_DUE_REMINDER, "body", without))
             .doesNotContain("interest").contains("please quote the invoice number.\nIf you have paid already");
