@@ -15,7 +15,6 @@ import com.collectwise.communication.NoticeTemplates.Notice;
 import com.collectwise.communication.NoticeTexts.Amounts;
 import com.collectwise.customers.Customer;
 import com.collectwise.money.Statement;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -97,18 +96,18 @@ public class DunningLetterService {
 
             pdf.add(new Paragraph(v.get("companyName"), bold));
             pdf.add(new Paragraph(text(customer, "date", v), normal));
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             pdf.add(new Paragraph(customer.name(), bold));
             if (customer.decisionMaker() != null) {
                 pdf.add(new Paragraph(text(customer, "attn", v), normal));
             }
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             Paragraph heading = new Paragraph(text(customer, "heading", v), title);
             heading.setAlignment(Element.ALIGN_CENTER);
             pdf.add(heading);
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "intro", v), normal));
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
 
             PdfPTable table = new PdfPTable(2);
             table.setWidthPercentage(70);
@@ -120,21 +119,21 @@ public class DunningLetterService {
             }
             row(table, text(customer, "total", v), v.get("totalWithFee"), bold);
             pdf.add(table);
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             // the rate and what it rests on (contract, segment policy, statute), so the customer can check the figure
             pdf.add(new Paragraph(text(customer, "rate", v), normal));
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
 
             pdf.add(new Paragraph(text(customer, "demand", v), bold));
             pdf.add(new Paragraph(text(customer, "ways", v), normal));
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "consequencesHeading", v), bold));
             for (String consequence : text(customer, "consequences", v).split("\n")) {
                 pdf.add(new Paragraph("  - " + consequence, normal));
             }
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "closing", v), normal));
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "contact", v), normal));
             pdf.add(new Paragraph(text(customer, "signature", v), normal));
             pdf.close();
@@ -142,6 +141,11 @@ public class DunningLetterService {
             throw new IllegalStateException("cannot render the dunning letter of " + invoice.invoiceNumber(), e);
         }
         return out.toByteArray();
+    }
+
+    /** An empty line in the letter's font: Chunk.NEWLINE would bring in Helvetica, a font the PDF does not embed. */
+    private static Paragraph blank(Font font) {
+        return new Paragraph(" ", font);
     }
 
     private String text(Customer customer, String section, Map<String, String> values) {

@@ -105,7 +105,8 @@ class DunningLetterServiceTest {
             .doesNotContain("{", "}", "FORMAL DEMAND");
         // the font is embedded as a subset (the glyphs of this letter only), not the 10 MB font
         String raw = new String(letter.content(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(raw).containsPattern("/BaseFont\\s*/[A-Z]{6}\\+NotoSansSC").contains("/FontFile2");
+        assertThat(raw).containsPattern("/BaseFont\\s*/[A-Z]{6}\\+NotoSansSC").contains("/FontFile2")
+            .as("every font of the evidence is embedded").doesNotContain("/Helvetica");
         assertThat(letter.content().length).isLessThan(200_000);
     }
 
