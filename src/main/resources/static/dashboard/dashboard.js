@@ -12,7 +12,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function money(amount) {
-  return Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return Number(amount).toLocaleString(LANG === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function table(headers, rows) {
@@ -33,33 +33,33 @@ function card(label, value) {
 }
 
 function render(d) {
-  document.getElementById('status').textContent = 'As of ' + d.asOf;
+  document.getElementById('status').textContent = t('asOfDate', d.asOf);
   const kpis = document.getElementById('kpis');
   kpis.replaceChildren();
-  d.aging.currencies.forEach(c => kpis.append(card('Open ' + c.currency + ' (' + c.invoiceCount + ' invoices)',
+  d.aging.currencies.forEach(c => kpis.append(card(t('open', c.currency, c.invoiceCount),
     money(c.total))));
   d.ratios.forEach(r => {
-    kpis.append(card('DSO ' + r.currency + ' (90 days)', r.dsoDays == null ? 'n/a' : r.dsoDays + ' days'));
-    kpis.append(card('CEI ' + r.currency + ' (30 days)', r.ceiPercent == null ? 'n/a' : r.ceiPercent + ' %'));
+    kpis.append(card(t('dso', r.currency), r.dsoDays == null ? t('na') : t('days', r.dsoDays)));
+    kpis.append(card(t('cei', r.currency), r.ceiPercent == null ? t('na') : r.ceiPercent + ' %'));
   });
-  kpis.append(card('Promises kept', d.promises.keptRatePercent == null ? 'n/a'
-    : d.promises.keptRatePercent + ' % (' + d.promises.kept + ' of ' + (d.promises.kept + d.promises.broken) + ')'));
+  kpis.append(card(t('promisesKept'), d.promises.keptRatePercent == null ? t('na')
+    : t('keptOf', d.promises.keptRatePercent, d.promises.kept, d.promises.kept + d.promises.broken)));
 
   const agingTables = document.getElementById('agingTables');
   agingTables.replaceChildren();
   d.aging.currencies.forEach(c => {
     agingTables.append(el('h3', {}, c.currency));
-    agingTables.append(table(['Bucket', 'Invoices', 'Amount'],
-      c.buckets.map(b => [b.bucket, String(b.invoiceCount), money(b.amount)])
-        .concat([['Total', String(c.invoiceCount), money(c.total)]])));
+    agingTables.append(table([t('bucket'), t('invoices'), t('amount')],
+      c.buckets.map(b => [bucketName(b.bucket), String(b.invoiceCount), money(b.amount)])
+        .concat([[t('total'), String(c.invoiceCount), money(c.total)]])));
   });
 
-  const buckets = d.aging.currencies.length ? d.aging.currencies[0].buckets.map(b => b.bucket) : [];
+  const buckets = d.aging.currencies.length ? d.aging.currencies[0].buckets.map(b => bucketName(b.bucket)) : [];
   chart('agingChart', { type: 'bar', data: { labels: buckets, datasets: d.aging.currencies.map((c, i) => ({
     label: c.currency, backgroundColor: COLORS[i % COLORS.length], data: c.buckets.map(b => Number(b.amount)) })) } });
 
-  chart('stageChart', { type: 'bar', data: { labels: d.casesPerStage.map(s => s.stage), datasets: [{
-    label: 'Open cases', backgroundColor: COLORS[0], data: d.casesPerStage.map(s => s.cases) }] },
+  chart('stageChart', { type: 'bar', data: { labels: d.casesPerStage.map(s => stageName(s.stage)), datasets: [{
+    label: t('openCases'), backgroundColor: COLORS[0], data: d.casesPerStage.map(s => s.cases) }] },
     options: { indexAxis: 'y', scales: { x: { ticks: { precision: 0 } } } } });
 
   const currencies = [...new Set(d.collectedPerMonth.map(m => m.currency))];
@@ -69,25 +69,24 @@ function render(d) {
     data: months.map(m => Number((d.collectedPerMonth.find(x => x.currency === c && x.month === m) || {}).amount || 0))
   })) } });
 
-  document.getElementById('collectedTable').replaceChildren(table(['Currency', 'Stage', 'Collected'],
-    d.collectedPerStage.map(c => [c.currency, c.stage, money(c.amount)])));
+  document.getElementById('collectedTable').replaceChildren(table([t('currency'), t('stage'), t('collected')],
+    d.collectedPerStage.map(c => [c.currency, stageName(c.stage), money(c.amount)])));
 
   const caseRows = d.cases.map(c => {
     const link = c.cockpitLink ? el('a', { href: c.cockpitLink, target: '_blank' }, c.invoiceNumber) : c.invoiceNumber;
-    return [link, c.customerId, c.stage, String(c.daysPastDue), c.currency + ' ' + money(c.outstanding)];
+    return [link, c.customerId, stageName(c.stage), String(c.daysPastDue), c.currency + ' ' + money(c.outstanding)];
   });
   document.getElementById('caseTable').replaceChildren(
-    table(['Invoice (opens Cockpit)', 'Customer', 'Stage', 'Days past due', 'Outstanding'], caseRows));
+    table([t('invoiceCockpit'), t('customer'), t('stage'), t('daysPastDue'), t('outstanding')], caseRows));
 
   // A rate that should apply but is missing from /api/rates: the interest of these invoices is incomplete.
   const unknown = d.unknownRates || { count: 0, invoiceNumbers: [] };
-  kpis.append(card('Interest rate unknown', String(unknown.count) + (unknown.count === 1 ? ' invoice' : ' invoices')));
+  kpis.append(card(t('rateUnknown'), t(unknown.count === 1 ? 'oneInvoice' : 'nInvoices', unknown.count)));
   document.getElementById('unknownRates').classList.toggle('warn', unknown.count > 0);
   document.getElementById('unknownRateList').replaceChildren(unknown.count === 0
-    ? el('p', {}, 'Every open invoice has its interest rate.')
-    : el('p', {}, unknown.count + ' open invoice(s) should bear statutory interest but the LPR or ECB rate they need'
-      + ' is missing; their interest is incomplete until finance enters it (/api/rates/lpr, /api/rates/ecb)'
-      + (unknown.count > unknown.invoiceNumbers.length ? '. Oldest ' + unknown.invoiceNumbers.length + ': ' : ': ')
+    ? el('p', {}, t('allRatesKnown'))
+    : el('p', {}, t('ratesMissing', unknown.count)
+      + (unknown.count > unknown.invoiceNumbers.length ? t('oldest', unknown.invoiceNumbers.length) : t('colon'))
       + unknown.invoiceNumbers.join(', ')));
   document.body.dataset.loaded = 'true';
 }
@@ -96,7 +95,7 @@ async function load(asOf) {
   const response = await fetch('data' + (asOf ? '?asOf=' + encodeURIComponent(asOf) : ''),
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!response.ok) {
-    document.getElementById('status').textContent = 'Could not load the figures: HTTP ' + response.status;
+    document.getElementById('status').textContent = t('loadFailed', response.status);
     return;
   }
   render(await response.json());
@@ -110,4 +109,5 @@ document.getElementById('asOfForm').addEventListener('submit', e => {
 });
 const initial = new URLSearchParams(location.search).get('asOf');
 if (initial) document.getElementById('asOf').value = initial;
-load(initial);
+// the language first (the installation's setting unless ?lang= or the browser decides), then the figures
+chooseLanguage().then(() => load(initial));

@@ -1,15 +1,20 @@
 package com.collectwise.communication;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
+import com.collectwise.communication.NoticeTemplates.Notice;
+import com.collectwise.communication.NoticeTexts.Amounts;
 import com.collectwise.kernel.Customer;
 import com.collectwise.money.Statement;
 
 /**
- * Writes the customer reminders, the formal dunning letter and supervisor alerts into the outbox. The
+ * Writes the customer reminders, the formal dunning letter and supervisor alerts into the outbox, the customer's
+ * in the customer's language from the templates (templates/*.txt; supervisor alerts stay internal). The
  * idempotency key names the case and the stage entry, so a retried job never queues a second letter while
  * a case that re-enters a stage (supervisor decision) writes a new one.
  */
@@ -21,10 +26,12 @@ public class CollectionNotices {
 
     private final Outbox outbox;
     private final SmsGateway sms;
+    private final NoticeTexts texts;
 
-    public CollectionNotices(Outbox outbox, SmsGateway sms) {
+    public CollectionNotices(Outbox outbox, SmsGateway sms, NoticeTexts texts) {
         this.outbox = outbox;
         this.sms = sms;
+        this.texts = texts;
     }
 
     /** A short text beside the e-mail, when an SMS gateway is configured and the customer has a phone. */
@@ -36,16 +43,18 @@ public class CollectionNotices {
     }
 
     public boolean preDueReminder(Invoice invoice, Customer customer) {
-        text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer, "Reminder: invoice "
-            + invoice.invoiceNumber() + " (" + money(invoice.currency(), invoice.amount()) + ") is due on "
-            + invoice.dueDate() + ".");
+        return preDueReminder(invoice, customer, null);
+    }
+
+    /** @param rate the late-payment rate once overdue; null leaves the rate line out */
+    public boolean preDueReminder(Invoice invoice, Customer customer, LateCharges rate) {
+        Map<String, String> sms = texts.preDueValues(invoice, customer, rate);
+        text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer,
+            texts.render(customer, Notice.PRE_DUE_REMINDER, "sms", sms));
         return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),
             customer.customerId(), Outbox.PRE_DUE_REMINDER, customer.email(),
-            "Invoice " + invoice.invoiceNumber() + " is due on " + invoice.dueDate(),
-            "Dear " + customer.name() + ",\n\na friendly reminder: invoice " + invoice.invoiceNumber() + " over "
-                + money(invoice.currency(), invoice.amount()) + " is due on " + invoice.dueDate() + ".\n"
-                + "You can pay by bank transfer, Alipay, WeChat Pay or card; please quote the invoice number.\n"
-                + "If you have paid already, thank you and please ignore this message.");
+            texts.render(customer, Notice.PRE_DUE_REMINDER, "subject", sms),
+            texts.render(customer, Notice.PRE_DUE_REMINDER, "body", sms));
     }
 
     /**
@@ -54,45 +63,28 @@ public class CollectionNotices {
      */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                    int stageEntry, LateCharges charges) {
-        String c = invoice.currency();
+        Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
         text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
-            "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue + " days overdue: please pay "
-                + money(c, charges.totalWithFee(statement.total())) + " today.");
+            texts.render(customer, Notice.OVERDUE_REMINDER, "sms", v));
         return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
-            "Invoice " + invoice.invoiceNumber() + " is overdue",
-            "Dear " + customer.name() + ",\n\ninvoice " + invoice.invoiceNumber() + " was due on " + invoice.dueDate()
-                + " and is " + daysOverdue + " days overdue. Outstanding today: " + money(c, statement.total())
-                + " (principal " + money(c, statement.principal()) + ", interest " + money(c, statement.interest())
-                + ", fees " + money(c, statement.fees()) + ").\n"
-                + charges.interestLine() + ".\n"
-                + (charges.noticeFee() == null ? ""
-                    : "A reminder fee of " + money(c, charges.noticeFee().amount()) + " is charged for this reminder"
-                        + charges.capNote() + ": please pay " + money(c, charges.totalWithFee(statement.total())) + ".\n")
-                + "Please pay today. Your collector will call you.");
+            texts.render(customer, Notice.OVERDUE_REMINDER, "subject", v),
+            texts.render(customer, Notice.OVERDUE_REMINDER, "body", v));
     }
 
-    /** The formal demand (e-mail beside the PDF): amounts, the fee for this letter, the rate and its basis. */
+    /**
+     * The formal demand (e-mail beside the PDF): amounts, the fee for this letter, the rate and its basis, the
+     * deadline of the letter of {@code letterDate}.
+     */
     public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
-                                 int stageEntry, LateCharges charges) {
-        String c = invoice.currency();
+                                 int stageEntry, LateCharges charges, LocalDate letterDate) {
+        Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, letterDate,
+            Notice.DUNNING_LETTER_EMAIL, "feeLine", Amounts.PLAIN);
         return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
-            "Formal demand for payment: invoice " + invoice.invoiceNumber(),
-            "FORMAL DEMAND FOR PAYMENT\n\nTo: " + customer.name()
-                + (customer.decisionMaker() == null ? "" : ", attn. " + customer.decisionMaker()) + "\n\n"
-                + "Invoice " + invoice.invoiceNumber() + " of " + invoice.issueDate() + ", due " + invoice.dueDate()
-                + ", is " + daysOverdue + " days overdue. As of " + statement.asOf() + " you owe:\n"
-                + "  principal " + money(c, statement.principal()) + "\n"
-                + "  interest  " + money(c, statement.interest()) + "\n"
-                + "  fees      " + money(c, statement.fees()) + "\n"
-                + (charges.noticeFee() == null ? ""
-                    : "  fee for this letter " + money(c, charges.feeAdded()) + charges.capNote() + "\n")
-                + "  total     " + money(c, charges.totalWithFee(statement.total())) + "\n\n"
-                + charges.interestLine() + ".\n\n"
-                + "We demand payment of the total within 7 days. Until then no further goods are delivered on "
-                + "credit. Without payment we will hand the claim to a collection agency or take legal action, "
-                + "with the costs charged to you, and interest continues to accrue.");
+            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, "subject", v),
+            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, "body", v));
     }
 
     public boolean supervisorAlert(Invoice invoice, Customer customer, String reason, String keySuffix) {

@@ -60,6 +60,15 @@ public class NoticeContext {
         return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
     }
 
+    /**
+     * The rate the invoice will bear once overdue, for the reminder before the due date: its basis as of today, its
+     * rate on the first late day (a half-yearly ECB rate or an LPR fixing may change before then).
+     */
+    public LateCharges rateOnceOverdue(Case c) {
+        StatementDetail detail = statements.detail(c.figures().invoice(), c.figures().statement().asOf());
+        return LateCharges.of(detail.basis(), c.figures().invoice().dueDate().plusDays(1), null);
+    }
+
     static boolean chargedNext(DelegateExecution execution, String chargeBean) {
         if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
             return false;

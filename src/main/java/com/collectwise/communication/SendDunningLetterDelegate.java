@@ -32,7 +32,7 @@ public class SendDunningLetterDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(execution);
         LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.LETTER_FEE, "chargeLetterFeeDelegate");
         notices.dunningLetter(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry(), charges);
+            c.stageEntry(), charges, clock.today());
         // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case
         letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), charges, clock.today(),
             c.stageEntry());

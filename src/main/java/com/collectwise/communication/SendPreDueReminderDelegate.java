@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send pre-due reminder": one friendly reminder per invoice. */
+/** "Send pre-due reminder": one friendly reminder per invoice, with the rate that applies once it is overdue. */
 @Component("sendPreDueReminderDelegate")
 public class SendPreDueReminderDelegate implements JavaDelegate {
 
@@ -19,6 +19,7 @@ public class SendPreDueReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of(execution);
-        notices.preDueReminder(c.figures().invoice(), c.customer());
+        // the customer is told the rate of late payment (逾期费率) before it applies
+        notices.preDueReminder(c.figures().invoice(), c.customer(), context.rateOnceOverdue(c));
     }
 }

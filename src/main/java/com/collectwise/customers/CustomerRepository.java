@@ -1,5 +1,6 @@
 package com.collectwise.customers;
 
+import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import java.sql.ResultSet;
@@ -23,10 +24,10 @@ public class CustomerRepository {
     public void insert(Customer c) {
         jdbc.sql("""
                 INSERT INTO customers (customer_id, name, segment, country, email, phone, collector,
-                                       decision_maker, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       decision_maker, created_at, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
-                c.collector(), c.decisionMaker(), Timestamp.from(c.createdAt()))
+                c.collector(), c.decisionMaker(), Timestamp.from(c.createdAt()), c.language().code())
             .update();
     }
 
@@ -44,7 +45,7 @@ public class CustomerRepository {
         return new Customer(rs.getString("customer_id"), rs.getString("name"),
             Segment.valueOf(rs.getString("segment")), trim(rs.getString("country")), rs.getString("email"),
             rs.getString("phone"), rs.getString("collector"), rs.getString("decision_maker"),
-            rs.getTimestamp("created_at").toInstant());
+            rs.getTimestamp("created_at").toInstant(), Language.ofCode(rs.getString("language")).orElse(null));
     }
 
     private static String trim(String s) {

@@ -1,5 +1,6 @@
 package com.collectwise.customers;
 
+import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,14 @@ public class CustomerService {
         String phone = in.phone("phone", false);
         String collector = in.userId("collector", true);
         String decisionMaker = in.text("decisionMaker", false, 200);
+        Language language = null;
+        String languageCode = in.text("language", false, 5);
+        if (languageCode != null) {
+            language = Language.ofCode(languageCode).orElse(null);
+            if (language == null) {
+                in.reject("language", "must be zh or en");
+            }
+        }
         if (collector != null && !users.exists(collector)) {
             in.reject("collector", "is not a known user");
         }
@@ -47,7 +56,7 @@ public class CustomerService {
             throw new ConflictException("Customer " + customerId + " exists already");
         }
         Customer customer = new Customer(customerId, name, segment, country, email, phone, collector, decisionMaker,
-            clock.now());
+            clock.now(), language);
         try {
             customers.insert(customer);
         } catch (DuplicateKeyException e) {

@@ -68,8 +68,8 @@ public class DemoData {
     }
 
     static final List<DemoCustomer> CUSTOMERS = List.of(
-        new DemoCustomer("DEMO-DOMESTIC", "Shanghai Hongda Trading Co., Ltd.", Segment.DOMESTIC, "CN",
-            "Zhang Wei (CFO)"),
+        // a Chinese customer as a Chinese ERP sends it: the letters and reminders to it are in Chinese
+        new DemoCustomer("DEMO-DOMESTIC", "上海宏达贸易有限公司", Segment.DOMESTIC, "CN", "张伟（财务总监）"),
         new DemoCustomer("DEMO-FOREIGN", "Rheinland Maschinenbau GmbH", Segment.FOREIGN, "DE",
             "Anna Becker (Head of Finance)"),
         new DemoCustomer("DEMO-KEYACCOUNT", "Huaxin Electronics Group", Segment.KEY_ACCOUNT, "CN",

@@ -70,7 +70,7 @@ public class CustomerFileService {
             contacts.add(new CustomerFile.Contact("DECISION_MAKER", c.decisionMaker(), null, null));
         }
         return new CustomerFile(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
-            c.collector(), c.decisionMaker(), contacts, open, outstanding, credit,
+            c.collector(), c.decisionMaker(), c.language().code(), contacts, open, outstanding, credit,
             creditStatus.status(customerId).status(), today);
     }
 }

@@ -1,5 +1,8 @@
 package com.collectwise.reporting;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +21,20 @@ public class DashboardController {
 
     private final DashboardService dashboards;
     private final BusinessClock clock;
+    private final String language;
 
-    public DashboardController(DashboardService dashboards, BusinessClock clock) {
+    public DashboardController(DashboardService dashboards, BusinessClock clock,
+                               @Value("${collectwise.ui.language:en}") String language) {
         this.dashboards = dashboards;
         this.clock = clock;
+        this.language = language;
+    }
+
+    /** The screen language of the installation (zh-CN, en, or auto = the browser's): the page's words follow it. */
+    @GetMapping("/dashboard/settings")
+    @ResponseBody
+    public Map<String, String> settings() {
+        return Map.of("language", language);
     }
 
     @GetMapping({"/api/reports/dashboard", "/dashboard/data"})

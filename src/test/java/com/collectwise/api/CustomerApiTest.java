@@ -44,6 +44,49 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void languageDefaultsFromTheCountryAndIsShownOnTheCustomerFile() {
+        String chinese = unique("C");
+        String hongKong = unique("C");
+        String german = unique("C");
+        String domestic = unique("C");
+        post(INTEGRATION, "/api/customers", Map.of("customerId", chinese, "name", "华东机械有限公司", "country", "CN",
+            "collector", COLLECTOR));
+        post(INTEGRATION, "/api/customers", Map.of("customerId", hongKong, "name", "Kowloon Traders", "country", "HK",
+            "collector", COLLECTOR));
+        Response de = post(INTEGRATION, "/api/customers", Map.of("customerId", german, "name", "Hamburg GmbH",
+            "country", "DE", "collector", COLLECTOR));
+        post(INTEGRATION, "/api/customers", Map.of("customerId", domestic, "name", "No Country", "collector", COLLECTOR));
+
+        assertThat(de.body().path("language").asText()).isEqualTo("en");
+        assertThat(get(COLLECTOR, "/api/customers/" + chinese).body().path("language").asText()).isEqualTo("zh");
+        assertThat(get(COLLECTOR, "/api/customers/" + hongKong).body().path("language").asText()).isEqualTo("zh");
+        assertThat(get(COLLECTOR, "/api/customers/" + german).body().path("language").asText()).isEqualTo("en");
+        // no country: a domestic customer of the home jurisdiction (CN)
+        assertThat(get(COLLECTOR, "/api/customers/" + domestic).body().path("language").asText()).isEqualTo("zh");
+    }
+
+    @Test
+    void anExplicitLanguageOverridesTheCountry() {
+        String customerId = unique("C");
+
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Expat Ltd",
+            "country", "CN", "language", "en", "collector", COLLECTOR));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("language").asText()).isEqualTo("en");
+        assertThat(get(FINANCE, "/api/customers/" + customerId).body().path("language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void anUnknownLanguageIsAFieldError() {
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", unique("C"), "name", "X",
+            "language", "fr", "collector", COLLECTOR));
+
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactly("language");
+    }
+
+    @Test
     void secondRegistrationOfTheSameIdIsAConflict() {
         String customerId = createCustomer();
 

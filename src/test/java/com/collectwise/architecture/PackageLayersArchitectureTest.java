@@ -23,7 +23,8 @@ class PackageLayersArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Top").definedBy("com.collectwise.cases..", "com.collectwise.reporting..",
-            "com.collectwise.supervision..", "com.collectwise.identity..", "com.collectwise.operations..")
+            "com.collectwise.supervision..", "com.collectwise.identity..", "com.collectwise.operations..",
+            "com.collectwise.screens..")
         .layer("Capabilities").definedBy("com.collectwise.customers..", "com.collectwise.fees..",
             "com.collectwise.communication..", "com.collectwise.agreements..", "com.collectwise.disputes..",
             "com.collectwise.payments..", "com.collectwise.limitation..", "com.collectwise.handoff..",

@@ -16,6 +16,7 @@ import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Stage;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Segment;
 import com.collectwise.money.DailyRate;
 import com.collectwise.fees.InterestBasis;
@@ -37,7 +38,9 @@ class DunningLetterServiceTest {
     final Invoice invoice = new Invoice("INV-LETTER-1", "C-L1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), 30,
         new BigDecimal("10000.00"), "CNY", null, CaseStatus.OPEN, Stage.FORMAL_DEMAND, null, null);
     final Customer customer = new Customer("C-L1", "Huadong Machinery Ltd", Segment.DOMESTIC, "CN", "ap@huadong.test",
-        null, "chen", "Mr. Zhang", Instant.now());
+        null, "chen", "Mr. Zhang", Instant.now(), Language.EN);
+    final Customer chinese = new Customer("C-L2", "华东机械有限公司", Segment.DOMESTIC, "CN", "ap@huadong.test",
+        null, "chen", "张伟", Instant.now());
     final Statement statement = new Statement("INV-LETTER-1", "CNY", LocalDate.of(2026, 2, 10),
         new BigDecimal("10000.00"), new BigDecimal("32.88"), new BigDecimal("0.00"), new BigDecimal("10032.88"));
     final InterestBasis statutory = new InterestBasis(InterestBasis.Source.STATUTORY_CN,
@@ -82,6 +85,29 @@ class DunningLetterServiceTest {
         String text = oneLine(text(letter));
         assertThat(text).contains("Late-payment interest: none charged (no interest: no one-year LPR known on the due "
             + "date 2018-01-31)").doesNotContain("0% p.a.");
+    }
+
+    @Test
+    void aChineseCustomerGetsAChineseLetterInAnEmbeddedCjkFont() throws Exception {
+        assertThat(chinese.language()).as("CN customers read Chinese by default").isEqualTo(Language.ZH);
+        LateCharges withFee = LateCharges.of(statutory, LocalDate.of(2026, 2, 10), Money.of("25.00", "CNY"));
+        Document letter = letters.create(invoice, chinese, statement, withFee, LocalDate.of(2026, 2, 10), 5);
+
+        String text = oneLine(text(letter));
+        assertThat(text).contains("科立威演示贸易有限公司", "华东机械有限公司", "收件人：张伟", "正式催款函",
+            // amounts (principal, interest, the fee of this letter, the total with it), the rate, days overdue
+            "10,000.00 CNY", "32.88 CNY", "25.00 CNY", "10,057.88 CNY", "年利率 5.775%",
+            "（LPR）的 1.5 倍", "逾期 10 天",
+            // the deadline: letter date + 7 days, written the Chinese way
+            "请贵司于 2026年2月17日 前支付 10,057.88 CNY",
+            // the consequences and who to call
+            "暂停向贵司发货", "催收机构", "提起诉讼", "+86 21 5555 0100")
+            .doesNotContain("{", "}", "FORMAL DEMAND");
+        // the font is embedded as a subset (the glyphs of this letter only), not the 10 MB font
+        String raw = new String(letter.content(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).containsPattern("/BaseFont\\s*/[A-Z]{6}\\+NotoSansSC").contains("/FontFile2")
+            .as("every font of the evidence is embedded").doesNotContain("/Helvetica");
+        assertThat(letter.content().length).isLessThan(200_000);
     }
 
     @Test

@@ -94,14 +94,25 @@ class ModelReferencesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, JsonNode> formsById;
+    /** Chinese forms (id {@code <form>_zh}, file {@code <form>.zh.form}) by the id of the form they translate. */
+    private static Map<String, JsonNode> chineseForms;
+    /** {@code ${screenForms.form('Form_X')}}: the installation's screen language picks Form_X or Form_X_zh. */
+    private static final Pattern BY_SCREEN_LANGUAGE = Pattern.compile("\\$\\{screenForms\\.form\\('([A-Za-z_]+)'\\)}");
 
     @BeforeAll
     static void readForms() throws IOException {
         formsById = new HashMap<>();
+        chineseForms = new HashMap<>();
         for (Path file : files(FORMS, ".form")) {
             JsonNode form = JSON.readTree(file.toFile());
             String id = form.path("id").asText(null);
             assertThat(id).as(file + " has an id").isNotBlank();
+            if (id.endsWith("_zh")) {
+                String base = id.substring(0, id.length() - 3);
+                assertThat(chineseForms.put(base, form)).as("form id " + id + " is used once").isNull();
+                assertThat(file.getFileName().toString()).as("file name of " + id).isEqualTo(kebab(base) + ".zh.form");
+                continue;
+            }
             assertThat(formsById.put(id, form)).as("form id " + id + " is used once").isNull();
             assertThat(file.getFileName().toString()).as("file name of " + id).isEqualTo(kebab(id) + ".form");
         }
@@ -146,6 +157,13 @@ class ModelReferencesTest {
     }
 
     private static void checkForm(String elementId, String formRef, String formKey, List<String> missing) {
+        Matcher byLanguage = formRef == null ? null : BY_SCREEN_LANGUAGE.matcher(formRef);
+        if (byLanguage != null && byLanguage.matches()) {
+            if (!formsById.containsKey(byLanguage.group(1)) || !chineseForms.containsKey(byLanguage.group(1))) {
+                missing.add(elementId + ": no form " + byLanguage.group(1) + " with its Chinese form in forms/");
+            }
+            return;
+        }
         if (formRef != null && !isExpression(formRef) && !formsById.containsKey(formRef)) {
             missing.add(elementId + ": no form with id " + formRef + " in forms/");
         }
@@ -172,6 +190,54 @@ class ModelReferencesTest {
                 assertThat(componentIds.add(component.path("id").asText())).as(id + " component ids unique").isTrue();
             }
         });
+    }
+
+    /**
+     * A Chinese form differs from its English one in words only: the same components in the same order, the same
+     * keys, choices, validation and conditions, and the same variables shown, so what a collector submits does not
+     * depend on the screen language.
+     */
+    @Test
+    void theChineseFormsAreTheirEnglishFormsInOtherWords() {
+        assertThat(chineseForms.keySet()).as("the call and the visit are translated at least")
+            .contains("Form_CallCustomer", "Form_VisitCustomer");
+        chineseForms.forEach((base, zh) -> {
+            JsonNode en = formsById.get(base);
+            assertThat(en).as("English form of " + base + "_zh").isNotNull();
+            assertThat(structure(zh)).as(base + "_zh against " + base).isEqualTo(structure(en));
+            assertThat(variablesShown(texts(zh))).as("variables shown by " + base + "_zh")
+                .isEqualTo(variablesShown(texts(en)));
+            assertThat(texts(zh)).as(base + "_zh is in Chinese").containsPattern("\\p{IsHan}");
+            for (JsonNode component : components(zh)) {
+                for (JsonNode value : component.path("values")) {
+                    assertThat(value.path("label").asText()).as(base + "_zh choice " + value.path("value"))
+                        .containsPattern("\\p{IsHan}");
+                }
+            }
+        });
+    }
+
+    /** Everything of a form but its words. */
+    private static List<String> structure(JsonNode form) {
+        List<String> all = new ArrayList<>();
+        for (JsonNode component : components(form)) {
+            List<String> values = new ArrayList<>();
+            component.path("values").forEach(v -> values.add(v.path("value").asText()));
+            all.add(String.join("|", component.path("type").asText(), component.path("id").asText(),
+                component.path("key").asText(), component.path("subtype").asText(), values.toString(),
+                component.path("validate").toString(), component.path("conditional").toString(),
+                component.path("decimalDigits").toString(), component.path("disallowPassedDates").toString()));
+        }
+        return all;
+    }
+
+    private static Set<String> variablesShown(String texts) {
+        Set<String> names = new java.util.TreeSet<>();
+        Matcher m = TEMPLATE_VARIABLE.matcher(texts);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     @Test

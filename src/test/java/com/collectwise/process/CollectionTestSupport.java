@@ -34,6 +34,7 @@ import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
 import com.collectwise.communication.OutboxMessage;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Language;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.Segment;
 
@@ -106,7 +107,9 @@ abstract class CollectionTestSupport {
     Customer customer(Segment segment) {
         String id = "C" + UUID.randomUUID().toString().substring(0, 8);
         Customer c = new Customer(id, "Customer " + id, segment, segment == Segment.FOREIGN ? "DE" : "CN",
-            id.toLowerCase() + "@example.com", "+86 10 0000 0000", "collector1", "Ms. Wang", Instant.now());
+            id.toLowerCase() + "@example.com", "+86 10 0000 0000", "collector1", "Ms. Wang", Instant.now(),
+            // the process tests read the English notices; the Chinese ones have tests of their own (NoticeTemplatesTest)
+            Language.EN);
         customers.insert(c);
         return c;
     }

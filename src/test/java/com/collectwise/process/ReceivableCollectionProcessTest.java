@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
@@ -26,6 +27,7 @@ import com.collectwise.communication.Outbox;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import com.collectwise.fees.Ledger;
+import com.collectwise.screens.ScreenForms;
 
 /**
  * Walks every path of Process_ReceivableCollection. Default invoice: 30-day term, due Tuesday 2026-03-03,
@@ -38,6 +40,7 @@ import com.collectwise.fees.Ledger;
 class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
     @Autowired Ledger ledger;
+    @Autowired ScreenForms screenForms;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
@@ -147,6 +150,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         moveTo(at(2026, 2, 24, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_InvoiceOverdue");
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER);
+        // the rate of late payment is told before it applies (逾期费率)
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).get(0).body()).contains("Late-payment interest: ")
+            .contains("% p.a.");
 
         moveTo(at(2026, 3, 4, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").hasPassed("EndEvent_PreDueStageEnded")
@@ -156,6 +162,16 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         Task call = task(pi, "Task_CallCustomer");
         BpmnAwareTests.assertThat(call).isAssignedTo("collector1");
+        // the installation's screen language picks the form (collectwise.ui.language; en in the test profile)
+        assertThat(engine.getFormService().getTaskFormData(call.getId()).getCamundaFormRef().getKey())
+            .isEqualTo("Form_CallCustomer");
+        ReflectionTestUtils.setField(screenForms, "chinese", true);
+        try {
+            assertThat(engine.getFormService().getTaskFormData(call.getId()).getCamundaFormRef().getKey())
+                .isEqualTo("Form_CallCustomer_zh");
+        } finally {
+            ReflectionTestUtils.setField(screenForms, "chinese", false);
+        }
         // assigned to the owner, still visible to the group (camunda-bpm-assert's candidate check wants it unassigned)
         assertThat(tasks.getIdentityLinksForTask(call.getId()))
             .anyMatch(l -> "collectors".equals(l.getGroupId()) && "candidate".equals(l.getType()));

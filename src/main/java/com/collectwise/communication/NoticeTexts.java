@@ -1,0 +1,183 @@
+package com.collectwise.communication;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.Invoice;
+import com.collectwise.communication.NoticeTemplates.Notice;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Language;
+import com.collectwise.fees.InterestBasis;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
+
+/**
+ * Fills the notice templates with the figures of a case, in the customer's language: amounts at the currency's
+ * minor unit with the currency, the rate with its basis, dates as the reader writes them.
+ */
+@Component
+public class NoticeTexts {
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    /** How amounts are written: e-mails and SMS as the ERP prints them, the letter grouped for reading. */
+    public enum Amounts {
+        /** CNY 12017.96 */
+        PLAIN,
+        /** 12,017.96 CNY */
+        GROUPED
+    }
+
+    private final NoticeTemplates templates;
+    private final Map<Language, String> companyNames;
+    private final String companyPhone;
+    private final String bankAccount;
+    private final int deadlineDays;
+
+    public NoticeTexts(NoticeTemplates templates,
+                       @Value("${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}") String company,
+                       @Value("${collectwise.company.name-zh:${collectwise.company.name:"
+                           + "Collectwise Demo Trading Co., Ltd.}}") String companyZh,
+                       @Value("${collectwise.company.phone:+86 21 0000 0000}") String companyPhone,
+                       @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
+                       @Value("${collectwise.letter.deadline-days:7}") int deadlineDays) {
+        this.templates = templates;
+        this.companyNames = Map.of(Language.EN, company, Language.ZH, companyZh);
+        this.companyPhone = companyPhone;
+        this.bankAccount = bankAccount;
+        this.deadlineDays = deadlineDays;
+    }
+
+    /** The payment deadline a formal letter of this date sets. */
+    public LocalDate deadline(LocalDate letterDate) {
+        return letterDate.plusDays(deadlineDays);
+    }
+
+    public String companyName(Language language) {
+        return companyNames.get(language);
+    }
+
+    public String render(Customer customer, Notice notice, String section, Map<String, String> values) {
+        return templates.render(customer.language(), notice, section, values);
+    }
+
+    /** The figures of a notice before the due date. */
+    public Map<String, String> invoiceValues(Invoice invoice, Customer customer, Amounts amounts) {
+        Language language = customer.language();
+        Map<String, String> v = new HashMap<>();
+        v.put("companyName", companyName(language));
+        v.put("companyPhone", companyPhone);
+        v.put("bankAccount", bankAccount);
+        v.put("customerName", customer.name());
+        v.put("decisionMaker", customer.decisionMaker() == null ? "" : customer.decisionMaker());
+        v.put("invoiceNumber", invoice.invoiceNumber());
+        v.put("issueDate", date(invoice.issueDate(), language));
+        v.put("dueDate", date(invoice.dueDate(), language));
+        v.put("amount", money(invoice.amount(), invoice.currency(), amounts));
+        return v;
+    }
+
+    /** The figures of the reminder before the due date, with the rate once overdue (null: the line is left out). */
+    public Map<String, String> preDueValues(Invoice invoice, Customer customer, LateCharges rate) {
+        Map<String, String> v = invoiceValues(invoice, customer, Amounts.PLAIN);
+        v.put("interestLine", rate == null ? "" : interestLine(customer.language(), rate, invoice));
+        return v;
+    }
+
+    /**
+     * The figures of a notice about an overdue invoice: what is owed as of the statement date, the rate and its
+     * basis, this notice's fee and, for the formal demand, the letter date and the deadline.
+     *
+     * @param feeLine the section of {@code notice} that states this notice's fee (left out without a fee)
+     */
+    public Map<String, String> overdueValues(Invoice invoice, Customer customer, Statement s, long daysOverdue,
+                                             LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
+                                             Amounts amounts) {
+        Language language = customer.language();
+        String c = invoice.currency();
+        Map<String, String> v = invoiceValues(invoice, customer, amounts);
+        v.put("daysOverdue", Long.toString(daysOverdue));
+        v.put("asOf", date(s.asOf(), language));
+        v.put("principal", money(s.principal(), c, amounts));
+        v.put("interest", money(s.interest(), c, amounts));
+        v.put("fees", money(s.fees(), c, amounts));
+        v.put("total", money(s.total(), c, amounts));
+        v.put("fee", charges.noticeFee() == null ? "" : money(charges.noticeFee().amount(), c, amounts));
+        v.put("feeAdded", money(charges.feeAdded(), c, amounts));
+        v.put("totalWithFee", money(charges.totalWithFee(s.total()), c, amounts));
+        String cap = charges.cap() == null ? "" : money(charges.cap().amount(), charges.cap().currencyCode(), amounts);
+        v.put("capNote", charges.cap() == null ? "" : templates.render(language, Notice.COMMON, "capNote",
+            common(charges, invoice, language, cap, "")));
+        v.put("interestLine", interestLine(language, charges, invoice));
+        LocalDate letter = letterDate == null ? s.asOf() : letterDate;
+        v.put("letterDate", date(letter, language));
+        v.put("deadline", date(deadline(letter), language));
+        v.put("deadlineDays", Integer.toString(deadlineDays));
+        v.put("attn", "");
+        v.put("feeLine", "");
+        if (customer.decisionMaker() != null && notice.sections().contains("attn")) {
+            v.put("attn", templates.render(language, notice, "attn", v));
+        }
+        if (charges.noticeFee() != null && feeLine != null) {
+            v.put("feeLine", templates.render(language, notice, feeLine, v));
+        }
+        return v;
+    }
+
+    /**
+     * "Late-payment interest: 4.5% p.a. (statutory (CN): ...)" or its Chinese wording. A missing rate is said in
+     * words, never as 0%: the customer must not read that interest was waived when it is only unknown.
+     */
+    public String interestLine(Language language, LateCharges charges, Invoice invoice) {
+        String rate = charges.annualPercent() == null ? ""
+            : charges.annualPercent().stripTrailingZeros().toPlainString();
+        String basis = templates.render(language, Notice.COMMON, "basis." + charges.basis().source().name(),
+            common(charges, invoice, language, "", rate));
+        Map<String, String> values = common(charges, invoice, language, "", rate);
+        values.put("basis", basis);
+        String section = charges.basis().source() == InterestBasis.Source.NONE ? "interest.none"
+            : charges.annualPercent() == null ? "interest.unknown" : "interest.rate";
+        return templates.render(language, Notice.COMMON, section, values);
+    }
+
+    private Map<String, String> common(LateCharges charges, Invoice invoice, Language language, String cap,
+                                       String rate) {
+        Map<String, String> v = new HashMap<>();
+        v.put("rate", rate);
+        v.put("basis", "");
+        v.put("basisDetail", charges.basis().description());
+        v.put("dueDate", date(invoice.dueDate(), language));
+        v.put("cap", cap);
+        return v;
+    }
+
+    public static long daysOverdue(Invoice invoice, LocalDate day) {
+        return Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), day));
+    }
+
+    public static String date(LocalDate date, Language language) {
+        return language == Language.ZH ? CHINESE_DATE.format(date) : date.toString();
+    }
+
+    /** At the currency's minor unit: JPY 1000, KWD 1.234, never 1000.00 or 1.23. */
+    public static String money(BigDecimal amount, String currency, Amounts style) {
+        BigDecimal rounded = Money.rounded(amount, currency).amount();
+        if (style == Amounts.PLAIN) {
+            return currency + " " + rounded.toPlainString();
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(Math.max(rounded.scale(), 0));
+        format.setMaximumFractionDigits(Math.max(rounded.scale(), 0));
+        return format.format(rounded) + " " + currency;
+    }
+}
