@@ -1,6 +1,7 @@
 package com.collectwise.communication;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 
@@ -54,13 +55,39 @@ public class CollectionNotices {
      */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                    int stageEntry, LateCharges charges) {
+        return overdueReminder(invoice, customer, statement, daysOverdue, stageEntry, charges, BigDecimal.ZERO);
+    }
+
+    /** As above; the part under open dispute ({@code disputed}) is named but not demanded. */
+    public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                   int stageEntry, LateCharges charges, BigDecimal disputed) {
+        return reminder(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
+            statement, daysOverdue, charges, disputed);
+    }
+
+    /**
+     * The written reminder that follows the formal letter at the policy's interval (every 10 days by default): the
+     * same content as the overdue reminder, one per day it is sent ({@link #writtenReminderKey}).
+     */
+    public boolean writtenReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                   LateCharges charges, BigDecimal disputed, LocalDate sentOn) {
+        return reminder(writtenReminderKey(invoice.invoiceNumber(), sentOn), invoice, customer, statement,
+            daysOverdue, charges, disputed);
+    }
+
+    /** The idempotency key of the written reminder of a day; its fee is booked under the same key. */
+    public static String writtenReminderKey(String invoiceNumber, LocalDate sentOn) {
+        return Outbox.OVERDUE_REMINDER + ":" + invoiceNumber + ":written:" + sentOn;
+    }
+
+    private boolean reminder(String key, Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                             LateCharges charges, BigDecimal disputed) {
         String c = invoice.currency();
-        text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
-            "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue + " days overdue: please pay "
-                + money(c, charges.totalWithFee(statement.total())) + " today.");
-        return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
-            invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
-            "Invoice " + invoice.invoiceNumber() + " is overdue",
+        BigDecimal demanded = demanded(charges.totalWithFee(statement.total()), disputed);
+        text(key, invoice, customer, "Invoice " + invoice.invoiceNumber() + " is " + daysOverdue
+            + " days overdue: please pay " + money(c, demanded) + " today.");
+        return outbox.enqueue(key, invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER,
+            customer.email(), "Invoice " + invoice.invoiceNumber() + " is overdue",
             "Dear " + customer.name() + ",\n\ninvoice " + invoice.invoiceNumber() + " was due on " + invoice.dueDate()
                 + " and is " + daysOverdue + " days overdue. Outstanding today: " + money(c, statement.total())
                 + " (principal " + money(c, statement.principal()) + ", interest " + money(c, statement.interest())
@@ -68,18 +95,32 @@ public class CollectionNotices {
                 + charges.interestLine() + ".\n"
                 + (charges.noticeFee() == null ? ""
                     : "A reminder fee of " + money(c, charges.noticeFee().amount()) + " is charged for this reminder"
-                        + charges.capNote() + ": please pay " + money(c, charges.totalWithFee(statement.total())) + ".\n")
+                        + charges.capNote() + ": please pay " + money(c, charges.totalWithFee(statement.total()))
+                        + ".\n")
+                + disputedLine(c, disputed, demanded)
                 + "Please pay today. Your collector will call you.");
     }
 
     /** The formal demand (e-mail beside the PDF): amounts, the fee for this letter, the rate and its basis. */
     public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                  int stageEntry, LateCharges charges) {
+        return dunningLetter(invoice, customer, statement, daysOverdue, stageEntry, charges, BigDecimal.ZERO, false);
+    }
+
+    /**
+     * As above; demands only the undisputed part, and a time-barred claim is asked for without any threat of
+     * agency or suit (the customer may still pay voluntarily).
+     */
+    public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                 int stageEntry, LateCharges charges, BigDecimal disputed, boolean timeBarred) {
         String c = invoice.currency();
+        BigDecimal total = charges.totalWithFee(statement.total());
+        BigDecimal demanded = demanded(total, disputed);
         return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
-            "Formal demand for payment: invoice " + invoice.invoiceNumber(),
-            "FORMAL DEMAND FOR PAYMENT\n\nTo: " + customer.name()
+            (timeBarred ? "Request for payment: invoice " : "Formal demand for payment: invoice ")
+                + invoice.invoiceNumber(),
+            (timeBarred ? "REQUEST FOR PAYMENT" : "FORMAL DEMAND FOR PAYMENT") + "\n\nTo: " + customer.name()
                 + (customer.decisionMaker() == null ? "" : ", attn. " + customer.decisionMaker()) + "\n\n"
                 + "Invoice " + invoice.invoiceNumber() + " of " + invoice.issueDate() + ", due " + invoice.dueDate()
                 + ", is " + daysOverdue + " days overdue. As of " + statement.asOf() + " you owe:\n"
@@ -88,11 +129,27 @@ public class CollectionNotices {
                 + "  fees      " + money(c, statement.fees()) + "\n"
                 + (charges.noticeFee() == null ? ""
                     : "  fee for this letter " + money(c, charges.feeAdded()) + charges.capNote() + "\n")
-                + "  total     " + money(c, charges.totalWithFee(statement.total())) + "\n\n"
-                + charges.interestLine() + ".\n\n"
-                + "We demand payment of the total within 7 days. Until then no further goods are delivered on "
-                + "credit. Without payment we will hand the claim to a collection agency or take legal action, "
-                + "with the costs charged to you, and interest continues to accrue.");
+                + "  total     " + money(c, total) + "\n"
+                + (disputed.signum() > 0 ? "  disputed  " + money(c, disputed) + " (not demanded until the dispute "
+                    + "is decided)\n  demanded  " + money(c, demanded) + "\n" : "")
+                + "\n" + charges.interestLine() + ".\n\n"
+                + (timeBarred
+                    ? "We ask you to pay " + money(c, demanded) + " within 7 days. Until then no further goods are "
+                        + "delivered on credit."
+                    : "We demand payment of " + money(c, demanded) + " within 7 days. Until then no further goods "
+                        + "are delivered on credit. Without payment we will hand the claim to a collection agency or "
+                        + "take legal action, with the costs charged to you, and interest continues to accrue."));
+    }
+
+    /** What a notice asks for: the amount due less the part under open dispute, never below zero. */
+    static BigDecimal demanded(BigDecimal due, BigDecimal disputed) {
+        return disputed == null ? due : due.subtract(disputed).max(BigDecimal.ZERO);
+    }
+
+    private static String disputedLine(String currency, BigDecimal disputed, BigDecimal demanded) {
+        return disputed == null || disputed.signum() <= 0 ? ""
+            : "Of this, " + money(currency, disputed) + " is disputed: we do not ask for it until the dispute is "
+                + "decided. Undisputed and due now: " + money(currency, demanded) + ".\n";
     }
 
     public boolean supervisorAlert(Invoice invoice, Customer customer, String reason, String keySuffix) {

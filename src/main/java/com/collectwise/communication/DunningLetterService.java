@@ -52,8 +52,17 @@ public class DunningLetterService {
     /** Creates (or returns the already created) letter number {@code demandNumber} of this invoice. */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
                            LocalDate letterDate, int demandNumber) {
+        return create(invoice, customer, statement, charges, letterDate, demandNumber, BigDecimal.ZERO, false);
+    }
+
+    /**
+     * As above; the letter demands only what is not under open dispute ({@code disputed} is named, not demanded),
+     * and a time-barred claim is asked for without threatening an agency or a suit.
+     */
+    public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
+                           LocalDate letterDate, int demandNumber, BigDecimal disputed, boolean timeBarred) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
-        byte[] pdf = render(invoice, customer, statement, charges, letterDate);
+        byte[] pdf = render(invoice, customer, statement, charges, letterDate, disputed, timeBarred);
         return documents.store(key, invoice.invoiceNumber(), KIND,
             "dunning-letter-" + invoice.invoiceNumber() + "-" + demandNumber + ".pdf", "application/pdf", pdf);
     }
@@ -63,6 +72,11 @@ public class DunningLetterService {
     }
 
     byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate) {
+        return render(invoice, customer, s, charges, letterDate, BigDecimal.ZERO, false);
+    }
+
+    byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate,
+                  BigDecimal disputed, boolean timeBarred) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4, 56, 56, 56, 56);
         try {
@@ -82,7 +96,7 @@ public class DunningLetterService {
                 pdf.add(new Paragraph("Attn: " + customer.decisionMaker(), normal));
             }
             pdf.add(Chunk.NEWLINE);
-            Paragraph heading = new Paragraph("FORMAL DEMAND FOR PAYMENT", title);
+            Paragraph heading = new Paragraph(timeBarred ? "REQUEST FOR PAYMENT" : "FORMAL DEMAND FOR PAYMENT", title);
             heading.setAlignment(Element.ALIGN_CENTER);
             pdf.add(heading);
             pdf.add(Chunk.NEWLINE);
@@ -100,28 +114,42 @@ public class DunningLetterService {
                 row(table, "Fee for this letter" + charges.capNote(), money(charges.feeAdded(), s.currency()), normal);
             }
             BigDecimal total = charges.totalWithFee(s.total());
-            row(table, "Total due", money(total, s.currency()), bold);
+            BigDecimal demanded = total;
+            if (disputed != null && disputed.signum() > 0) {
+                // collect the undisputed part first: the disputed part waits for the dispute's outcome
+                demanded = total.subtract(disputed).max(BigDecimal.ZERO);
+                row(table, "Total", money(total, s.currency()), normal);
+                row(table, "Disputed (not demanded until the dispute is decided)", money(disputed, s.currency()),
+                    normal);
+            }
+            row(table, "Total due", money(demanded, s.currency()), bold);
             pdf.add(table);
             pdf.add(Chunk.NEWLINE);
             // the rate and what it rests on (contract, segment policy, statute), so the customer can check the figure
             pdf.add(new Paragraph(charges.interestLine() + ".", normal));
             pdf.add(Chunk.NEWLINE);
 
-            pdf.add(new Paragraph("We demand payment of " + money(total, s.currency()) + " no later than "
-                + deadline(letterDate) + ". Interest continues to accrue until the day of payment.", bold));
+            pdf.add(new Paragraph((timeBarred ? "We ask you to pay " : "We demand payment of ")
+                + money(demanded, s.currency()) + " no later than " + deadline(letterDate)
+                + ". Interest continues to accrue until the day of payment.", bold));
             pdf.add(new Paragraph("Ways to pay: bank transfer to " + bankAccount + ", Alipay, WeChat Pay or card. "
                 + "Please quote the invoice number " + invoice.invoiceNumber() + ".", normal));
             pdf.add(Chunk.NEWLINE);
             pdf.add(new Paragraph("If payment is not received by that date:", bold));
-            for (String consequence : new String[] {
-                "no further deliveries will be made to you while the debt is overdue (credit hold);",
-                "the claim may be handed to a collection agency, whose costs may be charged to you;",
-                "we may bring legal proceedings for the full amount, interest and costs without further notice.",
-            }) {
+            // a time-barred claim may be asked for, but no letter threatens what the law no longer allows
+            String[] consequences = timeBarred
+                ? new String[] {"no further deliveries will be made to you while the debt is overdue (credit hold)."}
+                : new String[] {
+                    "no further deliveries will be made to you while the debt is overdue (credit hold);",
+                    "the claim may be handed to a collection agency, whose costs may be charged to you;",
+                    "we may bring legal proceedings for the full amount, interest and costs without further notice.",
+                };
+            for (String consequence : consequences) {
                 pdf.add(new Paragraph("  - " + consequence, normal));
             }
             pdf.add(Chunk.NEWLINE);
-            pdf.add(new Paragraph("This letter is a demand for payment and interrupts the limitation period. "
+            pdf.add(new Paragraph((timeBarred ? "We ask you to settle this debt voluntarily. "
+                : "This letter is a demand for payment and interrupts the limitation period. ")
                 + "If you dispute the claim or cannot pay in full, contact us before the deadline: we will listen and "
                 + "can agree an instalment plan.", normal));
             pdf.add(Chunk.NEWLINE);
