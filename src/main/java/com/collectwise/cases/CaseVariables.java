@@ -38,7 +38,8 @@ public final class CaseVariables {
     public static final String FORMAL_DEMAND_AT = "formalDemandAt";
     public static final String FIELD_VISIT_AT = "fieldVisitAt";
     public static final String AGENCY_AT = "agencyAt";
-    public static final String VISIT_SLA = "visitSlaDuration";
+    /** Working days a field collector has for a visit (policy DMN). */
+    public static final String VISIT_SLA = "visitSlaWorkingDays";
     public static final String AGENCY_MANDATE = "agencyMandateDuration";
 
     // calls
@@ -185,7 +186,6 @@ public final class CaseVariables {
     public static final String WRITTEN_REMINDER_DAYS = "writtenReminderDays";
     /** Policy: whether a field collector visits this customer (otherwise more calls). */
     public static final String FIELD_VISIT = "fieldVisit";
-    public static final String VISIT_SLA_WORKING_DAYS = "visitSlaWorkingDays";
     /** End of the visit's service level: the visit task's due date and the "Visit overdue" timer. */
     public static final String VISIT_DUE_AT = "visitDueAt";
     /** How many visits this field stage planned (a second one when the decision maker was not met). */

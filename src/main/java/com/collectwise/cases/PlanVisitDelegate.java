@@ -31,7 +31,7 @@ public class PlanVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object sla = execution.getVariable(VISIT_SLA_WORKING_DAYS);
+        Object sla = execution.getVariable(VISIT_SLA);
         int days = sla == null ? DEFAULT_SLA_WORKING_DAYS : ((Number) sla).intValue();
         LocalDate due = clock.today();
         for (int i = 0; i < days; i++) {

@@ -50,6 +50,8 @@ public class RecordVisitReportDelegate implements JavaDelegate {
         if (promise) {
             refuseUnusable(amount, date, execution.getVariable(CURRENCY));
         }
+        // the model routes on it ("Was the decision maker met?"): an unticked box is a no, not a missing answer
+        execution.setVariable(DECISION_MAKER_MET, met);
         String visitor = CurrentUser.idOr(execution, null);
         contacts.append(new ContactEntry(null, invoiceNumber, (String) execution.getVariable(CUSTOMER_ID), "VISIT",
             clock.now(), visitor, met ? decisionMaker : null, outcome,
