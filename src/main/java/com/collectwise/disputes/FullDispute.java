@@ -2,28 +2,41 @@ package com.collectwise.disputes;
 
 import org.springframework.stereotype.Component;
 
+import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.fees.StatementService;
 
 /**
- * Whether an invoice is disputed in full: its open disputes cover everything outstanding. Such an invoice does
- * not escalate while the dispute is open; the model waits before each further stage
- * ({@code ${!fullDispute.isOpen(invoiceNumber)}}, re-evaluated when the dispute's outcome comes back).
+ * Whether an invoice is disputed in full: its open disputes cover all the principal still unpaid. (Interest keeps
+ * accruing on paper while a dispute runs, so the comparison is with the principal: a credit note would take the
+ * interest of the credited part away with it.) Such an invoice does not escalate while the dispute is open; the
+ * model waits before each further stage ({@code ${!fullDispute.isOpen(invoiceNumber)}}), and looks again when
+ * the dispute's outcome comes back.
  */
 @Component("fullDispute")
 public class FullDispute {
 
     private final DisputeService disputes;
     private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final BusinessClock clock;
 
-    public FullDispute(DisputeService disputes, InvoiceRepository invoices) {
+    public FullDispute(DisputeService disputes, InvoiceRepository invoices, StatementService statements,
+                       BusinessClock clock) {
         this.disputes = disputes;
         this.invoices = invoices;
+        this.statements = statements;
+        this.clock = clock;
     }
 
     public boolean isOpen(String invoiceNumber) {
         Invoice invoice = invoices.find(invoiceNumber).orElse(null);
-        return invoice != null && disputes.disputed(invoiceNumber).signum() > 0
-            && disputes.undisputed(invoice).signum() == 0;
+        if (invoice == null) {
+            return false;
+        }
+        java.math.BigDecimal disputed = disputes.disputed(invoiceNumber);
+        return disputed.signum() > 0
+            && disputed.compareTo(statements.statement(invoice, clock.today()).principal()) >= 0;
     }
 }
