@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class PlanVisitDelegate implements JavaDelegate {
 
     static final int DEFAULT_SLA_WORKING_DAYS = 10;
+    /** The stage entry the visit count belongs to. */
+    static final String VISIT_STAGE_ENTRY = "visitStageEntry";
     /** The visit may still be reported on its last day. */
     static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
 
@@ -41,7 +43,11 @@ public class PlanVisitDelegate implements JavaDelegate {
         // a second visit starts with an empty report, not the first visit's answers
         execution.removeVariables(java.util.List.of(VISIT_OUTCOME, VISIT_REPORT, DECISION_MAKER_MET, PROMISED_AMOUNT,
             PROMISED_DATE));
+        // visits count per entry into the field stage: a case moved back into it starts again at the first visit
+        Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
         Object visits = execution.getVariable(VISIT_NUMBER);
-        execution.setVariable(VISIT_NUMBER, visits == null ? 1 : ((Number) visits).intValue() + 1);
+        boolean sameEntry = entry != null && entry.equals(execution.getVariable(VISIT_STAGE_ENTRY));
+        execution.setVariable(VISIT_NUMBER, visits == null || !sameEntry ? 1 : ((Number) visits).intValue() + 1);
+        execution.setVariable(VISIT_STAGE_ENTRY, entry);
     }
 }
