@@ -38,9 +38,9 @@ public class DisputeDelegates {
     }
 
     /**
-     * "Route dispute": what the owning department needs to see, and the end of the service level (10 working days
-     * by default, counted from tomorrow, at the end of that working day). The department itself is chosen by
-     * category in Decision_DisputeRouting, the step after this one.
+     * "Prepare dispute" (Task_RouteDispute): what the owning department needs to see, and the end of the service
+     * level (10 working days by default, counted from tomorrow, at the end of that working day). The department
+     * itself is chosen by category in Decision_DisputeRouting, the step after this one.
      */
     @Bean
     public JavaDelegate routeDisputeDelegate() {
