@@ -174,4 +174,25 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
         assertThat(letter.body()).contains("total     CNY 12014.79").contains("disputed  CNY 2000.00")
             .contains("demanded  CNY 10014.79").contains("We demand payment of CNY 10014.79");
     }
+
+    @Test
+    void writtenRemindersAfterTheLetterAskOnlyForTheUndisputedPart() {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.FOREIGN);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 2000.0, DISPUTE_DESCRIPTION, "two pumps leak"));
+        executeDueJobs();
+        moveTo(at(2026, 3, 13, 9, 5));
+        // not visited abroad: from the field stage date on, contact until the agency, the first reminder 10 days later
+        moveTo(at(2026, 3, 23, 9, 10));
+        moveTo(at(2026, 4, 2, 9, 10));
+        OutboxMessage reminder = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().endsWith(":written:2026-04-02")).findFirst().orElseThrow();
+        assertThat(reminder.kind()).isEqualTo(Outbox.OVERDUE_REMINDER);
+        assertThat(reminder.body()).contains("Of this, CNY 2000.00 is disputed: we do not ask for it until the dispute "
+            + "is decided.").containsPattern("Undisputed and due now: CNY 10\\d{3}\\.\\d{2}\\.");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
+    }
 }
