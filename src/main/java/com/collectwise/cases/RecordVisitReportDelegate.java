@@ -1,24 +1,45 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.FormAmount;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.CurrentUser;
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record visit report": the visit and whom the field collector met go into the case file. */
+import com.collectwise.agreements.AcknowledgementService;
+
+/**
+ * "Record visit report": the visit and whom the field collector met go into the case file. A payment promised
+ * at the visit is a promise like one made on the phone: stored with its amount and date, checked the morning
+ * after the grace days ({@code promiseId}, {@code promiseCheckAt}), and an acknowledgement of the debt.
+ */
 @Component("recordVisitReportDelegate")
 public class RecordVisitReportDelegate implements JavaDelegate {
 
+    static final String PROMISED_PAYMENT = "PROMISED_PAYMENT";
+
     private final ContactLog contacts;
+    private final PromiseBook promises;
+    private final AcknowledgementService acknowledgements;
     private final BusinessClock clock;
 
-    public RecordVisitReportDelegate(ContactLog contacts, BusinessClock clock) {
+    public RecordVisitReportDelegate(ContactLog contacts, PromiseBook promises,
+                                     AcknowledgementService acknowledgements, BusinessClock clock) {
         this.contacts = contacts;
+        this.promises = promises;
+        this.acknowledgements = acknowledgements;
         this.clock = clock;
     }
 
@@ -26,10 +47,62 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean met = Boolean.TRUE.equals(execution.getVariable(DECISION_MAKER_MET));
         String decisionMaker = (String) execution.getVariable(DECISION_MAKER);
-        contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), "VISIT", clock.now(), CurrentUser.idOr(execution, null),
-            met ? decisionMaker : null, (String) execution.getVariable(VISIT_OUTCOME),
+        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+        String outcome = (String) execution.getVariable(VISIT_OUTCOME);
+        boolean promise = PROMISED_PAYMENT.equals(outcome);
+        BigDecimal amount = promise ? FormAmount.of(execution.getVariable(PROMISED_AMOUNT)) : null;
+        LocalDate date = promise ? date(execution.getVariable(PROMISED_DATE)) : null;
+        if (promise) {
+            refuseUnusable(amount, date, execution.getVariable(CURRENCY));
+        }
+        // the model routes on it ("Was the decision maker met?"): an unticked box is a no, not a missing answer
+        execution.setVariable(DECISION_MAKER_MET, met);
+        String visitor = CurrentUser.idOr(execution, null);
+        contacts.append(new ContactEntry(null, invoiceNumber, (String) execution.getVariable(CUSTOMER_ID), "VISIT",
+            clock.now(), visitor, met ? decisionMaker : null, outcome,
             (met ? "Decision maker met. " : "Decision maker not met. ") + execution.getVariable(VISIT_REPORT),
-            null, null));
+            amount, date));
+        if (promise) {
+            String currency = (String) execution.getVariable(CURRENCY);
+            long id = promises.open(invoiceNumber, amount, currency, date, "Promised at a field visit", visitor,
+                clock.now());
+            // as on the phone: the grace days end with the last grace day; the check runs the morning after
+            ZonedDateTime checkAt = date.plusDays(promises.graceDays() + 1L).atTime(CollectionPlanner.START_OF_DAY)
+                .atZone(clock.zone());
+            acknowledgements.record(invoiceNumber, clock.today(), AcknowledgementService.PROMISE);
+            execution.setVariable(PROMISE_ID, id);
+            execution.setVariable(PROMISE_CHECK_AT, PlanVariables.iso(checkAt));
+        }
+    }
+
+    /** A promise the case cannot check is refused: the visit task stays open and Tasklist shows why. */
+    private void refuseUnusable(BigDecimal amount, LocalDate date, Object currency) {
+        List<String> problems = new ArrayList<>();
+        if (amount == null || amount.signum() <= 0) {
+            problems.add("enter the promised amount");
+        } else {
+            String minorUnit = FormAmount.problem("the promised amount", amount, currency);
+            if (minorUnit != null) {
+                problems.add(minorUnit);
+            }
+        }
+        if (date == null) {
+            problems.add("enter the promised date");
+        } else if (date.isBefore(clock.today())) {
+            problems.add("the promised date " + date + " is in the past");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProcessEngineException("The visit report cannot be saved: " + String.join("; ", problems) + ".");
+        }
+    }
+
+    private LocalDate date(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString();
+        // Camunda Forms' date field sends yyyy-MM-dd; a Date variable (engine REST) is taken by its day
+        return value instanceof java.util.Date d ? d.toInstant().atZone(clock.zone()).toLocalDate()
+            : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 }

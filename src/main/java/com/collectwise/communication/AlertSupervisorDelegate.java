@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class AlertSupervisorDelegate implements JavaDelegate {
 
     static final String OVERDUE_VISIT_TASK = "Task_AlertSupervisorAboutOverdueVisit";
+    static final String DECISION_MAKER_NOT_MET_TASK = "Task_AlertSupervisorDecisionMakerNotMet";
 
     private final NoticeContext context;
     private final CollectionNotices notices;
@@ -26,6 +27,7 @@ public class AlertSupervisorDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(execution);
         String activity = execution.getCurrentActivityId();
         String reason = OVERDUE_VISIT_TASK.equals(activity) ? "Field visit overdue"
+            : DECISION_MAKER_NOT_MET_TASK.equals(activity) ? "Decision maker not met at two field visits"
             : "Case escalated to " + execution.getVariable("stage") + " after " + c.figures().daysOverdue() + " days overdue";
         notices.supervisorAlert(c.figures().invoice(), c.customer(), reason, activity + ":" + c.stageEntry());
     }

@@ -19,8 +19,9 @@ import com.collectwise.kernel.CaseVariables;
  * Watches the open cases between the process steps:
  * <ul>
  * <li>re-ranks open calls by the customer's danger signals (the task priority Tasklist sorts by);</li>
- * <li>a case in the internal-reminder stage without any contact attempt for 5 working days gets a task for
- * the supervisors (a standalone Tasklist task, once per case and gap).</li>
+ * <li>a case in any stage before the agency (internal reminder, formal demand, field visit) without any contact
+ * attempt for 5 working days gets a task for the supervisors (a standalone Tasklist task, once per case and
+ * gap).</li>
  * </ul>
  */
 @Component
@@ -76,10 +77,11 @@ public class CaseWatch {
         Timestamp since = Timestamp.from(cutoff.atStartOfDay(clock.zone()).toInstant());
         List<String> quiet = jdbc.sql("""
                 SELECT i.invoice_number FROM invoices i
-                WHERE i.status = 'OPEN' AND i.stage = 'INTERNAL_REMINDER' AND i.due_date < ?
+                WHERE i.status = 'OPEN' AND i.stage IN ('INTERNAL_REMINDER', 'FORMAL_DEMAND', 'FIELD_VISIT')
+                AND i.due_date < ?
                 AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
                                 AND c.contacted_at >= ?)""")
-            // the internal stage starts the day after the due date (D+1 <= cutoff): it ran for the whole gap
+            // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over
             .params(java.sql.Date.valueOf(cutoff), since).query(String.class).list();
         List<String> raised = new java.util.ArrayList<>();
         for (String invoiceNumber : quiet) {

@@ -63,13 +63,38 @@ public class CollectionNotices {
      */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                    int stageEntry, LateCharges charges) {
+        return overdueReminder(invoice, customer, statement, daysOverdue, stageEntry, charges, BigDecimal.ZERO);
+    }
+
+    /** As above; the part under open dispute ({@code disputed}) is named but not demanded. */
+    public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                   int stageEntry, LateCharges charges, BigDecimal disputed) {
+        return reminder(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
+            statement, daysOverdue, charges, disputed);
+    }
+
+    /**
+     * The written reminder that follows the formal letter at the policy's interval (every 10 days by default): the
+     * same content as the overdue reminder, one per day it is sent ({@link #writtenReminderKey}).
+     */
+    public boolean writtenReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                   LateCharges charges, BigDecimal disputed, LocalDate sentOn) {
+        return reminder(writtenReminderKey(invoice.invoiceNumber(), sentOn), invoice, customer, statement,
+            daysOverdue, charges, disputed);
+    }
+
+    /** The idempotency key of the written reminder of a day; its fee is booked under the same key. */
+    public static String writtenReminderKey(String invoiceNumber, LocalDate sentOn) {
+        return Outbox.OVERDUE_REMINDER + ":" + invoiceNumber + ":written:" + sentOn;
+    }
+
+    private boolean reminder(String key, Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                             LateCharges charges, BigDecimal disputed) {
         Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, null,
-            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
-        text(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
-            texts.render(customer, Notice.OVERDUE_REMINDER, "sms", v));
-        return outbox.enqueue(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
-            invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER, customer.email(),
-            texts.render(customer, Notice.OVERDUE_REMINDER, "subject", v),
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN, disputed);
+        text(key, invoice, customer, texts.render(customer, Notice.OVERDUE_REMINDER, "sms", v));
+        return outbox.enqueue(key, invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER,
+            customer.email(), texts.render(customer, Notice.OVERDUE_REMINDER, "subject", v),
             texts.render(customer, Notice.OVERDUE_REMINDER, "body", v));
     }
 
@@ -79,12 +104,28 @@ public class CollectionNotices {
      */
     public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                  int stageEntry, LateCharges charges, LocalDate letterDate) {
+        return dunningLetter(invoice, customer, statement, daysOverdue, stageEntry, charges, letterDate,
+            BigDecimal.ZERO, false);
+    }
+
+    /**
+     * As above; demands only the undisputed part, and a time-barred claim is asked for without any threat of
+     * agency or suit (the customer may still pay voluntarily): the templates' {@code *TimeBarred} sections.
+     */
+    public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
+                                 int stageEntry, LateCharges charges, LocalDate letterDate, BigDecimal disputed,
+                                 boolean timeBarred) {
         Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, letterDate,
-            Notice.DUNNING_LETTER_EMAIL, "feeLine", Amounts.PLAIN);
+            Notice.DUNNING_LETTER_EMAIL, "feeLine", Amounts.PLAIN, disputed);
         return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
-            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, "subject", v),
-            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, "body", v));
+            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, timeBarred ? "subjectTimeBarred" : "subject", v),
+            texts.render(customer, Notice.DUNNING_LETTER_EMAIL, timeBarred ? "bodyTimeBarred" : "body", v));
+    }
+
+    /** What a notice asks for: the amount due less the part under open dispute, never below zero. */
+    static BigDecimal demanded(BigDecimal due, BigDecimal disputed) {
+        return disputed == null ? due : due.subtract(disputed).max(BigDecimal.ZERO);
     }
 
     public boolean supervisorAlert(Invoice invoice, Customer customer, String reason, String keySuffix) {

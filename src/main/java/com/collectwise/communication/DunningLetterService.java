@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -70,8 +71,17 @@ public class DunningLetterService {
     /** Creates (or returns the already created) letter number {@code demandNumber} of this invoice. */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
                            LocalDate letterDate, int demandNumber) {
+        return create(invoice, customer, statement, charges, letterDate, demandNumber, BigDecimal.ZERO, false);
+    }
+
+    /**
+     * As above; the letter demands only what is not under open dispute ({@code disputed} is named, not demanded),
+     * and a time-barred claim is asked for without threatening an agency or a suit.
+     */
+    public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
+                           LocalDate letterDate, int demandNumber, BigDecimal disputed, boolean timeBarred) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
-        byte[] pdf = render(invoice, customer, statement, charges, letterDate);
+        byte[] pdf = render(invoice, customer, statement, charges, letterDate, disputed, timeBarred);
         return documents.store(key, invoice.invoiceNumber(), KIND,
             "dunning-letter-" + invoice.invoiceNumber() + "-" + demandNumber + ".pdf", "application/pdf", pdf);
     }
@@ -81,13 +91,23 @@ public class DunningLetterService {
     }
 
     byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate) {
+        return render(invoice, customer, s, charges, letterDate, BigDecimal.ZERO, false);
+    }
+
+    /**
+     * The letter; the part under open dispute is shown and not demanded, and a time-barred claim is asked for in
+     * the templates' {@code *TimeBarred} words (no agency, no suit).
+     */
+    byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate,
+                  BigDecimal disputed, boolean timeBarred) {
         Map<String, String> v = texts.overdueValues(invoice, customer, s, NoticeTexts.daysOverdue(invoice, letterDate),
-            charges, letterDate, Notice.DUNNING_LETTER, null, Amounts.GROUPED);
+            charges, letterDate, Notice.DUNNING_LETTER, null, Amounts.GROUPED, disputed);
+        String barred = timeBarred ? "TimeBarred" : "";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4, 56, 56, 56, 56);
         try {
             PdfWriter.getInstance(pdf, out);
-            pdf.addTitle(text(customer, "title", v));
+            pdf.addTitle(text(customer, "title" + barred, v));
             pdf.addAuthor(v.get("companyName"));
             pdf.open();
             Font title = new Font(boldFace, 16);
@@ -102,7 +122,7 @@ public class DunningLetterService {
                 pdf.add(new Paragraph(text(customer, "attn", v), normal));
             }
             pdf.add(blank(normal));
-            Paragraph heading = new Paragraph(text(customer, "heading", v), title);
+            Paragraph heading = new Paragraph(text(customer, "heading" + barred, v), title);
             heading.setAlignment(Element.ALIGN_CENTER);
             pdf.add(heading);
             pdf.add(blank(normal));
@@ -117,22 +137,28 @@ public class DunningLetterService {
             if (charges.noticeFee() != null) {
                 row(table, text(customer, "letterFee", v), v.get("feeAdded"), normal);
             }
-            row(table, text(customer, "total", v), v.get("totalWithFee"), bold);
+            if (disputed != null && disputed.signum() > 0) {
+                // collect the undisputed part first: the disputed part waits for the dispute's outcome
+                row(table, text(customer, "totalBeforeDispute", v), v.get("totalWithFee"), normal);
+                row(table, text(customer, "disputed", v), v.get("disputed"), normal);
+            }
+            row(table, text(customer, "total", v), v.get("demanded"), bold);
             pdf.add(table);
             pdf.add(blank(normal));
             // the rate and what it rests on (contract, segment policy, statute), so the customer can check the figure
             pdf.add(new Paragraph(text(customer, "rate", v), normal));
             pdf.add(blank(normal));
 
-            pdf.add(new Paragraph(text(customer, "demand", v), bold));
+            pdf.add(new Paragraph(text(customer, "demand" + barred, v), bold));
             pdf.add(new Paragraph(text(customer, "ways", v), normal));
             pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "consequencesHeading", v), bold));
-            for (String consequence : text(customer, "consequences", v).split("\n")) {
+            // a time-barred claim may be asked for, but no letter threatens what the law no longer allows
+            for (String consequence : text(customer, "consequences" + barred, v).split("\n")) {
                 pdf.add(new Paragraph("  - " + consequence, normal));
             }
             pdf.add(blank(normal));
-            pdf.add(new Paragraph(text(customer, "closing", v), normal));
+            pdf.add(new Paragraph(text(customer, "closing" + barred, v), normal));
             pdf.add(blank(normal));
             pdf.add(new Paragraph(text(customer, "contact", v), normal));
             pdf.add(new Paragraph(text(customer, "signature", v), normal));

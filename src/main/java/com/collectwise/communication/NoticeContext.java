@@ -2,6 +2,7 @@ package com.collectwise.communication;
 
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,15 +10,22 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.FeeService;
 import com.collectwise.money.Money;
 import com.collectwise.fees.StatementDetail;
 import com.collectwise.fees.StatementService;
+import com.collectwise.limitation.LimitationService;
 
-/** Loads what every notice delegate needs: today's figures of the case, its customer and the stage entry. */
+/**
+ * Loads what every notice delegate needs: today's figures of the case, its customer, the stage entry, the part
+ * under open dispute (never demanded while the dispute runs) and whether the claim is time-barred (then no notice
+ * threatens a suit).
+ */
 @Component
 public class NoticeContext {
 
@@ -25,16 +33,27 @@ public class NoticeContext {
     private final CustomerRepository customers;
     private final StatementService statements;
     private final FeeService fees;
+    private final DisputeService disputes;
+    private final LimitationService limitation;
+    private final BusinessClock clock;
 
     public NoticeContext(CaseFigures figures, CustomerRepository customers, StatementService statements,
-                         FeeService fees) {
+                         FeeService fees, DisputeService disputes, LimitationService limitation, BusinessClock clock) {
         this.figures = figures;
         this.customers = customers;
         this.statements = statements;
         this.fees = fees;
+        this.disputes = disputes;
+        this.limitation = limitation;
+        this.clock = clock;
     }
 
-    public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry) {
+    /**
+     * @param disputed   the sum of the open disputes of the invoice (zero without one)
+     * @param timeBarred the limitation date has passed: payment may be asked for, no suit threatened
+     */
+    public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry, BigDecimal disputed,
+                       boolean timeBarred) {
     }
 
     public Case of(DelegateExecution execution) {
@@ -42,7 +61,10 @@ public class NoticeContext {
         Customer customer = customers.find(today.invoice().customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
         Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
-        return new Case(today, customer, entry == null ? 0 : ((Number) entry).intValue());
+        String invoiceNumber = today.invoice().invoiceNumber();
+        boolean timeBarred = limitation.limitationDate(today.invoice(), clock.today()).isBefore(clock.today());
+        return new Case(today, customer, entry == null ? 0 : ((Number) entry).intValue(),
+            disputes.disputed(invoiceNumber), timeBarred);
     }
 
     /**

@@ -42,20 +42,22 @@ public class NoticeTemplates {
     /** What a notice about an overdue invoice knows on top: today's figures and the rate. */
     private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "asOf", "principal", "interest",
         "fees", "total", "fee", "feeAdded", "totalWithFee", "capNote", "interestLine", "feeLine", "attn",
-        "letterDate", "deadline", "deadlineDays"));
+        "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine"));
 
     /** The notices and the sections each file must have. */
     public enum Notice {
         /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
         COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap"), commonSections()),
         PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine")), List.of("subject", "body", "sms")),
-        OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine")),
+        OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine")),
         /** The e-mail that goes with the formal letter. */
-        DUNNING_LETTER_EMAIL("dunning-letter-email", OVERDUE, List.of("subject", "body", "attn", "feeLine")),
+        DUNNING_LETTER_EMAIL("dunning-letter-email", OVERDUE, List.of("subject", "body", "attn", "feeLine",
+            "disputedLine", "subjectTimeBarred", "bodyTimeBarred")),
         /** The PDF letter: the application lays out the page, the sections give its words. */
         DUNNING_LETTER("dunning-letter", OVERDUE, List.of("title", "date", "attn", "heading", "intro", "principal",
             "interest", "fees", "letterFee", "total", "rate", "demand", "ways", "consequencesHeading", "consequences",
-            "closing", "contact", "signature"));
+            "closing", "contact", "signature", "totalBeforeDispute", "disputed", "titleTimeBarred", "headingTimeBarred",
+            "demandTimeBarred", "consequencesTimeBarred", "closingTimeBarred"));
 
         private final String file;
         private final Set<String> names;

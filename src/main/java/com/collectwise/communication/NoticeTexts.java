@@ -103,6 +103,18 @@ public class NoticeTexts {
     public Map<String, String> overdueValues(Invoice invoice, Customer customer, Statement s, long daysOverdue,
                                              LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
                                              Amounts amounts) {
+        return overdueValues(invoice, customer, s, daysOverdue, charges, letterDate, notice, feeLine, amounts,
+            BigDecimal.ZERO);
+    }
+
+    /**
+     * As above, with the part of the invoice under open dispute: {@code demanded} is what the notice asks for (the
+     * total with this notice's fee, less the disputed part, never below zero) and {@code disputedLine} (the notice's
+     * section of that name) says why it is less; both empty of a dispute when nothing is disputed.
+     */
+    public Map<String, String> overdueValues(Invoice invoice, Customer customer, Statement s, long daysOverdue,
+                                             LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
+                                             Amounts amounts, BigDecimal disputed) {
         Language language = customer.language();
         String c = invoice.currency();
         Map<String, String> v = invoiceValues(invoice, customer, amounts);
@@ -131,6 +143,12 @@ public class NoticeTexts {
         if (charges.noticeFee() != null && feeLine != null) {
             v.put("feeLine", templates.render(language, notice, feeLine, v));
         }
+        BigDecimal totalWithFee = charges.totalWithFee(s.total());
+        boolean inDispute = disputed != null && disputed.signum() > 0;
+        v.put("disputed", money(inDispute ? disputed : BigDecimal.ZERO, c, amounts));
+        v.put("demanded", money(CollectionNotices.demanded(totalWithFee, inDispute ? disputed : null), c, amounts));
+        v.put("disputedLine", inDispute && notice.sections().contains("disputedLine")
+            ? templates.render(language, notice, "disputedLine", v) : "");
         return v;
     }
 

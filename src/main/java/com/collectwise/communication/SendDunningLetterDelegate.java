@@ -9,7 +9,7 @@ import com.collectwise.fees.FeeService;
 
 /**
  * "Send formal dunning letter": the demand with principal, interest (rate and basis), fees and consequences, kept
- * as evidence.
+ * as evidence. It demands the undisputed part only, and a time-barred claim's letter threatens no suit.
  */
 @Component("sendDunningLetterDelegate")
 public class SendDunningLetterDelegate implements JavaDelegate {
@@ -32,9 +32,9 @@ public class SendDunningLetterDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(execution);
         LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.LETTER_FEE, "chargeLetterFeeDelegate");
         notices.dunningLetter(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry(), charges, clock.today());
+            c.stageEntry(), charges, clock.today(), c.disputed(), c.timeBarred());
         // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case
         letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), charges, clock.today(),
-            c.stageEntry());
+            c.stageEntry(), c.disputed(), c.timeBarred());
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.fees.FeeService;
 
-/** "Send overdue reminder" with today's outstanding amount, the interest rate and its basis, and its fee. */
+/**
+ * "Send overdue reminder" with today's outstanding amount, the interest rate and its basis, and its fee; a part
+ * under open dispute is named and not demanded.
+ */
 @Component("sendOverdueReminderDelegate")
 public class SendOverdueReminderDelegate implements JavaDelegate {
 
@@ -24,6 +27,6 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
         LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.REMINDER_FEE,
             "chargeReminderFeeDelegate");
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry(), charges);
+            c.stageEntry(), charges, c.disputed());
     }
 }

@@ -38,14 +38,14 @@ public class DisputeDelegates {
     }
 
     /**
-     * "Route dispute": the owning department's group, and the end of the service level (10 working days by
-     * default, counted from tomorrow, at the end of that working day).
+     * "Prepare dispute" (Task_RouteDispute): what the owning department needs to see, and the end of the service
+     * level (10 working days by default, counted from tomorrow, at the end of that working day). The department
+     * itself is chosen by category in Decision_DisputeRouting, the step after this one.
      */
     @Bean
     public JavaDelegate routeDisputeDelegate() {
         return execution -> {
             Dispute d = service.find(disputeId(execution));
-            execution.setVariable(DISPUTE_GROUP, service.groupFor(d.category()));
             execution.setVariable(DISPUTE_CATEGORY, d.category().name());
             execution.setVariable(DISPUTED_AMOUNT, d.amount().doubleValue());
             execution.setVariable(DISPUTE_DESCRIPTION, d.description());

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,37 +23,27 @@ import com.collectwise.fees.StatementService;
 
 /**
  * Disputes of an invoice. The disputed amount is at most what is outstanding and not disputed already; while a
- * dispute is open, letters and calls ask only for the undisputed part ({@link #undisputed}).
+ * dispute is open, letters and calls ask only for the undisputed part ({@link #undisputed}). Which department decides
+ * a dispute is the DMN Decision_DisputeRouting (processes/dispute-routing.dmn), by category.
  */
 @Service
 public class DisputeService {
-
-    /**
-     * Owning department per category; a supervisor can override each with
-     * {@code collectwise.disputes.groups.<CATEGORY>=<group id>}. Everything else goes to the supervisors.
-     */
-    static final Map<DisputeCategory, String> DEFAULT_GROUPS = Map.of(DisputeCategory.PRICE, "finance",
-        DisputeCategory.DOCUMENTS, "finance");
-    static final String FALLBACK_GROUP = "supervisors";
 
     private final JdbcClient jdbc;
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
-    private final Environment environment;
     private final ApplicationEventPublisher events;
 
     public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
-                          AdjustmentService adjustments, BusinessClock clock, Environment environment,
-                          ApplicationEventPublisher events) {
+                          AdjustmentService adjustments, BusinessClock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.statements = statements;
         this.adjustments = adjustments;
         this.clock = clock;
-        this.environment = environment;
     }
 
     /** Problems of a new dispute, by field; empty when it can be raised. */
@@ -120,11 +108,6 @@ public class DisputeService {
         BigDecimal open = statements.statement(invoice, clock.today()).total().subtract(disputed(invoice.invoiceNumber()))
             .max(BigDecimal.ZERO);
         return Money.stored(open, invoice.currency());
-    }
-
-    public String groupFor(DisputeCategory category) {
-        return environment.getProperty("collectwise.disputes.groups." + category.name(),
-            DEFAULT_GROUPS.getOrDefault(category, FALLBACK_GROUP));
     }
 
     /** Accepted: a credit note reduces the invoice by the disputed amount (or what is left of the principal). */

@@ -1,5 +1,6 @@
 package com.collectwise.handoff;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,6 +13,7 @@ import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.disputes.DisputeService;
 import com.collectwise.money.Statement;
 
 /**
@@ -27,9 +29,11 @@ public class AgencyHandoffService {
     private final CustomerRepository customers;
     private final BusinessClock clock;
     private final JdbcClient jdbc;
+    private final DisputeService disputes;
 
     public AgencyHandoffService(AgencyClient agency, CaseFigures figures, CustomerRepository customers,
-                                BusinessClock clock, JdbcClient jdbc) {
+                                BusinessClock clock, JdbcClient jdbc, DisputeService disputes) {
+        this.disputes = disputes;
         this.agency = agency;
         this.figures = figures;
         this.customers = customers;
@@ -44,8 +48,9 @@ public class AgencyHandoffService {
         Customer customer = customers.find(invoice.customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
         boolean consent = sharesPersonalData(customer.customerId());
+        // the agency collects the undisputed part only: the disputed part waits for the dispute's outcome
         AgencyMandate mandate = mandate(invoice, customer, today.statement(), handoffNumber, consent,
-            clock.today().plus(mandateLength));
+            clock.today().plus(mandateLength), disputes.disputed(invoiceNumber));
         agency.handOff(mandate);
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM agency_mandates WHERE idempotency_key = ?")
             .param(mandate.mandateKey()).query(Integer.class).single() > 0;
@@ -83,11 +88,12 @@ public class AgencyHandoffService {
     }
 
     static AgencyMandate mandate(Invoice invoice, Customer customer, Statement statement, int handoffNumber,
-                                 boolean consent, LocalDate mandateEnds) {
+                                 boolean consent, LocalDate mandateEnds, BigDecimal disputed) {
         AgencyMandate.Debtor debtor = consent ? new AgencyMandate.Debtor(customer.customerId(), customer.name(),
             customer.country(), customer.email(), customer.phone(), customer.decisionMaker()) : null;
         return new AgencyMandate(AgencyMandate.key(invoice.invoiceNumber(), handoffNumber), invoice.invoiceNumber(),
             handoffNumber, invoice.issueDate(), invoice.dueDate(), invoice.currency(), statement.principal(),
-            statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor);
+            statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor, disputed,
+            statement.total().subtract(disputed).max(BigDecimal.ZERO));
     }
 }

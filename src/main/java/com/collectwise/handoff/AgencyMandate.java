@@ -7,12 +7,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What the agency receives for a mandate. {@code debtor} is null (left out of the JSON) when the customer
- * agreement does not allow sharing personal data: then only the invoice and the amounts leave.
+ * agreement does not allow sharing personal data: then only the invoice and the amounts leave. {@code total} is
+ * what is outstanding; the agency collects only {@code amountToCollect}, the part not under open dispute
+ * ({@code disputed}, which waits for the dispute's outcome).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgencyMandate(String mandateKey, String invoiceNumber, int handoffNumber, LocalDate issueDate,
                             LocalDate dueDate, String currency, BigDecimal principal, BigDecimal interest,
-                            BigDecimal fees, BigDecimal total, LocalDate asOf, LocalDate mandateEnds, Debtor debtor) {
+                            BigDecimal fees, BigDecimal total, LocalDate asOf, LocalDate mandateEnds, Debtor debtor,
+                            BigDecimal disputed, BigDecimal amountToCollect) {
 
     /** Personal data of the debtor, sent only with the customer's consent. */
     public record Debtor(String customerId, String name, String country, String email, String phone,

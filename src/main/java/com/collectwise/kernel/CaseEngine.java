@@ -38,6 +38,8 @@ public class CaseEngine {
             .putValue(CUSTOMER_ID, customer.customerId())
             .putValue(CUSTOMER_NAME, customer.name())
             .putValue(SEGMENT, customer.segment().name())
+            // the policy DMN decides field visits by region; a customer without a country is at home
+            .putValue(CUSTOMER_REGION, customer.country() == null ? "" : customer.country())
             .putValue(COLLECTOR, customer.collector())
             .putValue(DECISION_MAKER, customer.decisionMaker())
             .putValue(CURRENCY, invoice.currency())

@@ -38,7 +38,8 @@ public final class CaseVariables {
     public static final String FORMAL_DEMAND_AT = "formalDemandAt";
     public static final String FIELD_VISIT_AT = "fieldVisitAt";
     public static final String AGENCY_AT = "agencyAt";
-    public static final String VISIT_SLA = "visitSlaDuration";
+    /** Working days a field collector has for a visit (policy DMN). */
+    public static final String VISIT_SLA = "visitSlaWorkingDays";
     public static final String AGENCY_MANDATE = "agencyMandateDuration";
 
     // calls
@@ -175,4 +176,24 @@ public final class CaseVariables {
     public static final String OPEN_PRINCIPAL = "openPrincipal";
     public static final String OPEN_INTEREST = "openInterest";
     public static final String OPEN_FEES = "openFees";
+
+    // issue 16: contact through every stage, visits by policy, disputes that stop escalation
+    public static final String PROCESS_KEEP_IN_CONTACT = "Process_KeepInContact";
+    /** The customer's country, as the policy DMN reads it to decide on field visits ("" = home country). */
+    public static final String CUSTOMER_REGION = "customerRegion";
+    /** Policy: after the formal letter, a call every so many working days and a written reminder every so many days. */
+    public static final String FOLLOW_UP_CALL_WORKING_DAYS = "followUpCallWorkingDays";
+    public static final String WRITTEN_REMINDER_DAYS = "writtenReminderDays";
+    /** Policy: whether a field collector visits this customer (otherwise more calls). */
+    public static final String FIELD_VISIT = "fieldVisit";
+    /** End of the visit's service level: the visit task's due date and the "Visit overdue" timer. */
+    public static final String VISIT_DUE_AT = "visitDueAt";
+    /** How many visits this field stage planned (a second one when the decision maker was not met). */
+    public static final String VISIT_NUMBER = "visitNumber";
+    /** Whether a formal dunning letter was ever sent for the invoice (a case starting late gets one first). */
+    public static final String FORMAL_LETTER_SENT = "formalLetterSent";
+    /** Whether the invoice's limitation date has passed: then legal reviews it instead of an agency. */
+    public static final String TIME_BARRED = "timeBarred";
+    /** Visit outcome when the policy asks for calls instead of a visit. */
+    public static final String NO_VISIT = "NO_VISIT";
 }

@@ -111,6 +111,28 @@ class DunningLetterServiceTest {
     }
 
     @Test
+    void theLetterDemandsOnlyTheUndisputedPartAndNamesTheDisputedOne() throws Exception {
+        Document letter = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 7,
+            new BigDecimal("2000.00"), false);
+
+        String text = oneLine(text(letter));
+        assertThat(text).containsPattern("Total ?10,032\\.88 CNY")
+            .containsPattern("Disputed \\(not demanded until the dispute is decided\\) ?2,000\\.00 CNY")
+            .containsPattern("Total due ?8,032\\.88 CNY").contains("We demand payment of 8,032.88 CNY");
+    }
+
+    @Test
+    void aTimeBarredClaimIsAskedForWithoutThreateningASuit() throws Exception {
+        Document letter = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 6,
+            BigDecimal.ZERO, true);
+
+        String text = oneLine(text(letter));
+        assertThat(text).contains("REQUEST FOR PAYMENT", "We ask you to pay 10,032.88 CNY", "voluntarily", "credit hold")
+            .doesNotContain("FORMAL DEMAND").doesNotContain("legal proceedings").doesNotContain("collection agency")
+            .doesNotContain("interrupts the limitation period");
+    }
+
+    @Test
     void theSameDemandIsStoredOnceEvenWhenCreatedAgain() {
         Document first = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 2);
         Document again = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 11), 2);

@@ -19,27 +19,45 @@ class CollectionDecisionsTest {
 
     @Autowired DecisionService decisions;
 
-    @ParameterizedTest(name = "{0}, term {2} days -> formal D+{4}, visit D+{5}, agency D+{6}")
+    @ParameterizedTest(name = "{0} in \"{7}\", term {2} days -> formal D+{4}, visit D+{5}, agency D+{6}, visited {8}")
     @CsvSource({
-        // segment, amount, term, preDue, formal, visit, agency
-        "DOMESTIC,       12000, 30,  7, 10, 20, 60",
-        "DOMESTIC,       12000, 60,  7, 20, 30, 60",
-        "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64",
-        "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60",
-        "FOREIGN,        12000, 30,  7, 10, 20, 60",
-        "FOREIGN,        12000, 120, 7, 40, 50, 60"
+        // segment, amount, term, preDue, formal, visit, agency, region, visited
+        "DOMESTIC,       12000, 30,  7, 10, 20, 60, CN, true",
+        "DOMESTIC,       12000, 60,  7, 20, 30, 60, CN, true",
+        "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64, CN, true",
+        "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60, '', true",
+        "DOMESTIC,       12000, 30,  7, 10, 20, 60, HK, false",
+        "FOREIGN,        12000, 30,  7, 10, 20, 60, DE, false",
+        "FOREIGN,        12000, 120, 7, 40, 50, 60, CN, false"
     })
-    void collectionPolicy(String segment, double amount, int term, int preDue, int formal, int visit, int agency) {
+    void collectionPolicy(String segment, double amount, int term, int preDue, int formal, int visit, int agency,
+                          String region, boolean visited) {
         DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("Decision_CollectionPolicy",
-            Map.of("segment", segment, "invoiceAmount", amount, "creditTermDays", term)).getSingleResult();
+            Map.of("segment", segment, "invoiceAmount", amount, "creditTermDays", term, "customerRegion", region))
+            .getSingleResult();
         assertThat(r.entrySet()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("preDueReminderDays",
-            "formalDemandDays", "fieldVisitDays", "agencyDays", "visitSlaDuration", "agencyMandateDuration");
+            "formalDemandDays", "fieldVisitDays", "agencyDays", "followUpCallWorkingDays", "writtenReminderDays",
+            "fieldVisit", "visitSlaWorkingDays", "agencyMandateDuration");
         assertThat(r.<Object>getEntry("preDueReminderDays")).isEqualTo(preDue);
         assertThat(r.<Object>getEntry("formalDemandDays")).isEqualTo(formal);
         assertThat(r.<Object>getEntry("fieldVisitDays")).isEqualTo(visit);
         assertThat(r.<Object>getEntry("agencyDays")).isEqualTo(agency);
-        assertThat(r.<Object>getEntry("visitSlaDuration")).isEqualTo("P10D");
+        // after the letter: a call every 3 working days, a written reminder every 10 days (issue 16)
+        assertThat(r.<Object>getEntry("followUpCallWorkingDays")).isEqualTo(3);
+        assertThat(r.<Object>getEntry("writtenReminderDays")).isEqualTo(10);
+        // visits only for regular customers at home; the others get more calls
+        assertThat(r.<Object>getEntry("fieldVisit")).isEqualTo(visited);
+        assertThat(r.<Object>getEntry("visitSlaWorkingDays")).isEqualTo(10);
         assertThat(r.<Object>getEntry("agencyMandateDuration")).isEqualTo("P90D");
+    }
+
+    @ParameterizedTest(name = "{0} dispute -> {1}")
+    @CsvSource({"QUALITY, supervisors", "QUANTITY, supervisors", "PRICE, finance", "DELIVERY, supervisors",
+        "DOCUMENTS, finance", "OTHER, supervisors"})
+    void disputeRouting(String category, String group) {
+        Object routed = decisions.evaluateDecisionTableByKey("Decision_DisputeRouting",
+            Map.of("disputeCategory", category)).getSingleEntry();
+        assertThat(routed).isEqualTo(group);
     }
 
     @ParameterizedTest(name = "{0} with {1} {2} outstanding -> {3}")

@@ -151,7 +151,7 @@ class FeeBookingProcessTest extends CollectionTestSupport {
 
         moveTo(at(2026, 3, 13, 9, 0));
         BpmnAwareTests.assertThat(pi).hasPassed("Task_SendDunningLetter", "Task_ChargeLetterFee")
-            .isWaitingAt("Timer_FieldVisitDue");
+            .isWaitingAt("CallActivity_KeepInContactAfterLetter");
         assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-13");
         // 10 days (03-04 .. 03-13) of 4.5% on 12,000.00 = 14.79; fees 15.00 + 25.00
         assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 13)).total()).isEqualByComparingTo("12054.79");
@@ -174,7 +174,7 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     void aNewStageEntrySendsANewReminderAndChargesItsFee() throws IOException {
         ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
         call(pi);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_FieldVisitDue");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
         setClock(at(2026, 3, 9, 10, 0));
         runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
             .setVariable(TARGET_STAGE, "INTERNAL_REMINDER").setVariable(STAGE_CHANGE_REASON, "new contact person")
@@ -232,7 +232,7 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     void aSegmentWithoutFeesIsChargedNothingAndToldNoFee() throws IOException {
         ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
         call(pi);
-        BpmnAwareTests.assertThat(pi).hasPassed("Task_ChargeLetterFee").isWaitingAt("Timer_FieldVisitDue");
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_ChargeLetterFee").isWaitingAt("CallActivity_KeepInContactAfterLetter");
 
         assertThat(fees()).isEmpty();
         assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))

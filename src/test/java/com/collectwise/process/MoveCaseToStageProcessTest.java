@@ -87,7 +87,10 @@ class MoveCaseToStageProcessTest extends CollectionTestSupport {
         identity.clearAuthentication();
 
         BpmnAwareTests.assertThat(move).hasPassed("Task_MoveCaseToRequestedStage", "EndEvent_CaseMoved").isEnded();
-        BpmnAwareTests.assertThat(collection).isWaitingAt("Task_ApproveAgencyHandoff")
+        // moved past formal demand without a letter: the letter (and the credit hold) go out first
+        executeDueJobs();
+        BpmnAwareTests.assertThat(collection).hasPassed("Task_SendFirstDunningLetter", "Task_PlaceFirstCreditHold")
+            .isWaitingAt("Task_ApproveAgencyHandoff")
             .variables().containsEntry(STAGE, "AGENCY").containsEntry(STAGE_CHANGE_REQUESTED_BY, "super1");
         assertThat(contacts.list(i.invoiceNumber())).last()
             .satisfies(e -> assertThat(e.note()).isEqualTo("Moved from INTERNAL_REMINDER to AGENCY by super1: fraud suspected"));

@@ -55,7 +55,7 @@ class ProcessMigrationTest extends CollectionTestSupport {
         Map<String, ProcessInstance> cases = new LinkedHashMap<>();
         cases.put("Timer_PreDueReminder", start(invoice(c, LocalDate.of(2026, 4, 1), 30, "5000.00"), c));
         cases.put("Task_CallCustomer", start(invoice(c, LocalDate.of(2026, 2, 25), 30, "5000.00"), c));
-        cases.put("Timer_FieldVisitDue", start(invoice(c, LocalDate.of(2026, 2, 15), 30, "5000.00"), c));
+        cases.put("CallActivity_KeepInContactAfterLetter", start(invoice(c, LocalDate.of(2026, 2, 15), 30, "5000.00"), c));
         cases.put("Task_VisitCustomer", start(invoice(c, LocalDate.of(2026, 2, 5), 30, "5000.00"), c));
         cases.put("Task_ApproveAgencyHandoff", start(invoice(c, LocalDate.of(2025, 12, 20), 30, "5000.00"), c));
         ProcessInstance litigation = start(invoice(c, LocalDate.of(2026, 2, 5), 30, "150000.00"), c);
@@ -106,7 +106,8 @@ class ProcessMigrationTest extends CollectionTestSupport {
         // a clearer label, and a fixed visit deadline of ten days instead of the policy's
         ProcessDefinition after = deployChanged(xml -> xml
             .replace("name=\"Call customer\"", "name=\"Call customer by phone\"")
-            .replace("${serviceLevels.workingDaysFromNow(visitSlaDuration)}", "P10D"));
+            .replace("<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${visitDueAt}</bpmn:timeDate>",
+                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P10D</bpmn:timeDuration>"));
         assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
         cases.values().forEach(pi -> assertThat(definitionOf(pi)).as("a new version leaves cases where they are")
             .isEqualTo(before.getId()));

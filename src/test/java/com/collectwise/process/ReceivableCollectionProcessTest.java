@@ -85,7 +85,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     ProcessInstance atAgencyApproval() {
         ProcessInstance pi = atFieldVisit("12000.00");
         visit(pi, "CANNOT_PAY");
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_AgencyDue");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
         moveTo(at(2026, 5, 2, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
         return pi;
@@ -188,7 +188,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         Customer c = customer(Segment.DOMESTIC);
         Map<LocalDate, String> expected = Map.of(
             LocalDate.of(2026, 2, 25), "Task_CallCustomer",
-            LocalDate.of(2026, 2, 15), "Timer_FieldVisitDue",
+            LocalDate.of(2026, 2, 15), "CallActivity_KeepInContactAfterLetter",
             LocalDate.of(2026, 2, 5), "Task_VisitCustomer",
             LocalDate.of(2025, 12, 20), "Task_ApproveAgencyHandoff");
         Map<LocalDate, String> stage = Map.of(LocalDate.of(2026, 2, 25), "INTERNAL_REMINDER",
@@ -229,7 +229,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         ProcessInstance pi = atFirstCall("12000.00");
         call(pi, withVariables(CALL_OUTCOME, "REFUSED", REACHED_PERSON, "Ms. Wang", DEBTOR_TACTIC, "DENIES"));
         BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_EscalationRequested", "Task_ChargeReminderFee",
-            "Task_ChargeLetterFee").isWaitingAt("Timer_FieldVisitDue")
+            "Task_ChargeLetterFee").isWaitingAt("CallActivity_KeepInContactAfterLetter")
             .variables().containsEntry(STAGE, "FORMAL_DEMAND");
         assertThat(ledger.list(invoice.invoiceNumber())).as("the shipped late-fee policy charges no fees").isEmpty();
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.OVERDUE_REMINDER, Outbox.DUNNING_LETTER,
@@ -297,8 +297,8 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         ProcessInstance pi2 = start(second, customer);
 
         moveTo(at(2026, 3, 13, 9, 0));
-        BpmnAwareTests.assertThat(pi).hasPassed("Timer_FormalDemandDue").isWaitingAt("Timer_FieldVisitDue");
-        BpmnAwareTests.assertThat(pi2).isWaitingAt("Timer_FieldVisitDue");
+        BpmnAwareTests.assertThat(pi).hasPassed("Timer_FormalDemandDue").isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        BpmnAwareTests.assertThat(pi2).isWaitingAt("CallActivity_KeepInContactAfterLetter");
         assertThat(outboxKinds(invoice)).contains(Outbox.DUNNING_LETTER, Outbox.SUPERVISOR_ALERT);
         long holds = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = 'CREDIT_HOLD'")
             .param(customer.customerId()).query(Long.class).single();
@@ -309,12 +309,18 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     @Test
     void overdueVisitAlertsTheSupervisorAndTheVisitStaysOpen() {
         ProcessInstance pi = atFieldVisit("12000.00");
-        BpmnAwareTests.assertThat(task(pi, "Task_VisitCustomer")).hasCandidateGroup("fieldcollectors");
-        // visit since Monday 03-23 09:00; 10 working days of the CN calendar: 03-24 .. 04-03 and, after Qingming
-        // (04-04 .. 04-06), 04-07
-        moveTo(at(2026, 4, 6, 9, 1));
+        Task visit = task(pi, "Task_VisitCustomer");
+        BpmnAwareTests.assertThat(visit).hasCandidateGroup("fieldcollectors");
+        // due at the end of the 10th working day after the stage began (Monday 03-23), on the working calendar
+        java.time.ZonedDateTime due = java.time.OffsetDateTime.parse((String) variable(pi, VISIT_DUE_AT))
+            .atZoneSameInstant(ZONE);
+        assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(18, 0));
+        // 03-24 .. 04-03 are nine working days; Qingming (04-04 .. 04-06) is none: the tenth is Tuesday 04-07
+        assertThat(due.toLocalDate()).isEqualTo(LocalDate.of(2026, 4, 7));
+        assertThat(visit.getDueDate().toInstant()).isEqualTo(due.toInstant());
+        moveTo(due.minusMinutes(1));
         BpmnAwareTests.assertThat(pi).hasNotPassed("EndEvent_SupervisorAlerted");
-        moveTo(at(2026, 4, 7, 9, 1));
+        moveTo(due.plusMinutes(1));
         BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_SupervisorAlerted").isWaitingAt("Task_VisitCustomer");
         assertThat(outbox.forInvoice(invoice.invoiceNumber()))
             .anyMatch(m -> m.kind().equals(Outbox.SUPERVISOR_ALERT) && m.subject().startsWith("Field visit overdue"));
@@ -323,14 +329,26 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     @Test
     void visitWithAPaymentPlanGoesToTheAgencyOnItsDate() {
         ProcessInstance pi = atFieldVisit("12000.00");
-        visit(pi, "PROMISED_PAYMENT");
-        BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordVisitReport", "EndEvent_NextStepDecided")
-            .isWaitingAt("Timer_AgencyDue").variables().containsEntry(NEXT_STEP, "AGENCY");
-        assertThat(contacts.list(invoice.invoiceNumber())).last()
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"), withVariables(VISIT_OUTCOME, "PROMISED_PAYMENT",
+            DECISION_MAKER_MET, true, VISIT_REPORT, "Met Ms. Wang at the office.", PROMISED_AMOUNT, 12000,
+            PROMISED_DATE, "2026-03-27"));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_VisitPromiseDatePassed");
+        payment(invoice, "12000.00", LocalDate.of(2026, 3, 27));
+        moveTo(at(2026, 3, 30, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordVisitReport", "Task_CheckVisitPromise",
+            "EndEvent_NextStepDecided")
+            .isWaitingAt("CallActivity_KeepInContactUntilAgency").variables().containsEntry(NEXT_STEP, "AGENCY");
+        // the visit is in the case file with its promise, and the promise was checked like one made on the phone
+        assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> e.channel().equals("VISIT")).singleElement()
             .satisfies(e -> {
-                assertThat(e.channel()).isEqualTo("VISIT");
                 assertThat(e.reachedPerson()).isEqualTo("Ms. Wang");
+                assertThat(e.promisedAmount()).isEqualByComparingTo("12000");
+                assertThat(e.promisedDate()).isEqualTo(LocalDate.of(2026, 3, 27));
             });
+        assertThat(contactOutcomes(invoice)).last().isEqualTo("PROMISE_KEPT");
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("KEPT");
     }
 
     @Test

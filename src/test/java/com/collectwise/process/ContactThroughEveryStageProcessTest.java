@@ -1,0 +1,252 @@
+package com.collectwise.process;
+
+import static com.collectwise.kernel.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
+import com.collectwise.communication.CaseWatch;
+import com.collectwise.communication.DocumentRepository;
+import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
+
+/**
+ * Issue 16, item 4: contact does not stop after the formal letter (Process_KeepInContact: a call every 3 working
+ * days, a written reminder every 10 days, until the agency), the no-contact watch covers every stage before the
+ * agency, a case that starts after formal demand gets the letter and the credit hold first, and a time-barred
+ * claim goes to legal review with a letter that threatens no suit. Invoice due Tuesday 2026-03-03, 30-day term:
+ * formal demand 03-13, field stage 03-23, agency 05-02 (09:00 Asia/Shanghai).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
+
+    static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+
+    @Autowired CaseWatch watch;
+    @Autowired DocumentRepository documents;
+
+    Customer customer;
+    Invoice invoice;
+
+    /** Registered on 03-05, two days overdue; the formal demand date is passed at 09:05 (not 09:00, see below). */
+    ProcessInstance afterTheLetter(Segment segment) {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(segment);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        // five past nine: the written reminder's 10 days then end after the next stage's 09:00 deadline, never with it
+        moveTo(at(2026, 3, 13, 9, 5));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter")
+            .variables().containsEntry(STAGE, "FORMAL_DEMAND");
+        return pi;
+    }
+
+    ProcessInstance contact(ProcessInstance pi) {
+        ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .processDefinitionKey(PROCESS_KEEP_IN_CONTACT).singleResult();
+        assertThat(contact).as("the case keeps in contact").isNotNull();
+        return contact;
+    }
+
+    void call(ProcessInstance pi, Object... outcome) {
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(outcome[0].toString(), outcome[1],
+            java.util.Arrays.copyOfRange(outcome, 2, outcome.length)));
+        executeDueJobs();
+    }
+
+    List<OutboxMessage> writtenReminders() {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().contains(":written:")).toList();
+    }
+
+    @Test
+    void afterTheLetterTheCollectorCallsEveryThreeWorkingDaysUntilTheFieldStage() {
+        ProcessInstance pi = afterTheLetter(Segment.DOMESTIC);
+        ProcessInstance contact = contact(pi);
+        // Friday 03-13: the third working day after it is Wednesday 03-18, at the 15:30 call slot
+        BpmnAwareTests.assertThat(contact).isWaitingAt("Timer_FollowUpCallDue", "Timer_WrittenReminderDue")
+            .variables().containsEntry(NEXT_CALL_AT, "2026-03-18T15:30:00+08:00");
+        assertThat(task(pi, "Task_CallCustomer")).as("the internal call ended with the internal stage").isNull();
+
+        moveTo(at(2026, 3, 18, 15, 30));
+        Task followUp = task(pi, "Task_CallCustomer");
+        BpmnAwareTests.assertThat(followUp).isAssignedTo("collector1");
+        assertThat(followUp.getProcessInstanceId()).isEqualTo(contact.getId());
+        // the same call form with fresh figures, and it is in "My calls today"
+        assertThat((String) tasks.getVariableLocal(followUp.getId(), AMOUNT_TO_COLLECT)).startsWith("12,0");
+
+        call(pi, CALL_OUTCOME, "NO_ANSWER", CALL_NOTE, "line busy");
+        // Wednesday: Thursday, Friday, Monday 03-23
+        BpmnAwareTests.assertThat(contact).isWaitingAt("Timer_FollowUpCallDue")
+            .variables().containsEntry(NEXT_CALL_AT, "2026-03-23T15:30:00+08:00");
+        assertThat(contactOutcomes(invoice)).containsExactly("NO_ANSWER");
+
+        // the field stage begins at 09:00 on 03-23: contact of the demand stage ends with it
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer").hasPassed("Timer_FieldVisitDue");
+        BpmnAwareTests.assertThat(contact).isEnded();
+        assertThat(writtenReminders()).as("no written reminder was due within the ten days").isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoIsNotVisitedGetsCallsAndAWrittenReminderEveryTenDaysUntilTheAgency() {
+        ProcessInstance pi = afterTheLetter(Segment.FOREIGN);
+        moveTo(at(2026, 3, 23, 9, 10));
+        // the policy sends nobody abroad: more calls instead, and on to the agency date
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RecordNoVisit", "Task_DecideNextStep")
+            .hasNotPassed("Task_VisitCustomer").isWaitingAt("CallActivity_KeepInContactUntilAgency")
+            .variables().containsEntry(STAGE, "FIELD_VISIT").containsEntry(NEXT_STEP, "AGENCY")
+            .containsEntry(VISIT_OUTCOME, NO_VISIT);
+        assertThat(contactOutcomes(invoice)).containsExactly(NO_VISIT);
+
+        // Monday 03-23: Thursday 03-26 is the third working day
+        moveTo(at(2026, 3, 26, 15, 30));
+        call(pi, CALL_OUTCOME, "CALL_BACK", REACHED_PERSON, "Mr. Li");
+        BpmnAwareTests.assertThat(contact(pi)).variables().containsEntry(NEXT_CALL_AT, "2026-03-31T15:30:00+08:00");
+
+        // the engine's clock walks through the weeks as the job executor would: 04-02, 04-12, 04-22 (every 10 days from
+        // 03-23 09:10); each reminder states the rate and what to pay today
+        for (int day : new int[] {2, 12, 22}) {
+            moveTo(at(2026, 4, day, 9, 10));
+        }
+        moveTo(at(2026, 5, 2, 8, 59));
+        assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-02",
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-12",
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-22");
+        assertThat(writtenReminders().get(2).body()).contains("Late-payment interest:").contains("Please pay today");
+
+        moveTo(at(2026, 5, 2, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Timer_AgencyDue", "Task_CheckLimitation")
+            .isWaitingAt("Task_ApproveAgencyHandoff");
+        assertThat(writtenReminders()).hasSize(3);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEEP_IN_CONTACT)
+            .processInstanceBusinessKey(invoice.invoiceNumber()).count()).as("contact ends at the agency").isZero();
+    }
+
+    @Test
+    void aPromiseOnAFollowUpCallIsCheckedAndAnInstalmentRequestLeavesTheStage() {
+        ProcessInstance pi = afterTheLetter(Segment.DOMESTIC);
+        moveTo(at(2026, 3, 18, 15, 30));
+        call(pi, CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-19",
+            REACHED_PERSON, "Ms. Wang");
+        ProcessInstance contact = contact(pi);
+        BpmnAwareTests.assertThat(contact).isWaitingAt("Timer_FollowUpPromiseDatePassed")
+            .variables().containsEntry(PROMISE_CHECK_AT, "2026-03-22T09:00:00+08:00");
+        moveTo(at(2026, 3, 22, 9, 0));
+        BpmnAwareTests.assertThat(contact).hasPassed("Task_CheckFollowUpPromise").isWaitingAt("Timer_FollowUpCallDue");
+        assertThat(contactOutcomes(invoice)).containsExactly("PROMISE_TO_PAY", "PROMISE_BROKEN");
+        assertThat(variable(contact, BROKEN_PROMISE)).isEqualTo(true);
+
+        // field stage, visit, agency date: contact again until then, and an instalment request on a call
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"), withVariables(VISIT_OUTCOME, "CANNOT_PAY",
+            DECISION_MAKER_MET, true, VISIT_REPORT, "Cash is short until May."));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
+        moveTo(at(2026, 3, 26, 15, 30));
+        call(pi, CALL_OUTCOME, "INSTALMENT_REQUESTED", INSTALMENT_COUNT, 3, FIRST_INSTALMENT_DATE, "2026-04-15",
+            REACHED_PERSON, "Ms. Wang");
+        BpmnAwareTests.assertThat(pi).hasPassed("Event_InstalmentsRequested").isWaitingAt("CallActivity_AgreeInstalments")
+            .variables().containsKey(AGREEMENT_ID);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEEP_IN_CONTACT)
+            .processInstanceBusinessKey(invoice.invoiceNumber()).count()).isZero();
+    }
+
+    @Test
+    void aDisputeOnAFollowUpCallGoesToTheOwningDepartmentWhileTheCallsGoOn() {
+        ProcessInstance pi = afterTheLetter(Segment.DOMESTIC);
+        moveTo(at(2026, 3, 18, 15, 30));
+        call(pi, CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "PRICE", DISPUTED_AMOUNT, 2000.0,
+            DISPUTE_DESCRIPTION, "list price was 10% lower");
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(invoice.invoiceNumber()).singleResult();
+        assertThat(dispute).isNotNull();
+        BpmnAwareTests.assertThat(dispute).isWaitingAt("Task_ResolveDispute");
+        BpmnAwareTests.assertThat(task(dispute, "Task_ResolveDispute")).hasCandidateGroup("finance");
+        BpmnAwareTests.assertThat(pi).hasPassed("StartEvent_DisputeRaisedInCall")
+            .isWaitingAt("CallActivity_KeepInContactAfterLetter", "CallActivity_ResolveDisputeFromCall");
+        BpmnAwareTests.assertThat(contact(pi)).isWaitingAt("Timer_FollowUpCallDue");
+    }
+
+    @Test
+    void theNoContactWatchCoversTheFormalDemandStage() {
+        afterTheLetter(Segment.DOMESTIC);
+        // nobody called since the case began on 03-05; the case is at formal demand, which the watch now covers
+        setClock(at(2026, 3, 20, 10, 0));
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.FORMAL_DEMAND);
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
+    }
+
+    @Test
+    void aCaseStartingInTheFieldStageGetsTheLetterAndTheCreditHoldFirstAndOnlyOnce() {
+        setClock(at(2026, 3, 26, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendFirstDunningLetter", "Task_ChargeFirstLetterFee",
+            "Task_PlaceFirstCreditHold").isWaitingAt("Task_VisitCustomer").variables()
+            .containsEntry(ENTRY_STAGE, "FIELD_VISIT").containsEntry(STAGE, "FIELD_VISIT");
+        assertThat(outboxKinds(invoice)).containsExactly(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
+        assertThat(documents.forInvoice(invoice.invoiceNumber())).hasSize(1);
+
+        // a supervisor moves it on to the agency: the letter is there already, no second one
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "AGENCY").setVariable(STAGE_CHANGE_REASON, "customer stopped answering")
+            .correlate();
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff").variables()
+            .containsEntry(FORMAL_LETTER_SENT, true);
+        assertThat(outboxKinds(invoice)).containsExactly(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
+        assertThat(documents.forInvoice(invoice.invoiceNumber())).hasSize(1);
+    }
+
+    @Test
+    void aTimeBarredClaimGoesToLegalReviewNotToTheAgencyAndItsLetterThreatensNoSuit() {
+        setClock(at(2026, 3, 2, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        // due 2022-01-10: limitation date 2025-01-10, long gone, nothing ever interrupted it
+        invoice = invoice(customer, LocalDate.of(2022, 1, 10), 30, "8000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendFirstDunningLetter", "Task_CheckLimitation")
+            .hasNotPassed("SubProcess_CollectThroughAgency").variables()
+            .containsEntry(ENTRY_STAGE, "AGENCY").containsEntry(TIME_BARRED, true).containsEntry(STAGE, "LITIGATION");
+        assertAtLitigationReview(pi);
+        OutboxMessage letter = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.kind().equals(Outbox.DUNNING_LETTER)).findFirst().orElseThrow();
+        assertThat(letter.subject()).startsWith("Request for payment");
+        assertThat(letter.body()).contains("We ask you to pay").doesNotContain("legal action")
+            .doesNotContain("collection agency").doesNotContain("We demand");
+    }
+
+    @Test
+    void aClaimWithinItsLimitationPeriodStillGoesToTheAgency() {
+        setClock(at(2026, 3, 2, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, LocalDate.of(2025, 12, 20), 30, "8000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CheckLimitation").isWaitingAt("Task_ApproveAgencyHandoff")
+            .variables().containsEntry(TIME_BARRED, false);
+        OutboxMessage letter = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.kind().equals(Outbox.DUNNING_LETTER)).findFirst().orElseThrow();
+        assertThat(letter.body()).contains("We demand payment").contains("legal action");
+    }
+}

@@ -1,0 +1,200 @@
+package com.collectwise.process;
+
+import static com.collectwise.kernel.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
+import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
+
+/**
+ * Issue 16, items 5 and 7: field visits by policy with a due date on the working calendar, "decision maker not
+ * met" leads to a second visit and then to the supervisor; disputes protect the disputed part: notices demand
+ * the undisputed amount, and an invoice disputed in full does not escalate while its dispute is open. Invoice due
+ * Tuesday 2026-03-03, 30-day term: formal demand 03-13, field stage 03-23, agency 05-02.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+class VisitsAndDisputesProcessTest extends CollectionTestSupport {
+
+    static final LocalDate DUE = LocalDate.of(2026, 3, 3);
+
+    Customer customer;
+    Invoice invoice;
+
+    ProcessInstance atFirstCall(String amount) {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, DUE, 30, amount);
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        return pi;
+    }
+
+    ProcessInstance atFieldVisit() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer");
+        return pi;
+    }
+
+    void visit(ProcessInstance pi, boolean decisionMakerMet) {
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"), withVariables(VISIT_OUTCOME, "CANNOT_PAY",
+            DECISION_MAKER_MET, decisionMakerMet, VISIT_REPORT, "Only the receptionist was there."));
+        executeDueJobs();
+    }
+
+    OffsetDateTime visitDueAt(ProcessInstance pi) {
+        return OffsetDateTime.parse((String) variable(pi, VISIT_DUE_AT));
+    }
+
+    // ---- field visits (item 7)
+
+    @Test
+    void decisionMakerNotMetLeadsToASecondVisitThenToTheSupervisor() {
+        ProcessInstance pi = atFieldVisit();
+        Task first = task(pi, "Task_VisitCustomer");
+        // 10 working days from Monday 03-23 on the CN calendar: 03-24 .. 04-03 are nine, Qingming (04-04 .. 04-06)
+        // none, the tenth is Tuesday 04-07, due at the end of the day
+        assertThat(variable(pi, VISIT_DUE_AT)).isEqualTo("2026-04-07T18:00:00+08:00");
+        assertThat(first.getDueDate().toInstant()).isEqualTo(visitDueAt(pi).toInstant());
+
+        setClock(at(2026, 3, 25, 11, 0));
+        visit(pi, false);
+        BpmnAwareTests.assertThat(pi).hasPassed("Gateway_DecisionMakerMet").isWaitingAt("Task_VisitCustomer")
+            .variables().containsEntry(VISIT_NUMBER, 2);
+        Task second = task(pi, "Task_VisitCustomer");
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        // a new service level from the day of the first visit: Wednesday 03-25 -> Thursday 04-09 (Qingming,
+        // 04-04 .. 04-06, is no working day)
+        assertThat(variable(pi, VISIT_DUE_AT)).isEqualTo("2026-04-09T18:00:00+08:00");
+        assertThat(variable(pi, VISIT_OUTCOME)).as("the second visit starts with an empty report").isNull();
+
+        visit(pi, false);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_AlertSupervisorDecisionMakerNotMet", "Task_DecideNextStep")
+            .isWaitingAt("CallActivity_KeepInContactUntilAgency").variables().containsEntry(NEXT_STEP, "AGENCY");
+        assertThat(outbox.forInvoice(invoice.invoiceNumber())).filteredOn(m -> m.kind().equals(Outbox.SUPERVISOR_ALERT))
+            .anyMatch(m -> m.subject().startsWith("Decision maker not met at two field visits"));
+        assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> e.channel().equals("VISIT"))
+            .extracting(e -> e.note()).allMatch(n -> n.startsWith("Decision maker not met."));
+    }
+
+    @Test
+    void decisionMakerMetAtTheFirstVisitNeedsNoSecond() {
+        ProcessInstance pi = atFieldVisit();
+        visit(pi, true);
+        BpmnAwareTests.assertThat(pi).hasNotPassed("Task_AlertSupervisorDecisionMakerNotMet")
+            .hasPassed("Task_DecideNextStep").isWaitingAt("CallActivity_KeepInContactUntilAgency")
+            .variables().containsEntry(VISIT_NUMBER, 1);
+    }
+
+    @Test
+    void aVisitPromiseNeedsAnAmountAndADateAndABrokenOneIsFlagged() {
+        ProcessInstance pi = atFieldVisit();
+        Task visit = task(pi, "Task_VisitCustomer");
+        assertThatThrownBy(() -> tasks.complete(visit.getId(), withVariables(VISIT_OUTCOME, "PROMISED_PAYMENT",
+            DECISION_MAKER_MET, true, VISIT_REPORT, "Promised to pay soon.")))
+            .hasMessageContaining("enter the promised amount").hasMessageContaining("enter the promised date");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer");
+
+        BpmnAwareTests.complete(visit, withVariables(VISIT_OUTCOME, "PROMISED_PAYMENT", DECISION_MAKER_MET, true,
+            VISIT_REPORT, "The owner promised half by Friday.", PROMISED_AMOUNT, 6000, PROMISED_DATE, "2026-03-27"));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_VisitPromiseDatePassed")
+            .variables().containsEntry(PROMISE_CHECK_AT, "2026-03-30T09:00:00+08:00");
+        payment(invoice, "1000.00", LocalDate.of(2026, 3, 27));
+        moveTo(at(2026, 3, 30, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CheckVisitPromise").isWaitingAt("CallActivity_KeepInContactUntilAgency")
+            .variables().containsEntry(BROKEN_PROMISE, true);
+        assertThat(contactOutcomes(invoice)).containsExactly("PROMISED_PAYMENT", "PROMISE_BROKEN");
+    }
+
+    // ---- disputes (item 5)
+
+    @Test
+    void anInvoiceDisputedInFullDoesNotEscalateUntilTheDisputeIsDecided() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUANTITY", DISPUTED_AMOUNT, 1000.0, DISPUTE_DESCRIPTION, "nothing was delivered"));
+        executeDueJobs();
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(invoice.invoiceNumber()).singleResult();
+        started.add(dispute.getId());
+        BpmnAwareTests.assertThat(task(dispute, "Task_ResolveDispute")).hasCandidateGroup("supervisors");
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Timer_FormalDemandDue").isWaitingAt("Event_NoFullDisputeBeforeDemand")
+            .hasNotPassed("SubProcess_DemandPayment");
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
+        assertThat(outboxKinds(invoice)).doesNotContain(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
+
+        // the department rejects the dispute a week later (it took longer than ten working days? not yet): on it goes
+        setClock(at(2026, 3, 17, 11, 0));
+        BpmnAwareTests.complete(task(dispute, "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "Signed delivery note for all 10 pumps."));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).hasPassed("Event_NoFullDisputeBeforeDemand", "Task_SendDunningLetter")
+            .isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.FORMAL_DEMAND);
+        assertThat(outboxKinds(invoice)).contains(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
+    }
+
+    @Test
+    void aPartDisputeDoesNotStopEscalationButTheLetterDemandsOnlyTheUndisputedPart() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "PRICE", DISPUTED_AMOUNT, 2000.0, DISPUTE_DESCRIPTION, "price list says less"));
+        executeDueJobs();
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(invoice.invoiceNumber()).singleResult();
+        BpmnAwareTests.assertThat(task(dispute, "Task_ResolveDispute")).as("price: Decision_DisputeRouting")
+            .hasCandidateGroup("finance");
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendDunningLetter").isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        OutboxMessage letter = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.kind().equals(Outbox.DUNNING_LETTER)).findFirst().orElseThrow();
+        // 10 days of 4.5% on 12,000.00 (03-04 .. 03-13) = 14.79 interest; 12,014.79 less 2,000.00 disputed
+        assertThat(letter.body()).contains("total     CNY 12014.79").contains("disputed  CNY 2000.00")
+            .contains("demanded  CNY 10014.79").contains("We demand payment of CNY 10014.79");
+    }
+
+    @Test
+    void writtenRemindersAfterTheLetterAskOnlyForTheUndisputedPart() {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.FOREIGN);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 2000.0, DISPUTE_DESCRIPTION, "two pumps leak"));
+        executeDueJobs();
+        moveTo(at(2026, 3, 13, 9, 5));
+        // not visited abroad: from the field stage date on, contact until the agency, the first reminder 10 days later
+        moveTo(at(2026, 3, 23, 9, 10));
+        moveTo(at(2026, 4, 2, 9, 10));
+        OutboxMessage reminder = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().endsWith(":written:2026-04-02")).findFirst().orElseThrow();
+        assertThat(reminder.kind()).isEqualTo(Outbox.OVERDUE_REMINDER);
+        assertThat(reminder.body()).contains("Of this, CNY 2000.00 is disputed: we do not ask for it until the dispute "
+            + "is decided.").containsPattern("Undisputed and due now: CNY 10\\d{3}\\.\\d{2}\\.");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
+    }
+}
