@@ -39,7 +39,7 @@ public class MailDispatcher {
     /** Outbox kinds that go to the customer by e-mail. */
     static final Set<String> EMAIL_KINDS = Set.of(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER,
         Outbox.DUNNING_LETTER, "INSTALMENT_REMINDER", "PROMISE_CONFIRMATION", "INSTALMENT_SCHEDULE",
-        "AGREEMENT_ACCELERATED");
+        "AGREEMENT_ACCELERATED", Outbox.STATEMENT_OF_ACCOUNT);
 
     /** E-mails per SMTP connection; a crash mid-batch leaves at most this many for {@link #stuck()}. */
     static final int BATCH = 50;

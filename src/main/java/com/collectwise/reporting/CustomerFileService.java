@@ -16,7 +16,9 @@ import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.CaseStatus;
 import com.collectwise.cases.Invoice;
 import com.collectwise.cases.InvoiceRepository;
+import com.collectwise.customers.Address;
 import com.collectwise.customers.Customer;
+import com.collectwise.customers.CustomerProfile;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.StatementService;
@@ -62,15 +64,16 @@ public class CustomerFileService {
         }
         Map<String, BigDecimal> credit = new TreeMap<>();
         account.credit().forEach((currency, money) -> credit.put(currency, money.amount()));
-        List<CustomerFile.Contact> contacts = new ArrayList<>();
-        if (c.email() != null || c.phone() != null) {
-            contacts.add(new CustomerFile.Contact("FINANCE_CONTACT", null, c.email(), c.phone()));
-        }
-        if (c.decisionMaker() != null) {
-            contacts.add(new CustomerFile.Contact("DECISION_MAKER", c.decisionMaker(), null, null));
-        }
+        CustomerProfile profile = customers.profile(c);
+        List<CustomerFile.Contact> contacts = profile.contacts().stream()
+            .map(k -> new CustomerFile.Contact(k.role().name(), k.name(), k.email(), k.phone())).toList();
+        Address a = profile.address();
+        CustomerFile.Address address = a == null ? null
+            : new CustomerFile.Address(a.street(), a.city(), a.region(), a.postalCode());
+        List<CustomerFile.Change> changes = customers.changes(customerId).stream()
+            .map(h -> new CustomerFile.Change(h.field(), h.from(), h.to(), h.changedBy(), h.changedAt())).toList();
         return new CustomerFile(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
-            c.collector(), c.decisionMaker(), contacts, open, outstanding, credit,
-            creditStatus.status(customerId).status(), today);
+            c.collector(), c.decisionMaker(), address, profile.sharePersonalData(), contacts, open, outstanding, credit,
+            creditStatus.status(customerId).status(), today, changes);
     }
 }
