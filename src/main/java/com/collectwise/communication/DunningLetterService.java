@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.Invoice;
@@ -38,24 +39,33 @@ public class DunningLetterService {
     private final String company;
     private final String bankAccount;
     private final int deadlineDays;
+    private final ApplicationEventPublisher events;
 
-    public DunningLetterService(DocumentRepository documents,
+    public DunningLetterService(DocumentRepository documents, ApplicationEventPublisher events,
                                 @Value("${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}") String company,
                                 @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
                                 @Value("${collectwise.letter.deadline-days:7}") int deadlineDays) {
         this.documents = documents;
+        this.events = events;
         this.company = company;
         this.bankAccount = bankAccount;
         this.deadlineDays = deadlineDays;
     }
 
-    /** Creates (or returns the already created) letter number {@code demandNumber} of this invoice. */
+    /**
+     * Creates (or returns the already created) letter number {@code demandNumber} of this invoice, and announces
+     * the formal demand ({@link FormalDemandIssued}).
+     */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
                            LocalDate letterDate, int demandNumber) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
         byte[] pdf = render(invoice, customer, statement, charges, letterDate);
-        return documents.store(key, invoice.invoiceNumber(), KIND,
+        Document letter = documents.store(key, invoice.invoiceNumber(), KIND,
             "dunning-letter-" + invoice.invoiceNumber() + "-" + demandNumber + ".pdf", "application/pdf", pdf);
+        // the statement of account goes with the formal demand (statements.StatementAtFormalDemand)
+        events.publishEvent(new FormalDemandIssued(invoice.invoiceNumber(), customer.customerId(), letterDate,
+            demandNumber));
+        return letter;
     }
 
     public LocalDate deadline(LocalDate letterDate) {

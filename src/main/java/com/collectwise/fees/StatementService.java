@@ -152,7 +152,7 @@ public class StatementService {
     }
 
     /** The customer's applied payments with their reversal dates: the money facts of the replay. */
-    private List<AccountReplay.PaymentFact> payments(String customerId) {
+    public List<AccountReplay.PaymentFact> payments(String customerId) {
         return jdbc.sql("""
                 SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
                 FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")

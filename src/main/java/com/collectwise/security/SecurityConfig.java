@@ -79,7 +79,7 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/customers/*/credit-status"))
                 .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
                 .requestMatchers(path(PATCH, "/api/customers/*")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
-                .requestMatchers(path(GET, "/api/customers/*/statement"))
+                .requestMatchers(path(GET, "/api/customers/*/statement"), path(GET, "/api/customers/*/statement/**"))
                 .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, FINANCE, ADMIN)
                 // sent on request: the collector whose customer says "no statement received" (推)
                 .requestMatchers(path(POST, "/api/customers/*/statement/sendings"))
