@@ -57,7 +57,7 @@ CREATE TABLE statement_confirmations (
     confirmed_on   DATE          NOT NULL,
     confirmed_by   VARCHAR(200),
     note           VARCHAR(2000),
-    totals         VARCHAR(2000) NOT NULL,
+    totals         VARCHAR(100000) NOT NULL, -- {"totals": {currency: total}, "invoices": {number: total}}
     body_hash      VARCHAR(64)   NOT NULL,
     recorded_by    VARCHAR(64),
     recorded_at    TIMESTAMP     NOT NULL,

@@ -94,11 +94,12 @@ public class ContactProblems {
             .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
     }
 
-    /** Customers whose current address the mail server refused until the last attempt. */
+    /** Customers whose current address (or a contact's) the mail server refused until the last attempt. */
     private List<String> bouncedEmail() {
         return jdbc.sql("""
                 SELECT DISTINCT o.customer_id FROM outbox o JOIN customers c ON c.customer_id = o.customer_id
-                WHERE o.status = 'FAILED' AND o.kind IN (:kinds) AND o.recipient = c.email""")
+                WHERE o.status = 'FAILED' AND o.kind IN (:kinds) AND (o.recipient = c.email OR EXISTS (
+                    SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.customer_id AND k.email = o.recipient))""")
             .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
     }
 

@@ -61,7 +61,7 @@ public class CustomerChangeFollowUp {
                 .param("email", change.after().email()).param("customer", customerId)
                 .param("kinds", MailDispatcher.EMAIL_KINDS).update();
         }
-        if (change.changed("email") || change.changed("address")) {
+        if (change.changed("email") || change.changed("address") || change.changed("contacts")) {
             problems.raise();
         }
     }

@@ -126,6 +126,21 @@ public class CustomerRepository {
             .list();
     }
 
+    /** A change of segment: the day's instant and the segments before and after. */
+    public record SegmentChange(java.time.Instant at, Segment from, Segment to) {
+    }
+
+    /** The customer's segment changes, oldest first (the late-fee policy follows the segment in force each day). */
+    public List<SegmentChange> segmentChanges(String customerId) {
+        return jdbc.sql("""
+                SELECT changed_at, old_value, new_value FROM customer_changes WHERE customer_id = ? AND field = ?
+                ORDER BY changed_at, id""")
+            .params(customerId, CustomerService.SEGMENT)
+            .query((rs, n) -> new SegmentChange(rs.getTimestamp(1).toInstant(), Segment.valueOf(rs.getString(2)),
+                Segment.valueOf(rs.getString(3))))
+            .list();
+    }
+
     /** When the customer's finance contact last changed to someone new, if ever. */
     public Optional<java.time.Instant> lastFinanceContactChange(String customerId) {
         return jdbc.sql("SELECT MAX(changed_at) FROM customer_changes WHERE customer_id = ? AND field = ?")
