@@ -24,7 +24,7 @@ import com.collectwise.communication.Outbox;
 import com.collectwise.customers.CustomerRepository;
 
 /** GET and PATCH /api/customers/{id}: the customer file, its changes with who and when, and what they set off. */
-class CustomerFileApiTest extends ApiTestSupport {
+public class CustomerFileApiTest extends ApiTestSupport {
 
     static final String OTHER_COLLECTOR = "apicollectortwo";
 
@@ -67,7 +67,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void patchChangesTheMasterDataAndTheFileShowsWhoChangedWhatAndWhen() {
+    public void patchChangesTheMasterDataAndTheFileShowsWhoChangedWhatAndWhen() {
         String customerId = createCustomer();
 
         Response r = patch(SUPERVISOR, customerId, fullChange());
@@ -98,7 +98,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aReplayedPatchChangesNothingAndRecordsNothing() {
+    public void aReplayedPatchChangesNothingAndRecordsNothing() {
         String customerId = createCustomer();
         assertThat(patch(INTEGRATION, customerId, fullChange()).status()).isEqualTo(200);
         int rows = changeRows(customerId);
@@ -116,7 +116,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void everyBadFieldIsReportedAndNothingIsWritten() {
+    public void everyBadFieldIsReportedAndNothingIsWritten() {
         String customerId = createCustomer();
         Map<String, Object> body = new HashMap<>();
         body.put("email", "not-an-address");
@@ -138,7 +138,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void unknownCustomerOtherGroupsAndAnonymousCallersAreRefused() {
+    public void unknownCustomerOtherGroupsAndAnonymousCallersAreRefused() {
         String customerId = createCustomer();
         assertProblem(patch(SUPERVISOR, unique("NOPE"), Map.of("email", "a@b.example")), 404);
         assertProblem(patch(COLLECTOR, customerId, Map.of("email", "a@b.example")), 403);
@@ -148,7 +148,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aNewFinanceContactIsADangerSignal_theFirstOneIsNot() {
+    public void aNewFinanceContactIsADangerSignal_theFirstOneIsNot() {
         String customerId = createCustomer();
         patch(SUPERVISOR, customerId, Map.of("contacts", List.of(contact("FINANCE_CONTACT", "Mr. Zhou", "zhou@acme.example"))));
         assertThat(alerts(customerId)).as("the customer's first finance contact is no change of contact").isZero();
@@ -176,7 +176,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void reassigningTheOwnerMovesTheCaseVariableAndTheOwnersOpenTasks() {
+    public void reassigningTheOwnerMovesTheCaseVariableAndTheOwnersOpenTasks() {
         ensureUser(OTHER_COLLECTOR, "collectors");
         String customerId = createCustomer();
         String number = createInvoice(customerId, "800.00");
@@ -200,7 +200,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void noticesWithoutAnAddressAreOneTaskForTheOwner_anAddressSendsThemAndClosesTheTask() {
+    public void noticesWithoutAnAddressAreOneTaskForTheOwner_anAddressSendsThemAndClosesTheTask() {
         String customerId = createCustomer();
         String first = createInvoice(customerId, "100.00");
         String second = createInvoice(customerId, "200.00");
@@ -223,7 +223,7 @@ class CustomerFileApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aBouncedAddressIsATaskForTheOwner() {
+    public void aBouncedAddressIsATaskForTheOwner() {
         String customerId = createCustomer();
         patch(SUPERVISOR, customerId, Map.of("email", "wrong@acme.example"));
         String number = createInvoice(customerId, "100.00");

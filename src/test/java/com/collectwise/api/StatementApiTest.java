@@ -39,7 +39,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
  *   <li>the statement: CNY principal 6,432.88, interest 39.66, total 6,472.54.</li>
  * </ul>
  */
-class StatementApiTest extends ApiTestSupport {
+public class StatementApiTest extends ApiTestSupport {
 
     @Autowired DunningLetterService letters;
     @Autowired InvoiceRepository invoices;
@@ -69,7 +69,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theStatementListsInvoicesPaymentsCreditsAndTheTotalToTheCent() {
+    public void theStatementListsInvoicesPaymentsCreditsAndTheTotalToTheCent() {
         Example x = example();
 
         Response r = get(COLLECTOR, "/api/customers/" + x.customerId() + "/statement?asOf=" + today());
@@ -99,7 +99,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aStatementOfAPastDateCountsOnlyWhatHadHappenedByThen() {
+    public void aStatementOfAPastDateCountsOnlyWhatHadHappenedByThen() {
         Example x = example();
 
         // 25 days ago: 5 days of interest on 10,000.00 (16.438356 -> 16.44), nothing paid, B not yet issued
@@ -112,7 +112,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void withAcceptPdfTheStatementIsThePdfThatIsSent() throws Exception {
+    public void withAcceptPdfTheStatementIsThePdfThatIsSent() throws Exception {
         Example x = example();
 
         ResponseEntity<byte[]> r = pdf(SUPERVISOR, "/api/customers/" + x.customerId() + "/statement?asOf=" + today());
@@ -125,7 +125,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void badDatesUnknownCustomersAndOtherGroupsAreRefused() {
+    public void badDatesUnknownCustomersAndOtherGroupsAreRefused() {
         String customerId = createCustomer();
         Response bad = get(COLLECTOR, "/api/customers/" + customerId + "/statement?asOf=yesterday");
         assertProblem(bad, 400);
@@ -138,7 +138,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void sentOnRequestToTheFinanceContact_onceADay_keptAsEvidence() throws Exception {
+    public void sentOnRequestToTheFinanceContact_onceADay_keptAsEvidence() throws Exception {
         Example x = example();
         Response patched = exchange(SUPERVISOR, HttpMethod.PATCH, "/api/customers/" + x.customerId(),
             Map.of("email", "ap@acme.example", "contacts", List.of(Map.of("role", "FINANCE_CONTACT", "name", "Mr. Zhou",
@@ -175,7 +175,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void noAddressToSendToIsAConflict_unknownCustomerNotFound_legalForbidden() {
+    public void noAddressToSendToIsAConflict_unknownCustomerNotFound_legalForbidden() {
         String customerId = createCustomer();
         assertProblem(post(COLLECTOR, "/api/customers/" + customerId + "/statement/sendings", null), 409);
         assertProblem(post(COLLECTOR, "/api/customers/" + unique("NOPE") + "/statement/sendings", null), 404);
@@ -183,7 +183,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theFormalDemandSendsTheStatementOncePerCustomerAndDay() {
+    public void theFormalDemandSendsTheStatementOncePerCustomerAndDay() {
         Example x = example();
         Invoice a = invoices.find(x.a()).orElseThrow();
         Invoice b = invoices.find(x.b()).orElseThrow();
@@ -203,7 +203,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aConfirmedStatementAcknowledgesEveryListedInvoiceAndRestartsItsLimitation() {
+    public void aConfirmedStatementAcknowledgesEveryListedInvoiceAndRestartsItsLimitation() {
         Example x = example();
         LocalDate oldLimitation = LocalDate.parse(get(FINANCE, "/api/invoices/" + x.a()).body()
             .path("limitationDate").asText());
@@ -235,7 +235,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void confirmationsWithBadFieldsUnknownCustomersOrFromOtherGroupsAreRefused() {
+    public void confirmationsWithBadFieldsUnknownCustomersOrFromOtherGroupsAreRefused() {
         Example x = example();
         String path = "/api/customers/" + x.customerId() + "/statement/confirmations";
 
@@ -262,7 +262,7 @@ class StatementApiTest extends ApiTestSupport {
     }
 
     @Test
-    void anInstalmentAgreementRestartsTheLimitationPeriod() {
+    public void anInstalmentAgreementRestartsTheLimitationPeriod() {
         String customerId = createCustomer();
         String number = unique("INV");
         Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", customerId,
