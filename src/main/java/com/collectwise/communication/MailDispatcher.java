@@ -10,12 +10,15 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -48,14 +51,22 @@ public class MailDispatcher {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
     private final int maxAttempts;
+    private final List<MailAttachments> attachments;
 
+    public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, int maxAttempts) {
+        this(jdbc, mailSender, from, maxAttempts, List.of());
+    }
+
+    @Autowired
     public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${collectwise.mail.from:collections@localhost}") String from,
-                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts) {
+                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts,
+                          List<MailAttachments> attachments) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.from = from;
         this.maxAttempts = maxAttempts;
+        this.attachments = List.copyOf(attachments);
     }
 
     @Scheduled(fixedDelayString = "${collectwise.mail.dispatch-interval:PT30S}")
@@ -88,7 +99,12 @@ public class MailDispatcher {
             Map<SimpleMailMessage, OutboxMessage> claimed = new IdentityHashMap<>();
             for (OutboxMessage m : page) {
                 if (claim(m.id())) { // else another dispatcher took it
-                    claimed.put(mail(m), m);
+                    MailAttachments.Attachment file = attachmentOf(m);
+                    if (file == null) {
+                        claimed.put(mail(m), m);
+                    } else {
+                        sent += sendWithAttachment(sender, m, file);
+                    }
                 }
             }
             sent += send(sender, claimed);
@@ -122,6 +138,36 @@ public class MailDispatcher {
             }
         }
         return sent;
+    }
+
+    private MailAttachments.Attachment attachmentOf(OutboxMessage m) {
+        for (MailAttachments source : attachments) {
+            var file = source.attachmentFor(m);
+            if (file.isPresent()) {
+                return file.get();
+            }
+        }
+        return null;
+    }
+
+    /** A message with a file goes on its own (MIME multipart); claimed, sent, marked as the batch is. */
+    private int sendWithAttachment(JavaMailSender sender, OutboxMessage m, MailAttachments.Attachment file) {
+        try {
+            jakarta.mail.internet.MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(m.recipient());
+            helper.setSubject(m.subject());
+            helper.setText(m.body());
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.mediaType());
+            sender.send(mime);
+        } catch (MailException | jakarta.mail.MessagingException e) {
+            release(m.id(), e.getMessage());
+            log.warn("outbox message {} not sent (attempt {}): {}", m.id(), m.attempts() + 1, e.getMessage());
+            return 0;
+        }
+        markSent(m.id());
+        return 1;
     }
 
     private static Map<Object, Exception> everyMessage(Map<SimpleMailMessage, OutboxMessage> claimed, Exception e) {

@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.cases.BusinessClock;
+import com.collectwise.communication.MailAttachments;
 import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
 import com.collectwise.customers.Customer;
 import com.collectwise.customers.CustomerContact;
 import com.collectwise.customers.CustomerRepository;
@@ -26,10 +28,11 @@ import com.collectwise.customers.CustomerRepository;
  * Sends the statement of account by e-mail for confirmation: the PDF as sent is kept (with its SHA-256) as the
  * evidence, the e-mail goes through the outbox. One sending per customer, date and address: a second request the
  * same day to the same address (or the formal demand of a second invoice that day) is the same sending.
- * The e-mail goes to the customer's finance contact when one has an address, else to the customer's address.
+ * The e-mail goes to the customer's finance contact when one has an address, else to the customer's address, with
+ * the PDF attached (the dispatcher asks {@link #attachmentFor}).
  */
 @Service
-public class StatementSendings {
+public class StatementSendings implements MailAttachments {
 
     public static final String FORMAL_DEMAND = "FORMAL_DEMAND";
     public static final String REQUEST = "REQUEST";
@@ -123,6 +126,19 @@ public class StatementSendings {
             .params(customerId, id).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
+    /** The e-mail of a sending carries its PDF, the bytes kept as evidence. */
+    @Override
+    public Optional<Attachment> attachmentFor(OutboxMessage message) {
+        if (!Outbox.STATEMENT_OF_ACCOUNT.equals(message.kind())) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT as_of, content FROM statement_sendings WHERE idempotency_key = ?")
+            .param(message.idempotencyKey())
+            .query((rs, n) -> new Attachment("statement-of-account-" + message.customerId() + "-"
+                + rs.getObject(1, LocalDate.class) + ".pdf", "application/pdf", rs.getBytes(2)))
+            .optional();
+    }
+
     /** The finance contact's address if one has one, else the customer's. */
     String defaultRecipient(Customer customer) {
         return customers.profile(customer).financeContacts().stream().map(CustomerContact::email)
@@ -131,7 +147,7 @@ public class StatementSendings {
 
     /** The e-mail text: the figures of the PDF kept as evidence, so the customer can check them in the message. */
     private static String text(Customer customer, StatementOfAccount s) {
-        StringBuilder b = new StringBuilder("Dear " + customer.name() + ",\n\nplease find your statement of account "
+        StringBuilder b = new StringBuilder("Dear " + customer.name() + ",\n\nplease find attached your statement of account (PDF) "
             + "as of " + s.asOf() + ". Please check it and confirm it to us, or tell us which item is wrong.\n\n");
         for (StatementOfAccount.InvoiceLine i : s.invoices()) {
             b.append("  invoice ").append(i.invoiceNumber()).append(", due ").append(i.dueDate()).append(": ")
