@@ -52,30 +52,37 @@ public class ContactProblems {
 
     /** Opens the missing tasks and completes those whose problem is gone. @return the keys of tasks opened now */
     public List<String> raise() {
-        List<String> opened = new ArrayList<>();
         List<Task> open = openTasks();
-        List<String> current = new ArrayList<>();
-        for (String customerId : missingEmail()) {
-            current.add(key(customerId, Problem.MISSING_EMAIL));
+        java.util.Map<String, Problem> current = new java.util.LinkedHashMap<>(); // key -> problem, per customer
+        java.util.Map<String, String> customerOf = new java.util.HashMap<>();
+        for (Problem problem : Problem.values()) {
+            for (String customerId : customersWith(problem)) {
+                current.put(key(customerId, problem), problem);
+                customerOf.put(key(customerId, problem), customerId);
+            }
         }
-        for (String customerId : bouncedEmail()) {
-            current.add(key(customerId, Problem.BOUNCED_EMAIL));
-        }
-        for (String customerId : returnedLetters()) {
-            current.add(key(customerId, Problem.RETURNED_LETTER));
-        }
-        for (String key : current) {
+        List<String> opened = new ArrayList<>();
+        for (java.util.Map.Entry<String, Problem> problem : current.entrySet()) {
+            String key = problem.getKey();
             if (open.stream().noneMatch(t -> key.equals(firstLine(t.getDescription())))
-                && opened.stream().noneMatch(key::equals) && open(key)) {
+                && open(key, customerOf.get(key), problem.getValue())) {
                 opened.add(key);
             }
         }
         for (Task task : open) {
-            if (!current.contains(firstLine(task.getDescription()))) {
+            if (!current.containsKey(firstLine(task.getDescription()))) {
                 tasks.complete(task.getId());
             }
         }
         return opened;
+    }
+
+    private List<String> customersWith(Problem problem) {
+        return switch (problem) {
+            case MISSING_EMAIL -> missingEmail();
+            case BOUNCED_EMAIL -> bouncedEmail();
+            case RETURNED_LETTER -> returnedLetters();
+        };
     }
 
     /** Open contact-problem tasks (standalone tasks, found by the key in the first line of their description). */
@@ -113,10 +120,7 @@ public class ContactProblems {
             .query(String.class).list();
     }
 
-    private boolean open(String key) {
-        String[] parts = key.split(":");
-        Problem problem = Problem.valueOf(parts[parts.length - 1]);
-        String customerId = key.substring(KEY_PREFIX.length(), key.length() - problem.name().length() - 1);
+    private boolean open(String key, String customerId, Problem problem) {
         Customer customer = customers.find(customerId).orElse(null);
         if (customer == null) {
             return false;
