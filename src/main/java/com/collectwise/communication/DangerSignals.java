@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.cases.BusinessClock;
 import com.collectwise.customers.CustomerRepository;
 
 /**
@@ -27,10 +28,12 @@ public class DangerSignals {
 
     private final JdbcClient jdbc;
     private final CustomerRepository customers;
+    private final BusinessClock clock;
 
-    public DangerSignals(JdbcClient jdbc, CustomerRepository customers) {
+    public DangerSignals(JdbcClient jdbc, CustomerRepository customers, BusinessClock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.clock = clock;
     }
 
     public record Assessment(int priority, List<String> signals) {
@@ -70,7 +73,7 @@ public class DangerSignals {
         }
         Instant newFinanceContact = customers.lastFinanceContactChange(customerId).orElse(null);
         if (newFinanceContact != null && newFinanceContact.isAfter(now.minus(FINANCE_CONTACT_SIGNAL_DAYS, ChronoUnit.DAYS))) {
-            signals.add("new finance contact since " + newFinanceContact.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+            signals.add("new finance contact since " + newFinanceContact.atZone(clock.zone()).toLocalDate());
             priority += 15;
         }
         return new Assessment(Math.min(priority, 100), signals);
