@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import com.collectwise.kernel.BusinessClock;
 
 /**
- * Acknowledgements of the debt by the customer: a partial payment, a promise to pay, an instalment agreement.
+ * Acknowledgements of the debt by the customer: a partial payment, a promise to pay, an instalment agreement, a
+ * confirmed statement of account.
  * Each interrupts the limitation period and restarts it (Civil Code art. 195); the limitation date is computed
  * elsewhere from {@link #latest(String)}. Append-only evidence.
  */
@@ -20,6 +21,8 @@ public class AcknowledgementService {
     public static final String PARTIAL_PAYMENT = "PARTIAL_PAYMENT";
     public static final String PROMISE = "PROMISE";
     public static final String AGREEMENT = "AGREEMENT";
+    /** The customer confirmed a statement of account listing the invoice. */
+    public static final String STATEMENT_CONFIRMED = "STATEMENT_CONFIRMED";
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;

@@ -384,6 +384,30 @@ public final class FieldReader {
         return dates;
     }
 
+    /**
+     * Whether the field is in the body at all, even as null or "" (a PATCH clears a field that way, and leaves a
+     * field it does not name as it is).
+     */
+    public boolean sent(String field) {
+        return fields.has(field);
+    }
+
+    /**
+     * A nested JSON object, with its own reader whose problems are reported as {@code field.name}; null when the
+     * field is absent, null or not an object (the latter is reported).
+     */
+    public FieldReader object(String field) {
+        JsonNode node = present(field, false);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            reject(field, "must be an object");
+            return null;
+        }
+        return new FieldReader(node, prefix + field + ".", problems);
+    }
+
     /** Whether the field was sent with a non-blank value. */
     public boolean has(String field) {
         JsonNode node = fields.get(field);

@@ -21,7 +21,8 @@ import com.collectwise.kernel.CaseVariables;
  * <li>re-ranks open calls by the customer's danger signals (the task priority Tasklist sorts by);</li>
  * <li>a case in any stage before the agency (internal reminder, formal demand, field visit) without any contact
  * attempt for 5 working days gets a task for the supervisors (a standalone Tasklist task, once per case and
- * gap).</li>
+ * gap);</li>
+ * <li>a notice that cannot reach the customer becomes a task for the owner ({@link ContactProblems}).</li>
  * </ul>
  */
 @Component
@@ -35,9 +36,11 @@ public class CaseWatch {
     private final DangerSignals signals;
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
+    private final ContactProblems contactProblems;
 
     public CaseWatch(TaskService tasks, JdbcClient jdbc, DangerSignals signals, BusinessCalendar calendar,
-                     BusinessClock clock) {
+                     BusinessClock clock, ContactProblems contactProblems) {
+        this.contactProblems = contactProblems;
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.signals = signals;
@@ -49,12 +52,23 @@ public class CaseWatch {
     public void watch() {
         rankCalls();
         raiseContactGaps();
+        contactProblems.raise();
     }
 
     /** @return how many calls changed priority */
     public int rankCalls() {
+        return rank(tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active().list());
+    }
+
+    /** Re-ranks the calls of one customer now (a danger signal was just recorded). */
+    public int rankCallsOf(String customerId) {
+        return rank(tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active()
+            .processVariableValueEquals(CaseVariables.CUSTOMER_ID, customerId).list());
+    }
+
+    private int rank(List<Task> calls) {
         int changed = 0;
-        for (Task call : tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active().list()) {
+        for (Task call : calls) {
             Object customerId = tasks.getVariable(call.getId(), CaseVariables.CUSTOMER_ID);
             if (customerId == null) {
                 continue;

@@ -9,9 +9,12 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.customers.CustomerRepository;
+
 /**
  * Danger signals on a customer (DOMAIN.md section 3): broken promises, repeated delays, part payments
- * nobody explained, and a customer who stopped answering. Each signal raises the priority of the case's
+ * nobody explained, a customer who stopped answering, and a new finance contact. Each signal raises the priority of the case's
  * calls, which Tasklist sorts by ("My calls today" puts them first).
  */
 @Service
@@ -20,10 +23,17 @@ public class DangerSignals {
     /** Camunda's default task priority: no signal. */
     public static final int NORMAL = 50;
 
-    private final JdbcClient jdbc;
+    /** How long a new finance contact counts as a signal: a quarter, long enough for the next payment run. */
+    static final int FINANCE_CONTACT_SIGNAL_DAYS = 90;
 
-    public DangerSignals(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CustomerRepository customers;
+    private final BusinessClock clock;
+
+    public DangerSignals(JdbcClient jdbc, CustomerRepository customers, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.customers = customers;
+        this.clock = clock;
     }
 
     public record Assessment(int priority, List<String> signals) {
@@ -60,6 +70,11 @@ public class DangerSignals {
         if (unanswered >= 3 && reached == 0) {
             signals.add("no answer for two weeks");
             priority += 10;
+        }
+        Instant newFinanceContact = customers.lastFinanceContactChange(customerId).orElse(null);
+        if (newFinanceContact != null && newFinanceContact.isAfter(now.minus(FINANCE_CONTACT_SIGNAL_DAYS, ChronoUnit.DAYS))) {
+            signals.add("new finance contact since " + newFinanceContact.atZone(clock.zone()).toLocalDate());
+            priority += 15;
         }
         return new Assessment(Math.min(priority, 100), signals);
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -48,9 +49,11 @@ public class DunningLetterService {
     private final NoticeTexts texts;
     private final BaseFont regular;
     private final BaseFont boldFace;
+    private final ApplicationEventPublisher events;
 
-    public DunningLetterService(DocumentRepository documents, NoticeTexts texts) {
+    public DunningLetterService(DocumentRepository documents, NoticeTexts texts, ApplicationEventPublisher events) {
         this.documents = documents;
+        this.events = events;
         this.texts = texts;
         // read once: parsing a 10 MB font per letter would cost more than the letter
         this.regular = font(REGULAR_FONT);
@@ -68,7 +71,10 @@ public class DunningLetterService {
         }
     }
 
-    /** Creates (or returns the already created) letter number {@code demandNumber} of this invoice. */
+    /**
+     * Creates (or returns the already created) letter number {@code demandNumber} of this invoice, and announces
+     * the formal demand ({@link FormalDemandIssued}).
+     */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
                            LocalDate letterDate, int demandNumber) {
         return create(invoice, customer, statement, charges, letterDate, demandNumber, BigDecimal.ZERO, false);
@@ -82,8 +88,12 @@ public class DunningLetterService {
                            LocalDate letterDate, int demandNumber, BigDecimal disputed, boolean timeBarred) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
         byte[] pdf = render(invoice, customer, statement, charges, letterDate, disputed, timeBarred);
-        return documents.store(key, invoice.invoiceNumber(), KIND,
+        Document letter = documents.store(key, invoice.invoiceNumber(), KIND,
             "dunning-letter-" + invoice.invoiceNumber() + "-" + demandNumber + ".pdf", "application/pdf", pdf);
+        // the statement of account goes with the formal demand (statements.StatementAtFormalDemand)
+        events.publishEvent(new FormalDemandIssued(invoice.invoiceNumber(), customer.customerId(), letterDate,
+            demandNumber));
+        return letter;
     }
 
     public LocalDate deadline(LocalDate letterDate) {

@@ -10,12 +10,15 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +47,7 @@ public class MailDispatcher {
     /** Outbox kinds that go to the customer by e-mail. */
     static final Set<String> EMAIL_KINDS = Set.of(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER,
         Outbox.DUNNING_LETTER, "INSTALMENT_REMINDER", "PROMISE_CONFIRMATION", "INSTALMENT_SCHEDULE",
-        "AGREEMENT_DEMAND", "AGREEMENT_ACCELERATED");
+        "AGREEMENT_DEMAND", "AGREEMENT_ACCELERATED", Outbox.STATEMENT_OF_ACCOUNT);
 
     /** E-mails per SMTP connection; a crash mid-batch leaves at most this many for {@link #stuck()}. */
     static final int BATCH = 50;
@@ -55,17 +58,26 @@ public class MailDispatcher {
     private final int maxAttempts;
     private final QuietHours quietHours;
     private final BusinessClock clock;
+    private final List<MailAttachments> attachments;
 
+    /** Without attachments (tests). */
+    public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, int maxAttempts,
+                          QuietHours quietHours, BusinessClock clock) {
+        this(jdbc, mailSender, from, maxAttempts, quietHours, clock, List.of());
+    }
+
+    @Autowired
     public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${collectwise.mail.from:collections@localhost}") String from,
                           @Value("${collectwise.mail.max-attempts:5}") int maxAttempts,
-                          QuietHours quietHours, BusinessClock clock) {
+                          QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments) {
         this.jdbc = jdbc;
         this.quietHours = quietHours;
         this.clock = clock;
         this.mailSender = mailSender;
         this.from = from;
         this.maxAttempts = maxAttempts;
+        this.attachments = List.copyOf(attachments);
     }
 
     @Scheduled(fixedDelayString = "${collectwise.mail.dispatch-interval:PT30S}")
@@ -98,7 +110,12 @@ public class MailDispatcher {
             Map<SimpleMailMessage, OutboxMessage> claimed = new IdentityHashMap<>();
             for (OutboxMessage m : page) {
                 if (claim(m.id())) { // else another dispatcher took it
-                    claimed.put(mail(m), m);
+                    MailAttachments.Attachment file = attachmentOf(m);
+                    if (file == null) {
+                        claimed.put(mail(m), m);
+                    } else {
+                        sent += sendWithAttachment(sender, m, file);
+                    }
                 }
             }
             sent += send(sender, claimed);
@@ -132,6 +149,36 @@ public class MailDispatcher {
             }
         }
         return sent;
+    }
+
+    private MailAttachments.Attachment attachmentOf(OutboxMessage m) {
+        for (MailAttachments source : attachments) {
+            var file = source.attachmentFor(m);
+            if (file.isPresent()) {
+                return file.get();
+            }
+        }
+        return null;
+    }
+
+    /** A message with a file goes on its own (MIME multipart); claimed, sent, marked as the batch is. */
+    private int sendWithAttachment(JavaMailSender sender, OutboxMessage m, MailAttachments.Attachment file) {
+        try {
+            jakarta.mail.internet.MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(m.recipient());
+            helper.setSubject(m.subject());
+            helper.setText(m.body());
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.mediaType());
+            sender.send(mime);
+        } catch (MailException | jakarta.mail.MessagingException e) {
+            release(m.id(), e.getMessage());
+            log.warn("outbox message {} not sent (attempt {}): {}", m.id(), m.attempts() + 1, e.getMessage());
+            return 0;
+        }
+        markSent(m.id());
+        return 1;
     }
 
     private static Map<Object, Exception> everyMessage(Map<SimpleMailMessage, OutboxMessage> claimed, Exception e) {

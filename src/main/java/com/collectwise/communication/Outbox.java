@@ -28,6 +28,8 @@ public class Outbox {
     public static final String AGENCY_HANDOFF = "AGENCY_HANDOFF";
     public static final String AGENCY_RECALL = "AGENCY_RECALL";
     public static final String LEGAL_HANDOFF = "LEGAL_HANDOFF";
+    /** The statement of account (对账单) e-mailed to the customer for confirmation. */
+    public static final String STATEMENT_OF_ACCOUNT = "STATEMENT_OF_ACCOUNT";
 
     private final JdbcClient jdbc;
     private final QuietHours quietHours;

@@ -6,6 +6,8 @@ import com.collectwise.kernel.Segment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,118 @@ public class CustomerRepository {
     public boolean exists(String customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM customers WHERE customer_id = ?").param(customerId)
             .query(Integer.class).single() > 0;
+    }
+
+    /** Locks the customer's row until the transaction ends: PATCHes of one customer run one after the other. */
+    public Optional<Customer> findForUpdate(String customerId) {
+        List<String> locked = jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE")
+            .param(customerId).query(String.class).list();
+        return locked.isEmpty() ? Optional.empty() : find(customerId);
+    }
+
+    /**
+     * Address, contacts and consent. Customers whose contacts were never set over the API get them derived from
+     * the registration fields: the e-mail and phone as the finance contact, the decision maker by name.
+     */
+    public CustomerProfile profile(Customer c) {
+        record Extra(Address address, boolean share, boolean contactsRecorded) {
+        }
+        Extra extra = jdbc.sql("""
+                SELECT address_street, address_city, address_region, address_postal_code, share_personal_data,
+                       contacts_recorded FROM customers WHERE customer_id = ?""")
+            .param(c.customerId())
+            .query((rs, n) -> new Extra(new Address(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)), rs.getBoolean(5), rs.getBoolean(6)))
+            .single();
+        List<CustomerContact> contacts;
+        if (extra.contactsRecorded()) {
+            contacts = jdbc.sql("SELECT role, name, email, phone FROM customer_contacts WHERE customer_id = ? ORDER BY seq")
+                .param(c.customerId())
+                .query((rs, n) -> new CustomerContact(ContactRole.valueOf(rs.getString(1)), rs.getString(2),
+                    rs.getString(3), rs.getString(4)))
+                .list();
+        } else {
+            contacts = new ArrayList<>();
+            if (c.email() != null || c.phone() != null) {
+                contacts.add(new CustomerContact(ContactRole.FINANCE_CONTACT, null, c.email(), c.phone()));
+            }
+            if (c.decisionMaker() != null) {
+                contacts.add(new CustomerContact(ContactRole.DECISION_MAKER, c.decisionMaker(), null, null));
+            }
+        }
+        return new CustomerProfile(extra.address().isEmpty() ? null : extra.address(), List.copyOf(contacts),
+            extra.share());
+    }
+
+    /** Writes the changeable master data; the contacts only when {@code contactsChanged}. */
+    public void update(Customer c, CustomerProfile p, boolean contactsChanged) {
+        Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
+        jdbc.sql("""
+                UPDATE customers SET segment = ?, email = ?, phone = ?, collector = ?, decision_maker = ?,
+                    share_personal_data = ?, address_street = ?, address_city = ?, address_region = ?,
+                    address_postal_code = ?
+                WHERE customer_id = ?""")
+            .params(c.segment().name(), c.email(), c.phone(), c.collector(), c.decisionMaker(), p.sharePersonalData(),
+                a.street(), a.city(), a.region(), a.postalCode(), c.customerId())
+            .update();
+        if (contactsChanged) {
+            jdbc.sql("DELETE FROM customer_contacts WHERE customer_id = ?").param(c.customerId()).update();
+            int seq = 0;
+            for (CustomerContact contact : p.contacts()) {
+                jdbc.sql("INSERT INTO customer_contacts (customer_id, seq, role, name, email, phone) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(c.customerId(), ++seq, contact.role().name(), contact.name(), contact.email(),
+                        contact.phone())
+                    .update();
+            }
+            jdbc.sql("UPDATE customers SET contacts_recorded = TRUE WHERE customer_id = ?").param(c.customerId())
+                .update();
+        }
+    }
+
+    public void recordChange(String customerId, CustomerChange change) {
+        jdbc.sql("""
+                INSERT INTO customer_changes (customer_id, field, old_value, new_value, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+            .params(customerId, change.field(), cut(change.from()), cut(change.to()), change.changedBy(),
+                Timestamp.from(change.changedAt()))
+            .update();
+    }
+
+    /** The change history, newest first. */
+    public List<CustomerChange> changes(String customerId) {
+        return jdbc.sql("""
+                SELECT field, old_value, new_value, changed_by, changed_at FROM customer_changes
+                WHERE customer_id = ? ORDER BY changed_at DESC, id DESC""")
+            .param(customerId)
+            .query((rs, n) -> new CustomerChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant()))
+            .list();
+    }
+
+    /** A change of segment: the day's instant and the segments before and after. */
+    public record SegmentChange(java.time.Instant at, Segment from, Segment to) {
+    }
+
+    /** The customer's segment changes, oldest first (the late-fee policy follows the segment in force each day). */
+    public List<SegmentChange> segmentChanges(String customerId) {
+        return jdbc.sql("""
+                SELECT changed_at, old_value, new_value FROM customer_changes WHERE customer_id = ? AND field = ?
+                ORDER BY changed_at, id""")
+            .params(customerId, CustomerService.SEGMENT)
+            .query((rs, n) -> new SegmentChange(rs.getTimestamp(1).toInstant(), Segment.valueOf(rs.getString(2)),
+                Segment.valueOf(rs.getString(3))))
+            .list();
+    }
+
+    /** When the customer's finance contact last changed to someone new, if ever. */
+    public Optional<java.time.Instant> lastFinanceContactChange(String customerId) {
+        return jdbc.sql("SELECT MAX(changed_at) FROM customer_changes WHERE customer_id = ? AND field = ?")
+            .params(customerId, CustomerService.NEW_FINANCE_CONTACT).query(Timestamp.class).optional()
+            .map(Timestamp::toInstant);
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
     }
 
     static Customer map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,13 @@ package com.collectwise.customers;
 import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,20 +17,43 @@ import org.springframework.transaction.annotation.Transactional;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldReader;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.api.NotFoundException;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.security.UserDirectory;
 
-/** Registers customers sent by the ERP; the collector must be a user who can work the cases. */
+/**
+ * Registers customers sent by the ERP and keeps their master data current (PATCH): every change is recorded with
+ * who and when, and announced as {@link CustomerChanged} to the parts that keep copies. The collector must be a
+ * user who can work the cases.
+ */
 @Service
 public class CustomerService {
+
+    // field names of the API body and of the change history
+    public static final String ADDRESS = "address";
+    public static final String CONTACTS = "contacts";
+    public static final String EMAIL = "email";
+    public static final String PHONE = "phone";
+    public static final String COLLECTOR = "collector";
+    public static final String SEGMENT = "segment";
+    public static final String DECISION_MAKER = "decisionMaker";
+    public static final String SHARE_PERSONAL_DATA = "sharePersonalData";
+    /** History row beside "contacts" when a finance contact is someone new: the danger signal's record. */
+    public static final String NEW_FINANCE_CONTACT = "financeContact";
+
+    static final int MAX_CONTACTS = 20;
 
     private final CustomerRepository customers;
     private final UserDirectory users;
     private final BusinessClock clock;
+    private final ApplicationEventPublisher events;
 
-    public CustomerService(CustomerRepository customers, UserDirectory users, BusinessClock clock) {
+    public CustomerService(CustomerRepository customers, UserDirectory users, BusinessClock clock,
+                           ApplicationEventPublisher events) {
         this.customers = customers;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -63,5 +93,128 @@ public class CustomerService {
             throw new ConflictException("Customer " + customerId + " exists already");
         }
         return customer;
+    }
+
+    /**
+     * Changes the fields the body names (a field sent as null or "" is cleared; {@code contacts} replaces the whole
+     * list). Fields whose value does not change are not recorded, so a replayed PATCH records nothing.
+     *
+     * @return the changes recorded now (empty for a replay)
+     * @throws NotFoundException when the customer is unknown
+     * @throws com.collectwise.api.InvalidRequestException listing every bad field
+     */
+    @Transactional
+    public List<CustomerChange> update(String customerId, FieldReader in, String user) {
+        Customer before = customers.findForUpdate(customerId)
+            .orElseThrow(() -> new NotFoundException("There is no customer " + customerId));
+        CustomerProfile profileBefore = customers.profile(before);
+
+        String email = in.sent(EMAIL) ? in.email(EMAIL, false) : before.email();
+        String phone = in.sent(PHONE) ? in.phone(PHONE, false) : before.phone();
+        String decisionMaker = in.sent(DECISION_MAKER) ? in.text(DECISION_MAKER, false, 200) : before.decisionMaker();
+        String collector = before.collector();
+        if (in.sent(COLLECTOR)) {
+            collector = in.userId(COLLECTOR, true);
+            if (collector != null && !users.exists(collector)) {
+                in.reject(COLLECTOR, "is not a known user");
+            }
+        }
+        Segment segment = before.segment();
+        if (in.sent(SEGMENT)) {
+            segment = in.enumValue(SEGMENT, Segment.class, null);
+        }
+        boolean share = in.sent(SHARE_PERSONAL_DATA) ? readBoolean(in, SHARE_PERSONAL_DATA, profileBefore.sharePersonalData())
+            : profileBefore.sharePersonalData();
+        Address address = in.sent(ADDRESS) ? address(in) : profileBefore.address();
+        List<CustomerContact> contacts = in.sent(CONTACTS) ? contacts(in) : profileBefore.contacts();
+        in.throwIfInvalid();
+
+        Customer after = new Customer(before.customerId(), before.name(), segment, before.country(), email, phone,
+            collector, decisionMaker, before.createdAt());
+        CustomerProfile profileAfter = new CustomerProfile(address, contacts, share);
+        Instant now = clock.now();
+        List<CustomerChange> changes = new ArrayList<>();
+        diff(changes, ADDRESS, display(profileBefore.address()), display(address), user, now);
+        boolean contactsChanged = in.sent(CONTACTS) && !profileBefore.contacts().equals(contacts);
+        if (contactsChanged) {
+            changes.add(new CustomerChange(CONTACTS, display(profileBefore.contacts()), display(contacts), user, now));
+        }
+        diff(changes, EMAIL, before.email(), email, user, now);
+        diff(changes, PHONE, before.phone(), phone, user, now);
+        diff(changes, COLLECTOR, before.collector(), collector, user, now);
+        diff(changes, SEGMENT, before.segment().name(), segment.name(), user, now);
+        diff(changes, DECISION_MAKER, before.decisionMaker(), decisionMaker, user, now);
+        diff(changes, SHARE_PERSONAL_DATA, String.valueOf(profileBefore.sharePersonalData()), String.valueOf(share),
+            user, now);
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        CustomerChanged event = new CustomerChanged(before, after, profileBefore, profileAfter, List.copyOf(changes),
+            user);
+        if (contactsChanged && !event.newFinanceContacts().isEmpty()) {
+            changes.add(new CustomerChange(NEW_FINANCE_CONTACT, display(profileBefore.financeContacts()),
+                display(event.newFinanceContacts()), user, now));
+            event = new CustomerChanged(before, after, profileBefore, profileAfter, List.copyOf(changes), user);
+        }
+        customers.update(after, profileAfter, contactsChanged);
+        for (CustomerChange change : changes) {
+            customers.recordChange(customerId, change);
+        }
+        events.publishEvent(event);
+        return List.copyOf(changes);
+    }
+
+    /** A consent cannot be cleared, only set to true or false. */
+    private static boolean readBoolean(FieldReader in, String field, boolean current) {
+        if (!in.has(field)) {
+            in.reject(field, "must be true or false");
+            return current;
+        }
+        return in.bool(field, current);
+    }
+
+    /** {@code address: {street, city, region, postalCode}}; null clears it. */
+    private static Address address(FieldReader in) {
+        FieldReader a = in.object(ADDRESS);
+        if (a == null) {
+            return null;
+        }
+        Address address = new Address(a.text("street", false, 300), a.text("city", false, 100),
+            a.text("region", false, 100), a.text("postalCode", false, 20));
+        return address.isEmpty() ? null : address;
+    }
+
+    /** {@code contacts: [{role, name, email, phone}]}: the whole list; each names a person or a way to reach one. */
+    private static List<CustomerContact> contacts(FieldReader in) {
+        if (!in.has(CONTACTS)) {
+            return List.of();
+        }
+        List<CustomerContact> list = new ArrayList<>();
+        for (FieldReader c : in.objects(CONTACTS, false, 0, MAX_CONTACTS)) {
+            ContactRole role = c.enumValue("role", ContactRole.class, null);
+            String name = c.text("name", false, 200);
+            String email = c.email("email", false);
+            String phone = c.phone("phone", false);
+            if (!c.has("name") && !c.has("email") && !c.has("phone")) {
+                c.reject("name", "a contact needs a name, an e-mail or a phone number");
+            }
+            list.add(new CustomerContact(role, name, email, phone));
+        }
+        return list;
+    }
+
+    private static void diff(List<CustomerChange> changes, String field, String from, String to, String user,
+                             Instant now) {
+        if (!Objects.equals(from, to)) {
+            changes.add(new CustomerChange(field, from, to, user, now));
+        }
+    }
+
+    private static String display(Address a) {
+        return a == null ? null : a.display();
+    }
+
+    private static String display(List<CustomerContact> contacts) {
+        return contacts.isEmpty() ? null : contacts.stream().map(CustomerContact::display).collect(Collectors.joining("; "));
     }
 }

@@ -18,7 +18,12 @@ import org.springframework.stereotype.Service;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.kernel.Segment;
 
 /**
  * As-of statements: the one figure the API, the call form, the letters and the reports use. Loads the dated facts
@@ -37,9 +42,12 @@ public class StatementService {
     private final ReferenceRates rates;
     private final LateFeePolicySource policies;
     private final InterestSettings interest;
+    private final BusinessClock clock;
 
     public StatementService(JdbcClient jdbc, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
-                            ReferenceRates rates, LateFeePolicySource policies, InterestSettings interest) {
+                            ReferenceRates rates, LateFeePolicySource policies, InterestSettings interest,
+                            BusinessClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.customers = customers;
         this.invoices = invoices;
@@ -91,6 +99,8 @@ public class StatementService {
         Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
         List<Invoice> all = invoices.findByCustomer(customerId);
+        List<CustomerRepository.SegmentChange> segmentChanges = customer == null ? List.of()
+            : customers.segmentChanges(customerId);
         Map<String, List<LedgerEntry>> entries = ledger.listByCustomer(customerId);
         InterestRatePolicy ratePolicy = null;
         Map<String, InterestBasis> bases = new HashMap<>();
@@ -102,7 +112,7 @@ public class StatementService {
             // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
             // cannot change the figures. Skipping its decision halves the cost of starting a case (bench/).
             boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
-            LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice)
+            LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice, segmentChanges)
                 : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
             // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
             LateFeePolicy policy = versions.inForceOn(asOf);
@@ -140,8 +150,44 @@ public class StatementService {
             interest);
     }
 
-    /** The late-fee policy versions of the customer and invoice by the date each took effect. */
+    /**
+     * The late-fee policy versions of the customer and invoice by the date each took effect, for the segment the
+     * customer was in on each day: a segment changed in the customer file applies from the day of the change,
+     * never backwards (as a new version of the policy does).
+     */
     public LateFeePolicyTimeline timelineFor(Customer customer, Invoice invoice) {
+        return timelineFor(customer, invoice,
+            customer == null ? List.of() : customers.segmentChanges(customer.customerId()));
+    }
+
+    private LateFeePolicyTimeline timelineFor(Customer customer, Invoice invoice,
+                                              List<CustomerRepository.SegmentChange> changes) {
+        if (changes.isEmpty()) {
+            return policyTimeline(customer, invoice);
+        }
+        java.util.NavigableMap<LocalDate, Segment> segments = new java.util.TreeMap<>();
+        segments.put(LocalDate.MIN, changes.get(0).from());
+        for (CustomerRepository.SegmentChange c : changes) {
+            segments.put(c.at().atZone(clock.zone()).toLocalDate(), c.to());
+        }
+        Map<Segment, LateFeePolicyTimeline> bySegment = new java.util.EnumMap<>(Segment.class);
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(segments.keySet());
+        for (Segment segment : segments.values()) {
+            LateFeePolicyTimeline t = bySegment.computeIfAbsent(segment, s -> policyTimeline(new Customer(
+                customer.customerId(), customer.name(), s, customer.country(), customer.email(), customer.phone(),
+                customer.collector(), customer.decisionMaker(), customer.createdAt()), invoice));
+            for (LocalDate d = t.nextChangeAfter(LocalDate.MIN); d != null; d = t.nextChangeAfter(d)) {
+                days.add(d);
+            }
+        }
+        Map<LocalDate, LateFeePolicy> merged = new java.util.TreeMap<>();
+        for (LocalDate day : days) {
+            merged.put(day, bySegment.get(segments.floorEntry(day).getValue()).inForceOn(day));
+        }
+        return LateFeePolicyTimeline.of(merged);
+    }
+
+    private LateFeePolicyTimeline policyTimeline(Customer customer, Invoice invoice) {
         LateFeePolicyTimeline timeline = policies.timelineFor(customer, invoice);
         return timeline == null ? LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT) : timeline;
     }
@@ -152,7 +198,7 @@ public class StatementService {
     }
 
     /** The customer's applied payments with their reversal dates: the money facts of the replay. */
-    private List<AccountReplay.PaymentFact> payments(String customerId) {
+    public List<AccountReplay.PaymentFact> payments(String customerId) {
         return jdbc.sql("""
                 SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
                 FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")

@@ -5,12 +5,19 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
+import java.time.LocalDate;
+
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
 
 /**
- * "前款不结, 后货不送": while a customer has a case at formal demand or later, the order system must not
- * deliver on credit. The outbox carries one HOLD event per hold period and one RELEASE when it ends; the
- * n-th hold and its release share the number n in their keys, so repeats are no-ops.
+ * "前款不结, 后货不送": from the moment a customer has a case at formal demand or later, the order system must
+ * not deliver on credit, until nothing of the customer is overdue any more (all invoices, not just the case that
+ * caused the hold: DOMAIN.md section 8). The outbox carries one HOLD event per hold period and one RELEASE when it
+ * ends; the n-th hold and its release share the number n in their keys, so repeats are no-ops.
  */
 @Service
 public class CreditHold {
@@ -20,11 +27,22 @@ public class CreditHold {
     private final Outbox outbox;
     private final InvoiceRepository invoices;
     private final JdbcClient jdbc;
+    private final BusinessClock clock;
 
-    public CreditHold(Outbox outbox, InvoiceRepository invoices, JdbcClient jdbc) {
+    public CreditHold(Outbox outbox, InvoiceRepository invoices, JdbcClient jdbc, BusinessClock clock) {
         this.outbox = outbox;
         this.invoices = invoices;
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * For a case that starts (or is moved) directly into {@code stage}: places the hold when that stage holds
+     * credit (formal demand or later), as if the case had passed formal demand. Idempotent like {@link #place}.
+     * @return true when a hold event was queued now
+     */
+    public boolean placeIfStageHolds(String customerId, String invoiceNumber, Stage stage) {
+        return stage != null && stage.holdsCredit() && place(customerId, invoiceNumber);
     }
 
     /** @return true when a hold event was queued now, false when the customer was already on hold */
@@ -40,7 +58,9 @@ public class CreditHold {
     }
 
     /**
-     * Releases the hold unless another open case of the customer is at formal demand or later.
+     * Releases the hold when nothing of the customer is overdue any more: no other open invoice is past its due date
+     * and no other open case is at formal demand or later (a supervisor may move a case there before its due date).
+     * Called whenever a case of the customer closes, whichever stage it was in.
      * @return true when a release event was queued now
      */
     public boolean releaseIfClear(String customerId, String closedInvoiceNumber) {
@@ -48,16 +68,17 @@ public class CreditHold {
         if (holds <= count(customerId, Outbox.CREDIT_RELEASE)) {
             return false;
         }
+        LocalDate today = clock.today();
         boolean stillHeld = invoices.findOpenByCustomer(customerId).stream()
             .filter(i -> !i.invoiceNumber().equals(closedInvoiceNumber))
-            .map(Invoice::stage).anyMatch(s -> s.holdsCredit());
+            .anyMatch(i -> i.dueDate().isBefore(today) || i.stage().holdsCredit());
         if (stillHeld) {
             return false;
         }
         return outbox.enqueue(Outbox.CREDIT_RELEASE + ":" + customerId + ":" + holds, closedInvoiceNumber, customerId,
             Outbox.CREDIT_RELEASE, ORDER_SYSTEM, "Credit hold released for customer " + customerId,
-            "Customer " + customerId + " has no case at formal demand or later any more (last: invoice "
-                + closedInvoiceNumber + "). Normal credit terms apply again.");
+            "Customer " + customerId + " has nothing overdue any more (last: invoice " + closedInvoiceNumber
+                + "). Normal credit terms apply again.");
     }
 
     public boolean isOnHold(String customerId) {

@@ -19,7 +19,10 @@ import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatus.CurrencyTotal;
 import com.collectwise.money.Money;
 
-/** The credit status of a customer, derived from the open cases; nothing is stored, so it can never go stale. */
+/**
+ * The credit status of a customer: HOLD while a case of the customer is at formal demand or later, and after that
+ * for as long as the hold period is open (it ends only when nothing of the customer is overdue: {@link CreditHold}).
+ */
 @Service
 public class CreditStatusService {
 
@@ -27,13 +30,15 @@ public class CreditStatusService {
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
+    private final CreditHold creditHold;
 
     public CreditStatusService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
-                               BusinessClock clock) {
+                               BusinessClock clock, CreditHold creditHold) {
         this.customers = customers;
         this.invoices = invoices;
         this.statements = statements;
         this.clock = clock;
+        this.creditHold = creditHold;
     }
 
     /** @throws NotFoundException when the customer is unknown */
@@ -45,7 +50,7 @@ public class CreditStatusService {
         }
         LocalDate today = clock.today();
         List<Invoice> open = invoices.findOpenByCustomer(customerId);
-        boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit());
+        boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit()) || creditHold.isOnHold(customerId);
         Map<String, BigDecimal> overdueByCurrency = new TreeMap<>();
         Map<String, Integer> invoicesByCurrency = new TreeMap<>();
         // one replay of the customer's account for all its invoices

@@ -17,6 +17,13 @@ import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.customers.Address;
+import com.collectwise.kernel.Customer;
+import com.collectwise.customers.CustomerProfile;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.StatementService;
@@ -62,15 +69,16 @@ public class CustomerFileService {
         }
         Map<String, BigDecimal> credit = new TreeMap<>();
         account.credit().forEach((currency, money) -> credit.put(currency, money.amount()));
-        List<CustomerFile.Contact> contacts = new ArrayList<>();
-        if (c.email() != null || c.phone() != null) {
-            contacts.add(new CustomerFile.Contact("FINANCE_CONTACT", null, c.email(), c.phone()));
-        }
-        if (c.decisionMaker() != null) {
-            contacts.add(new CustomerFile.Contact("DECISION_MAKER", c.decisionMaker(), null, null));
-        }
+        CustomerProfile profile = customers.profile(c);
+        List<CustomerFile.Contact> contacts = profile.contacts().stream()
+            .map(k -> new CustomerFile.Contact(k.role().name(), k.name(), k.email(), k.phone())).toList();
+        Address a = profile.address();
+        CustomerFile.Address address = a == null ? null
+            : new CustomerFile.Address(a.street(), a.city(), a.region(), a.postalCode());
+        List<CustomerFile.Change> changes = customers.changes(customerId).stream()
+            .map(h -> new CustomerFile.Change(h.field(), h.from(), h.to(), h.changedBy(), h.changedAt())).toList();
         return new CustomerFile(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
-            c.collector(), c.decisionMaker(), c.language().code(), contacts, open, outstanding, credit,
-            creditStatus.status(customerId).status(), today);
+            c.collector(), c.decisionMaker(), c.language().code(), address, profile.sharePersonalData(), contacts,
+            open, outstanding, credit, creditStatus.status(customerId).status(), today, changes);
     }
 }

@@ -1,6 +1,7 @@
 package com.collectwise.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -77,6 +78,14 @@ public class SecurityConfig {
                 .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, FINANCE, ADMIN)
                 .requestMatchers(path(GET, "/api/customers/*/credit-status"))
                 .hasAnyAuthority(INTEGRATION, FINANCE, SUPERVISORS, ADMIN)
+                .requestMatchers(path(PATCH, "/api/customers/*")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
+                .requestMatchers(path(GET, "/api/customers/*/statement"), path(GET, "/api/customers/*/statement/**"))
+                .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, FINANCE, ADMIN)
+                // sent on request: the collector whose customer says "no statement received" (推)
+                .requestMatchers(path(POST, "/api/customers/*/statement/sendings"))
+                .hasAnyAuthority(INTEGRATION, COLLECTORS, SUPERVISORS, FINANCE, ADMIN)
+                .requestMatchers(path(POST, "/api/customers/*/statement/confirmations"))
+                .hasAnyAuthority(INTEGRATION, COLLECTORS, ADMIN)
                 .requestMatchers(path(POST, "/api/invoices"), path(POST, "/api/invoices/import"))
                 .hasAnyAuthority(INTEGRATION, ADMIN)
                 .requestMatchers(path(GET, "/api/invoices/imports/*"))

@@ -28,7 +28,7 @@ class PackageLayersArchitectureTest {
         .layer("Capabilities").definedBy("com.collectwise.customers..", "com.collectwise.fees..",
             "com.collectwise.communication..", "com.collectwise.agreements..", "com.collectwise.disputes..",
             "com.collectwise.payments..", "com.collectwise.limitation..", "com.collectwise.handoff..",
-            "com.collectwise.calendar..")
+            "com.collectwise.calendar..", "com.collectwise.statements..")
         .layer("Kernel").definedBy("com.collectwise.kernel..")
         .layer("Money").definedBy("com.collectwise.money..")
         .layer("Edge").definedBy("com.collectwise.api..", "com.collectwise.security..")

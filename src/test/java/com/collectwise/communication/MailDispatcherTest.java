@@ -165,6 +165,39 @@ class MailDispatcherTest {
             .containsExactlyInAnyOrder("Payment demand", "Plan ended");
     }
 
+    @Autowired
+    com.collectwise.statements.StatementSendings statementSendings;
+
+    @Autowired
+    com.collectwise.customers.CustomerRepository customers;
+
+    @Test
+    void theStatementOfAccountGoesOutWithThePdfKeptAsEvidence() throws Exception {
+        String customerId = "C-MAIL-" + System.nanoTime();
+        customers.insert(new com.collectwise.kernel.Customer(customerId, "Hongda Trading",
+            com.collectwise.kernel.Segment.DOMESTIC, "CN", null, null, "chen", null, java.time.Instant.now()));
+        var sending = statementSendings.onRequest(customerId, "zhou@hongda.test", "chen");
+
+        assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("zhou@hongda.test");
+        var parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        jakarta.mail.BodyPart pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null) {
+                pdf = parts.getBodyPart(i);
+            }
+        }
+        assertThat(pdf).as("an attachment").isNotNull();
+        assertThat(pdf.getContentType()).startsWith("application/pdf");
+        byte[] bytes = pdf.getInputStream().readAllBytes();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+            .as("the bytes kept as evidence").isEqualTo(sending.sha256());
+        assertThat(status("statement:" + customerId + ":" + sending.asOf() + ":zhou@hongda.test")).isEqualTo("SENT");
+    }
+
     @Test
     void aCrashAfterTheServerAcceptedTheMailNeverSendsItAgain() {
         outbox.enqueue("reminder:INV-2", "INV-2", "C1", Outbox.OVERDUE_REMINDER, "ap@customer.test",

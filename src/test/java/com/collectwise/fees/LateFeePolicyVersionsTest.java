@@ -92,6 +92,36 @@ class LateFeePolicyVersionsTest {
         assertThat(statements.detail(inv, LocalDate.of(2026, 2, 14)).cap()).isNull();
     }
 
+    @Autowired com.collectwise.customers.CustomerService customerService;
+
+    @Test
+    void aSegmentChangedInTheCustomerFileAppliesFromTheDayOfTheChangeNeverBackwards() throws IOException {
+        LocalDate due = LocalDate.of(2026, 5, 31);
+        customers.insert(new Customer("C-SEG", "Corner Shop", Segment.SMALL_BUSINESS, "CN", null, null, "col1", null,
+            Instant.now()));
+        invoices.insert(new Invoice("SEG-1", "C-SEG", due.minusDays(30), due, 30, new BigDecimal("10000.00"), "CNY",
+            null, CaseStatus.OPEN, Stage.INTERNAL_REMINDER, null, null));
+        Invoice inv = invoices.find("SEG-1").orElseThrow();
+        deployOn(LocalDate.of(2026, 6, 1), "8", "0", "");
+        // 1 .. 14 June at the SMALL_BUSINESS rate 8%: 10,000 x 8 x 14 / 36500 = 30.684932 -> 30.68
+        assertThat(statements.statement(inv, LocalDate.of(2026, 6, 14)).interest()).isEqualByComparingTo("30.68");
+
+        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 6, 15).atTime(LocalTime.NOON).atZone(clock.zone())
+            .toInstant()));
+        customerService.update("C-SEG", com.collectwise.api.FieldReader.parse("{\"segment\": \"DOMESTIC\"}"),
+            "supervisor1");
+
+        // the days before the change keep 8%
+        assertThat(statements.statement(inv, LocalDate.of(2026, 6, 14)).interest()).isEqualByComparingTo("30.68");
+        // DOMESTIC has no segment rate: the statutory CN rate, LPR 3.00% on the due date x 1.5 = 4.5%, from 15 June:
+        // 10,000 x (8 x 14 + 4.5 x 14) / 36500 = 47.945205 -> 47.95 (backwards it would be 4.5% x 28 days: 34.52)
+        StatementDetail june = statements.detail(inv, LocalDate.of(2026, 6, 28));
+        assertThat(june.statement().interest()).isEqualByComparingTo("47.95");
+        assertThat(june.interest().periods()).extracting(p -> p.from() + " " + p.days() + " "
+                + p.annualPercent().stripTrailingZeros().toPlainString())
+            .containsExactly("2026-06-01 14 8", "2026-06-15 14 4.5");
+    }
+
     /** Deploys an edited Decision_LateFeePolicy with the engine clock at noon of {@code day} in the company zone. */
     private void deployOn(LocalDate day, String rate, String reminderFee, String cap) throws IOException {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.NOON).atZone(clock.zone()).toInstant()));

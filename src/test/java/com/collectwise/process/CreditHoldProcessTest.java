@@ -22,7 +22,8 @@ import com.collectwise.handoff.CreditStatusService;
 
 /**
  * Credit hold events for subscribers: one CREDIT_HOLD when the customer's first case reaches formal demand,
- * one CREDIT_RELEASE when the last such case is settled, both naming the customer.
+ * one CREDIT_RELEASE when nothing of the customer is overdue any more (DOMAIN.md section 8), both naming the
+ * customer.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -30,6 +31,7 @@ import com.collectwise.handoff.CreditStatusService;
 class CreditHoldProcessTest extends CollectionTestSupport {
 
     @Autowired CreditStatusService creditStatus;
+    @Autowired com.collectwise.handoff.CreditHold creditHold;
 
     record Event(String kind, String customerId, String key) {
     }
@@ -71,5 +73,66 @@ class CreditHoldProcessTest extends CollectionTestSupport {
         assertThat(events(customer)).last().isEqualTo(
             new Event(Outbox.CREDIT_RELEASE, customer.customerId(), Outbox.CREDIT_RELEASE + ":" + customer.customerId() + ":1"));
         assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.OK);
+    }
+
+    @Test
+    void theHoldStaysWhileAnotherInvoiceIsOverdue_evenOneThatNeverReachedFormalDemand() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice first = invoice(customer, LocalDate.of(2026, 3, 3), 30, "12000.00");
+        // due a week later: overdue but still in the internal stage when the first one is settled
+        Invoice second = invoice(customer, LocalDate.of(2026, 3, 10), 30, "800.00");
+        ProcessInstance pi1 = start(first, customer);
+        ProcessInstance pi2 = start(second, customer);
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        assertThat(reload(first).stage()).isEqualTo(com.collectwise.kernel.Stage.FORMAL_DEMAND);
+        assertThat(reload(second).stage()).isEqualTo(com.collectwise.kernel.Stage.INTERNAL_REMINDER);
+        assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD);
+
+        settle(first);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi1).isEnded();
+        assertThat(events(customer)).as("the second invoice is still overdue: 前款不结, 后货不送")
+            .extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD);
+        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.HOLD);
+
+        settle(second);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi2).isEnded();
+        assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD, Outbox.CREDIT_RELEASE);
+        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.OK);
+    }
+
+    @Test
+    void anInvoiceNotYetDueDoesNotKeepTheHold() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice first = invoice(customer, LocalDate.of(2026, 3, 3), 30, "12000.00");
+        Invoice notDue = invoice(customer, LocalDate.of(2026, 4, 30), 30, "800.00");
+        start(first, customer);
+        start(notDue, customer);
+        moveTo(at(2026, 3, 13, 9, 0));
+        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.HOLD);
+
+        settle(first);
+
+        assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD, Outbox.CREDIT_RELEASE);
+        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.OK);
+    }
+
+    @Test
+    void aCaseThatStartsAtALateStageCanPutTheCustomerOnHold() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 1, 3), 30, "500.00");
+
+        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
+            com.collectwise.kernel.Stage.INTERNAL_REMINDER)).isFalse();
+        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
+            com.collectwise.kernel.Stage.AGENCY)).isTrue();
+        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
+            com.collectwise.kernel.Stage.AGENCY)).as("once per hold period").isFalse();
+
+        assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD);
+        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.HOLD);
     }
 }

@@ -1,0 +1,164 @@
+package com.collectwise.communication;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.Customer;
+import com.collectwise.customers.CustomerRepository;
+
+/**
+ * A notice that cannot reach the customer is a task for the owner collector, not a silent PENDING message
+ * (DOMAIN.md section 1): no e-mail address while notices wait, an address the mail server refused until the
+ * last attempt, a letter returned by the post. One open task per customer and problem, however many notices
+ * are stuck; the task is completed by itself once the master data no longer has the problem.
+ */
+@Component
+public class ContactProblems {
+
+    static final String KEY_PREFIX = "contact-problem:";
+
+    /** What is wrong with the way to reach the customer. */
+    public enum Problem {
+        MISSING_EMAIL("No e-mail address"),
+        BOUNCED_EMAIL("E-mail address refused"),
+        RETURNED_LETTER("Letter returned");
+
+        final String title;
+
+        Problem(String title) {
+            this.title = title;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final CustomerRepository customers;
+    private final BusinessClock clock;
+
+    public ContactProblems(JdbcClient jdbc, TaskService tasks, CustomerRepository customers, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** Opens the missing tasks and completes those whose problem is gone. @return the keys of tasks opened now */
+    public List<String> raise() {
+        List<Task> open = openTasks();
+        java.util.Map<String, Problem> current = new java.util.LinkedHashMap<>(); // key -> problem, per customer
+        java.util.Map<String, String> customerOf = new java.util.HashMap<>();
+        for (Problem problem : Problem.values()) {
+            for (String customerId : customersWith(problem)) {
+                current.put(key(customerId, problem), problem);
+                customerOf.put(key(customerId, problem), customerId);
+            }
+        }
+        List<String> opened = new ArrayList<>();
+        for (java.util.Map.Entry<String, Problem> problem : current.entrySet()) {
+            String key = problem.getKey();
+            if (open.stream().noneMatch(t -> key.equals(firstLine(t.getDescription())))
+                && open(key, customerOf.get(key), problem.getValue())) {
+                opened.add(key);
+            }
+        }
+        for (Task task : open) {
+            if (!current.containsKey(firstLine(task.getDescription()))) {
+                tasks.complete(task.getId());
+            }
+        }
+        return opened;
+    }
+
+    private List<String> customersWith(Problem problem) {
+        return switch (problem) {
+            case MISSING_EMAIL -> missingEmail();
+            case BOUNCED_EMAIL -> bouncedEmail();
+            case RETURNED_LETTER -> returnedLetters();
+        };
+    }
+
+    /** Open contact-problem tasks (standalone tasks, found by the key in the first line of their description). */
+    public List<Task> openTasks() {
+        return tasks.createTaskQuery().taskDescriptionLike(KEY_PREFIX + "%").list().stream()
+            .filter(t -> t.getDescription() != null && firstLine(t.getDescription()).startsWith(KEY_PREFIX))
+            .toList();
+    }
+
+    /** Customers without an e-mail address for whom e-mails wait in the outbox. */
+    private List<String> missingEmail() {
+        return jdbc.sql("""
+                SELECT DISTINCT o.customer_id FROM outbox o JOIN customers c ON c.customer_id = o.customer_id
+                WHERE o.status = 'PENDING' AND o.recipient IS NULL AND o.kind IN (:kinds)
+                AND (c.email IS NULL OR c.email = '')""")
+            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
+    }
+
+    /** Customers whose current address (or a contact's) the mail server refused until the last attempt. */
+    private List<String> bouncedEmail() {
+        return jdbc.sql("""
+                SELECT DISTINCT o.customer_id FROM outbox o JOIN customers c ON c.customer_id = o.customer_id
+                WHERE o.status = 'FAILED' AND o.kind IN (:kinds) AND (o.recipient = c.email OR EXISTS (
+                    SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.customer_id AND k.email = o.recipient))""")
+            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
+    }
+
+    /** Customers with a letter returned since the address was last changed. */
+    private List<String> returnedLetters() {
+        return jdbc.sql("""
+                SELECT DISTINCT i.customer_id FROM documents d JOIN invoices i ON i.invoice_number = d.invoice_number
+                WHERE d.delivery_status = 'RETURNED' AND NOT EXISTS (
+                    SELECT 1 FROM customer_changes h WHERE h.customer_id = i.customer_id AND h.field = 'address'
+                    AND h.changed_at > d.created_at)""")
+            .query(String.class).list();
+    }
+
+    private boolean open(String key, String customerId, Problem problem) {
+        Customer customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            return false;
+        }
+        Task task = tasks.newTask();
+        task.setName(problem.title + ": " + customer.name() + " (" + customerId + ")");
+        task.setDescription(key + "\n" + advice(problem, customer));
+        task.setAssignee(customer.collector());
+        task.setPriority(70);
+        task.setDueDate(Date.from(clock.now()));
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), "collectors");
+        // the owner reassignment finds the customer's tasks by this variable
+        tasks.setVariableLocal(task.getId(), CaseVariables.CUSTOMER_ID, customerId);
+        return true;
+    }
+
+    private static String advice(Problem problem, Customer customer) {
+        return switch (problem) {
+            case MISSING_EMAIL -> "Notices for " + customer.name() + " wait unsent: the customer has no e-mail address. "
+                + "Ask the customer for one and have it entered in the customer file (PATCH /api/customers/"
+                + customer.customerId() + "); the waiting notices then go to it.";
+            case BOUNCED_EMAIL -> "The mail server refused " + customer.email() + ". Find the right address and have it "
+                + "entered in the customer file.";
+            case RETURNED_LETTER -> "A letter to " + customer.name() + " came back. Trace the new address (a customer "
+                + "who moves premises may be hiding) and have it entered in the customer file.";
+        };
+    }
+
+    static String key(String customerId, Problem problem) {
+        return KEY_PREFIX + customerId + ":" + problem.name();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

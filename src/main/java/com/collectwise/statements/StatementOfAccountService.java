@@ -1,0 +1,156 @@
+package com.collectwise.statements;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.collectwise.api.NotFoundException;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Customer;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.Ledger;
+import com.collectwise.fees.StatementService;
+import com.collectwise.money.AccountReplay;
+import com.collectwise.money.Component;
+import com.collectwise.money.LedgerEntry;
+import com.collectwise.money.LedgerEntryType;
+import com.collectwise.money.Money;
+import com.collectwise.money.Statement;
+import com.collectwise.statements.StatementOfAccount.Applied;
+import com.collectwise.statements.StatementOfAccount.CreditLine;
+import com.collectwise.statements.StatementOfAccount.CurrencyTotal;
+import com.collectwise.statements.StatementOfAccount.InvoiceLine;
+import com.collectwise.statements.StatementOfAccount.PaymentLine;
+
+/**
+ * Builds the statement of account from one replay of the customer's account ({@link StatementService#account}):
+ * no money is computed here, the lines are read off the replay (figures per invoice, splits of each payment,
+ * customer credit) and the ledger's reductions.
+ */
+@Service
+public class StatementOfAccountService {
+
+    private static final Set<LedgerEntryType> CREDITS = Set.of(LedgerEntryType.CREDIT_NOTE, LedgerEntryType.DISCOUNT,
+        LedgerEntryType.INTEREST_WAIVER, LedgerEntryType.FEE_WAIVER);
+
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
+    private final StatementService statements;
+    private final Ledger ledger;
+
+    public StatementOfAccountService(CustomerRepository customers, InvoiceRepository invoices,
+                                     StatementService statements, Ledger ledger) {
+        this.customers = customers;
+        this.invoices = invoices;
+        this.statements = statements;
+        this.ledger = ledger;
+    }
+
+    /** @throws NotFoundException when the customer is unknown */
+    // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
+    @Transactional
+    public StatementOfAccount statement(String customerId, LocalDate asOf) {
+        Customer customer = customers.find(customerId)
+            .orElseThrow(() -> new NotFoundException("There is no customer " + customerId));
+        AccountReplay.Result account = statements.account(customerId, asOf).result();
+
+        List<Invoice> open = invoices.findByCustomer(customerId).stream()
+            .filter(i -> !i.issueDate().isAfter(asOf))
+            .filter(i -> account.invoice(i.invoiceNumber()).statement().total().signum() > 0)
+            .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::invoiceNumber))
+            .toList();
+        Set<String> listed = new TreeSet<>();
+        open.forEach(i -> listed.add(i.invoiceNumber()));
+        Map<String, List<LedgerEntry>> entries = ledger.listByCustomer(customerId);
+
+        List<InvoiceLine> invoiceLines = new ArrayList<>();
+        List<CreditLine> credits = new ArrayList<>();
+        Map<String, BigDecimal[]> sums = new TreeMap<>(); // currency -> principal, interest, fees, total
+        for (Invoice i : open) {
+            AccountReplay.InvoiceFigures f = account.invoice(i.invoiceNumber());
+            Statement s = f.statement();
+            BigDecimal credited = BigDecimal.ZERO;
+            for (LedgerEntry e : entries.getOrDefault(i.invoiceNumber(), List.of())) {
+                if (e.bookedOn().isAfter(asOf) || !CREDITS.contains(e.type())) {
+                    continue;
+                }
+                credits.add(new CreditLine(i.invoiceNumber(), e.type().name(), e.bookedOn(), i.currency(),
+                    e.amount().amount(), e.reason()));
+                if (e.type() == LedgerEntryType.CREDIT_NOTE) {
+                    credited = credited.add(e.amount().amount());
+                }
+            }
+            BigDecimal paid = f.feesPaid().plus(f.interestPaid()).plus(f.principalPaid()).amount();
+            invoiceLines.add(new InvoiceLine(i.invoiceNumber(), i.issueDate(), i.dueDate(),
+                Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), asOf)), i.currency(),
+                minor(i.amount(), i.currency()), minor(credited, i.currency()), paid, s.principal(), s.interest(),
+                s.fees(), s.total()));
+            BigDecimal[] sum = sums.computeIfAbsent(i.currency(),
+                c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(s.principal());
+            sum[1] = sum[1].add(s.interest());
+            sum[2] = sum[2].add(s.fees());
+            sum[3] = sum[3].add(s.total());
+        }
+
+        List<PaymentLine> payments = payments(customerId, asOf, account, listed);
+        TreeSet<String> currencies = new TreeSet<>(sums.keySet());
+        currencies.addAll(account.credit().keySet());
+        List<CurrencyTotal> totals = new ArrayList<>();
+        for (String currency : currencies) {
+            BigDecimal[] sum = sums.getOrDefault(currency,
+                new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            totals.add(new CurrencyTotal(currency, minor(sum[0], currency), minor(sum[1], currency),
+                minor(sum[2], currency), minor(sum[3], currency), account.credit(currency).amount()));
+        }
+        return new StatementOfAccount(customerId, customer.name(), asOf, List.copyOf(invoiceLines),
+            payments, List.copyOf(credits), List.copyOf(totals));
+    }
+
+    /** Payments received by the date, not reversed by then, that paid a listed invoice or are held as credit. */
+    private List<PaymentLine> payments(String customerId, LocalDate asOf, AccountReplay.Result account,
+                                       Set<String> listed) {
+        Map<String, AccountReplay.PaymentFact> facts = new LinkedHashMap<>();
+        statements.payments(customerId).stream()
+            .filter(p -> !p.receivedOn().isAfter(asOf))
+            .filter(p -> p.reversedOn() == null || p.reversedOn().isAfter(asOf))
+            .sorted(Comparator.comparing(AccountReplay.PaymentFact::receivedOn)
+                .thenComparing(AccountReplay.PaymentFact::reference))
+            .forEach(p -> facts.put(p.reference(), p));
+        List<PaymentLine> lines = new ArrayList<>();
+        for (AccountReplay.PaymentFact p : facts.values()) {
+            Map<String, Money> applied = new LinkedHashMap<>();
+            Money held = Money.zero(p.amount().currencyCode());
+            for (AccountReplay.Split split : account.splitsOf(p.reference())) {
+                if (split.component() == Component.CREDIT) {
+                    held = held.plus(split.amount());
+                } else if (listed.contains(split.invoiceNumber())) {
+                    applied.merge(split.invoiceNumber(), split.amount(), Money::plus);
+                }
+            }
+            if (applied.isEmpty() && !held.isPositive()) {
+                continue; // paid invoices that are no longer open: not part of this statement
+            }
+            lines.add(new PaymentLine(p.reference(), p.receivedOn(), p.amount().currencyCode(), p.amount().amount(),
+                applied.entrySet().stream().map(e -> new Applied(e.getKey(), e.getValue().amount())).toList(),
+                held.amount()));
+        }
+        return List.copyOf(lines);
+    }
+
+    private static BigDecimal minor(BigDecimal amount, String currency) {
+        return Money.rounded(amount, currency).amount();
+    }
+}

@@ -1,0 +1,307 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.communication.DunningLetterService;
+import com.collectwise.communication.LateCharges;
+import com.collectwise.communication.Outbox;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.fees.StatementService;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+/**
+ * The statement of account (对账单) over HTTP: figures to the cent, the PDF, sending it, and the confirmation as an
+ * acknowledgement that restarts the limitation period.
+ *
+ * <p>The worked example (contract rate 12% p.a., actual/365, D = the due date of invoice A, 30 days ago):
+ * <ul>
+ *   <li>A: 10,000.00 due D. Days D+1..D+10 on 10,000.00: 10,000.00 x 12 x 10 / 36500 = 32.876712 -> 32.88; the
+ *       payment of 4,000.00 received on D+10 pays 32.88 interest and 3,967.12 principal: 6,032.88 left;</li>
+ *   <li>days D+11..D+30 (20) on 6,032.88: 6,032.88 x 12 x 20 / 36500 = 39.668 (exact sum 72.544964 -> 72.54);
+ *       interest owed 72.54 - 32.88 = 39.66; A owes 6,032.88 + 39.66 = 6,072.54;</li>
+ *   <li>B: 500.00 not yet due, credit note 100.00: owes 400.00;</li>
+ *   <li>the statement: CNY principal 6,432.88, interest 39.66, total 6,472.54.</li>
+ * </ul>
+ */
+public class StatementApiTest extends ApiTestSupport {
+
+    @Autowired DunningLetterService letters;
+    @Autowired InvoiceRepository invoices;
+    @Autowired CustomerRepository customers;
+    @Autowired StatementService statementService;
+
+    record Example(String customerId, String a, String b, String payment) {
+    }
+
+    Example example() {
+        String customerId = createCustomer();
+        String a = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", a, "customerId", customerId,
+            "issueDate", today().minusDays(60).toString(), "dueDate", today().minusDays(30).toString(),
+            "amount", "10000.00", "currency", "CNY", "contractInterestRatePercent", "12"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        String payment = unique("PAY");
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", payment, "invoiceNumber", a,
+            "amount", "4000.00", "currency", "CNY", "receivedOn", today().minusDays(20).toString(),
+            "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        String b = createInvoice(customerId, "500.00", "CNY", today().minusDays(10), today().plusDays(20));
+        Response credit = post(INTEGRATION, "/api/invoices/" + b + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "100.00", "issuedOn", today().minusDays(5).toString(), "reason", "short delivery"));
+        assertThat(credit.status()).as(credit.raw()).isEqualTo(201);
+        return new Example(customerId, a, b, payment);
+    }
+
+    @Test
+    public void theStatementListsInvoicesPaymentsCreditsAndTheTotalToTheCent() {
+        Example x = example();
+
+        Response r = get(COLLECTOR, "/api/customers/" + x.customerId() + "/statement?asOf=" + today());
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        var lines = r.body().path("invoices");
+        assertThat(lines.findValuesAsText("invoiceNumber")).containsExactly(x.a(), x.b());
+        var a = lines.get(0);
+        assertThat(a.path("principal").decimalValue()).isEqualByComparingTo("6032.88");
+        assertThat(a.path("interest").decimalValue()).isEqualByComparingTo("39.66");
+        assertThat(a.path("total").decimalValue()).isEqualByComparingTo("6072.54");
+        assertThat(a.path("paid").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(a.path("daysOverdue").asInt()).isEqualTo(30);
+        var b = lines.get(1);
+        assertThat(b.path("credited").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(b.path("total").decimalValue()).isEqualByComparingTo("400.00");
+        var payment = r.body().path("payments").get(0);
+        assertThat(payment.path("paymentReference").asText()).isEqualTo(x.payment());
+        assertThat(payment.path("applied").get(0).path("invoiceNumber").asText()).isEqualTo(x.a());
+        assertThat(payment.path("applied").get(0).path("amount").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(r.body().path("credits").get(0).path("kind").asText()).isEqualTo("CREDIT_NOTE");
+        var total = r.body().path("totals").get(0);
+        assertThat(total.path("currency").asText()).isEqualTo("CNY");
+        assertThat(total.path("principal").decimalValue()).isEqualByComparingTo("6432.88");
+        assertThat(total.path("interest").decimalValue()).isEqualByComparingTo("39.66");
+        assertThat(total.path("total").toString()).isEqualTo("6472.54");
+    }
+
+    @Test
+    public void aStatementOfAPastDateCountsOnlyWhatHadHappenedByThen() {
+        Example x = example();
+
+        // 25 days ago: 5 days of interest on 10,000.00 (16.438356 -> 16.44), nothing paid, B not yet issued
+        Response r = get(FINANCE, "/api/customers/" + x.customerId() + "/statement?asOf=" + today().minusDays(25));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactly(x.a());
+        assertThat(r.body().path("payments")).isEmpty();
+        assertThat(r.body().path("totals").get(0).path("total").decimalValue()).isEqualByComparingTo("10016.44");
+    }
+
+    @Test
+    public void withAcceptPdfTheStatementIsThePdfThatIsSent() throws Exception {
+        Example x = example();
+
+        ResponseEntity<byte[]> r = pdf(SUPERVISOR, "/api/customers/" + x.customerId() + "/statement?asOf=" + today());
+
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        String text = text(r.getBody());
+        assertThat(text).contains("STATEMENT OF ACCOUNT", x.a(), x.b(), "6,072.54 CNY", "39.66 CNY", "400.00 CNY",
+            x.payment(), "Total owed as of " + today() + ": 6,472.54 CNY");
+    }
+
+    @Test
+    public void badDatesUnknownCustomersAndOtherGroupsAreRefused() {
+        String customerId = createCustomer();
+        Response bad = get(COLLECTOR, "/api/customers/" + customerId + "/statement?asOf=yesterday");
+        assertProblem(bad, 400);
+        assertThat(errorFields(bad)).containsExactly("asOf");
+        assertProblem(get(COLLECTOR, "/api/customers/" + unique("NOPE") + "/statement"), 404);
+        assertProblem(get(LEGAL, "/api/customers/" + customerId + "/statement"), 403);
+        assertThat(get(null, "/api/customers/" + customerId + "/statement").status()).isEqualTo(401);
+        ResponseEntity<byte[]> missing = pdf(COLLECTOR, "/api/customers/" + unique("NOPE") + "/statement");
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    public void sentOnRequestToTheFinanceContact_onceADay_keptAsEvidence() throws Exception {
+        Example x = example();
+        Response patched = exchange(SUPERVISOR, HttpMethod.PATCH, "/api/customers/" + x.customerId(),
+            Map.of("email", "ap@acme.example", "contacts", List.of(Map.of("role", "FINANCE_CONTACT", "name", "Mr. Zhou",
+                "email", "zhou@acme.example"))), MediaType.APPLICATION_JSON);
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+
+        Response sent = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings", null);
+
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+        assertThat(sent.body().path("recipient").asText()).isEqualTo("zhou@acme.example");
+        assertThat(sent.body().path("reason").asText()).isEqualTo("REQUEST");
+        assertThat(statementMails(x.customerId())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT body FROM outbox WHERE customer_id = ? AND kind = ?")
+            .params(x.customerId(), Outbox.STATEMENT_OF_ACCOUNT).query(String.class).single())
+            .contains("Total owed in CNY: 6,472.54 CNY");
+
+        Response again = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings", null);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().path("id").asLong()).isEqualTo(sent.body().path("id").asLong());
+        assertThat(statementMails(x.customerId())).isEqualTo(1);
+
+        ResponseEntity<byte[]> evidence = pdf(COLLECTOR, sent.headers().getLocation().getPath());
+        assertThat(evidence.getStatusCode().value()).isEqualTo(200);
+        assertThat(evidence.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(sent.body().path("sha256").asText());
+        assertThat(text(evidence.getBody())).contains("6,472.54 CNY");
+
+        Response other = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings",
+            Map.of("recipient", "boss@acme.example"));
+        assertThat(other.status()).as(other.raw()).isEqualTo(201);
+        Response badRecipient = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings",
+            Map.of("recipient", "boss"));
+        assertProblem(badRecipient, 400);
+        assertThat(errorFields(badRecipient)).containsExactly("recipient");
+    }
+
+    @Test
+    public void noAddressToSendToIsAConflict_unknownCustomerNotFound_legalForbidden() {
+        String customerId = createCustomer();
+        assertProblem(post(COLLECTOR, "/api/customers/" + customerId + "/statement/sendings", null), 409);
+        assertProblem(post(COLLECTOR, "/api/customers/" + unique("NOPE") + "/statement/sendings", null), 404);
+        assertProblem(post(LEGAL, "/api/customers/" + customerId + "/statement/sendings", null), 403);
+    }
+
+    @Test
+    public void theFormalDemandSendsTheStatementOncePerCustomerAndDay() {
+        Example x = example();
+        Invoice a = invoices.find(x.a()).orElseThrow();
+        Invoice b = invoices.find(x.b()).orElseThrow();
+        var customer = customers.find(x.customerId()).orElseThrow();
+        LateCharges none = LateCharges.of(statementService.basis(a, today()), today(), null);
+
+        letters.create(a, customer, statementService.statement(a, today()), none, today(), 1);
+        letters.create(a, customer, statementService.statement(a, today()), none, today(), 1); // a retried job
+        letters.create(b, customer, statementService.statement(b, today()), none, today(), 1);
+
+        assertThat(count("SELECT COUNT(*) FROM statement_sendings WHERE customer_id = ? AND reason = 'FORMAL_DEMAND'"
+            + " AND invoice_number = ? AND as_of = ?", x.customerId(), x.a(), today())).isEqualTo(1);
+        assertThat(statementMails(x.customerId())).isEqualTo(1);
+        // without an address the e-mail waits, and the owner gets the contact-problem task for it
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ? AND recipient IS NULL",
+            x.customerId(), Outbox.STATEMENT_OF_ACCOUNT)).isEqualTo(1);
+    }
+
+    @Test
+    public void aConfirmedStatementAcknowledgesEveryListedInvoiceAndRestartsItsLimitation() {
+        Example x = example();
+        LocalDate oldLimitation = LocalDate.parse(get(FINANCE, "/api/invoices/" + x.a()).body()
+            .path("limitationDate").asText());
+        assertThat(oldLimitation).isEqualTo(today().minusDays(20).plusYears(3)); // the part payment
+
+        Map<String, Object> body = Map.of("statementDate", today().toString(), "confirmedBy", "Mr. Zhou",
+            "note", "signed and sealed copy received");
+        Response r = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations", body);
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("confirmedOn").asText()).isEqualTo(today().toString());
+        assertThat(r.body().path("totals").path("CNY").decimalValue()).isEqualByComparingTo("6472.54");
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactly(x.a(), x.b());
+        // A restarts from the confirmation; B is not due yet: its period has not even begun to run
+        assertThat(r.body().path("invoices").findValuesAsText("limitationDate")).containsExactly(
+            today().plusYears(3).toString(), today().plusDays(20).plusYears(3).toString());
+        assertThat(get(FINANCE, "/api/invoices/" + x.a()).body().path("limitationDate").asText())
+            .isEqualTo(today().plusYears(3).toString());
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?) AND source = "
+            + "'STATEMENT_CONFIRMED'", x.a(), x.b())).isEqualTo(2);
+
+        Response replay = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations", body);
+        assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
+        assertThat(replay.body().path("id").asLong()).isEqualTo(r.body().path("id").asLong());
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?) AND source = "
+            + "'STATEMENT_CONFIRMED'", x.a(), x.b())).isEqualTo(2);
+        assertProblem(post(INTEGRATION, "/api/customers/" + x.customerId() + "/statement/confirmations",
+            Map.of("statementDate", today().toString(), "confirmedBy", "Somebody else")), 409);
+    }
+
+    @Test
+    public void confirmationsWithBadFieldsUnknownCustomersOrFromOtherGroupsAreRefused() {
+        Example x = example();
+        String path = "/api/customers/" + x.customerId() + "/statement/confirmations";
+
+        Response future = post(COLLECTOR, path, Map.of("statementDate", today().plusDays(1).toString()));
+        assertProblem(future, 400);
+        assertThat(errorFields(future)).containsExactly("statementDate");
+        Response bad = post(COLLECTOR, path, Map.of("confirmedOn", "soon", "confirmedBy", "x".repeat(201)));
+        assertProblem(bad, 400);
+        assertThat(errorFields(bad)).containsExactlyInAnyOrder("statementDate", "confirmedOn", "confirmedBy");
+        Response before = post(COLLECTOR, path, Map.of("statementDate", today().toString(),
+            "confirmedOn", today().minusDays(1).toString()));
+        assertProblem(before, 400);
+        assertThat(errorFields(before)).containsExactly("confirmedOn");
+        Response nothingOpen = post(COLLECTOR, path, Map.of("statementDate", today().minusDays(90).toString()));
+        assertProblem(nothingOpen, 400);
+        assertThat(errorFields(nothingOpen)).containsExactly("statementDate");
+        assertThat(count("SELECT COUNT(*) FROM statement_confirmations WHERE customer_id = ?", x.customerId())).isZero();
+
+        Map<String, Object> ok = Map.of("statementDate", today().toString());
+        assertProblem(post(COLLECTOR, "/api/customers/" + unique("NOPE") + "/statement/confirmations", ok), 404);
+        assertProblem(post(SUPERVISOR, path, ok), 403);
+        assertProblem(post(FINANCE, path, ok), 403);
+        assertThat(post(null, path, ok).status()).isEqualTo(401);
+    }
+
+    @Test
+    public void anInstalmentAgreementRestartsTheLimitationPeriod() {
+        String customerId = createCustomer();
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", customerId,
+            "issueDate", today().minusDays(35).toString(), "dueDate", today().minusDays(5).toString(),
+            "amount", "1000.00", "currency", "CNY", "contractInterestRatePercent", "0"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+        assertThat(get(FINANCE, "/api/invoices/" + number).body().path("limitationDate").asText())
+            .isEqualTo(today().minusDays(5).plusYears(3).toString());
+
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("instalments", List.of(Map.of("dueDate", today().plusDays(10).toString(), "amount", "500.00"),
+            Map.of("dueDate", today().plusDays(40).toString(), "amount", "500.00")));
+        plan.put("note", "two halves");
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements", plan);
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+
+        assertThat(get(FINANCE, "/api/invoices/" + number).body().path("limitationDate").asText())
+            .isEqualTo(today().plusYears(3).toString());
+    }
+
+    int statementMails(String customerId) {
+        return count("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?", customerId,
+            Outbox.STATEMENT_OF_ACCOUNT);
+    }
+
+    ResponseEntity<byte[]> pdf(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PDF));
+        return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.GET, new HttpEntity<>(headers),
+            byte[].class);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            all.append(new PdfTextExtractor(reader).getTextFromPage(page)).append(' ');
+        }
+        return all.toString().replaceAll("\\s+", " ");
+    }
+}
