@@ -12,10 +12,12 @@ public class RecordVisitReportDelegate implements JavaDelegate {
 
     private final ContactLog contacts;
     private final BusinessClock clock;
+    private final OverdueCauses causes;
 
-    public RecordVisitReportDelegate(ContactLog contacts, BusinessClock clock) {
+    public RecordVisitReportDelegate(ContactLog contacts, BusinessClock clock, OverdueCauses causes) {
         this.contacts = contacts;
         this.clock = clock;
+        this.causes = causes;
     }
 
     @Override
@@ -27,5 +29,10 @@ public class RecordVisitReportDelegate implements JavaDelegate {
             met ? decisionMaker : null, (String) execution.getVariable(VISIT_OUTCOME),
             (met ? "Decision maker met. " : "Decision maker not met. ") + execution.getVariable(VISIT_REPORT),
             null, null));
+        // why the customer pays late, as the field collector saw it (an unknown code is not made up into one)
+        Object cause = execution.getVariable(CustomerCalls.OVERDUE_CAUSE);
+        OverdueCause.parse(cause == null ? null : cause.toString()).ifPresent(c -> causes.record(
+            (String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(CUSTOMER_ID),
+            OverdueCauses.VISIT, c, CurrentUser.idOr(execution, null), clock.now()));
     }
 }
