@@ -54,7 +54,8 @@ public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
     }
 
     static boolean isCallTask(TaskDefinition task) {
-        return task.getTaskListenersForEvent(TaskListener.EVENTNAME_CREATE).stream()
+        List<TaskListener> created = task.getTaskListenersForEvent(TaskListener.EVENTNAME_CREATE);
+        return created != null && created.stream()
             .anyMatch(l -> l instanceof DelegateExpressionTaskListener d
                 && PREPARE_CALL.equals(d.getExpressionText()));
     }
