@@ -41,9 +41,12 @@ public class DisputeService {
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
     private final Environment environment;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
-                          AdjustmentService adjustments, BusinessClock clock, Environment environment) {
+                          AdjustmentService adjustments, BusinessClock clock, Environment environment,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.statements = statements;
@@ -85,8 +88,10 @@ public class DisputeService {
             .params(invoice.invoiceNumber(), category.name(), amount, invoice.currency(), description,
                 source, raisedBy, Timestamp.from(clock.now()))
             .update();
-        return jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
+        long id = jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(Long.class).single();
+        events.publishEvent(new DisputeRaised(id, invoice.invoiceNumber(), category.name(), amount, invoice.currency()));
+        return id;
     }
 
     public Dispute find(long id) {

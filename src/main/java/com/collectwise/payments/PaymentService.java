@@ -57,12 +57,15 @@ public class PaymentService {
     private final com.collectwise.cases.PrepareCallListener callPreparation;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final AgreementService agreements;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
                           StatementService statements, CaseEngine cases, BusinessClock clock,
                           PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
                           com.collectwise.cases.PrepareCallListener callPreparation,
-                          org.camunda.bpm.engine.TaskService tasks, AgreementService agreements) {
+                          org.camunda.bpm.engine.TaskService tasks, AgreementService agreements,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.agreements = agreements;
         this.acknowledgements = acknowledgements;
         this.callPreparation = callPreparation;
@@ -153,6 +156,7 @@ public class PaymentService {
         List<Allocation> splits = allocations(account, payment.paymentReference());
         payments.insertAllocations(payment.paymentReference(), splits, payment.currency(), payment.receivedOn());
         reconcile(customerId, account, payment.paymentReference(), payment.receivedOn());
+        publishApplied(payment, customerId, splits);
         return new PaymentReceipt(Outcome.APPLIED, payments.find(payment.paymentReference()).orElseThrow().view()
             .withAllocations(splits));
     }
@@ -245,6 +249,15 @@ public class PaymentService {
     public void planKept(com.collectwise.agreements.PlanKept event) {
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /** One event per invoice the payment reached, with what it paid there. */
+    private void publishApplied(IncomingPayment payment, String customerId, List<Allocation> splits) {
+        java.util.Map<String, BigDecimal> perInvoice = new java.util.LinkedHashMap<>();
+        splits.stream().filter(s -> s.invoiceNumber() != null)
+            .forEach(s -> perInvoice.merge(s.invoiceNumber(), s.amount(), BigDecimal::add));
+        perInvoice.forEach((invoiceNumber, amount) -> events.publishEvent(new PaymentApplied(
+            payment.paymentReference(), customerId, invoiceNumber, amount, payment.currency(), payment.receivedOn())));
     }
 
     private static List<Allocation> allocations(StatementService.CustomerAccount account, String reference) {
