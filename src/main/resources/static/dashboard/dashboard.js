@@ -79,6 +79,22 @@ function render(d) {
   document.getElementById('caseTable').replaceChildren(
     table(['Invoice (opens Cockpit)', 'Customer', 'Stage', 'Days past due', 'Outstanding'], caseRows));
 
+  // Why accounts go overdue (causes heard on calls and visits) and the work of each collector.
+  const report = d.collectorReport || { causes: [], collectors: [] };
+  chart('causeChart', { type: 'bar', data: { labels: report.causes.map(c => c.label), datasets: [{
+    label: 'Times heard', backgroundColor: COLORS[3], data: report.causes.map(c => c.count) }] },
+    options: { indexAxis: 'y', scales: { x: { ticks: { precision: 0 } } } } });
+  document.getElementById('causeTable').replaceChildren(report.causes.length === 0
+    ? el('p', {}, 'No cause recorded yet: collectors record it on the call and visit forms.')
+    : table(['Cause', 'Times heard'], report.causes.map(c => [c.label, String(c.count)])));
+  const entries = o => Object.entries(o || {}).map(([k, v]) => k + ' ' + v).join(', ');
+  document.getElementById('collectorTable').replaceChildren(table(
+    ['Collector', 'Contacts', 'Promises (kept / broken / made)', 'Collected', 'Open cases per stage', 'Causes heard'],
+    report.collectors.map(c => [c.collector, String(c.contacts),
+      c.promisesKept + ' / ' + c.promisesBroken + ' / ' + c.promisesMade,
+      c.collected.map(m => m.currency + ' ' + money(m.amount)).join(', ') || '-',
+      entries(c.openCasesPerStage) || '-', entries(c.causes) || '-'])));
+
   // A rate that should apply but is missing from /api/rates: the interest of these invoices is incomplete.
   const unknown = d.unknownRates || { count: 0, invoiceNumbers: [] };
   kpis.append(card('Interest rate unknown', String(unknown.count) + (unknown.count === 1 ? ' invoice' : ' invoices')));
