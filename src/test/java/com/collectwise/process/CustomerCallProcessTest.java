@@ -245,6 +245,31 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         assertThat(callsOfCustomer()).isEmpty();
     }
 
+    /**
+     * The lead's assignee may see nothing but the lead (here: a supervisor reassigned the call to a field collector,
+     * who is no candidate for the collectors' tasks), yet the call covers the customer's other cases: their calls are completed with it, and the case file
+     * names the collector.
+     */
+    @Test
+    void theLeadsAssigneeCompletesTheCoveredCallsWithoutRightsOnThem() {
+        LocalDate due = LocalDate.of(2026, 3, 3);
+        overdue(invoice(customer, due, 30, "1000.00"));
+        ProcessInstance second = overdue(invoice(customer, due, 30, "2000.00"));
+        Task lead = lead();
+        tasks.setAssignee(lead.getId(), "collector7");
+        engine.getIdentityService().setAuthentication("collector7", List.of("fieldcollectors"));
+        try {
+            assertThat(tasks.createTaskQuery().processVariableValueEquals(CUSTOMER_ID, customer.customerId()).count())
+                .as("the covered call is not the collector's to see").isEqualTo(1);
+            tasks.complete(lead.getId(), withVariables(CALL_OUTCOME, "CALL_BACK", REACHED_PERSON, "Mr. Li"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(callsOfCustomer()).isEmpty();
+        assertThat(contacts.list(second.getBusinessKey())).singleElement()
+            .satisfies(e -> assertThat(e.collector()).isEqualTo("collector7"));
+    }
+
     private BigDecimal promise(Invoice invoice) {
         return jdbc.sql("SELECT amount FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(BigDecimal.class).single();
