@@ -236,6 +236,20 @@ public class CustomerCalls {
         tasks.setVariableLocal(next.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, stillCovered));
     }
 
+    /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
+    public void refreshSheets(TaskService tasks, String customerId) {
+        for (Task lead : tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer")
+            .processVariableValueEquals(CUSTOMER_ID, customerId).active().list()) {
+            if (tasks.getVariableLocal(lead.getId(), CALL_DAY) == null
+                || tasks.getVariableLocal(lead.getId(), COVERED_BY) != null) {
+                continue;
+            }
+            Set<String> covered = new TreeSet<>(coveredInvoices(tasks, lead.getId()));
+            covered.add((String) tasks.getVariable(lead.getId(), INVOICE_NUMBER));
+            tasks.setVariableLocal(lead.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, covered));
+        }
+    }
+
     /**
      * The customer's call is one business act: whoever may complete (or the job that creates) one call task of the
      * customer acts on the others of that day too, although Tasklist would not show them that user (a field

@@ -94,6 +94,7 @@ public class PrepareCallListener implements TaskListener {
         String amount = amountToCollect(invoice);
         tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey("Task_CallCustomer")
             .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+        customerCalls.refreshSheets(tasks, invoice.customerId());
     }
 
     static String spoken(java.math.BigDecimal amount, String currency) {

@@ -41,6 +41,7 @@ class CustomerCallProcessTest extends CollectionTestSupport {
 
     @Autowired ContactPolicy contactPolicy;
     @Autowired OverdueCauses causes;
+    @Autowired com.collectwise.payments.PaymentService payments;
 
     Customer customer;
 
@@ -98,6 +99,13 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         assertThat(sheet).contains(a.invoiceNumber(), b.invoiceNumber(), c.invoiceNumber())
             .contains("1,000.25 CNY", "2,000.49 CNY", "3,000.74 CNY").contains("**6,001.48 CNY**")
             .doesNotContain("| no |");
+
+        // a part payment shows on the lead's list at once
+        payments.receive(new com.collectwise.payments.IncomingPayment("PAY-" + a.invoiceNumber(), a.invoiceNumber(),
+            null, new BigDecimal("400.00"), "CNY", LocalDate.of(2026, 3, 5),
+            com.collectwise.payments.PaymentMethod.BANK_TRANSFER));
+        assertThat((String) tasks.getVariableLocal(lead.getId(), CustomerCalls.CUSTOMER_INVOICES))
+            .contains("600.25 CNY").contains("**5,601.48 CNY**");
         assertThat((String) tasks.getVariableLocal(lead.getId(), "playbookPrinciples")).contains("理", "情", "利", "法");
         assertThat((String) tasks.getVariable(lead.getId(), OBJECTION_PLAYBOOK))
             .contains("| Debtor tactic | Counter | Principles |").contains("statement of account");
