@@ -15,10 +15,13 @@ public class StageTracker {
 
     private final InvoiceRepository invoices;
     private final CaseFigures figures;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public StageTracker(InvoiceRepository invoices, CaseFigures figures) {
+    public StageTracker(InvoiceRepository invoices, CaseFigures figures,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.figures = figures;
+        this.events = events;
     }
 
     public void enter(VariableScope execution, String stage) {
@@ -29,6 +32,7 @@ public class StageTracker {
         execution.setVariable(STAGE_ENTRY_NUMBER, entries == null ? 1 : ((Number) entries).intValue() + 1);
         execution.setVariable(STAGE, entered.name());
         refreshFigures(execution);
+        events.publishEvent(new CaseStageEntered(invoiceNumber, entered));
     }
 
     /** Writes today's outstanding amount and days overdue into the case's display variables. */

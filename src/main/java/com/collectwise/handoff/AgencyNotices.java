@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 
 import com.collectwise.cases.BusinessClock;
 import com.collectwise.cases.CaseSettled;
+import com.collectwise.cases.CaseStageEntered;
+import com.collectwise.cases.Stage;
 import com.collectwise.communication.Outbox;
 import com.collectwise.disputes.DisputeRaised;
 import com.collectwise.payments.PaymentApplied;
@@ -20,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * settlement of the case are queued for the agency in the outbox, in the transaction of the event itself (so the
  * notice exists exactly when the payment, dispute or closing does), and {@link AgencyNoticeDispatcher} delivers
  * them over HTTP at least once with back-off. One notice per mandate and event: the outbox key is unique, and it is
- * the Idempotency-Key the agency sees. A recall ends the mandate through Process_AgencyHandoff (Task_EndAgencyMandate).
+ * the Idempotency-Key the agency sees. A recall requested over the API ends the mandate through Process_AgencyHandoff
+ * (Task_EndAgencyMandate); a case moved to another stage while the mandate runs is a recall told here.
  */
 @Service
 public class AgencyNotices {
@@ -71,6 +74,26 @@ public class AgencyNotices {
                 clock.today(), settled.reason()));
             jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
                 .params(Timestamp.from(clock.now()), "settled: " + settled.reason(), m.mandateKey()).update();
+        });
+    }
+
+    /**
+     * The case entered another stage while the agency still works it (a supervisor moved it, or the agency gave up
+     * and the case goes on): the agency is told it was taken back, and the mandate ends here. A mandate ended through
+     * the model (expired, recalled) is no longer open, so nothing is sent twice.
+     */
+    @EventListener
+    public void stageEntered(CaseStageEntered entered) {
+        if (entered.stage() == Stage.AGENCY) {
+            return;
+        }
+        mandate(entered.invoiceNumber()).ifPresent(m -> {
+            queue(m, null, new AgencyNotice(key(m, AgencyNotice.RECALL, entered.stage().name()), m.mandateKey(),
+                m.invoiceNumber(), AgencyNotice.RECALL, entered.stage().name(), null, null, clock.today(),
+                "Taken back: the case is now in stage " + entered.stage() + ". Stop working it."));
+            jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
+                .params(Timestamp.from(clock.now()), "recalled: case moved to " + entered.stage(), m.mandateKey())
+                .update();
         });
     }
 

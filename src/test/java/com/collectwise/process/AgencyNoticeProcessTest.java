@@ -71,6 +71,7 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
     @Autowired DisputeService disputes;
     @Autowired AgencyNoticeDispatcher dispatcher;
     @Autowired CaseFigures figures;
+    @Autowired com.collectwise.handoff.AgencyRecallService recalls;
     final ObjectMapper json = new ObjectMapper();
 
     Invoice invoice;
@@ -180,6 +181,36 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
         }
         assertThat(AGENCY.calls(NOTICES)).as("four attempts, then it is given up").hasSize(4);
         assertThat(notices()).singleElement().extracting(OutboxMessage::status).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aCaseMovedToAnotherStageIsTakenBackFromTheAgency() throws Exception {
+        ProcessInstance pi = handedOff();
+        runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, invoice.invoiceNumber(),
+            TARGET_STAGE, "LITIGATION", STAGE_CHANGE_REASON, "customer insolvent"));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_PursueLitigation");
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(AGENCY.calls(NOTICES)).singleElement().satisfies(call -> {
+            assertThat(call.idempotencyKey()).isEqualTo(mandateKey() + ":RECALL:LITIGATION");
+            assertThat(json.readTree(call.body()).get("detail").asText()).contains("Taken back");
+        });
+        assertThat(jdbc.sql("SELECT end_reason FROM agency_mandates WHERE idempotency_key = ?").param(mandateKey())
+            .query(String.class).single()).isEqualTo("recalled: case moved to LITIGATION");
+        // a payment after the recall is ours alone: the agency no longer hears of it
+        pay("BANK-6", "100.00");
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void aRecallOverTheApiEndsTheMandateThroughTheModelAndIsNotToldTwice() {
+        ProcessInstance pi = handedOff();
+        recalls.recall(invoice.invoiceNumber(), "customer asked to talk to us", "super1");
+        executeDueJobs();
+        assertThat(AGENCY.calls("/agency/mandates/end")).singleElement()
+            .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo(mandateKey() + ":END"));
+        assertThat(notices()).as("the mandate ended before the case moved on").isEmpty();
     }
 
     @Test
