@@ -278,6 +278,52 @@ class CustomerCallProcessTest extends CollectionTestSupport {
             .satisfies(e -> assertThat(e.collector()).isEqualTo("collector7"));
     }
 
+    /**
+     * Two cases of the customer reach their call at the same moment, each in its own thread (as two job executor
+     * threads or two nodes would): the lock on the customer's row makes one the lead and the other covered.
+     */
+    @Test
+    void twoCasesPlanningTheirCallsAtOnceStillShareOneCall() throws Exception {
+        LocalDate due = LocalDate.of(2026, 3, 3);
+        List<String> ids = new java.util.ArrayList<>();
+        for (Invoice i : List.of(invoice(customer, due, 30, "1000.00"), invoice(customer, due, 30, "2000.00"))) {
+            String id = cases.start(i, customer);
+            started.add(id);
+            ids.add(id);
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(ids.size());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(ids.size());
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (String id : ids) {
+                runs.add(threads.submit(() -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    for (int round = 0; round < 50; round++) {
+                        org.camunda.bpm.engine.runtime.Job next = management.createJobQuery().rootProcessInstanceId(id)
+                            .executable().list().stream().findFirst().orElse(null);
+                        if (next == null) {
+                            return null;
+                        }
+                        management.executeJob(next.getId());
+                    }
+                    throw new AssertionError("jobs keep becoming due");
+                }));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(callsOfCustomer()).hasSize(2);
+        assertThat(myCallsToday()).hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_call_days WHERE customer_id = ?")
+            .param(customer.customerId()).query(Integer.class).single()).isEqualTo(1);
+        Task lead = lead();
+        assertThat(callsOfCustomer()).filteredOn(t -> !t.getId().equals(lead.getId()))
+            .allSatisfy(t -> assertThat(tasks.getVariableLocal(t.getId(), CustomerCalls.COVERED_BY)).isEqualTo(lead.getId()));
+    }
+
     private BigDecimal promise(Invoice invoice) {
         return jdbc.sql("SELECT amount FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(BigDecimal.class).single();
