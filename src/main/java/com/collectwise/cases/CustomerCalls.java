@@ -314,7 +314,8 @@ public class CustomerCalls {
             : figures.today(invoice.invoiceNumber()).statement().total();
     }
 
-    private List<String> coveredInvoices(TaskService tasks, String leadTaskId) {
+    /** The invoices whose call tasks the lead covers (not the lead's own). */
+    static List<String> coveredInvoices(TaskService tasks, String leadTaskId) {
         return tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, leadTaskId).active().list().stream()
             .map(t -> (String) tasks.getVariable(t.getId(), INVOICE_NUMBER)).toList();
     }

@@ -54,16 +54,18 @@ public class ValidateCallOutcomeListener implements TaskListener {
             // the same checks as the API: the plan must fit the outstanding total, the dispute the undisputed part
             Invoice invoice = figures.today((String) task.getVariable(CaseVariables.INVOICE_NUMBER)).invoice();
             if (call.isDispute()) {
-                // on a customer's call the dispute may be about another of its invoices
+                // on a customer's call the dispute may be about another invoice this call covers
                 Object named = task.getVariable(CustomerCalls.DISPUTED_INVOICE);
                 if (named != null && !named.toString().isBlank() && !named.toString().trim().equals(invoice.invoiceNumber())) {
                     String number = named.toString().trim();
-                    String customerId = invoice.customerId();
-                    Invoice other = invoices.find(number).filter(i -> i.customerId().equals(customerId)
-                        && i.status() == CaseStatus.OPEN).orElse(null);
+                    boolean covered = task.getVariableLocal(CustomerCalls.COVERED_BY) == null
+                        && CustomerCalls.coveredInvoices(task.getProcessEngineServices().getTaskService(), task.getId())
+                            .contains(number);
+                    Invoice other = covered ? invoices.find(number).orElse(null) : null;
                     if (other == null) {
                         throw new ProcessEngineException("The call cannot be saved: the disputed invoice " + number
-                            + " is not an open invoice of this customer.");
+                            + " is not one of the invoices of this call (leave it empty for invoice "
+                            + invoice.invoiceNumber() + ", or raise its dispute on its own call or over the API).");
                     }
                     invoice = other;
                 }

@@ -197,7 +197,7 @@ class CustomerCallProcessTest extends CollectionTestSupport {
     }
 
     @Test
-    void aDisputeOnAnInvoiceOfAnotherCustomerIsRefused() {
+    void aDisputeOnAnInvoiceOutsideTheCallIsRefused() {
         Invoice mine = invoice(customer, LocalDate.of(2026, 3, 3), 30, "1000.00");
         overdue(mine);
         Customer other = customer(Segment.DOMESTIC);
@@ -205,7 +205,7 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         Task lead = lead();
         assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(CALL_OUTCOME, "DISPUTED",
             DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 100.0, CustomerCalls.DISPUTED_INVOICE, theirs.invoiceNumber())))
-            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("not an open invoice of this customer");
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("not one of the invoices of this call");
         assertThat(callsOfCustomer()).hasSize(1);
     }
 
