@@ -238,8 +238,8 @@ public class CustomerCalls {
 
     /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
     public void refreshSheets(TaskService tasks, String customerId) {
-        for (Task lead : tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer")
-            .processVariableValueEquals(CUSTOMER_ID, customerId).active().list()) {
+        // any call task (Task_CallCustomer or another one prepared as a call): the ones with a call day
+        for (Task lead : tasks.createTaskQuery().processVariableValueEquals(CUSTOMER_ID, customerId).active().list()) {
             if (tasks.getVariableLocal(lead.getId(), CALL_DAY) == null
                 || tasks.getVariableLocal(lead.getId(), COVERED_BY) != null) {
                 continue;
