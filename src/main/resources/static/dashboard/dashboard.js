@@ -79,6 +79,23 @@ function render(d) {
   document.getElementById('caseTable').replaceChildren(
     table([t('invoiceCockpit'), t('customer'), t('stage'), t('daysPastDue'), t('outstanding')], caseRows));
 
+  // Why accounts go overdue (causes heard on calls and visits) and the work of each collector.
+  const report = d.collectorReport || { causes: [], collectors: [] };
+  const causeName = c => (WORDS[LANG].causes || {})[c.cause] || c.label;
+  chart('causeChart', { type: 'bar', data: { labels: report.causes.map(causeName), datasets: [{
+    label: t('timesHeard'), backgroundColor: COLORS[3], data: report.causes.map(c => c.count) }] },
+    options: { indexAxis: 'y', scales: { x: { ticks: { precision: 0 } } } } });
+  document.getElementById('causeTable').replaceChildren(report.causes.length === 0
+    ? el('p', {}, t('noCause'))
+    : table([t('cause'), t('timesHeard')], report.causes.map(c => [causeName(c), String(c.count)])));
+  const entries = o => Object.entries(o || {}).map(([k, v]) => k + ' ' + v).join(', ');
+  document.getElementById('collectorTable').replaceChildren(table(
+    [t('collector'), t('contacts'), t('promisesKbm'), t('collected'), t('openCasesPerStage'), t('causesHeard')],
+    report.collectors.map(c => [c.collector, String(c.contacts),
+      c.promisesKept + ' / ' + c.promisesBroken + ' / ' + c.promisesMade,
+      c.collected.map(m => m.currency + ' ' + money(m.amount)).join(', ') || '-',
+      entries(c.openCasesPerStage) || '-', entries(c.causes) || '-'])));
+
   // A rate that should apply but is missing from /api/rates: the interest of these invoices is incomplete.
   const unknown = d.unknownRates || { count: 0, invoiceNumbers: [] };
   kpis.append(card(t('rateUnknown'), t(unknown.count === 1 ? 'oneInvoice' : 'nInvoices', unknown.count)));

@@ -18,7 +18,11 @@ const WORDS = {
     ratesMissing: '{0} open invoice(s) should bear statutory interest but the LPR or ECB rate they need is missing;'
       + ' their interest is incomplete until finance enters it (/api/rates/lpr, /api/rates/ecb)',
     oldest: '. Oldest {0}: ', colon: ': ', loadFailed: 'Could not load the figures: HTTP {0}',
-    stages: {}, buckets: {}
+    overdueCauses: 'Why accounts go overdue', perCollector: 'Per collector', timesHeard: 'Times heard',
+    noCause: 'No cause recorded yet: collectors record it on the call and visit forms.', cause: 'Cause',
+    collector: 'Collector', contacts: 'Contacts', promisesKbm: 'Promises (kept / broken / made)',
+    openCasesPerStage: 'Open cases per stage', causesHeard: 'Causes heard',
+    stages: {}, buckets: {}, causes: {}
   },
   zh: {
     pageTitle: 'Collectwise - 财务看板', title: '应收账款看板', asOf: '截至', show: '查看', loading: '加载中…',
@@ -37,7 +41,12 @@ const WORDS = {
     oldest: '。最早的 {0} 张：', colon: '：', loadFailed: '无法加载数据：HTTP {0}',
     stages: { PRE_DUE: '到期前', INTERNAL_REMINDER: '内勤提示', FORMAL_DEMAND: '正式催款', FIELD_VISIT: '外勤催收',
       AGENCY: '委托催收机构', LITIGATION: '法律诉讼', WRITE_OFF: '核销或出售', CLOSED: '已结案' },
-    buckets: { current: '未到期', '>180': '180 天以上' }
+    buckets: { current: '未到期', '>180': '180 天以上' },
+    overdueCauses: '逾期原因', perCollector: '按催收员', timesHeard: '次数',
+    noCause: '尚未记录原因：催收员在电话和拜访表单中记录。', cause: '原因', collector: '催收员', contacts: '联系次数',
+    promisesKbm: '承诺（兑现 / 违约 / 作出）', openCasesPerStage: '各阶段未结案件', causesHeard: '听到的原因',
+    causes: { LONG_PAYMENT_CYCLE: '内部付款周期长', CASH_TROUBLE: '资金困难', UNCLEAR_TERMS: '条款或发票不清',
+      DISPUTE: '对货物或服务有异议', POOR_COMMUNICATION: '沟通不畅（未收到发票、联系人有误）', OTHER: '其他' }
   }
 };
 

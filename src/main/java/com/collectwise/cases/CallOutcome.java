@@ -9,7 +9,8 @@ import java.util.Set;
 /** What the collector reports after a call (fields of Form_CallCustomer). */
 public record CallOutcome(String outcome, String reachedPerson, String debtorTactic, BigDecimal promisedAmount,
                           LocalDate promisedDate, String note, Integer instalmentCount, LocalDate firstInstalmentDate,
-                          String disputeCategory, BigDecimal disputedAmount, String disputeDescription) {
+                          String disputeCategory, BigDecimal disputedAmount, String disputeDescription,
+                          String overdueCause) {
 
     public static final String PROMISE_TO_PAY = "PROMISE_TO_PAY";
     public static final String INSTALMENT_REQUESTED = "INSTALMENT_REQUESTED";
@@ -21,10 +22,19 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
     static final int MIN_INSTALMENTS = 2;
     static final int MAX_INSTALMENTS = 24;
 
+    /** A call without the cause of the delay (the fields before issue 16). */
+    public CallOutcome(String outcome, String reachedPerson, String debtorTactic, BigDecimal promisedAmount,
+                       LocalDate promisedDate, String note, Integer instalmentCount, LocalDate firstInstalmentDate,
+                       String disputeCategory, BigDecimal disputedAmount, String disputeDescription) {
+        this(outcome, reachedPerson, debtorTactic, promisedAmount, promisedDate, note, instalmentCount,
+            firstInstalmentDate, disputeCategory, disputedAmount, disputeDescription, null);
+    }
+
     /** The fields of a call without a plan or a dispute (the outcomes before issue 5). */
     public CallOutcome(String outcome, String reachedPerson, String debtorTactic, BigDecimal promisedAmount,
                        LocalDate promisedDate, String note) {
-        this(outcome, reachedPerson, debtorTactic, promisedAmount, promisedDate, note, null, null, null, null, null);
+        this(outcome, reachedPerson, debtorTactic, promisedAmount, promisedDate, note, null, null, null, null, null,
+            null);
     }
 
     public boolean isInstalmentRequest() {
@@ -49,6 +59,10 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
         }
         if (debtorTactic != null && !debtorTactic.isBlank() && !TACTICS.contains(debtorTactic)) {
             problems.add("debtor tactic '" + debtorTactic + "' is not one of " + TACTICS);
+        }
+        if (!OverdueCause.isValid(overdueCause)) {
+            problems.add("the cause of the delay '" + overdueCause + "' is not one of "
+                + java.util.Arrays.toString(OverdueCause.values()));
         }
         if (isPromise()) {
             if (promisedAmount == null || promisedAmount.signum() <= 0) {

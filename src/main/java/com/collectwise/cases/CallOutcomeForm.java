@@ -19,7 +19,8 @@ final class CallOutcomeForm {
             FormAmount.of(scope.getVariable(PROMISED_AMOUNT)), date(scope.getVariable(PROMISED_DATE)),
             text(scope, CALL_NOTE), count(scope.getVariable(INSTALMENT_COUNT)),
             date(scope.getVariable(FIRST_INSTALMENT_DATE)), text(scope, DISPUTE_CATEGORY),
-            FormAmount.of(scope.getVariable(DISPUTED_AMOUNT)), text(scope, DISPUTE_DESCRIPTION));
+            FormAmount.of(scope.getVariable(DISPUTED_AMOUNT)), text(scope, DISPUTE_DESCRIPTION),
+            text(scope, CustomerCalls.OVERDUE_CAUSE));
     }
 
     private static String text(VariableScope scope, String name) {
@@ -39,7 +40,7 @@ final class CallOutcomeForm {
         }
     }
 
-    private static LocalDate date(Object v) {
+    static LocalDate date(Object v) {
         if (v == null || v.toString().isBlank()) {
             return null;
         }

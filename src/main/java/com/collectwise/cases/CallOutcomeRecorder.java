@@ -24,10 +24,12 @@ public class CallOutcomeRecorder {
     private final AgreementService agreements;
     private final DisputeService disputes;
     private final AcknowledgementService acknowledgements;
+    private final OverdueCauses causes;
 
     public CallOutcomeRecorder(ContactLog contacts, PromiseBook promises, CallSchedule schedule, BusinessClock clock,
                                AgreementService agreements, DisputeService disputes,
-                               AcknowledgementService acknowledgements) {
+                               AcknowledgementService acknowledgements, OverdueCauses causes) {
+        this.causes = causes;
         this.contacts = contacts;
         this.promises = promises;
         this.schedule = schedule;
@@ -46,9 +48,19 @@ public class CallOutcomeRecorder {
     }
 
     public FollowUp record(Invoice invoice, String collector, CallOutcome call) {
+        return record(invoice, collector, call, clock.now());
+    }
+
+    /**
+     * @param madeAt when the call was made: one call with the customer covers several cases, and each logs the
+     *               same moment (so it counts as one attempt, see ContactPolicy)
+     */
+    public FollowUp record(Invoice invoice, String collector, CallOutcome call, java.time.Instant madeAt) {
+        OverdueCause.parse(call.overdueCause()).ifPresent(cause -> causes.record(invoice.invoiceNumber(),
+            invoice.customerId(), OverdueCauses.PHONE, cause, collector, madeAt));
         String note = call.debtorTactic() == null || call.debtorTactic().isBlank() ? call.note()
             : "[tactic " + call.debtorTactic() + "] " + (call.note() == null ? "" : call.note());
-        contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "PHONE", clock.now(),
+        contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "PHONE", madeAt,
             collector, call.reachedPerson(), call.outcome(), note, call.isPromise() ? call.promisedAmount() : null,
             call.isPromise() ? call.promisedDate() : null));
         if (call.isPromise()) {

@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CaseSettled;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
@@ -21,9 +22,11 @@ public class CaseClosing {
     private final CreditHold creditHold;
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public CaseClosing(InvoiceRepository invoices, CreditHold creditHold, AdjustmentService adjustments,
-                       BusinessClock clock) {
+                       BusinessClock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invoices = invoices;
         this.creditHold = creditHold;
         this.adjustments = adjustments;
@@ -39,6 +42,8 @@ public class CaseClosing {
             invoices.updateStage(invoiceNumber, Stage.CLOSED);
         }
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
+        // a replay publishes again: the listeners are idempotent (an agency is told once per mandate)
+        events.publishEvent(new CaseSettled(invoiceNumber, invoice.customerId(), CaseStatus.SETTLED, "Paid in full"));
     }
 
     /** Books the write-off of everything still open (so interest stops) and closes the case. */
@@ -50,6 +55,8 @@ public class CaseClosing {
         adjustments.writeOff(invoice, "Written off: " + reason, approvedBy, clock.today());
         invoices.close(invoiceNumber, CaseStatus.WRITTEN_OFF, "Written off: " + reason);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
+        events.publishEvent(new CaseSettled(invoiceNumber, invoice.customerId(), CaseStatus.WRITTEN_OFF,
+            "Written off: " + reason));
     }
 
     /**
@@ -67,6 +74,7 @@ public class CaseClosing {
         adjustments.writeOff(invoice, sold, approvedBy, clock.today());
         invoices.close(invoiceNumber, CaseStatus.SOLD, sold);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
+        events.publishEvent(new CaseSettled(invoiceNumber, invoice.customerId(), CaseStatus.SOLD, sold));
     }
 
     private Invoice find(String invoiceNumber) {

@@ -22,15 +22,26 @@ public class ContactHistory {
     }
 
     public String lastContacts(String invoiceNumber, ZoneId zone) {
-        List<ContactEntry> all = contacts.list(invoiceNumber);
+        return lines(contacts.list(invoiceNumber), zone, false);
+    }
+
+    /** The customer's last contacts about any of its invoices, each naming its invoice (the customer-level call). */
+    public String lastContactsOfCustomer(String customerId, ZoneId zone) {
+        return lines(contacts.listOfCustomer(customerId, SHOWN * 4), zone, true);
+    }
+
+    private static String lines(List<ContactEntry> all, ZoneId zone, boolean withInvoice) {
         if (all.isEmpty()) {
             return "No contact yet.";
         }
         StringBuilder out = new StringBuilder();
-        for (int i = all.size() - 1; i >= Math.max(0, all.size() - SHOWN); i--) {
+        for (int i = all.size() - 1; i >= Math.max(0, all.size() - (withInvoice ? SHOWN * 2 : SHOWN)); i--) {
             ContactEntry e = all.get(i);
-            out.append(WHEN.format(e.contactedAt().atZone(zone))).append(' ').append(e.channel()).append(' ')
-                .append(e.outcome());
+            out.append(WHEN.format(e.contactedAt().atZone(zone))).append(' ');
+            if (withInvoice) {
+                out.append(e.invoiceNumber()).append(' ');
+            }
+            out.append(e.channel()).append(' ').append(e.outcome());
             if (e.reachedPerson() != null && !e.reachedPerson().isBlank()) {
                 out.append(", reached ").append(e.reachedPerson());
             }

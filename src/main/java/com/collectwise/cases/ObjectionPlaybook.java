@@ -18,6 +18,13 @@ import org.springframework.stereotype.Component;
 public class ObjectionPlaybook {
 
     public static final String DECISION = "Decision_ObjectionPlaybook";
+    /** The call form's frame for every counter (DOMAIN.md section 4), kept on the call task. */
+    public static final String PRINCIPLES_VARIABLE = "playbookPrinciples";
+    public static final String PRINCIPLES = """
+        - **理 Reason**: the facts: the invoice, the delivery, the contract, the figures. Calm and exact.
+        - **情 Relationship**: the customer is a partner; keep it polite, show understanding, offer help.
+        - **利 Interest**: what paying now gains them (credit, deliveries, no fees) and what delay costs.
+        - **法 Law**: the formal letter, the agency, the court: state the consequences without threats.""";
 
     private final RepositoryService repository;
 
@@ -33,12 +40,20 @@ public class ObjectionPlaybook {
         }
         DmnModelInstance model = repository.getDmnModelInstance(latest.getId());
         DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
-        StringBuilder md = new StringBuilder("| Debtor tactic | Counter |\n|---|---|\n");
+        // a third output column (the principles 理 情 利 法 that frame the counter) is shown as its own column
+        boolean principles = table.getOutputs().size() > 2;
+        StringBuilder md = new StringBuilder(principles
+            ? "| Debtor tactic | Counter | Principles |\n|---|---|---|\n" : "| Debtor tactic | Counter |\n|---|---|\n");
         for (Rule rule : table.getRules()) {
             List<String> outputs = rule.getOutputEntries().stream().map(e -> unquote(e.getTextContent())).toList();
             String tactic = outputs.isEmpty() ? "" : outputs.get(0);
-            String counter = outputs.stream().skip(1).collect(Collectors.joining(" "));
-            md.append("| ").append(cell(tactic)).append(" | ").append(cell(counter)).append(" |\n");
+            String counter = principles ? (outputs.size() > 1 ? outputs.get(1) : "")
+                : outputs.stream().skip(1).collect(Collectors.joining(" "));
+            md.append("| ").append(cell(tactic)).append(" | ").append(cell(counter));
+            if (principles) {
+                md.append(" | ").append(cell(outputs.size() > 2 ? outputs.get(2) : ""));
+            }
+            md.append(" |\n");
         }
         return md.toString();
     }

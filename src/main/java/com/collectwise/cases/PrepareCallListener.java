@@ -25,7 +25,8 @@ public class PrepareCallListener implements TaskListener {
     /** The outcome of the previous call must not be pre-filled into the next one. */
     static final List<String> CALL_FIELDS = List.of(CALL_OUTCOME, REACHED_PERSON, DEBTOR_TACTIC, PROMISED_AMOUNT,
         PROMISED_DATE, CALL_NOTE, INSTALMENT_COUNT, FIRST_INSTALMENT_DATE, DISPUTE_CATEGORY, DISPUTED_AMOUNT,
-        DISPUTE_DESCRIPTION);
+        DISPUTE_DESCRIPTION, CustomerCalls.OVERDUE_CAUSE, CustomerCalls.DISPUTED_INVOICE, CustomerCalls.COVERED_BY_CALL,
+        CustomerCalls.CALL_MADE_AT);
     /** Payment habits and open disputes shown on the call form. */
     static final String PROMISES_KEPT = "promisesKept";
     static final String PROMISES_BROKEN = "promisesBroken";
@@ -40,11 +41,14 @@ public class PrepareCallListener implements TaskListener {
     private final DisputeService disputes;
     private final CaseFigures figures;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final CustomerCalls customerCalls;
 
     public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                CallSchedule schedule, BusinessClock clock, PromiseBook promises,
-                               DisputeService disputes, CaseFigures figures, org.camunda.bpm.engine.TaskService tasks) {
+                               DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
+                               org.camunda.bpm.engine.TaskService tasks) {
         this.tasks = tasks;
+        this.customerCalls = customerCalls;
         this.promises = promises;
         this.disputes = disputes;
         this.figures = figures;
@@ -70,12 +74,15 @@ public class PrepareCallListener implements TaskListener {
         PromiseBook.Habits habits = promises.habits(invoice.customerId());
         task.setVariable(PROMISES_KEPT, habits.kept());
         task.setVariable(PROMISES_BROKEN, habits.broken());
-        task.setVariable(CONTACT_HISTORY, history.lastContacts(invoiceNumber, clock.zone()));
+        // the collector calls the customer, not the invoice: every contact and promise of the customer is shown
+        task.setVariable(CONTACT_HISTORY, history.lastContactsOfCustomer(invoice.customerId(), clock.zone()));
+        task.setVariableLocal(CustomerCalls.CUSTOMER_PROMISES, promises.ofCustomer(invoice.customerId()));
         task.setVariable(OBJECTION_PLAYBOOK, playbook.asMarkdown());
+        task.setVariableLocal(ObjectionPlaybook.PRINCIPLES_VARIABLE, ObjectionPlaybook.PRINCIPLES);
         if (task.getVariable(BROKEN_PROMISE) == null) {
             task.setVariable(BROKEN_PROMISE, false);
         }
-        task.setFollowUpDate(Date.from(schedule.nextSlot(clock.nowZoned()).toInstant()));
+        task.setFollowUpDate(Date.from(customerCalls.join(task, schedule.nextSlot(clock.nowZoned())).toInstant()));
     }
 
     /** The undisputed part of today's outstanding total, as the collector says it. */
@@ -100,6 +107,7 @@ public class PrepareCallListener implements TaskListener {
         String amount = amountToCollect(invoice);
         tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey("Task_CallCustomer")
             .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+        customerCalls.refreshSheets(tasks, invoice.customerId());
     }
 
     static String spoken(java.math.BigDecimal amount, String currency) {

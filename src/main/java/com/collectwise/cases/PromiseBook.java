@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -87,6 +88,24 @@ public class PromiseBook {
                 FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number
                 WHERE i.customer_id = ?""")
             .param(customerId).query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
+    }
+
+    /**
+     * The customer's open promises and the last ones decided, one line each, newest first, for the call form
+     * ("you promised 2,000.00 by 12 March and it did not come").
+     */
+    public String ofCustomer(String customerId) {
+        List<String> lines = jdbc.sql("""
+                SELECT p.invoice_number, p.amount, p.currency, p.promised_date, p.status FROM promises p
+                JOIN invoices i ON i.invoice_number = p.invoice_number
+                WHERE i.customer_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT 10""")
+            .param(customerId)
+            .query((rs, n) -> "- " + rs.getString("status") + ": " + rs.getBigDecimal("amount").setScale(
+                    Math.max(0, java.util.Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits()),
+                    RoundingMode.HALF_UP).toPlainString() + " " + rs.getString("currency").trim() + " by "
+                + rs.getDate("promised_date").toLocalDate() + " (invoice " + rs.getString("invoice_number") + ")")
+            .list();
+        return lines.isEmpty() ? "No promise yet." : String.join("\n", lines);
     }
 
     public String status(long promiseId) {

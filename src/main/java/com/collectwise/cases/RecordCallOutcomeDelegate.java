@@ -25,7 +25,10 @@ public class RecordCallOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Invoice invoice = figures.today((String) execution.getVariable(INVOICE_NUMBER)).invoice();
         String collector = CurrentUser.idOr(execution, (String) execution.getVariable(COLLECTOR));
-        CallOutcomeRecorder.FollowUp next = recorder.record(invoice, collector, CallOutcomeForm.read(execution));
+        Object madeAt = execution.getVariable(CustomerCalls.CALL_MADE_AT);
+        CallOutcomeRecorder.FollowUp next = madeAt == null
+            ? recorder.record(invoice, collector, CallOutcomeForm.read(execution))
+            : recorder.record(invoice, collector, CallOutcomeForm.read(execution), java.time.Instant.parse(madeAt.toString()));
         if (next.promiseId() != null) {
             execution.setVariable(PROMISE_ID, next.promiseId());
             execution.setVariable(PROMISE_CHECK_AT, PlanVariables.iso(next.promiseCheckAt()));

@@ -34,13 +34,16 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     private final PromiseBook promises;
     private final AcknowledgementService acknowledgements;
     private final BusinessClock clock;
+    private final OverdueCauses causes;
 
     public RecordVisitReportDelegate(ContactLog contacts, PromiseBook promises,
-                                     AcknowledgementService acknowledgements, BusinessClock clock) {
+                                     AcknowledgementService acknowledgements, BusinessClock clock,
+                                     OverdueCauses causes) {
         this.contacts = contacts;
         this.promises = promises;
         this.acknowledgements = acknowledgements;
         this.clock = clock;
+        this.causes = causes;
     }
 
     @Override
@@ -62,6 +65,11 @@ public class RecordVisitReportDelegate implements JavaDelegate {
             clock.now(), visitor, met ? decisionMaker : null, outcome,
             (met ? "Decision maker met. " : "Decision maker not met. ") + execution.getVariable(VISIT_REPORT),
             amount, date));
+        // why the customer pays late, as the field collector saw it (an unknown code is not made up into one)
+        Object cause = execution.getVariable(CustomerCalls.OVERDUE_CAUSE);
+        OverdueCause.parse(cause == null ? null : cause.toString()).ifPresent(c -> causes.record(
+            (String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(CUSTOMER_ID),
+            OverdueCauses.VISIT, c, CurrentUser.idOr(execution, null), clock.now()));
         if (promise) {
             String currency = (String) execution.getVariable(CURRENCY);
             long id = promises.open(invoiceNumber, amount, currency, date, "Promised at a field visit", visitor,

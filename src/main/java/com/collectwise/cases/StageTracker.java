@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CaseStageEntered;
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.InvoiceRepository;
@@ -19,10 +20,13 @@ public class StageTracker {
 
     private final InvoiceRepository invoices;
     private final CaseFigures figures;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public StageTracker(InvoiceRepository invoices, CaseFigures figures) {
+    public StageTracker(InvoiceRepository invoices, CaseFigures figures,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.invoices = invoices;
         this.figures = figures;
+        this.events = events;
     }
 
     public void enter(VariableScope execution, String stage) {
@@ -33,6 +37,7 @@ public class StageTracker {
         execution.setVariable(STAGE_ENTRY_NUMBER, entries == null ? 1 : ((Number) entries).intValue() + 1);
         execution.setVariable(STAGE, entered.name());
         refreshFigures(execution);
+        events.publishEvent(new CaseStageEntered(invoiceNumber, entered));
     }
 
     /** Writes today's outstanding amount and days overdue into the case's display variables. */

@@ -23,10 +23,13 @@ public class ContactPolicy {
         this.maxUnanswered = maxUnanswered;
     }
 
-    /** Unanswered attempts already logged for the customer on {@code day} (company zone). */
+    /**
+     * Unanswered attempts already logged for the customer on {@code day} (company zone). One call with the customer
+     * is logged on every case it covered, all at the same moment: it counts once.
+     */
     public int unansweredAttempts(String customerId, LocalDate day, ZoneId zone) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM contact_log
+                SELECT COUNT(DISTINCT contacted_at) FROM contact_log
                 WHERE customer_id = ? AND outcome = 'NO_ANSWER' AND contacted_at >= ? AND contacted_at < ?""")
             .params(customerId, Timestamp.from(day.atStartOfDay(zone).toInstant()),
                 Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))

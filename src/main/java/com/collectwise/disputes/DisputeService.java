@@ -79,8 +79,10 @@ public class DisputeService {
             .params(invoice.invoiceNumber(), category.name(), amount, invoice.currency(), description,
                 source, raisedBy, Timestamp.from(clock.now()))
             .update();
-        return jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
+        long id = jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(Long.class).single();
+        events.publishEvent(new DisputeRaised(id, invoice.invoiceNumber(), category.name(), amount, invoice.currency()));
+        return id;
     }
 
     public Dispute find(long id) {

@@ -49,6 +49,16 @@ public class AgencyClient {
             .retrieve().toBodilessEntity();
     }
 
+    /**
+     * POST {url}/mandates/notices: news about a case the agency works (direct payment, dispute, settlement). The
+     * body is sent as stored in the outbox, so every retry sends the same bytes with the same key.
+     */
+    public void notice(String idempotencyKey, String json) {
+        http.post().uri(baseUrl + "/mandates/notices").contentType(MediaType.APPLICATION_JSON)
+            .header(IDEMPOTENCY_KEY, idempotencyKey).body(json)
+            .retrieve().toBodilessEntity();
+    }
+
     /** POST {url}/mandates/end: the mandate is over (expired or recalled); the agency stops working the case. */
     public void endMandate(MandateEnd end) {
         http.post().uri(baseUrl + "/mandates/end").contentType(MediaType.APPLICATION_JSON)

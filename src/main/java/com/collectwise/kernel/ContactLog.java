@@ -45,6 +45,22 @@ public class ContactLog {
             .list();
     }
 
+    /** The customer's latest {@code limit} contacts about any invoice, oldest first. */
+    public List<ContactEntry> listOfCustomer(String customerId, int limit) {
+        List<ContactEntry> latest = new java.util.ArrayList<>(jdbc.sql("""
+                SELECT c.*, i.currency FROM contact_log c LEFT JOIN invoices i ON i.invoice_number = c.invoice_number
+                WHERE c.customer_id = ? ORDER BY c.contacted_at DESC, c.id DESC LIMIT ?""")
+            .params(customerId, limit)
+            .query((rs, n) -> new ContactEntry(rs.getLong("id"), rs.getString("invoice_number"),
+                rs.getString("customer_id"), rs.getString("channel"), rs.getTimestamp("contacted_at").toInstant(),
+                rs.getString("collector"), rs.getString("reached_person"), rs.getString("outcome"),
+                rs.getString("note"), promised(rs.getBigDecimal("promised_amount"), rs.getString("currency")),
+                rs.getDate("promised_date") == null ? null : rs.getDate("promised_date").toLocalDate()))
+            .list());
+        java.util.Collections.reverse(latest);
+        return latest;
+    }
+
     private static BigDecimal promised(BigDecimal amount, String currency) {
         return amount == null || currency == null ? amount : Money.stored(amount, currency.trim());
     }

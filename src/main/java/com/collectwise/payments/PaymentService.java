@@ -150,6 +150,7 @@ public class PaymentService {
         List<Allocation> splits = allocations(account, payment.paymentReference());
         payments.insertAllocations(payment.paymentReference(), splits, payment.currency(), payment.receivedOn());
         reconcile(customerId, account, payment.paymentReference(), payment.receivedOn());
+        publishApplied(payment, customerId, splits);
         return new PaymentReceipt(Outcome.APPLIED, payments.find(payment.paymentReference()).orElseThrow().view()
             .withAllocations(splits));
     }
@@ -260,6 +261,15 @@ public class PaymentService {
     public void planKept(com.collectwise.agreements.PlanKept event) {
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /** One event per invoice the payment reached, with what it paid there. */
+    private void publishApplied(IncomingPayment payment, String customerId, List<Allocation> splits) {
+        java.util.Map<String, BigDecimal> perInvoice = new java.util.LinkedHashMap<>();
+        splits.stream().filter(s -> s.invoiceNumber() != null)
+            .forEach(s -> perInvoice.merge(s.invoiceNumber(), s.amount(), BigDecimal::add));
+        perInvoice.forEach((invoiceNumber, amount) -> events.publishEvent(new PaymentApplied(
+            payment.paymentReference(), customerId, invoiceNumber, amount, payment.currency(), payment.receivedOn())));
     }
 
     private static List<Allocation> allocations(StatementService.CustomerAccount account, String reference) {

@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * The finance dashboard as of a date. {@code aging} is the ageing report itself (the same figures as
  * GET /api/reports/aging); everything else is per currency, since amounts of different currencies are never
- * added up. Formulas: docs/finance-guide.md.
+ * added up. {@code collectorReport}: why accounts go overdue and the view per collector. Formulas:
+ * docs/finance-guide.md.
  */
 public record Dashboard(LocalDate asOf, AgingReport aging, List<StageCount> casesPerStage,
                         List<CollectedLine> collectedPerStage, List<MonthLine> collectedPerMonth,
                         PromiseRate promises, List<CurrencyRatios> ratios, List<CaseLine> cases,
-                        UnknownRates unknownRates) {
+                        UnknownRates unknownRates, CollectorReport collectorReport) {
 
     /**
      * Open invoices whose interest rate should apply but is missing from the reference tables (source UNKNOWN):

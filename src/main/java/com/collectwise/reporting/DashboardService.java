@@ -44,9 +44,11 @@ public class DashboardService {
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
+    private final CollectorReportService collectorReports;
 
     public DashboardService(AgingReportService aging, JdbcClient jdbc, InvoiceRepository invoices,
-                            StatementService statements, BusinessClock clock) {
+                            StatementService statements, BusinessClock clock, CollectorReportService collectorReports) {
+        this.collectorReports = collectorReports;
         this.aging = aging;
         this.jdbc = jdbc;
         this.invoices = invoices;
@@ -58,7 +60,7 @@ public class DashboardService {
     public Dashboard dashboard(LocalDate asOf) {
         AgingReport report = aging.report(asOf);
         return new Dashboard(asOf, report, casesPerStage(report), collectedPerStage(asOf), collectedPerMonth(asOf),
-            promises(asOf), ratios(asOf, report), cases(asOf), unknownRates(asOf));
+            promises(asOf), ratios(asOf, report), cases(asOf), unknownRates(asOf), collectorReports.report(asOf));
     }
 
     /**

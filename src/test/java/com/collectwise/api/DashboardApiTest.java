@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
+import com.collectwise.cases.CustomerCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +84,69 @@ class DashboardApiTest extends ApiTestSupport {
             .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId);
         assertThat(overdueLine.path("daysPastDue").asLong()).isEqualTo(45);
         assertThat(current).isNotBlank();
+    }
+
+    @Autowired TaskService tasks;
+
+    /**
+     * Issue 16 item 10: the causes heard on a call are counted per collector; one call about two invoices is one
+     * contact and one cause; promises, money collected and open cases per stage are the collector's customers'.
+     */
+    @Test
+    void causesAndTheViewPerCollector() {
+        String collector = "col" + unique("R").replaceAll("[^A-Za-z0-9]", "");
+        org.camunda.bpm.engine.identity.User user = identity.newUser(collector);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(collector, "collectors");
+        String customerId = unique("C");
+        Response created = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Dash " + customerId,
+            "segment", "DOMESTIC", "country", "CN", "collector", collector, "decisionMaker", "Ms. Wang"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        // two days overdue: each case starts with a call, and the customer's two calls are one
+        String first = createInvoice(customerId, "1000.00", "CNY", today().minusDays(32), today().minusDays(2));
+        String second = createInvoice(customerId, "2000.00", "CNY", today().minusDays(32), today().minusDays(2));
+        runDueJobsOfCase(first);
+        runDueJobsOfCase(second);
+        List<Task> calls = tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer")
+            .processVariableValueEquals("customerId", customerId).list();
+        assertThat(calls).hasSize(2);
+        Task lead = calls.stream().filter(t -> tasks.getVariableLocal(t.getId(), CustomerCalls.COVERED_BY) == null)
+            .findFirst().orElseThrow();
+        tasks.complete(lead.getId(), Map.of("callOutcome", "PROMISE_TO_PAY", "promisedAmount", "100.00",
+            "promisedDate", today().plusDays(5).toString(), CustomerCalls.OVERDUE_CAUSE, "CASH_TROUBLE"));
+        assertThat(tasks.createTaskQuery().processVariableValueEquals("customerId", customerId).count()).isZero();
+        Response paid = post(INTEGRATION, "/api/payments", payment(unique("PAY"), second, "50.00", "CNY"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+
+        Response dashboard = get(FINANCE, "/api/reports/dashboard?asOf=" + today());
+        assertThat(dashboard.status()).as(dashboard.raw()).isEqualTo(200);
+        JsonNode report = dashboard.body().path("collectorReport");
+        JsonNode mine = null;
+        for (JsonNode line : report.path("collectors")) {
+            if (line.path("collector").asText().equals(collector)) {
+                mine = line;
+            }
+        }
+        assertThat(mine).as(report.toString()).isNotNull();
+        assertThat(mine.path("contacts").asInt()).as("one call with the customer").isEqualTo(1);
+        assertThat(mine.path("causes").path("CASH_TROUBLE").asInt()).as("heard once").isEqualTo(1);
+        assertThat(mine.path("promisesMade").asInt()).as("100.00 fits on the first invoice").isEqualTo(1);
+        assertThat(mine.path("promisesKept").asInt()).isZero();
+        assertThat(mine.path("openCasesPerStage").path("INTERNAL_REMINDER").asInt()).isEqualTo(2);
+        assertThat(mine.path("collected")).singleElement().satisfies(m -> {
+            assertThat(m.path("currency").asText()).isEqualTo("CNY");
+            assertThat(m.path("amount").decimalValue()).isEqualByComparingTo("50.00");
+        });
+        boolean cashTrouble = false;
+        for (JsonNode cause : report.path("causes")) {
+            if (cause.path("cause").asText().equals("CASH_TROUBLE")) {
+                cashTrouble = cause.path("count").asInt() >= 1 && cause.path("label").asText().equals("Cash trouble");
+            }
+        }
+        assertThat(cashTrouble).as(report.path("causes").toString()).isTrue();
+        Response page = exchange(FINANCE, HttpMethod.GET, "/dashboard/", null, null);
+        assertThat(page.entity().getBody()).contains("Why accounts go overdue").contains("Per collector");
     }
 
     @Test

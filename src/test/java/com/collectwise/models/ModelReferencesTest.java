@@ -45,11 +45,11 @@ class ModelReferencesTest {
     private static final Map<String, Set<String>> FORM_WRITES = Map.ofEntries(
         Map.entry("Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount",
             "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount",
-            "disputeDescription")),
+            "disputeDescription", "disputedInvoice", "overdueCause")),
         Map.entry("Form_ApproveAgreement", Set.of("agreementDecision", "decisionReason")),
         Map.entry("Form_ResolveDispute", Set.of("disputeDecision", "decisionReason")),
         Map.entry("Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport", "promisedAmount",
-            "promisedDate")),
+            "promisedDate", "overdueCause")),
         Map.entry("Form_ApproveAgencyHandoff", Set.of("agencyDecision", "decisionReason")),
         Map.entry("Form_ReviewLitigation", Set.of("litigationDecision", "decisionReason")),
         Map.entry("Form_FileSuit", Set.of("suitFiledOn", "court", "courtCaseReference", "hearingDate")),
@@ -72,6 +72,8 @@ class ModelReferencesTest {
         Map.entry("disputeDecision", List.of("CREDIT_NOTE", "REJECT")),
         Map.entry("debtorTactic", List.of("HIDES", "DRAGS", "DENIES", "DELAYS", "PASSES_ON", "WEARS_DOWN")),
         Map.entry("visitOutcome", List.of("PROMISED_PAYMENT", "CANNOT_PAY", "DENIES_DEBT", "NOT_FOUND")),
+        Map.entry("overdueCause", List.of("LONG_PAYMENT_CYCLE", "CASH_TROUBLE", "UNCLEAR_TERMS", "DISPUTE",
+            "POOR_COMMUNICATION", "OTHER")),
         Map.entry("agencyDecision", List.of("APPROVE", "LITIGATION", "WRITE_OFF")),
         Map.entry("litigationDecision", List.of("SUE", "WRITE_OFF")),
         Map.entry("judgment", List.of("WON", "SETTLED", "LOST")),
@@ -89,7 +91,7 @@ class ModelReferencesTest {
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
         "agreementTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
-        "openPrincipal", "openInterest", "openFees");
+        "openPrincipal", "openInterest", "openFees", "customerInvoices", "customerPromises", "playbookPrinciples");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -252,7 +254,7 @@ class ModelReferencesTest {
         JsonNode call = formsById.get("Form_CallCustomer");
         assertThat(keys(call)).containsExactlyInAnyOrder("callOutcome", "reachedPerson", "debtorTactic",
             "promisedAmount", "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory",
-            "disputedAmount", "disputeDescription");
+            "disputedAmount", "disputeDescription", "disputedInvoice", "overdueCause");
 
         JsonNode outcome = field(call, "callOutcome");
         assertThat(outcome.path("validate").path("required").asBoolean()).isTrue();
@@ -269,7 +271,8 @@ class ModelReferencesTest {
 
         String shown = texts(call);
         assertThat(shown).contains("{{amountToCollect}}", "{{currency}}", "{{daysOverdue}}", "{{dueDate}}",
-            "{{decisionMaker}}", "brokenPromise", "{{contactHistory}}", "{{objectionPlaybook}}");
+            "{{decisionMaker}}", "brokenPromise", "{{contactHistory}}", "{{objectionPlaybook}}", "{{customerInvoices}}",
+            "{{customerPromises}}", "{{playbookPrinciples}}", "理 情 利 法");
         assertThat(shown).containsIgnoringCase("say the amount").containsIgnoringCase("urgency")
             .containsIgnoringCase("polite").containsIgnoringCase("offer help");
     }

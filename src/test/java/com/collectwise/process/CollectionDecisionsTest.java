@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,19 +92,35 @@ class CollectionDecisionsTest {
         assertThat(step).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    /** The playbook as DOMAIN.md section 4 means it (corrected in issue 16), each counter framed by 理 情 利 法. */
+    @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', value = {
-        "HIDES      | Persist (缠)",
-        "DRAGS      | Pin down (粘)",
-        "DENIES     | Show evidence",
-        "DELAYS     | Follow up often (勤)",
-        "PASSES_ON  | Find the decision maker",
-        "WEARS_DOWN | Firm deadline"
+        "HIDES      | 躲 | Persist (缠)                   | decision maker                     | 情",
+        "DRAGS      | 拉 | Stick to it (粘)               | pin a commitment with amount and date | 情",
+        "DENIES     | 赖 | Evidence                       | No discount without a supervisor   | 理",
+        "DELAYS     | 拖 | Follow up often (勤)           | promised date + 1                  | 利",
+        "PASSES_ON  | 推 | Send the statement of account  | the debt stays with the company    | 理",
+        "WEARS_DOWN | 磨 | Persist and press (缠 and 逼)  | escalate quickly                   | 法"
     })
-    void objectionPlaybook(String tactic, String counterStartsWith) {
+    void objectionPlaybook(String tactic, String sign, String counterStartsWith, String counterSays,
+                           String principle) {
         DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook",
             Map.of("debtorTactic", tactic)).getSingleResult();
-        assertThat((String) r.getEntry("counter")).startsWith(counterStartsWith);
-        assertThat((String) r.getEntry("tactic")).isNotBlank();
+        assertThat((String) r.getEntry("tactic")).contains(sign);
+        assertThat((String) r.getEntry("counter")).startsWith(counterStartsWith).contains(counterSays);
+        assertThat((String) r.getEntry("principles")).contains(principle);
+    }
+
+    @Test
+    void thePlaybookMeansWhatTheGuidesMean() {
+        // 拉 is the old friend asking for trust (not small talk); 推 is "no statement received" (not passing you on)
+        assertThat((String) decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook",
+            Map.of("debtorTactic", "DRAGS")).getSingleResult().getEntry("tactic")).contains("old friend");
+        assertThat((String) decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook",
+            Map.of("debtorTactic", "PASSES_ON")).getSingleResult().getEntry("tactic")).contains("no statement received");
+        assertThat((String) decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook",
+            Map.of("debtorTactic", "DENIES")).getSingleResult().getEntry("tactic")).contains("discount");
+        assertThat(decisions.evaluateDecisionTableByKey("Decision_ObjectionPlaybook", Map.of("debtorTactic", "OTHER"))
+            .getResultList()).as("no rule for an unknown tactic").isEmpty();
     }
 }

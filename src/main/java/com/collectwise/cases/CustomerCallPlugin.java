@@ -1,0 +1,62 @@
+package com.collectwise.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes every call task one customer's call of the day without touching the models: each user task prepared by
+ * {@code ${prepareCallListener}} (Task_CallCustomer and any call task a supervisor adds in Modeler) also gets a
+ * complete and a delete listener of {@link CustomerCalls}. Added at parse time, after the model's own listeners,
+ * so the outcome is validated before it is passed on.
+ */
+@Component
+public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
+
+    static final String PREPARE_CALL = "${prepareCallListener}";
+
+    private final ObjectProvider<CustomerCalls> calls;
+
+    public CustomerCallPlugin(ObjectProvider<CustomerCalls> calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
+                    && isCallTask(behavior.getTaskDefinition())) {
+                    TaskDefinition task = behavior.getTaskDefinition();
+                    // the bean is looked up per event: the engine is built before the services it would need
+                    task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> calls.getObject().completed(t));
+                    task.addTaskListener(TaskListener.EVENTNAME_DELETE, t -> calls.getObject().deleted(t));
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    static boolean isCallTask(TaskDefinition task) {
+        List<TaskListener> created = task.getTaskListenersForEvent(TaskListener.EVENTNAME_CREATE);
+        return created != null && created.stream()
+            .anyMatch(l -> l instanceof DelegateExpressionTaskListener d
+                && PREPARE_CALL.equals(d.getExpressionText()));
+    }
+}

@@ -1,0 +1,368 @@
+package com.collectwise.cases;
+
+import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CurrentUser;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import static com.collectwise.kernel.CaseVariables.*;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.disputes.DisputeService;
+
+/**
+ * One call per customer per day (DOMAIN.md section 1): collectors work customers, not invoices.
+ *
+ * <p>Every case still plans its own "Call customer" task (the models stay per invoice), but the first call task of a
+ * customer for a call day <em>leads</em> that day's call and the others are <em>covered</em> by it: they lose their
+ * assignee (so "My calls today" lists the customer once) and wait. The lead's form lists every open invoice of the
+ * customer. When the lead is completed, its outcome is recorded on each covered case by completing their tasks
+ * with the same answers ({@link CoveredCallPlan} splits a promise); a call task planned for a day whose call was
+ * already made moves to the next call slot. If the lead disappears unanswered (its case settled or moved on), the
+ * next covered task takes over.
+ *
+ * <p>Concurrency: each step first locks the customer's row, so two cases planning a call at the same moment, or a
+ * case planning one while the lead is completed, see each other's work (the same lock serializes the customer's
+ * payments). The call day row makes it idempotent: a lead is completed once, a completed day is never called again.
+ */
+@Service
+public class CustomerCalls {
+
+    /** Task-local: the call day (ISO date) a call task belongs to. */
+    public static final String CALL_DAY = "callDay";
+    /** Task-local, on covered tasks only: the id of the call task that leads the customer's call that day. */
+    public static final String COVERED_BY = "callCoveredBy";
+    /** Set when a covered case's call is completed by the lead's: the lead's invoice number. */
+    public static final String COVERED_BY_CALL = "coveredByCall";
+    /** The moment of the customer's call (ISO instant): every case it covered logs the same contact time. */
+    public static final String CALL_MADE_AT = "callMadeAt";
+    /** Task-local on the lead: the customer's open invoices as a markdown table for the call form. */
+    public static final String CUSTOMER_INVOICES = "customerInvoices";
+    /** Task-local on the lead: the customer's promises, open and recent. */
+    public static final String CUSTOMER_PROMISES = "customerPromises";
+    /** Form field: the invoice a dispute raised on a customer call is about (default: the lead's). */
+    public static final String DISPUTED_INVOICE = "disputedInvoice";
+    /** Form field: why the customer pays late ({@link OverdueCause}). */
+    public static final String OVERDUE_CAUSE = "overdueCause";
+
+    static final String OPEN = "OPEN";
+    static final String DONE = "DONE";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    record CallDay(String customerId, LocalDate day, String leadTaskId, String leadInvoice, String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CaseFigures figures;
+    private final DisputeService disputes;
+    private final InvoiceRepository invoices;
+    private final CallSchedule schedule;
+    private final BusinessClock clock;
+
+    public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
+                         CallSchedule schedule, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.figures = figures;
+        this.disputes = disputes;
+        this.invoices = invoices;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /**
+     * A call task was created with its follow-up at {@code slot}: it leads the customer's call of that day or is
+     * covered by the task that does. @return the slot the task is called at (later when that day's call was made)
+     */
+    public ZonedDateTime join(DelegateTask task, ZonedDateTime slot) {
+        return asEngine(() -> joinDay(task, slot));
+    }
+
+    private ZonedDateTime joinDay(DelegateTask task, ZonedDateTime slot) {
+        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        String invoiceNumber = (String) task.getVariable(INVOICE_NUMBER);
+        lockCustomer(customerId);
+        TaskService tasks = task.getProcessEngineServices().getTaskService();
+        while (true) {
+            LocalDate day = slot.toLocalDate();
+            Optional<CallDay> found = find(customerId, day);
+            if (found.isEmpty()) {
+                jdbc.sql("""
+                        INSERT INTO customer_call_days (customer_id, call_day, lead_task_id, lead_invoice, status)
+                        VALUES (?, ?, ?, ?, 'OPEN')""")
+                    .params(customerId, day, task.getId(), invoiceNumber).update();
+                task.setVariableLocal(CALL_DAY, DAY.format(day));
+                task.setVariableLocal(CUSTOMER_INVOICES, invoiceSheet(customerId, Set.of(invoiceNumber)));
+                return slot;
+            }
+            CallDay callDay = found.get();
+            if (DONE.equals(callDay.status())) {
+                // the customer was called that day already: this case is part of the next call
+                slot = schedule.nextSlotAfterToday(slot);
+                continue;
+            }
+            task.setVariableLocal(CALL_DAY, DAY.format(day));
+            task.setVariableLocal(COVERED_BY, callDay.leadTaskId());
+            task.setAssignee(null);
+            task.setName("Call customer (covered by the call about invoice " + callDay.leadInvoice() + ")");
+            Set<String> covered = new TreeSet<>(coveredInvoices(tasks, callDay.leadTaskId()));
+            covered.add(callDay.leadInvoice());
+            covered.add(invoiceNumber);
+            tasks.setVariableLocal(callDay.leadTaskId(), CUSTOMER_INVOICES, invoiceSheet(customerId, covered));
+            return slot;
+        }
+    }
+
+    /**
+     * A call task was completed. The lead's outcome goes onto every case it covered (each covered task is completed
+     * with it); a covered task completed on its own is just a call about its invoice.
+     */
+    public void completed(DelegateTask task) {
+        asEngine(() -> {
+            passOn(task);
+            return null;
+        });
+    }
+
+    private void passOn(DelegateTask task) {
+        if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
+            return;
+        }
+        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        LocalDate day = LocalDate.parse((String) task.getVariableLocal(CALL_DAY));
+        lockCustomer(customerId);
+        Optional<CallDay> callDay = find(customerId, day);
+        if (callDay.isEmpty() || !OPEN.equals(callDay.get().status())
+            || !task.getId().equals(callDay.get().leadTaskId())) {
+            return; // not the lead of an open call day: nothing to pass on (and a recorded day is never redone)
+        }
+        CallOutcome call = CallOutcomeForm.read(task);
+        String collector = CurrentUser.idOr(task.getExecution(), (String) task.getVariable(COLLECTOR));
+        jdbc.sql("""
+                UPDATE customer_call_days SET status = 'DONE', outcome = ?, completed_by = ?, completed_at = ?
+                WHERE customer_id = ? AND call_day = ? AND status = 'OPEN'""")
+            .params(call.outcome(), collector, Timestamp.from(clock.now()), customerId, day).update();
+
+        TaskService tasks = task.getProcessEngineServices().getTaskService();
+        List<Task> covered = tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, task.getId()).active().list();
+        String madeAt = clock.now().toString();
+        task.setVariable(CALL_MADE_AT, madeAt);
+        if (covered.isEmpty()) {
+            return;
+        }
+        String leadInvoice = (String) task.getVariable(INVOICE_NUMBER);
+        Map<String, String> taskOfInvoice = new HashMap<>();
+        List<CoveredCallPlan.CoveredCase> cases = new ArrayList<>();
+        cases.add(coveredCase(leadInvoice));
+        for (Task t : covered) {
+            String number = (String) tasks.getVariable(t.getId(), INVOICE_NUMBER);
+            taskOfInvoice.put(number, t.getId());
+            cases.add(coveredCase(number));
+        }
+        String leadCurrency = cases.get(0).currency();
+        Object disputedInvoice = task.getVariable(DISPUTED_INVOICE);
+        for (CoveredCallPlan.CaseOutcome outcome : CoveredCallPlan.split(call, leadInvoice, leadCurrency,
+            disputedInvoice == null ? null : disputedInvoice.toString(), cases)) {
+            if (outcome.invoiceNumber().equals(leadInvoice)) {
+                // the lead's own case records its part after this listener (Task_RecordCallOutcome)
+                task.setVariable(CALL_OUTCOME, outcome.outcome());
+                task.setVariable(PROMISED_AMOUNT, outcome.promisedAmount() == null ? null
+                    : outcome.promisedAmount().toPlainString());
+                if (outcome.note() != null) {
+                    task.setVariable(CALL_NOTE, join(call.note(), outcome.note()));
+                }
+                continue;
+            }
+            Map<String, Object> answers = answers(call, outcome, leadInvoice, madeAt);
+            answers.put(DISPUTED_INVOICE, disputedInvoice);
+            tasks.complete(taskOfInvoice.get(outcome.invoiceNumber()), answers);
+        }
+    }
+
+    /** The lead went away unanswered (its case settled or moved on): the next covered task leads the call. */
+    public void deleted(DelegateTask task) {
+        asEngine(() -> {
+            handOver(task);
+            return null;
+        });
+    }
+
+    private void handOver(DelegateTask task) {
+        if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
+            return;
+        }
+        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        LocalDate day = LocalDate.parse((String) task.getVariableLocal(CALL_DAY));
+        lockCustomer(customerId);
+        Optional<CallDay> callDay = find(customerId, day);
+        if (callDay.isEmpty() || !OPEN.equals(callDay.get().status())
+            || !task.getId().equals(callDay.get().leadTaskId())) {
+            return;
+        }
+        TaskService tasks = task.getProcessEngineServices().getTaskService();
+        List<Task> covered = tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, task.getId()).active()
+            .orderByTaskCreateTime().asc().list();
+        if (covered.isEmpty()) {
+            jdbc.sql("DELETE FROM customer_call_days WHERE customer_id = ? AND call_day = ? AND status = 'OPEN'")
+                .params(customerId, day).update();
+            return;
+        }
+        Task next = covered.get(0);
+        String nextInvoice = (String) tasks.getVariable(next.getId(), INVOICE_NUMBER);
+        jdbc.sql("UPDATE customer_call_days SET lead_task_id = ?, lead_invoice = ? WHERE customer_id = ? AND call_day = ?")
+            .params(next.getId(), nextInvoice, customerId, day).update();
+        tasks.removeVariableLocal(next.getId(), COVERED_BY);
+        next.setName("Call customer");
+        next.setAssignee((String) tasks.getVariable(next.getId(), COLLECTOR));
+        tasks.saveTask(next);
+        Set<String> stillCovered = new TreeSet<>();
+        stillCovered.add(nextInvoice);
+        for (Task t : covered.subList(1, covered.size())) {
+            tasks.setVariableLocal(t.getId(), COVERED_BY, next.getId());
+            stillCovered.add((String) tasks.getVariable(t.getId(), INVOICE_NUMBER));
+        }
+        tasks.setVariableLocal(next.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, stillCovered));
+    }
+
+    /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
+    public void refreshSheets(TaskService tasks, String customerId) {
+        // any call task (Task_CallCustomer or another one prepared as a call): the ones with a call day
+        for (Task lead : tasks.createTaskQuery().processVariableValueEquals(CUSTOMER_ID, customerId).active().list()) {
+            if (tasks.getVariableLocal(lead.getId(), CALL_DAY) == null
+                || tasks.getVariableLocal(lead.getId(), COVERED_BY) != null) {
+                continue;
+            }
+            Set<String> covered = new TreeSet<>(coveredInvoices(tasks, lead.getId()));
+            covered.add((String) tasks.getVariable(lead.getId(), INVOICE_NUMBER));
+            tasks.setVariableLocal(lead.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, covered));
+        }
+    }
+
+    /**
+     * The customer's call is one business act: whoever may complete (or the job that creates) one call task of the
+     * customer acts on the others of that day too, although Tasklist would not show them that user (a field
+     * collector or supervisor the lead was reassigned to is no candidate for the covered tasks). The engine runs
+     * listener code without authorization checks by default; this keeps it so should
+     * {@code authorizationEnabledForCustomCode} ever be switched on.
+     */
+    private static <T> T asEngine(java.util.concurrent.Callable<T> step) {
+        org.camunda.bpm.engine.impl.interceptor.CommandContext context =
+            org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        if (context != null) {
+            return context.runWithoutAuthorization(step);
+        }
+        try {
+            return step.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> answers(CallOutcome call, CoveredCallPlan.CaseOutcome outcome,
+                                               String leadInvoice, String madeAt) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put(CALL_OUTCOME, outcome.outcome());
+        answers.put(REACHED_PERSON, call.reachedPerson());
+        answers.put(DEBTOR_TACTIC, call.debtorTactic());
+        answers.put(CALL_NOTE, join(call.note(), join("One call about all invoices of the customer (with invoice "
+            + leadInvoice + ").", outcome.note())));
+        boolean promise = CallOutcome.PROMISE_TO_PAY.equals(outcome.outcome());
+        answers.put(PROMISED_AMOUNT, promise ? outcome.promisedAmount().toPlainString() : null);
+        answers.put(PROMISED_DATE, promise ? call.promisedDate().toString() : null);
+        boolean plan = CallOutcome.INSTALMENT_REQUESTED.equals(outcome.outcome());
+        answers.put(INSTALMENT_COUNT, plan ? call.instalmentCount() : null);
+        answers.put(FIRST_INSTALMENT_DATE, plan ? call.firstInstalmentDate().toString() : null);
+        boolean dispute = CallOutcome.DISPUTED.equals(outcome.outcome());
+        answers.put(DISPUTE_CATEGORY, dispute ? call.disputeCategory() : null);
+        answers.put(DISPUTED_AMOUNT, dispute ? call.disputedAmount().toPlainString() : null);
+        answers.put(DISPUTE_DESCRIPTION, dispute ? call.disputeDescription() : null);
+        answers.put(OVERDUE_CAUSE, call.overdueCause());
+        answers.put(COVERED_BY_CALL, leadInvoice);
+        answers.put(CALL_MADE_AT, madeAt);
+        return answers;
+    }
+
+    private static String join(String a, String b) {
+        if (b == null || b.isBlank()) {
+            return a;
+        }
+        return a == null || a.isBlank() ? b : a + " " + b;
+    }
+
+    private CoveredCallPlan.CoveredCase coveredCase(String invoiceNumber) {
+        Invoice invoice = figures.today(invoiceNumber).invoice();
+        return new CoveredCallPlan.CoveredCase(invoiceNumber, invoice.dueDate(), invoice.currency(), askFor(invoice));
+    }
+
+    /** What the collector asks for on the invoice: its undisputed part of today's total. */
+    BigDecimal askFor(Invoice invoice) {
+        return disputes.disputed(invoice.invoiceNumber()).signum() > 0 ? disputes.undisputed(invoice)
+            : figures.today(invoice.invoiceNumber()).statement().total();
+    }
+
+    /** The invoices whose call tasks the lead covers (not the lead's own). */
+    static List<String> coveredInvoices(TaskService tasks, String leadTaskId) {
+        return tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, leadTaskId).active().list().stream()
+            .map(t -> (String) tasks.getVariable(t.getId(), INVOICE_NUMBER)).toList();
+    }
+
+    /**
+     * Every open invoice of the customer, oldest due first, with what to ask for (the undisputed part) and what is
+     * disputed; the ones this call covers are marked. Amounts of different currencies are never added up.
+     */
+    public String invoiceSheet(String customerId, Set<String> inThisCall) {
+        StringBuilder md = new StringBuilder(
+            "| Invoice | Due | Days overdue | Stage | Ask for | Disputed | In this call |\n|---|---|---|---|---|---|---|\n");
+        Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        for (Invoice open : invoices.findOpenByCustomer(customerId)) {
+            CaseFigures.Figures today = figures.today(open.invoiceNumber());
+            BigDecimal disputed = disputes.disputed(open.invoiceNumber());
+            BigDecimal ask = askFor(today.invoice());
+            if (ask.signum() <= 0 && disputed.signum() <= 0) {
+                continue;
+            }
+            totals.merge(open.currency(), ask, BigDecimal::add);
+            md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
+                .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
+                .append(PrepareCallListener.spoken(ask, open.currency())).append(' ').append(open.currency())
+                .append(" | ").append(disputed.signum() > 0
+                    ? PrepareCallListener.spoken(disputed, open.currency()) + " " + open.currency() : "-")
+                .append(" | ").append(inThisCall.contains(open.invoiceNumber()) ? "yes" : "no").append(" |\n");
+        }
+        totals.forEach((currency, total) -> md.append("| **Total** | | | | **")
+            .append(PrepareCallListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
+        return md.toString();
+    }
+
+    private Optional<CallDay> find(String customerId, LocalDate day) {
+        return jdbc.sql("SELECT * FROM customer_call_days WHERE customer_id = ? AND call_day = ?")
+            .params(customerId, day)
+            .query((rs, n) -> new CallDay(rs.getString("customer_id"), rs.getDate("call_day").toLocalDate(),
+                rs.getString("lead_task_id"), rs.getString("lead_invoice"), rs.getString("status")))
+            .optional();
+    }
+
+    private void lockCustomer(String customerId) {
+        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
+            .query(String.class).optional();
+    }
+}

@@ -1,0 +1,20 @@
+package com.collectwise.handoff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What the agency is told about a case it works: the customer paid us directly ({@code PAYMENT}), disputed part of
+ * the invoice ({@code DISPUTE}: the disputed amount is not to be collected), or the case was settled ({@code
+ * SETTLED}: paid, credited, written off or sold; the mandate ends), or taken back because a supervisor moved the case to
+ * another stage ({@code RECALL}; a recall requested over the API ends the mandate through the model instead). {@code noticeKey} is also the Idempotency-Key:
+ * a retried notice is the same notice. No personal data: the mandate already says who the debtor is.
+ */
+public record AgencyNotice(String noticeKey, String mandateKey, String invoiceNumber, String type, String reference,
+                           BigDecimal amount, String currency, LocalDate on, String detail) {
+
+    public static final String PAYMENT = "PAYMENT";
+    public static final String DISPUTE = "DISPUTE";
+    public static final String SETTLED = "SETTLED";
+    public static final String RECALL = "RECALL";
+}

@@ -1,0 +1,121 @@
+package com.collectwise.handoff;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseSettled;
+import com.collectwise.kernel.CaseStageEntered;
+import com.collectwise.kernel.Stage;
+import com.collectwise.communication.Outbox;
+import com.collectwise.disputes.DisputeRaised;
+import com.collectwise.payments.PaymentApplied;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps the agency informed (DOMAIN.md section 8): while a mandate runs, a direct payment, a dispute and the
+ * settlement of the case are queued for the agency in the outbox, in the transaction of the event itself (so the
+ * notice exists exactly when the payment, dispute or closing does), and {@link AgencyNoticeDispatcher} delivers
+ * them over HTTP at least once with back-off. One notice per mandate and event: the outbox key is unique, and it is
+ * the Idempotency-Key the agency sees. A recall requested over the API ends the mandate through Process_AgencyHandoff
+ * (Task_EndAgencyMandate); a case moved to another stage while the mandate runs is a recall told here.
+ */
+@Service
+public class AgencyNotices {
+
+    public static final String KIND = "AGENCY_NOTICE";
+    static final String RECIPIENT = "agency";
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final BusinessClock clock;
+    private final ObjectMapper json;
+
+    public AgencyNotices(JdbcClient jdbc, Outbox outbox, BusinessClock clock, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    record OpenMandate(String mandateKey, String invoiceNumber) {
+    }
+
+    @EventListener
+    public void paymentApplied(PaymentApplied payment) {
+        if (payment.paymentReference().startsWith("AGENCY-")) {
+            return; // money the agency collected and reported itself
+        }
+        mandate(payment.invoiceNumber()).ifPresent(m -> queue(m, payment.customerId(), new AgencyNotice(
+            key(m, AgencyNotice.PAYMENT, payment.paymentReference()), m.mandateKey(), m.invoiceNumber(),
+            AgencyNotice.PAYMENT, payment.paymentReference(), payment.amount(), payment.currency(),
+            payment.receivedOn(), "The customer paid us directly: collect only what is still open.")));
+    }
+
+    @EventListener
+    public void disputeRaised(DisputeRaised dispute) {
+        mandate(dispute.invoiceNumber()).ifPresent(m -> queue(m, null, new AgencyNotice(
+            key(m, AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId())), m.mandateKey(), m.invoiceNumber(),
+            AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId()), dispute.amount(), dispute.currency(),
+            clock.today(), "Disputed (" + dispute.category() + "): do not collect the disputed amount.")));
+    }
+
+    /** The case is over: the agency stops, and the mandate is ended here too (no end-of-mandate call follows). */
+    @EventListener
+    public void caseSettled(CaseSettled settled) {
+        mandate(settled.invoiceNumber()).ifPresent(m -> {
+            queue(m, settled.customerId(), new AgencyNotice(key(m, AgencyNotice.SETTLED, settled.status().name()),
+                m.mandateKey(), m.invoiceNumber(), AgencyNotice.SETTLED, settled.status().name(), null, null,
+                clock.today(), settled.reason()));
+            jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
+                .params(Timestamp.from(clock.now()), "settled: " + settled.reason(), m.mandateKey()).update();
+        });
+    }
+
+    /**
+     * The case entered another stage while the agency still works it (a supervisor moved it, or the agency gave up
+     * and the case goes on): the agency is told it was taken back, and the mandate ends here. A mandate ended through
+     * the model (expired, recalled) is no longer open, so nothing is sent twice.
+     */
+    @EventListener
+    public void stageEntered(CaseStageEntered entered) {
+        if (entered.stage() == Stage.AGENCY) {
+            return;
+        }
+        mandate(entered.invoiceNumber()).ifPresent(m -> {
+            queue(m, null, new AgencyNotice(key(m, AgencyNotice.RECALL, entered.stage().name()), m.mandateKey(),
+                m.invoiceNumber(), AgencyNotice.RECALL, entered.stage().name(), null, null, clock.today(),
+                "Taken back: the case is now in stage " + entered.stage() + ". Stop working it."));
+            jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
+                .params(Timestamp.from(clock.now()), "recalled: case moved to " + entered.stage(), m.mandateKey())
+                .update();
+        });
+    }
+
+    /** The mandate the agency is working on now (sent and not ended), if any. */
+    Optional<OpenMandate> mandate(String invoiceNumber) {
+        return jdbc.sql("""
+                SELECT idempotency_key, invoice_number FROM agency_mandates
+                WHERE invoice_number = ? AND ended_at IS NULL ORDER BY handoff_number DESC""")
+            .param(invoiceNumber)
+            .query((rs, n) -> new OpenMandate(rs.getString(1), rs.getString(2))).list().stream().findFirst();
+    }
+
+    private static String key(OpenMandate mandate, String type, String reference) {
+        return mandate.mandateKey() + ":" + type + ":" + reference;
+    }
+
+    private void queue(OpenMandate mandate, String customerId, AgencyNotice notice) {
+        try {
+            outbox.enqueue(notice.noticeKey(), mandate.invoiceNumber(), customerId, KIND, RECIPIENT,
+                notice.type() + " " + mandate.invoiceNumber(), json.writeValueAsString(notice));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the agency notice " + notice.noticeKey(), e);
+        }
+    }
+}
