@@ -1,8 +1,5 @@
 package com.collectwise.handoff;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,11 +12,6 @@ import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
-import com.collectwise.payments.IncomingPayment;
-import com.collectwise.payments.PaymentMethod;
-import com.collectwise.payments.PaymentService;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applies agency reports that were kept in the inbox because their case was not waiting for one (or
@@ -37,20 +29,18 @@ public class AgencyReportRetry {
     private final AgencyReportInbox inbox;
     private final InvoiceRepository invoices;
     private final CaseEngine cases;
-    private final PaymentService payments;
+    private final AgencyReportService reports;
     private final BusinessClock clock;
-    private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
     public AgencyReportRetry(AgencyReportInbox inbox, InvoiceRepository invoices, CaseEngine cases,
-                             PaymentService payments, BusinessClock clock, ObjectMapper json,
+                             AgencyReportService reports, BusinessClock clock,
                              PlatformTransactionManager transactionManager) {
         this.inbox = inbox;
         this.invoices = invoices;
         this.cases = cases;
-        this.payments = payments;
+        this.reports = reports;
         this.clock = clock;
-        this.json = json;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -79,27 +69,9 @@ public class AgencyReportRetry {
         if (invoice == null) {
             return false;
         }
-        JsonNode report = read(kept.payload());
-        // the report reaches the case before the money, so that a settling payment finds it still running
         boolean reached = cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT)
             && inbox.claim(kept.id(), clock.now());
-        if (reached) {
-            cases.agencyReported(invoice.invoiceNumber(), report.path("status").asText());
-        }
-        BigDecimal amount = new BigDecimal(report.path("amountCollected").asText("0"));
-        if (amount.signum() > 0) {
-            payments.book(new IncomingPayment("AGENCY-" + report.path("reportId").asText(), invoice.invoiceNumber(),
-                null, amount, invoice.currency(), LocalDate.parse(report.path("reportedOn").asText()),
-                PaymentMethod.OTHER));
-        }
+        reports.deliver(invoice, reports.stored(kept.payload()), reached);
         return reached;
-    }
-
-    private JsonNode read(String payload) {
-        try {
-            return json.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable inbox payload", e);
-        }
     }
 }

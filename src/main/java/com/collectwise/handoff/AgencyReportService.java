@@ -113,24 +113,47 @@ public class AgencyReportService {
                 "No case for this invoice number", clock.now());
             return new Result(Outcome.UNKNOWN_CASE, report.reportId(), report.invoiceNumber(), null);
         }
-        Outcome outcome;
-        if (cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT)) {
+        boolean waits = cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT);
+        if (waits) {
             inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.APPLIED, null,
                 clock.now());
-            // the report reaches the case before the money, so that a settling payment finds it still running
-            cases.agencyReported(invoice.invoiceNumber(), report.status().name());
-            outcome = Outcome.CORRELATED;
         } else {
             inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT,
                 "The case was not waiting for an agency report", clock.now());
-            outcome = Outcome.KEPT;
         }
-        PaymentReceipt payment = null;
-        if (report.amountCollected().signum() > 0) {
-            payment = payments.book(new IncomingPayment(report.paymentReference(), invoice.invoiceNumber(), null,
-                report.amountCollected(), invoice.currency(), report.reportedOn(), PaymentMethod.OTHER));
+        PaymentReceipt payment = deliver(invoice, report, waits);
+        return new Result(waits ? Outcome.CORRELATED : Outcome.KEPT, report.reportId(), report.invoiceNumber(),
+            payment);
+    }
+
+    /**
+     * The report reaches its case (when {@code reachCase}) before its money is booked, so that a settling payment
+     * finds the case still running; the money is booked idempotently by the report's payment reference, so a report
+     * delivered again (a kept report retried by {@link AgencyReportRetry}) never books it twice.
+     *
+     * @return the booking, or null when the report brought no money
+     */
+    PaymentReceipt deliver(Invoice invoice, AgencyReport report, boolean reachCase) {
+        if (reachCase) {
+            cases.agencyReported(invoice.invoiceNumber(), report.status().name());
         }
-        return new Result(outcome, report.reportId(), report.invoiceNumber(), payment);
+        if (report.amountCollected().signum() <= 0) {
+            return null;
+        }
+        return payments.book(new IncomingPayment(report.paymentReference(), invoice.invoiceNumber(), null,
+            report.amountCollected(), invoice.currency(), report.reportedOn(), PaymentMethod.OTHER));
+    }
+
+    /** A report as stored in the inbox ({@link #canonical}), read back. */
+    AgencyReport stored(String payload) {
+        try {
+            var node = json.readTree(payload);
+            return new AgencyReport(node.path("invoiceNumber").asText(null), node.path("agencyReference").asText(null),
+                node.path("reportId").asText(), AgencyReportStatus.valueOf(node.path("status").asText()),
+                new BigDecimal(node.path("amountCollected").asText("0")), LocalDate.parse(node.path("reportedOn").asText()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable inbox payload", e);
+        }
     }
 
     private Result duplicate(AgencyReportInbox.Entry entry, AgencyReport report, String payload) {
