@@ -1,15 +1,11 @@
 package com.collectwise.communication;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
@@ -42,33 +38,19 @@ public class DunningLetterService {
 
     public static final String KIND = "DUNNING_LETTER";
 
-    static final String REGULAR_FONT = "fonts/NotoSansSC-Regular.ttf";
-    static final String BOLD_FONT = "fonts/NotoSansSC-Bold.ttf";
-
     private final DocumentRepository documents;
     private final NoticeTexts texts;
     private final BaseFont regular;
     private final BaseFont boldFace;
     private final ApplicationEventPublisher events;
 
-    public DunningLetterService(DocumentRepository documents, NoticeTexts texts, ApplicationEventPublisher events) {
+    public DunningLetterService(DocumentRepository documents, NoticeTexts texts, LetterFonts fonts,
+                                ApplicationEventPublisher events) {
         this.documents = documents;
         this.events = events;
         this.texts = texts;
-        // read once: parsing a 10 MB font per letter would cost more than the letter
-        this.regular = font(REGULAR_FONT);
-        this.boldFace = font(BOLD_FONT);
-    }
-
-    private static BaseFont font(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the letter font " + path + " is missing: build with Maven, which fetches"
-                + " it (pom.xml profile cjk-font)", e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException("the letter font " + path + " cannot be read", e);
-        }
+        this.regular = fonts.regular();
+        this.boldFace = fonts.bold();
     }
 
     /**

@@ -57,7 +57,19 @@ public class NoticeTemplates {
         DUNNING_LETTER("dunning-letter", OVERDUE, List.of("title", "date", "attn", "heading", "intro", "principal",
             "interest", "fees", "letterFee", "total", "rate", "demand", "ways", "consequencesHeading", "consequences",
             "closing", "contact", "signature", "totalBeforeDispute", "disputed", "titleTimeBarred", "headingTimeBarred",
-            "demandTimeBarred", "consequencesTimeBarred", "closingTimeBarred"));
+            "demandTimeBarred", "consequencesTimeBarred", "closingTimeBarred")),
+        /**
+         * The statement of account (statements package): the words of its PDF, whose tables the application lays out
+         * ({@code *Columns}: one heading per line), and of the e-mail it goes with ({@code invoiceLine} and
+         * {@code totalLine*} once per invoice and currency).
+         */
+        STATEMENT_OF_ACCOUNT("statement-of-account", Set.of("companyName", "bankAccount", "customerName", "customerId",
+            "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
+            "credit"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
+            "paymentColumns", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
+            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "totalsHeading", "totalColumns", "totalOwed", "confirm",
+            "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
+            "closing"));
 
         private final String file;
         private final Set<String> names;

@@ -21,7 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.collectwise.api.AsOf;
 import com.collectwise.api.FieldReader;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Language;
 
 /**
  * The statement of account of a customer: GET as JSON, or with {@code Accept: application/pdf} the PDF that is
@@ -36,9 +39,12 @@ public class StatementController {
     private final StatementSendings sendings;
     private final StatementConfirmations confirmations;
     private final BusinessClock clock;
+    private final CustomerRepository customers;
 
     public StatementController(StatementOfAccountService statements, StatementOfAccountPdf pdf,
-                               StatementSendings sendings, StatementConfirmations confirmations, BusinessClock clock) {
+                               StatementSendings sendings, StatementConfirmations confirmations, BusinessClock clock,
+                               CustomerRepository customers) {
+        this.customers = customers;
         this.statements = statements;
         this.pdf = pdf;
         this.sendings = sendings;
@@ -59,7 +65,7 @@ public class StatementController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + customerId + "-"
                     + statement.asOf() + ".pdf\"")
-                .body(pdf.render(statement));
+                .body(pdf.render(statement, customers.find(customerId).map(Customer::language).orElse(Language.EN)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(statement);
     }

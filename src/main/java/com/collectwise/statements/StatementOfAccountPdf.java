@@ -4,16 +4,22 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.lowagie.text.Chunk;
+import com.collectwise.communication.LetterFonts;
+import com.collectwise.communication.NoticeTemplates;
+import com.collectwise.communication.NoticeTemplates.Notice;
+import com.collectwise.communication.NoticeTexts;
+import com.collectwise.kernel.Language;
+
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -23,47 +29,54 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * The statement of account as the PDF the customer receives (OpenPDF, laid out like the dunning letter): the open
- * invoices, the payments and credits on them, the totals per currency, and the request to confirm it.
+ * invoices, the payments and credits on them, the totals per currency, and the request to confirm it. In the
+ * customer's language: the words come from {@code templates/statement-of-account.<language>.txt}, the figures from
+ * the statement, and it is set in the letter's embedded Noto Sans SC ({@link LetterFonts}), so Chinese prints and
+ * every font of the evidence is in the file.
  */
 @Component
 public class StatementOfAccountPdf {
 
-    private final String company;
+    private final NoticeTemplates templates;
+    private final NoticeTexts texts;
+    private final LetterFonts fonts;
     private final String bankAccount;
     private final int confirmationDays;
 
-    public StatementOfAccountPdf(@Value("${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}") String company,
+    public StatementOfAccountPdf(NoticeTemplates templates, NoticeTexts texts, LetterFonts fonts,
                                  @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
                                  @Value("${collectwise.statement.confirmation-days:10}") int confirmationDays) {
-        this.company = company;
+        this.templates = templates;
+        this.texts = texts;
+        this.fonts = fonts;
         this.bankAccount = bankAccount;
         this.confirmationDays = confirmationDays;
     }
 
-    public byte[] render(StatementOfAccount s) {
+    public byte[] render(StatementOfAccount s, Language language) {
+        Words words = new Words(templates, language, values(s, language));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4.rotate(), 40, 40, 40, 40);
         try {
             PdfWriter.getInstance(pdf, out);
-            pdf.addTitle("Statement of account - " + s.customerName() + " - " + s.asOf());
-            pdf.addAuthor(company);
+            pdf.addTitle(words.get("title"));
+            pdf.addAuthor(texts.companyName(language));
             pdf.open();
-            Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-            Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-            Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
+            Font title = new Font(fonts.bold(), 16);
+            Font bold = new Font(fonts.bold(), 9);
+            Font normal = new Font(fonts.regular(), 9);
 
-            pdf.add(new Paragraph(company, bold));
-            pdf.add(new Paragraph("To: " + s.customerName() + " (customer " + s.customerId() + ")", normal));
-            pdf.add(Chunk.NEWLINE);
-            Paragraph heading = new Paragraph("STATEMENT OF ACCOUNT as of " + s.asOf(), title);
+            pdf.add(new Paragraph(texts.companyName(language), bold));
+            pdf.add(new Paragraph(words.get("to"), normal));
+            pdf.add(blank(normal));
+            Paragraph heading = new Paragraph(words.get("heading"), title);
             heading.setAlignment(Element.ALIGN_CENTER);
             pdf.add(heading);
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
 
-            pdf.add(new Paragraph("Open invoices", bold));
+            pdf.add(new Paragraph(words.get("invoicesHeading"), bold));
             PdfPTable invoices = table(new float[] {3, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2},
-                new String[] {"Invoice", "Issued", "Due", "Days late", "Amount", "Credited", "Paid", "Principal",
-                    "Interest", "Fees", "Outstanding"}, bold);
+                words.columns("invoiceColumns", 11), bold);
             for (StatementOfAccount.InvoiceLine i : s.invoices()) {
                 text(invoices, i.invoiceNumber(), normal);
                 text(invoices, i.issueDate().toString(), normal);
@@ -80,10 +93,9 @@ public class StatementOfAccountPdf {
             pdf.add(invoices);
 
             if (!s.payments().isEmpty()) {
-                pdf.add(Chunk.NEWLINE);
-                pdf.add(new Paragraph("Payments received", bold));
-                PdfPTable payments = table(new float[] {3, 2, 2, 5, 2},
-                    new String[] {"Reference", "Received", "Amount", "Applied to", "Held as credit"}, bold);
+                pdf.add(blank(normal));
+                pdf.add(new Paragraph(words.get("paymentsHeading"), bold));
+                PdfPTable payments = table(new float[] {3, 2, 2, 5, 2}, words.columns("paymentColumns", 5), bold);
                 for (StatementOfAccount.PaymentLine p : s.payments()) {
                     text(payments, p.paymentReference(), normal);
                     text(payments, p.receivedOn().toString(), normal);
@@ -100,13 +112,12 @@ public class StatementOfAccountPdf {
             }
 
             if (!s.credits().isEmpty()) {
-                pdf.add(Chunk.NEWLINE);
-                pdf.add(new Paragraph("Credits", bold));
-                PdfPTable credits = table(new float[] {3, 2, 2, 2, 5},
-                    new String[] {"Invoice", "Kind", "Date", "Amount", "Reason"}, bold);
+                pdf.add(blank(normal));
+                pdf.add(new Paragraph(words.get("creditsHeading"), bold));
+                PdfPTable credits = table(new float[] {3, 2, 2, 2, 5}, words.columns("creditColumns", 5), bold);
                 for (StatementOfAccount.CreditLine c : s.credits()) {
                     text(credits, c.invoiceNumber(), normal);
-                    text(credits, c.kind(), normal);
+                    text(credits, words.kind(c.kind()), normal);
                     text(credits, c.bookedOn().toString(), normal);
                     number(credits, money(c.amount(), c.currency()), normal);
                     text(credits, c.reason() == null ? "" : c.reason(), normal);
@@ -114,10 +125,9 @@ public class StatementOfAccountPdf {
                 pdf.add(credits);
             }
 
-            pdf.add(Chunk.NEWLINE);
-            pdf.add(new Paragraph("Totals", bold));
-            PdfPTable totals = table(new float[] {2, 2, 2, 2, 2, 2},
-                new String[] {"Currency", "Principal", "Interest", "Fees", "Total owed", "Your credit"}, bold);
+            pdf.add(blank(normal));
+            pdf.add(new Paragraph(words.get("totalsHeading"), bold));
+            PdfPTable totals = table(new float[] {2, 2, 2, 2, 2, 2}, words.columns("totalColumns", 6), bold);
             for (StatementOfAccount.CurrencyTotal t : s.totals()) {
                 text(totals, t.currency(), normal);
                 number(totals, money(t.principal(), t.currency()), normal);
@@ -127,28 +137,78 @@ public class StatementOfAccountPdf {
                 number(totals, money(t.credit(), t.currency()), normal);
             }
             pdf.add(totals);
-            pdf.add(Chunk.NEWLINE);
+            pdf.add(blank(normal));
             for (StatementOfAccount.CurrencyTotal t : s.totals()) {
                 if (t.total().signum() > 0) {
-                    pdf.add(new Paragraph("Total owed as of " + s.asOf() + ": " + money(t.total(), t.currency()), bold));
+                    pdf.add(new Paragraph(words.get("totalOwed", Map.of("total", money(t.total(), t.currency()))), bold));
                 }
             }
-            pdf.add(Chunk.NEWLINE);
-            pdf.add(new Paragraph("Please check this statement and confirm it within " + confirmationDays
-                + " days: sign and return it, or reply to the e-mail it came with. If an item is wrong, tell us which "
-                + "one and why, with your remittance proof where you have paid. Interest continues to accrue on "
-                + "overdue amounts until the day of payment. Ways to pay: bank transfer to " + bankAccount
-                + ", Alipay, WeChat Pay or card; please quote the invoice numbers.", normal));
-            pdf.add(Chunk.NEWLINE);
-            pdf.add(new Paragraph("Confirmed as correct on ______________  by ______________________  "
-                + "(name, position, company seal)", normal));
-            pdf.add(Chunk.NEWLINE);
-            pdf.add(new Paragraph(company + " - Credit management", normal));
+            pdf.add(blank(normal));
+            pdf.add(new Paragraph(words.get("confirm"), normal));
+            pdf.add(blank(normal));
+            pdf.add(new Paragraph(words.get("confirmedAs"), normal));
+            pdf.add(blank(normal));
+            pdf.add(new Paragraph(words.get("signature"), normal));
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render the statement of account of " + s.customerId(), e);
         }
         return out.toByteArray();
+    }
+
+    /** The figures of the whole statement the templates may name; per line ones are added where a line is made. */
+    Map<String, String> values(StatementOfAccount s, Language language) {
+        Map<String, String> v = new HashMap<>();
+        v.put("companyName", texts.companyName(language));
+        v.put("bankAccount", bankAccount);
+        v.put("customerName", s.customerName());
+        v.put("customerId", s.customerId());
+        v.put("asOf", NoticeTexts.date(s.asOf(), language));
+        v.put("confirmationDays", String.valueOf(confirmationDays));
+        return v;
+    }
+
+    /** The statement's words in one language, with the figures of the statement filled in. */
+    static final class Words {
+        private final NoticeTemplates templates;
+        private final Language language;
+        private final Map<String, String> values;
+
+        Words(NoticeTemplates templates, Language language, Map<String, String> values) {
+            this.templates = templates;
+            this.language = language;
+            this.values = values;
+        }
+
+        String get(String section) {
+            return templates.render(language, Notice.STATEMENT_OF_ACCOUNT, section, values);
+        }
+
+        String get(String section, Map<String, String> more) {
+            Map<String, String> all = new HashMap<>(values);
+            all.putAll(more);
+            return templates.render(language, Notice.STATEMENT_OF_ACCOUNT, section, all);
+        }
+
+        /** One heading per line; a template with another number of columns would shift every figure. */
+        String[] columns(String section, int count) {
+            String[] columns = get(section).split("\n");
+            if (columns.length != count) {
+                throw new IllegalStateException(Notice.STATEMENT_OF_ACCOUNT.fileName(language) + " [" + section
+                    + "] must name " + count + " columns, one per line; it names " + columns.length);
+            }
+            return columns;
+        }
+
+        /** A kind of credit in words; one the templates do not know yet as the ledger names it. */
+        String kind(String kind) {
+            return Notice.STATEMENT_OF_ACCOUNT.sections().contains("kind." + kind) ? get("kind." + kind) : kind;
+        }
+    }
+
+    /** An empty line in the statement's font: Chunk.NEWLINE would bring in Helvetica, which the PDF does not embed. */
+    private static Paragraph blank(Font font) {
+        return new Paragraph(" ", font);
     }
 
     private static PdfPTable table(float[] widths, String[] headers, Font font) throws DocumentException {

@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.collectwise.api.ConflictException;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.communication.MailAttachments;
+import com.collectwise.communication.NoticeTemplates;
+import com.collectwise.communication.NoticeTemplates.Notice;
+import com.collectwise.communication.NoticeTexts;
 import com.collectwise.communication.Outbox;
 import com.collectwise.communication.OutboxMessage;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Language;
 import com.collectwise.customers.CustomerContact;
 import com.collectwise.customers.CustomerRepository;
 
@@ -43,9 +49,12 @@ public class StatementSendings implements MailAttachments {
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final NoticeTemplates templates;
 
     public StatementSendings(StatementOfAccountService statements, StatementOfAccountPdf pdf,
-                             CustomerRepository customers, Outbox outbox, JdbcClient jdbc, BusinessClock clock) {
+                             CustomerRepository customers, Outbox outbox, JdbcClient jdbc, BusinessClock clock,
+                             NoticeTemplates templates) {
+        this.templates = templates;
         this.statements = statements;
         this.pdf = pdf;
         this.customers = customers;
@@ -98,7 +107,7 @@ public class StatementSendings implements MailAttachments {
                 s.sha256(), s.requestedBy(), s.createdAt(), true);
         }
         StatementOfAccount statement = statements.statement(customer.customerId(), asOf);
-        byte[] content = pdf.render(statement);
+        byte[] content = pdf.render(statement, customer.language());
         jdbc.sql("""
                 INSERT INTO statement_sendings (customer_id, as_of, reason, invoice_number, recipient, content, sha256,
                                                 idempotency_key, requested_by, created_at)
@@ -108,7 +117,8 @@ public class StatementSendings implements MailAttachments {
             .update();
         // a message of the customer, not of one case (the sending keeps the case whose demand sent it)
         outbox.enqueue(key, null, customer.customerId(), Outbox.STATEMENT_OF_ACCOUNT, recipient,
-            "Statement of account as of " + asOf + " - please confirm", text(customer, statement));
+            words(customer.language(), "subject", pdf.values(statement, customer.language())),
+            text(customer, statement));
         return findByKey(key).orElseThrow();
     }
 
@@ -145,25 +155,37 @@ public class StatementSendings implements MailAttachments {
             .filter(e -> e != null && !e.isBlank()).findFirst().orElse(customer.email());
     }
 
-    /** The e-mail text: the figures of the PDF kept as evidence, so the customer can check them in the message. */
-    private static String text(Customer customer, StatementOfAccount s) {
-        StringBuilder b = new StringBuilder("Dear " + customer.name() + ",\n\nplease find attached your statement of account (PDF) "
-            + "as of " + s.asOf() + ". Please check it and confirm it to us, or tell us which item is wrong.\n\n");
+    /**
+     * The e-mail text in the customer's language (templates/statement-of-account): the figures of the PDF kept as
+     * evidence, so the customer can check them in the message.
+     */
+    private String text(Customer customer, StatementOfAccount s) {
+        Language language = customer.language();
+        Map<String, String> values = pdf.values(s, language);
+        values.put("customerName", customer.name());
+        StringBuilder b = new StringBuilder(words(language, "body", values)).append("\n\n");
         for (StatementOfAccount.InvoiceLine i : s.invoices()) {
-            b.append("  invoice ").append(i.invoiceNumber()).append(", due ").append(i.dueDate()).append(": ")
-                .append(StatementOfAccountPdf.money(i.total(), i.currency())).append(" outstanding (principal ")
-                .append(StatementOfAccountPdf.money(i.principal(), i.currency())).append(", interest ")
-                .append(StatementOfAccountPdf.money(i.interest(), i.currency())).append(", fees ")
-                .append(StatementOfAccountPdf.money(i.fees(), i.currency())).append(")\n");
+            Map<String, String> line = new HashMap<>(values);
+            line.put("invoiceNumber", i.invoiceNumber());
+            line.put("dueDate", NoticeTexts.date(i.dueDate(), language));
+            line.put("total", StatementOfAccountPdf.money(i.total(), i.currency()));
+            line.put("principal", StatementOfAccountPdf.money(i.principal(), i.currency()));
+            line.put("interest", StatementOfAccountPdf.money(i.interest(), i.currency()));
+            line.put("fees", StatementOfAccountPdf.money(i.fees(), i.currency()));
+            b.append(words(language, "invoiceLine", line)).append('\n');
         }
         for (StatementOfAccount.CurrencyTotal t : s.totals()) {
-            b.append("\nTotal owed in ").append(t.currency()).append(": ")
-                .append(StatementOfAccountPdf.money(t.total(), t.currency()));
-            if (t.credit().signum() > 0) {
-                b.append(" (your credit: ").append(StatementOfAccountPdf.money(t.credit(), t.currency())).append(')');
-            }
+            Map<String, String> total = new HashMap<>(values);
+            total.put("currency", t.currency());
+            total.put("total", StatementOfAccountPdf.money(t.total(), t.currency()));
+            total.put("credit", StatementOfAccountPdf.money(t.credit(), t.currency()));
+            b.append('\n').append(words(language, t.credit().signum() > 0 ? "totalLineWithCredit" : "totalLine", total));
         }
-        return b.append("\n\nIf you have paid, please send us the remittance proof.").toString();
+        return b.append("\n\n").append(words(language, "closing", values)).toString();
+    }
+
+    private String words(Language language, String section, Map<String, String> values) {
+        return templates.render(language, Notice.STATEMENT_OF_ACCOUNT, section, values);
     }
 
     private Optional<Sending> findByKey(String key) {

@@ -49,8 +49,21 @@ public class StatementApiTest extends ApiTestSupport {
     record Example(String customerId, String a, String b, String payment) {
     }
 
+    /** A customer in CN who reads English: the statements below are the English ones. */
     Example example() {
-        String customerId = createCustomer();
+        return example(customer("Acme", "en"));
+    }
+
+    String customer(String name, String language) {
+        String customerId = unique("C");
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", name + " " + customerId,
+            "segment", "DOMESTIC", "country", "CN", "collector", COLLECTOR, "decisionMaker", "Ms. Wang",
+            "language", language));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return customerId;
+    }
+
+    Example example(String customerId) {
         String a = unique("INV");
         Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", a, "customerId", customerId,
             "issueDate", today().minusDays(60).toString(), "dueDate", today().minusDays(30).toString(),
@@ -122,6 +135,39 @@ public class StatementApiTest extends ApiTestSupport {
         String text = text(r.getBody());
         assertThat(text).contains("STATEMENT OF ACCOUNT", x.a(), x.b(), "6,072.54 CNY", "39.66 CNY", "400.00 CNY",
             x.payment(), "Total owed as of " + today() + ": 6,472.54 CNY");
+        // set in the letter's embedded font, also in English
+        assertThat(new String(r.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("/Helvetica");
+    }
+
+    /** 对账单: a customer who reads Chinese gets the statement and its e-mail in Chinese, in the embedded CJK font. */
+    @Test
+    public void aChineseCustomerGetsAChineseStatementAndEmail() throws Exception {
+        Example x = example(customer("华东机械有限公司", "zh"));
+
+        ResponseEntity<byte[]> r = pdf(SUPERVISOR, "/api/customers/" + x.customerId() + "/statement?asOf=" + today());
+
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        String text = text(r.getBody());
+        String chineseDate = today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日";
+        assertThat(text).contains("对账单（截至 " + chineseDate + "）", "华东机械有限公司 " + x.customerId(), "未结发票",
+            "已收款项", "减免及冲减", "红字发票", "欠款合计", x.a(), x.b(), "6,072.54 CNY", "39.66 CNY", "400.00 CNY",
+            "截至 " + chineseDate + " 欠款合计：6,472.54 CNY")
+            .doesNotContain("STATEMENT OF ACCOUNT", "Open invoices");
+        assertThat(new String(r.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .containsPattern("/BaseFont\\s*/[A-Z]{6}\\+NotoSansSC").as("every font is embedded")
+            .doesNotContain("/Helvetica");
+
+        Response sent = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings",
+            Map.of("recipient", "ap@huadong.example"));
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+        var mail = jdbc.sql("SELECT subject, body FROM outbox WHERE customer_id = ? AND kind = ?")
+            .params(x.customerId(), Outbox.STATEMENT_OF_ACCOUNT).query((rs, n) -> List.of(rs.getString(1),
+                rs.getString(2))).single();
+        assertThat(mail.get(0)).isEqualTo("对账单（截至 " + chineseDate + "）- 请核对确认");
+        assertThat(mail.get(1)).startsWith("华东机械有限公司 " + x.customerId() + "：")
+            .contains("发票 " + x.a() + "，到期日 ", "CNY 欠款合计：6,472.54 CNY", "如已付款")
+            .doesNotContain("{", "Dear");
+        assertThat(text(pdf(COLLECTOR, sent.headers().getLocation().getPath()).getBody())).contains("未结发票");
     }
 
     @Test
