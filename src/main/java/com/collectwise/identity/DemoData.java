@@ -85,8 +85,8 @@ public class DemoData {
     static final List<DemoCase> CASES = List.of(
         new DemoCase("DEMO-1001", "DEMO-DOMESTIC", 5, "12800.00", "CNY", Stage.PRE_DUE, null),
         new DemoCase("DEMO-1002", "DEMO-DOMESTIC", -4, "3450.00", "CNY", Stage.INTERNAL_REMINDER, null),
-        // a second call due today for the same customer: the two calls are one (DEMO-1002's leads, this one is
-        // covered), so "My calls today" shows the customer-level call form with more than one invoice
+        // a second call due today for the same customer: the two calls are one (the task prepared first leads, the
+        // other is covered), so "My calls today" shows the customer-level call form with more than one invoice
         new DemoCase("DEMO-1008", "DEMO-DOMESTIC", -7, "7620.00", "CNY", Stage.INTERNAL_REMINDER, null),
         new DemoCase("DEMO-1003", "DEMO-DOMESTIC", -14, "186000.00", "CNY", Stage.FORMAL_DEMAND, null),
         new DemoCase("DEMO-1004", "DEMO-DOMESTIC", -25, "48900.00", "CNY", Stage.FIELD_VISIT, null),
