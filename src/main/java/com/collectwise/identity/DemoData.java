@@ -5,6 +5,9 @@ import static com.collectwise.kernel.CaseVariables.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -16,12 +19,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Stage;
@@ -79,6 +85,9 @@ public class DemoData {
     static final List<DemoCase> CASES = List.of(
         new DemoCase("DEMO-1001", "DEMO-DOMESTIC", 5, "12800.00", "CNY", Stage.PRE_DUE, null),
         new DemoCase("DEMO-1002", "DEMO-DOMESTIC", -4, "3450.00", "CNY", Stage.INTERNAL_REMINDER, null),
+        // a second call due today for the same customer: the two calls are one (the task prepared first leads, the
+        // other is covered), so "My calls today" shows the customer-level call form with more than one invoice
+        new DemoCase("DEMO-1008", "DEMO-DOMESTIC", -7, "7620.00", "CNY", Stage.INTERNAL_REMINDER, null),
         new DemoCase("DEMO-1003", "DEMO-DOMESTIC", -14, "186000.00", "CNY", Stage.FORMAL_DEMAND, null),
         new DemoCase("DEMO-1004", "DEMO-DOMESTIC", -25, "48900.00", "CNY", Stage.FIELD_VISIT, null),
         new DemoCase("DEMO-1005", "DEMO-FOREIGN", -70, "23750.00", "EUR", Stage.AGENCY, null),
@@ -96,10 +105,15 @@ public class DemoData {
     private final TransactionTemplate transaction;
     private final String password;
     private final TasklistFilterRefresh filters;
+    private final ContactLog contacts;
+    private final JdbcClient jdbc;
 
     public DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
                     InvoiceRepository invoices, CaseEngine cases, BusinessClock clock, TransactionTemplate transaction,
-                    @Value("${collectwise.demo.password}") String password, TasklistFilterRefresh filters) {
+                    @Value("${collectwise.demo.password}") String password, TasklistFilterRefresh filters,
+                    ContactLog contacts, JdbcClient jdbc) {
+        this.contacts = contacts;
+        this.jdbc = jdbc;
         this.identity = identity;
         this.runtime = runtime;
         this.customers = customers;
@@ -125,6 +139,7 @@ public class DemoData {
         transaction.executeWithoutResult(status -> {
             CUSTOMERS.forEach(c -> customers.insert(c.toCustomer(clock.now())));
             CASES.forEach(this::startCase);
+            earlierCallsOfDomesticCustomer();
         });
         LOG.info("Demo data loaded: users {} (password from collectwise.demo.password), {} customers, {} cases",
             USERS.stream().map(DemoUser::id).toList(), CUSTOMERS.size(), CASES.size());
@@ -142,6 +157,32 @@ public class DemoData {
         if (identity.createUserQuery().userId(demo.id()).memberOfGroup(demo.group().id()).count() == 0) {
             identity.createMembership(demo.id(), demo.group().id());
         }
+    }
+
+    /**
+     * What the case file of DEMO-DOMESTIC would hold had the calls been made here: a call about DEMO-1003 with a
+     * promise that was not kept. Written in the same transaction as the cases, so it is there when today's call
+     * tasks are prepared (after the overdue reminder, an asynchronous job) and the form shows previous contacts
+     * and the customer's promises.
+     */
+    private void earlierCallsOfDomesticCustomer() {
+        LocalDate today = clock.today();
+        Instant promisedOn = today.minusDays(8).atTime(LocalTime.of(15, 40)).atZone(clock.zone()).toInstant();
+        Instant noAnswerOn = today.minusDays(10).atTime(LocalTime.of(15, 30)).atZone(clock.zone()).toInstant();
+        BigDecimal promised = new BigDecimal("186000.00");
+        LocalDate promisedDate = today.minusDays(5);
+        contacts.append(new ContactEntry(null, "DEMO-1003", "DEMO-DOMESTIC", "PHONE", noAnswerOn, "chen", null,
+            "NO_ANSWER", "Switchboard: finance is in a meeting.", null, null));
+        contacts.append(new ContactEntry(null, "DEMO-1003", "DEMO-DOMESTIC", "PHONE", promisedOn, "chen", "张伟（财务总监）",
+            "PROMISE_TO_PAY", "Payment run delayed, the boss signs next week.", promised, promisedDate));
+        // the promise went by without a payment: the customer's record shows it as broken
+        jdbc.sql("""
+                INSERT INTO promises (invoice_number, amount, currency, promised_date, note, status, created_by,
+                                      created_at, resolved_at)
+                VALUES ('DEMO-1003', ?, 'CNY', ?, 'Demo data: an earlier call', 'BROKEN', 'chen', ?, ?)""")
+            .params(promised, Date.valueOf(promisedDate), Timestamp.from(promisedOn),
+                Timestamp.from(promisedDate.plusDays(2).atStartOfDay(clock.zone()).toInstant()))
+            .update();
     }
 
     private void startCase(DemoCase demo) {
