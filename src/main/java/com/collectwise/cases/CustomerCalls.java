@@ -56,6 +56,8 @@ public class CustomerCalls {
     public static final String CALL_MADE_AT = "callMadeAt";
     /** Task-local on the lead: the customer's open invoices as a markdown table for the call form. */
     public static final String CUSTOMER_INVOICES = "customerInvoices";
+    /** What the whole call asks for: the undisputed amounts of the invoices it covers, per currency. */
+    public static final String CALL_TOTAL = "callTotal";
     /** Task-local on the lead: the customer's promises, open and recent. */
     public static final String CUSTOMER_PROMISES = "customerPromises";
     /** Form field: the invoice a dispute raised on a customer call is about (default: the lead's). */
@@ -109,7 +111,7 @@ public class CustomerCalls {
                         VALUES (?, ?, ?, ?, 'OPEN')""")
                     .params(customerId, day, task.getId(), invoiceNumber).update();
                 task.setVariableLocal(CALL_DAY, DAY.format(day));
-                task.setVariableLocal(CUSTOMER_INVOICES, invoiceSheet(customerId, Set.of(invoiceNumber)));
+                task.setVariablesLocal(sheet(customerId, Set.of(invoiceNumber)));
                 return slot;
             }
             CallDay callDay = found.get();
@@ -125,7 +127,7 @@ public class CustomerCalls {
             Set<String> covered = new TreeSet<>(coveredInvoices(tasks, callDay.leadTaskId()));
             covered.add(callDay.leadInvoice());
             covered.add(invoiceNumber);
-            tasks.setVariableLocal(callDay.leadTaskId(), CUSTOMER_INVOICES, invoiceSheet(customerId, covered));
+            tasks.setVariablesLocal(callDay.leadTaskId(), sheet(customerId, covered));
             return slot;
         }
     }
@@ -238,7 +240,7 @@ public class CustomerCalls {
             tasks.setVariableLocal(t.getId(), COVERED_BY, next.getId());
             stillCovered.add((String) tasks.getVariable(t.getId(), INVOICE_NUMBER));
         }
-        tasks.setVariableLocal(next.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, stillCovered));
+        tasks.setVariablesLocal(next.getId(), sheet(customerId, stillCovered));
     }
 
     /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
@@ -255,7 +257,7 @@ public class CustomerCalls {
             }
             Set<String> covered = new TreeSet<>(coveredInvoices(tasks, lead.getId()));
             covered.add((String) tasks.getVariable(lead.getId(), INVOICE_NUMBER));
-            tasks.setVariableLocal(lead.getId(), CUSTOMER_INVOICES, invoiceSheet(customerId, covered));
+            tasks.setVariablesLocal(lead.getId(), sheet(customerId, covered));
         }
     }
 
@@ -334,6 +336,16 @@ public class CustomerCalls {
      * disputed; the ones this call covers are marked. Amounts of different currencies are never added up.
      */
     public String invoiceSheet(String customerId, Set<String> inThisCall) {
+        return (String) sheet(customerId, inThisCall).get(CUSTOMER_INVOICES);
+    }
+
+    /**
+     * The call form's list of the customer's invoices ({@link #CUSTOMER_INVOICES}) and what the call asks for in all
+     * ({@link #CALL_TOTAL}, e.g. "11,078.28 CNY", or "7,620.00 CNY + 150.00 EUR": currencies are never added up),
+     * the amount the collector says at the start and the end of the call.
+     */
+    Map<String, Object> sheet(String customerId, Set<String> inThisCall) {
+        Map<String, BigDecimal> callTotals = new java.util.TreeMap<>();
         StringBuilder md = new StringBuilder(
             "| Invoice | Due | Days overdue | Stage | Ask for | Disputed | In this call |\n|---|---|---|---|---|---|---|\n");
         Map<String, BigDecimal> totals = new java.util.TreeMap<>();
@@ -345,6 +357,9 @@ public class CustomerCalls {
                 continue;
             }
             totals.merge(open.currency(), ask, BigDecimal::add);
+            if (inThisCall.contains(open.invoiceNumber())) {
+                callTotals.merge(open.currency(), ask, BigDecimal::add);
+            }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
                 .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
                 .append(PrepareCallListener.spoken(ask, open.currency())).append(' ').append(open.currency())
@@ -354,7 +369,13 @@ public class CustomerCalls {
         }
         totals.forEach((currency, total) -> md.append("| **Total** | | | | **")
             .append(PrepareCallListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
-        return md.toString();
+        String callTotal = callTotals.entrySet().stream()
+            .map(e -> PrepareCallListener.spoken(e.getValue(), e.getKey()) + " " + e.getKey())
+            .collect(java.util.stream.Collectors.joining(" + "));
+        Map<String, Object> sheet = new HashMap<>();
+        sheet.put(CUSTOMER_INVOICES, md.toString());
+        sheet.put(CALL_TOTAL, callTotal.isEmpty() ? "-" : callTotal);
+        return sheet;
     }
 
     private Optional<CallDay> find(String customerId, LocalDate day) {

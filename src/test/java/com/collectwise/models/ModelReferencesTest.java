@@ -91,7 +91,8 @@ class ModelReferencesTest {
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
         "agreementTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
-        "openPrincipal", "openInterest", "openFees", "customerInvoices", "customerPromises", "playbookPrinciples");
+        "openPrincipal", "openInterest", "openFees", "customerInvoices", "customerPromises", "playbookPrinciples",
+        "callTotal");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 

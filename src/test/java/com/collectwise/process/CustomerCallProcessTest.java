@@ -99,6 +99,8 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         assertThat(sheet).contains(a.invoiceNumber(), b.invoiceNumber(), c.invoiceNumber())
             .contains("1,000.25 CNY", "2,000.49 CNY", "3,000.74 CNY").contains("**6,001.48 CNY**")
             .doesNotContain("| no |");
+        // the amount the collector says is the whole call's, not the lead invoice's
+        assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.CALL_TOTAL)).isEqualTo("6,001.48 CNY");
 
         // a part payment shows on the lead's list at once
         payments.receive(new com.collectwise.payments.IncomingPayment("PAY-" + a.invoiceNumber(), a.invoiceNumber(),
@@ -106,6 +108,7 @@ class CustomerCallProcessTest extends CollectionTestSupport {
             com.collectwise.payments.PaymentMethod.BANK_TRANSFER));
         assertThat((String) tasks.getVariableLocal(lead.getId(), CustomerCalls.CUSTOMER_INVOICES))
             .contains("600.25 CNY").contains("**5,601.48 CNY**");
+        assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.CALL_TOTAL)).isEqualTo("5,601.48 CNY");
         assertThat((String) tasks.getVariableLocal(lead.getId(), "playbookPrinciples")).contains("理", "情", "利", "法");
         assertThat((String) tasks.getVariable(lead.getId(), OBJECTION_PLAYBOOK))
             .contains("| Debtor tactic | Counter | Principles |").contains("statement of account");
