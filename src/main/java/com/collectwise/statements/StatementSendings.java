@@ -75,7 +75,8 @@ public class StatementSendings implements MailAttachments {
      */
     @Transactional
     public Sending onRequest(String customerId, String recipient, String user) {
-        Customer customer = customers.find(customerId)
+        // locked like the formal demand's sending: the same request twice at once is one sending and one replay
+        Customer customer = customers.findForUpdate(customerId)
             .orElseThrow(() -> new com.collectwise.api.NotFoundException("There is no customer " + customerId));
         String to = recipient != null ? recipient : defaultRecipient(customer);
         if (to == null) {
@@ -91,8 +92,10 @@ public class StatementSendings implements MailAttachments {
      */
     @Transactional
     public Optional<Sending> atFormalDemand(String customerId, String invoiceNumber, LocalDate letterDate) {
-        // a letter rendered for a customer outside the books (a preview) has no account to state
-        return customers.find(customerId)
+        // a letter rendered for a customer outside the books (a preview) has no account to state. The customer's row
+        // is locked: two invoices of one customer reaching formal demand at once (two job threads) send one statement
+        // between them, the second finding the first's sending instead of failing on its key and retrying the letter
+        return customers.findForUpdate(customerId)
             .map(customer -> send(customer, letterDate, FORMAL_DEMAND, invoiceNumber, defaultRecipient(customer), null));
     }
 

@@ -183,6 +183,35 @@ public class StatementApiTest extends ApiTestSupport {
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
     }
 
+    /** Two requests at once (or two invoices reaching formal demand in two job threads): one sending, no 5xx. */
+    @Test
+    public void twoSendingsAtOnceAreOneSendingAndOneReplay() throws Exception {
+        Example x = example();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/sendings",
+                        Map.of("recipient", "ap@acme.example"));
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statementMails(x.customerId())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM statement_sendings WHERE customer_id = ?").param(x.customerId())
+            .query(Integer.class).single()).isEqualTo(1);
+    }
+
     @Test
     public void sentOnRequestToTheFinanceContact_onceADay_keptAsEvidence() throws Exception {
         Example x = example();
