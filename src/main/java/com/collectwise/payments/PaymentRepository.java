@@ -18,6 +18,8 @@ public class PaymentRepository {
 
     static final String APPLIED = "APPLIED";
     static final String UNAPPLIED = "UNAPPLIED";
+    /** Shown, not stored: the row keeps its status and reversed_on says since when it no longer counts. */
+    static final String REVERSED = "REVERSED";
 
     /** A payment row with the hash of the content it was booked with, and its reversal if any. */
     record StoredPayment(PaymentView view, String bodyHash, String customerId, LocalDate reversedOn,
@@ -65,8 +67,9 @@ public class PaymentRepository {
         return jdbc.sql("SELECT * FROM payments WHERE payment_reference = ?").param(paymentReference)
             .query((rs, n) -> {
                 java.sql.Date reversed = rs.getDate("reversed_on");
+                // a reversed payment answers REVERSED: its money no longer counts from reversedOn
                 return new StoredPayment(new PaymentView(rs.getString("payment_reference"),
-                    rs.getString("status"), rs.getString("invoice_number"), rs.getString("customer_id"),
+                    reversed == null ? rs.getString("status") : REVERSED, rs.getString("invoice_number"), rs.getString("customer_id"),
                     Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
                     rs.getString("currency").trim(), rs.getDate("received_on").toLocalDate(),
                     PaymentMethod.valueOf(rs.getString("method")), List.of(), rs.getString("unapplied_reason"),

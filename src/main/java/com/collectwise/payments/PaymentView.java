@@ -7,8 +7,8 @@ import java.util.List;
 import com.collectwise.fees.Allocation;
 
 /**
- * A booked payment as the API answers it. {@code status}: APPLIED or UNAPPLIED (kept for finance, with
- * {@code unappliedReason}). {@code allocations}: how the payment is split today, replayed from the dated events
+ * A booked payment as the API answers it. {@code status}: APPLIED, UNAPPLIED (kept for finance, with
+ * {@code unappliedReason}) or REVERSED (bounced or recalled, no longer counting from {@code reversedOn}). {@code allocations}: how the payment is split today, replayed from the dated events
  * (a payment posted later but dated earlier can change it). {@code reversedOn}: set once the payment bounced.
  */
 public record PaymentView(String paymentReference, String status, String invoiceNumber, String customerId,

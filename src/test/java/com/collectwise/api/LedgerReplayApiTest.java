@@ -105,6 +105,7 @@ public class LedgerReplayApiTest extends ApiTestSupport {
         Response r = post(FINANCE, "/api/payments/" + ref + "/reversal", reversal);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.body().path("reversedOn").asText()).isEqualTo(today().toString());
+        assertThat(r.body().path("status").asText()).isEqualTo("REVERSED");
 
         var v = view(number);
         assertThat(v.path("status").asText()).isEqualTo("OPEN");
