@@ -3,11 +3,20 @@ package com.collectwise.security;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
@@ -39,16 +49,18 @@ public class EngineRestVariableGuard {
 
     static final String JAVA_SERIALIZED = "application/x-java-serialized-object";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    private static final Pattern CREDENTIALS = Pattern.compile("/user/([^/]+)/credentials$");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestVariableGuardFilter(
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-        @Value("${collectwise.engine-rest.max-request-size:10MB}") DataSize maxSize, ObjectMapper json) {
+        @Value("${collectwise.engine-rest.max-request-size:10MB}") DataSize maxSize, ObjectMapper json,
+        ObjectProvider<IdentityService> identity) {
         String prefix = "/" + restPath.replaceAll("^/+|/+$", "");
         String webapp = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
         FilterRegistrationBean<OncePerRequestFilter> registration =
-            new FilterRegistrationBean<>(new Guard(maxSize.toBytes(), json));
+            new FilterRegistrationBean<>(new Guard(maxSize.toBytes(), json, identity));
         registration.setName("engineRestVariableGuard");
         registration.addUrlPatterns(prefix + "/*", webapp + "/*");
         // caps the body before the expression guard reads it; both before Camunda's own filters
@@ -60,10 +72,12 @@ public class EngineRestVariableGuard {
 
         private final long limit;
         private final ObjectMapper json;
+        private final ObjectProvider<IdentityService> identity;
 
-        Guard(long limit, ObjectMapper json) {
+        Guard(long limit, ObjectMapper json, ObjectProvider<IdentityService> identity) {
             this.limit = limit;
             this.json = json;
+            this.identity = identity;
         }
 
         @Override
@@ -90,17 +104,86 @@ public class EngineRestVariableGuard {
                     "Java-serialized variables are not accepted; send primitive values or JSON");
                 return;
             }
+            List<Map<String, String>> weak = weakPassword(request, body);
+            if (!weak.isEmpty()) {
+                refuse(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The password does not meet the password policy", weak);
+                return;
+            }
             chain.doFilter(new Replayed(request, body), response);
+        }
+
+        /**
+         * A new user (Admin, or POST .../user/create) or a new password (PUT .../user/{id}/credentials) that breaks
+         * the password policy: the engine refuses it with a 500 that names no rule; this answers 400 with each
+         * violated rule (GET /engine-rest/identity/password-policy lists them). Empty when the request is something
+         * else, has no readable password, or no policy is enabled.
+         */
+        private List<Map<String, String>> weakPassword(HttpServletRequest request, byte[] body) {
+            String uri = request.getRequestURI();
+            boolean create = "POST".equals(request.getMethod()) && uri.endsWith("/user/create");
+            Matcher credentials = CREDENTIALS.matcher(uri);
+            boolean change = "PUT".equals(request.getMethod()) && credentials.find();
+            if (!create && !change) {
+                return List.of();
+            }
+            IdentityService users = identity.getIfAvailable();
+            if (users == null || users.getPasswordPolicy() == null) {
+                return List.of();
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(body);
+            } catch (IOException e) {
+                return List.of(); // not JSON: the engine answers that itself
+            }
+            String field = create ? "credentials.password" : "password";
+            JsonNode password = create ? node.path("credentials").path("password") : node.path("password");
+            if (!password.isTextual()) {
+                return List.of();
+            }
+            User user;
+            if (create) {
+                JsonNode profile = node.path("profile");
+                user = users.newUser(profile.path("id").asText(null));
+                user.setFirstName(profile.path("firstName").asText(null));
+                user.setLastName(profile.path("lastName").asText(null));
+                user.setEmail(profile.path("email").asText(null));
+            } else {
+                String id = java.net.URLDecoder.decode(credentials.group(1), StandardCharsets.UTF_8);
+                user = users.createUserQuery().userId(id).singleResult();
+                if (user == null) {
+                    return List.of(); // the engine answers 404
+                }
+            }
+            PasswordPolicyResult result = users.checkPasswordAgainstPolicy(password.asText(), user);
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (PasswordPolicyRule rule : result.getViolatedRules()) {
+                Map<String, String> error = new LinkedHashMap<>();
+                error.put("field", field);
+                error.put("message", "violates " + rule.getPlaceholder()
+                    + (rule.getParameters() == null || rule.getParameters().isEmpty() ? "" : " " + rule.getParameters()));
+                errors.add(error);
+            }
+            return errors;
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                             String detail) throws IOException {
+            refuse(request, response, status, title, detail, List.of());
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                            String detail, List<Map<String, String>> errors) throws IOException {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
             problem.put("title", title);
             problem.put("status", status.value());
             problem.put("detail", detail);
             problem.put("instance", request.getRequestURI());
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);

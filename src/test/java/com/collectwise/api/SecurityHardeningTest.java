@@ -40,6 +40,33 @@ class SecurityHardeningTest extends ApiTestSupport {
         return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
+    /** A password that breaks the policy is a 400 naming the rules, not the engine's 500; nothing is created. */
+    @Test
+    void aWeakPasswordIsABadRequestNamingTheRule() {
+        String id = "pw" + System.nanoTime() % 1_000_000;
+        Response withId = callEngineRest(ADMIN, HttpMethod.POST, "/user/create", """
+            {"profile": {"id": "%s", "firstName": "Wei", "lastName": "Zhang"},
+             "credentials": {"password": "Xy-%s-2026!"}}""".formatted(id, id));
+        assertThat(withId.status()).as(withId.raw()).isEqualTo(400);
+        assertThat(withId.raw()).contains("credentials.password").contains("PASSWORD_POLICY_USER_DATA");
+        Response tooShort = callEngineRest(ADMIN, HttpMethod.POST, "/user/create", """
+            {"profile": {"id": "%s", "firstName": "Wei", "lastName": "Zhang"}, "credentials": {"password": "aB1!"}}"""
+            .formatted(id));
+        assertThat(tooShort.status()).as(tooShort.raw()).isEqualTo(400);
+        assertThat(tooShort.raw()).contains("PASSWORD_POLICY_LENGTH");
+        assertThat(identity.createUserQuery().userId(id).count()).isZero();
+
+        Response good = callEngineRest(ADMIN, HttpMethod.POST, "/user/create", """
+            {"profile": {"id": "%s", "firstName": "Wei", "lastName": "Zhang"},
+             "credentials": {"password": "Collect-Sec-Passw0rd!7"}}""".formatted(id));
+        assertThat(good.status()).as(good.raw()).isEqualTo(204);
+        Response weakChange = callEngineRest(ADMIN, HttpMethod.PUT, "/user/" + id + "/credentials", """
+            {"password": "short", "authenticatedUserPassword": "%s"}""".formatted(PASSWORD));
+        assertThat(weakChange.status()).as(weakChange.raw()).isEqualTo(400);
+        assertThat(weakChange.raw()).contains("\"field\":\"password\"");
+        identity.deleteUser(id);
+    }
+
     @Test
     void engineSettingsAreTheHardenedOnes() {
         ProcessEngineConfigurationImpl c = configuration();
