@@ -79,8 +79,11 @@ public class CustomerCalls {
     private final CallSchedule schedule;
     private final BusinessClock clock;
 
+    private final CallFormWords words;
+
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
-                         CallSchedule schedule, BusinessClock clock) {
+                         CallSchedule schedule, BusinessClock clock, CallFormWords words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.figures = figures;
         this.disputes = disputes;
@@ -346,8 +349,7 @@ public class CustomerCalls {
      */
     Map<String, Object> sheet(String customerId, Set<String> inThisCall) {
         Map<String, BigDecimal> callTotals = new java.util.TreeMap<>();
-        StringBuilder md = new StringBuilder(
-            "| Invoice | Due | Days overdue | Stage | Ask for | Disputed | In this call |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(words.sheetHeader());
         Map<String, BigDecimal> totals = new java.util.TreeMap<>();
         for (Invoice open : invoices.findOpenByCustomer(customerId)) {
             CaseFigures.Figures today = figures.today(open.invoiceNumber());
@@ -365,9 +367,9 @@ public class CustomerCalls {
                 .append(PrepareCallListener.spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
                     ? PrepareCallListener.spoken(disputed, open.currency()) + " " + open.currency() : "-")
-                .append(" | ").append(inThisCall.contains(open.invoiceNumber()) ? "yes" : "no").append(" |\n");
+                .append(" | ").append(words.inThisCall(inThisCall.contains(open.invoiceNumber()))).append(" |\n");
         }
-        totals.forEach((currency, total) -> md.append("| **Total** | | | | **")
+        totals.forEach((currency, total) -> md.append("| **").append(words.total()).append("** | | | | **")
             .append(PrepareCallListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
         String callTotal = callTotals.entrySet().stream()
             .map(e -> PrepareCallListener.spoken(e.getValue(), e.getKey()) + " " + e.getKey())

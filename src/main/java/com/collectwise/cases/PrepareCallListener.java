@@ -42,11 +42,13 @@ public class PrepareCallListener implements TaskListener {
     private final CaseFigures figures;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final CustomerCalls customerCalls;
+    private final CallFormWords words;
 
     public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                CallSchedule schedule, BusinessClock clock, PromiseBook promises,
                                DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
-                               org.camunda.bpm.engine.TaskService tasks) {
+                               org.camunda.bpm.engine.TaskService tasks, CallFormWords words) {
+        this.words = words;
         this.tasks = tasks;
         this.customerCalls = customerCalls;
         this.promises = promises;
@@ -78,7 +80,7 @@ public class PrepareCallListener implements TaskListener {
         task.setVariable(CONTACT_HISTORY, history.lastContactsOfCustomer(invoice.customerId(), clock.zone()));
         task.setVariableLocal(CustomerCalls.CUSTOMER_PROMISES, promises.ofCustomer(invoice.customerId()));
         task.setVariable(OBJECTION_PLAYBOOK, playbook.asMarkdown());
-        task.setVariableLocal(ObjectionPlaybook.PRINCIPLES_VARIABLE, ObjectionPlaybook.PRINCIPLES);
+        task.setVariableLocal(ObjectionPlaybook.PRINCIPLES_VARIABLE, words.principles());
         if (task.getVariable(BROKEN_PROMISE) == null) {
             task.setVariable(BROKEN_PROMISE, false);
         }

@@ -25,8 +25,11 @@ public class PromiseBook {
 
     private final JdbcClient jdbc;
     private final int graceDays;
+    private final CallFormWords words;
 
-    public PromiseBook(JdbcClient jdbc, @Value("${collectwise.promises.grace-days:2}") int graceDays) {
+    public PromiseBook(JdbcClient jdbc, @Value("${collectwise.promises.grace-days:2}") int graceDays,
+                       CallFormWords words) {
+        this.words = words;
         this.jdbc = jdbc;
         this.graceDays = graceDays;
     }
@@ -100,12 +103,12 @@ public class PromiseBook {
                 JOIN invoices i ON i.invoice_number = p.invoice_number
                 WHERE i.customer_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT 10""")
             .param(customerId)
-            .query((rs, n) -> "- " + rs.getString("status") + ": " + rs.getBigDecimal("amount").setScale(
+            .query((rs, n) -> words.promiseLine(rs.getString("status"), rs.getBigDecimal("amount").setScale(
                     Math.max(0, java.util.Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits()),
-                    RoundingMode.HALF_UP).toPlainString() + " " + rs.getString("currency").trim() + " by "
-                + rs.getDate("promised_date").toLocalDate() + " (invoice " + rs.getString("invoice_number") + ")")
+                    RoundingMode.HALF_UP).toPlainString(), rs.getString("currency").trim(),
+                rs.getDate("promised_date").toLocalDate().toString(), rs.getString("invoice_number")))
             .list();
-        return lines.isEmpty() ? "No promise yet." : String.join("\n", lines);
+        return lines.isEmpty() ? words.noPromise() : String.join("\n", lines);
     }
 
     public String status(long promiseId) {
