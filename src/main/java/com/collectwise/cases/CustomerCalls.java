@@ -147,17 +147,13 @@ public class CustomerCalls {
     }
 
     private void passOn(DelegateTask task) {
-        if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
+        // not the lead of an open call day: nothing to pass on (and a recorded day is never redone)
+        Optional<CallDay> callDay = openDayLedBy(task);
+        if (callDay.isEmpty()) {
             return;
         }
-        String customerId = (String) task.getVariable(CUSTOMER_ID);
-        LocalDate day = LocalDate.parse((String) task.getVariableLocal(CALL_DAY));
-        lockCustomer(customerId);
-        Optional<CallDay> callDay = find(customerId, day);
-        if (callDay.isEmpty() || !OPEN.equals(callDay.get().status())
-            || !task.getId().equals(callDay.get().leadTaskId())) {
-            return; // not the lead of an open call day: nothing to pass on (and a recorded day is never redone)
-        }
+        String customerId = callDay.get().customerId();
+        LocalDate day = callDay.get().day();
         CallOutcome call = CallOutcomeForm.read(task);
         String collector = CurrentUser.idOr(task.getExecution(), (String) task.getVariable(COLLECTOR));
         jdbc.sql("""
@@ -210,17 +206,12 @@ public class CustomerCalls {
     }
 
     private void handOver(DelegateTask task) {
-        if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
+        Optional<CallDay> callDay = openDayLedBy(task);
+        if (callDay.isEmpty()) {
             return;
         }
-        String customerId = (String) task.getVariable(CUSTOMER_ID);
-        LocalDate day = LocalDate.parse((String) task.getVariableLocal(CALL_DAY));
-        lockCustomer(customerId);
-        Optional<CallDay> callDay = find(customerId, day);
-        if (callDay.isEmpty() || !OPEN.equals(callDay.get().status())
-            || !task.getId().equals(callDay.get().leadTaskId())) {
-            return;
-        }
+        String customerId = callDay.get().customerId();
+        LocalDate day = callDay.get().day();
         TaskService tasks = task.getProcessEngineServices().getTaskService();
         List<Task> covered = tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, task.getId()).active()
             .orderByTaskCreateTime().asc().list();
@@ -378,6 +369,17 @@ public class CustomerCalls {
         sheet.put(CUSTOMER_INVOICES, md.toString());
         sheet.put(CALL_TOTAL, callTotal.isEmpty() ? "-" : callTotal);
         return sheet;
+    }
+
+    /** The open call day {@code task} leads, with the customer's row locked; empty for any other task. */
+    private Optional<CallDay> openDayLedBy(DelegateTask task) {
+        if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
+            return Optional.empty();
+        }
+        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        lockCustomer(customerId);
+        return find(customerId, LocalDate.parse((String) task.getVariableLocal(CALL_DAY)))
+            .filter(day -> OPEN.equals(day.status()) && task.getId().equals(day.leadTaskId()));
     }
 
     private Optional<CallDay> find(String customerId, LocalDate day) {
