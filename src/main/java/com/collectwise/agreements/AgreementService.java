@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -70,10 +69,7 @@ public class AgreementService {
                             InvoiceRepository invoices, AdjustmentService adjustments, PlanSignals signals,
                             ApplicationEventPublisher events, Outbox outbox, BusinessClock clock,
                             BusinessCalendar calendar,
-                            CurrencyThresholds thresholds,
-                            @Value("${collectwise.agreements.grace-working-days:2}") int graceWorkingDays,
-                            @Value("${collectwise.agreements.reminder-days:3}") int reminderDays,
-                            @Value("${collectwise.agreements.demand-days:10}") int demandDays) {
+                            CurrencyThresholds thresholds, AgreementSettings settings) {
         this.agreements = agreements;
         this.statements = statements;
         this.acknowledgements = acknowledgements;
@@ -86,9 +82,9 @@ public class AgreementService {
         this.clock = clock;
         this.thresholds = thresholds;
         this.calendar = calendar;
-        this.graceWorkingDays = graceWorkingDays;
-        this.reminderDays = reminderDays;
-        this.demandDays = demandDays;
+        this.graceWorkingDays = settings.graceWorkingDays();
+        this.reminderDays = settings.reminderDays();
+        this.demandDays = settings.demandDays();
     }
 
     public int reminderDays() {

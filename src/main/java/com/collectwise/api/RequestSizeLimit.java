@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,9 +39,9 @@ public class RequestSizeLimit {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> apiRequestSizeLimit(
-        @Value("${collectwise.api.max-request-size:5MB}") DataSize maxSize, ObjectMapper json) {
+        ApiSettings settings, ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration =
-            new FilterRegistrationBean<>(new LimitFilter(maxSize.toBytes(), json));
+            new FilterRegistrationBean<>(new LimitFilter(settings.maxRequestSize().toBytes(), json));
         registration.addUrlPatterns("/api/*");
         registration.setName("apiRequestSizeLimit");
         return registration;

@@ -40,8 +40,8 @@ public class CalendarReminder {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${collectwise.calendar.check-interval:PT1H}",
-        initialDelayString = "${collectwise.calendar.check-initial-delay:PT2M}")
+    @Scheduled(fixedDelayString = "${collectwise.calendar.check-interval}",
+        initialDelayString = "${collectwise.calendar.check-initial-delay}")
     public void scheduledCheck() {
         check();
     }

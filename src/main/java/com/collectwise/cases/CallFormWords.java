@@ -2,8 +2,10 @@ package com.collectwise.cases;
 
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import com.collectwise.screens.ScreenSettings;
 
 import com.collectwise.screens.ScreenForms;
 
@@ -26,7 +28,12 @@ public class CallFormWords {
 
     private final boolean chinese;
 
-    public CallFormWords(@Value("${collectwise.ui.language:en}") String language) {
+    @Autowired
+    public CallFormWords(ScreenSettings screens) {
+        this(screens.language());
+    }
+
+    public CallFormWords(String language) {
         this.chinese = ScreenForms.isChinese(language);
     }
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,12 @@ public class CallSchedule {
     private final BusinessCalendar calendar;
     private final LocalTime slot;
 
-    public CallSchedule(BusinessCalendar calendar, @Value("${collectwise.calls.slot:15:30}") String slot) {
+    @Autowired
+    public CallSchedule(BusinessCalendar calendar, CaseSettings settings) {
+        this(calendar, settings.calls().slot());
+    }
+
+    public CallSchedule(BusinessCalendar calendar, String slot) {
         this.calendar = calendar;
         this.slot = LocalTime.parse(slot);
         if (!isAllowedCallTime(this.slot)) {

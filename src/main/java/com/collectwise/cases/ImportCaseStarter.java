@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +44,7 @@ public class ImportCaseStarter {
 
     public ImportCaseStarter(InvoiceImports imports, InvoiceRepository invoices, CustomerRepository customers,
                              InvoiceService invoiceService, BusinessClock clock, PlatformTransactionManager transactions,
-                             DataSource dataSource, @Value("${collectwise.import.batch-size:100}") int batchSize) {
+                             DataSource dataSource, CaseSettings settings) {
         this.imports = imports;
         this.invoices = invoices;
         this.customers = customers;
@@ -53,12 +52,12 @@ public class ImportCaseStarter {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.batchSize = Math.max(1, Math.min(batchSize, 1000));
+        this.batchSize = Math.max(1, Math.min(settings.imports().batchSize(), 1000));
         this.skipLocked = isPostgres(dataSource);
     }
 
-    @Scheduled(fixedDelayString = "${collectwise.import.start-interval:PT2S}",
-        initialDelayString = "${collectwise.import.initial-delay:PT10S}")
+    @Scheduled(fixedDelayString = "${collectwise.import.start-interval}",
+        initialDelayString = "${collectwise.import.initial-delay}")
     public void scheduled() {
         startPending();
     }

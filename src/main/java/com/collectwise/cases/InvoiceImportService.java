@@ -19,7 +19,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +60,12 @@ public class InvoiceImportService {
 
     public InvoiceImportService(InvoiceService invoiceService, InvoiceRepository invoices, InvoiceImports imports,
                                 BusinessClock clock,
-                                @Value("${collectwise.import.synchronous-up-to:500}") int synchronousUpTo) {
+                                CaseSettings settings) {
         this.invoiceService = invoiceService;
         this.invoices = invoices;
         this.imports = imports;
         this.clock = clock;
-        this.synchronousUpTo = synchronousUpTo;
+        this.synchronousUpTo = settings.imports().synchronousUpTo();
     }
 
     /** What the request answers: how many invoices were stored, and the import whose progress can be followed. */

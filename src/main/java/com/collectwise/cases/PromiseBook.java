@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,11 +26,10 @@ public class PromiseBook {
     private final int graceDays;
     private final CallFormWords words;
 
-    public PromiseBook(JdbcClient jdbc, @Value("${collectwise.promises.grace-days:2}") int graceDays,
-                       CallFormWords words) {
+    public PromiseBook(JdbcClient jdbc, CaseSettings settings, CallFormWords words) {
         this.words = words;
         this.jdbc = jdbc;
-        this.graceDays = graceDays;
+        this.graceDays = settings.promises().graceDays();
     }
 
     public int graceDays() {

@@ -48,7 +48,7 @@ public class CaseWatch {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${collectwise.watch.interval:PT15M}", initialDelayString = "${collectwise.watch.initial-delay:PT1M}")
+    @Scheduled(fixedDelayString = "${collectwise.watch.interval}", initialDelayString = "${collectwise.watch.initial-delay}")
     public void watch() {
         rankCalls();
         raiseContactGaps();

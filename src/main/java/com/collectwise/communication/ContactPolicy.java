@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,9 +17,9 @@ public class ContactPolicy {
     private final JdbcClient jdbc;
     private final int maxUnanswered;
 
-    public ContactPolicy(JdbcClient jdbc, @Value("${collectwise.calls.max-unanswered-per-day:6}") int maxUnanswered) {
+    public ContactPolicy(JdbcClient jdbc, CommunicationSettings settings) {
         this.jdbc = jdbc;
-        this.maxUnanswered = maxUnanswered;
+        this.maxUnanswered = settings.calls().maxUnansweredPerDay();
     }
 
     /**

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -67,10 +66,13 @@ public class MailDispatcher {
     }
 
     @Autowired
-    public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
-                          @Value("${collectwise.mail.from:collections@localhost}") String from,
-                          @Value("${collectwise.mail.max-attempts:5}") int maxAttempts,
+    public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, CommunicationSettings settings,
                           QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments) {
+        this(jdbc, mailSender, settings.mail().from(), settings.mail().maxAttempts(), quietHours, clock, attachments);
+    }
+
+    private MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, int maxAttempts,
+                           QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments) {
         this.jdbc = jdbc;
         this.quietHours = quietHours;
         this.clock = clock;
@@ -80,7 +82,7 @@ public class MailDispatcher {
         this.attachments = List.copyOf(attachments);
     }
 
-    @Scheduled(fixedDelayString = "${collectwise.mail.dispatch-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${collectwise.mail.dispatch-interval}")
     public void scheduledDispatch() {
         if (mailSender.getIfAvailable() != null) {
             dispatchPending();

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -108,8 +108,12 @@ public class NoticeTemplates {
 
     private final Map<Language, Map<Notice, Map<String, TextTemplate>>> templates = new EnumMap<>(Language.class);
 
-    public NoticeTemplates(ResourceLoader resources,
-                           @Value("${collectwise.templates.location:classpath:templates/}") String location) {
+    @Autowired
+    public NoticeTemplates(ResourceLoader resources, CommunicationSettings settings) {
+        this(resources, settings.templates().location());
+    }
+
+    public NoticeTemplates(ResourceLoader resources, String location) {
         String base = location.endsWith("/") ? location : location + "/";
         for (Language language : Language.values()) {
             Map<Notice, Map<String, TextTemplate>> byNotice = new EnumMap<>(Notice.class);

@@ -10,12 +10,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.Invoice;
 import com.collectwise.communication.NoticeTemplates.Notice;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.CompanySettings;
 import com.collectwise.kernel.Language;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.money.Money;
@@ -44,13 +45,14 @@ public class NoticeTexts {
     private final String bankAccount;
     private final int deadlineDays;
 
-    public NoticeTexts(NoticeTemplates templates,
-                       @Value("${collectwise.company.name:Collectwise Demo Trading Co., Ltd.}") String company,
-                       @Value("${collectwise.company.name-zh:${collectwise.company.name:"
-                           + "Collectwise Demo Trading Co., Ltd.}}") String companyZh,
-                       @Value("${collectwise.company.phone:+86 21 0000 0000}") String companyPhone,
-                       @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
-                       @Value("${collectwise.letter.deadline-days:7}") int deadlineDays) {
+    @Autowired
+    public NoticeTexts(NoticeTemplates templates, CompanySettings company, CommunicationSettings settings) {
+        this(templates, company.company().name(), company.company().nameZh(), company.company().phone(),
+            company.company().bankAccount(), settings.letter().deadlineDays());
+    }
+
+    public NoticeTexts(NoticeTemplates templates, String company, String companyZh, String companyPhone,
+                       String bankAccount, int deadlineDays) {
         this.templates = templates;
         this.companyNames = Map.of(Language.EN, company, Language.ZH, companyZh);
         this.companyPhone = companyPhone;

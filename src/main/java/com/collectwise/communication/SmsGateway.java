@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,15 +39,13 @@ public class SmsGateway {
     private final QuietHours quietHours;
     private final BusinessClock clock;
 
-    public SmsGateway(JdbcClient jdbc, @Value("${collectwise.sms.url:}") String url,
-                      @Value("${collectwise.sms.token:}") String token,
-                      @Value("${collectwise.sms.max-attempts:5}") int maxAttempts,
-                      QuietHours quietHours, BusinessClock clock) {
+    public SmsGateway(JdbcClient jdbc, CommunicationSettings settings, QuietHours quietHours, BusinessClock clock) {
         this.jdbc = jdbc;
         this.quietHours = quietHours;
         this.clock = clock;
-        this.url = url;
-        this.maxAttempts = maxAttempts;
+        this.url = settings.sms().url();
+        this.maxAttempts = settings.sms().maxAttempts();
+        String token = settings.sms().token();
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(5));
         timeouts.setReadTimeout(Duration.ofSeconds(10));
@@ -63,7 +60,7 @@ public class SmsGateway {
         return !url.isBlank();
     }
 
-    @Scheduled(fixedDelayString = "${collectwise.sms.dispatch-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${collectwise.sms.dispatch-interval}")
     public void scheduledDispatch() {
         if (enabled()) {
             dispatchPending();

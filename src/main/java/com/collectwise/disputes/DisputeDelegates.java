@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,11 +25,11 @@ public class DisputeDelegates {
     private final int slaWorkingDays;
 
     public DisputeDelegates(DisputeService service, BusinessCalendar calendar, BusinessClock clock,
-                            @Value("${collectwise.disputes.sla-working-days:10}") int slaWorkingDays) {
+                            DisputeSettings settings) {
         this.service = service;
         this.calendar = calendar;
         this.clock = clock;
-        this.slaWorkingDays = slaWorkingDays;
+        this.slaWorkingDays = settings.slaWorkingDays();
     }
 
     static long disputeId(DelegateExecution execution) {

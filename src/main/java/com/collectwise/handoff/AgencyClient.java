@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -24,12 +23,12 @@ public class AgencyClient {
     private final RestClient http;
     private final String baseUrl;
 
-    public AgencyClient(RestClient.Builder builder,
-                        @Value("${collectwise.agency.url}") String baseUrl,
-                        @Value("${collectwise.agency.username:}") String username,
-                        @Value("${collectwise.agency.password:}") String password,
-                        @Value("${collectwise.agency.connect-timeout:PT5S}") Duration connectTimeout,
-                        @Value("${collectwise.agency.read-timeout:PT20S}") Duration readTimeout) {
+    public AgencyClient(RestClient.Builder builder, HandoffSettings settings) {
+        String baseUrl = settings.agency().url();
+        String username = settings.agency().username();
+        String password = settings.agency().password();
+        Duration connectTimeout = settings.agency().connectTimeout();
+        Duration readTimeout = settings.agency().readTimeout();
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(connectTimeout);
         factory.setReadTimeout(readTimeout);

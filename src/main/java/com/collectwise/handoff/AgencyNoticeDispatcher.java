@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,15 +36,15 @@ public class AgencyNoticeDispatcher {
     private final int maxAttempts;
 
     public AgencyNoticeDispatcher(JdbcClient jdbc, AgencyClient agency, BusinessClock clock,
-                                  @Value("${collectwise.agency.notice-max-attempts:4}") int maxAttempts) {
+                                  HandoffSettings settings) {
         this.jdbc = jdbc;
         this.agency = agency;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = settings.agency().noticeMaxAttempts();
     }
 
-    @Scheduled(initialDelayString = "${collectwise.agency.notice-initial-delay:PT30S}",
-        fixedDelayString = "${collectwise.agency.notice-interval:PT30S}")
+    @Scheduled(initialDelayString = "${collectwise.agency.notice-initial-delay}",
+        fixedDelayString = "${collectwise.agency.notice-interval}")
     public void scheduledDispatch() {
         dispatchDue();
     }

@@ -45,8 +45,8 @@ public class AgencyReportRetry {
     }
 
     /** @return how many kept reports reached their case in this round */
-    @Scheduled(initialDelayString = "${collectwise.inbox.retry-interval:PT2M}",
-        fixedDelayString = "${collectwise.inbox.retry-interval:PT2M}")
+    @Scheduled(initialDelayString = "${collectwise.inbox.retry-interval}",
+        fixedDelayString = "${collectwise.inbox.retry-interval}")
     public int retryKept() {
         int applied = 0;
         for (AgencyReportInbox.Kept kept : inbox.kept(BATCH)) {

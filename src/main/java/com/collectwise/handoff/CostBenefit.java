@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -26,13 +25,11 @@ public class CostBenefit {
     private final CurrencyThresholds thresholds;
 
     public CostBenefit(CourtFeeSchedule courtFees, LimitationService limitation,
-                       @Value("${collectwise.agency.commission-percent:20}") BigDecimal commissionPercent,
-                       @Value("${collectwise.litigation.lawyer-fee-percent:8}") BigDecimal lawyerPercent,
-                       CurrencyThresholds thresholds) {
+                       HandoffSettings settings, CurrencyThresholds thresholds) {
         this.courtFees = courtFees;
         this.limitation = limitation;
-        this.commissionPercent = commissionPercent;
-        this.lawyerPercent = lawyerPercent;
+        this.commissionPercent = settings.agency().commissionPercent();
+        this.lawyerPercent = settings.litigation().lawyerFeePercent();
         this.thresholds = thresholds;
     }
 

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -110,7 +109,7 @@ public class DemoData {
 
     public DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
                     InvoiceRepository invoices, CaseEngine cases, BusinessClock clock, TransactionTemplate transaction,
-                    @Value("${collectwise.demo.password}") String password, TasklistFilterRefresh filters,
+                    IdentitySettings settings, TasklistFilterRefresh filters,
                     ContactLog contacts, JdbcClient jdbc) {
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -121,8 +120,16 @@ public class DemoData {
         this.cases = cases;
         this.clock = clock;
         this.transaction = transaction;
-        this.password = password;
+        this.password = demoPassword(settings);
         this.filters = filters;
+    }
+
+    /** {@code collectwise.demo.password}: set in application-demo.yaml (or COLLECTWISE_DEMO_PASSWORD), nowhere else. */
+    private static String demoPassword(IdentitySettings settings) {
+        if (settings.demo() == null || settings.demo().password() == null || settings.demo().password().isBlank()) {
+            throw new IllegalStateException("collectwise.demo.password is not set (profile demo sets it)");
+        }
+        return settings.demo().password();
     }
 
     /** After start-up, when the engine has deployed the models the cases run on. */

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.CompanySettings;
 
 /**
  * Runs as soon as the engine is built, before the webapps and the API accept anybody: groups,
@@ -24,13 +25,17 @@ public class IdentityBootstrap extends AbstractProcessEnginePlugin {
     private final ZoneId zone;
 
     @Autowired
-    public IdentityBootstrap(AdminAccount account, @Value("${collectwise.zone:Asia/Shanghai}") String zone) {
-        this.firstAdministrator = new FirstAdministrator(account);
-        this.zone = ZoneId.of(zone);
+    public IdentityBootstrap(AdminAccount account, CompanySettings company) {
+        this(account, company.zone());
     }
 
     IdentityBootstrap(AdminAccount account) {
-        this(account, "UTC");
+        this(account, ZoneId.of("UTC"));
+    }
+
+    private IdentityBootstrap(AdminAccount account, ZoneId zone) {
+        this.firstAdministrator = new FirstAdministrator(account);
+        this.zone = zone;
     }
 
     @Override

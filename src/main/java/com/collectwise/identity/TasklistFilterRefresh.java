@@ -26,7 +26,7 @@ public class TasklistFilterRefresh {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${collectwise.tasklist-filters.refresh-cron:0 * * * * *}")
+    @Scheduled(cron = "${collectwise.tasklist-filters.refresh-cron}")
     public void refresh() {
         try {
             TasklistFilters.refresh(engine, clock.zone());

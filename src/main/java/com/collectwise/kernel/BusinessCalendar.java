@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -63,7 +62,11 @@ public class BusinessCalendar {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     @Autowired
-    public BusinessCalendar(JdbcClient jdbc, @Value("${collectwise.interest.home-country:CN}") String homeCountry) {
+    public BusinessCalendar(JdbcClient jdbc, CompanySettings settings) {
+        this(jdbc, settings.interest().homeCountry());
+    }
+
+    public BusinessCalendar(JdbcClient jdbc, String homeCountry) {
         this.jdbc = jdbc;
         this.homeCountry = normalise(homeCountry, "CN");
     }

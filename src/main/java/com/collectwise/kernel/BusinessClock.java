@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,12 @@ public class BusinessClock {
 
     private final ZoneId zone;
 
-    public BusinessClock(@Value("${collectwise.zone:Asia/Shanghai}") String zone) {
+    @Autowired
+    public BusinessClock(CompanySettings settings) {
+        this.zone = settings.zone();
+    }
+
+    public BusinessClock(String zone) {
         this.zone = ZoneId.of(zone);
     }
 

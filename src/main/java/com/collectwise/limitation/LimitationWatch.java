@@ -9,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,17 +42,17 @@ public class LimitationWatch {
 
     public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, RuntimeService runtime,
                            BusinessClock clock, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                           @Value("${collectwise.limitation.warning-days:90}") int warningDays) {
+                           LimitationSettings settings) {
         this.limitation = limitation;
         this.invoices = invoices;
         this.runtime = runtime;
         this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.warningDays = warningDays;
+        this.warningDays = settings.warningDays();
     }
 
-    @Scheduled(cron = "${collectwise.limitation.check-cron:0 0 6 * * *}", zone = "${collectwise.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${collectwise.limitation.check-cron}", zone = "${collectwise.zone}")
     public void dailyCheck() {
         int warned = warnDueCases();
         if (warned > 0) {

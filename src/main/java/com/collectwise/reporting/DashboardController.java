@@ -2,7 +2,6 @@ package com.collectwise.reporting;
 
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.collectwise.api.AsOf;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.screens.ScreenSettings;
 
 /**
  * The finance dashboard: GET /api/reports/dashboard?asOf= (finance, supervisors) returns its figures; the page
@@ -24,10 +24,10 @@ public class DashboardController {
     private final String language;
 
     public DashboardController(DashboardService dashboards, BusinessClock clock,
-                               @Value("${collectwise.ui.language:en}") String language) {
+                               ScreenSettings screens) {
         this.dashboards = dashboards;
         this.clock = clock;
-        this.language = language;
+        this.language = screens.language();
     }
 
     /** The screen language of the installation (zh-CN, en, or auto = the browser's): the page's words follow it. */

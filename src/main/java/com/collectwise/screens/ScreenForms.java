@@ -2,7 +2,7 @@ package com.collectwise.screens;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,12 @@ public class ScreenForms {
 
     private final boolean chinese;
 
-    public ScreenForms(@Value("${collectwise.ui.language:en}") String language) {
+    @Autowired
+    public ScreenForms(ScreenSettings settings) {
+        this(settings.language());
+    }
+
+    public ScreenForms(String language) {
         this.chinese = isChinese(language);
     }
 

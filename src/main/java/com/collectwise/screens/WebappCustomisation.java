@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -46,8 +45,8 @@ public class WebappCustomisation {
 
     private final String language;
 
-    public WebappCustomisation(@Value("${collectwise.ui.language:en}") String language) {
-        this.language = ScreenForms.isChinese(language) ? "zh" : "en";
+    public WebappCustomisation(ScreenSettings settings) {
+        this.language = ScreenForms.isChinese(settings.language()) ? "zh" : "en";
     }
 
     @GetMapping(value = "${camunda.bpm.webapp.application-path:/camunda}/app/{webapp}/scripts/config.js",

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,11 +66,11 @@ public class EngineExpressionGuard {
     FilterRegistrationBean<OncePerRequestFilter> engineExpressionGuardFilter(
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-        @Value("${collectwise.engine-rest.max-request-size:10MB}") DataSize maxSize) {
+        EngineRestSettings settings) {
         String rest = "/" + restPath.replaceAll("^/+|/+$", "");
         String webapp = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
         FilterRegistrationBean<OncePerRequestFilter> registration =
-            new FilterRegistrationBean<>(new Guard(maxSize.toBytes(), rest, webapp));
+            new FilterRegistrationBean<>(new Guard(settings.maxRequestSize().toBytes(), rest, webapp));
         registration.setName("engineExpressionGuard");
         registration.addUrlPatterns(rest + "/*", webapp + "/*");
         registration.setOrder(ORDER);

@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,12 +54,12 @@ public class EngineRestVariableGuard {
     FilterRegistrationBean<OncePerRequestFilter> engineRestVariableGuardFilter(
         @Value("${spring.jersey.application-path:/engine-rest}") String restPath,
         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-        @Value("${collectwise.engine-rest.max-request-size:10MB}") DataSize maxSize, ObjectMapper json,
+        EngineRestSettings settings, ObjectMapper json,
         ObjectProvider<IdentityService> identity) {
         String prefix = "/" + restPath.replaceAll("^/+|/+$", "");
         String webapp = "/" + webappPath.replaceAll("^/+|/+$", "") + "/api/engine";
         FilterRegistrationBean<OncePerRequestFilter> registration =
-            new FilterRegistrationBean<>(new Guard(maxSize.toBytes(), json, identity));
+            new FilterRegistrationBean<>(new Guard(settings.maxRequestSize().toBytes(), json, identity));
         registration.setName("engineRestVariableGuard");
         registration.addUrlPatterns(prefix + "/*", webapp + "/*");
         // caps the body before the expression guard reads it; both before Camunda's own filters

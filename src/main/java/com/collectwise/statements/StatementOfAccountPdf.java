@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.communication.LetterFonts;
 import com.collectwise.communication.NoticeTemplates;
 import com.collectwise.communication.NoticeTemplates.Notice;
 import com.collectwise.communication.NoticeTexts;
+import com.collectwise.kernel.CompanySettings;
 import com.collectwise.kernel.Language;
 
 import com.lowagie.text.DocumentException;
@@ -44,13 +44,12 @@ public class StatementOfAccountPdf {
     private final int confirmationDays;
 
     public StatementOfAccountPdf(NoticeTemplates templates, NoticeTexts texts, LetterFonts fonts,
-                                 @Value("${collectwise.company.bank-account:see your invoice}") String bankAccount,
-                                 @Value("${collectwise.statement.confirmation-days:10}") int confirmationDays) {
+                                 CompanySettings company, StatementSettings settings) {
         this.templates = templates;
         this.texts = texts;
         this.fonts = fonts;
-        this.bankAccount = bankAccount;
-        this.confirmationDays = confirmationDays;
+        this.bankAccount = company.company().bankAccount();
+        this.confirmationDays = settings.confirmationDays();
     }
 
     public byte[] render(StatementOfAccount s, Language language) {

@@ -12,6 +12,6 @@ class ScreenFormsTest {
         assertThat(new ScreenForms("zh").form("Form_VisitCustomer")).isEqualTo("Form_VisitCustomer_zh");
         assertThat(new ScreenForms("en").form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
         assertThat(new ScreenForms("de-DE").form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
-        assertThat(new ScreenForms(null).form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
+        assertThat(new ScreenForms((String) null).form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
     }
 }

@@ -148,6 +148,7 @@ final class BenchRun {
         results.raw("application arguments", String.join(" ", args.stream()
             .filter(a -> !a.contains("password")).toList()));
         SpringApplication app = new SpringApplication(CollectwiseApplication.class);
+        app.addListeners(new CollectwiseApplication.CompanyZone());
         app.addInitializers(c -> c.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {

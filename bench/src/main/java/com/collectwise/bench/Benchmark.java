@@ -17,7 +17,6 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        com.collectwise.CollectwiseApplication.useCompanyZone();
         long t0 = System.nanoTime();
         List<Results> runs = new ArrayList<>();
         for (String database : settings.databases()) {
