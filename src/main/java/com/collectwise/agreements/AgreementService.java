@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +17,6 @@ import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.CurrencyThresholds;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
@@ -39,7 +37,6 @@ import com.collectwise.fees.StatementService;
  * posted before is in the outstanding figure already); it is matched to the instalments oldest first.
  */
 @Service
-@EnableConfigurationProperties(CurrencyThresholds.class)
 public class AgreementService {
 
     public static final String SCHEDULE = "INSTALMENT_SCHEDULE";
@@ -58,7 +55,7 @@ public class AgreementService {
     private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final BusinessClock clock;
-    private final CurrencyThresholds thresholds;
+    private final AgreementApprovalPolicy approval;
     private final BusinessCalendar calendar;
     private final int graceWorkingDays;
     private final int reminderDays;
@@ -69,7 +66,7 @@ public class AgreementService {
                             InvoiceRepository invoices, AdjustmentService adjustments, PlanSignals signals,
                             ApplicationEventPublisher events, Outbox outbox, BusinessClock clock,
                             BusinessCalendar calendar,
-                            CurrencyThresholds thresholds, AgreementSettings settings) {
+                            AgreementApprovalPolicy approval, AgreementSettings settings) {
         this.agreements = agreements;
         this.statements = statements;
         this.acknowledgements = acknowledgements;
@@ -80,7 +77,7 @@ public class AgreementService {
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
-        this.thresholds = thresholds;
+        this.approval = approval;
         this.calendar = calendar;
         this.graceWorkingDays = settings.graceWorkingDays();
         this.reminderDays = settings.reminderDays();
@@ -229,17 +226,15 @@ public class AgreementService {
     }
 
     /**
-     * Plans above the approval threshold of their currency ({@code collectwise.thresholds.agreement-approval})
-     * need a supervisor; in a currency without a threshold every plan does (nothing is converted to guess one);
+     * Plans above the approval limit of their currency ({@link AgreementApprovalPolicy}, Decision_AgreementApproval)
+     * need a supervisor; in a currency without a limit every plan does (nothing is converted to guess one);
      * and so does every plan that waives interest. A plan reinstated after a demand was approved already.
      */
     public boolean needsApproval(Agreement agreement) {
         if (Agreement.ACTIVE.equals(agreement.status())) {
             return false;
         }
-        return agreement.waiveInterest() || thresholds.agreementApprovalIn(agreement.currency())
-            .map(limit -> agreement.total().compareTo(limit) > 0)
-            .orElse(true);
+        return agreement.waiveInterest() || approval.aboveLimit(agreement.currency(), agreement.total());
     }
 
     public void decide(long id, boolean approved, String by) {

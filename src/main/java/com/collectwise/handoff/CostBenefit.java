@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.kernel.CurrencyThresholds;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.money.Money;
 import com.collectwise.money.Statement;
@@ -15,22 +13,19 @@ import com.collectwise.limitation.LimitationService;
 
 /** What a hand-off costs against what it may bring, in the words the approval forms show. */
 @Service
-@EnableConfigurationProperties(CurrencyThresholds.class)
 public class CostBenefit {
 
     private final CourtFeeSchedule courtFees;
     private final LimitationService limitation;
     private final BigDecimal commissionPercent;
-    private final BigDecimal lawyerPercent;
-    private final CurrencyThresholds thresholds;
+    private final LegalCostsPolicy legalCosts;
 
     public CostBenefit(CourtFeeSchedule courtFees, LimitationService limitation,
-                       HandoffSettings settings, CurrencyThresholds thresholds) {
+                       HandoffSettings settings, LegalCostsPolicy legalCosts) {
         this.courtFees = courtFees;
         this.limitation = limitation;
         this.commissionPercent = settings.agency().commissionPercent();
-        this.lawyerPercent = settings.litigation().lawyerFeePercent();
-        this.thresholds = thresholds;
+        this.legalCosts = legalCosts;
     }
 
     public String agency(Invoice invoice, Statement statement) {
@@ -44,9 +39,10 @@ public class CostBenefit {
     public String litigation(Invoice invoice, Statement statement) {
         BigDecimal claim = statement.total();
         BigDecimal courtFee = courtFees.fee(claim);
-        // the minimum is per currency (collectwise.thresholds.lawyer-fee-minimum); none set: the percentage alone
-        BigDecimal percentFee = percent(claim, lawyerPercent);
-        var minimum = thresholds.lawyerFeeMinimumIn(invoice.currency());
+        // share and minimum per currency (Decision_LegalCosts); no minimum for the currency: the percentage alone
+        LegalCostsPolicy.LawyerFee fee = legalCosts.lawyerFee(invoice.currency());
+        BigDecimal percentFee = percent(claim, fee.percent());
+        var minimum = fee.minimum();
         BigDecimal lawyer = minimum.map(percentFee::max).orElse(percentFee);
         String lawyerNote = minimum.isPresent() ? "" : " (no minimum fee set for " + invoice.currency() + ")";
         BigDecimal net = claim.subtract(courtFee).subtract(lawyer);

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Positive;
  */
 @Validated
 @ConfigurationProperties(prefix = "collectwise")
-public record HandoffSettings(@NotNull @Valid Agency agency, @NotNull @Valid Litigation litigation,
+public record HandoffSettings(@NotNull @Valid Agency agency, @Valid Litigation litigation,
                               @NotNull @Valid Inbox inbox) {
 
     /**
@@ -52,8 +52,11 @@ public record HandoffSettings(@NotNull @Valid Agency agency, @NotNull @Valid Lit
         }
     }
 
-    /** @param lawyerFeePercent the lawyer's fee as a share of the claim, in the litigation cost-benefit */
-    public record Litigation(@NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal lawyerFeePercent) {
+    /**
+     * @param lawyerFeePercent former home of the lawyer's share of the claim, now {@code Decision_LegalCosts}; no
+     *                         default: set, it wins over the decision for every currency ({@link LegalCostsPolicy})
+     */
+    public record Litigation(@DecimalMin("0") @DecimalMax("100") BigDecimal lawyerFeePercent) {
     }
 
     /** @param retryInterval how often every node retries agency reports kept in the inbox */

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * always goes to a supervisor; the lawyer estimate shows no minimum and says so).
  *
  * <p>The write-off and litigation figures of the field visit are rules of {@code Decision_NextStep}
- * (processes/next-step.dmn), per currency as well, so that a supervisor changes them in the DMN.
+ * (processes/next-step.dmn), the approval limit of instalment plans of {@code Decision_AgreementApproval}
+ * (processes/agreement-approval.dmn), per currency as well, so that a supervisor changes them in the DMN.
  *
- * @param agreementApproval an instalment plan whose total is above this needs a supervisor's approval
+ * @param agreementApproval former home of the plan approval limit, empty by default: a currency set here is decided
+ *                          by this figure instead of Decision_AgreementApproval (kept for installations that set it)
  * @param lawyerFeeMinimum  the least a lawyer charges, for the litigation cost-benefit estimate
  */
 @ConfigurationProperties(prefix = "collectwise.thresholds")

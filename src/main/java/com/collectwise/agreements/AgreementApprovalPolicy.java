@@ -1,0 +1,60 @@
+package com.collectwise.agreements;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.CurrencyThresholds;
+
+/**
+ * Whether a plan's total needs a supervisor: {@code Decision_AgreementApproval} (processes/agreement-approval.dmn),
+ * one limit per currency, a currency without rules always. Supervisors change the figures there (Modeler, deploy);
+ * the latest deployed version decides.
+ *
+ * <p>{@code collectwise.thresholds.agreement-approval.<CODE>}, where the figures used to be, still works: a currency
+ * set there is decided by that figure instead of the DMN (a warning at start says so), so that an installation that
+ * set it keeps its limits until it moves them into the decision.
+ */
+@Component
+public class AgreementApprovalPolicy {
+
+    public static final String DECISION_KEY = "Decision_AgreementApproval";
+    private static final Logger log = LoggerFactory.getLogger(AgreementApprovalPolicy.class);
+
+    private final DecisionService decisions;
+    private final CurrencyThresholds thresholds;
+
+    public AgreementApprovalPolicy(DecisionService decisions, CurrencyThresholds thresholds) {
+        this.decisions = decisions;
+        this.thresholds = thresholds;
+        if (!thresholds.agreementApproval().isEmpty()) {
+            log.warn("collectwise.thresholds.agreement-approval is set for {}: these currencies are decided by it, not by"
+                + " {} (processes/agreement-approval.dmn). Move the figures into the decision and remove the setting.",
+                thresholds.agreementApproval().keySet(), DECISION_KEY);
+        }
+    }
+
+    /**
+     * Called from the process (AgreementDelegates), where the engine checks no authorization of the caller.
+     *
+     * @return whether a plan of {@code total} in {@code currency} is above the approval limit of its currency (no
+     *         limit for the currency: true)
+     */
+    public boolean aboveLimit(String currency, BigDecimal total) {
+        Optional<BigDecimal> configured = thresholds.agreementApprovalIn(currency);
+        if (configured.isPresent()) {
+            return total.compareTo(configured.get()) > 0;
+        }
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_KEY)
+            .variables(Variables.createVariables().putValue("currency", currency).putValue("planTotal", total))
+            .evaluate();
+        Boolean needs = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+        return needs == null || needs;
+    }
+}
