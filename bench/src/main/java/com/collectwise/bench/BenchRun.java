@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -58,6 +59,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class BenchRun {
 
     static final String ADMIN_PASSWORD = "Bench-Only-Passw0rd!";
+    static final String SECOND_NODE = "bench-node-2";
     private static final String TIMER_PRE_DUE = "Timer_PreDueReminder";
     private static final String TASK_PRE_DUE = "Task_SendPreDueReminder";
     private static final int IMPORT_FILE_SIZE = 10_000;
@@ -78,6 +80,10 @@ final class BenchRun {
     private LocalDate today;
     private int customers;
     private double bareRuntimePerInstance = Double.NaN;
+    private List<String> applicationArguments = List.of();
+    /** The one-node drain of our reminders, first to last job (s), for the two-node comparison. */
+    private double oneNodeDrainSeconds = Double.NaN;
+    private double oneNodeCpuLoad = Double.NaN;
 
     BenchRun(Settings settings, String database) {
         this.settings = settings;
@@ -99,6 +105,9 @@ final class BenchRun {
             Sizes withBare = footprint(false);
             bareFootprint(open, withBare);
             drain(reminderAt.minus(Duration.ofHours(1)), reminderAt);
+            if (settings.nodes() > 1) {
+                twoNodeDrain(reminderAt);
+            }
             correlation();
             busyInvoiceCorrelation();
             closedFootprint();
@@ -145,6 +154,7 @@ final class BenchRun {
                 + ";DB_CLOSE_ON_EXIT=FALSE");
         }
         args.addAll(settings.tuning());
+        applicationArguments = List.copyOf(args);
         results.raw("application arguments", String.join(" ", args.stream()
             .filter(a -> !a.contains("password")).toList()));
         SpringApplication app = new SpringApplication(CollectwiseApplication.class);
@@ -320,8 +330,12 @@ final class BenchRun {
 
     /** When the pre-due reminders of the first {@code reminders} invoices fall due (all at the same minute). */
     private Instant reminderDueAt() {
+        return reminderDueAt(0);
+    }
+
+    private Instant reminderDueAt(int invoice) {
         String pi = jdbc.queryForObject("SELECT process_instance_id FROM invoices WHERE invoice_number = ?",
-            String.class, invoiceNumber(0));
+            String.class, invoiceNumber(invoice));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi).timers().singleResult();
         return timer.getDuedate().toInstant();
     }
@@ -349,10 +363,13 @@ final class BenchRun {
         waitUntil(() -> jobLog(BareProcess.TIMER, bareDueAt).size() >= n, Duration.ofSeconds(30));
         List<long[]> bare = jobLog(BareProcess.TIMER, bareDueAt);
         // ours: n pre-due reminders fall due; each timer job also queues its e-mail
+        CpuSampler cpu = new CpuSampler();
         moveClockTo(oursDueAt);
         t0 = System.nanoTime();
         boolean queued = waitUntil(() -> countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?",
             Outbox.PRE_DUE_REMINDER) >= n, settings.drainTimeout());
+        oneNodeCpuLoad = cpu.average();
+        cpu.close();
         double oursQueuedWall = seconds(t0);
         boolean sent = waitUntil(() -> mail.getReceivedMessages().length - received >= n, settings.drainTimeout());
         double oursSentWall = seconds(t0);
@@ -370,6 +387,7 @@ final class BenchRun {
         }
         double bareSeconds = spanMillis(bare, bare) / 1000.0;
         double oursSeconds = spanMillis(timers, sends) / 1000.0;
+        oneNodeDrainSeconds = oursSeconds;
         double throughputRatio = bareSeconds / oursSeconds;
         results.row("reminder drain", n + " due at once, " + settings.cases() + " open (first to last job)",
             f(oursSeconds, 1) + " s", f(bareSeconds, 1) + " s", f(throughputRatio, 2) + "x speed",
@@ -392,6 +410,124 @@ final class BenchRun {
             + f(oursQueuedWall, 1) + " / " + f(oursSentWall, 1));
         results.raw("drain: lateness max (bare / our timers / our sends, s)", f(Stats.max(bareLate) / 1000, 1) + " / "
             + f(Stats.max(timerLate) / 1000, 1) + " / " + f(Stats.max(queuedLate) / 1000, 1));
+        results.raw("drain: machine CPU load while our reminders drained (all cores)", f(100 * oneNodeCpuLoad, 0) + " %");
+    }
+
+    // ---------------------------------------------------------------- scenario: the same drain on two nodes
+
+    /**
+     * A second group of as many reminders falls due at {@code dueAt}; this time a second application node (a JVM
+     * of its own, {@link SecondNode}) works beside this one on the same database. Compared with the one-node drain
+     * of the first group: the drain span, the share of jobs each node ran, the job acquisitions that lost the lock
+     * to the other node (Camunda's metrics job-acquired-success/-failure), and e-mails sent twice.
+     */
+    private void twoNodeDrain(Instant firstDueAt) throws Exception {
+        if (!isPostgres()) {
+            results.note("two-node drain: PostgreSQL only (two JVMs cannot share the H2 file database)");
+            return;
+        }
+        int n = settings.reminders();
+        if (settings.cases() < 2 * n) {
+            results.note("two-node drain: needs bench.cases >= 2 x bench.reminders");
+            return;
+        }
+        Instant dueAt = reminderDueAt(n);
+        if (!dueAt.isAfter(firstDueAt)) {
+            results.note("two-node drain: the second group fell due with the first (" + dueAt + ")");
+            return;
+        }
+        long outboxBefore = countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?", Outbox.PRE_DUE_REMINDER);
+        int received = mail.getReceivedMessages().length;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), SecondNode.class.getName()));
+        command.addAll(applicationArguments);
+        command.add("--camunda.bpm.generic-properties.properties.hostname=" + SECOND_NODE);
+        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var toNode = new java.io.PrintWriter(new java.io.OutputStreamWriter(node.getOutputStream(),
+            java.nio.charset.StandardCharsets.UTF_8), true);
+        var fromNode = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(),
+            java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            long t0 = System.nanoTime();
+            if (!awaitLine(fromNode, "READY")) {
+                results.note("two-node drain: the second node did not start");
+                return;
+            }
+            results.raw("two nodes: second node start (s)", f(seconds(t0), 1));
+            var management = engine.getManagementService();
+            config().getDbMetricsReporter().reportNow();
+            toNode.println("report");
+            awaitLine(fromNode, "REPORTED");
+            long successBefore = management.createMetricsQuery().name(Metrics.JOB_ACQUIRED_SUCCESS).sum();
+            long failureBefore = management.createMetricsQuery().name(Metrics.JOB_ACQUIRED_FAILURE).sum();
+            long offset = dueAt.toEpochMilli() - System.currentTimeMillis();
+            CpuSampler cpu = new CpuSampler();
+            toNode.println("offset " + offset);
+            ClockUtil.offset(offset);
+            t0 = System.nanoTime();
+            boolean queued = waitUntil(() -> countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?",
+                Outbox.PRE_DUE_REMINDER) - outboxBefore >= n, settings.drainTimeout());
+            double load = cpu.average();
+            cpu.close();
+            boolean sent = waitUntil(() -> mail.getReceivedMessages().length - received >= n,
+                settings.drainTimeout());
+            double sentWall = seconds(t0);
+            waitUntil(() -> jobLog(TIMER_PRE_DUE, dueAt).size() >= n, Duration.ofSeconds(30));
+            // e-mails still in flight on either node would show up as duplicates a little later: wait a moment
+            waitUntil(() -> false, Duration.ofSeconds(5));
+            config().getDbMetricsReporter().reportNow();
+            toNode.println("report");
+            awaitLine(fromNode, "REPORTED");
+            long success = management.createMetricsQuery().name(Metrics.JOB_ACQUIRED_SUCCESS).sum() - successBefore;
+            long failure = management.createMetricsQuery().name(Metrics.JOB_ACQUIRED_FAILURE).sum() - failureBefore;
+            List<long[]> timers = jobLog(TIMER_PRE_DUE, dueAt);
+            long bySecond = countSql("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE ACT_ID_ = ? AND JOB_STATE_ = 2 "
+                + "AND TIMESTAMP_ >= ? AND HOSTNAME_ = ?", TIMER_PRE_DUE, Timestamp.from(dueAt), SECOND_NODE);
+            var messages = java.util.Arrays.asList(mail.getReceivedMessages()).subList(received,
+                mail.getReceivedMessages().length);
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (var message : messages) {
+                distinct.add(java.util.Arrays.toString(message.getAllRecipients()) + "|" + message.getSubject());
+            }
+            int duplicates = messages.size() - distinct.size();
+            if (!queued || !sent) {
+                results.note("two-node drain did not finish within " + settings.drainTimeout() + ": reminders queued "
+                    + queued + ", e-mails sent " + sent);
+            }
+            double twoSeconds = spanMillis(timers, timers) / 1000.0;
+            double speedup = oneNodeDrainSeconds / twoSeconds;
+            double failedShare = success + failure == 0 ? 0 : (double) failure / (success + failure);
+            results.row("two nodes", n + " reminders due at once, first to last job", f(twoSeconds, 1) + " s",
+                f(oneNodeDrainSeconds, 1) + " s (one node)", f(speedup, 2) + "x one node", ">= 1.8x",
+                speedup >= 1.8);
+            results.row("two nodes", "job acquisitions that lost the lock", f(100 * failedShare, 1) + " %", "", "",
+                "<= 10 %", failedShare <= 0.10);
+            results.row("two nodes", "e-mails sent twice", String.valueOf(duplicates), "", "", "0", duplicates == 0);
+            results.row("two nodes", "timer lateness p95 (s)", f(Stats.percentile(lateness(timers), 95) / 1000, 1),
+                "", "", "<= 60 s", Stats.percentile(lateness(timers), 95) / 1000 <= 60);
+            results.raw("two nodes: jobs run by this node / the second node", (timers.size() - bySecond) + " / "
+                + bySecond);
+            results.raw("two nodes: job acquisitions locked / lost to the other node", success + " / " + failure);
+            results.raw("two nodes: e-mails received / distinct", messages.size() + " / " + distinct.size());
+            results.raw("two nodes: until the last e-mail was accepted by SMTP (s)", f(sentWall, 1));
+            results.raw("two nodes: machine CPU load while they drained (all cores)", f(100 * load, 0) + " % (one node: "
+                + f(100 * oneNodeCpuLoad, 0) + " %)");
+        } finally {
+            toNode.println("stop");
+            if (!node.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean awaitLine(java.io.BufferedReader in, String expected) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.trim().equals(expected)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** (due date, time the job succeeded) in engine milliseconds, for jobs of one activity due at {@code dueAt}. */
@@ -588,7 +724,11 @@ final class BenchRun {
         csv.append("invoiceNumber,customerId,issueDate,dueDate,amount,currency\n");
         LocalDate remindedDue = today.plusDays(30);
         for (int i = from; i < to; i++) {
-            LocalDate due = i < settings.reminders() ? remindedDue : remindedDue.plusDays(30 + i % 300);
+            // with bench.nodes=2 a second group of as many reminders falls due a week later (the same weekday, so
+            // the business calendar moves neither group), for the two-node drain
+            LocalDate due = i < settings.reminders() ? remindedDue
+                : settings.nodes() > 1 && i < 2 * settings.reminders() ? remindedDue.plusDays(7)
+                : remindedDue.plusDays(30 + i % 300);
             csv.append(invoiceNumber(i)).append(',').append(customerId(i % customers)).append(',').append(today)
                 .append(',').append(due).append(',').append(amountOf(i).toPlainString()).append(",CNY\n");
         }

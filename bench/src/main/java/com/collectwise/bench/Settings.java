@@ -10,10 +10,11 @@ import java.util.List;
  * bench.samples (case starts and payments per side, default 1000), bench.closed (cases closed for the footprint,
  * default 1000), bench.threads (callers, default 2), bench.drain-timeout (default PT30M), bench.tuning (extra
  * application arguments separated by spaces, e.g. "--camunda.bpm.job-execution.max-jobs-per-acquisition=10"),
- * bench.out (directory of the results file, default bench/results), bench.label (a word for the file name).
+ * bench.out (directory of the results file, default bench/results), bench.label (a word for the file name),
+ * bench.nodes (2: a second drain with a second application node in its own JVM, PostgreSQL only; default 1).
  */
 record Settings(List<String> databases, int cases, int reminders, int samples, int closed, int threads,
-                Duration drainTimeout, List<String> tuning, String out, String label) {
+                Duration drainTimeout, List<String> tuning, String out, String label, int nodes) {
 
     static Settings fromSystemProperties() {
         int cases = integer("bench.cases", 100_000);
@@ -29,7 +30,8 @@ record Settings(List<String> databases, int cases, int reminders, int samples, i
             Arrays.stream(System.getProperty("bench.tuning", "").trim().split("\\s+")).filter(s -> !s.isEmpty())
                 .toList(),
             System.getProperty("bench.out", "bench/results"),
-            System.getProperty("bench.label", "").trim());
+            System.getProperty("bench.label", "").trim(),
+            integer("bench.nodes", 1));
     }
 
     private static int integer(String name, int defaultValue) {
