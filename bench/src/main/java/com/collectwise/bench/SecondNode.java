@@ -25,8 +25,9 @@ public final class SecondNode {
     }
 
     public static void main(String[] args) throws Exception {
-        CollectwiseApplication.useCompanyZone();
-        ConfigurableApplicationContext context = new SpringApplication(CollectwiseApplication.class).run(args);
+        SpringApplication application = new SpringApplication(CollectwiseApplication.class);
+        application.addListeners(new CollectwiseApplication.CompanyZone());
+        ConfigurableApplicationContext context = application.run(args);
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
             .getProcessEngineConfiguration();
         System.out.println("READY");
