@@ -167,6 +167,25 @@ class ModelGlueTest {
     }
 
     @Test
+    void everyDelegateAndListenerClassIsUsedByAModel() throws IOException {
+        Set<String> used = new HashSet<>();
+        Matcher m = Pattern.compile("\\$\\{(\\w+)}").matcher(String.join("\n", readAll(files(PROCESSES, ".bpmn"))));
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        List<String> unused = new ArrayList<>();
+        for (Path source : files(SOURCES, ".java")) {
+            String text = Files.readString(source);
+            Matcher bean = COMPONENT.matcher(text);
+            if (text.matches("(?s).*implements\\s+[^{]*\\b(JavaDelegate|TaskListener|ExecutionListener)\\b.*")
+                && bean.find() && !used.contains(bean.group(1))) {
+                unused.add(bean.group(1));
+            }
+        }
+        assertThat(unused).as("delegates and listeners no model runs").isEmpty();
+    }
+
+    @Test
     void tasksPlacedFromATemplateMatchTheTemplate() {
         List<String> problems = new ArrayList<>();
         models.forEach((file, model) -> walk(model.getDocumentElement(), element -> {
@@ -289,6 +308,14 @@ class ModelGlueTest {
                 walk(child, visit);
             }
         }
+    }
+
+    static List<String> readAll(List<Path> files) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path f : files) {
+            texts.add(Files.readString(f));
+        }
+        return texts;
     }
 
     static List<Path> files(Path folder, String... suffixes) throws IOException {
