@@ -201,6 +201,35 @@ class ModelGlueTest {
         assertThat(unused).as("delegates and listeners no model runs").isEmpty();
     }
 
+    /** The values the listener and delegate classes accept for each extension property they read. */
+    static final Map<String, Set<String>> PROPERTY_VALUES = Map.of(
+        "stage", names(com.collectwise.kernel.Stage.values()),
+        "alert", names(com.collectwise.communication.AlertSupervisorDelegate.Alert.values()),
+        "agencyOutcome", Set.of("COLLECTED", "UNCOLLECTIBLE"),
+        "litigationOutcome", Set.of("COLLECTED", "ENFORCEMENT_FAILED", "SETTLED", "LOST", "WRITE_OFF"));
+
+    @Test
+    void extensionPropertiesHaveValuesTheCodeKnows() {
+        List<String> problems = new ArrayList<>();
+        models.forEach((file, model) -> walk(model.getDocumentElement(), element -> {
+            if (isCamunda(element, "property")) {
+                String name = element.getAttribute("name");
+                String value = element.getAttribute("value");
+                if (!PROPERTY_VALUES.containsKey(name)) {
+                    problems.add(file.getFileName() + " " + owner(element) + ": no class reads property " + name);
+                } else if (!PROPERTY_VALUES.get(name).contains(value)) {
+                    problems.add(file.getFileName() + " " + owner(element) + ": " + name + "=" + value
+                        + " is none of " + PROPERTY_VALUES.get(name));
+                }
+            }
+        }));
+        assertThat(problems).isEmpty();
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return Stream.of(values).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     @Test
     void tasksPlacedFromATemplateMatchTheTemplate() {
         List<String> problems = new ArrayList<>();
