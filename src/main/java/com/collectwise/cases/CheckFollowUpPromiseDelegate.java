@@ -18,8 +18,8 @@ public class CheckFollowUpPromiseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean kept = checks.check((String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(CUSTOMER_ID),
-            ((Number) execution.getVariable(PROMISE_ID)).longValue());
+        boolean kept = checks.check((String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), ((Number) execution.getVariable(PROMISE_ID)).longValue());
         execution.setVariable(BROKEN_PROMISE, !kept);
     }
 }
