@@ -16,12 +16,12 @@ import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Stage;
 
 /**
- * Escalation stands still while an instalment plan runs. {@link #pause} (start listener of the call activity)
- * notes when and in which stage the case stopped; "Resume collection" ({@code resumeCollectionDelegate})
- * moves every later stage deadline by the time the plan ran and restarts the case in the stage it paused in,
- * so the stage gets only the time it had left.
+ * Escalation stands still while an instalment plan runs. {@link #pause} ({@link PauseEscalationListener}) notes
+ * when and in which stage the case stopped; "Resume collection" ({@link ResumeCollectionDelegate}) moves every
+ * later stage deadline by the time the plan ran and restarts the case in the stage it paused in, so the stage
+ * gets only the time it had left.
  */
-@Component("escalationPause")
+@Component
 public class EscalationPause {
 
     /** Deadlines that lie ahead of a paused case; the due date and the pre-due reminder never move. */
@@ -40,7 +40,7 @@ public class EscalationPause {
         execution.setVariable(PAUSED_STAGE, execution.getVariable(STAGE));
     }
 
-    /** "Resume collection" ({@code resumeCollectionDelegate}). */
+    /** "Resume collection" ({@link ResumeCollectionDelegate}). */
     public void resume(DelegateExecution execution) {
         OffsetDateTime pausedAt = OffsetDateTime.parse((String) execution.getVariable(ESCALATION_PAUSED_AT));
         Duration paused = Duration.between(pausedAt.toInstant(), clock.now());

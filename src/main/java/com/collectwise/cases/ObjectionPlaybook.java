@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ObjectionPlaybook {
 
-    public static final String DECISION = "Decision_ObjectionPlaybook";
+    public static final String DECISION = com.collectwise.kernel.CaseVariables.DECISION_OBJECTION_PLAYBOOK;
     /** The call form's frame for every counter (DOMAIN.md section 4), kept on the call task. */
     public static final String PRINCIPLES_VARIABLE = "playbookPrinciples";
     public static final String PRINCIPLES = """

@@ -107,7 +107,7 @@ public class PrepareCallListener implements TaskListener {
     void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
         Invoice invoice = figures.today(invoiceNumber).invoice();
         String amount = amountToCollect(invoice);
-        tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey("Task_CallCustomer")
+        tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey(TASK_CALL_CUSTOMER)
             .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
         customerCalls.refreshSheets(tasks, invoice.customerId());
     }

@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Called by the start listener of every stage sub-process
- * ({@code ${stageTracker.enter(execution, 'FORMAL_DEMAND')}}): the stage is kept in the process variable
- * (Cockpit, Tasklist) and in the invoice (API, reports), and the displayed figures are refreshed.
+ * A case enters a stage ({@link EnterStageListener}, the start listener of every stage sub-process): the stage
+ * is kept in the process variable (Cockpit, Tasklist) and in the invoice (API, reports), and the displayed
+ * figures are refreshed.
  */
-@Component("stageTracker")
+@Component
 public class StageTracker {
 
     private final InvoiceRepository invoices;
@@ -29,8 +29,7 @@ public class StageTracker {
         this.events = events;
     }
 
-    public void enter(VariableScope execution, String stage) {
-        Stage entered = Stage.valueOf(stage);
+    public void enter(VariableScope execution, Stage entered) {
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
         invoices.updateStage(invoiceNumber, entered);
         Object entries = execution.getVariable(STAGE_ENTRY_NUMBER);

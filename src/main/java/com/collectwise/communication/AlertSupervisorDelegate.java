@@ -1,18 +1,30 @@
 package com.collectwise.communication;
 
+import static com.collectwise.kernel.CaseVariables.STAGE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.ElementProperty;
+
 /**
- * "Alert supervisor": the reason depends on where the model places it (formal demand reached, visit
- * overdue, or anywhere else a supervisor adds it with the element template).
+ * "Alert supervisor": the reason is the task's extension property {@code alert}, set by the element template
+ * (the case reached a stage, a field visit is overdue, the decision maker was not met twice).
  */
 @Component("alertSupervisorDelegate")
 public class AlertSupervisorDelegate implements JavaDelegate {
 
-    static final String OVERDUE_VISIT_TASK = "Task_AlertSupervisorAboutOverdueVisit";
-    static final String DECISION_MAKER_NOT_MET_TASK = "Task_AlertSupervisorDecisionMakerNotMet";
+    /** The extension property that says why the supervisor is alerted. */
+    public static final String ALERT_PROPERTY = "alert";
+
+    /** Why a supervisor is alerted; the values of the template's "Reason" field. */
+    public enum Alert {
+        /** The default: the case was escalated to the stage it is in. */
+        STAGE_REACHED,
+        VISIT_OVERDUE,
+        DECISION_MAKER_NOT_MET
+    }
 
     private final NoticeContext context;
     private final CollectionNotices notices;
@@ -25,10 +37,15 @@ public class AlertSupervisorDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of(execution);
-        String activity = execution.getCurrentActivityId();
-        String reason = OVERDUE_VISIT_TASK.equals(activity) ? "Field visit overdue"
-            : DECISION_MAKER_NOT_MET_TASK.equals(activity) ? "Decision maker not met at two field visits"
-            : "Case escalated to " + execution.getVariable("stage") + " after " + c.figures().daysOverdue() + " days overdue";
-        notices.supervisorAlert(c.figures().invoice(), c.customer(), reason, activity + ":" + c.stageEntry());
+        String alert = ElementProperty.of(execution, ALERT_PROPERTY);
+        String reason = switch (alert == null ? Alert.STAGE_REACHED : Alert.valueOf(alert)) {
+            case VISIT_OVERDUE -> "Field visit overdue";
+            case DECISION_MAKER_NOT_MET -> "Decision maker not met at two field visits";
+            case STAGE_REACHED -> "Case escalated to " + execution.getVariable(STAGE) + " after "
+                + c.figures().daysOverdue() + " days overdue";
+        };
+        // the task is part of the outbox key (not of the behaviour): one alert per task and stage entry
+        notices.supervisorAlert(c.figures().invoice(), c.customer(), reason,
+            execution.getCurrentActivityId() + ":" + c.stageEntry());
     }
 }

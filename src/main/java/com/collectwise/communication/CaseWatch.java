@@ -57,12 +57,12 @@ public class CaseWatch {
 
     /** @return how many calls changed priority */
     public int rankCalls() {
-        return rank(tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active().list());
+        return rank(tasks.createTaskQuery().taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).active().list());
     }
 
     /** Re-ranks the calls of one customer now (a danger signal was just recorded). */
     public int rankCallsOf(String customerId) {
-        return rank(tasks.createTaskQuery().taskDefinitionKey("Task_CallCustomer").active()
+        return rank(tasks.createTaskQuery().taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).active()
             .processVariableValueEquals(CaseVariables.CUSTOMER_ID, customerId).list());
     }
 

@@ -46,7 +46,7 @@ import com.collectwise.kernel.Customer;
 @Component
 public class DmnLateFeePolicySource implements LateFeePolicySource {
 
-    public static final String DECISION_KEY = "Decision_LateFeePolicy";
+    public static final String DECISION_KEY = com.collectwise.kernel.CaseVariables.DECISION_LATE_FEE_POLICY;
 
     /** A standalone DMN engine: evaluation is a pure function of the decision and the inputs. */
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();

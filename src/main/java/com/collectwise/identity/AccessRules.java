@@ -35,7 +35,7 @@ final class AccessRules {
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
-    static final String REQUEST_WAIVER = "Process_RequestWaiver";
+    static final String REQUEST_WAIVER = com.collectwise.kernel.CaseVariables.PROCESS_REQUEST_WAIVER;
 
     private static final List<CollectwiseGroup> TASKLIST_USERS =
         List.of(COLLECTORS, FIELD_COLLECTORS, SUPERVISORS, FINANCE, LEGAL);

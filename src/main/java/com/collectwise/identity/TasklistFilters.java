@@ -81,7 +81,7 @@ final class TasklistFilters {
     static final Definition MY_CALLS = new Definition(MY_CALLS_TODAY, 1, "#2e7d32",
         "My calls due today: highest priority first, then by follow-up time (best slot 15:30).",
         // the assignee is set per user (myCalls); calls without a follow-up date are due now
-        (q, at) -> q.taskDefinitionKey("Task_CallCustomer")
+        (q, at) -> q.taskDefinitionKey(TASK_CALL_CUSTOMER)
             .followUpBeforeOrNotExistent(at.endOfToday())
             .orderByTaskPriority().desc().orderByFollowUpDate().asc(),
         CALLERS);
@@ -90,20 +90,20 @@ final class TasklistFilters {
     static final List<Definition> DEFINITIONS = List.of(
         new Definition(FIELD_VISITS, 2, "#1565c0",
             "Customers to visit in person (claimed or not); SLA 10 working days.",
-            (q, at) -> q.taskDefinitionKey("Task_VisitCustomer").taskCandidateGroup(FIELD_COLLECTORS.id())
+            (q, at) -> q.taskDefinitionKey(TASK_VISIT_CUSTOMER).taskCandidateGroup(FIELD_COLLECTORS.id())
                 .includeAssignedTasks()
                 .orderByDueDate().asc(),
             List.of(FIELD_COLLECTORS, SUPERVISORS)),
         new Definition(APPROVALS, 3, "#ef6c00",
             "Hand-offs to an agency, write-offs or sales, waivers, instalment plans and disputes waiting for a decision.",
-            (q, at) -> q.taskDefinitionKeyIn("Task_ApproveAgencyHandoff", "Task_ApproveWriteOff", "Task_ApproveAgreement",
-                "Task_ApproveWaiver", "Task_ResolveDispute", "Task_DecideOverdueDispute")
+            (q, at) -> q.taskDefinitionKeyIn(TASK_APPROVE_AGENCY_HANDOFF, TASK_APPROVE_WRITE_OFF, TASK_APPROVE_AGREEMENT,
+                TASK_APPROVE_WAIVER, TASK_RESOLVE_DISPUTE, TASK_DECIDE_OVERDUE_DISPUTE)
                 .orderByDueDate().asc(),
             List.of(SUPERVISORS, FINANCE)),
         new Definition(LEGAL_TASKS, 4, "#6a1b9a",
             "Litigation reviews and court cases in progress.",
-            (q, at) -> q.taskDefinitionKeyIn("Task_ReviewLitigation", "Task_FileSuit", "Task_AttendHearing",
-                "Task_RecordJudgment", "Task_EnforceJudgment", "Task_ReviewLimitation")
+            (q, at) -> q.taskDefinitionKeyIn(TASK_REVIEW_LITIGATION, TASK_FILE_SUIT, TASK_ATTEND_HEARING,
+                TASK_RECORD_JUDGMENT, TASK_ENFORCE_JUDGMENT, TASK_REVIEW_LIMITATION)
                 .orderByDueDate().asc(),
             List.of(LEGAL, SUPERVISORS)),
         new Definition(OVERDUE_TASKS, 5, "#c62828",

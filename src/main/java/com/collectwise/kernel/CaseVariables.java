@@ -77,6 +77,26 @@ public final class CaseVariables {
     public static final String MSG_AGENCY_REPORT = "Message_AgencyReport";
     public static final String MSG_STAGE_CHANGE = "Message_StageChangeRequested";
 
+    // user tasks that Tasklist filters and the call list look up (DESIGN.md pins the first five)
+    public static final String TASK_CALL_CUSTOMER = "Task_CallCustomer";
+    public static final String TASK_VISIT_CUSTOMER = "Task_VisitCustomer";
+    public static final String TASK_APPROVE_AGENCY_HANDOFF = "Task_ApproveAgencyHandoff";
+    public static final String TASK_REVIEW_LITIGATION = "Task_ReviewLitigation";
+    public static final String TASK_APPROVE_WRITE_OFF = "Task_ApproveWriteOff";
+    public static final String TASK_APPROVE_AGREEMENT = "Task_ApproveAgreement";
+    public static final String TASK_APPROVE_WAIVER = "Task_ApproveWaiver";
+    public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
+    public static final String TASK_DECIDE_OVERDUE_DISPUTE = "Task_DecideOverdueDispute";
+    public static final String TASK_FILE_SUIT = "Task_FileSuit";
+    public static final String TASK_ATTEND_HEARING = "Task_AttendHearing";
+    public static final String TASK_RECORD_JUDGMENT = "Task_RecordJudgment";
+    public static final String TASK_ENFORCE_JUDGMENT = "Task_EnforceJudgment";
+    public static final String TASK_REVIEW_LIMITATION = "Task_ReviewLimitation";
+
+    // decisions that code evaluates itself (the models call the others)
+    public static final String DECISION_LATE_FEE_POLICY = "Decision_LateFeePolicy";
+    public static final String DECISION_OBJECTION_PLAYBOOK = "Decision_ObjectionPlaybook";
+
     // added by the process models (issue 3, item 4): policy outputs, call and hand-off details
     public static final String PRE_DUE_REMINDER_DAYS = "preDueReminderDays";
     public static final String FORMAL_DEMAND_DAYS = "formalDemandDays";

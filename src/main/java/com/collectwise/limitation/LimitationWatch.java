@@ -22,7 +22,7 @@ import com.collectwise.kernel.InvoiceRepository;
 
 /**
  * Daily check: every open case whose limitation date is at most {@code warning-days} away gets the message
- * that starts legal's "Interrupt limitation period" task, once per limitation date. A scheduled check rather
+ * that starts legal's "Review limitation" task, once per limitation date. A scheduled check rather
  * than a timer in the model because the date moves with facts (payments, promises, delivered letters, suits)
  * that other parts record; recomputing here needs no hook in each of them. The warning row and the message
  * share one transaction, so two nodes running the check warn once.

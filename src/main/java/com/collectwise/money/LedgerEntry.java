@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One line of an invoice's ledger. Amounts are positive; the type says whether the line charges or reduces its
- * component. {@code source} says what caused it (e.g. "Task_CallCustomer", "DMN Decision_LateFeePolicy"),
+ * component. {@code source} says what caused it (e.g. the id of the task or decision that booked it),
  * {@code entryKey} (optional, unique) makes automatic bookings idempotent.
  */
 public record LedgerEntry(Long id, String invoiceNumber, LedgerEntryType type, Component component, Money amount,

@@ -38,7 +38,7 @@ class ElementTemplatesTest {
     static final Set<String> PLACEABLE = Set.of("sendPreDueReminderDelegate", "sendOverdueReminderDelegate",
         "sendDunningLetterDelegate", "placeCreditHoldDelegate", "alertSupervisorDelegate", "handOffToAgencyDelegate",
         "handCaseToLegalDelegate", "endAgencyMandateDelegate", "chargeReminderFeeDelegate",
-        "chargeLetterFeeDelegate");
+        "chargeLetterFeeDelegate", "sendWrittenReminderDelegate", "chargeWrittenReminderFeeDelegate");
     static final Pattern DELEGATE = Pattern.compile("^\\$\\{(\\w+)}$");
     static final Pattern COMPONENT = Pattern.compile("@Component\\(\"(\\w+)\"\\)");
 

@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * "Move case to requested stage" (Process_MoveCaseToStage): hands the supervisor's request to the running
  * case. Runs inside the start of the request, so a refusal fails the start with a readable message.
  */
-@Component("moveCaseToStageDelegate")
-public class MoveCaseToStageDelegate implements JavaDelegate {
+@Component("moveCaseToRequestedStageDelegate")
+public class MoveCaseToRequestedStageDelegate implements JavaDelegate {
 
     private final InvoiceRepository invoices;
 
-    public MoveCaseToStageDelegate(InvoiceRepository invoices) {
+    public MoveCaseToRequestedStageDelegate(InvoiceRepository invoices) {
         this.invoices = invoices;
     }
 

@@ -1,0 +1,25 @@
+package com.collectwise.cases;
+
+import static com.collectwise.kernel.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Check promise" made in a follow-up call of Process_KeepInContact (see {@link PromiseChecks}). */
+@Component("checkFollowUpPromiseDelegate")
+public class CheckFollowUpPromiseDelegate implements JavaDelegate {
+
+    private final PromiseChecks checks;
+
+    public CheckFollowUpPromiseDelegate(PromiseChecks checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean kept = checks.check((String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), ((Number) execution.getVariable(PROMISE_ID)).longValue());
+        execution.setVariable(BROKEN_PROMISE, !kept);
+    }
+}

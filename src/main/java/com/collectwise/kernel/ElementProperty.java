@@ -1,0 +1,45 @@
+package com.collectwise.kernel;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * A {@code camunda:properties} extension property of the element a delegate or listener runs on: how a model
+ * tells one class what to do where it is placed ({@code stage=FORMAL_DEMAND} on a stage sub-process,
+ * {@code alert=VISIT_OVERDUE} on an "Alert supervisor" task), instead of an expression argument or a branch on
+ * the element's id.
+ */
+public final class ElementProperty {
+
+    private ElementProperty() {
+    }
+
+    /** The property's value, or {@code null} when the element does not set it. */
+    public static String of(DelegateExecution execution, String name) {
+        BaseElement element = execution.getBpmnModelElementInstance();
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        if (extensions == null) {
+            return null;
+        }
+        for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+            for (CamundaProperty property : properties.getCamundaProperties()) {
+                if (name.equals(property.getCamundaName())) {
+                    return property.getCamundaValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The property's value; the element must set it. */
+    public static String required(DelegateExecution execution, String name) {
+        String value = of(execution, name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(execution.getCurrentActivityId() + " has no camunda:property " + name);
+        }
+        return value;
+    }
+}
