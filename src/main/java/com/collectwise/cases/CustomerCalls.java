@@ -326,14 +326,6 @@ public class CustomerCalls {
     }
 
     /**
-     * Every open invoice of the customer, oldest due first, with what to ask for (the undisputed part) and what is
-     * disputed; the ones this call covers are marked. Amounts of different currencies are never added up.
-     */
-    public String invoiceSheet(String customerId, Set<String> inThisCall) {
-        return (String) sheet(customerId, inThisCall).get(CUSTOMER_INVOICES);
-    }
-
-    /**
      * The call form's list of the customer's invoices ({@link #CUSTOMER_INVOICES}) and what the call asks for in all
      * ({@link #CALL_TOTAL}, e.g. "11,078.28 CNY", or "7,620.00 CNY + 150.00 EUR": currencies are never added up),
      * the amount the collector says at the start and the end of the call.
