@@ -56,8 +56,7 @@ public class CaseEngine {
 
     /**
      * By the process instance id kept on the invoice: a primary-key lookup. The former query by definition key
-     * and business key made H2 scan every collection case (seconds per payment at 100,000 open cases, measured
-     * by the benchmark in bench/).
+     * and business key made H2 scan every collection case (bench/results/TUNING.md, change 8).
      */
     public boolean isRunning(String invoiceNumber) {
         return invoices.find(invoiceNumber).map(Invoice::processInstanceId)
