@@ -207,13 +207,35 @@ public class CaseEngine {
     }
 
     public void openGroupTask(GroupTask task) {
+        openGroupTask(task, null, null, null);
+    }
+
+    /** The same, assigned to a person, with a task-local variable by which other code finds it (e.g. the customer). */
+    public void openGroupTask(GroupTask task, String assignee, String localVariable, Object value) {
         Task created = tasks.newTask();
         created.setName(task.name());
         created.setDescription(task.key() + "\n" + task.text());
+        if (assignee != null) {
+            created.setAssignee(assignee);
+        }
         created.setPriority(task.priority());
         created.setDueDate(Date.from(task.due()));
         tasks.saveTask(created);
         tasks.addCandidateGroup(created.getId(), task.group());
+        if (localVariable != null) {
+            tasks.setVariableLocal(created.getId(), localVariable, value);
+        }
+    }
+
+    /** An open standalone task by its id and its key (the first line of its description). */
+    public record KeyedTask(String id, String key) {
+    }
+
+    /** The open standalone tasks whose key starts with {@code keyPrefix}, of any group. */
+    public List<KeyedTask> openKeyedTasks(String keyPrefix) {
+        return tasks.createTaskQuery().taskDescriptionLike(keyPrefix + "%").list().stream()
+            .filter(t -> t.getDescription() != null && firstLine(t.getDescription()).startsWith(keyPrefix))
+            .map(t -> new KeyedTask(t.getId(), firstLine(t.getDescription()))).toList();
     }
 
     /** The ids of the group's open standalone tasks whose name is like {@code nameLike} and whose key is {@code key}. */

@@ -66,9 +66,7 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.cases.OwnerReassignment", "moves open tasks to a customer's new owner"),
         Map.entry("com.collectwise.cases.CaseRequestService", "correlates the case requests (stage moves, disputes, "
             + "waivers) into running cases"),
-        Map.entry("com.collectwise.cases.ObjectionPlaybook", "reads the rules of the deployed objection DMN"),
-        Map.entry("com.collectwise.communication.ContactProblems", "opens and completes the owner's contact-problem "
-            + "tasks (CaseEngine.openGroupTask does the same for CaseWatch and CalendarReminder)"));
+        Map.entry("com.collectwise.cases.ObjectionPlaybook", "reads the rules of the deployed objection DMN"));
 
     private static final DescribedPredicate<JavaClass> MAY_USE_THE_ENGINE =
         new DescribedPredicate<>("the process layer, kernel.CaseEngine or a listed engine-facing class or package") {
