@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -112,6 +113,27 @@ public class CaseEngine {
     public boolean awaits(String invoiceNumber, String messageName) {
         return runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
             .messageEventSubscriptionName(messageName).count() > 0;
+    }
+
+    /**
+     * A request into the collection case (a promise, a dispute, a stage move...) when the case waits for this message
+     * now. The subscription is looked up first; a race lost between lookup and correlation ends the same way.
+     *
+     * @return false when the case does not wait for the message (nothing was correlated)
+     */
+    public boolean requestIfWaiting(String invoiceNumber, String message, Map<String, Object> variables) {
+        boolean subscribed = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
+            .processDefinitionKey(PROCESS_COLLECTION).messageEventSubscriptionName(message).count() > 0;
+        if (!subscribed) {
+            return false;
+        }
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(invoiceNumber)
+                .setVariables(variables).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
     }
 
     /** The collection agency reported on the case (IN_PROGRESS, PARTLY_COLLECTED, COLLECTED, UNCOLLECTIBLE). */

@@ -64,8 +64,6 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.communication.NoticeContext", "reads the service task a notice is sent from"),
         Map.entry("com.collectwise.cases.CustomerCalls", "the customer-level call task: tasks that cover others"),
         Map.entry("com.collectwise.cases.OwnerReassignment", "moves open tasks to a customer's new owner"),
-        Map.entry("com.collectwise.cases.CaseRequestService", "correlates the case requests (stage moves, disputes, "
-            + "waivers) into running cases"),
         Map.entry("com.collectwise.cases.ObjectionPlaybook", "reads the rules of the deployed objection DMN"));
 
     private static final DescribedPredicate<JavaClass> MAY_USE_THE_ENGINE =
