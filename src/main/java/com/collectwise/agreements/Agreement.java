@@ -26,10 +26,6 @@ public record Agreement(long id, String invoiceNumber, BigDecimal total, String 
             .orElseThrow(() -> new IllegalArgumentException("agreement " + id + " has no instalment " + seq));
     }
 
-    public Instalment last() {
-        return instalments.get(instalments.size() - 1);
-    }
-
     /** Still open: proposed or running. */
     public boolean isOpen() {
         return PROPOSED.equals(status) || ACTIVE.equals(status);

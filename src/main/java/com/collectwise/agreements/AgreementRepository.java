@@ -85,12 +85,6 @@ public class AgreementRepository {
             .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
-    /** The agreement that runs for the invoice now, if any. */
-    public Optional<Agreement> active(String invoiceNumber) {
-        return jdbc.sql("SELECT MAX(id) FROM agreements WHERE invoice_number = ? AND status = 'ACTIVE'")
-            .param(invoiceNumber).query(Long.class).optional().map(this::find);
-    }
-
     public void setDemandUntil(long id, LocalDate demandUntil) {
         jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
     }

@@ -17,6 +17,8 @@ import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CurrencyThresholds;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
@@ -51,7 +53,7 @@ public class AgreementService {
     private final CustomerRepository customers;
     private final InvoiceRepository invoices;
     private final AdjustmentService adjustments;
-    private final PlanSignals signals;
+    private final CaseEngine signals;
     private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final BusinessClock clock;
@@ -63,7 +65,7 @@ public class AgreementService {
 
     public AgreementService(AgreementRepository agreements, StatementService statements,
                             AcknowledgementService acknowledgements, CustomerRepository customers,
-                            InvoiceRepository invoices, AdjustmentService adjustments, PlanSignals signals,
+                            InvoiceRepository invoices, AdjustmentService adjustments, CaseEngine signals,
                             ApplicationEventPublisher events, Outbox outbox, BusinessClock clock,
                             BusinessCalendar calendar,
                             AgreementApprovalPolicy approval, AgreementSettings settings) {
@@ -442,7 +444,7 @@ public class AgreementService {
             && !valueDate.isAfter(a.demandUntil()) && demandCovered(a)) {
             agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
             agreements.setDemandUntil(a.id(), null);
-            if (signals.reinstate(invoiceNumber, a.id())) {
+            if (signals.reinstatePlan(invoiceNumber, a.id())) {
                 return true;
             }
             // the case cannot take the plan again (it is closed or in another process): the acceleration stands

@@ -4,18 +4,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 
 /**
  * In December (by the business clock) the supervisors get a Tasklist task "Load next year's working calendar" for
@@ -30,12 +28,12 @@ public class CalendarReminder {
     static final String TASK_PREFIX = "calendar-missing:";
     static final String GROUP = "supervisors";
 
-    private final TaskService tasks;
+    private final CaseEngine cases;
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
 
-    public CalendarReminder(TaskService tasks, BusinessCalendar calendar, BusinessClock clock) {
-        this.tasks = tasks;
+    public CalendarReminder(CaseEngine cases, BusinessCalendar calendar, BusinessClock clock) {
+        this.cases = cases;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -58,18 +56,14 @@ public class CalendarReminder {
             if (calendar.year(country, next).loaded()) {
                 resolve(country, next);
             } else if (today.getMonth() == Month.DECEMBER && open(country, next).isEmpty()) {
-                Task task = tasks.newTask();
-                task.setName("Load next year's working calendar: " + country + " " + next);
-                task.setDescription(key(country, next) + "\nThe working calendar of " + country + " for " + next
+                cases.openGroupTask(new CaseEngine.GroupTask(GROUP,
+                    "Load next year's working calendar: " + country + " " + next, key(country, next),
+                    "The working calendar of " + country + " for " + next
                     + " is missing: from 1 January calls, service levels and grace periods would count every weekday"
                     + " as a working day. Enter the public holidays and the make-up working weekends (调休) of the"
                     + " official notice with PUT /api/calendar/" + next + "?country=" + country
-                    + " (see docs/operations.md, \"Working calendar\").");
-                task.setPriority(70);
-                task.setDueDate(Date.from(LocalDate.of(today.getYear(), 12, 31).atTime(LocalTime.of(12, 0))
-                    .atZone(clock.zone()).toInstant()));
-                tasks.saveTask(task);
-                tasks.addCandidateGroup(task.getId(), GROUP);
+                    + " (see docs/operations.md, \"Working calendar\").", 70,
+                    LocalDate.of(today.getYear(), 12, 31).atTime(LocalTime.of(12, 0)).atZone(clock.zone()).toInstant()));
                 raised.add(country);
             }
         }
@@ -78,14 +72,11 @@ public class CalendarReminder {
 
     /** The year is in: its reminder, if any, is done. */
     public void resolve(String country, int year) {
-        open(country, year).forEach(t -> tasks.complete(t.getId()));
+        open(country, year).forEach(cases::completeTask);
     }
 
-    private List<Task> open(String country, int year) {
-        String key = key(country, year);
-        return tasks.createTaskQuery().taskCandidateGroup(GROUP).taskNameLike("Load next year's working calendar%")
-            .list().stream().filter(t -> t.getDescription() != null && t.getDescription().startsWith(key + "\n"))
-            .toList();
+    private List<String> open(String country, int year) {
+        return cases.openGroupTasks(GROUP, "Load next year's working calendar%", key(country, year));
     }
 
     static String key(String country, int year) {

@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +52,12 @@ public class CaseRequestService {
     private final DisputeService disputes;
     private final AcknowledgementService acknowledgements;
     private final ContactLog contacts;
-    private final RuntimeService runtime;
+    private final CaseEngine cases;
     private final BusinessClock clock;
 
     public CaseRequestService(InvoiceRepository invoices, CaseFigures figures, PromiseBook promises,
                               AgreementService agreements, DisputeService disputes,
-                              AcknowledgementService acknowledgements, ContactLog contacts, RuntimeService runtime,
+                              AcknowledgementService acknowledgements, ContactLog contacts, CaseEngine cases,
                               BusinessClock clock) {
         this.invoices = invoices;
         this.figures = figures;
@@ -67,7 +66,7 @@ public class CaseRequestService {
         this.disputes = disputes;
         this.acknowledgements = acknowledgements;
         this.contacts = contacts;
-        this.runtime = runtime;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -175,15 +174,7 @@ public class CaseRequestService {
      * correlation ends the same way. Either exception rolls back what this request wrote.
      */
     private void correlate(String invoiceNumber, String message, Map<String, Object> variables, String refusal) {
-        boolean subscribed = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
-            .processDefinitionKey(PROCESS_COLLECTION).messageEventSubscriptionName(message).count() > 0;
-        if (!subscribed) {
-            throw new ConflictException("Invoice " + invoiceNumber + ": " + refusal);
-        }
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(invoiceNumber)
-                .setVariables(variables).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
+        if (!cases.requestIfWaiting(invoiceNumber, message, variables)) {
             throw new ConflictException("Invoice " + invoiceNumber + ": " + refusal);
         }
     }

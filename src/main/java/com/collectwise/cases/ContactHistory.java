@@ -21,10 +21,6 @@ public class ContactHistory {
         this.contacts = contacts;
     }
 
-    public String lastContacts(String invoiceNumber, ZoneId zone) {
-        return lines(contacts.list(invoiceNumber), zone, false);
-    }
-
     /** The customer's last contacts about any of its invoices, each naming its invoice (the customer-level call). */
     public String lastContactsOfCustomer(String customerId, ZoneId zone) {
         return lines(contacts.listOfCustomer(customerId, SHOWN * 4), zone, true);

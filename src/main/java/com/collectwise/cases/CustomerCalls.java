@@ -240,8 +240,8 @@ public class CustomerCalls {
     /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
     public void refreshSheets(TaskService tasks, String customerId) {
         // the leads of the customer's open call days, by primary key: a task query by process variable value would
-        // scan the variables of every open case and then look at each of the customer's tasks (the benchmark
-        // measured a part payment at 190 ms p95 on the 50th event of an invoice that way, 3,000 open cases)
+        // scan the variables of every open case and then look at each of the customer's tasks
+        // (bench/results/TUNING.md, change 10)
         List<String> leadIds = jdbc.sql("SELECT lead_task_id FROM customer_call_days WHERE customer_id = ? AND status = 'OPEN'")
             .param(customerId).query(String.class).list();
         for (String leadId : leadIds) {
@@ -323,14 +323,6 @@ public class CustomerCalls {
     static List<String> coveredInvoices(TaskService tasks, String leadTaskId) {
         return tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, leadTaskId).active().list().stream()
             .map(t -> (String) tasks.getVariable(t.getId(), INVOICE_NUMBER)).toList();
-    }
-
-    /**
-     * Every open invoice of the customer, oldest due first, with what to ask for (the undisputed part) and what is
-     * disputed; the ones this call covers are marked. Amounts of different currencies are never added up.
-     */
-    public String invoiceSheet(String customerId, Set<String> inThisCall) {
-        return (String) sheet(customerId, inThisCall).get(CUSTOMER_INVOICES);
     }
 
     /**

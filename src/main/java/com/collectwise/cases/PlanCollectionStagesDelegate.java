@@ -35,7 +35,7 @@ public class PlanCollectionStagesDelegate implements JavaDelegate {
         PlanVariables.write(execution, planner.plan(invoice.dueDate(), policy, clock.nowZoned()));
         execution.setVariable(BROKEN_PROMISE, false);
         // the days are now dates in the plan; dropped in the transaction that set them, they are never written
-        // (4 rows less per case, measured by the benchmark in bench/)
+        // (bench/results/TUNING.md, change 3)
         execution.removeVariables(List.of(PRE_DUE_REMINDER_DAYS, FORMAL_DEMAND_DAYS, FIELD_VISIT_DAYS, AGENCY_DAYS));
     }
 

@@ -41,6 +41,7 @@ public class StageTracker {
 
     /** Writes today's outstanding amount and days overdue into the case's display variables. */
     public void refreshFigures(VariableScope scope) {
-        figures.refreshVariables(scope);
+        CaseFigures.Figures today = figures.today((String) scope.getVariable(INVOICE_NUMBER));
+        CaseEngine.showFigures(scope, today.outstanding(), today.daysOverdue());
     }
 }

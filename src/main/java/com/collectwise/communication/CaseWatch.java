@@ -2,17 +2,15 @@ package com.collectwise.communication;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
 
 /**
@@ -31,17 +29,17 @@ public class CaseWatch {
     static final String GAP_TASK_PREFIX = "contact-gap:";
     static final int GAP_WORKING_DAYS = 5;
 
-    private final TaskService tasks;
+    private final CaseEngine cases;
     private final JdbcClient jdbc;
     private final DangerSignals signals;
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
     private final ContactProblems contactProblems;
 
-    public CaseWatch(TaskService tasks, JdbcClient jdbc, DangerSignals signals, BusinessCalendar calendar,
+    public CaseWatch(CaseEngine cases, JdbcClient jdbc, DangerSignals signals, BusinessCalendar calendar,
                      BusinessClock clock, ContactProblems contactProblems) {
         this.contactProblems = contactProblems;
-        this.tasks = tasks;
+        this.cases = cases;
         this.jdbc = jdbc;
         this.signals = signals;
         this.calendar = calendar;
@@ -57,25 +55,25 @@ public class CaseWatch {
 
     /** @return how many calls changed priority */
     public int rankCalls() {
-        return rank(tasks.createTaskQuery().taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).active().list());
+        return rank(cases.activeTasks(CaseVariables.TASK_CALL_CUSTOMER, CaseVariables.CUSTOMER_ID));
     }
 
     /** Re-ranks the calls of one customer now (a danger signal was just recorded). */
     public int rankCallsOf(String customerId) {
-        return rank(tasks.createTaskQuery().taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).active()
-            .processVariableValueEquals(CaseVariables.CUSTOMER_ID, customerId).list());
+        return rank(cases.activeTasks(CaseVariables.TASK_CALL_CUSTOMER, CaseVariables.CUSTOMER_ID, CaseVariables.CUSTOMER_ID,
+            customerId));
     }
 
-    private int rank(List<Task> calls) {
+    private int rank(List<CaseEngine.CaseTask> calls) {
         int changed = 0;
-        for (Task call : calls) {
-            Object customerId = tasks.getVariable(call.getId(), CaseVariables.CUSTOMER_ID);
+        for (CaseEngine.CaseTask call : calls) {
+            Object customerId = call.variable();
             if (customerId == null) {
                 continue;
             }
             DangerSignals.Assessment a = signals.assess(customerId.toString(), clock.now());
-            if (call.getPriority() != a.priority()) {
-                tasks.setPriority(call.getId(), a.priority());
+            if (call.priority() != a.priority()) {
+                cases.setPriority(call.id(), a.priority());
                 changed++;
             }
         }
@@ -100,18 +98,13 @@ public class CaseWatch {
         List<String> raised = new java.util.ArrayList<>();
         for (String invoiceNumber : quiet) {
             String key = GAP_TASK_PREFIX + invoiceNumber + ":" + cutoff;
-            if (tasks.createTaskQuery().taskNameLike("%" + invoiceNumber + "%").taskCandidateGroup("supervisors")
-                .list().stream().anyMatch(t -> t.getDescription() != null && key.equals(firstLine(t.getDescription())))) {
+            if (!cases.openGroupTasks("supervisors", "%" + invoiceNumber + "%", key).isEmpty()) {
                 continue;
             }
-            Task task = tasks.newTask();
-            task.setName("No contact for " + GAP_WORKING_DAYS + " working days: invoice " + invoiceNumber);
-            task.setDescription(key + "\nNobody has tried to reach this customer since " + cutoff
-                + ". Ask the collector why, or take the call yourself.");
-            task.setPriority(80);
-            task.setDueDate(Date.from(clock.now()));
-            tasks.saveTask(task);
-            tasks.addCandidateGroup(task.getId(), "supervisors");
+            cases.openGroupTask(new CaseEngine.GroupTask("supervisors",
+                "No contact for " + GAP_WORKING_DAYS + " working days: invoice " + invoiceNumber, key,
+                "Nobody has tried to reach this customer since " + cutoff
+                    + ". Ask the collector why, or take the call yourself.", 80, clock.now()));
             raised.add(invoiceNumber);
         }
         return raised;
@@ -120,10 +113,5 @@ public class CaseWatch {
     /** Internal work: the home country's calendar (a Spring Festival week is no gap, a worked Saturday is a day). */
     private LocalDate previousWorkingDay(LocalDate day) {
         return calendar.previousWorkingDayBefore(day);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

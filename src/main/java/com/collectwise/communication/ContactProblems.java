@@ -1,15 +1,13 @@
 package com.collectwise.communication;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
@@ -39,20 +37,20 @@ public class ContactProblems {
     }
 
     private final JdbcClient jdbc;
-    private final TaskService tasks;
+    private final CaseEngine cases;
     private final CustomerRepository customers;
     private final BusinessClock clock;
 
-    public ContactProblems(JdbcClient jdbc, TaskService tasks, CustomerRepository customers, BusinessClock clock) {
+    public ContactProblems(JdbcClient jdbc, CaseEngine cases, CustomerRepository customers, BusinessClock clock) {
         this.jdbc = jdbc;
-        this.tasks = tasks;
+        this.cases = cases;
         this.customers = customers;
         this.clock = clock;
     }
 
     /** Opens the missing tasks and completes those whose problem is gone. @return the keys of tasks opened now */
     public List<String> raise() {
-        List<Task> open = openTasks();
+        List<CaseEngine.KeyedTask> open = openTasks();
         java.util.Map<String, Problem> current = new java.util.LinkedHashMap<>(); // key -> problem, per customer
         java.util.Map<String, String> customerOf = new java.util.HashMap<>();
         for (Problem problem : Problem.values()) {
@@ -64,14 +62,14 @@ public class ContactProblems {
         List<String> opened = new ArrayList<>();
         for (java.util.Map.Entry<String, Problem> problem : current.entrySet()) {
             String key = problem.getKey();
-            if (open.stream().noneMatch(t -> key.equals(firstLine(t.getDescription())))
+            if (open.stream().noneMatch(t -> key.equals(t.key()))
                 && open(key, customerOf.get(key), problem.getValue())) {
                 opened.add(key);
             }
         }
-        for (Task task : open) {
-            if (!current.containsKey(firstLine(task.getDescription()))) {
-                tasks.complete(task.getId());
+        for (CaseEngine.KeyedTask task : open) {
+            if (!current.containsKey(task.key())) {
+                cases.completeTask(task.id());
             }
         }
         return opened;
@@ -86,10 +84,8 @@ public class ContactProblems {
     }
 
     /** Open contact-problem tasks (standalone tasks, found by the key in the first line of their description). */
-    public List<Task> openTasks() {
-        return tasks.createTaskQuery().taskDescriptionLike(KEY_PREFIX + "%").list().stream()
-            .filter(t -> t.getDescription() != null && firstLine(t.getDescription()).startsWith(KEY_PREFIX))
-            .toList();
+    private List<CaseEngine.KeyedTask> openTasks() {
+        return cases.openKeyedTasks(KEY_PREFIX);
     }
 
     /** Customers without an e-mail address for whom e-mails wait in the outbox. */
@@ -125,16 +121,10 @@ public class ContactProblems {
         if (customer == null) {
             return false;
         }
-        Task task = tasks.newTask();
-        task.setName(problem.title + ": " + customer.name() + " (" + customerId + ")");
-        task.setDescription(key + "\n" + advice(problem, customer));
-        task.setAssignee(customer.collector());
-        task.setPriority(70);
-        task.setDueDate(Date.from(clock.now()));
-        tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), "collectors");
-        // the owner reassignment finds the customer's tasks by this variable
-        tasks.setVariableLocal(task.getId(), CaseVariables.CUSTOMER_ID, customerId);
+        // the owner reassignment finds the customer's tasks by the local customer id
+        cases.openGroupTask(new CaseEngine.GroupTask("collectors",
+            problem.title + ": " + customer.name() + " (" + customerId + ")", key, advice(problem, customer), 70,
+            clock.now()), customer.collector(), CaseVariables.CUSTOMER_ID, customerId);
         return true;
     }
 
@@ -152,13 +142,5 @@ public class ContactProblems {
 
     static String key(String customerId, Problem problem) {
         return KEY_PREFIX + customerId + ":" + problem.name();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

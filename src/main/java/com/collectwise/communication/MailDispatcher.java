@@ -91,7 +91,7 @@ public class MailDispatcher {
 
     /**
      * Sends what is pending, each message at most once per call, in batches of {@value #BATCH} over one SMTP
-     * connection (the benchmark in bench/ measured one connection per e-mail at about 20 e-mails per second).
+     * connection (bench/results/TUNING.md, change 4).
      *
      * @return how many messages were sent now
      */

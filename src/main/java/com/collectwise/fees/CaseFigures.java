@@ -7,11 +7,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
-import com.collectwise.kernel.CaseVariables;
-import com.collectwise.kernel.CaseEngine;
 import com.collectwise.money.Statement;
 
 /** The figures a case shows today: what is outstanding (from the ledger) and how many days overdue. */
@@ -32,18 +29,6 @@ public class CaseFigures {
         public BigDecimal outstanding() {
             return statement.total();
         }
-    }
-
-    /**
-     * Writes today's outstanding amount and days overdue into the case's display variables (Cockpit, Tasklist).
-     *
-     * @return today's figures, for the caller to use without computing them again
-     */
-    public Figures refreshVariables(VariableScope scope) {
-        Figures today = today((String) scope.getVariable(CaseVariables.INVOICE_NUMBER));
-        scope.setVariable(CaseVariables.OUTSTANDING_AMOUNT, CaseEngine.toNumber(today.outstanding()));
-        scope.setVariable(CaseVariables.DAYS_OVERDUE, today.daysOverdue());
-        return today;
     }
 
     public Figures today(String invoiceNumber) {

@@ -47,11 +47,6 @@ public final class LateFeePolicyTimeline {
         return e == null ? byEffectiveDate.firstEntry().getValue() : e.getValue();
     }
 
-    /** The policy of the newest version: what applies from now on. */
-    public LateFeePolicy latest() {
-        return byEffectiveDate.lastEntry().getValue();
-    }
-
     /** The first day after {@code day} on which another version takes effect; null if none. */
     public LocalDate nextChangeAfter(LocalDate day) {
         return byEffectiveDate.higherKey(day);

@@ -110,7 +110,7 @@ public class StatementService {
         for (Invoice invoice : all) {
             List<LedgerEntry> lines = entries.getOrDefault(invoice.invoiceNumber(), List.of());
             // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
-            // cannot change the figures. Skipping its decision halves the cost of starting a case (bench/).
+            // cannot change the figures, so its decision is skipped (why: bench/results/TUNING.md, change 2).
             boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
             LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice, segmentChanges)
                 : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);

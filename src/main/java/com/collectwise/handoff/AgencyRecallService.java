@@ -2,22 +2,22 @@ package com.collectwise.handoff;
 
 import static com.collectwise.kernel.CaseVariables.*;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.InvoiceRepository;
 
 /** A supervisor's recall of a case from the agency: ends the running mandate of Process_AgencyHandoff. */
 @Service
 public class AgencyRecallService {
 
-    private final RuntimeService runtime;
+    private final CaseEngine cases;
     private final InvoiceRepository invoices;
 
-    public AgencyRecallService(RuntimeService runtime, InvoiceRepository invoices) {
-        this.runtime = runtime;
+    public AgencyRecallService(CaseEngine cases, InvoiceRepository invoices) {
+        this.cases = cases;
         this.invoices = invoices;
     }
 
@@ -30,13 +30,11 @@ public class AgencyRecallService {
         if (invoices.find(invoiceNumber).isEmpty()) {
             throw new NotFoundException("There is no case for invoice " + invoiceNumber);
         }
-        boolean working = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
-            .messageEventSubscriptionName(MSG_AGENCY_RECALL).count() > 0;
+        boolean working = cases.awaits(invoiceNumber, MSG_AGENCY_RECALL);
         if (!working) {
             throw new ConflictException("Invoice " + invoiceNumber + " has no running agency mandate to recall");
         }
         String by = supervisor == null ? reason : reason + " (" + supervisor + ")";
-        runtime.createMessageCorrelation(MSG_AGENCY_RECALL).processInstanceBusinessKey(invoiceNumber)
-            .setVariable(AGENCY_RECALL_REASON, by).correlate();
+        cases.agencyRecalled(invoiceNumber, by);
     }
 }

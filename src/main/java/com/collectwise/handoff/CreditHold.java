@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
-import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
 
 /**
@@ -34,15 +33,6 @@ public class CreditHold {
         this.invoices = invoices;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /**
-     * For a case that starts (or is moved) directly into {@code stage}: places the hold when that stage holds
-     * credit (formal demand or later), as if the case had passed formal demand. Idempotent like {@link #place}.
-     * @return true when a hold event was queued now
-     */
-    public boolean placeIfStageHolds(String customerId, String invoiceNumber, Stage stage) {
-        return stage != null && stage.holdsCredit() && place(customerId, invoiceNumber);
     }
 
     /** @return true when a hold event was queued now, false when the customer was already on hold */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.CaseEngine;
 
 /** Shows the supervisor what the agency costs against what it may bring, on today's figures. */
 @Component("prepareAgencyApprovalListener")
@@ -22,7 +23,8 @@ public class PrepareAgencyApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        CaseFigures.Figures today = figures.refreshVariables(task.getExecution());
+        CaseFigures.Figures today = figures.today((String) task.getExecution().getVariable(INVOICE_NUMBER));
+        CaseEngine.showFigures(task.getExecution(), today.outstanding(), today.daysOverdue());
         task.setVariable(AGENCY_COST_BENEFIT, costBenefit.agency(today.invoice(), today.statement()));
     }
 }

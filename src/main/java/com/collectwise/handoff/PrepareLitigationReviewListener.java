@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.fees.CaseFigures;
+import com.collectwise.kernel.CaseEngine;
 
 /** Shows legal the court fee, the lawyer estimate, the net and the limitation date before deciding to sue. */
 @Component("prepareLitigationReviewListener")
@@ -22,7 +23,8 @@ public class PrepareLitigationReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        CaseFigures.Figures today = figures.refreshVariables(task.getExecution());
+        CaseFigures.Figures today = figures.today((String) task.getExecution().getVariable(INVOICE_NUMBER));
+        CaseEngine.showFigures(task.getExecution(), today.outstanding(), today.daysOverdue());
         task.setVariable(LITIGATION_COST_BENEFIT, costBenefit.litigation(today.invoice(), today.statement()));
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,7 @@ public class BusinessClock {
     }
 
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return CaseEngine.engineTime();
     }
 
     public ZonedDateTime nowZoned() {

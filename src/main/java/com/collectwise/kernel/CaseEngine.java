@@ -3,10 +3,21 @@ package com.collectwise.kernel;
 import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -14,19 +25,23 @@ import org.springframework.stereotype.Service;
 
 
 /**
- * The gateway from domain code to running collection cases: starts a case and correlates the payment,
- * settlement and agency messages by business key (= invoice number). Other engine calls (tasks, the plan and
- * dispute sub-processes) stay in the package that owns them.
+ * The gateway from domain code to the engine: starts a case, correlates messages into it (payments, settlement,
+ * agency reports and recall, the limitation warning, the instalment plan), says what it waits for, ranks its tasks,
+ * opens standalone group tasks, and reads the engine clock. Services call it with plain values; only the process
+ * layer (delegates, listeners) and the engine-facing packages use org.camunda themselves, and a few services not
+ * moved yet ({@code EngineBoundaryArchitectureTest} lists them).
  */
 @Service
 public class CaseEngine {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
 
-    public CaseEngine(RuntimeService runtime, InvoiceRepository invoices, BusinessClock clock) {
+    public CaseEngine(RuntimeService runtime, TaskService tasks, InvoiceRepository invoices, BusinessClock clock) {
         this.runtime = runtime;
+        this.tasks = tasks;
         this.invoices = invoices;
         this.clock = clock;
     }
@@ -56,8 +71,7 @@ public class CaseEngine {
 
     /**
      * By the process instance id kept on the invoice: a primary-key lookup. The former query by definition key
-     * and business key made H2 scan every collection case (seconds per payment at 100,000 open cases, measured
-     * by the benchmark in bench/).
+     * and business key made H2 scan every collection case (bench/results/TUNING.md, change 8).
      */
     public boolean isRunning(String invoiceNumber) {
         return invoices.find(invoiceNumber).map(Invoice::processInstanceId)
@@ -101,11 +115,186 @@ public class CaseEngine {
             .messageEventSubscriptionName(messageName).count() > 0;
     }
 
+    /**
+     * A request into the collection case (a promise, a dispute, a stage move...) when the case waits for this message
+     * now. The subscription is looked up first; a race lost between lookup and correlation ends the same way.
+     *
+     * @return false when the case does not wait for the message (nothing was correlated)
+     */
+    public boolean requestIfWaiting(String invoiceNumber, String message, Map<String, Object> variables) {
+        boolean subscribed = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
+            .processDefinitionKey(PROCESS_COLLECTION).messageEventSubscriptionName(message).count() > 0;
+        if (!subscribed) {
+            return false;
+        }
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(invoiceNumber)
+                .setVariables(variables).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+    }
+
     /** The collection agency reported on the case (IN_PROGRESS, PARTLY_COLLECTED, COLLECTED, UNCOLLECTIBLE). */
     public void agencyReported(String invoiceNumber, String status) {
         runtime.createMessageCorrelation(MSG_AGENCY_REPORT).processInstanceBusinessKey(invoiceNumber)
             .setVariable(AGENCY_REPORT_STATUS, status)
             .correlate();
+    }
+
+    /** The limitation date comes near: the case (when it listens for the warning) tells legal. */
+    public void limitationApproaching(String invoiceNumber, LocalDate limitationDate) {
+        runtime.createMessageCorrelation(MSG_LIMITATION_APPROACHING).processInstanceBusinessKey(invoiceNumber)
+            .setVariable(LIMITATION_DATE, limitationDate.toString()).correlate();
+    }
+
+    /** A supervisor recalls the case from the agency; {@code by} is the reason and who gave it. */
+    public void agencyRecalled(String invoiceNumber, String by) {
+        runtime.createMessageCorrelation(MSG_AGENCY_RECALL).processInstanceBusinessKey(invoiceNumber)
+            .setVariable(AGENCY_RECALL_REASON, by).correlate();
+    }
+
+    /**
+     * The invoice's running instalment-agreement process (called by the case), if any: found by the case's process
+     * instance id kept on the invoice (primary-key lookups, no scan by business key).
+     */
+    public Optional<String> runningPlan(String invoiceNumber) {
+        return caseOf(invoiceNumber).map(caseId -> runtime.createProcessInstanceQuery().superProcessInstanceId(caseId)
+                .processDefinitionKey(PROCESS_INSTALMENT_AGREEMENT).singleResult())
+            .map(ProcessInstance::getId);
+    }
+
+    /** The invoice owes nothing any more: the running plan ends as kept (and its case with it). */
+    public void planPaidOff(String planInstanceId) {
+        runtime.createMessageCorrelation(MSG_PLAN_PAID_OFF).processInstanceId(planInstanceId).correlate();
+    }
+
+    /**
+     * An accelerated plan is reinstated (a payment dated within the demand period arrived late): the case, which
+     * resumed collection, leaves its stage for the plan again, as for a newly proposed one.
+     *
+     * @return false when the case cannot take the plan now (closed, or not in a collection stage)
+     */
+    public boolean reinstatePlan(String invoiceNumber, long agreementId) {
+        Optional<String> caseId = caseOf(invoiceNumber);
+        if (caseId.isEmpty() || runtime.createExecutionQuery().processInstanceId(caseId.get())
+            .messageEventSubscriptionName(MSG_AGREEMENT_PROPOSED).count() == 0) {
+            return false;
+        }
+        runtime.createMessageCorrelation(MSG_AGREEMENT_PROPOSED).processInstanceId(caseId.get())
+            .setVariables(Map.of(AGREEMENT_ID, agreementId)).correlate();
+        return true;
+    }
+
+    /**
+     * Whether the exception is the engine's "someone else changed this case meanwhile" (optimistic locking): work
+     * that lost such a race may run again from the start.
+     */
+    public static boolean isConcurrentChange(RuntimeException e) {
+        return e instanceof OptimisticLockingException;
+    }
+
+    /** An active user task of a case: its id, its priority and the value of one variable it sees. */
+    public record CaseTask(String id, int priority, Object variable) {
+    }
+
+    /** The active tasks of this task definition (e.g. every open call), each with the value of {@code variable}. */
+    public List<CaseTask> activeTasks(String taskDefinitionKey, String variable) {
+        return caseTasks(tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active().list(), variable);
+    }
+
+    /** The same for the cases whose process variable {@code filterVariable} has this value (e.g. one customer's). */
+    public List<CaseTask> activeTasks(String taskDefinitionKey, String variable, String filterVariable,
+                                      Object filterValue) {
+        return caseTasks(tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active()
+            .processVariableValueEquals(filterVariable, filterValue).list(), variable);
+    }
+
+    private List<CaseTask> caseTasks(List<Task> found, String variable) {
+        return found.stream().map(t -> new CaseTask(t.getId(), t.getPriority(), tasks.getVariable(t.getId(), variable)))
+            .toList();
+    }
+
+    /** The priority Tasklist sorts by. */
+    public void setPriority(String taskId, int priority) {
+        tasks.setPriority(taskId, priority);
+    }
+
+    /**
+     * A standalone Tasklist task for a group, outside any case; {@code key} is the first line of its description,
+     * so that whoever raises it can find it again and raise it once.
+     */
+    public record GroupTask(String group, String name, String key, String text, int priority, Instant due) {
+    }
+
+    public void openGroupTask(GroupTask task) {
+        openGroupTask(task, null, null, null);
+    }
+
+    /** The same, assigned to a person, with a task-local variable by which other code finds it (e.g. the customer). */
+    public void openGroupTask(GroupTask task, String assignee, String localVariable, Object value) {
+        Task created = tasks.newTask();
+        created.setName(task.name());
+        created.setDescription(task.key() + "\n" + task.text());
+        if (assignee != null) {
+            created.setAssignee(assignee);
+        }
+        created.setPriority(task.priority());
+        created.setDueDate(Date.from(task.due()));
+        tasks.saveTask(created);
+        tasks.addCandidateGroup(created.getId(), task.group());
+        if (localVariable != null) {
+            tasks.setVariableLocal(created.getId(), localVariable, value);
+        }
+    }
+
+    /** An open standalone task by its id and its key (the first line of its description). */
+    public record KeyedTask(String id, String key) {
+    }
+
+    /** The open standalone tasks whose key starts with {@code keyPrefix}, of any group. */
+    public List<KeyedTask> openKeyedTasks(String keyPrefix) {
+        return tasks.createTaskQuery().taskDescriptionLike(keyPrefix + "%").list().stream()
+            .filter(t -> t.getDescription() != null && firstLine(t.getDescription()).startsWith(keyPrefix))
+            .map(t -> new KeyedTask(t.getId(), firstLine(t.getDescription()))).toList();
+    }
+
+    /** The ids of the group's open standalone tasks whose name is like {@code nameLike} and whose key is {@code key}. */
+    public List<String> openGroupTasks(String group, String nameLike, String key) {
+        return tasks.createTaskQuery().taskNameLike(nameLike).taskCandidateGroup(group).list().stream()
+            .filter(t -> t.getDescription() != null && key.equals(firstLine(t.getDescription())))
+            .map(Task::getId).toList();
+    }
+
+    public void completeTask(String taskId) {
+        tasks.complete(taskId);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * The engine's clock: the time its timers fall due by. A process test that moves it moves the domain's today
+     * with it ({@link BusinessClock} reads it).
+     */
+    public static Instant engineTime() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private Optional<String> caseOf(String invoiceNumber) {
+        return invoices.find(invoiceNumber).map(Invoice::processInstanceId);
+    }
+
+    /**
+     * Writes today's outstanding amount and days overdue into the display variables (Cockpit, Tasklist) of the
+     * case a delegate or listener runs in.
+     */
+    public static void showFigures(VariableScope scope, BigDecimal outstanding, long daysOverdue) {
+        scope.setVariable(OUTSTANDING_AMOUNT, toNumber(outstanding));
+        scope.setVariable(DAYS_OVERDUE, daysOverdue);
     }
 
     /**

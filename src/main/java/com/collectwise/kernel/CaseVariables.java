@@ -52,7 +52,6 @@ public final class CaseVariables {
     public static final String NEXT_CALL_AT = "nextCallAt";
     public static final String BROKEN_PROMISE = "brokenPromise";
     public static final String CONTACT_HISTORY = "contactHistory";
-    public static final String CALL_ATTEMPTS = "callAttempts";
 
     // field visit, hand-offs, closing
     public static final String VISIT_OUTCOME = "visitOutcome";
@@ -111,7 +110,6 @@ public final class CaseVariables {
     public static final String AGENCY_COST_BENEFIT = "agencyCostBenefit";
     public static final String AGENCY_HANDOFF_NUMBER = "agencyHandoffNumber";
     public static final String LITIGATION_COST_BENEFIT = "litigationCostBenefit";
-    public static final String COURT_OUTCOME = "courtOutcome";
     public static final String PARTIAL_PAYMENT_REASON = "partialPaymentReason";
     public static final String STAGE_CHANGE_REQUESTED_BY = "stageChangeRequestedBy";
 

@@ -17,9 +17,4 @@ public record Customer(String customerId, String name, Segment segment, String c
                     String collector, String decisionMaker, Instant createdAt) {
         this(customerId, name, segment, country, email, phone, collector, decisionMaker, createdAt, null);
     }
-
-    public Customer withLanguage(Language other) {
-        return new Customer(customerId, name, segment, country, email, phone, collector, decisionMaker, createdAt,
-            other);
-    }
 }

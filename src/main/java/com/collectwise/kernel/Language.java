@@ -1,6 +1,5 @@
 package com.collectwise.kernel;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,28 +10,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * one credit department writes to customers in Shanghai and in Hamburg.
  */
 public enum Language {
-    ZH("zh", Locale.SIMPLIFIED_CHINESE),
-    EN("en", Locale.ENGLISH);
+    ZH("zh"),
+    EN("en");
 
     /** Markets where customers read Chinese: the default when the customer gives no language. */
     private static final Set<String> CHINESE_READING = Set.of("CN", "HK", "TW", "MO", "SG");
 
     private final String code;
-    private final Locale locale;
 
-    Language(String code, Locale locale) {
+    Language(String code) {
         this.code = code;
-        this.locale = locale;
     }
 
     /** "zh" or "en": the value of the API field and the database column. */
     @JsonValue
     public String code() {
         return code;
-    }
-
-    public Locale locale() {
-        return locale;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 
@@ -34,18 +34,18 @@ public class LimitationWatch {
 
     private final LimitationService limitation;
     private final InvoiceRepository invoices;
-    private final RuntimeService runtime;
+    private final CaseEngine cases;
     private final BusinessClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final int warningDays;
 
-    public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, RuntimeService runtime,
+    public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, CaseEngine cases,
                            BusinessClock clock, JdbcClient jdbc, PlatformTransactionManager transactionManager,
                            LimitationSettings settings) {
         this.limitation = limitation;
         this.invoices = invoices;
-        this.runtime = runtime;
+        this.cases = cases;
         this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -87,8 +87,7 @@ public class LimitationWatch {
         if (today.isBefore(date.minusDays(warningDays))) {
             return false;
         }
-        boolean listening = runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
-            .messageEventSubscriptionName(MSG_LIMITATION_APPROACHING).count() > 0;
+        boolean listening = cases.awaits(invoiceNumber, MSG_LIMITATION_APPROACHING);
         boolean warnedBefore = jdbc.sql("SELECT COUNT(*) FROM limitation_warnings WHERE invoice_number = ? AND limitation_date = ?")
             .params(invoiceNumber, date).query(Integer.class).single() > 0;
         if (!listening || warnedBefore) {
@@ -96,8 +95,7 @@ public class LimitationWatch {
         }
         jdbc.sql("INSERT INTO limitation_warnings (invoice_number, limitation_date, warned_at) VALUES (?, ?, ?)")
             .params(invoiceNumber, date, Timestamp.from(clock.now())).update();
-        runtime.createMessageCorrelation(MSG_LIMITATION_APPROACHING).processInstanceBusinessKey(invoiceNumber)
-            .setVariable(LIMITATION_DATE, date.toString()).correlate();
+        cases.limitationApproaching(invoiceNumber, date);
         return true;
     }
 }

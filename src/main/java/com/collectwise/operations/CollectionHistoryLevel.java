@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, less what nobody reads: measured by the benchmark (bench/), a case start wrote 125 rows, 57 of
- * them variable history. This level keeps everything of FULL (activities, tasks, decisions, incidents, job log,
- * user operation log, the last value of every business variable) except
+ * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, change 1). This level
+ * keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
+ * of every business variable) except
  * <ul>
  * <li>the per-update copies of variables (ACT_HI_DETAIL): Tasklist and Cockpit (community) never show them, and
  * what matters for collection - amounts, contacts, promises, stage changes - is kept in the domain tables;</li>

@@ -2,12 +2,12 @@ package com.collectwise.payments;
 
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 
 import com.collectwise.api.BusyException;
+import com.collectwise.kernel.CaseEngine;
 
 /**
  * Money of one customer is booked one request at a time (a lock on the customer's row). A request that lost a
@@ -27,7 +27,10 @@ final class Retries {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return work.get();
-            } catch (ConcurrencyFailureException | OptimisticLockingException e) {
+            } catch (RuntimeException e) {
+                if (!(e instanceof ConcurrencyFailureException) && !CaseEngine.isConcurrentChange(e)) {
+                    throw e;
+                }
                 last = e;
                 log.info("Concurrent booking on the same customer (attempt {} of {}): {}", attempt, ATTEMPTS,
                     e.getMessage());

@@ -1,5 +1,5 @@
 /**
- * Owns the finance reports: the ageing of open receivables per currency, by days past due and by stage.
- * Reads the statement figures of com.collectwise.fees; writes nothing.
+ * Owns the reports: the ageing of open receivables per currency (by days past due and by stage), the finance
+ * dashboard, the collector report and the customer file view. Reads the figures of the capabilities; writes nothing.
  */
 package com.collectwise.reporting;

@@ -31,7 +31,6 @@ import com.collectwise.handoff.CreditStatusService;
 class CreditHoldProcessTest extends CollectionTestSupport {
 
     @Autowired CreditStatusService creditStatus;
-    @Autowired com.collectwise.handoff.CreditHold creditHold;
 
     record Event(String kind, String customerId, String key) {
     }
@@ -117,22 +116,5 @@ class CreditHoldProcessTest extends CollectionTestSupport {
 
         assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD, Outbox.CREDIT_RELEASE);
         assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.OK);
-    }
-
-    @Test
-    void aCaseThatStartsAtALateStageCanPutTheCustomerOnHold() {
-        setClock(at(2026, 3, 5, 10, 0));
-        Customer customer = customer(Segment.DOMESTIC);
-        Invoice invoice = invoice(customer, LocalDate.of(2026, 1, 3), 30, "500.00");
-
-        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
-            com.collectwise.kernel.Stage.INTERNAL_REMINDER)).isFalse();
-        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
-            com.collectwise.kernel.Stage.AGENCY)).isTrue();
-        assertThat(creditHold.placeIfStageHolds(customer.customerId(), invoice.invoiceNumber(),
-            com.collectwise.kernel.Stage.AGENCY)).as("once per hold period").isFalse();
-
-        assertThat(events(customer)).extracting(Event::kind).containsExactly(Outbox.CREDIT_HOLD);
-        assertThat(creditStatus.status(customer.customerId()).status()).isEqualTo(CreditStatus.HOLD);
     }
 }
