@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
 
 /**
@@ -34,9 +35,11 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final QuietHours quietHours;
     private final BusinessClock clock;
+    private final CustomerRepository customers;
 
-    public Outbox(JdbcClient jdbc, QuietHours quietHours, BusinessClock clock) {
+    public Outbox(JdbcClient jdbc, QuietHours quietHours, BusinessClock clock, CustomerRepository customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.quietHours = quietHours;
         this.clock = clock;
     }
@@ -65,8 +68,12 @@ public class Outbox {
         if (customerId == null) {
             return null;
         }
-        return jdbc.sql("SELECT country FROM customers WHERE customer_id = ?").param(customerId)
-            .query(String.class).optional().orElse(null);
+        return customers.country(customerId).orElse(null);
+    }
+
+    /** Messages not yet dispatched (pending or being sent). */
+    public long countUndispatched() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();
     }
 
     public boolean exists(String idempotencyKey) {

@@ -43,6 +43,24 @@ public class CustomerRepository {
             .query(Integer.class).single() > 0;
     }
 
+    /** Locks the customer's row (if any) until the transaction ends: the money and calls of one customer go one at a time. */
+    public void lock(String customerId) {
+        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
+            .query(String.class).optional();
+    }
+
+    /** The customer's country (empty: unknown customer or none recorded). */
+    public Optional<String> country(String customerId) {
+        return jdbc.sql("SELECT country FROM customers WHERE customer_id = ?").param(customerId)
+            .query(String.class).optional();
+    }
+
+    /** The customer agreement's consent to pass personal data to third parties (default: no). */
+    public boolean sharesPersonalData(String customerId) {
+        return jdbc.sql("SELECT share_personal_data FROM customers WHERE customer_id = ?").param(customerId)
+            .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Locks the customer's row until the transaction ends: PATCHes of one customer run one after the other. */
     public Optional<Customer> findForUpdate(String customerId) {
         List<String> locked = jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE")

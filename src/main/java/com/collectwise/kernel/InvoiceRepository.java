@@ -82,6 +82,17 @@ public class InvoiceRepository {
             .param(customerId).query(InvoiceRepository::map).list();
     }
 
+    /** The numbers of every open invoice, in order. */
+    public List<String> openInvoiceNumbers() {
+        return jdbc.sql("SELECT invoice_number FROM invoices WHERE status = 'OPEN' ORDER BY invoice_number")
+            .query(String.class).list();
+    }
+
+    public long countOpenAtStage(Stage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
+            .query(Long.class).single();
+    }
+
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {
         jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
             .params(processInstanceId, invoiceNumber).update();

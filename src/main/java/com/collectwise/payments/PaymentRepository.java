@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.collectwise.customers.CustomerRepository;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.fees.Allocation;
@@ -27,9 +29,11 @@ public class PaymentRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerRepository customers;
 
-    public PaymentRepository(JdbcClient jdbc) {
+    public PaymentRepository(JdbcClient jdbc, CustomerRepository customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the reference is booked already */
@@ -87,7 +91,6 @@ public class PaymentRepository {
 
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
     void lockCustomer(String customerId) {
-        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
-            .query(String.class).optional();
+        customers.lock(customerId);
     }
 }
