@@ -71,6 +71,55 @@ public class Outbox {
         return customers.country(customerId).orElse(null);
     }
 
+    /** How many messages of the kind were queued for the customer, ever. */
+    public int countOfKind(String customerId, String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)
+            .query(Integer.class).single();
+    }
+
+    /** A message a dispatcher outside this package sends itself (the agency's notices). */
+    public record Due(long id, String key, String body, String status, int attempts) {
+    }
+
+    /**
+     * Up to {@code batch} messages of the kind to send now: pending and due, or claimed before {@code staleBefore}
+     * by a node that did not finish, with fewer than {@code maxAttempts} attempts.
+     */
+    public List<Due> dueOfKind(String kind, int maxAttempts, Instant now, Instant staleBefore, int batch) {
+        return jdbc.sql("""
+                SELECT id, idempotency_key, body, status, attempts FROM outbox
+                WHERE kind = :kind AND attempts < :max
+                  AND (status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                       OR status = 'SENDING' AND claimed_at < :stale)
+                ORDER BY id LIMIT :batch""")
+            .param("kind", kind).param("max", maxAttempts).param("now", Timestamp.from(now))
+            .param("stale", Timestamp.from(staleBefore)).param("batch", batch)
+            .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+            .list();
+    }
+
+    /** @return false when another node claimed the message first */
+    public boolean claim(Due message, Instant now) {
+        return jdbc.sql("""
+                UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status = ? AND attempts = ?""")
+            .params(Timestamp.from(now), message.id(), message.status(), message.attempts()).update() == 1;
+    }
+
+    public void markSent(long id, Instant now) {
+        jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
+            .params(Timestamp.from(now), id).update();
+    }
+
+    public void markFailed(long id, String error) {
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', last_error = ? WHERE id = ?").params(error, id).update();
+    }
+
+    public void retryAt(long id, String error, Instant at) {
+        jdbc.sql("UPDATE outbox SET status = 'PENDING', last_error = ?, next_attempt_at = ? WHERE id = ?")
+            .params(error, Timestamp.from(at), id).update();
+    }
+
     /** Messages not yet dispatched (pending or being sent). */
     public long countUndispatched() {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();

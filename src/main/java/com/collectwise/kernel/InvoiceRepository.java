@@ -22,6 +22,7 @@ public class InvoiceRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the number exists */
     public void insert(Invoice i) {
+        TransactionCache.forget();
         jdbc.sql("""
                 INSERT INTO invoices (invoice_number, customer_id, issue_date, due_date, credit_term_days, amount,
                                       currency, contract_rate, status, stage, created_at)
@@ -34,6 +35,7 @@ public class InvoiceRepository {
 
     /** Stores an invoice of a large import; its case is started later by the import's batches. */
     public void insertImported(Invoice i, String importId) {
+        TransactionCache.forget();
         insert(i);
         jdbc.sql("UPDATE invoices SET import_id = ? WHERE invoice_number = ?").params(importId, i.invoiceNumber()).update();
     }
@@ -44,6 +46,7 @@ public class InvoiceRepository {
      * so several nodes start one import's cases side by side.
      */
     public List<Invoice> lockPendingOfImport(String importId, int limit, boolean skipLocked) {
+        TransactionCache.forget();
         return jdbc.sql("""
                 SELECT * FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'
                 ORDER BY invoice_number FETCH FIRST %d ROWS ONLY FOR UPDATE%s"""
@@ -58,12 +61,17 @@ public class InvoiceRepository {
 
     /** The case of an imported invoice could not be started: it leaves the import's queue (the error is kept). */
     public void detachFromImport(String invoiceNumber) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET import_id = NULL WHERE invoice_number = ?").param(invoiceNumber).update();
     }
 
+    /** Read once per transaction (the registration of an invoice asks for it in several steps). */
     public Optional<Invoice> find(String invoiceNumber) {
-        return jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
-            .query(InvoiceRepository::map).optional();
+        return TransactionCache.get(new Key(invoiceNumber), () -> jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?")
+            .param(invoiceNumber).query(InvoiceRepository::map).optional());
+    }
+
+    private record Key(String invoiceNumber) {
     }
 
     public boolean exists(String invoiceNumber) {
@@ -94,16 +102,19 @@ public class InvoiceRepository {
     }
 
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
             .params(processInstanceId, invoiceNumber).update();
     }
 
     public void updateStage(String invoiceNumber, Stage stage) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
     }
 
     /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
     public void reopen(String invoiceNumber) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
                                     process_instance_id = NULL
@@ -113,6 +124,7 @@ public class InvoiceRepository {
 
     /** Ends the case: status, reason and stage CLOSED. */
     public void close(String invoiceNumber, CaseStatus status, String reason) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
                 WHERE invoice_number = ?""")
