@@ -96,6 +96,50 @@ public class InvoiceRepository {
             .query(String.class).list();
     }
 
+    /** Invoices issued by the day and not closed by its end ({@code endOfDay}): the ageing report's population. */
+    public List<String> numbersOutstandingOn(java.time.LocalDate asOf, Instant endOfDay) {
+        return jdbc.sql("""
+                SELECT invoice_number FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY invoice_number""")
+            .params(asOf, Timestamp.from(endOfDay)).query(String.class).list();
+    }
+
+    /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
+    public List<String> openWithoutContractRate(java.time.LocalDate asOf, java.time.LocalDate dueBefore) {
+        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
+            + " AND contract_rate IS NULL" + (dueBefore == null ? "" : " AND due_date < ?")
+            + " ORDER BY due_date, invoice_number";
+        List<Object> params = dueBefore == null ? List.of(asOf) : List.of(asOf, dueBefore);
+        return jdbc.sql(sql).params(params).query(String.class).list();
+    }
+
+    /** Open invoices issued by the day, the oldest due first. */
+    public List<String> openIssuedBy(java.time.LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
+                ORDER BY due_date, invoice_number""")
+            .params(asOf).query(String.class).list();
+    }
+
+    /** The principal invoiced in the currency in the window (null: none). */
+    public java.math.BigDecimal principalIssued(String currency, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
+            .params(currency, from, to).query(java.math.BigDecimal.class).optional().orElse(null);
+    }
+
+    /** The stage of each invoice named (unknown ones are left out). */
+    public java.util.Map<String, String> stagesOf(java.util.Collection<String> invoiceNumbers) {
+        java.util.Map<String, String> stages = new java.util.HashMap<>();
+        if (!invoiceNumbers.isEmpty()) {
+            jdbc.sql("SELECT invoice_number, stage FROM invoices WHERE invoice_number IN (:invoices)")
+                .param("invoices", invoiceNumbers).query(rs -> {
+                    stages.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return stages;
+    }
+
     public long countOpenAtStage(Stage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
             .query(Long.class).single();

@@ -70,11 +70,7 @@ public class DashboardService {
     private Dashboard.UnknownRates unknownRates(LocalDate asOf) {
         InterestRatePolicy rules = statements.ratePolicy();
         LocalDate knownFrom = rules.ratesKnownFrom();
-        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
-            + " AND contract_rate IS NULL" + (knownFrom == null ? "" : " AND due_date < ?")
-            + " ORDER BY due_date, invoice_number";
-        List<Object> params = knownFrom == null ? List.of(asOf) : List.of(asOf, knownFrom);
-        List<String> candidates = jdbc.sql(sql).params(params).query(String.class).list();
+        List<String> candidates = invoices.openWithoutContractRate(asOf, knownFrom);
         int count = 0;
         List<String> numbers = new ArrayList<>();
         for (String number : candidates) {
@@ -100,15 +96,23 @@ public class DashboardService {
     }
 
     private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT a.currency, i.stage, SUM(a.amount) AS amount
-                FROM payment_allocations a JOIN invoices i ON i.invoice_number = a.invoice_number
-                WHERE a.applied_on <= ?
-                GROUP BY a.currency, i.stage ORDER BY a.currency, i.stage""")
+        record PerInvoice(String currency, String invoiceNumber, BigDecimal amount) {
+        }
+        List<PerInvoice> collected = jdbc.sql("""
+                SELECT currency, invoice_number, SUM(amount) FROM payment_allocations
+                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number""")
             .params(asOf)
-            .query((rs, n) -> new Dashboard.CollectedLine(rs.getString(1).trim(), rs.getString(2),
-                Money.rounded(rs.getBigDecimal(3), rs.getString(1).trim()).amount()))
-            .list();
+            .query((rs, n) -> new PerInvoice(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
+        Map<String, String> stages = invoices.stagesOf(collected.stream().map(PerInvoice::invoiceNumber)
+            .collect(java.util.stream.Collectors.toSet()));
+        Map<String, Map<String, BigDecimal>> byCurrencyAndStage = new TreeMap<>();
+        collected.stream().filter(c -> stages.containsKey(c.invoiceNumber())).forEach(c -> byCurrencyAndStage
+            .computeIfAbsent(c.currency(), k -> new TreeMap<>()).merge(stages.get(c.invoiceNumber()), c.amount(),
+                BigDecimal::add));
+        List<Dashboard.CollectedLine> lines = new ArrayList<>();
+        byCurrencyAndStage.forEach((currency, perStage) -> perStage.forEach((stage, amount) -> lines.add(
+            new Dashboard.CollectedLine(currency, stage, Money.rounded(amount, currency).amount()))));
+        return lines;
     }
 
     private List<Dashboard.MonthLine> collectedPerMonth(LocalDate asOf) {
@@ -188,16 +192,12 @@ public class DashboardService {
 
     /** Credit sales: the principal of invoices issued in the window. */
     private BigDecimal sales(String currency, LocalDate from, LocalDate to) {
-        BigDecimal sum = jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
-            .params(currency, from, to).query(BigDecimal.class).optional().orElse(null);
+        BigDecimal sum = invoices.principalIssued(currency, from, to);
         return Money.rounded(sum == null ? BigDecimal.ZERO : sum, currency).amount();
     }
 
     private List<Dashboard.CaseLine> cases(LocalDate asOf) {
-        List<String> numbers = jdbc.sql("""
-                SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
-                ORDER BY due_date, invoice_number""")
-            .params(asOf).query(String.class).list();
+        List<String> numbers = invoices.openIssuedBy(asOf);
         List<Dashboard.CaseLine> lines = new ArrayList<>();
         var statementOf = statements.statementsAsOf(asOf);
         for (String number : numbers) {
