@@ -146,6 +146,18 @@ public class PromiseBook implements PromiseTrackRecord {
             .update();
     }
 
+    /** A promise given, with its status and when it was decided (null: still open). */
+    public record Given(String status, Instant resolvedAt) {
+    }
+
+    /** Every promise given before the moment (the dashboard's promise rate). */
+    public List<Given> givenBefore(Instant moment) {
+        return jdbc.sql("SELECT status, resolved_at FROM promises WHERE created_at < ?").params(Timestamp.from(moment))
+            .query((rs, n) -> new Given(rs.getString(1),
+                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+            .list();
+    }
+
     public String status(long promiseId) {
         return jdbc.sql("SELECT status FROM promises WHERE id = ?").param(promiseId).query(String.class).single();
     }

@@ -146,6 +146,29 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
+    /** Money allocated to an invoice by the day, per currency and invoice. */
+    public record Collected(String currency, String invoiceNumber, BigDecimal amount) {
+    }
+
+    public List<Collected> collectedPerInvoice(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT currency, invoice_number, SUM(amount) FROM payment_allocations
+                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number""")
+            .params(asOf)
+            .query((rs, n) -> new Collected(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** One allocation line: what was applied in the currency on the day. */
+    public record Allocated(String currency, LocalDate appliedOn, BigDecimal amount) {
+    }
+
+    public List<Allocated> allocatedBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
+            .params(from, to)
+            .query((rs, n) -> new Allocated(rs.getString(1).trim(), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
+            .list();
+    }
+
     /** The customer's applied payments with their reversal dates: the money facts of the account replay. */
     @Override
     public List<AccountReplay.PaymentFact> of(String customerId) {

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.Invoice;
+import com.collectwise.cases.PromiseBook;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.payments.PaymentRepository;
 import com.collectwise.kernel.Stage;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.InterestRatePolicy;
@@ -40,17 +41,20 @@ public class DashboardService {
     static final int UNKNOWN_RATE_LINES = 50;
 
     private final AgingReportService aging;
-    private final JdbcClient jdbc;
+    private final PaymentRepository payments;
+    private final PromiseBook promiseBook;
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
     private final CollectorReportService collectorReports;
 
-    public DashboardService(AgingReportService aging, JdbcClient jdbc, InvoiceRepository invoices,
-                            StatementService statements, BusinessClock clock, CollectorReportService collectorReports) {
+    public DashboardService(AgingReportService aging, PaymentRepository payments, PromiseBook promiseBook,
+                            InvoiceRepository invoices, StatementService statements, BusinessClock clock,
+                            CollectorReportService collectorReports) {
         this.collectorReports = collectorReports;
         this.aging = aging;
-        this.jdbc = jdbc;
+        this.payments = payments;
+        this.promiseBook = promiseBook;
         this.invoices = invoices;
         this.statements = statements;
         this.clock = clock;
@@ -96,14 +100,8 @@ public class DashboardService {
     }
 
     private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
-        record PerInvoice(String currency, String invoiceNumber, BigDecimal amount) {
-        }
-        List<PerInvoice> collected = jdbc.sql("""
-                SELECT currency, invoice_number, SUM(amount) FROM payment_allocations
-                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number""")
-            .params(asOf)
-            .query((rs, n) -> new PerInvoice(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
-        Map<String, String> stages = invoices.stagesOf(collected.stream().map(PerInvoice::invoiceNumber)
+        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
+        Map<String, String> stages = invoices.stagesOf(collected.stream().map(PaymentRepository.Collected::invoiceNumber)
             .collect(java.util.stream.Collectors.toSet()));
         Map<String, Map<String, BigDecimal>> byCurrencyAndStage = new TreeMap<>();
         collected.stream().filter(c -> stages.containsKey(c.invoiceNumber())).forEach(c -> byCurrencyAndStage
@@ -118,13 +116,8 @@ public class DashboardService {
     private List<Dashboard.MonthLine> collectedPerMonth(LocalDate asOf) {
         LocalDate from = asOf.withDayOfMonth(1).minusMonths(11);
         Map<String, Map<String, BigDecimal>> byCurrency = new TreeMap<>();
-        jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
-            .params(from, asOf)
-            .query(rs -> {
-                String month = rs.getDate(2).toLocalDate().toString().substring(0, 7);
-                byCurrency.computeIfAbsent(rs.getString(1).trim(), c -> new TreeMap<>())
-                    .merge(month, rs.getBigDecimal(3), BigDecimal::add);
-            });
+        payments.allocatedBetween(from, asOf).forEach(a -> byCurrency.computeIfAbsent(a.currency(), c -> new TreeMap<>())
+            .merge(a.appliedOn().toString().substring(0, 7), a.amount(), BigDecimal::add));
         // every month of the window, zeros included, so the chart's axis has no gaps
         List<Dashboard.MonthLine> lines = new ArrayList<>();
         byCurrency.forEach((currency, months) -> {
@@ -140,16 +133,14 @@ public class DashboardService {
     private Dashboard.PromiseRate promises(LocalDate asOf) {
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
         int[] counts = new int[3];
-        jdbc.sql("SELECT status, resolved_at FROM promises WHERE created_at < ?").params(endOfDay)
-            .query(rs -> {
-                Timestamp resolved = rs.getTimestamp(2);
-                boolean resolvedByThen = resolved != null && resolved.before(endOfDay);
-                switch (resolvedByThen ? rs.getString(1) : "OPEN") {
-                    case "KEPT" -> counts[0]++;
-                    case "BROKEN" -> counts[1]++;
-                    default -> counts[2]++;
-                }
-            });
+        promiseBook.givenBefore(endOfDay.toInstant()).forEach(p -> {
+            boolean resolvedByThen = p.resolvedAt() != null && p.resolvedAt().isBefore(endOfDay.toInstant());
+            switch (resolvedByThen ? p.status() : "OPEN") {
+                case "KEPT" -> counts[0]++;
+                case "BROKEN" -> counts[1]++;
+                default -> counts[2]++;
+            }
+        });
         int resolved = counts[0] + counts[1];
         BigDecimal rate = resolved == 0 ? null
             : BigDecimal.valueOf(counts[0] * 100L).divide(BigDecimal.valueOf(resolved), 1, RoundingMode.HALF_UP);

@@ -41,9 +41,7 @@ class TableOwnershipArchitectureTest {
         "reporting/CollectorReportService.java -> invoices",
         "reporting/CollectorReportService.java -> overdue_causes",
         "reporting/CollectorReportService.java -> payment_allocations",
-        "reporting/CollectorReportService.java -> promises",
-        "reporting/DashboardService.java -> payment_allocations",
-        "reporting/DashboardService.java -> promises");
+        "reporting/CollectorReportService.java -> promises");
 
     @Test
     void everyTableHasAnOwner() throws IOException {
