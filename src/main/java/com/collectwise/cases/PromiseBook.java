@@ -147,14 +147,15 @@ public class PromiseBook implements PromiseTrackRecord {
     }
 
     /** A promise given, with its status and when it was decided (null: still open). */
-    public record Given(String status, Instant resolvedAt) {
+    public record Given(String createdBy, String status, Instant resolvedAt) {
     }
 
     /** Every promise given before the moment (the dashboard's promise rate). */
     public List<Given> givenBefore(Instant moment) {
-        return jdbc.sql("SELECT status, resolved_at FROM promises WHERE created_at < ?").params(Timestamp.from(moment))
-            .query((rs, n) -> new Given(rs.getString(1),
-                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+        return jdbc.sql("SELECT created_by, status, resolved_at FROM promises WHERE created_at < ?")
+            .params(Timestamp.from(moment))
+            .query((rs, n) -> new Given(rs.getString(1), rs.getString(2),
+                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
             .list();
     }
 

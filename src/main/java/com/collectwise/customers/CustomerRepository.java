@@ -179,6 +179,18 @@ public class CustomerRepository {
             .param(customerId).query(String.class).list();
     }
 
+    /** The collector of each customer named (unknown customers are left out). */
+    public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds) {
+        java.util.Map<String, String> collectors = new java.util.HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("SELECT customer_id, collector FROM customers WHERE customer_id IN (:customers)")
+                .param("customers", customerIds).query(rs -> {
+                    collectors.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return collectors;
+    }
+
     /** How many changes of the field the customer's history holds. */
     public long countChanges(String customerId, String field) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ? AND field = ?")

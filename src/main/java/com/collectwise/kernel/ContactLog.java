@@ -71,6 +71,22 @@ public class ContactLog {
             .query(String.class).list();
     }
 
+    /**
+     * Calls and visits per collector before the moment. One call with a customer is logged on each invoice it covered,
+     * at the same moment: it counts once.
+     */
+    public java.util.Map<String, Integer> callsAndVisitsPerCollector(java.time.Instant before) {
+        java.util.Map<String, Integer> perCollector = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT collector, COUNT(*) FROM (SELECT DISTINCT collector, customer_id, channel, contacted_at
+                  FROM contact_log WHERE channel IN ('PHONE', 'VISIT') AND contacted_at < ?) c GROUP BY collector""")
+            .params(Timestamp.from(before))
+            .query(rs -> {
+                perCollector.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+            });
+        return perCollector;
+    }
+
     /** Oldest first. */
     public List<ContactEntry> list(String invoiceNumber) {
         // the invoice's currency gives the promised amount its minor unit

@@ -140,6 +140,30 @@ public class InvoiceRepository {
         return stages;
     }
 
+    /** The customer of each invoice named (unknown ones are left out). */
+    public java.util.Map<String, String> customersOf(java.util.Collection<String> invoiceNumbers) {
+        java.util.Map<String, String> customers = new java.util.HashMap<>();
+        if (!invoiceNumbers.isEmpty()) {
+            jdbc.sql("SELECT invoice_number, customer_id FROM invoices WHERE invoice_number IN (:invoices)")
+                .param("invoices", invoiceNumbers).query(rs -> {
+                    customers.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return customers;
+    }
+
+    /** Open invoices issued by the day, counted per customer and stage. */
+    public record CustomerStageCount(String customerId, String stage, int count) {
+    }
+
+    public List<CustomerStageCount> openPerCustomerAndStage(java.time.LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT customer_id, stage, COUNT(*) FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
+                GROUP BY customer_id, stage""")
+            .params(asOf).query((rs, n) -> new CustomerStageCount(rs.getString(1), rs.getString(2), rs.getInt(3)))
+            .list();
+    }
+
     public long countOpenAtStage(Stage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
             .query(Long.class).single();

@@ -31,18 +31,6 @@ class TableOwnershipArchitectureTest {
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
     private static final Pattern SQL_TABLE = Pattern.compile("(?i)\\b(?:from|into|update|join)\\s+(\\w+)\\b");
 
-    /**
-     * SQL on main before the owners were kept (file -> table), left to move. The list only shrinks: an entry that
-     * no longer occurs fails the test as well, so it is removed with the fix.
-     */
-    private static final Set<String> NOT_YET_MOVED = Set.of(
-        "reporting/CollectorReportService.java -> contact_log",
-        "reporting/CollectorReportService.java -> customers",
-        "reporting/CollectorReportService.java -> invoices",
-        "reporting/CollectorReportService.java -> overdue_causes",
-        "reporting/CollectorReportService.java -> payment_allocations",
-        "reporting/CollectorReportService.java -> promises");
-
     @Test
     void everyTableHasAnOwner() throws IOException {
         Map<String, String> owners = owners();
@@ -83,9 +71,6 @@ class TableOwnershipArchitectureTest {
                 }
             }
         }
-        assertThat(new TreeSet<>(NOT_YET_MOVED)).as("moved to the owner's API: remove from NOT_YET_MOVED")
-            .isSubsetOf(foreign);
-        foreign.removeAll(NOT_YET_MOVED);
         assertThat(foreign).as("SQL on a table outside its owning package (use the owner's API, see docs/architecture.md)")
             .isEmpty();
     }
