@@ -39,6 +39,13 @@ public class AcknowledgementService {
             .params(invoiceNumber, acknowledgedOn, source, Timestamp.from(clock.now())).update();
     }
 
+    /** A part payment acknowledges the debt: the limitation period restarts (Civil Code art. 195). */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(com.collectwise.kernel.PaymentBooked.ACKNOWLEDGE)
+    public void paymentBooked(com.collectwise.kernel.PaymentBooked payment) {
+        record(payment.invoiceNumber(), payment.valueDate(), PARTIAL_PAYMENT);
+    }
+
     /** The day of the latest acknowledgement of the invoice, if the customer ever acknowledged it. */
     public Optional<LocalDate> latest(String invoiceNumber) {
         return jdbc.sql("SELECT MAX(acknowledged_on) FROM acknowledgements WHERE invoice_number = ?")

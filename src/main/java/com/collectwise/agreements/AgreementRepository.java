@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.money.Money;
 
 /** Agreements and their instalments (tables of V8). */
@@ -16,9 +18,13 @@ import com.collectwise.money.Money;
 public class AgreementRepository {
 
     private final JdbcClient jdbc;
+    private final PaymentsOnInvoice payments;
+    private final InvoiceRepository invoices;
 
-    public AgreementRepository(JdbcClient jdbc) {
+    public AgreementRepository(JdbcClient jdbc, PaymentsOnInvoice payments, InvoiceRepository invoices) {
         this.jdbc = jdbc;
+        this.payments = payments;
+        this.invoices = invoices;
     }
 
     public long insert(String invoiceNumber, BigDecimal total, String currency, String note, String source,
@@ -67,22 +73,12 @@ public class AgreementRepository {
      * twice. Reversed payments count only while they stood.
      */
     public BigDecimal paidTowards(Agreement a, LocalDate until) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
-                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
-            .params(a.invoiceNumber(), a.startsOn(), until, Timestamp.from(a.createdAt()), until)
-            .query(BigDecimal.class).single();
+        return payments.paid(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
     }
 
     /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
     public List<LocalDate> paymentDays(Agreement a, LocalDate until) {
-        return jdbc.sql("""
-                SELECT DISTINCT received_on FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
-                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
-            .params(a.invoiceNumber(), a.startsOn(), until, Timestamp.from(a.createdAt()), until)
-            .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+        return payments.valueDays(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
     }
 
     public void setDemandUntil(long id, LocalDate demandUntil) {
@@ -90,8 +86,7 @@ public class AgreementRepository {
     }
 
     public String customerOf(String invoiceNumber) {
-        return jdbc.sql("SELECT customer_id FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
-            .query(String.class).single();
+        return invoices.find(invoiceNumber).orElseThrow().customerId();
     }
 
     private List<Instalment> instalments(long agreementId, String currency) {

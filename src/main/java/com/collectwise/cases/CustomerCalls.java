@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 
 /**
@@ -80,10 +81,13 @@ public class CustomerCalls {
     private final BusinessClock clock;
 
     private final CallFormWords words;
+    private final CustomerRepository customers;
 
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
-                         CallSchedule schedule, BusinessClock clock, CallFormWords words) {
+                         CallSchedule schedule, BusinessClock clock, CallFormWords words,
+                         CustomerRepository customers) {
         this.words = words;
+        this.customers = customers;
         this.jdbc = jdbc;
         this.figures = figures;
         this.disputes = disputes;
@@ -383,7 +387,6 @@ public class CustomerCalls {
     }
 
     private void lockCustomer(String customerId) {
-        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
-            .query(String.class).optional();
+        customers.lock(customerId);
     }
 }

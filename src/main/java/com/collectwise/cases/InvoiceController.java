@@ -49,7 +49,9 @@ public class InvoiceController {
         this.clock = clock;
     }
 
+    /** One transaction for the registration and its answer: the invoice, customer and statement are read once. */
     @PostMapping
+    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<CaseView> register(@RequestBody(required = false) String body) {
         Invoice invoice = invoices.register(FieldReader.parse(body));
         URI location = UriComponentsBuilder.fromPath("/api/invoices/{number}")

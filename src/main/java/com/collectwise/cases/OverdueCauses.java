@@ -28,6 +28,18 @@ public class OverdueCauses {
             .update();
     }
 
+    /** A cause heard from a customer by a collector (one per call, however many invoices the call covered). */
+    public record Heard(String collector, String cause) {
+    }
+
+    /** The causes heard before the moment; a cause heard on one call is kept on each invoice covered: it counts once. */
+    public java.util.List<Heard> heardBefore(Instant moment) {
+        return jdbc.sql("""
+                SELECT DISTINCT collector, customer_id, channel, recorded_at, cause FROM overdue_causes
+                WHERE recorded_at < ?""")
+            .params(Timestamp.from(moment)).query((rs, n) -> new Heard(rs.getString(1), rs.getString(5))).list();
+    }
+
     public java.util.List<String> causesOf(String invoiceNumber) {
         return jdbc.sql("SELECT cause FROM overdue_causes WHERE invoice_number = ? ORDER BY id").param(invoiceNumber)
             .query(String.class).list();

@@ -104,6 +104,13 @@ public class PrepareCallListener implements TaskListener {
         refreshOpenCalls(tasks, event.invoiceNumber());
     }
 
+    /** A part payment: the open call forms of the case show the new amount, after the case was told. */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(com.collectwise.kernel.PaymentBooked.SHOW_FIGURES)
+    public void paymentBooked(com.collectwise.kernel.PaymentBooked payment) {
+        refreshOpenCalls(tasks, payment.invoiceNumber());
+    }
+
     void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
         Invoice invoice = figures.today(invoiceNumber).invoice();
         String amount = amountToCollect(invoice);

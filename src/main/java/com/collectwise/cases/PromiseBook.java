@@ -11,13 +11,18 @@ import java.time.ZoneId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.communication.PromiseTrackRecord;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.payments.PaymentRepository;
+
 /**
  * Promises to pay and whether they were kept. Kept when the payments received from the day of the promise
  * until the promised date plus the grace days reach the promised amount less a tolerance of the larger of
  * 1% and 1.00 (bank charges and rounding must not break a promise).
  */
 @Repository
-public class PromiseBook {
+public class PromiseBook implements PromiseTrackRecord {
 
     static final BigDecimal TOLERANCE_RATE = new BigDecimal("0.01");
     static final BigDecimal TOLERANCE_MINIMUM = new BigDecimal("1.00");
@@ -25,9 +30,14 @@ public class PromiseBook {
     private final JdbcClient jdbc;
     private final int graceDays;
     private final CallFormWords words;
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
 
-    public PromiseBook(JdbcClient jdbc, CaseSettings settings, CallFormWords words) {
+    public PromiseBook(JdbcClient jdbc, CaseSettings settings, CallFormWords words, InvoiceRepository invoices,
+                       PaymentRepository payments) {
         this.words = words;
+        this.invoices = invoices;
+        this.payments = payments;
         this.jdbc = jdbc;
         this.graceDays = settings.promises().graceDays();
     }
@@ -59,13 +69,10 @@ public class PromiseBook {
         }
         // What the customer actually paid: money for this invoice or for the customer's account (no invoice
         // named), in the invoice's currency, not reversed, received from the day of the promise through the grace.
-        BigDecimal paid = jdbc.sql("""
-                SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN invoices i ON i.invoice_number = ?
-                WHERE p.customer_id = i.customer_id AND p.currency = i.currency AND p.status = 'APPLIED'
-                  AND (p.invoice_number = i.invoice_number OR p.invoice_number IS NULL)
-                  AND p.reversed_on IS NULL AND p.received_on >= ? AND p.received_on <= ?""")
-            .params(p.invoice(), p.createdAt().atZone(zone).toLocalDate(), p.promisedDate().plusDays(graceDays))
-            .query(BigDecimal.class).single();
+        BigDecimal paid = invoices.find(p.invoice())
+            .map(invoice -> payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
+                p.promisedDate().plusDays(graceDays)))
+            .orElse(BigDecimal.ZERO);
         boolean kept = isKept(p.amount(), paid);
         jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?")
             .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update();
@@ -86,9 +93,9 @@ public class PromiseBook {
                 SELECT
                   COALESCE(SUM(CASE WHEN p.status = 'KEPT' THEN 1 ELSE 0 END), 0) AS kept,
                   COALESCE(SUM(CASE WHEN p.status = 'BROKEN' THEN 1 ELSE 0 END), 0) AS broken
-                FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number
-                WHERE i.customer_id = ?""")
-            .param(customerId).query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
+                FROM promises p WHERE p.invoice_number IN (:invoices)""")
+            .param("invoices", invoiceNumbers(customerId))
+            .query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
     }
 
     /**
@@ -98,15 +105,57 @@ public class PromiseBook {
     public String ofCustomer(String customerId) {
         List<String> lines = jdbc.sql("""
                 SELECT p.invoice_number, p.amount, p.currency, p.promised_date, p.status FROM promises p
-                JOIN invoices i ON i.invoice_number = p.invoice_number
-                WHERE i.customer_id = ? ORDER BY p.created_at DESC, p.id DESC LIMIT 10""")
-            .param(customerId)
+                WHERE p.invoice_number IN (:invoices) ORDER BY p.created_at DESC, p.id DESC LIMIT 10""")
+            .param("invoices", invoiceNumbers(customerId))
             .query((rs, n) -> words.promiseLine(rs.getString("status"), rs.getBigDecimal("amount").setScale(
                     Math.max(0, java.util.Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits()),
                     RoundingMode.HALF_UP).toPlainString(), rs.getString("currency").trim(),
                 rs.getDate("promised_date").toLocalDate().toString(), rs.getString("invoice_number")))
             .list();
         return lines.isEmpty() ? words.noPromise() : String.join("\n", lines);
+    }
+
+    /** The customer's invoice numbers (never empty, so {@code IN (:invoices)} stays valid SQL). */
+    private List<String> invoiceNumbers(String customerId) {
+        List<String> numbers = invoices.findByCustomer(customerId).stream().map(Invoice::invoiceNumber).toList();
+        return numbers.isEmpty() ? List.of("") : numbers;
+    }
+
+    @Override
+    public int promises(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM promises WHERE invoice_number IN (:invoices)")
+            .param("invoices", invoiceNumbers(customerId)).query(Integer.class).single();
+    }
+
+    @Override
+    public int brokenPromises(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM promises WHERE invoice_number IN (:invoices) AND status = 'BROKEN'")
+            .param("invoices", invoiceNumbers(customerId)).query(Integer.class).single();
+    }
+
+    /** A promise decided long ago (start-up demo data): stored with its outcome. */
+    public void recordDecided(String invoiceNumber, BigDecimal amount, String currency, LocalDate promisedDate,
+                              String note, String status, String createdBy, Instant createdAt, Instant resolvedAt) {
+        jdbc.sql("""
+                INSERT INTO promises (invoice_number, amount, currency, promised_date, note, status, created_by,
+                                      created_at, resolved_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(invoiceNumber, amount, currency, java.sql.Date.valueOf(promisedDate), note, status, createdBy,
+                Timestamp.from(createdAt), Timestamp.from(resolvedAt))
+            .update();
+    }
+
+    /** A promise given, with its status and when it was decided (null: still open). */
+    public record Given(String createdBy, String status, Instant resolvedAt) {
+    }
+
+    /** Every promise given before the moment (the dashboard's promise rate). */
+    public List<Given> givenBefore(Instant moment) {
+        return jdbc.sql("SELECT created_by, status, resolved_at FROM promises WHERE created_at < ?")
+            .params(Timestamp.from(moment))
+            .query((rs, n) -> new Given(rs.getString(1), rs.getString(2),
+                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+            .list();
     }
 
     public String status(long promiseId) {

@@ -1,14 +1,13 @@
 package com.collectwise.communication;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessCalendar;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
@@ -30,17 +29,17 @@ public class CaseWatch {
     static final int GAP_WORKING_DAYS = 5;
 
     private final CaseEngine cases;
-    private final JdbcClient jdbc;
+    private final ContactLog contacts;
     private final DangerSignals signals;
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
     private final ContactProblems contactProblems;
 
-    public CaseWatch(CaseEngine cases, JdbcClient jdbc, DangerSignals signals, BusinessCalendar calendar,
+    public CaseWatch(CaseEngine cases, ContactLog contacts, DangerSignals signals, BusinessCalendar calendar,
                      BusinessClock clock, ContactProblems contactProblems) {
         this.contactProblems = contactProblems;
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.contacts = contacts;
         this.signals = signals;
         this.calendar = calendar;
         this.clock = clock;
@@ -86,15 +85,10 @@ public class CaseWatch {
         for (int i = 0; i < GAP_WORKING_DAYS; i++) {
             cutoff = previousWorkingDay(cutoff);
         }
-        Timestamp since = Timestamp.from(cutoff.atStartOfDay(clock.zone()).toInstant());
-        List<String> quiet = jdbc.sql("""
-                SELECT i.invoice_number FROM invoices i
-                WHERE i.status = 'OPEN' AND i.stage IN ('INTERNAL_REMINDER', 'FORMAL_DEMAND', 'FIELD_VISIT')
-                AND i.due_date < ?
-                AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
-                                AND c.contacted_at >= ?)""")
-            // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over
-            .params(java.sql.Date.valueOf(cutoff), since).query(String.class).list();
+        java.time.Instant since = cutoff.atStartOfDay(clock.zone()).toInstant();
+        // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over
+        List<String> quiet = contacts.quietCases(List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT"), cutoff,
+            since);
         List<String> raised = new java.util.ArrayList<>();
         for (String invoiceNumber : quiet) {
             String key = GAP_TASK_PREFIX + invoiceNumber + ":" + cutoff;

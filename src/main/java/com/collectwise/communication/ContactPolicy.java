@@ -1,10 +1,10 @@
 package com.collectwise.communication;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.collectwise.kernel.ContactLog;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ContactPolicy {
 
-    private final JdbcClient jdbc;
+    private final ContactLog contacts;
     private final int maxUnanswered;
 
-    public ContactPolicy(JdbcClient jdbc, CommunicationSettings settings) {
-        this.jdbc = jdbc;
+    public ContactPolicy(ContactLog contacts, CommunicationSettings settings) {
+        this.contacts = contacts;
         this.maxUnanswered = settings.calls().maxUnansweredPerDay();
     }
 
@@ -27,12 +27,8 @@ public class ContactPolicy {
      * is logged on every case it covered, all at the same moment: it counts once.
      */
     public int unansweredAttempts(String customerId, LocalDate day, ZoneId zone) {
-        return jdbc.sql("""
-                SELECT COUNT(DISTINCT contacted_at) FROM contact_log
-                WHERE customer_id = ? AND outcome = 'NO_ANSWER' AND contacted_at >= ? AND contacted_at < ?""")
-            .params(customerId, Timestamp.from(day.atStartOfDay(zone).toInstant()),
-                Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-            .query(Integer.class).single();
+        return contacts.unansweredAttempts(customerId, day.atStartOfDay(zone).toInstant(),
+            day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** @return why one more unanswered attempt today is refused, or null when it is allowed */

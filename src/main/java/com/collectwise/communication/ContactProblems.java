@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
@@ -41,7 +42,11 @@ public class ContactProblems {
     private final CustomerRepository customers;
     private final BusinessClock clock;
 
-    public ContactProblems(JdbcClient jdbc, CaseEngine cases, CustomerRepository customers, BusinessClock clock) {
+    private final InvoiceRepository invoices;
+
+    public ContactProblems(JdbcClient jdbc, CaseEngine cases, CustomerRepository customers, BusinessClock clock,
+                           InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.jdbc = jdbc;
         this.cases = cases;
         this.customers = customers;
@@ -91,29 +96,38 @@ public class ContactProblems {
     /** Customers without an e-mail address for whom e-mails wait in the outbox. */
     private List<String> missingEmail() {
         return jdbc.sql("""
-                SELECT DISTINCT o.customer_id FROM outbox o JOIN customers c ON c.customer_id = o.customer_id
-                WHERE o.status = 'PENDING' AND o.recipient IS NULL AND o.kind IN (:kinds)
-                AND (c.email IS NULL OR c.email = '')""")
-            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
+                SELECT DISTINCT customer_id FROM outbox
+                WHERE status = 'PENDING' AND recipient IS NULL AND kind IN (:kinds) AND customer_id IS NOT NULL""")
+            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list().stream()
+            .filter(id -> customers.find(id).map(c -> c.email() == null || c.email().isEmpty()).orElse(false))
+            .toList();
     }
 
     /** Customers whose current address (or a contact's) the mail server refused until the last attempt. */
     private List<String> bouncedEmail() {
+        record Failed(String customerId, String recipient) {
+        }
         return jdbc.sql("""
-                SELECT DISTINCT o.customer_id FROM outbox o JOIN customers c ON c.customer_id = o.customer_id
-                WHERE o.status = 'FAILED' AND o.kind IN (:kinds) AND (o.recipient = c.email OR EXISTS (
-                    SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.customer_id AND k.email = o.recipient))""")
-            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list();
+                SELECT DISTINCT customer_id, recipient FROM outbox
+                WHERE status = 'FAILED' AND kind IN (:kinds) AND customer_id IS NOT NULL AND recipient IS NOT NULL""")
+            .param("kinds", MailDispatcher.EMAIL_KINDS).query((rs, n) -> new Failed(rs.getString(1), rs.getString(2)))
+            .list().stream()
+            .filter(f -> customers.find(f.customerId()).map(c -> f.recipient().equals(c.email())
+                || customers.contactEmails(c.customerId()).contains(f.recipient())).orElse(false))
+            .map(Failed::customerId).distinct().toList();
     }
 
     /** Customers with a letter returned since the address was last changed. */
     private List<String> returnedLetters() {
-        return jdbc.sql("""
-                SELECT DISTINCT i.customer_id FROM documents d JOIN invoices i ON i.invoice_number = d.invoice_number
-                WHERE d.delivery_status = 'RETURNED' AND NOT EXISTS (
-                    SELECT 1 FROM customer_changes h WHERE h.customer_id = i.customer_id AND h.field = 'address'
-                    AND h.changed_at > d.created_at)""")
-            .query(String.class).list();
+        record Returned(String invoiceNumber, java.time.Instant sentAt) {
+        }
+        return jdbc.sql("SELECT invoice_number, created_at FROM documents WHERE delivery_status = 'RETURNED'")
+            .query((rs, n) -> new Returned(rs.getString(1), rs.getTimestamp(2).toInstant())).list().stream()
+            .flatMap(r -> invoices.find(r.invoiceNumber()).stream()
+                .filter(i -> customers.lastChange(i.customerId(), "address").map(changed -> !changed.isAfter(r.sentAt()))
+                    .orElse(true))
+                .map(com.collectwise.kernel.Invoice::customerId))
+            .distinct().toList();
     }
 
     private boolean open(String key, String customerId, Problem problem) {

@@ -6,6 +6,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.customers.CustomerChanged;
 import com.collectwise.customers.CustomerContact;
 
@@ -25,8 +26,11 @@ public class CustomerChangeFollowUp {
     private final JdbcClient jdbc;
     private final CaseWatch watch;
     private final ContactProblems problems;
+    private final CustomerRepository customers;
 
-    public CustomerChangeFollowUp(Outbox outbox, JdbcClient jdbc, CaseWatch watch, ContactProblems problems) {
+    public CustomerChangeFollowUp(Outbox outbox, JdbcClient jdbc, CaseWatch watch, ContactProblems problems,
+                                  CustomerRepository customers) {
+        this.customers = customers;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.watch = watch;
@@ -41,8 +45,7 @@ public class CustomerChangeFollowUp {
                 .collect(Collectors.joining("; "));
             String before = change.profileBefore().financeContacts().stream().map(CustomerContact::display)
                 .collect(Collectors.joining("; "));
-            long seq = jdbc.sql("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ? AND field = 'financeContact'")
-                .param(customerId).query(Long.class).single();
+            long seq = customers.countChanges(customerId, "financeContact");
             outbox.enqueue(Outbox.SUPERVISOR_ALERT + ":finance-contact:" + customerId + ":" + seq, null, customerId,
                 Outbox.SUPERVISOR_ALERT, CollectionNotices.SUPERVISORS,
                 "Danger signal: new finance contact at " + change.after().name(),

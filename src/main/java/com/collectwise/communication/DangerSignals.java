@@ -1,15 +1,14 @@
 package com.collectwise.communication;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.customers.CustomerRepository;
 
 /**
@@ -26,12 +25,17 @@ public class DangerSignals {
     /** How long a new finance contact counts as a signal: a quarter, long enough for the next payment run. */
     static final int FINANCE_CONTACT_SIGNAL_DAYS = 90;
 
-    private final JdbcClient jdbc;
+    private final ContactLog contacts;
+    private final PromiseTrackRecord promiseRecord;
+    private final PartPaymentTrackRecord paymentRecord;
     private final CustomerRepository customers;
     private final BusinessClock clock;
 
-    public DangerSignals(JdbcClient jdbc, CustomerRepository customers, BusinessClock clock) {
-        this.jdbc = jdbc;
+    public DangerSignals(ContactLog contacts, PromiseTrackRecord promiseRecord, PartPaymentTrackRecord paymentRecord,
+                         CustomerRepository customers, BusinessClock clock) {
+        this.contacts = contacts;
+        this.promiseRecord = promiseRecord;
+        this.paymentRecord = paymentRecord;
         this.customers = customers;
         this.clock = clock;
     }
@@ -42,31 +46,25 @@ public class DangerSignals {
     public Assessment assess(String customerId, Instant now) {
         List<String> signals = new ArrayList<>();
         int priority = NORMAL;
-        int broken = count("SELECT COUNT(*) FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number "
-            + "WHERE i.customer_id = ? AND p.status = 'BROKEN'", customerId);
+        int broken = promiseRecord.brokenPromises(customerId);
         if (broken > 0) {
             signals.add(broken + " broken promise(s)");
             priority += 15 * Math.min(broken, 2);
         }
-        int promises = count("SELECT COUNT(*) FROM promises p JOIN invoices i ON i.invoice_number = p.invoice_number "
-            + "WHERE i.customer_id = ?", customerId);
+        int promises = promiseRecord.promises(customerId);
         if (promises >= 3) {
             signals.add("repeated delays (" + promises + " promises)");
             priority += 10;
         }
-        int partPayments = count("SELECT COUNT(*) FROM payments p JOIN invoices i ON i.invoice_number = p.invoice_number "
-            + "WHERE i.customer_id = ? AND p.status = 'APPLIED' AND i.status = 'OPEN'", customerId);
-        int explained = count("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND outcome = 'PART_PAYMENT_EXPLAINED'",
-            customerId);
+        int partPayments = paymentRecord.appliedPaymentsOnOpenInvoices(customerId);
+        int explained = contacts.countWithOutcome(customerId, "PART_PAYMENT_EXPLAINED");
         if (partPayments > explained) {
             signals.add("part payment(s) without explanation");
             priority += 10;
         }
-        Timestamp twoWeeksAgo = Timestamp.from(now.minus(14, ChronoUnit.DAYS));
-        int unanswered = jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND contacted_at >= ? "
-            + "AND outcome = 'NO_ANSWER'").params(customerId, twoWeeksAgo).query(Integer.class).single();
-        int reached = jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND contacted_at >= ? "
-            + "AND outcome <> 'NO_ANSWER'").params(customerId, twoWeeksAgo).query(Integer.class).single();
+        Instant twoWeeksAgo = now.minus(14, ChronoUnit.DAYS);
+        int unanswered = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", true);
+        int reached = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", false);
         if (unanswered >= 3 && reached == 0) {
             signals.add("no answer for two weeks");
             priority += 10;
@@ -77,9 +75,5 @@ public class DangerSignals {
             priority += 15;
         }
         return new Assessment(Math.min(priority, 100), signals);
-    }
-
-    private int count(String sql, String customerId) {
-        return jdbc.sql(sql).param(customerId).query(Integer.class).single();
     }
 }

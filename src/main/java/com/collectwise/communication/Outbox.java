@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
 
 /**
@@ -34,9 +35,11 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final QuietHours quietHours;
     private final BusinessClock clock;
+    private final CustomerRepository customers;
 
-    public Outbox(JdbcClient jdbc, QuietHours quietHours, BusinessClock clock) {
+    public Outbox(JdbcClient jdbc, QuietHours quietHours, BusinessClock clock, CustomerRepository customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.quietHours = quietHours;
         this.clock = clock;
     }
@@ -65,8 +68,61 @@ public class Outbox {
         if (customerId == null) {
             return null;
         }
-        return jdbc.sql("SELECT country FROM customers WHERE customer_id = ?").param(customerId)
-            .query(String.class).optional().orElse(null);
+        return customers.country(customerId).orElse(null);
+    }
+
+    /** How many messages of the kind were queued for the customer, ever. */
+    public int countOfKind(String customerId, String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)
+            .query(Integer.class).single();
+    }
+
+    /** A message a dispatcher outside this package sends itself (the agency's notices). */
+    public record Due(long id, String key, String body, String status, int attempts) {
+    }
+
+    /**
+     * Up to {@code batch} messages of the kind to send now: pending and due, or claimed before {@code staleBefore}
+     * by a node that did not finish, with fewer than {@code maxAttempts} attempts.
+     */
+    public List<Due> dueOfKind(String kind, int maxAttempts, Instant now, Instant staleBefore, int batch) {
+        return jdbc.sql("""
+                SELECT id, idempotency_key, body, status, attempts FROM outbox
+                WHERE kind = :kind AND attempts < :max
+                  AND (status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                       OR status = 'SENDING' AND claimed_at < :stale)
+                ORDER BY id LIMIT :batch""")
+            .param("kind", kind).param("max", maxAttempts).param("now", Timestamp.from(now))
+            .param("stale", Timestamp.from(staleBefore)).param("batch", batch)
+            .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+            .list();
+    }
+
+    /** @return false when another node claimed the message first */
+    public boolean claim(Due message, Instant now) {
+        return jdbc.sql("""
+                UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status = ? AND attempts = ?""")
+            .params(Timestamp.from(now), message.id(), message.status(), message.attempts()).update() == 1;
+    }
+
+    public void markSent(long id, Instant now) {
+        jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
+            .params(Timestamp.from(now), id).update();
+    }
+
+    public void markFailed(long id, String error) {
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', last_error = ? WHERE id = ?").params(error, id).update();
+    }
+
+    public void retryAt(long id, String error, Instant at) {
+        jdbc.sql("UPDATE outbox SET status = 'PENDING', last_error = ?, next_attempt_at = ? WHERE id = ?")
+            .params(error, Timestamp.from(at), id).update();
+    }
+
+    /** Messages not yet dispatched (pending or being sent). */
+    public long countUndispatched() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();
     }
 
     public boolean exists(String idempotencyKey) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.kernel.TransactionCache;
+
 @Repository
 public class CustomerRepository {
 
@@ -24,6 +26,7 @@ public class CustomerRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id exists */
     public void insert(Customer c) {
+        TransactionCache.forget();
         jdbc.sql("""
                 INSERT INTO customers (customer_id, name, segment, country, email, phone, collector,
                                        decision_maker, created_at, language)
@@ -33,9 +36,13 @@ public class CustomerRepository {
             .update();
     }
 
+    /** Read once per transaction (a payment or a registration asks for the customer in several steps). */
     public Optional<Customer> find(String customerId) {
-        return jdbc.sql("SELECT * FROM customers WHERE customer_id = ?").param(customerId)
-            .query(CustomerRepository::map).optional();
+        return TransactionCache.get(new Key(customerId), () -> jdbc.sql("SELECT * FROM customers WHERE customer_id = ?")
+            .param(customerId).query(CustomerRepository::map).optional());
+    }
+
+    private record Key(String customerId) {
     }
 
     public boolean exists(String customerId) {
@@ -43,8 +50,28 @@ public class CustomerRepository {
             .query(Integer.class).single() > 0;
     }
 
+    /** Locks the customer's row (if any) until the transaction ends: the money and calls of one customer go one at a time. */
+    public void lock(String customerId) {
+        TransactionCache.forget();
+        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
+            .query(String.class).optional();
+    }
+
+    /** The customer's country (empty: unknown customer or none recorded). */
+    public Optional<String> country(String customerId) {
+        return jdbc.sql("SELECT country FROM customers WHERE customer_id = ?").param(customerId)
+            .query(String.class).optional();
+    }
+
+    /** The customer agreement's consent to pass personal data to third parties (default: no). */
+    public boolean sharesPersonalData(String customerId) {
+        return jdbc.sql("SELECT share_personal_data FROM customers WHERE customer_id = ?").param(customerId)
+            .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Locks the customer's row until the transaction ends: PATCHes of one customer run one after the other. */
     public Optional<Customer> findForUpdate(String customerId) {
+        TransactionCache.forget();
         List<String> locked = jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE")
             .param(customerId).query(String.class).list();
         return locked.isEmpty() ? Optional.empty() : find(customerId);
@@ -86,6 +113,7 @@ public class CustomerRepository {
 
     /** Writes the changeable master data; the contacts only when {@code contactsChanged}. */
     public void update(Customer c, CustomerProfile p, boolean contactsChanged) {
+        TransactionCache.forget();
         Address a = p.address() == null ? new Address(null, null, null, null) : p.address();
         jdbc.sql("""
                 UPDATE customers SET segment = ?, email = ?, phone = ?, collector = ?, decision_maker = ?,
@@ -110,6 +138,7 @@ public class CustomerRepository {
     }
 
     public void recordChange(String customerId, CustomerChange change) {
+        TransactionCache.forget();
         jdbc.sql("""
                 INSERT INTO customer_changes (customer_id, field, old_value, new_value, changed_by, changed_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
@@ -142,6 +171,36 @@ public class CustomerRepository {
             .query((rs, n) -> new SegmentChange(rs.getTimestamp(1).toInstant(), Segment.valueOf(rs.getString(2)),
                 Segment.valueOf(rs.getString(3))))
             .list();
+    }
+
+    /** The e-mail addresses of the contacts recorded for the customer (none when never recorded over the API). */
+    public List<String> contactEmails(String customerId) {
+        return jdbc.sql("SELECT email FROM customer_contacts WHERE customer_id = ? AND email IS NOT NULL")
+            .param(customerId).query(String.class).list();
+    }
+
+    /** The collector of each customer named (unknown customers are left out). */
+    public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds) {
+        java.util.Map<String, String> collectors = new java.util.HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("SELECT customer_id, collector FROM customers WHERE customer_id IN (:customers)")
+                .param("customers", customerIds).query(rs -> {
+                    collectors.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return collectors;
+    }
+
+    /** How many changes of the field the customer's history holds. */
+    public long countChanges(String customerId, String field) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ? AND field = ?")
+            .params(customerId, field).query(Long.class).single();
+    }
+
+    /** When the field last changed, if ever. */
+    public Optional<java.time.Instant> lastChange(String customerId, String field) {
+        return jdbc.sql("SELECT MAX(changed_at) FROM customer_changes WHERE customer_id = ? AND field = ?")
+            .params(customerId, field).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /** When the customer's finance contact last changed to someone new, if ever. */

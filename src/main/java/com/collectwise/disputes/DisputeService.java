@@ -96,13 +96,9 @@ public class DisputeService {
 
     /** Sum of the open disputes of the invoice, at the minor unit of its currency (all disputes share it). */
     public BigDecimal disputed(String invoiceNumber) {
-        return jdbc.sql("""
-                SELECT i.currency, COALESCE(SUM(d.amount), 0) AS disputed
-                FROM invoices i LEFT JOIN disputes d ON d.invoice_number = i.invoice_number AND d.status = 'OPEN'
-                WHERE i.invoice_number = ? GROUP BY i.currency""")
-            .param(invoiceNumber)
-            .query((rs, n) -> Money.stored(rs.getBigDecimal("disputed"), rs.getString("currency").trim()))
-            .optional().orElse(BigDecimal.ZERO);
+        return invoices.find(invoiceNumber).map(invoice -> Money.stored(jdbc.sql(
+                "SELECT COALESCE(SUM(amount), 0) FROM disputes WHERE invoice_number = ? AND status = 'OPEN'")
+            .param(invoiceNumber).query(BigDecimal.class).single(), invoice.currency())).orElse(BigDecimal.ZERO);
     }
 
     /** What the customer is asked to pay today: outstanding minus what is disputed, never below zero. */

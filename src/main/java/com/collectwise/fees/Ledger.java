@@ -12,6 +12,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.TransactionCache;
+
 /**
  * The append-only ledger of each invoice. There is deliberately no update and no delete: a wrong line is
  * corrected by a new line (a waiver or a write-off) that says why.
@@ -21,8 +25,11 @@ public class Ledger {
 
     private final JdbcClient jdbc;
 
-    public Ledger(JdbcClient jdbc) {
+    private final InvoiceRepository invoices;
+
+    public Ledger(JdbcClient jdbc, InvoiceRepository invoices) {
         this.jdbc = jdbc;
+        this.invoices = invoices;
     }
 
     /**
@@ -35,6 +42,7 @@ public class Ledger {
         if (e.entryKey() != null && existsKey(e.entryKey())) {
             return false;
         }
+        TransactionCache.forget();
         try {
             jdbc.sql("""
                     INSERT INTO ledger_entries (invoice_number, entry_type, component, amount, currency, booked_on,
@@ -58,11 +66,17 @@ public class Ledger {
 
     /** All lines of a customer's invoices, by invoice, in booking order. */
     public java.util.Map<String, List<LedgerEntry>> listByCustomer(String customerId) {
+        return listByInvoices(invoices.findByCustomer(customerId).stream().map(Invoice::invoiceNumber).toList());
+    }
+
+    /** All lines of the invoices (a customer's, already read by the caller), by invoice, in booking order. */
+    public java.util.Map<String, List<LedgerEntry>> listByInvoices(java.util.Collection<String> invoiceNumbers) {
         java.util.Map<String, List<LedgerEntry>> byInvoice = new java.util.HashMap<>();
-        jdbc.sql("""
-                SELECT l.* FROM ledger_entries l JOIN invoices i ON i.invoice_number = l.invoice_number
-                WHERE i.customer_id = ? ORDER BY l.booked_on, l.id""")
-            .param(customerId)
+        if (invoiceNumbers.isEmpty()) {
+            return byInvoice;
+        }
+        jdbc.sql("SELECT * FROM ledger_entries WHERE invoice_number IN (:invoices) ORDER BY booked_on, id")
+            .param("invoices", invoiceNumbers)
             .query(Ledger::map).list()
             .forEach(e -> byInvoice.computeIfAbsent(e.invoiceNumber(), n -> new java.util.ArrayList<>()).add(e));
         return byInvoice;

@@ -65,6 +65,7 @@ public class ReferenceRates {
 
     public ReferenceRate enter(Kind kind, LocalDate effectiveFrom, BigDecimal ratePercent, String enteredBy) {
         Instant now = Instant.now();
+        com.collectwise.kernel.TransactionCache.forget();
         jdbc.sql("INSERT INTO " + kind.table + " (effective_from, rate_percent, entered_by, entered_at) VALUES (?, ?, ?, ?)")
             .params(effectiveFrom, ratePercent, enteredBy, Timestamp.from(now))
             .update();

@@ -2,9 +2,7 @@ package com.collectwise.fees;
 
 import com.collectwise.money.AccountReplay;
 import com.collectwise.money.LedgerEntry;
-import com.collectwise.money.Money;
 import com.collectwise.money.Statement;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
@@ -24,6 +21,7 @@ import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.Segment;
+import com.collectwise.kernel.TransactionCache;
 
 /**
  * As-of statements: the one figure the API, the call form, the letters and the reports use. Loads the dated facts
@@ -35,7 +33,9 @@ import com.collectwise.kernel.Segment;
 @EnableConfigurationProperties(InterestSettings.class)
 public class StatementService {
 
-    private final JdbcClient jdbc;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementService.class);
+
+    private final AppliedPayments appliedPayments;
     private final CustomerRepository customers;
     private final InvoiceRepository invoices;
     private final Ledger ledger;
@@ -44,11 +44,11 @@ public class StatementService {
     private final InterestSettings interest;
     private final BusinessClock clock;
 
-    public StatementService(JdbcClient jdbc, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
+    public StatementService(AppliedPayments appliedPayments, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
                             ReferenceRates rates, LateFeePolicySource policies, InterestSettings interest,
                             BusinessClock clock) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.appliedPayments = appliedPayments;
         this.customers = customers;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -83,7 +83,8 @@ public class StatementService {
 
     /** The customer's whole account as of a date: every invoice's figures, the splits of every payment, credit. */
     public CustomerAccount account(String customerId, LocalDate asOf) {
-        return account(customerId, List.of(), asOf);
+        // computed once per transaction: a payment's booking, its case and its call form ask for the same account
+        return TransactionCache.get(new ReplayKey(customerId, asOf), () -> account(customerId, List.of(), asOf));
     }
 
     /**
@@ -96,12 +97,13 @@ public class StatementService {
     }
 
     private CustomerAccount account(String customerId, List<AccountReplay.PaymentFact> extra, LocalDate asOf) {
+        log.debug("Replaying the account of customer {} as of {}", customerId, asOf);
         Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
         List<Invoice> all = invoices.findByCustomer(customerId);
         List<CustomerRepository.SegmentChange> segmentChanges = customer == null ? List.of()
             : customers.segmentChanges(customerId);
-        Map<String, List<LedgerEntry>> entries = ledger.listByCustomer(customerId);
+        Map<String, List<LedgerEntry>> entries = ledger.listByInvoices(all.stream().map(Invoice::invoiceNumber).toList());
         InterestRatePolicy ratePolicy = null;
         Map<String, InterestBasis> bases = new HashMap<>();
         List<AccountReplay.InvoiceTerms> terms = new ArrayList<>();
@@ -199,18 +201,10 @@ public class StatementService {
 
     /** The customer's applied payments with their reversal dates: the money facts of the replay. */
     public List<AccountReplay.PaymentFact> payments(String customerId) {
-        return jdbc.sql("""
-                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
-                FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
-            .param(customerId)
-            .query((rs, n) -> {
-                java.sql.Date reversed = rs.getDate("reversed_on");
-                BigDecimal amount = rs.getBigDecimal("amount");
-                return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
-                    Money.of(amount, rs.getString("currency").trim()), rs.getDate("received_on").toLocalDate(),
-                    reversed == null ? null : reversed.toLocalDate(), rs.getTimestamp("created_at").toInstant());
-            })
-            .list();
+        return appliedPayments.of(customerId);
+    }
+
+    private record ReplayKey(String customerId, LocalDate asOf) {
     }
 
     /** A replayed account with the rate basis of each of its invoices. */

@@ -83,8 +83,7 @@ public class AgencyHandoffService {
 
     /** The customer agreement's consent to pass personal data to third parties (default: no). */
     public boolean sharesPersonalData(String customerId) {
-        return jdbc.sql("SELECT share_personal_data FROM customers WHERE customer_id = ?").param(customerId)
-            .query(Boolean.class).optional().orElse(false);
+        return customers.sharesPersonalData(customerId);
     }
 
     static AgencyMandate mandate(Invoice invoice, Customer customer, Statement statement, int handoffNumber,

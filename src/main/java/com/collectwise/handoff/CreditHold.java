@@ -1,6 +1,5 @@
 package com.collectwise.handoff;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
@@ -25,13 +24,11 @@ public class CreditHold {
 
     private final Outbox outbox;
     private final InvoiceRepository invoices;
-    private final JdbcClient jdbc;
     private final BusinessClock clock;
 
-    public CreditHold(Outbox outbox, InvoiceRepository invoices, JdbcClient jdbc, BusinessClock clock) {
+    public CreditHold(Outbox outbox, InvoiceRepository invoices, BusinessClock clock) {
         this.outbox = outbox;
         this.invoices = invoices;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -76,7 +73,6 @@ public class CreditHold {
     }
 
     private int count(String customerId, String kind) {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)
-            .query(Integer.class).single();
+        return outbox.countOfKind(customerId, kind);
     }
 }

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,10 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.collectwise.cases.PromiseBook;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseStatus;
@@ -105,14 +103,14 @@ public class DemoData {
     private final String password;
     private final TasklistFilterRefresh filters;
     private final ContactLog contacts;
-    private final JdbcClient jdbc;
+    private final PromiseBook promises;
 
     public DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
                     InvoiceRepository invoices, CaseEngine cases, BusinessClock clock, TransactionTemplate transaction,
                     IdentitySettings settings, TasklistFilterRefresh filters,
-                    ContactLog contacts, JdbcClient jdbc) {
+                    ContactLog contacts, PromiseBook promises) {
         this.contacts = contacts;
-        this.jdbc = jdbc;
+        this.promises = promises;
         this.identity = identity;
         this.runtime = runtime;
         this.customers = customers;
@@ -183,13 +181,8 @@ public class DemoData {
         contacts.append(new ContactEntry(null, "DEMO-1003", "DEMO-DOMESTIC", "PHONE", promisedOn, "chen", "张伟（财务总监）",
             "PROMISE_TO_PAY", "Payment run delayed, the boss signs next week.", promised, promisedDate));
         // the promise went by without a payment: the customer's record shows it as broken
-        jdbc.sql("""
-                INSERT INTO promises (invoice_number, amount, currency, promised_date, note, status, created_by,
-                                      created_at, resolved_at)
-                VALUES ('DEMO-1003', ?, 'CNY', ?, 'Demo data: an earlier call', 'BROKEN', 'chen', ?, ?)""")
-            .params(promised, Date.valueOf(promisedDate), Timestamp.from(promisedOn),
-                Timestamp.from(promisedDate.plusDays(2).atStartOfDay(clock.zone()).toInstant()))
-            .update();
+        promises.recordDecided("DEMO-1003", promised, "CNY", promisedDate, "Demo data: an earlier call", "BROKEN",
+            "chen", promisedOn, promisedDate.plusDays(2).atStartOfDay(clock.zone()).toInstant());
     }
 
     private void startCase(DemoCase demo) {

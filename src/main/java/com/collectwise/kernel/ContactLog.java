@@ -30,6 +30,63 @@ public class ContactLog {
             .update();
     }
 
+    /**
+     * Unanswered attempts logged for the customer from {@code from} (inclusive) to {@code to} (exclusive). One call
+     * logged on every case it covered, all at the same moment, counts once.
+     */
+    public int unansweredAttempts(String customerId, java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("""
+                SELECT COUNT(DISTINCT contacted_at) FROM contact_log
+                WHERE customer_id = ? AND outcome = 'NO_ANSWER' AND contacted_at >= ? AND contacted_at < ?""")
+            .params(customerId, Timestamp.from(from), Timestamp.from(to))
+            .query(Integer.class).single();
+    }
+
+    /** How many contacts with the customer had the outcome, ever. */
+    public int countWithOutcome(String customerId, String outcome) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND outcome = ?")
+            .params(customerId, outcome).query(Integer.class).single();
+    }
+
+    /** How many contacts with the customer since the moment had the outcome ({@code same}) or another one. */
+    public int countSince(String customerId, java.time.Instant since, String outcome, boolean same) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND contacted_at >= ? AND outcome "
+                + (same ? "=" : "<>") + " ?")
+            .params(customerId, Timestamp.from(since), outcome).query(Integer.class).single();
+    }
+
+    /**
+     * Open cases at one of the stages, due before the day, with no contact logged since the moment (the
+     * no-contact watch).
+     */
+    public List<String> quietCases(java.util.Collection<String> stages, java.time.LocalDate dueBefore,
+                                   java.time.Instant since) {
+        return jdbc.sql("""
+                SELECT i.invoice_number FROM invoices i
+                WHERE i.status = 'OPEN' AND i.stage IN (:stages)
+                AND i.due_date < :dueBefore
+                AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
+                                AND c.contacted_at >= :since)""")
+            .param("stages", stages).param("dueBefore", Date.valueOf(dueBefore)).param("since", Timestamp.from(since))
+            .query(String.class).list();
+    }
+
+    /**
+     * Calls and visits per collector before the moment. One call with a customer is logged on each invoice it covered,
+     * at the same moment: it counts once.
+     */
+    public java.util.Map<String, Integer> callsAndVisitsPerCollector(java.time.Instant before) {
+        java.util.Map<String, Integer> perCollector = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT collector, COUNT(*) FROM (SELECT DISTINCT collector, customer_id, channel, contacted_at
+                  FROM contact_log WHERE channel IN ('PHONE', 'VISIT') AND contacted_at < ?) c GROUP BY collector""")
+            .params(Timestamp.from(before))
+            .query(rs -> {
+                perCollector.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+            });
+        return perCollector;
+    }
+
     /** Oldest first. */
     public List<ContactEntry> list(String invoiceNumber) {
         // the invoice's currency gives the promised amount its minor unit

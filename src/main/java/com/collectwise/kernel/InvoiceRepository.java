@@ -22,6 +22,7 @@ public class InvoiceRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the number exists */
     public void insert(Invoice i) {
+        TransactionCache.forget();
         jdbc.sql("""
                 INSERT INTO invoices (invoice_number, customer_id, issue_date, due_date, credit_term_days, amount,
                                       currency, contract_rate, status, stage, created_at)
@@ -34,6 +35,7 @@ public class InvoiceRepository {
 
     /** Stores an invoice of a large import; its case is started later by the import's batches. */
     public void insertImported(Invoice i, String importId) {
+        TransactionCache.forget();
         insert(i);
         jdbc.sql("UPDATE invoices SET import_id = ? WHERE invoice_number = ?").params(importId, i.invoiceNumber()).update();
     }
@@ -44,6 +46,7 @@ public class InvoiceRepository {
      * so several nodes start one import's cases side by side.
      */
     public List<Invoice> lockPendingOfImport(String importId, int limit, boolean skipLocked) {
+        TransactionCache.forget();
         return jdbc.sql("""
                 SELECT * FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'
                 ORDER BY invoice_number FETCH FIRST %d ROWS ONLY FOR UPDATE%s"""
@@ -58,12 +61,17 @@ public class InvoiceRepository {
 
     /** The case of an imported invoice could not be started: it leaves the import's queue (the error is kept). */
     public void detachFromImport(String invoiceNumber) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET import_id = NULL WHERE invoice_number = ?").param(invoiceNumber).update();
     }
 
+    /** Read once per transaction (the registration of an invoice asks for it in several steps). */
     public Optional<Invoice> find(String invoiceNumber) {
-        return jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
-            .query(InvoiceRepository::map).optional();
+        return TransactionCache.get(new Key(invoiceNumber), () -> jdbc.sql("SELECT * FROM invoices WHERE invoice_number = ?")
+            .param(invoiceNumber).query(InvoiceRepository::map).optional());
+    }
+
+    private record Key(String invoiceNumber) {
     }
 
     public boolean exists(String invoiceNumber) {
@@ -82,17 +90,99 @@ public class InvoiceRepository {
             .param(customerId).query(InvoiceRepository::map).list();
     }
 
+    /** The numbers of every open invoice, in order. */
+    public List<String> openInvoiceNumbers() {
+        return jdbc.sql("SELECT invoice_number FROM invoices WHERE status = 'OPEN' ORDER BY invoice_number")
+            .query(String.class).list();
+    }
+
+    /** Invoices issued by the day and not closed by its end ({@code endOfDay}): the ageing report's population. */
+    public List<String> numbersOutstandingOn(java.time.LocalDate asOf, Instant endOfDay) {
+        return jdbc.sql("""
+                SELECT invoice_number FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY invoice_number""")
+            .params(asOf, Timestamp.from(endOfDay)).query(String.class).list();
+    }
+
+    /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
+    public List<String> openWithoutContractRate(java.time.LocalDate asOf, java.time.LocalDate dueBefore) {
+        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
+            + " AND contract_rate IS NULL" + (dueBefore == null ? "" : " AND due_date < ?")
+            + " ORDER BY due_date, invoice_number";
+        List<Object> params = dueBefore == null ? List.of(asOf) : List.of(asOf, dueBefore);
+        return jdbc.sql(sql).params(params).query(String.class).list();
+    }
+
+    /** Open invoices issued by the day, the oldest due first. */
+    public List<String> openIssuedBy(java.time.LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
+                ORDER BY due_date, invoice_number""")
+            .params(asOf).query(String.class).list();
+    }
+
+    /** The principal invoiced in the currency in the window (null: none). */
+    public java.math.BigDecimal principalIssued(String currency, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
+            .params(currency, from, to).query(java.math.BigDecimal.class).optional().orElse(null);
+    }
+
+    /** The stage of each invoice named (unknown ones are left out). */
+    public java.util.Map<String, String> stagesOf(java.util.Collection<String> invoiceNumbers) {
+        java.util.Map<String, String> stages = new java.util.HashMap<>();
+        if (!invoiceNumbers.isEmpty()) {
+            jdbc.sql("SELECT invoice_number, stage FROM invoices WHERE invoice_number IN (:invoices)")
+                .param("invoices", invoiceNumbers).query(rs -> {
+                    stages.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return stages;
+    }
+
+    /** The customer of each invoice named (unknown ones are left out). */
+    public java.util.Map<String, String> customersOf(java.util.Collection<String> invoiceNumbers) {
+        java.util.Map<String, String> customers = new java.util.HashMap<>();
+        if (!invoiceNumbers.isEmpty()) {
+            jdbc.sql("SELECT invoice_number, customer_id FROM invoices WHERE invoice_number IN (:invoices)")
+                .param("invoices", invoiceNumbers).query(rs -> {
+                    customers.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return customers;
+    }
+
+    /** Open invoices issued by the day, counted per customer and stage. */
+    public record CustomerStageCount(String customerId, String stage, int count) {
+    }
+
+    public List<CustomerStageCount> openPerCustomerAndStage(java.time.LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT customer_id, stage, COUNT(*) FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
+                GROUP BY customer_id, stage""")
+            .params(asOf).query((rs, n) -> new CustomerStageCount(rs.getString(1), rs.getString(2), rs.getInt(3)))
+            .list();
+    }
+
+    public long countOpenAtStage(Stage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
+            .query(Long.class).single();
+    }
+
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
             .params(processInstanceId, invoiceNumber).update();
     }
 
     public void updateStage(String invoiceNumber, Stage stage) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
     }
 
     /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
     public void reopen(String invoiceNumber) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
                                     process_instance_id = NULL
@@ -102,6 +192,7 @@ public class InvoiceRepository {
 
     /** Ends the case: status, reason and stage CLOSED. */
     public void close(String invoiceNumber, CaseStatus status, String reason) {
+        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
                 WHERE invoice_number = ?""")

@@ -63,8 +63,7 @@ public class LimitationWatch {
     /** @return how many cases were warned now */
     public int warnDueCases() {
         LocalDate today = clock.today();
-        List<String> open = jdbc.sql("SELECT invoice_number FROM invoices WHERE status = 'OPEN' ORDER BY invoice_number")
-            .query(String.class).list();
+        List<String> open = invoices.openInvoiceNumbers();
         int warned = 0;
         for (String invoiceNumber : open) {
             try {

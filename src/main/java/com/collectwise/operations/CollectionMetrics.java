@@ -4,9 +4,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.communication.Outbox;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Stage;
 
 import io.micrometer.core.instrument.Gauge;
@@ -20,12 +21,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @Component
 public class CollectionMetrics implements MeterBinder {
 
-    private final JdbcClient jdbc;
     private final ManagementService management;
     private final RuntimeService runtime;
+    private final InvoiceRepository invoices;
+    private final Outbox outbox;
 
-    public CollectionMetrics(JdbcClient jdbc, ManagementService management, RuntimeService runtime) {
-        this.jdbc = jdbc;
+    public CollectionMetrics(ManagementService management, RuntimeService runtime,
+                             InvoiceRepository invoices, Outbox outbox) {
+        this.invoices = invoices;
+        this.outbox = outbox;
         this.management = management;
         this.runtime = runtime;
     }
@@ -33,15 +37,12 @@ public class CollectionMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (Stage stage : List.of(Stage.values())) {
-            Gauge.builder("collectwise.cases.open", () -> jdbc.sql(
-                    "SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
-                    .query(Long.class).single())
+            Gauge.builder("collectwise.cases.open", () -> invoices.countOpenAtStage(stage))
                 .tag("stage", stage.name())
                 .description("Open collection cases per stage")
                 .register(registry);
         }
-        Gauge.builder("collectwise.outbox.backlog", () -> jdbc.sql(
-                "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single())
+        Gauge.builder("collectwise.outbox.backlog", outbox::countUndispatched)
             .description("Outbox messages not yet dispatched")
             .register(registry);
         Gauge.builder("collectwise.timers.overdue", () -> management.createJobQuery().timers().duedateLowerThan(

@@ -1,5 +1,6 @@
 package com.collectwise.payments;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,14 +8,24 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.collectwise.kernel.TransactionCache;
+
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.agreements.PaymentsOnInvoice;
+import com.collectwise.communication.PartPaymentTrackRecord;
 import com.collectwise.fees.Allocation;
+import com.collectwise.fees.AppliedPayments;
+import com.collectwise.money.AccountReplay;
 import com.collectwise.money.Money;
 
 /** The payments table: money received, never deleted; a bounced payment is marked reversed. */
 @Repository
-public class PaymentRepository {
+public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, PartPaymentTrackRecord {
 
     static final String APPLIED = "APPLIED";
     static final String UNAPPLIED = "UNAPPLIED";
@@ -27,14 +38,19 @@ public class PaymentRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerRepository customers;
+    private final InvoiceRepository invoices;
 
-    public PaymentRepository(JdbcClient jdbc) {
+    public PaymentRepository(JdbcClient jdbc, CustomerRepository customers, InvoiceRepository invoices) {
         this.jdbc = jdbc;
+        this.customers = customers;
+        this.invoices = invoices;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the reference is booked already */
     void insert(IncomingPayment p, String invoiceNumber, String customerId, String status, String unappliedReason,
                 Instant createdAt) {
+        TransactionCache.forget();
         jdbc.sql("""
                 INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
                                       method, body_hash, status, unapplied_reason, created_at)
@@ -57,6 +73,7 @@ public class PaymentRepository {
     }
 
     void markReversed(String paymentReference, LocalDate reversedOn, String reason, String hash) {
+        TransactionCache.forget();
         jdbc.sql("""
                 UPDATE payments SET reversed_on = ?, reversal_reason = ?, reversal_hash = ?
                 WHERE payment_reference = ? AND reversed_on IS NULL""")
@@ -85,9 +102,92 @@ public class PaymentRepository {
             .param(customerId).query(Integer.class).single() > 0;
     }
 
+    /**
+     * What the customer paid towards the invoice from {@code from} through {@code to}: applied money for this invoice
+     * or for the customer's account (no invoice named), in the invoice's currency, not reversed.
+     */
+    public BigDecimal paidTowards(Invoice invoice, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM payments
+                WHERE customer_id = ? AND currency = ? AND status = 'APPLIED'
+                  AND (invoice_number = ? OR invoice_number IS NULL)
+                  AND reversed_on IS NULL AND received_on >= ? AND received_on <= ?""")
+            .params(invoice.customerId(), invoice.currency(), invoice.invoiceNumber(), from, to)
+            .query(BigDecimal.class).single();
+    }
+
+    @Override
+    public int appliedPaymentsOnOpenInvoices(String customerId) {
+        List<String> open = invoices.findOpenByCustomer(customerId).stream().map(Invoice::invoiceNumber).toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE invoice_number IN (:invoices) AND status = 'APPLIED'")
+            .param("invoices", open).query(Integer.class).single();
+    }
+
+    @Override
+    public BigDecimal paid(String invoiceNumber, LocalDate from, LocalDate until, Instant postedAfter) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM payments
+                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
+                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
+            .params(invoiceNumber, from, until, Timestamp.from(postedAfter), until)
+            .query(BigDecimal.class).single();
+    }
+
+    @Override
+    public List<LocalDate> valueDays(String invoiceNumber, LocalDate from, LocalDate until, Instant postedAfter) {
+        return jdbc.sql("""
+                SELECT DISTINCT received_on FROM payments
+                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
+                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
+            .params(invoiceNumber, from, until, Timestamp.from(postedAfter), until)
+            .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+    }
+
+    /** Money allocated to an invoice by the day, per currency and invoice. */
+    public record Collected(String currency, String invoiceNumber, BigDecimal amount) {
+    }
+
+    public List<Collected> collectedPerInvoice(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT currency, invoice_number, SUM(amount) FROM payment_allocations
+                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number""")
+            .params(asOf)
+            .query((rs, n) -> new Collected(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** One allocation line: what was applied in the currency on the day. */
+    public record Allocated(String currency, LocalDate appliedOn, BigDecimal amount) {
+    }
+
+    public List<Allocated> allocatedBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
+            .params(from, to)
+            .query((rs, n) -> new Allocated(rs.getString(1).trim(), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
+            .list();
+    }
+
+    /** The customer's applied payments with their reversal dates: the money facts of the account replay. */
+    @Override
+    public List<AccountReplay.PaymentFact> of(String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
+                FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
+            .param(customerId)
+            .query((rs, n) -> {
+                java.sql.Date reversed = rs.getDate("reversed_on");
+                return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
+                    Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+                    rs.getDate("received_on").toLocalDate(), reversed == null ? null : reversed.toLocalDate(),
+                    rs.getTimestamp("created_at").toInstant());
+            })
+            .list();
+    }
+
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
     void lockCustomer(String customerId) {
-        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
-            .query(String.class).optional();
+        customers.lock(customerId);
     }
 }

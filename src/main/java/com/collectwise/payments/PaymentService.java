@@ -14,18 +14,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.api.AsOf;
-import com.collectwise.agreements.AgreementService;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.FieldReader;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceOwesAgain;
+import com.collectwise.kernel.InvoicePaidOff;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.PaymentBooked;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.Allocation;
@@ -50,25 +50,19 @@ public class PaymentService {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final StatementService statements;
-    private final CaseEngine cases;
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
-    private final AcknowledgementService acknowledgements;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final AgreementService agreements;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
-                          StatementService statements, CaseEngine cases, BusinessClock clock,
-                          PlatformTransactionManager transactionManager, AcknowledgementService acknowledgements,
-                          org.springframework.context.ApplicationEventPublisher events, AgreementService agreements) {
-        this.agreements = agreements;
-        this.acknowledgements = acknowledgements;
+                          StatementService statements, BusinessClock clock,
+                          PlatformTransactionManager transactionManager,
+                          org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
         this.statements = statements;
-        this.cases = cases;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -189,10 +183,10 @@ public class PaymentService {
     }
 
     /**
-     * After the customer's money changed: every open invoice now owing nothing is settled and its case ends; a
-     * settled invoice owing again (a reversal) is reopened with a new case; an open invoice this payment reached
-     * in part gets the part payment handled (acknowledgement, case figures, "why not in full?" unless it is an
-     * instalment of a plan, see {@link AgreementService#paymentReceived}).
+     * After the customer's money changed: every open invoice now owing nothing is settled ({@link InvoicePaidOff},
+     * its case ends); a settled invoice owing again (a reversal) is reopened ({@link InvoiceOwesAgain}, a new case);
+     * an open invoice this payment reached in part is told with {@link PaymentBooked} (acknowledgement, case, call
+     * forms react). The events are handled synchronously in this transaction.
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
@@ -200,31 +194,20 @@ public class PaymentService {
             Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
-                // a running instalment plan ends as kept and then ends the case itself; Message_InvoiceSettled
-                // would interrupt the case and cancel the plan in the middle of closing it
-                if (!agreements.invoiceSettled(invoice.invoiceNumber())) {
-                    cases.invoiceSettled(invoice.invoiceNumber());
-                }
+                events.publishEvent(new InvoicePaidOff(invoice.invoiceNumber()));
             } else if (invoice.status() == CaseStatus.SETTLED && now.total().signum() > 0) {
                 log.info("Invoice {} owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),
                     now.total());
                 invoices.reopen(invoice.invoiceNumber());
-                cases.start(invoices.find(invoice.invoiceNumber()).orElseThrow(),
-                    customers.find(customerId).orElseThrow());
+                events.publishEvent(new InvoiceOwesAgain(invoice.invoiceNumber(), customerId, now.total()));
             } else if (invoice.status() == CaseStatus.OPEN && paymentReference != null) {
                 BigDecimal paidHere = account.result().splitsOf(paymentReference).stream()
                     .filter(s -> invoice.invoiceNumber().equals(s.invoiceNumber()))
                     .map(s -> s.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (paidHere.signum() > 0) {
-                    // a partial payment acknowledges the debt: the limitation period restarts (Civil Code art. 195)
-                    acknowledgements.record(invoice.invoiceNumber(), valueDate, AcknowledgementService.PARTIAL_PAYMENT);
-                    // an instalment is an expected payment, not a part payment without explanation
-                    if (!agreements.paymentReceived(invoice.invoiceNumber(), valueDate)) {
-                        cases.partPaymentReceived(invoice.invoiceNumber(), paidHere, now.total());
-                    } else {
-                        cases.showOutstanding(invoice.invoiceNumber(), now.total());
-                    }
-                    events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoice.invoiceNumber()));
+                    // the acknowledgement of the debt, the case and the open call forms react, in that order
+                    events.publishEvent(new PaymentBooked(invoice.invoiceNumber(), paymentReference, paidHere,
+                        now.total(), valueDate));
                 }
             }
         }

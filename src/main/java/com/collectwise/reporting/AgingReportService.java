@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +29,12 @@ import com.collectwise.fees.StatementService;
 @Service
 public class AgingReportService {
 
-    private final JdbcClient jdbc;
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
 
-    public AgingReportService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
+    public AgingReportService(InvoiceRepository invoices, StatementService statements,
                               BusinessClock clock) {
-        this.jdbc = jdbc;
         this.invoices = invoices;
         this.statements = statements;
         this.clock = clock;
@@ -48,11 +45,7 @@ public class AgingReportService {
     public AgingReport report(LocalDate asOf) {
         // closed_at is an instant; "closed by the end of the report date" is judged in the company's zone
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
-        List<String> numbers = jdbc.sql("""
-                SELECT invoice_number FROM invoices
-                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
-                ORDER BY invoice_number""")
-            .params(asOf, endOfDay).query(String.class).list();
+        List<String> numbers = invoices.numbersOutstandingOn(asOf, endOfDay.toInstant());
 
         Map<String, Totals> byCurrency = new TreeMap<>();
         var statementOf = statements.statementsAsOf(asOf);

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.collectwise.cases.OverdueCauses;
+import com.collectwise.cases.PromiseBook;
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactLog;
+import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.payments.PaymentRepository;
 import com.collectwise.cases.OverdueCause;
 import com.collectwise.money.Money;
 
@@ -26,11 +31,23 @@ public class CollectorReportService {
     /** A contact logged without a collector (e.g. the system noting a broken promise) is nobody's work. */
     static final String NOBODY = "(none)";
 
-    private final JdbcClient jdbc;
+    private final OverdueCauses overdueCauses;
+    private final ContactLog contacts;
+    private final PromiseBook promises;
+    private final PaymentRepository payments;
+    private final InvoiceRepository invoices;
+    private final CustomerRepository customers;
     private final BusinessClock clock;
 
-    public CollectorReportService(JdbcClient jdbc, BusinessClock clock) {
-        this.jdbc = jdbc;
+    public CollectorReportService(OverdueCauses overdueCauses, ContactLog contacts, PromiseBook promises,
+                                  PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
+                                  BusinessClock clock) {
+        this.overdueCauses = overdueCauses;
+        this.contacts = contacts;
+        this.promises = promises;
+        this.payments = payments;
+        this.invoices = invoices;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -39,60 +56,46 @@ public class CollectorReportService {
         Map<String, Acc> lines = new TreeMap<>();
 
         // a cause heard on one call with a customer is kept on each invoice the call covered: it counts once
-        String heard = "(SELECT DISTINCT collector, customer_id, channel, recorded_at, cause FROM overdue_causes"
-            + " WHERE recorded_at < ?) h";
+        List<OverdueCauses.Heard> heard = overdueCauses.heardBefore(endOfDay.toInstant());
+        Map<String, Integer> perCause = new TreeMap<>();
+        heard.forEach(h -> perCause.merge(h.cause(), 1, Integer::sum));
         List<CollectorReport.CauseCount> causes = new ArrayList<>();
-        jdbc.sql("SELECT cause, COUNT(*) FROM " + heard + " GROUP BY cause").params(endOfDay)
-            .query(rs -> {
-                String code = rs.getString(1);
-                causes.add(new CollectorReport.CauseCount(code,
-                    OverdueCause.parse(code).map(OverdueCause::label).orElse(code), rs.getInt(2)));
-            });
+        perCause.forEach((code, count) -> causes.add(new CollectorReport.CauseCount(code,
+            OverdueCause.parse(code).map(OverdueCause::label).orElse(code), count)));
         causes.sort(Comparator.comparingInt(CollectorReport.CauseCount::count).reversed()
             .thenComparing(CollectorReport.CauseCount::cause));
 
-        jdbc.sql("SELECT collector, cause, COUNT(*) FROM " + heard + " GROUP BY collector, cause").params(endOfDay)
-            .query(rs -> {
-                acc(lines, rs.getString(1)).causes.merge(rs.getString(2), rs.getInt(3), Integer::sum);
-            });
+        heard.forEach(h -> acc(lines, h.collector()).causes.merge(h.cause(), 1, Integer::sum));
         // one call with a customer is logged on each invoice it covered, at the same moment: it counts once
-        jdbc.sql("""
-                SELECT collector, COUNT(*) FROM (SELECT DISTINCT collector, customer_id, channel, contacted_at
-                  FROM contact_log WHERE channel IN ('PHONE', 'VISIT') AND contacted_at < ?) c GROUP BY collector""")
-            .params(endOfDay)
-            .query(rs -> {
-                acc(lines, rs.getString(1)).contacts += rs.getInt(2);
-            });
-        jdbc.sql("SELECT created_by, status, resolved_at FROM promises WHERE created_at < ?").params(endOfDay)
-            .query(rs -> {
-                Acc a = acc(lines, rs.getString(1));
-                a.promisesMade++;
-                Timestamp resolved = rs.getTimestamp(3);
-                if (resolved != null && resolved.before(endOfDay)) {
-                    if ("KEPT".equals(rs.getString(2))) {
-                        a.promisesKept++;
-                    } else if ("BROKEN".equals(rs.getString(2))) {
-                        a.promisesBroken++;
-                    }
+        contacts.callsAndVisitsPerCollector(endOfDay.toInstant())
+            .forEach((collector, count) -> acc(lines, collector).contacts += count);
+        promises.givenBefore(endOfDay.toInstant()).forEach(p -> {
+            Acc a = acc(lines, p.createdBy());
+            a.promisesMade++;
+            if (p.resolvedAt() != null && p.resolvedAt().isBefore(endOfDay.toInstant())) {
+                if ("KEPT".equals(p.status())) {
+                    a.promisesKept++;
+                } else if ("BROKEN".equals(p.status())) {
+                    a.promisesBroken++;
                 }
-            });
-        jdbc.sql("""
-                SELECT c.collector, a.currency, SUM(a.amount) FROM payment_allocations a
-                JOIN invoices i ON i.invoice_number = a.invoice_number JOIN customers c ON c.customer_id = i.customer_id
-                WHERE a.applied_on <= ? GROUP BY c.collector, a.currency""")
-            .params(asOf)
-            .query(rs -> {
-                String currency = rs.getString(2).trim();
-                acc(lines, rs.getString(1)).collected.merge(currency,
-                    Money.rounded(rs.getBigDecimal(3), currency).amount(), BigDecimal::add);
-            });
-        jdbc.sql("""
-                SELECT c.collector, i.stage, COUNT(*) FROM invoices i JOIN customers c ON c.customer_id = i.customer_id
-                WHERE i.status = 'OPEN' AND i.issue_date <= ? GROUP BY c.collector, i.stage""")
-            .params(asOf)
-            .query(rs -> {
-                acc(lines, rs.getString(1)).stages.merge(rs.getString(2), rs.getInt(3), Integer::sum);
-            });
+            }
+        });
+        // money per collector of the invoice's customer, summed and then rounded per currency
+        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
+        Map<String, String> customerOf = invoices.customersOf(collected.stream()
+            .map(PaymentRepository.Collected::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()));
+        Map<String, Map<String, BigDecimal>> collectedBy = new java.util.HashMap<>();
+        collected.stream().filter(c -> collectorOf.containsKey(customerOf.get(c.invoiceNumber()))).forEach(c ->
+            collectedBy.computeIfAbsent(collectorOf.get(customerOf.get(c.invoiceNumber())), k -> new TreeMap<>())
+                .merge(c.currency(), c.amount(), BigDecimal::add));
+        collectedBy.forEach((collector, perCurrency) -> perCurrency.forEach((currency, amount) ->
+            acc(lines, collector).collected.merge(currency, Money.rounded(amount, currency).amount(), BigDecimal::add)));
+        List<InvoiceRepository.CustomerStageCount> open = invoices.openPerCustomerAndStage(asOf);
+        Map<String, String> collectorOfOpen = customers.collectorsOf(open.stream()
+            .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()));
+        open.stream().filter(o -> collectorOfOpen.containsKey(o.customerId())).forEach(o ->
+            acc(lines, collectorOfOpen.get(o.customerId())).stages.merge(o.stage(), o.count(), Integer::sum));
 
         List<CollectorReport.CollectorLine> collectors = new ArrayList<>();
         lines.forEach((collector, a) -> collectors.add(new CollectorReport.CollectorLine(collector, a.contacts,

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.Invoice;
+import com.collectwise.cases.PromiseBook;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.payments.PaymentRepository;
 import com.collectwise.kernel.Stage;
 import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.InterestRatePolicy;
@@ -40,17 +41,20 @@ public class DashboardService {
     static final int UNKNOWN_RATE_LINES = 50;
 
     private final AgingReportService aging;
-    private final JdbcClient jdbc;
+    private final PaymentRepository payments;
+    private final PromiseBook promiseBook;
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
     private final CollectorReportService collectorReports;
 
-    public DashboardService(AgingReportService aging, JdbcClient jdbc, InvoiceRepository invoices,
-                            StatementService statements, BusinessClock clock, CollectorReportService collectorReports) {
+    public DashboardService(AgingReportService aging, PaymentRepository payments, PromiseBook promiseBook,
+                            InvoiceRepository invoices, StatementService statements, BusinessClock clock,
+                            CollectorReportService collectorReports) {
         this.collectorReports = collectorReports;
         this.aging = aging;
-        this.jdbc = jdbc;
+        this.payments = payments;
+        this.promiseBook = promiseBook;
         this.invoices = invoices;
         this.statements = statements;
         this.clock = clock;
@@ -70,11 +74,7 @@ public class DashboardService {
     private Dashboard.UnknownRates unknownRates(LocalDate asOf) {
         InterestRatePolicy rules = statements.ratePolicy();
         LocalDate knownFrom = rules.ratesKnownFrom();
-        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
-            + " AND contract_rate IS NULL" + (knownFrom == null ? "" : " AND due_date < ?")
-            + " ORDER BY due_date, invoice_number";
-        List<Object> params = knownFrom == null ? List.of(asOf) : List.of(asOf, knownFrom);
-        List<String> candidates = jdbc.sql(sql).params(params).query(String.class).list();
+        List<String> candidates = invoices.openWithoutContractRate(asOf, knownFrom);
         int count = 0;
         List<String> numbers = new ArrayList<>();
         for (String number : candidates) {
@@ -100,27 +100,24 @@ public class DashboardService {
     }
 
     private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT a.currency, i.stage, SUM(a.amount) AS amount
-                FROM payment_allocations a JOIN invoices i ON i.invoice_number = a.invoice_number
-                WHERE a.applied_on <= ?
-                GROUP BY a.currency, i.stage ORDER BY a.currency, i.stage""")
-            .params(asOf)
-            .query((rs, n) -> new Dashboard.CollectedLine(rs.getString(1).trim(), rs.getString(2),
-                Money.rounded(rs.getBigDecimal(3), rs.getString(1).trim()).amount()))
-            .list();
+        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
+        Map<String, String> stages = invoices.stagesOf(collected.stream().map(PaymentRepository.Collected::invoiceNumber)
+            .collect(java.util.stream.Collectors.toSet()));
+        Map<String, Map<String, BigDecimal>> byCurrencyAndStage = new TreeMap<>();
+        collected.stream().filter(c -> stages.containsKey(c.invoiceNumber())).forEach(c -> byCurrencyAndStage
+            .computeIfAbsent(c.currency(), k -> new TreeMap<>()).merge(stages.get(c.invoiceNumber()), c.amount(),
+                BigDecimal::add));
+        List<Dashboard.CollectedLine> lines = new ArrayList<>();
+        byCurrencyAndStage.forEach((currency, perStage) -> perStage.forEach((stage, amount) -> lines.add(
+            new Dashboard.CollectedLine(currency, stage, Money.rounded(amount, currency).amount()))));
+        return lines;
     }
 
     private List<Dashboard.MonthLine> collectedPerMonth(LocalDate asOf) {
         LocalDate from = asOf.withDayOfMonth(1).minusMonths(11);
         Map<String, Map<String, BigDecimal>> byCurrency = new TreeMap<>();
-        jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
-            .params(from, asOf)
-            .query(rs -> {
-                String month = rs.getDate(2).toLocalDate().toString().substring(0, 7);
-                byCurrency.computeIfAbsent(rs.getString(1).trim(), c -> new TreeMap<>())
-                    .merge(month, rs.getBigDecimal(3), BigDecimal::add);
-            });
+        payments.allocatedBetween(from, asOf).forEach(a -> byCurrency.computeIfAbsent(a.currency(), c -> new TreeMap<>())
+            .merge(a.appliedOn().toString().substring(0, 7), a.amount(), BigDecimal::add));
         // every month of the window, zeros included, so the chart's axis has no gaps
         List<Dashboard.MonthLine> lines = new ArrayList<>();
         byCurrency.forEach((currency, months) -> {
@@ -136,16 +133,14 @@ public class DashboardService {
     private Dashboard.PromiseRate promises(LocalDate asOf) {
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
         int[] counts = new int[3];
-        jdbc.sql("SELECT status, resolved_at FROM promises WHERE created_at < ?").params(endOfDay)
-            .query(rs -> {
-                Timestamp resolved = rs.getTimestamp(2);
-                boolean resolvedByThen = resolved != null && resolved.before(endOfDay);
-                switch (resolvedByThen ? rs.getString(1) : "OPEN") {
-                    case "KEPT" -> counts[0]++;
-                    case "BROKEN" -> counts[1]++;
-                    default -> counts[2]++;
-                }
-            });
+        promiseBook.givenBefore(endOfDay.toInstant()).forEach(p -> {
+            boolean resolvedByThen = p.resolvedAt() != null && p.resolvedAt().isBefore(endOfDay.toInstant());
+            switch (resolvedByThen ? p.status() : "OPEN") {
+                case "KEPT" -> counts[0]++;
+                case "BROKEN" -> counts[1]++;
+                default -> counts[2]++;
+            }
+        });
         int resolved = counts[0] + counts[1];
         BigDecimal rate = resolved == 0 ? null
             : BigDecimal.valueOf(counts[0] * 100L).divide(BigDecimal.valueOf(resolved), 1, RoundingMode.HALF_UP);
@@ -188,16 +183,12 @@ public class DashboardService {
 
     /** Credit sales: the principal of invoices issued in the window. */
     private BigDecimal sales(String currency, LocalDate from, LocalDate to) {
-        BigDecimal sum = jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")
-            .params(currency, from, to).query(BigDecimal.class).optional().orElse(null);
+        BigDecimal sum = invoices.principalIssued(currency, from, to);
         return Money.rounded(sum == null ? BigDecimal.ZERO : sum, currency).amount();
     }
 
     private List<Dashboard.CaseLine> cases(LocalDate asOf) {
-        List<String> numbers = jdbc.sql("""
-                SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
-                ORDER BY due_date, invoice_number""")
-            .params(asOf).query(String.class).list();
+        List<String> numbers = invoices.openIssuedBy(asOf);
         List<Dashboard.CaseLine> lines = new ArrayList<>();
         var statementOf = statements.statementsAsOf(asOf);
         for (String number : numbers) {

@@ -1,0 +1,76 @@
+package com.collectwise.kernel;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values computed once per transaction (issue 19: one statement per request): the customer's replayed account is
+ * asked for by the booking, the case and the call form of one payment; the first computes it, the others reuse it.
+ * The values live with the transaction's synchronizations, so a transaction started inside another (REQUIRES_NEW)
+ * has its own, and they are dropped when it ends. Outside a transaction nothing is kept.
+ * <p>
+ * Whoever changes a fact the values are computed from calls {@link #forget()}: the owners of the ledger, the
+ * payments, the invoices and the customers do on every write and on taking a customer's lock (a row read after
+ * the lock may be newer than one read before it).
+ */
+public final class TransactionCache {
+
+    private TransactionCache() {
+    }
+
+    private static final class Values implements TransactionSynchronization {
+        final Map<Object, Object> values = new HashMap<>();
+    }
+
+    /** The value under the key in this transaction, computed when absent (every time outside a transaction). */
+    @SuppressWarnings("unchecked")
+    public static <V> V get(Object key, Supplier<V> compute) {
+        Values current = current(true);
+        if (current == null) {
+            return compute.get();
+        }
+        Object value = current.values.get(key);
+        if (value == null) {
+            value = compute.get();
+            current.values.put(key, value);
+        }
+        return (V) value;
+    }
+
+    /** A fact changed in this transaction: everything computed so far is computed again when next asked for. */
+    public static void forget() {
+        Values current = current(false);
+        if (current != null) {
+            current.values.clear();
+        }
+    }
+
+    /** One value changed in this transaction (e.g. an invoice row whose stage changed): only it is read again. */
+    public static void forget(Object key) {
+        Values current = current(false);
+        if (current != null) {
+            current.values.remove(key);
+        }
+    }
+
+    private static Values current(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Values v) {
+                return v;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        Values created = new Values();
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
+    }
+}

@@ -1,0 +1,107 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+
+import com.collectwise.fees.StatementService;
+
+/**
+ * One statement per request (issue 19, item 1): a request replays the customer's account once and reads its
+ * invoice and customer rows a few times, not once per step that needs them. Counted from the debug log of the
+ * request's thread: the replay's own line and the SQL the JDBC template executes. Before the per-transaction cache
+ * ({@code kernel.TransactionCache}) a part payment replayed the account 3 times and read the invoice and the customer
+ * 4 times each; a registration replayed it twice, read the invoice 4 times and the customer 6 times. The invoice is
+ * read again after its own row changed (case started, stage set), which is right.
+ */
+class OneStatementPerRequestApiTest extends ApiTestSupport {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getThreadName().startsWith("http-")) {
+                lines.add(event.getFormattedMessage());
+            }
+        }
+    };
+    private final Map<Logger, Level> levels = new java.util.HashMap<>();
+
+    @BeforeEach
+    void listen() {
+        appender.start();
+        for (String name : List.of(StatementService.class.getName(), "org.springframework.jdbc.core.JdbcTemplate")) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            levels.put(logger, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+            logger.addAppender(appender);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        levels.forEach((logger, level) -> {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        });
+    }
+
+    private Counts during(Supplier<Response> request) {
+        lines.clear();
+        Response r = request.get();
+        assertThat(r.status()).as(r.raw()).isBetween(200, 201);
+        Counts counts = new Counts(
+            count("Replaying the account of customer"),
+            count("FROM invoices WHERE invoice_number = ?"),
+            count("FROM customers WHERE customer_id = ?"));
+        System.out.println("Per request: " + counts);
+        return counts;
+    }
+
+    private int count(String marker) {
+        return (int) lines.stream().filter(l -> l.contains(marker)).count();
+    }
+
+    record Counts(int replays, int invoiceReads, int customerReads) {
+    }
+
+    @Test
+    void aPartPaymentReplaysTheAccountOnce() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Counts counts = during(() -> post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", number, "amount", 400, "currency", "CNY", "receivedOn", today().toString(),
+            "method", "BANK_TRANSFER")));
+
+        assertThat(counts.replays()).isEqualTo(1);
+        assertThat(counts.invoiceReads()).isLessThanOrEqualTo(2);
+        assertThat(counts.customerReads()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void registeringAnInvoiceReplaysTheAccountOnce() {
+        String customerId = createCustomer();
+        String number = unique("INV");
+
+        Counts counts = during(() -> post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number,
+            "customerId", customerId, "issueDate", today().minusDays(30).toString(),
+            "dueDate", today().plusDays(30).toString(), "amount", "1000.00", "currency", "CNY")));
+
+        assertThat(counts.replays()).isEqualTo(1);
+        assertThat(counts.invoiceReads()).isLessThanOrEqualTo(4);
+        assertThat(counts.customerReads()).isLessThanOrEqualTo(3);
+    }
+}
