@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** A whole number within [{@link #min}, {@link #max}] (decimals are refused while reading, see {@link JsonFields}). */
 @Documented
 @Constraint(validatedBy = Between.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Between {
 

@@ -15,7 +15,7 @@ import jakarta.validation.Payload;
 /** ISO 4217 code of a currency that has a minor unit (so no gold, no test codes). */
 @Documented
 @Constraint(validatedBy = CurrencyCode.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrencyCode {
 

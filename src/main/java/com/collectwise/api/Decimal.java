@@ -15,7 +15,7 @@ import jakarta.validation.Payload;
 /** A decimal number within [{@link #min}, {@link #max}] with at most {@link #scale} decimals (a rate, a percentage). */
 @Documented
 @Constraint(validatedBy = Decimal.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Decimal {
 

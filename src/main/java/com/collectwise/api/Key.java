@@ -15,7 +15,7 @@ import jakarta.validation.Payload;
 /** A key used in URLs (invoice number, customer id): at most 64 letters, digits, '.', '_' and '-'. */
 @Documented
 @Constraint(validatedBy = Key.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Key {
 

@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = Since2000.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Since2000 {
 

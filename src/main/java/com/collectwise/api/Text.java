@@ -14,7 +14,7 @@ import jakarta.validation.Payload;
 /** Free text of at most {@link #max} characters (after trimming, see {@link JsonFields}). */
 @Documented
 @Constraint(validatedBy = Text.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Text {
 

@@ -39,7 +39,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.collectwise.CollectwiseApplication;
-import com.collectwise.api.FieldReader;
 import com.collectwise.bench.Footprint.Group;
 import com.collectwise.bench.Footprint.Sizes;
 import com.collectwise.kernel.BusinessClock;
@@ -48,6 +47,8 @@ import com.collectwise.cases.InvoiceService;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.CustomerService;
 import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Stage;
 import com.collectwise.payments.IncomingPayment;
@@ -199,12 +200,8 @@ final class BenchRun {
         customers = Math.max(1, settings.cases() / 20);
         CustomerService service = context.getBean(CustomerService.class);
         long t0 = System.nanoTime();
-        parallel(customers, i -> service.register(FieldReader.of(Map.of(
-            "customerId", customerId(i),
-            "name", "Benchmark Customer " + i,
-            "segment", "DOMESTIC",
-            "email", "ap" + i + "@customer.example",
-            "collector", "admin"))));
+        parallel(customers, i -> service.register(new Customer(customerId(i), "Benchmark Customer " + i,
+            Segment.DOMESTIC, null, "ap" + i + "@customer.example", null, "admin", null, null)));
         results.raw("customers registered", customers + " in " + f(seconds(t0), 1) + " s");
     }
 
