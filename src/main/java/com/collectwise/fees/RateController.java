@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.InvalidRequestException;
+
 /**
  * The reference rate tables over HTTP: GET /api/rates/{lpr|ecb} (finance, supervisors), POST (finance) to add a
  * rate or correct one (same effectiveFrom again). Security is configured centrally (com.collectwise.security).
@@ -75,7 +78,10 @@ public class RateController {
                 errors.put("ratePercent", "must be a number (percent per year, e.g. 3.10)");
             }
         }
-        BadFieldException.throwIfAny(errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.entrySet().stream()
+                .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
+        }
         ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
         return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
     }
