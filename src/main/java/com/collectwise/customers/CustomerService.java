@@ -1,6 +1,5 @@
 package com.collectwise.customers;
 
-import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import java.time.Instant;
