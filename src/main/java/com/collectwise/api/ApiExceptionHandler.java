@@ -3,6 +3,8 @@ package com.collectwise.api;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -18,10 +20,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonParseException;
 
 /**
  * Turns every failure of an API call into an RFC 7807 problem. Callers are machines (ERP feeds, the
@@ -106,6 +113,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "The request could not be completed; nothing was changed. Please retry later.");
     }
 
+    /**
+     * A request record ({@code @Valid @RequestBody}) with bad fields: the values that could not be read and the rules
+     * they break, one problem per field, answered like every other {@link InvalidRequestException}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblems.Found> found = new ArrayList<>();
+        for (ObjectError error : ex.getBindingResult().getAllErrors()) {
+            String field = error instanceof FieldError fieldError ? fieldError.getField() : "body";
+            boolean unreadable = Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
+                .contains(RequestBodies.UNREADABLE);
+            found.add(new FieldProblems.Found(new FieldProblem(field, error.getDefaultMessage()), unreadable));
+        }
+        Object target = ex.getBindingResult().getTarget();
+        return invalid(new InvalidRequestException(FieldProblems.of(target == null ? null : target.getClass(), found)));
+    }
+
     /** Malformed JSON or a body of the wrong shape: say so instead of echoing parser internals. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -114,10 +140,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof RequestSizeLimit.PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
         }
+        String message = "must be a JSON object";
+        if (ex.getCause() instanceof JsonParseException json) {
+            message = "is not valid JSON" + (json.getLocation() == null ? ""
+                : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")");
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
             "The request body is missing or is not a JSON object");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldProblem("body", "must be a JSON object")));
+        problem.setProperty("errors", List.of(new FieldProblem("body", message)));
         return ResponseEntity.badRequest().body(problem);
     }
 

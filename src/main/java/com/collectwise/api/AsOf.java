@@ -1,7 +1,6 @@
 package com.collectwise.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * The one parser of the {@code asOf} query parameter (case view, aging report, dashboard, statements). A figure as
@@ -38,15 +37,11 @@ public final class AsOf {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
+        LocalDate date = IsoDates.parse(value);
+        if (date == null) {
+            throw InvalidRequestException.of(PARAMETER, IsoDates.MESSAGE);
         }
-        throw InvalidRequestException.of(PARAMETER, "must be an ISO date (yyyy-MM-dd)");
+        return date;
     }
 
     /**

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.collectwise.api.AsOf;
-import com.collectwise.api.FieldReader;
 import com.collectwise.api.NotFoundException;
 
 @RestController
@@ -52,8 +53,8 @@ public class InvoiceController {
     /** One transaction for the registration and its answer: the invoice, customer and statement are read once. */
     @PostMapping
     @org.springframework.transaction.annotation.Transactional
-    public ResponseEntity<CaseView> register(@RequestBody(required = false) String body) {
-        Invoice invoice = invoices.register(FieldReader.parse(body));
+    public ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
+        Invoice invoice = invoices.register(request.toInvoice());
         URI location = UriComponentsBuilder.fromPath("/api/invoices/{number}")
             .buildAndExpand(invoice.invoiceNumber()).encode().toUri();
         return ResponseEntity.created(location).body(views.view(invoice.invoiceNumber(), clock.today()));

@@ -2,7 +2,6 @@ package com.collectwise.cases;
 
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
-import static com.collectwise.cases.InvoiceService.*;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,7 +21,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.RequestReader;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.LineProblem;
@@ -37,9 +37,11 @@ import com.collectwise.api.LineProblem;
 @Service
 public class InvoiceImportService {
 
-    static final Set<String> REQUIRED_COLUMNS = Set.of(INVOICE_NUMBER, CUSTOMER_ID, ISSUE_DATE, DUE_DATE, AMOUNT,
-        CURRENCY);
-    static final Set<String> OPTIONAL_COLUMNS = Set.of(CREDIT_TERM_DAYS, CONTRACT_RATE);
+    /** The columns are the fields of {@link InvoiceRequest}. */
+    static final Set<String> REQUIRED_COLUMNS = Set.of("invoiceNumber", "customerId", "issueDate", "dueDate", "amount",
+        "currency");
+    static final Set<String> OPTIONAL_COLUMNS = Set.of("creditTermDays", "contractInterestRatePercent");
+    private static final String INVOICE_NUMBER = "invoiceNumber";
     /** One transaction holds the whole file; larger ledgers are split by the sender. */
     static final int MAX_INVOICES = 10_000;
 
@@ -53,15 +55,16 @@ public class InvoiceImportService {
         .get();
 
     private final InvoiceService invoiceService;
+    private final RequestReader requests;
     private final InvoiceRepository invoices;
     private final InvoiceImports imports;
     private final BusinessClock clock;
     private final int synchronousUpTo;
 
-    public InvoiceImportService(InvoiceService invoiceService, InvoiceRepository invoices, InvoiceImports imports,
-                                BusinessClock clock,
-                                CaseSettings settings) {
+    public InvoiceImportService(InvoiceService invoiceService, RequestReader requests, InvoiceRepository invoices,
+                                InvoiceImports imports, BusinessClock clock, CaseSettings settings) {
         this.invoiceService = invoiceService;
+        this.requests = requests;
         this.invoices = invoices;
         this.imports = imports;
         this.clock = clock;
@@ -130,21 +133,21 @@ public class InvoiceImportService {
             return;
         }
         Map<String, String> values = new LinkedHashMap<>(record.toMap());
-        FieldReader in = FieldReader.of(values);
-        Invoice invoice = invoiceService.read(in);
+        RequestReader.Read<InvoiceRequest> invoice = requests.read(values, InvoiceRequest.class);
+        List<FieldProblem> found = new ArrayList<>(invoice.problems());
         String number = values.get(INVOICE_NUMBER);
-        if (number != null && !number.isBlank() && !in.hasProblem(INVOICE_NUMBER)) {
+        if (number != null && !number.isBlank() && found.stream().noneMatch(p -> p.field().equals(INVOICE_NUMBER))) {
             Long first = firstLineOf.putIfAbsent(number, line);
             if (first != null) {
-                in.reject(INVOICE_NUMBER, "duplicates line " + first + " of this file");
+                found.add(new FieldProblem(INVOICE_NUMBER, "duplicates line " + first + " of this file"));
             } else if (invoices.exists(number)) {
-                in.reject(INVOICE_NUMBER, "is registered already");
+                found.add(new FieldProblem(INVOICE_NUMBER, "is registered already"));
             }
         }
-        if (in.isValid()) {
-            accepted.add(invoice);
+        if (found.isEmpty()) {
+            accepted.add(invoice.value().toInvoice());
         } else {
-            in.problems().forEach(p -> problems.add(new LineProblem(line, p.field(), p.message())));
+            found.forEach(p -> problems.add(new LineProblem(line, p.field(), p.message())));
         }
     }
 

@@ -3,6 +3,8 @@ package com.collectwise.communication;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.collectwise.api.FieldReader;
 
 /** Letters kept as evidence, downloadable as sent, with their SHA-256. */
 @RestController
@@ -47,11 +48,9 @@ public class DocumentController {
      */
     @PostMapping("/{id}/delivery")
     public Map<String, Object> delivery(@PathVariable String invoiceNumber, @PathVariable long id,
-                                        @RequestBody(required = false) String body) {
-        FieldReader in = FieldReader.parse(body);
-        DeliveryStatus status = in.enumValue("status", DeliveryStatus.class, null);
-        String proof = in.text("proof", status == DeliveryStatus.DELIVERED, 500);
-        in.throwIfInvalid();
+                                        @Valid @RequestBody DeliveryRequest request) {
+        DeliveryStatus status = request.status();
+        String proof = request.proof();
         Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new ResponseStatusException(
             HttpStatus.NOT_FOUND, "no document " + id + " for invoice " + invoiceNumber));
         documents.recordDelivery(d.id(), status.name(), proof);

@@ -3,6 +3,8 @@ package com.collectwise.customers;
 import com.collectwise.kernel.Customer;
 import java.net.URI;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.collectwise.api.FieldReader;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -22,10 +23,10 @@ public class CustomerController {
         this.customers = customers;
     }
 
-    /** The body is read field by field so that every mistake is reported, not only the first. */
+    /** Every bad field of the body is reported at once, not only the first. */
     @PostMapping
-    public ResponseEntity<Customer> register(@RequestBody(required = false) String body) {
-        Customer customer = customers.register(FieldReader.parse(body));
+    public ResponseEntity<Customer> register(@Valid @RequestBody CustomerRequest request) {
+        Customer customer = customers.register(request.toCustomer());
         URI location = UriComponentsBuilder.fromPath("/api/customers/{id}").buildAndExpand(customer.customerId())
             .encode().toUri();
         return ResponseEntity.created(location).body(customer);

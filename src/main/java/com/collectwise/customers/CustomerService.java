@@ -1,6 +1,5 @@
 package com.collectwise.customers;
 
-import com.collectwise.kernel.Language;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import java.time.Instant;
@@ -57,36 +56,19 @@ public class CustomerService {
     }
 
     /**
-     * @throws com.collectwise.api.InvalidRequestException listing every bad field
+     * Registers a checked customer (see {@link CustomerRequest}), stamped with the time of registration.
+     *
      * @throws ConflictException when the customer id is taken
      */
     @Transactional
-    public Customer register(FieldReader in) {
-        String customerId = in.key("customerId", true);
-        String name = in.text("name", true, 200);
-        Segment segment = in.enumValue("segment", Segment.class, Segment.DOMESTIC);
-        String country = in.country("country", false);
-        String email = in.email("email", false);
-        String phone = in.phone("phone", false);
-        String collector = in.userId("collector", true);
-        String decisionMaker = in.text("decisionMaker", false, 200);
-        Language language = null;
-        String languageCode = in.text("language", false, 5);
-        if (languageCode != null) {
-            language = Language.ofCode(languageCode).orElse(null);
-            if (language == null) {
-                in.reject("language", "must be zh or en");
-            }
-        }
-        if (collector != null && !users.exists(collector)) {
-            in.reject("collector", "is not a known user");
-        }
-        in.throwIfInvalid();
+    public Customer register(Customer request) {
+        String customerId = request.customerId();
         if (customers.exists(customerId)) {
             throw new ConflictException("Customer " + customerId + " exists already");
         }
-        Customer customer = new Customer(customerId, name, segment, country, email, phone, collector, decisionMaker,
-            clock.now(), language);
+        Customer customer = new Customer(customerId, request.name(), request.segment(), request.country(),
+            request.email(), request.phone(), request.collector(), request.decisionMaker(), clock.now(),
+            request.language());
         try {
             customers.insert(customer);
         } catch (DuplicateKeyException e) {

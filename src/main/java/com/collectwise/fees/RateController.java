@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.IsoDates;
 
 /**
  * The reference rate tables over HTTP: GET /api/rates/{lpr|ecb} (finance, supervisors), POST (finance) to add a
@@ -55,9 +58,8 @@ public class RateController {
         if (fromValue == null || fromValue.toString().isBlank()) {
             errors.put("effectiveFrom", "is required (yyyy-MM-dd)");
         } else {
-            try {
-                from = LocalDate.parse(fromValue.toString().trim());
-            } catch (DateTimeParseException e) {
+            from = IsoDates.parse(fromValue.toString());
+            if (from == null) {
                 errors.put("effectiveFrom", "must be a date yyyy-MM-dd");
             }
         }
@@ -75,7 +77,10 @@ public class RateController {
                 errors.put("ratePercent", "must be a number (percent per year, e.g. 3.10)");
             }
         }
-        BadFieldException.throwIfAny(errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors.entrySet().stream()
+                .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
+        }
         ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
         return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
     }

@@ -3,13 +3,14 @@ package com.collectwise.handoff;
 import java.security.Principal;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.collectwise.api.FieldReader;
 
 @RestController
 public class AgencyRecallController {
@@ -25,12 +26,9 @@ public class AgencyRecallController {
      * 400 without a reason, 404 unknown case, 409 the case has no running agency mandate.
      */
     @PostMapping("/api/invoices/{invoiceNumber}/agency/recall")
-    public ResponseEntity<?> recall(@PathVariable String invoiceNumber, @RequestBody(required = false) String body,
+    public ResponseEntity<?> recall(@PathVariable String invoiceNumber, @Valid @RequestBody RecallRequest request,
                                     Principal user) {
-        FieldReader in = FieldReader.parse(body);
-        String reason = in.text("reason", true, 500);
-        in.throwIfInvalid();
-        recalls.recall(invoiceNumber, reason, user == null ? null : user.getName());
+        recalls.recall(invoiceNumber, request.reason(), user == null ? null : user.getName());
         return ResponseEntity.accepted().body(Map.of("invoiceNumber", invoiceNumber, "status", "RECALL_REQUESTED"));
     }
 }

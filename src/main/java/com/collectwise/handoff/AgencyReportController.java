@@ -1,5 +1,7 @@
 package com.collectwise.handoff;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -7,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.collectwise.api.FieldReader;
 
 @RestController
 public class AgencyReportController {
@@ -23,8 +24,8 @@ public class AgencyReportController {
      * not waiting for a report, 404 no such case (the report is kept in the inbox all the same).
      */
     @PostMapping("/api/agency/reports")
-    public ResponseEntity<?> receive(@RequestBody(required = false) String body) {
-        AgencyReportService.Result result = reports.receive(reports.read(FieldReader.parse(body)));
+    public ResponseEntity<?> receive(@Valid @RequestBody AgencyReportRequest request) {
+        AgencyReportService.Result result = reports.receive(request.toReport());
         return switch (result.outcome()) {
             case CORRELATED, DUPLICATE -> ResponseEntity.ok(result);
             case KEPT -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result);

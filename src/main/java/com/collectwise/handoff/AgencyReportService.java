@@ -11,7 +11,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.api.ConflictException;
-import com.collectwise.api.FieldReader;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
@@ -65,29 +64,6 @@ public class AgencyReportService {
         this.clock = clock;
         this.json = json;
         this.transaction = new TransactionTemplate(transactionManager);
-    }
-
-    /** @throws com.collectwise.api.InvalidRequestException listing every bad field */
-    public AgencyReport read(FieldReader in) {
-        String invoiceNumber = in.key("invoiceNumber", true);
-        String agencyReference = in.text("agencyReference", true, 100);
-        String reportId = in.text("reportId", true, 100);
-        AgencyReportStatus status = in.enumValue("status", AgencyReportStatus.class, null);
-        // in the currency of the invoice the report concerns (an unknown invoice is answered later, as before)
-        String currency = invoiceNumber == null ? null
-            : invoices.find(invoiceNumber).map(Invoice::currency).orElse(null);
-        BigDecimal amount = in.amountOrZero("amountCollected", false, currency);
-        LocalDate reportedOn = in.date("reportedOn", true);
-        if (reportedOn != null && reportedOn.isAfter(clock.today())) {
-            in.reject("reportedOn", "must not be in the future");
-        }
-        if (status == AgencyReportStatus.PARTLY_COLLECTED && (amount == null || amount.signum() == 0)
-            && !in.hasProblem("amountCollected")) {
-            in.reject("amountCollected", "must be greater than zero when the status is PARTLY_COLLECTED");
-        }
-        in.throwIfInvalid();
-        return new AgencyReport(invoiceNumber, agencyReference, reportId, status,
-            amount == null ? BigDecimal.ZERO : amount, reportedOn);
     }
 
     /** Processes the report in one transaction; a concurrent copy of it is answered as a duplicate. */

@@ -2,7 +2,7 @@ package com.collectwise.kernel;
 
 import java.math.BigDecimal;
 
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.Amounts;
 
 /**
  * Amounts arrive from forms as JSON numbers (double or long); the domain takes them as BigDecimal. They are taken
@@ -31,7 +31,7 @@ public final class FormAmount {
         if (amount == null || currency == null) {
             return null;
         }
-        String problem = FieldReader.minorUnitProblem(amount, currency.toString());
+        String problem = Amounts.minorUnitProblem(amount, currency.toString());
         return problem == null ? null : label + " " + amount.toPlainString() + " " + problem;
     }
 }

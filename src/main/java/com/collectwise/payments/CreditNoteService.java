@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.Amounts;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.Invoice;
@@ -69,6 +70,12 @@ public class CreditNoteService {
                         String issuedBy) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new NotFoundException("No invoice " + invoiceNumber));
+        // at most the minor unit of the invoice's currency
+        String minorUnitProblem = Amounts.minorUnitProblem(amount, invoice.currency());
+        if (minorUnitProblem != null) {
+            throw InvalidRequestException.of("amount", minorUnitProblem);
+        }
+        amount = Amounts.atMinorUnit(amount, invoice.currency());
         payments.lockCustomer(invoice.customerId());
         String key = key(number);
         Optional<LedgerEntry> booked = ledger.findByKey(key);

@@ -14,10 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.collectwise.api.AsOf;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
-import com.collectwise.api.FieldReader;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseStatus;
@@ -65,29 +63,6 @@ public class PaymentService {
         this.statements = statements;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
-    }
-
-    /** Checks every field of a payment sent to the API. @throws InvalidRequestException listing them */
-    public IncomingPayment read(FieldReader in) {
-        String reference = in.text("paymentReference", true, 100);
-        String invoiceNumber = in.key("invoiceNumber", false);
-        String customerId = in.key("customerId", false);
-        String currency = in.currency("currency", true);
-        // checked against the payment's own currency: one in another currency than the invoice's is kept unapplied
-        BigDecimal amount = in.amount("amount", true, currency);
-        LocalDate receivedOn = in.date("receivedOn", true);
-        PaymentMethod method = in.enumValue("method", PaymentMethod.class, null);
-        if (!in.has("invoiceNumber") && !in.has("customerId")) {
-            in.reject("invoiceNumber", "is required when customerId is not given");
-        }
-        if (receivedOn != null && receivedOn.isAfter(clock.today())) {
-            in.reject("receivedOn", "must not be in the future");
-        }
-        if (receivedOn != null && receivedOn.isBefore(AsOf.REPORTS_FROM)) {
-            in.reject("receivedOn", "must not be before " + AsOf.REPORTS_FROM);
-        }
-        in.throwIfInvalid();
-        return new IncomingPayment(reference, invoiceNumber, customerId, amount, currency, receivedOn, method);
     }
 
     /**

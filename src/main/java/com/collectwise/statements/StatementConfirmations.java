@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.api.ConflictException;
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.ContactEntry;
@@ -80,31 +80,19 @@ public class StatementConfirmations {
     }
 
     /**
-     * Body {@code {statementDate, confirmedOn, confirmedBy, note}}: the statement's date (required), the day the
-     * customer confirmed it (default today; neither may lie in the future, nor the confirmation before the
-     * statement), the person who confirmed it.
+     * Records that the customer confirmed the statement of {@code statementDate} on {@code confirmedOn} (null: today),
+     * checked by {@link ConfirmationRequest}; the confirmation may not precede the statement.
      */
     @Transactional
-    public Result confirm(String customerId, FieldReader in, String user) {
+    public Result confirm(String customerId, LocalDate statementDate, LocalDate confirmedOnOrNull, String confirmedBy,
+                          String note, String user) {
         if (customers.findForUpdate(customerId).isEmpty()) {
             throw new NotFoundException("There is no customer " + customerId);
         }
-        LocalDate today = clock.today();
-        LocalDate statementDate = in.date("statementDate", true);
-        LocalDate confirmedOn = in.has("confirmedOn") ? in.date("confirmedOn", true) : today;
-        String confirmedBy = in.text("confirmedBy", false, 200);
-        String note = in.text("note", false, 2000);
-        if (statementDate != null && statementDate.isAfter(today)) {
-            in.reject("statementDate", "must not be in the future: a customer can only confirm a statement sent");
+        LocalDate confirmedOn = confirmedOnOrNull != null ? confirmedOnOrNull : clock.today();
+        if (confirmedOn.isBefore(statementDate)) {
+            throw InvalidRequestException.of("confirmedOn", "must not be before the statement date " + statementDate);
         }
-        if (confirmedOn != null && confirmedOn.isAfter(today)) {
-            in.reject("confirmedOn", "must not be in the future");
-        }
-        if (statementDate != null && confirmedOn != null && confirmedOn.isBefore(statementDate)
-            && !in.hasProblem("statementDate")) {
-            in.reject("confirmedOn", "must not be before the statement date " + statementDate);
-        }
-        in.throwIfInvalid();
         String hash = StatementSendings.sha256(statementDate + "|" + confirmedOn + "|" + nz(confirmedBy) + "|" + nz(note));
         Optional<Confirmation> existing = find(customerId, statementDate);
         if (existing.isPresent()) {
@@ -118,8 +106,8 @@ public class StatementConfirmations {
         }
         StatementOfAccount statement = statements.statement(customerId, statementDate);
         if (statement.invoices().isEmpty()) {
-            in.reject("statementDate", "the statement of " + statementDate + " lists no open invoice to confirm");
-            in.throwIfInvalid();
+            throw InvalidRequestException.of("statementDate", "the statement of " + statementDate
+                + " lists no open invoice to confirm");
         }
         Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.collectwise.api.AsOf;
-import com.collectwise.api.FieldReader;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
@@ -76,14 +77,9 @@ public class StatementController {
      */
     @PostMapping("/sendings")
     public ResponseEntity<StatementSendings.Sending> send(@PathVariable String customerId,
-                                                          @RequestBody(required = false) String body,
+                                                          @Valid @RequestBody(required = false) SendingRequest request,
                                                           Principal user) {
-        String recipient = null;
-        if (body != null && !body.isBlank()) {
-            FieldReader in = FieldReader.parse(body);
-            recipient = in.email("recipient", false);
-            in.throwIfInvalid();
-        }
+        String recipient = request == null ? null : request.recipient();
         StatementSendings.Sending sending = sendings.onRequest(customerId, recipient, user.getName());
         URI location = UriComponentsBuilder.fromPath("/api/customers/{c}/statement/sendings/{id}")
             .buildAndExpand(customerId, sending.id()).encode().toUri();
@@ -108,10 +104,10 @@ public class StatementController {
     /** 201 recorded; the same confirmation again 200; other details for the same statement date 409. */
     @PostMapping("/confirmations")
     public ResponseEntity<StatementConfirmations.Confirmation> confirm(@PathVariable String customerId,
-                                                                       @RequestBody(required = false) String body,
+                                                                       @Valid @RequestBody ConfirmationRequest request,
                                                                        Principal user) {
-        StatementConfirmations.Result result = confirmations.confirm(customerId, FieldReader.parse(body),
-            user.getName());
+        StatementConfirmations.Result result = confirmations.confirm(customerId, request.statementDate(),
+            request.confirmedOn(), request.confirmedBy(), request.note(), user.getName());
         URI location = UriComponentsBuilder.fromPath("/api/customers/{c}/statement/confirmations/{date}")
             .buildAndExpand(customerId, result.confirmation().statementDate()).encode().toUri();
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location)

@@ -20,13 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 class RateControllerTest {
 
     final ReferenceRates rates = mock(ReferenceRates.class);
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RateController(rates))
-        .setControllerAdvice(new ProblemDetails())
+        .setControllerAdvice(new com.collectwise.api.ApiExceptionHandler())
         .setMessageConverters(new org.springframework.http.converter.json.MappingJackson2HttpMessageConverter(
             org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
                 .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build())).build();
@@ -66,10 +65,5 @@ class RateControllerTest {
     @Test
     void unknownTableIs404() throws Exception {
         mvc.perform(get("/api/rates/libor")).andExpect(status().isNotFound());
-    }
-
-    /** Stands in for the shared API error handler, which extends the same Spring base class. */
-    @org.springframework.web.bind.annotation.ControllerAdvice
-    static class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 }

@@ -40,7 +40,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.collectwise.CollectwiseApplication;
-import com.collectwise.api.FieldReader;
 import com.collectwise.bench.Footprint.Group;
 import com.collectwise.bench.Footprint.Sizes;
 import com.collectwise.kernel.BusinessClock;
@@ -48,6 +47,13 @@ import com.collectwise.cases.InvoiceImportService;
 import com.collectwise.cases.InvoiceService;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.CustomerService;
+import com.collectwise.kernel.CaseStatus;
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Stage;
+import com.collectwise.payments.IncomingPayment;
+import com.collectwise.payments.PaymentMethod;
 import com.collectwise.payments.PaymentService;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -205,12 +211,8 @@ final class BenchRun {
         customers = Math.max(1, settings.cases() / 20);
         CustomerService service = context.getBean(CustomerService.class);
         long t0 = System.nanoTime();
-        parallel(customers, i -> service.register(FieldReader.of(Map.of(
-            "customerId", customerId(i),
-            "name", "Benchmark Customer " + i,
-            "segment", "DOMESTIC",
-            "email", "ap" + i + "@customer.example",
-            "collector", "admin"))));
+        parallel(customers, i -> service.register(new Customer(customerId(i), "Benchmark Customer " + i,
+            Segment.DOMESTIC, null, "ap" + i + "@customer.example", null, "admin", null, null)));
         results.raw("customers registered", customers + " in " + f(seconds(t0), 1) + " s");
     }
 
@@ -221,8 +223,8 @@ final class BenchRun {
         var runtime = engine.getRuntimeService();
         Date farAway = Date.from(Instant.now().plus(Duration.ofDays(800)));
         AtomicLong serial = new AtomicLong();
-        IntConsumer ours = i -> invoices.register(FieldReader.of(invoiceFields(
-            "BS-" + serial.incrementAndGet(), customerId(i % customers), today.plusDays(400 + i % 30))));
+        IntConsumer ours = i -> invoices.register(invoice(
+            "BS-" + serial.incrementAndGet(), customerId(i % customers), today.plusDays(400 + i % 30)));
         IntConsumer bare = i -> runtime.startProcessInstanceByKey(BareProcess.KEY, "BB-" + serial.incrementAndGet(),
             Variables.createVariables().putValue(BareProcess.DUE_AT, farAway));
         parallel(WARM_UP, ours);
@@ -565,13 +567,13 @@ final class BenchRun {
         }
         Collections.shuffle(picks, new Random(42));
         String receivedOn = clock.today().toString();
-        IntConsumer ours = i -> payments.receive(payments.read(FieldReader.of(Map.of(
+        IntConsumer ours = i -> payments.receive(payment(Map.of(
             "paymentReference", "BP-" + invoiceNumber(picks.get(i)),
             "invoiceNumber", invoiceNumber(picks.get(i)),
             "amount", "10.00",
             "currency", "CNY",
             "method", "BANK_TRANSFER",
-            "receivedOn", receivedOn))));
+            "receivedOn", receivedOn)));
         IntConsumer bare = i -> runtime.createMessageCorrelation(BareProcess.MESSAGE)
             .processInstanceBusinessKey(bareKey(i)).setVariable("amount", 10.0).correlate();
         int warm = Math.min(50, n / 10);
@@ -600,15 +602,15 @@ final class BenchRun {
         LocalDate today = clock.today();
         parallel(invoices * 49, k -> {
             int i = first + k / 49;
-            payments.receive(payments.read(FieldReader.of(Map.of(
+            payments.receive(payment(Map.of(
                 "paymentReference", "BB-" + invoiceNumber(i) + "-" + (k % 49),
                 "invoiceNumber", invoiceNumber(i), "amount", "0.10", "currency", "CNY", "method", "BANK_TRANSFER",
-                "receivedOn", today.minusDays(49 - k % 49).toString()))));
+                "receivedOn", today.minusDays(49 - k % 49).toString())));
         });
-        IntConsumer ours = k -> payments.receive(payments.read(FieldReader.of(Map.of(
+        IntConsumer ours = k -> payments.receive(payment(Map.of(
             "paymentReference", "BB-" + invoiceNumber(first + k) + "-last",
             "invoiceNumber", invoiceNumber(first + k), "amount", "0.10", "currency", "CNY",
-            "method", "BANK_TRANSFER", "receivedOn", today.toString()))));
+            "method", "BANK_TRANSFER", "receivedOn", today.toString())));
         // bare instances the first correlation scenario left waiting
         int used = Math.min(settings.samples(), settings.reminders());
         int bareN = Math.max(1, Math.min(invoices, settings.reminders() - used));
@@ -662,13 +664,13 @@ final class BenchRun {
         String receivedOn = clock.today().toString();
         Sizes before = footprint(true);
         long t0 = System.nanoTime();
-        parallel(k, i -> payments.receive(payments.read(FieldReader.of(Map.of(
+        parallel(k, i -> payments.receive(payment(Map.of(
             "paymentReference", "BF-" + invoiceNumber(i),
             "invoiceNumber", invoiceNumber(i),
             "amount", amountOf(i).add(new java.math.BigDecimal("100.00")).toPlainString(),
             "currency", "CNY",
             "method", "BANK_TRANSFER",
-            "receivedOn", receivedOn)))));
+            "receivedOn", receivedOn))));
         boolean closed = waitUntil(() -> countSql("SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN invoices i ON"
             + " i.process_instance_id = e.PROC_INST_ID_ WHERE i.invoice_number < ?", invoiceNumber(k)) == 0,
             settings.drainTimeout());
@@ -739,9 +741,16 @@ final class BenchRun {
         return java.math.BigDecimal.valueOf(50_000 + (i % 950_000), 2).add(java.math.BigDecimal.valueOf(500));
     }
 
-    private Map<String, String> invoiceFields(String number, String customerId, LocalDate due) {
-        return Map.of("invoiceNumber", number, "customerId", customerId, "issueDate", today.toString(),
-            "dueDate", due.toString(), "amount", "1234.56", "currency", "CNY");
+    private Invoice invoice(String number, String customerId, LocalDate due) {
+        return new Invoice(number, customerId, today, due, (int) java.time.temporal.ChronoUnit.DAYS.between(today, due),
+            new java.math.BigDecimal("1234.56"), "CNY", null, CaseStatus.OPEN, Stage.PRE_DUE, null, null);
+    }
+
+    /** A payment as the API would pass it on after checking the request. */
+    private static IncomingPayment payment(Map<String, String> fields) {
+        return new IncomingPayment(fields.get("paymentReference"), fields.get("invoiceNumber"), null,
+            new java.math.BigDecimal(fields.get("amount")), fields.get("currency"), LocalDate.parse(fields.get("receivedOn")),
+            PaymentMethod.valueOf(fields.get("method")));
     }
 
     static String invoiceNumber(int i) {

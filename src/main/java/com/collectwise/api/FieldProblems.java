@@ -1,0 +1,65 @@
+package com.collectwise.api;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The problems of one request as the API lists them: one per field (a value that could not be read first, then the
+ * first rule it breaks), in the order of the record's fields, list elements in their order.
+ */
+public final class FieldProblems {
+
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+    private FieldProblems() {
+    }
+
+    /** A problem and whether it was found while reading the value (those win over the rules). */
+    public record Found(FieldProblem problem, boolean unreadable) {
+    }
+
+    public static List<FieldProblem> of(Class<?> type, List<Found> found) {
+        Map<String, FieldProblem> byField = new LinkedHashMap<>();
+        found.stream().filter(Found::unreadable).forEach(f -> byField.putIfAbsent(f.problem().field(), f.problem()));
+        found.stream().filter(f -> !f.unreadable()).forEach(f -> byField.putIfAbsent(f.problem().field(), f.problem()));
+        List<FieldProblem> problems = new ArrayList<>(byField.values());
+        List<String> order = new ArrayList<>();
+        if (type != null && type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                order.add(component.getName());
+            }
+        }
+        problems.sort(Comparator.comparingInt((FieldProblem p) -> position(order, p.field()))
+            .thenComparing(p -> padded(p.field())));
+        return problems;
+    }
+
+    private static int position(List<String> order, String field) {
+        int end = field.length();
+        for (int i = 0; i < field.length(); i++) {
+            if (field.charAt(i) == '.' || field.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        int at = order.indexOf(field.substring(0, end));
+        return at < 0 ? order.size() : at;
+    }
+
+    /** instalments[2] before instalments[10]. */
+    private static String padded(String field) {
+        Matcher m = INDEX.matcher(field);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, "[" + String.format("%09d", Integer.parseInt(m.group(1))) + "]");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** Reading a request record never stops at a bad value: each is named by its path and read as null. */
+class JsonFieldsTest {
+
+    enum Kind { A, B }
+
+    record Row(LocalDate dueDate, BigDecimal amount) {
+    }
+
+    record Body(String text, LocalDate date, BigDecimal amount, Integer days, Boolean flag, Kind kind, List<Row> rows) {
+    }
+
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JsonFields())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private Body read(String body, List<FieldProblem> problems) throws Exception {
+        return json.readerFor(Body.class).withAttribute(JsonFields.PROBLEMS, problems).readValue(body);
+    }
+
+    @Test
+    void everyBadValueIsNamedAndReadAsNull() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        Body body = read("""
+            {"text": {"a": 1}, "date": "2026-02-30", "amount": "a lot", "days": 1.5, "flag": "yes", "kind": "C",
+             "rows": [{"dueDate": "soon", "amount": 10}, "x"], "unknown": 1}""", problems);
+
+        assertThat(problems).extracting(FieldProblem::field)
+            .containsExactly("text", "date", "amount", "days", "flag", "kind", "rows[0].dueDate", "rows[1]");
+        assertThat(problems).extracting(FieldProblem::message).containsExactly("must be a string",
+            IsoDates.MESSAGE, "must be a number", "must be a whole number", "must be true or false",
+            "must be one of [A, B]", IsoDates.MESSAGE, "must be an object");
+        assertThat(body.text()).isNull();
+        assertThat(body.rows().get(0).amount()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void stringsAreTrimmedBlankIsAbsentAndNumbersAreExact() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        Body body = read("""
+            {"text": "  x ", "date": " ", "amount": 0.1, "days": "30", "kind": " B "}""", problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(body.text()).isEqualTo("x");
+        assertThat(body.date()).isNull();
+        assertThat(body.amount()).isEqualTo(new BigDecimal("0.1"));
+        assertThat(body.days()).isEqualTo(30);
+        assertThat(body.kind()).isEqualTo(Kind.B);
+    }
+
+    @Test
+    void withoutTheAttributeJacksonsDefaultsApply() throws Exception {
+        Body body = json.readValue("{\"text\": \"  x \", \"date\": \"2026-01-02\"}", Body.class);
+
+        assertThat(body.text()).isEqualTo("  x ");
+        assertThat(body.date()).isEqualTo(LocalDate.of(2026, 1, 2));
+    }
+
+    @Test
+    void problemsAreListedOncePerFieldInTheRecordsOrder() {
+        List<FieldProblem> problems = FieldProblems.of(Body.class, List.of(
+            new FieldProblems.Found(new FieldProblem("rows[10].amount", "b"), false),
+            new FieldProblems.Found(new FieldProblem("amount", "is required"), false),
+            new FieldProblems.Found(new FieldProblem("rows[2].amount", "a"), false),
+            new FieldProblems.Found(new FieldProblem("amount", "must be a number"), true),
+            new FieldProblems.Found(new FieldProblem("text", "too long"), false)));
+
+        assertThat(problems).containsExactly(new FieldProblem("text", "too long"),
+            new FieldProblem("amount", "must be a number"), new FieldProblem("rows[2].amount", "a"),
+            new FieldProblem("rows[10].amount", "b"));
+    }
+}
