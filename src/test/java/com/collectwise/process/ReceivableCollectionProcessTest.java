@@ -136,6 +136,26 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
     }
 
+    @Test
+    void theStartPolicyLeavesNoDecisionHistoryItsOutcomeIsTheKeptPlanAndOtherDecisionsKeepTheirs() {
+        ProcessInstance pi = atAgencyApproval();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .decisionDefinitionKey("Decision_CollectionPolicy").count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(CASE_PLAN)
+            .singleResult().getValue()).asString().contains("\"agencyAt\":\"2026-05-02T09:00:00+08:00\"");
+        // the next step after the visit keeps its decision history, inputs and outputs
+        var nextStep = history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .decisionDefinitionKey("Decision_NextStep").includeInputs().includeOutputs().singleResult();
+        assertThat(nextStep).isNotNull();
+        assertThat(nextStep.getInputs()).isNotEmpty();
+        assertThat(nextStep.getOutputs()).isNotEmpty();
+        // and so does a decision evaluated outside a case
+        engine.getDecisionService().evaluateDecisionTableByKey("Decision_NextStep",
+            Map.of(VISIT_OUTCOME, "NOT_FOUND", CURRENCY, "CNY", OUTSTANDING_AMOUNT, 3000.0));
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("Decision_NextStep")
+            .count()).isGreaterThanOrEqualTo(2);
+    }
+
     // ---- the plan of a case started before issue 18: single variables, no casePlan
 
     @Test
