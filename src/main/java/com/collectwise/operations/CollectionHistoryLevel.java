@@ -37,7 +37,10 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         ENTRY_STAGE, PRE_DUE_REMINDER_AT, OVERDUE_AT, FORMAL_DEMAND_AT, FIELD_VISIT_AT, AGENCY_AT, PROMISE_CHECK_AT,
         NEXT_CALL_AT, CUSTOMER_NAME, DECISION_MAKER, DAYS_OVERDUE, CONTACT_HISTORY, OBJECTION_PLAYBOOK,
         AMOUNT_TO_COLLECT, VISIT_DUE_AT, FOLLOW_UP_CALL_WORKING_DAYS, WRITTEN_REMINDER_DAYS, CUSTOMER_REGION,
-        FORMAL_LETTER_SENT);
+        FORMAL_LETTER_SENT,
+        // issue 18: copies of the invoice (customer id, due date) and the stage counter of the outbox keys; the
+        // case header (invoice number, collector, currency, outstanding amount, stage) and the plan keep history
+        CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
 
     /** Decisions evaluated per case whose outcome history keeps elsewhere: no decision history of their own. */
     static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of("Decision_CollectionPolicy");

@@ -60,6 +60,10 @@ class CaseStartFootprintTest extends CollectionTestSupport {
             Footprint f = startedOn(due);
             assertThat(f.runtime()).containsKeys(HEADER).containsKey(CASE_PLAN);
             assertThat(f.history()).containsKeys(INVOICE_NUMBER, OUTSTANDING_AMOUNT, STAGE, CASE_PLAN);
+            // read by the start's decision only (transient), or defaulted where they are read (issue 18, step 3)
+            assertThat(f.runtime()).doesNotContainKeys(SEGMENT, CUSTOMER_REGION, INVOICE_AMOUNT, CREDIT_TERM_DAYS,
+                BROKEN_PROMISE, ENTRY_STAGE, FORMAL_DEMAND_AT, FIELD_VISIT, AGENCY_MANDATE);
+            assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
         }
     }
 }
