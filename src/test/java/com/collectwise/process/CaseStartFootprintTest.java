@@ -66,4 +66,14 @@ class CaseStartFootprintTest extends CollectionTestSupport {
             assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
         }
     }
+
+    @Test
+    void theJobExecutorTakesDueTimersFirstOldestFirstThroughAnIndexOnTheDueDate() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = 'CW_IDX_JOB_DUEDATE'")
+            .query(Long.class).single()).isPositive();
+    }
 }
