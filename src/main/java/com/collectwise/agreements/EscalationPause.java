@@ -5,12 +5,13 @@ import static com.collectwise.kernel.CaseVariables.*;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CasePlan;
+import com.collectwise.kernel.CasePlans;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Stage;
@@ -24,15 +25,14 @@ import com.collectwise.kernel.Stage;
 @Component
 public class EscalationPause {
 
-    /** Deadlines that lie ahead of a paused case; the due date and the pre-due reminder never move. */
-    static final List<String> DEADLINES = List.of(FORMAL_DEMAND_AT, FIELD_VISIT_AT, AGENCY_AT);
-
     private final BusinessClock clock;
     private final ContactLog contacts;
+    private final CasePlans plans;
 
-    public EscalationPause(BusinessClock clock, ContactLog contacts) {
+    public EscalationPause(BusinessClock clock, ContactLog contacts, CasePlans plans) {
         this.clock = clock;
         this.contacts = contacts;
+        this.plans = plans;
     }
 
     public void pause(DelegateExecution execution) {
@@ -44,20 +44,22 @@ public class EscalationPause {
     public void resume(DelegateExecution execution) {
         OffsetDateTime pausedAt = OffsetDateTime.parse((String) execution.getVariable(ESCALATION_PAUSED_AT));
         Duration paused = Duration.between(pausedAt.toInstant(), clock.now());
-        for (String name : DEADLINES) {
-            OffsetDateTime deadline = OffsetDateTime.parse((String) execution.getVariable(name));
-            execution.setVariable(name, deadline.plus(paused).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        }
+        // the deadlines that lie ahead of a paused case move; the due date and the pre-due reminder never do
+        CasePlan plan = plans.of(execution);
         Stage stage = Stage.valueOf((String) execution.getVariable(PAUSED_STAGE));
         // a plan agreed before the due date that is forfeited after it resumes with the overdue reminder
-        if (stage == Stage.PRE_DUE && !clock.now().isBefore(
-            OffsetDateTime.parse((String) execution.getVariable(OVERDUE_AT)).toInstant())) {
+        if (stage == Stage.PRE_DUE && !clock.now().isBefore(OffsetDateTime.parse(plan.overdueAt()).toInstant())) {
             stage = Stage.INTERNAL_REMINDER;
         }
-        execution.setVariable(ENTRY_STAGE, stage.name());
+        plans.write(execution, plan.withDeadlines(later(plan.formalDemandAt(), paused), later(plan.fieldVisitAt(), paused),
+            later(plan.agencyAt(), paused)).withEntryStage(stage.name()));
         contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
             (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), null, null, "COLLECTION_RESUMED",
             "Instalment plan " + execution.getVariable(AGREEMENT_OUTCOME) + "; collection resumes in " + stage
                 + " after a pause of " + paused.toDays() + " days.", null, null));
+    }
+
+    private static String later(String deadline, Duration paused) {
+        return OffsetDateTime.parse(deadline).plus(paused).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

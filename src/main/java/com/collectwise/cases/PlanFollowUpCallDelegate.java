@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CasePlans;
 import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
@@ -23,17 +24,20 @@ public class PlanFollowUpCallDelegate implements JavaDelegate {
     private final BusinessCalendar calendar;
     private final CallSchedule schedule;
     private final BusinessClock clock;
+    private final CasePlans plans;
 
-    public PlanFollowUpCallDelegate(BusinessCalendar calendar, CallSchedule schedule, BusinessClock clock) {
+    public PlanFollowUpCallDelegate(BusinessCalendar calendar, CallSchedule schedule, BusinessClock clock,
+                                    CasePlans plans) {
         this.calendar = calendar;
+        this.plans = plans;
         this.schedule = schedule;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object days = execution.getVariable(FOLLOW_UP_CALL_WORKING_DAYS);
-        int n = days == null ? DEFAULT_WORKING_DAYS : Math.max(1, ((Number) days).intValue());
+        Integer days = plans.followUpCallWorkingDays(execution);
+        int n = days == null ? DEFAULT_WORKING_DAYS : Math.max(1, days);
         ZonedDateTime now = clock.nowZoned();
         LocalDate day = now.toLocalDate();
         // n-1 whole working days in between; the slot on the working day after them is the n-th

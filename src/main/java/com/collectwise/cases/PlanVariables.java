@@ -1,41 +1,36 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CasePlan;
+import com.collectwise.kernel.CasePlans;
 import com.collectwise.kernel.Stage;
-import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-
-/** Reads and writes a {@link CollectionPlan} as the ISO date-time variables the timers of the model use. */
+/** A {@link CollectionPlan} in and out of the case's {@link CasePlan} (ISO date-times, as the timers read them). */
 final class PlanVariables {
 
     private PlanVariables() {
     }
 
-    static void write(VariableScope scope, CollectionPlan plan) {
-        scope.setVariable(PRE_DUE_REMINDER_AT, iso(plan.preDueReminderAt()));
-        scope.setVariable(OVERDUE_AT, iso(plan.overdueAt()));
-        scope.setVariable(FORMAL_DEMAND_AT, iso(plan.formalDemandAt()));
-        scope.setVariable(FIELD_VISIT_AT, iso(plan.fieldVisitAt()));
-        scope.setVariable(AGENCY_AT, iso(plan.agencyAt()));
-        scope.setVariable(ENTRY_STAGE, plan.entryStage().name());
+    /** The case plan with the stage dates and entry stage of {@code plan}. */
+    static CasePlan with(CasePlan casePlan, CollectionPlan plan) {
+        return casePlan.withStages(plan.entryStage().name(), iso(plan.preDueReminderAt()), iso(plan.overdueAt()),
+            iso(plan.formalDemandAt()), iso(plan.fieldVisitAt()), iso(plan.agencyAt()));
     }
 
-    static CollectionPlan read(VariableScope scope, ZoneId zone) {
-        return new CollectionPlan(at(scope, PRE_DUE_REMINDER_AT, zone), at(scope, OVERDUE_AT, zone),
-            at(scope, FORMAL_DEMAND_AT, zone), at(scope, FIELD_VISIT_AT, zone), at(scope, AGENCY_AT, zone),
-            Stage.valueOf((String) scope.getVariable(ENTRY_STAGE)));
+    static CollectionPlan read(CasePlan plan, ZoneId zone) {
+        return new CollectionPlan(at(plan.preDueReminderAt(), zone), at(plan.overdueAt(), zone),
+            at(plan.formalDemandAt(), zone), at(plan.fieldVisitAt(), zone), at(plan.agencyAt(), zone),
+            Stage.valueOf(plan.entryStage()));
     }
 
     static String iso(ZonedDateTime t) {
-        return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return CasePlans.iso(t);
     }
 
-    private static ZonedDateTime at(VariableScope scope, String name, ZoneId zone) {
-        return OffsetDateTime.parse((String) scope.getVariable(name)).atZoneSameInstant(zone);
+    private static ZonedDateTime at(String iso, ZoneId zone) {
+        return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
     }
 }

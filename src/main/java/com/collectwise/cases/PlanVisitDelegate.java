@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CasePlans;
 import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
@@ -27,16 +28,18 @@ public class PlanVisitDelegate implements JavaDelegate {
 
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
+    private final CasePlans plans;
 
-    public PlanVisitDelegate(BusinessCalendar calendar, BusinessClock clock) {
+    public PlanVisitDelegate(BusinessCalendar calendar, BusinessClock clock, CasePlans plans) {
         this.calendar = calendar;
+        this.plans = plans;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object sla = execution.getVariable(VISIT_SLA);
-        int days = sla == null ? DEFAULT_SLA_WORKING_DAYS : ((Number) sla).intValue();
+        Integer sla = plans.visitSlaWorkingDays(execution);
+        int days = sla == null ? DEFAULT_SLA_WORKING_DAYS : sla;
         LocalDate due = clock.today();
         for (int i = 0; i < days; i++) {
             due = calendar.nextWorkingDayAfter(due);

@@ -1,6 +1,8 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CasePlan;
+import com.collectwise.kernel.CasePlans;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Stage;
@@ -19,11 +21,14 @@ public class RecordStageChangeDelegate implements JavaDelegate {
 
     private final ContactLog contacts;
     private final CollectionPlanner planner;
+    private final CasePlans plans;
     private final BusinessClock clock;
 
-    public RecordStageChangeDelegate(ContactLog contacts, CollectionPlanner planner, BusinessClock clock) {
+    public RecordStageChangeDelegate(ContactLog contacts, CollectionPlanner planner, CasePlans plans,
+                                     BusinessClock clock) {
         this.contacts = contacts;
         this.planner = planner;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -36,7 +41,8 @@ public class RecordStageChangeDelegate implements JavaDelegate {
             (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), by, null, "STAGE_CHANGE",
             "Moved from " + from + " to " + target + (by == null ? "" : " by " + by) + ": "
                 + execution.getVariable(STAGE_CHANGE_REASON), null, null));
-        CollectionPlan plan = PlanVariables.read(execution, clock.zone());
-        PlanVariables.write(execution, planner.replanFor(plan, target, clock.nowZoned()));
+        CasePlan casePlan = plans.of(execution);
+        CollectionPlan plan = PlanVariables.read(casePlan, clock.zone());
+        plans.write(execution, PlanVariables.with(casePlan, planner.replanFor(plan, target, clock.nowZoned())));
     }
 }

@@ -46,21 +46,27 @@ public class CaseEngine {
         this.clock = clock;
     }
 
-    /** Starts the collection case of a newly registered invoice. */
+    /**
+     * Starts the collection case of a newly registered invoice. The inputs of the collection policy that nothing
+     * else reads from the case (segment, region, invoice amount, credit term) are transient: the decision reads
+     * them in the start's transaction and they are never written (issue 18: 7 rows less per case start; the
+     * outcome is the case plan, and the invoice and the customer keep the values).
+     */
     public String start(Invoice invoice, Customer customer) {
         VariableMap vars = Variables.createVariables()
             .putValue(INVOICE_NUMBER, invoice.invoiceNumber())
             .putValue(CUSTOMER_ID, customer.customerId())
             .putValue(CUSTOMER_NAME, customer.name())
-            .putValue(SEGMENT, customer.segment().name())
+            .putValueTyped(SEGMENT, Variables.stringValue(customer.segment().name(), true))
             // the policy DMN decides field visits by region; a customer without a country is at home
-            .putValue(CUSTOMER_REGION, customer.country() == null ? "" : customer.country())
+            .putValueTyped(CUSTOMER_REGION, Variables.stringValue(customer.country() == null ? "" : customer.country(),
+                true))
             .putValue(COLLECTOR, customer.collector())
             .putValue(DECISION_MAKER, customer.decisionMaker())
             .putValue(CURRENCY, invoice.currency())
-            .putValue(INVOICE_AMOUNT, toNumber(invoice.amount()))
+            .putValueTyped(INVOICE_AMOUNT, Variables.doubleValue(invoice.amount().doubleValue(), true))
             .putValue(OUTSTANDING_AMOUNT, toNumber(invoice.amount()))
-            .putValue(CREDIT_TERM_DAYS, invoice.creditTermDays())
+            .putValueTyped(CREDIT_TERM_DAYS, Variables.integerValue(invoice.creditTermDays(), true))
             .putValue(DUE_DATE, invoice.dueDate().toString())
             .putValue(DAYS_OVERDUE, Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), clock.today())))
             .putValue(STAGE, invoice.stage().name());

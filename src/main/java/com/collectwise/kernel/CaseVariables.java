@@ -31,7 +31,13 @@ public final class CaseVariables {
     public static final String DUE_DATE = "dueDate";
     public static final String STAGE = "stage";
 
-    // stage plan (ISO date-times, computed from Decision_CollectionPolicy at start)
+    /**
+     * The case's plan in one variable (compact JSON, see {@link CasePlan}; read and written through the bean
+     * {@code plan}, {@link CasePlans}): entry stage, stage dates and the contact and visit policy.
+     */
+    public static final String CASE_PLAN = "casePlan";
+    // stage plan before issue 18, one variable each (ISO date-times, computed from Decision_CollectionPolicy at
+    // start): the names of the plan's values; cases started on an older model version may still have them
     public static final String ENTRY_STAGE = "entryStage";
     public static final String PRE_DUE_REMINDER_AT = "preDueReminderAt";
     public static final String OVERDUE_AT = "overdueAt";

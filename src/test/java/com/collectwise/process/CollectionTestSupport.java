@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.CasePlan;
+import com.collectwise.kernel.CasePlans;
+import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
@@ -172,5 +175,10 @@ abstract class CollectionTestSupport {
 
     Object variable(ProcessInstance pi, String name) {
         return runtime.getVariable(pi.getId(), name);
+    }
+
+    /** The case's plan (variable casePlan, read as the models read it: bean plan, kernel/CasePlans). */
+    CasePlan casePlan(ProcessInstance pi) {
+        return CasePlans.parse((String) variable(pi, CaseVariables.CASE_PLAN));
     }
 }

@@ -259,7 +259,7 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(pi).hasPassed("Task_ResumeCollection").isWaitingAt("Task_CallCustomer");
         assertThat(variable(pi, STAGE)).isEqualTo("INTERNAL_REMINDER");
         // paused 03-05 10:00 .. 04-09 09:00: the formal demand (03-13 09:00) moves by the pause
-        assertThat((String) variable(pi, FORMAL_DEMAND_AT)).startsWith("2026-04-17T08:00");
+        assertThat(casePlan(pi).formalDemandAt()).startsWith("2026-04-17T08:00");
         assertThat(reload(invoice).status()).isEqualTo(CaseStatus.OPEN);
     }
 

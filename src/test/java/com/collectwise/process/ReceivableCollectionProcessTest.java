@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import com.collectwise.kernel.CasePlan;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Stage;
@@ -122,15 +123,74 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
         assertThat(kept).containsEntry(OUTSTANDING_AMOUNT, "11000.0").containsEntry(STAGE, "PRE_DUE")
             .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber())
-            .doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE);
+            .doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE)
+            // the plan the timers read is one variable, kept: the case's story (issue 18)
+            .containsKey(CASE_PLAN);
+        assertThat(kept.get(CASE_PLAN)).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
         // runtime still has everything the timers and forms use
-        assertThat(runtime.getVariables(pi.getId())).containsKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT,
-            CUSTOMER_NAME, DAYS_OVERDUE);
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME, DAYS_OVERDUE);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
         // everything else of FULL stays: activity history and the job log
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    @Test
+    void theStartPolicyLeavesNoDecisionHistoryItsOutcomeIsTheKeptPlanAndOtherDecisionsKeepTheirs() {
+        ProcessInstance pi = atAgencyApproval();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .decisionDefinitionKey("Decision_CollectionPolicy").count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(CASE_PLAN)
+            .singleResult().getValue()).asString().contains("\"agencyAt\":\"2026-05-02T09:00:00+08:00\"");
+        // the next step after the visit keeps its decision history, inputs and outputs
+        var nextStep = history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .decisionDefinitionKey("Decision_NextStep").includeInputs().includeOutputs().singleResult();
+        assertThat(nextStep).isNotNull();
+        assertThat(nextStep.getInputs()).isNotEmpty();
+        assertThat(nextStep.getOutputs()).isNotEmpty();
+        // and so does a decision evaluated outside a case
+        engine.getDecisionService().evaluateDecisionTableByKey("Decision_NextStep",
+            Map.of(VISIT_OUTCOME, "NOT_FOUND", CURRENCY, "CNY", OUTSTANDING_AMOUNT, 3000.0));
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("Decision_NextStep")
+            .count()).isGreaterThanOrEqualTo(2);
+    }
+
+    // ---- the plan of a case started before issue 18: single variables, no casePlan
+
+    @Test
+    void aCaseWithThePlanInSingleVariablesRunsOnThemUntilItsPlanIsRewritten() {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        CasePlan plan = casePlan(pi);
+        // as the model before issue 18 left a case
+        runtime.removeVariable(pi.getId(), CASE_PLAN);
+        Map<String, Object> single = new java.util.HashMap<>();
+        single.put(ENTRY_STAGE, plan.entryStage());
+        single.put(PRE_DUE_REMINDER_AT, plan.preDueReminderAt());
+        single.put(OVERDUE_AT, plan.overdueAt());
+        single.put(FORMAL_DEMAND_AT, plan.formalDemandAt());
+        single.put(FIELD_VISIT_AT, plan.fieldVisitAt());
+        single.put(AGENCY_AT, plan.agencyAt());
+        single.put(FIELD_VISIT, true);
+        single.put(VISIT_SLA, 10);
+        single.put(FOLLOW_UP_CALL_WORKING_DAYS, 3);
+        single.put(WRITTEN_REMINDER_DAYS, 10);
+        single.put(AGENCY_MANDATE, "P90D");
+        runtime.setVariables(pi.getId(), single);
+
+        moveTo(at(2026, 3, 4, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_FormalDemandDue")
+            .singleResult().getDuedate().toInstant()).isEqualTo(at(2026, 3, 13, 9, 0).toInstant());
+
+        // a stage move rewrites the plan: one variable, the single ones go
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "FORMAL_DEMAND").setVariable(STAGE_CHANGE_REASON, "old case").correlate();
+        executeDueJobs();
+        assertThat(runtime.getVariables(pi.getId())).containsKey(CASE_PLAN).doesNotContainKeys(single.keySet()
+            .toArray(String[]::new));
+        assertThat(casePlan(pi).entryStage()).isEqualTo("FORMAL_DEMAND");
+        assertThat(casePlan(pi).agencyMandateDuration()).isEqualTo("P90D");
     }
 
     // ---- before and at the due date
@@ -141,10 +201,12 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PreDueReminder")
             .variables().containsEntry(STAGE, "PRE_DUE")
             // the policy's days (10, 20, 60 after due) became the plan's dates and are not kept as variables
-            .doesNotContainKeys(FORMAL_DEMAND_DAYS, FIELD_VISIT_DAYS, AGENCY_DAYS, PRE_DUE_REMINDER_DAYS)
-            .containsEntry(FORMAL_DEMAND_AT, "2026-03-13T09:00:00+08:00")
-            .containsEntry(FIELD_VISIT_AT, "2026-03-23T09:00:00+08:00")
-            .containsEntry(AGENCY_AT, "2026-05-02T09:00:00+08:00");
+            .doesNotContainKeys(FORMAL_DEMAND_DAYS, FIELD_VISIT_DAYS, AGENCY_DAYS, PRE_DUE_REMINDER_DAYS);
+        // ... and the dates are in the case plan (issue 18: one variable instead of one per date)
+        assertThat(casePlan(pi).formalDemandAt()).isEqualTo("2026-03-13T09:00:00+08:00");
+        assertThat(casePlan(pi).fieldVisitAt()).isEqualTo("2026-03-23T09:00:00+08:00");
+        assertThat(casePlan(pi).agencyAt()).isEqualTo("2026-05-02T09:00:00+08:00");
+        assertThat(casePlan(pi).preDueReminderDays()).as("the days are dates now").isNull();
         assertThat(outboxKinds(invoice)).isEmpty();
 
         moveTo(at(2026, 2, 24, 9, 0));
@@ -197,7 +259,8 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         expected.forEach((due, waitingAt) -> {
             Invoice i = invoice(c, due, 30, "5000.00");
             ProcessInstance pi = start(i, c);
-            BpmnAwareTests.assertThat(pi).isWaitingAt(waitingAt).variables().containsEntry(ENTRY_STAGE, stage.get(due));
+            BpmnAwareTests.assertThat(pi).isWaitingAt(waitingAt);
+            assertThat(casePlan(pi).entryStage()).isEqualTo(stage.get(due));
             assertThat(reload(i).stage().name()).isEqualTo(stage.get(due));
         });
     }
@@ -479,9 +542,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .correlate();
         executeDueJobs();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer")
-            .variables().containsEntry(STAGE, "INTERNAL_REMINDER")
-            // the internal stage would have begun on 03-04; moved to 03-25 it lasts until 03-13 + 21 days
-            .containsEntry(FORMAL_DEMAND_AT, "2026-04-03T09:00:00+08:00");
+            .variables().containsEntry(STAGE, "INTERNAL_REMINDER");
+        // the internal stage would have begun on 03-04; moved to 03-25 it lasts until 03-13 + 21 days
+        assertThat(casePlan(pi).formalDemandAt()).isEqualTo("2026-04-03T09:00:00+08:00");
     }
 
     @Test

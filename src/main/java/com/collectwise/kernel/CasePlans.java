@@ -1,0 +1,147 @@
+package com.collectwise.kernel;
+
+import static com.collectwise.kernel.CaseVariables.*;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * Bean {@code plan}: the one way in and out of a case's {@link CasePlan}, for code and for the models. Timers and
+ * gateways read it as {@code ${plan.formalDemandAt(execution)}}, {@code ${plan.entryStage(execution) == 'PRE_DUE'}};
+ * the start writes it from the policy decision ({@code ${plan.fromPolicy(decisionResult.getSingleResult())}}), and
+ * stage moves and escalation pauses change it through {@link #write}.
+ * <p>
+ * A case started on a model version before issue 18 has no {@code casePlan} but the single variables of the same
+ * names; every reader falls back to them, and the first {@link #write} replaces them by the plan.
+ */
+@Component("plan")
+public class CasePlans {
+
+    /** The plan's values as single variables, before issue 18. */
+    static final List<String> SINGLE_VARIABLES = List.of(ENTRY_STAGE, PRE_DUE_REMINDER_AT, OVERDUE_AT,
+        FORMAL_DEMAND_AT, FIELD_VISIT_AT, AGENCY_AT, FIELD_VISIT, VISIT_SLA, FOLLOW_UP_CALL_WORKING_DAYS,
+        WRITTEN_REMINDER_DAYS, AGENCY_MANDATE);
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** The case's plan: {@code casePlan}, or the single variables of a case started before it existed. */
+    public CasePlan of(VariableScope scope) {
+        Object json = scope.getVariable(CASE_PLAN);
+        if (json != null) {
+            return parse((String) json);
+        }
+        return new CasePlan(string(scope, ENTRY_STAGE), string(scope, PRE_DUE_REMINDER_AT), string(scope, OVERDUE_AT),
+            string(scope, FORMAL_DEMAND_AT), string(scope, FIELD_VISIT_AT), string(scope, AGENCY_AT),
+            (Boolean) scope.getVariable(FIELD_VISIT), integer(scope.getVariable(VISIT_SLA)),
+            integer(scope.getVariable(FOLLOW_UP_CALL_WORKING_DAYS)), integer(scope.getVariable(WRITTEN_REMINDER_DAYS)),
+            string(scope, AGENCY_MANDATE), null, null, null, null);
+    }
+
+    /** Sets {@code casePlan}; a case that still had the single variables loses them (the plan has their values). */
+    public void write(VariableScope scope, CasePlan plan) {
+        scope.setVariable(CASE_PLAN, toJson(plan));
+        for (String name : SINGLE_VARIABLES) {
+            if (scope.hasVariable(name)) {
+                scope.removeVariable(name);
+            }
+        }
+    }
+
+    /** Output mapping of "Determine collection policy": the decision's outputs, before they become dates. */
+    public String fromPolicy(Map<String, Object> decided) {
+        return toJson(new CasePlan(null, null, null, null, null, null, (Boolean) decided.get(FIELD_VISIT),
+            integer(decided.get(VISIT_SLA)), integer(decided.get(FOLLOW_UP_CALL_WORKING_DAYS)),
+            integer(decided.get(WRITTEN_REMINDER_DAYS)), (String) decided.get(AGENCY_MANDATE),
+            integer(decided.get(PRE_DUE_REMINDER_DAYS)), integer(decided.get(FORMAL_DEMAND_DAYS)),
+            integer(decided.get(FIELD_VISIT_DAYS)), integer(decided.get(AGENCY_DAYS))));
+    }
+
+    // ---- readers for the models (timers, gateways, call activity mappings) and delegates
+
+    public String entryStage(VariableScope scope) {
+        return of(scope).entryStage();
+    }
+
+    public String preDueReminderAt(VariableScope scope) {
+        return of(scope).preDueReminderAt();
+    }
+
+    public String overdueAt(VariableScope scope) {
+        return of(scope).overdueAt();
+    }
+
+    public String formalDemandAt(VariableScope scope) {
+        return of(scope).formalDemandAt();
+    }
+
+    public String fieldVisitAt(VariableScope scope) {
+        return of(scope).fieldVisitAt();
+    }
+
+    public String agencyAt(VariableScope scope) {
+        return of(scope).agencyAt();
+    }
+
+    /** Whether a field collector visits; a case planned before the contact policy (issue 16) always did. */
+    public boolean fieldVisit(VariableScope scope) {
+        Boolean visit = of(scope).fieldVisit();
+        return visit == null || visit;
+    }
+
+    public Integer visitSlaWorkingDays(VariableScope scope) {
+        return of(scope).visitSlaWorkingDays();
+    }
+
+    public Integer followUpCallWorkingDays(VariableScope scope) {
+        return of(scope).followUpCallWorkingDays();
+    }
+
+    public Integer writtenReminderDays(VariableScope scope) {
+        return of(scope).writtenReminderDays();
+    }
+
+    public String agencyMandateDuration(VariableScope scope) {
+        return of(scope).agencyMandateDuration();
+    }
+
+    /** The date-time format of the plan and of every timer date the models read. */
+    public static String iso(ZonedDateTime t) {
+        return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    public static CasePlan parse(String json) {
+        try {
+            return JSON.readValue(json, CasePlan.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("casePlan is not a plan: " + json, e);
+        }
+    }
+
+    static String toJson(CasePlan plan) {
+        try {
+            return JSON.writeValueAsString(plan);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,79 @@
+package com.collectwise.process;
+
+import static com.collectwise.kernel.CaseVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Segment;
+
+/**
+ * What a case start leaves in the engine (issue 18: rows per case start, measured by the benchmark in bench/):
+ * lists the runtime and historic variables and the event subscriptions of a pre-due case and of a case 60 days
+ * overdue, right after the start (no job run), and keeps what supervisors read in Cockpit.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class CaseStartFootprintTest extends CollectionTestSupport {
+
+    /** The case header supervisors read in Cockpit. */
+    static final String[] HEADER = {INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE, COLLECTOR, CURRENCY};
+
+    record Footprint(Map<String, Object> runtime, Map<String, Object> history, Map<String, String> subscriptions) {
+    }
+
+    Footprint startedOn(LocalDate dueDate) {
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice i = invoice(c, dueDate, 30, "5000.00");
+        String id = cases.start(i, c);
+        started.add(id);
+        Map<String, Object> run = new TreeMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(id).list()
+            .forEach(v -> run.put(v.getName(), v.getValue()));
+        Map<String, Object> hist = new TreeMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(id).list()
+            .forEach(v -> hist.put(v.getName(), v.getValue()));
+        Map<String, String> subs = runtime.createEventSubscriptionQuery().processInstanceId(id).list().stream()
+            .collect(Collectors.toMap(s -> s.getActivityId(), s -> s.getEventType() + " " + s.getEventName(),
+                (a, b) -> a + ", " + b, TreeMap::new));
+        Footprint f = new Footprint(run, hist, subs);
+        System.out.println("[footprint] due " + dueDate + ": " + run.size() + " runtime variables " + run.keySet()
+            + "\n[footprint]   " + hist.size() + " historic " + hist.keySet()
+            + "\n[footprint]   " + subs.size() + " event subscriptions " + subs
+            + "\n[footprint]   casePlan = " + run.get(CASE_PLAN));
+        return f;
+    }
+
+    @Test
+    void aPreDueCaseAndACase60DaysOverdueKeepTheHeaderAndThePlan() {
+        for (LocalDate due : new LocalDate[] {LocalDate.of(2026, 4, 1), LocalDate.of(2026, 1, 1)}) {
+            Footprint f = startedOn(due);
+            assertThat(f.runtime()).containsKeys(HEADER).containsKey(CASE_PLAN);
+            assertThat(f.history()).containsKeys(INVOICE_NUMBER, OUTSTANDING_AMOUNT, STAGE, CASE_PLAN);
+            // read by the start's decision only (transient), or defaulted where they are read (issue 18, step 3)
+            assertThat(f.runtime()).doesNotContainKeys(SEGMENT, CUSTOMER_REGION, INVOICE_AMOUNT, CREDIT_TERM_DAYS,
+                BROKEN_PROMISE, ENTRY_STAGE, FORMAL_DEMAND_AT, FIELD_VISIT, AGENCY_MANDATE);
+            assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+        }
+    }
+
+    @Test
+    void theJobExecutorTakesDueTimersFirstOldestFirstThroughAnIndexOnTheDueDate() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = 'CW_IDX_JOB_DUEDATE'")
+            .query(Long.class).single()).isPositive();
+    }
+}
