@@ -1,15 +1,14 @@
 package com.collectwise.agreements;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CurrencyThresholds;
 
 /**
@@ -24,13 +23,13 @@ import com.collectwise.kernel.CurrencyThresholds;
 @Component
 public class AgreementApprovalPolicy {
 
-    public static final String DECISION_KEY = "Decision_AgreementApproval";
+    public static final String DECISION_KEY = com.collectwise.kernel.CaseVariables.DECISION_AGREEMENT_APPROVAL;
     private static final Logger log = LoggerFactory.getLogger(AgreementApprovalPolicy.class);
 
-    private final DecisionService decisions;
+    private final CaseEngine decisions;
     private final CurrencyThresholds thresholds;
 
-    public AgreementApprovalPolicy(DecisionService decisions, CurrencyThresholds thresholds) {
+    public AgreementApprovalPolicy(CaseEngine decisions, CurrencyThresholds thresholds) {
         this.decisions = decisions;
         this.thresholds = thresholds;
         if (!thresholds.agreementApproval().isEmpty()) {
@@ -51,10 +50,8 @@ public class AgreementApprovalPolicy {
         if (configured.isPresent()) {
             return total.compareTo(configured.get()) > 0;
         }
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.createVariables().putValue("currency", currency).putValue("planTotal", total))
-            .evaluate();
-        Boolean needs = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+        Boolean needs = decisions.decide(DECISION_KEY, Map.of("currency", currency, "planTotal", total))
+            .flatMap(rule -> rule.values().stream().findFirst()).map(Boolean.class::cast).orElse(null);
         return needs == null || needs;
     }
 }

@@ -1,16 +1,14 @@
 package com.collectwise.handoff;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CurrencyThresholds;
 
 /**
@@ -24,18 +22,18 @@ import com.collectwise.kernel.CurrencyThresholds;
 @Component
 public class LegalCostsPolicy {
 
-    public static final String DECISION_KEY = "Decision_LegalCosts";
+    public static final String DECISION_KEY = com.collectwise.kernel.CaseVariables.DECISION_LEGAL_COSTS;
     private static final Logger log = LoggerFactory.getLogger(LegalCostsPolicy.class);
 
     /** @param percent share of the claim; @param minimum least fee in the currency, empty = none */
     public record LawyerFee(BigDecimal percent, Optional<BigDecimal> minimum) {
     }
 
-    private final DecisionService decisions;
+    private final CaseEngine decisions;
     private final CurrencyThresholds thresholds;
     private final BigDecimal configuredPercent;
 
-    public LegalCostsPolicy(DecisionService decisions, CurrencyThresholds thresholds, HandoffSettings settings) {
+    public LegalCostsPolicy(CaseEngine decisions, CurrencyThresholds thresholds, HandoffSettings settings) {
         this.decisions = decisions;
         this.thresholds = thresholds;
         this.configuredPercent = settings.litigation() == null ? null : settings.litigation().lawyerFeePercent();
@@ -48,9 +46,7 @@ public class LegalCostsPolicy {
 
     /** Called from the process (the litigation review's task listener), where the engine checks no authorization. */
     public LawyerFee lawyerFee(String currency) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.createVariables().putValue("currency", currency)).evaluate();
-        DmnDecisionResultEntries rule = result.isEmpty() ? null : result.getFirstResult();
+        Map<String, Object> rule = decisions.decide(DECISION_KEY, Map.of("currency", currency)).orElse(null);
         BigDecimal percent = configuredPercent != null ? configuredPercent : decimal(rule, "lawyerFeePercent");
         if (percent == null) {
             throw new IllegalStateException(DECISION_KEY + " gives no lawyerFeePercent for " + currency);
@@ -60,7 +56,7 @@ public class LegalCostsPolicy {
         return new LawyerFee(percent, minimum);
     }
 
-    private static BigDecimal decimal(DmnDecisionResultEntries rule, String output) {
+    private static BigDecimal decimal(Map<String, Object> rule, String output) {
         // an empty output cell leaves the entry out
         Object value = rule == null ? null : rule.get(output);
         return value == null ? null : new BigDecimal(value.toString());

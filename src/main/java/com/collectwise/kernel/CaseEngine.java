@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,12 +40,27 @@ public class CaseEngine {
     private final TaskService tasks;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    private final DecisionService decisions;
 
-    public CaseEngine(RuntimeService runtime, TaskService tasks, InvoiceRepository invoices, BusinessClock clock) {
+    public CaseEngine(RuntimeService runtime, TaskService tasks, InvoiceRepository invoices, BusinessClock clock,
+                      DecisionService decisions) {
+        this.decisions = decisions;
         this.runtime = runtime;
         this.tasks = tasks;
         this.invoices = invoices;
         this.clock = clock;
+    }
+
+    /**
+     * Evaluates a decision table supervisors edit in Modeler (latest deployed version) and returns the outputs of
+     * its first matching rule, empty when no rule matches. An empty output cell is left out of the map. Called from
+     * process code (delegates, task listeners), where the engine checks no authorization of the caller.
+     */
+    public Optional<Map<String, Object>> decide(String decisionKey, Map<String, Object> inputs) {
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(decisionKey)
+            .variables(Variables.fromMap(inputs)).evaluate();
+        return result.isEmpty() ? Optional.empty()
+            : Optional.of(new java.util.HashMap<>(result.getFirstResult().getEntryMap()));
     }
 
     /**

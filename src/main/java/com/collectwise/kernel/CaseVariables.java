@@ -101,6 +101,9 @@ public final class CaseVariables {
     // decisions that code evaluates itself (the models call the others)
     public static final String DECISION_LATE_FEE_POLICY = "Decision_LateFeePolicy";
     public static final String DECISION_OBJECTION_PLAYBOOK = "Decision_ObjectionPlaybook";
+    public static final String DECISION_COLLECTION_POLICY = "Decision_CollectionPolicy";
+    public static final String DECISION_AGREEMENT_APPROVAL = "Decision_AgreementApproval";
+    public static final String DECISION_LEGAL_COSTS = "Decision_LegalCosts";
 
     // added by the process models (issue 3, item 4): policy outputs, call and hand-off details
     public static final String PRE_DUE_REMINDER_DAYS = "preDueReminderDays";

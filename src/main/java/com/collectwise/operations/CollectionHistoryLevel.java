@@ -43,7 +43,7 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
 
     /** Decisions evaluated per case whose outcome history keeps elsewhere: no decision history of their own. */
-    static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of("Decision_CollectionPolicy");
+    static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of(DECISION_COLLECTION_POLICY);
 
     @Override
     public String getName() {

@@ -7,9 +7,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.api.Test;
 
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CurrencyThresholds;
 
 /** The former key collectwise.thresholds.agreement-approval.<CODE> still decides the currencies it names. */
@@ -17,7 +17,7 @@ class AgreementApprovalPolicyTest {
 
     @Test
     void aCurrencyStillSetInTheFormerKeyIsJudgedByItWithoutTheDecision() {
-        DecisionService decisions = mock(DecisionService.class);
+        CaseEngine decisions = mock(CaseEngine.class);
         AgreementApprovalPolicy policy = new AgreementApprovalPolicy(decisions,
             new CurrencyThresholds(Map.of("kwd", new BigDecimal("3000")), null));
 

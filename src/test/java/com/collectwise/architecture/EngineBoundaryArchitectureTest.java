@@ -42,8 +42,15 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.kernel.CaseEngine", "the gateway from domain code to running cases"),
         Map.entry("com.collectwise.kernel.CurrentUser", "who acts: the engine's authenticated user or the assignee "
             + "of the task or execution a listener runs in"),
-        Map.entry("com.collectwise.agreements.AgreementDelegates", "@Bean JavaDelegate lambdas (process layer)"),
-        Map.entry("com.collectwise.disputes.DisputeDelegates", "@Bean JavaDelegate lambdas (process layer)"),
+        Map.entry("com.collectwise.agreements.AgreementVariables", "the plan variables its delegates share (process "
+            + "layer)"),
+        Map.entry("com.collectwise.disputes.DisputeVariables", "the dispute variables its delegates share (process "
+            + "layer)"),
+        Map.entry("com.collectwise.cases.CallOutcomeVariables", "the call outcome variables the two call-outcome "
+            + "delegates share (process layer)"),
+        Map.entry("com.collectwise.kernel.CasePlans", "the one casePlan variable the model's timers and gateways read"),
+        Map.entry("com.collectwise.kernel.ElementProperty", "reads the camunda:properties of the element a listener "
+            + "runs on"),
         Map.entry("com.collectwise.cases.PlanVariables", "writes the stage plan into a delegate's variable scope"),
         Map.entry("com.collectwise.cases.StageTracker", "moves the stage variables of the case a delegate runs in"),
         Map.entry("com.collectwise.cases.CallOutcomeForm", "reads the call form's submitted variables for its "

@@ -50,7 +50,12 @@ class ModelGlueTest {
      * language, the decision's result, whether the invoice is fully disputed, date arithmetic, reading a variable).
      */
     static final Set<String> READ_ONLY_CALLS = Set.of("screenForms.form", "decisionResult.getSingleResult",
-        "fullDispute.isOpen", "dateTime", "plusDays", "toDate", "execution.getVariable");
+        "fullDispute.isOpen", "dateTime", "plusDays", "toDate", "execution.getVariable",
+        // the case plan (kernel/CasePlans): readers of the one casePlan variable, and the pure conversion of the
+        // policy decision's result into a plan value in the policy task's output mapping
+        "plan.preDueReminderAt", "plan.overdueAt", "plan.formalDemandAt", "plan.fieldVisitAt", "plan.agencyAt",
+        "plan.fieldVisit", "plan.agencyMandateDuration", "plan.entryStage", "plan.writtenReminderDays",
+        "plan.fromPolicy");
 
     /**
      * Task listeners older than the naming rule. Waiting tasks of cases on earlier process versions complete
