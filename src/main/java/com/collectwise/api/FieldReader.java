@@ -1,7 +1,6 @@
 package com.collectwise.api;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,8 +41,6 @@ public final class FieldReader {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** The money columns are NUMERIC(19,4) (V13, for KWD's 3 and CLF's 4 decimals): 15 digits before the point. */
-    private static final int MAX_SCALE = 4;
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
 
     private final JsonNode fields;
     /** "" for the request itself; "instalments[2]." for an element of a list (see {@link #objects}). */
@@ -163,31 +160,9 @@ public final class FieldReader {
         return money(field, required, true, currency);
     }
 
-    /**
-     * The one minor-unit rule of every amount that enters Collectwise (API fields, CSV cells, Tasklist forms):
-     * why {@code amount} cannot be an amount in {@code currency}, or null when it can. Never rounds: rounding
-     * money someone typed in would change what they meant, so 10.005 EUR is refused, not taken as 10.01.
-     */
+    /** The minor-unit rule of {@link Amounts}, kept here for the readers that still use this class. */
     public static String minorUnitProblem(BigDecimal amount, String currency) {
-        int digits = minorUnit(currency);
-        if (digits < 0 || amount.stripTrailingZeros().scale() <= digits) {
-            return null;
-        }
-        return digits == 0
-            ? "must be a whole number: " + currency + " has no minor unit"
-            : "must have at most " + digits + " decimals: the minor unit of " + currency;
-    }
-
-    /** Decimals of the currency (JPY 0, EUR 2, KWD 3), or -1 when the code is not a currency for money. */
-    private static int minorUnit(String currency) {
-        if (currency == null) {
-            return -1;
-        }
-        try {
-            return Currency.getInstance(currency.trim()).getDefaultFractionDigits();
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
+        return Amounts.minorUnitProblem(amount, currency);
     }
 
     private BigDecimal money(String field, boolean required, boolean zeroAllowed, String currency) {
@@ -195,22 +170,12 @@ public final class FieldReader {
         if (value == null) {
             return null;
         }
-        if (value.signum() < 0 || (!zeroAllowed && value.signum() == 0)) {
-            return reject(field, zeroAllowed ? "must not be negative" : "must be greater than zero");
+        // the same rules as the request records (sign, the scale of the money columns, size, the minor unit)
+        String problem = Amounts.problem(value, zeroAllowed);
+        if (problem == null) {
+            problem = Amounts.minorUnitProblem(value, currency);
         }
-        // the scale of the money columns (V13): no currency has more decimals than that
-        if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-            return reject(field, "must have at most " + MAX_SCALE + " decimals");
-        }
-        if (value.compareTo(MAX_AMOUNT) > 0) {
-            return reject(field, "is too large");
-        }
-        String problem = minorUnitProblem(value, currency);
-        if (problem != null) {
-            return reject(field, problem);
-        }
-        int digits = minorUnit(currency);
-        return digits < 0 ? value : value.setScale(digits, RoundingMode.UNNECESSARY);
+        return problem != null ? reject(field, problem) : Amounts.atMinorUnit(value, currency);
     }
 
     /** A decimal number (JSON number or string) within [min, max] with at most {@code maxScale} decimals. */
