@@ -18,6 +18,11 @@ public class CheckPromiseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        checkAndRecord(checks, execution);
+    }
+
+    /** The step every promise check of the models runs: was the promise in {@code promiseId} kept? */
+    static void checkAndRecord(PromiseChecks checks, DelegateExecution execution) {
         boolean kept = checks.check((String) execution.getVariable(INVOICE_NUMBER),
             (String) execution.getVariable(CUSTOMER_ID), ((Number) execution.getVariable(PROMISE_ID)).longValue());
         execution.setVariable(BROKEN_PROMISE, !kept);

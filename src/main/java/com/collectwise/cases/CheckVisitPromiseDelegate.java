@@ -1,7 +1,5 @@
 package com.collectwise.cases;
 
-import static com.collectwise.kernel.CaseVariables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +16,6 @@ public class CheckVisitPromiseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean kept = checks.check((String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), ((Number) execution.getVariable(PROMISE_ID)).longValue());
-        execution.setVariable(BROKEN_PROMISE, !kept);
+        CheckPromiseDelegate.checkAndRecord(checks, execution);
     }
 }
