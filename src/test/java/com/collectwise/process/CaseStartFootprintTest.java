@@ -64,6 +64,13 @@ class CaseStartFootprintTest extends CollectionTestSupport {
             assertThat(f.runtime()).doesNotContainKeys(SEGMENT, CUSTOMER_REGION, INVOICE_AMOUNT, CREDIT_TERM_DAYS,
                 BROKEN_PROMISE, ENTRY_STAGE, FORMAL_DEMAND_AT, FIELD_VISIT, AGENCY_MANDATE);
             assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+            // what only forms show is put on each task when it opens (cases.FormFactsListener; issue 18, step 5)
+            assertThat(f.runtime()).doesNotContainKeys(DAYS_OVERDUE, DECISION_MAKER, DUE_DATE);
+            // the case header and the plan, the customer id (calls, credit hold, contact log), and the stage counter
+            // of a case that entered its first stage (pre-due) or the answer of "Was a formal letter sent?" (overdue)
+            assertThat(f.runtime()).containsOnlyKeys(INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE, COLLECTOR,
+                CURRENCY, CASE_PLAN, CUSTOMER_ID, due.getYear() == 2026 && due.getMonthValue() == 4
+                    ? STAGE_ENTRY_NUMBER : FORMAL_LETTER_SENT);
         }
     }
 
