@@ -21,7 +21,7 @@ import com.collectwise.customers.CustomerChanged;
 
 /**
  * The running cases keep copies of the customer (the owner collector who is the default assignee of calls, the
- * segment and the decision maker the forms show): when the master data changes they follow, in the transaction of
+ * segment, and the decision maker the open forms show): when the master data changes they follow, in the transaction of
  * the change. Tasks assigned to the old owner move to the new one; a task someone else claimed stays with them.
  */
 @Component
@@ -59,6 +59,14 @@ public class OwnerReassignment {
                 // only where the model keeps that copy: no new variables in instances that never had one
                 if (runtime.getVariables(instance.getId(), List.of(copy.getKey())).containsKey(copy.getKey())) {
                     runtime.setVariable(instance.getId(), copy.getKey(), copy.getValue());
+                }
+            }
+            if (copies.containsKey(DECISION_MAKER)) {
+                // open forms show the decision maker from their task (FormFactsListener): those follow as well
+                for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                    if (tasks.getVariablesLocal(task.getId(), List.of(DECISION_MAKER)).containsKey(DECISION_MAKER)) {
+                        tasks.setVariableLocal(task.getId(), DECISION_MAKER, after.decisionMaker());
+                    }
                 }
             }
         }

@@ -35,10 +35,12 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     private final AcknowledgementService acknowledgements;
     private final BusinessClock clock;
     private final OverdueCauses causes;
+    private final FormFactsListener facts;
 
     public RecordVisitReportDelegate(ContactLog contacts, PromiseBook promises,
                                      AcknowledgementService acknowledgements, BusinessClock clock,
-                                     OverdueCauses causes) {
+                                     OverdueCauses causes, FormFactsListener facts) {
+        this.facts = facts;
         this.contacts = contacts;
         this.promises = promises;
         this.acknowledgements = acknowledgements;
@@ -49,7 +51,9 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean met = Boolean.TRUE.equals(execution.getVariable(DECISION_MAKER_MET));
-        String decisionMaker = (String) execution.getVariable(DECISION_MAKER);
+        // a case started before issue 18, step 5 keeps a copy; newer ones had it on the visit task only
+        String decisionMaker = execution.hasVariable(DECISION_MAKER) ? (String) execution.getVariable(DECISION_MAKER)
+            : facts.decisionMaker((String) execution.getVariable(CUSTOMER_ID));
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
         String outcome = (String) execution.getVariable(VISIT_OUTCOME);
         boolean promise = PROMISED_PAYMENT.equals(outcome);

@@ -64,6 +64,19 @@ class CaseStartFootprintTest extends CollectionTestSupport {
             assertThat(f.runtime()).doesNotContainKeys(SEGMENT, CUSTOMER_REGION, INVOICE_AMOUNT, CREDIT_TERM_DAYS,
                 BROKEN_PROMISE, ENTRY_STAGE, FORMAL_DEMAND_AT, FIELD_VISIT, AGENCY_MANDATE);
             assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+            // what only forms show is put on each task when it opens (cases.FormFactsListener; issue 18, step 5)
+            assertThat(f.runtime()).doesNotContainKeys(DAYS_OVERDUE, DECISION_MAKER, DUE_DATE);
+            // the answer of "Was a formal letter sent?" (overdue case) is for the gateway after it only: transient
+            assertThat(f.runtime()).doesNotContainKey(FORMAL_LETTER_SENT);
+            // left: the case header and the plan, the customer id (calls, credit hold, contact log), and the stage
+            // counter of the outbox keys once the case entered a stage (pre-due: at once; overdue: after the letter)
+            if (due.isAfter(LocalDate.of(2026, 3, 2))) {
+                assertThat(f.runtime()).containsOnlyKeys(INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE,
+                    COLLECTOR, CURRENCY, CASE_PLAN, CUSTOMER_ID, STAGE_ENTRY_NUMBER);
+            } else {
+                assertThat(f.runtime()).containsOnlyKeys(INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE,
+                    COLLECTOR, CURRENCY, CASE_PLAN, CUSTOMER_ID);
+            }
         }
     }
 

@@ -127,8 +127,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             // the plan the timers read is one variable, kept: the case's story (issue 18)
             .containsKey(CASE_PLAN);
         assertThat(kept.get(CASE_PLAN)).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
-        // runtime still has everything the timers and forms use
-        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME, DAYS_OVERDUE);
+        // runtime still has everything the timers and the case header use; the days overdue are no longer a copy in
+        // the case but put on each task when it opens (issue 18, step 5: cases.FormFactsListener, asserted below)
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
         // everything else of FULL stays: activity history and the job log
@@ -218,7 +219,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         moveTo(at(2026, 3, 4, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").hasPassed("EndEvent_PreDueStageEnded")
-            .variables().containsEntry(STAGE, "INTERNAL_REMINDER").containsEntry(DAYS_OVERDUE, 1L);
+            .variables().containsEntry(STAGE, "INTERNAL_REMINDER");
+        assertThat(tasks.getVariablesLocal(task(pi, "Task_CallCustomer").getId())).containsEntry(DAYS_OVERDUE, 1L)
+            .containsEntry(DUE_DATE, invoice.dueDate().toString()).containsEntry(DECISION_MAKER, "Ms. Wang");
         assertThat(reload(invoice).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER);
 
