@@ -288,6 +288,15 @@ public final class JsonFields extends SimpleModule {
         public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
             return problems(ctxt) == null ? super.getAbsentValue(ctxt) : null;
         }
+
+        /** "" clears like null, whatever the field holds (text, an object, a list). */
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (problems(ctxt) != null && p.currentToken() == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+                return getNullValue(ctxt);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Values of the wrong shape: an object where a list belongs, a string where an object belongs. */
@@ -296,6 +305,10 @@ public final class JsonFields extends SimpleModule {
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
                                             JsonParser p, String failureMsg) throws IOException {
+            if (problems(ctxt) != null && !path(p).isEmpty() && targetType.isCollectionLikeType()
+                && targetType.getContentType().hasRawClass(LocalDate.class)) {
+                return reject(p, ctxt, "must be a list of dates (yyyy-MM-dd)");
+            }
             return shape(ctxt, targetType.getRawClass(), p);
         }
 

@@ -83,6 +83,24 @@ class JsonFieldsTest {
         assertThat(sent.email()).contains("a@b.example");
         assertThat(sent.rows().orElseThrow().get(0).amount()).isEqualTo(new BigDecimal("1.10"));
         assertThat(sent.phone()).isNull();
+
+        Patch cleared = json.readerFor(Patch.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"rows\": \"\"}");
+        assertThat(cleared.rows()).isEmpty();
+        assertThat(problems).hasSize(1);
+    }
+
+    record Calendar(List<LocalDate> holidays, List<Row> rows) {
+    }
+
+    @Test
+    void aValueWhereAListBelongsIsNamed() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        json.readerFor(Calendar.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"holidays\": {\"a\": 1}, \"rows\": 5}");
+
+        assertThat(problems).containsExactly(new FieldProblem("holidays", "must be a list of dates (yyyy-MM-dd)"),
+            new FieldProblem("rows", "must be a list"));
     }
 
     @Test
