@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.FormAmount;
+import com.collectwise.kernel.FormDate;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
@@ -58,7 +59,7 @@ public class RecordVisitReportDelegate implements JavaDelegate {
         String outcome = (String) execution.getVariable(VISIT_OUTCOME);
         boolean promise = PROMISED_PAYMENT.equals(outcome);
         BigDecimal amount = promise ? FormAmount.of(execution.getVariable(PROMISED_AMOUNT)) : null;
-        LocalDate date = promise ? date(execution.getVariable(PROMISED_DATE)) : null;
+        LocalDate date = promise ? FormDate.of(execution.getVariable(PROMISED_DATE), clock.zone()) : null;
         if (promise) {
             refuseUnusable(amount, date, execution.getVariable(CURRENCY));
         }
@@ -106,15 +107,5 @@ public class RecordVisitReportDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The visit report cannot be saved: " + String.join("; ", problems) + ".");
         }
-    }
-
-    private LocalDate date(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString();
-        // Camunda Forms' date field sends yyyy-MM-dd; a Date variable (engine REST) is taken by its day
-        return value instanceof java.util.Date d ? d.toInstant().atZone(clock.zone()).toLocalDate()
-            : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 }
