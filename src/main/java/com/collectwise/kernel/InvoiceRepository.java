@@ -61,7 +61,7 @@ public class InvoiceRepository {
 
     /** The case of an imported invoice could not be started: it leaves the import's queue (the error is kept). */
     public void detachFromImport(String invoiceNumber) {
-        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
+        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET import_id = NULL WHERE invoice_number = ?").param(invoiceNumber).update();
     }
 
@@ -84,10 +84,33 @@ public class InvoiceRepository {
             .param(customerId).query(InvoiceRepository::map).list();
     }
 
-    /** Every invoice of the customer, whatever its status (the account is replayed whole). */
+    /**
+     * Every invoice of the customer, whatever its status (the account is replayed whole). Read once per transaction
+     * (a payment's replay and its reconciliation ask for the same list); each row read is also kept for
+     * {@link #find(String)}. Any write to an invoice forgets the lists.
+     */
     public List<Invoice> findByCustomer(String customerId) {
-        return jdbc.sql("SELECT * FROM invoices WHERE customer_id = ? ORDER BY due_date, invoice_number")
-            .param(customerId).query(InvoiceRepository::map).list();
+        java.util.Map<String, List<Invoice>> lists = TransactionCache.get(CUSTOMER_LISTS, java.util.HashMap::new);
+        List<Invoice> list = lists.get(customerId);
+        if (list == null) {
+            list = List.copyOf(jdbc.sql("SELECT * FROM invoices WHERE customer_id = ? ORDER BY due_date, invoice_number")
+                .param(customerId).query(InvoiceRepository::map).list());
+            lists.put(customerId, list);
+            for (Invoice invoice : list) {
+                Optional<Invoice> row = Optional.of(invoice);
+                TransactionCache.get(new Key(invoice.invoiceNumber()), () -> row);
+            }
+        }
+        return list;
+    }
+
+    /** The key of the customers' invoice lists read in this transaction. */
+    private static final Object CUSTOMER_LISTS = new Object();
+
+    /** An invoice row changed (not a fact of the account): it and the lists it is in are read again. */
+    private static void forgetRow(String invoiceNumber) {
+        TransactionCache.forget(new Key(invoiceNumber));
+        TransactionCache.forget(CUSTOMER_LISTS);
     }
 
     /** The numbers of every open invoice, in order. */
@@ -170,19 +193,19 @@ public class InvoiceRepository {
     }
 
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {
-        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
+        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
             .params(processInstanceId, invoiceNumber).update();
     }
 
     public void updateStage(String invoiceNumber, Stage stage) {
-        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
+        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
         jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
     }
 
     /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
     public void reopen(String invoiceNumber) {
-        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
+        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
                                     process_instance_id = NULL
@@ -192,7 +215,7 @@ public class InvoiceRepository {
 
     /** Ends the case: status, reason and stage CLOSED. */
     public void close(String invoiceNumber, CaseStatus status, String reason) {
-        TransactionCache.forget(new Key(invoiceNumber)); // its stage, case or status: not a fact of the account
+        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
         jdbc.sql("""
                 UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
                 WHERE invoice_number = ?""")
