@@ -53,8 +53,10 @@ public class CustomerRepository {
     /** Locks the customer's row (if any) until the transaction ends: the money and calls of one customer go one at a time. */
     public void lock(String customerId) {
         TransactionCache.forget();
-        jdbc.sql("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE").param(customerId)
-            .query(String.class).optional();
+        // the locked row is the newest there is: kept for find(), which the account replay asks next
+        Optional<Customer> locked = jdbc.sql("SELECT * FROM customers WHERE customer_id = ? FOR UPDATE")
+            .param(customerId).query(CustomerRepository::map).optional();
+        TransactionCache.get(new Key(customerId), () -> locked);
     }
 
     /** The customer's country (empty: unknown customer or none recorded). */
