@@ -120,8 +120,10 @@ public class PaymentService {
         payments.insertAllocations(payment.paymentReference(), splits, payment.currency(), payment.receivedOn());
         reconcile(customerId, account, payment.paymentReference(), payment.receivedOn());
         publishApplied(payment, customerId, splits);
-        return new PaymentReceipt(Outcome.APPLIED, payments.find(payment.paymentReference()).orElseThrow().view()
-            .withAllocations(splits));
+        // the row as inserted above (not read back): PaymentRepository.find answers the same
+        return new PaymentReceipt(Outcome.APPLIED, new PaymentView(payment.paymentReference(), PaymentRepository.APPLIED,
+            payment.invoiceNumber(), customerId, com.collectwise.money.Money.stored(payment.amount(), payment.currency()),
+            payment.currency(), payment.receivedOn(), payment.method(), splits, null, null));
     }
 
     /**
