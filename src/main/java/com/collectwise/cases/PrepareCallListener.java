@@ -113,9 +113,12 @@ public class PrepareCallListener implements TaskListener {
 
     void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
         Invoice invoice = figures.today(invoiceNumber).invoice();
-        String amount = amountToCollect(invoice);
-        tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey(TASK_CALL_CUSTOMER)
-            .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+        List<org.camunda.bpm.engine.task.Task> calls = tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
+            .taskDefinitionKey(TASK_CALL_CUSTOMER).active().list();
+        if (!calls.isEmpty()) { // the amount (and its disputes) only when a call form shows it
+            String amount = amountToCollect(invoice);
+            calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+        }
         customerCalls.refreshSheets(tasks, invoice.customerId());
     }
 
