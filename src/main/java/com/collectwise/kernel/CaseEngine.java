@@ -102,12 +102,12 @@ public class CaseEngine {
 
     /** A part payment arrived: the case updates its figures and asks the collector why not in full. */
     public void partPaymentReceived(String invoiceNumber, BigDecimal paid, BigDecimal outstanding) {
-        if (!isRunning(invoiceNumber)) {
-            return;
-        }
-        runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceBusinessKey(invoiceNumber)
-            .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
-            .correlate();
+        // correlated by the case's process instance id (primary key), not by business key (a join on the executions)
+        invoices.find(invoiceNumber).map(Invoice::processInstanceId)
+            .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+            .ifPresent(id -> runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceId(id)
+                .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
+                .correlate());
     }
 
     /**
