@@ -43,11 +43,13 @@ public class PrepareCallListener implements TaskListener {
     private final org.camunda.bpm.engine.TaskService tasks;
     private final CustomerCalls customerCalls;
     private final CallFormWords words;
+    private final CaseEngine cases;
 
     public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                CallSchedule schedule, BusinessClock clock, PromiseBook promises,
                                DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
-                               org.camunda.bpm.engine.TaskService tasks, CallFormWords words) {
+                               org.camunda.bpm.engine.TaskService tasks, CallFormWords words, CaseEngine cases) {
+        this.cases = cases;
         this.words = words;
         this.tasks = tasks;
         this.customerCalls = customerCalls;
@@ -113,8 +115,7 @@ public class PrepareCallListener implements TaskListener {
 
     void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
         Invoice invoice = figures.today(invoiceNumber).invoice();
-        List<org.camunda.bpm.engine.task.Task> calls = tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
-            .taskDefinitionKey(TASK_CALL_CUSTOMER).active().list();
+        List<org.camunda.bpm.engine.task.Task> calls = cases.activeTasksOfCase(invoiceNumber, TASK_CALL_CUSTOMER);
         if (!calls.isEmpty()) { // the amount (and its disputes) only when a call form shows it
             String amount = amountToCollect(invoice);
             calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));

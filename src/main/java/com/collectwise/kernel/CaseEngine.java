@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,10 +41,15 @@ public class CaseEngine {
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
     private final DecisionService decisions;
+    private final ManagementService management;
+    /** The engine's table names with their prefix, read once (each read is an engine command). */
+    private volatile String executionTable;
+    private volatile String taskTable;
 
     public CaseEngine(RuntimeService runtime, TaskService tasks, InvoiceRepository invoices, BusinessClock clock,
-                      DecisionService decisions) {
+                      DecisionService decisions, ManagementService management) {
         this.decisions = decisions;
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.invoices = invoices;
@@ -95,16 +101,51 @@ public class CaseEngine {
      * and business key made H2 scan every collection case (bench/results/TUNING.md, change 8).
      */
     public boolean isRunning(String invoiceNumber) {
-        return invoices.find(invoiceNumber).map(Invoice::processInstanceId)
-            .map(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
-            .orElse(false);
+        return invoices.find(invoiceNumber).map(Invoice::processInstanceId).map(this::running).orElse(false);
+    }
+
+    /**
+     * Whether the process instance runs: its row in the executions table, by primary key. A native query: the
+     * engine's query builder spends more CPU on its dynamic SQL (MyBatis/OGNL over dozens of optional criteria)
+     * than the database on the lookup (bench/results/TUNING.md, change 19).
+     */
+    private boolean running(String processInstanceId) {
+        return runtime.createNativeProcessInstanceQuery()
+            .sql("SELECT COUNT(*) FROM " + executionTable() + " WHERE ID_ = #{id}")
+            .parameter("id", processInstanceId).count() > 0;
+    }
+
+    /**
+     * The active tasks with this definition key of the case's process instances (the case and the processes it
+     * called, which carry its business key), as Camunda's task query by business key finds them, with a native
+     * query for the reason {@link #running(String)} gives. No authorization check: system work on the case.
+     */
+    public List<Task> activeTasksOfCase(String invoiceNumber, String taskDefinitionKey) {
+        return tasks.createNativeTaskQuery()
+            .sql("SELECT RES.* FROM " + taskTable() + " RES INNER JOIN " + executionTable()
+                + " E ON RES.PROC_INST_ID_ = E.ID_ WHERE E.BUSINESS_KEY_ = #{businessKey}"
+                + " AND RES.TASK_DEF_KEY_ = #{taskDefinitionKey} AND RES.SUSPENSION_STATE_ = 1 ORDER BY RES.ID_")
+            .parameter("businessKey", invoiceNumber).parameter("taskDefinitionKey", taskDefinitionKey).list();
+    }
+
+    private String executionTable() {
+        if (executionTable == null) {
+            executionTable = management.getTableName(org.camunda.bpm.engine.runtime.ProcessInstance.class);
+        }
+        return executionTable;
+    }
+
+    private String taskTable() {
+        if (taskTable == null) {
+            taskTable = management.getTableName(Task.class);
+        }
+        return taskTable;
     }
 
     /** A part payment arrived: the case updates its figures and asks the collector why not in full. */
     public void partPaymentReceived(String invoiceNumber, BigDecimal paid, BigDecimal outstanding) {
         // correlated by the case's process instance id (primary key), not by business key (a join on the executions)
-        invoices.find(invoiceNumber).map(Invoice::processInstanceId)
-            .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+        invoices.find(invoiceNumber).map(Invoice::processInstanceId).filter(this::running)
             .ifPresent(id -> runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceId(id)
                 .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
                 .correlate());

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class PaymentApiTest extends ApiTestSupport {
 
@@ -221,5 +222,26 @@ class PaymentApiTest extends ApiTestSupport {
         }
         assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", ref)).isEqualTo(1);
         assertThat(outstandingTotal(number)).isEqualTo("900.00");
+    }
+
+    @Autowired
+    private org.camunda.bpm.engine.TaskService tasks;
+
+    @Test
+    void aPartPaymentRefreshesTheOpenCallForm() {
+        // three days overdue: the case waits at the call, whose form shows the amount to collect
+        String number = createInvoice(createCustomer(), "10000.00", "CNY", today().minusDays(40), today().minusDays(3));
+        runDueJobsOfCase(number);
+        var call = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_CallCustomer")
+            .singleResult();
+        assertThat(call).isNotNull();
+
+        assertThat(post(INTEGRATION, "/api/payments", payment(unique("PAY"), number, 1000)).status()).isEqualTo(201);
+
+        java.math.BigDecimal total = get(FINANCE, "/api/invoices/" + number).body().path("outstanding").path("total")
+            .decimalValue();
+        String shown = (String) tasks.getVariableLocal(call.getId(), "amountToCollect");
+        assertThat(new java.math.BigDecimal(shown.replace(",", ""))).isEqualByComparingTo(total);
+        assertThat(total).isLessThan(new java.math.BigDecimal("9100.00"));
     }
 }
