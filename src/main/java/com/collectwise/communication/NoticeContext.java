@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.CaseFigures;
+import com.collectwise.fees.InterestBasis;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.FeeService;
@@ -36,9 +39,12 @@ public class NoticeContext {
     private final DisputeService disputes;
     private final LimitationService limitation;
     private final BusinessClock clock;
+    private final InvoiceRepository invoices;
 
     public NoticeContext(CaseFigures figures, CustomerRepository customers, StatementService statements,
-                         FeeService fees, DisputeService disputes, LimitationService limitation, BusinessClock clock) {
+                         FeeService fees, DisputeService disputes, LimitationService limitation, BusinessClock clock,
+                         InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.figures = figures;
         this.customers = customers;
         this.statements = statements;
@@ -87,8 +93,31 @@ public class NoticeContext {
      * rate on the first late day (a half-yearly ECB rate or an LPR fixing may change before then).
      */
     public LateCharges rateOnceOverdue(Case c) {
-        StatementDetail detail = statements.detail(c.figures().invoice(), c.figures().statement().asOf());
-        return LateCharges.of(detail.basis(), c.figures().invoice().dueDate().plusDays(1), null);
+        return rateOnceOverdue(c.figures().invoice(), c.figures().statement().asOf());
+    }
+
+    private LateCharges rateOnceOverdue(Invoice invoice, LocalDate asOf) {
+        // the basis of the statement as of the date (StatementDetail.basis), without replaying the account
+        InterestBasis basis = statements.basisAsOf(invoice, asOf);
+        return LateCharges.of(basis, invoice.dueDate().plusDays(1), null);
+    }
+
+    /** What the reminder before the due date says: the invoice, its customer and the rate once overdue. */
+    public record BeforeDue(Invoice invoice, Customer customer, LateCharges rateOnceOverdue) {
+    }
+
+    /**
+     * The reminder before the due date needs no figures, stage entry, disputes or limitation date (those are for the
+     * notices that demand money): only the invoice, the customer and the rate as of today. The timer job of every
+     * pre-due reminder reads that much and no more (bench/results/TUNING.md).
+     */
+    public BeforeDue beforeDue(DelegateExecution execution) {
+        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " does not exist"));
+        Customer customer = customers.find(invoice.customerId())
+            .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
+        return new BeforeDue(invoice, customer, rateOnceOverdue(invoice, clock.today()));
     }
 
     static boolean chargedNext(DelegateExecution execution, String chargeBean) {

@@ -18,8 +18,8 @@ public class SendPreDueReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
+        NoticeContext.BeforeDue c = context.beforeDue(execution);
         // the customer is told the rate of late payment (逾期费率) before it applies
-        notices.preDueReminder(c.figures().invoice(), c.customer(), context.rateOnceOverdue(c));
+        notices.preDueReminder(c.invoice(), c.customer(), c.rateOnceOverdue());
     }
 }
