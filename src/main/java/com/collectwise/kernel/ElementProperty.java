@@ -3,6 +3,8 @@ package com.collectwise.kernel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -41,5 +43,19 @@ public final class ElementProperty {
             throw new IllegalStateException(execution.getCurrentActivityId() + " has no camunda:property " + name);
         }
         return value;
+    }
+
+    /**
+     * Whether a service task right after the element the delegate runs on runs the bean {@code bean} (e.g. a
+     * notice quotes its fee only when the next task books it): what the model around the element says, not a
+     * branch on its id.
+     */
+    public static boolean nextTaskRuns(DelegateExecution execution, String bean) {
+        if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
+            return false;
+        }
+        String expression = "${" + bean + "}";
+        return node.getOutgoing().stream().map(flow -> flow.getTarget())
+            .anyMatch(t -> t instanceof ServiceTask task && expression.equals(task.getCamundaDelegateExpression()));
     }
 }
