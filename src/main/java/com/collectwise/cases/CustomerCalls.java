@@ -351,15 +351,15 @@ public class CustomerCalls {
             }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
                 .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
-                .append(PrepareCallListener.spoken(ask, open.currency())).append(' ').append(open.currency())
+                .append(CallCustomerListener.spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
-                    ? PrepareCallListener.spoken(disputed, open.currency()) + " " + open.currency() : "-")
+                    ? CallCustomerListener.spoken(disputed, open.currency()) + " " + open.currency() : "-")
                 .append(" | ").append(words.inThisCall(inThisCall.contains(open.invoiceNumber()))).append(" |\n");
         }
         totals.forEach((currency, total) -> md.append("| **").append(words.total()).append("** | | | | **")
-            .append(PrepareCallListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
+            .append(CallCustomerListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
         String callTotal = callTotals.entrySet().stream()
-            .map(e -> PrepareCallListener.spoken(e.getValue(), e.getKey()) + " " + e.getKey())
+            .map(e -> CallCustomerListener.spoken(e.getValue(), e.getKey()) + " " + e.getKey())
             .collect(java.util.stream.Collectors.joining(" + "));
         Map<String, Object> sheet = new HashMap<>();
         sheet.put(CUSTOMER_INVOICES, md.toString());
