@@ -81,8 +81,10 @@ public class CaseEngine {
 
     /**
      * Evaluates a decision table supervisors edit in Modeler (latest deployed version) and returns the outputs of
-     * its first matching rule, empty when no rule matches. An empty output cell is left out of the map. Called from
-     * process code (delegates, task listeners), where the engine checks no authorization of the caller.
+     * its first matching rule, empty when no rule matches. An empty output cell is left out of the map. Called by the
+     * policies that read a figure supervisors tune ({@code agreements.AgreementApprovalPolicy},
+     * {@code handoff.LegalCostsPolicy}) from delegates, task listeners and API requests: none of them checks an
+     * authorization of the caller (custom code in the engine runs without, and /api sets no engine authentication).
      */
     public Optional<Map<String, Object>> decide(String decisionKey, Map<String, Object> inputs) {
         DmnDecisionResult result = decisions.evaluateDecisionByKey(decisionKey)
