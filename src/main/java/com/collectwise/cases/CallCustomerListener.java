@@ -101,7 +101,7 @@ public class CallCustomerListener implements TaskListener {
         task.setVariable(OPEN_DISPUTED_AMOUNT, CaseEngine.toNumber(disputed));
         // what the collector says on the phone, exact and with the currency's decimals ("3,451.70"), kept on the
         // task: outstandingAmount stays the case's whole outstanding total, as Cockpit and the API show it
-        task.setVariableLocal(AMOUNT_TO_COLLECT, amountToCollect(invoice));
+        task.setVariableLocal(AMOUNT_TO_COLLECT, customerCalls.amountToCollect(invoice));
         PromiseBook.Habits habits = promises.habits(invoice.customerId());
         task.setVariable(PROMISES_KEPT, habits.kept());
         task.setVariable(PROMISES_BROKEN, habits.broken());
@@ -116,42 +116,4 @@ public class CallCustomerListener implements TaskListener {
         task.setFollowUpDate(Date.from(customerCalls.join(task, schedule.nextSlot(clock.nowZoned())).toInstant()));
     }
 
-    /** The undisputed part of today's outstanding total, as the collector says it. */
-    String amountToCollect(Invoice invoice) {
-        java.math.BigDecimal toCollect = disputes.disputed(invoice.invoiceNumber()).signum() > 0
-            ? disputes.undisputed(invoice) : figures.today(invoice.invoiceNumber()).statement().total();
-        return spoken(toCollect, invoice.currency());
-    }
-
-    /**
-     * Money moved (a part payment, a waiver): open calls of the case show the new amount at once, not the
-     * one computed when the call was planned.
-     */
-    /** A payment or a waiver changed the amounts: the open call forms of the case show the new amount to collect. */
-    @org.springframework.context.event.EventListener
-    public void figuresChanged(com.collectwise.kernel.CaseFiguresChanged event) {
-        refreshOpenCalls(tasks, event.invoiceNumber());
-    }
-
-    /** A part payment: the open call forms of the case show the new amount, after the case was told. */
-    @org.springframework.context.event.EventListener
-    @org.springframework.core.annotation.Order(com.collectwise.kernel.PaymentBooked.SHOW_FIGURES)
-    public void paymentBooked(com.collectwise.kernel.PaymentBooked payment) {
-        refreshOpenCalls(tasks, payment.invoiceNumber());
-    }
-
-    void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
-        Invoice invoice = figures.today(invoiceNumber).invoice();
-        String amount = amountToCollect(invoice);
-        tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber).taskDefinitionKey(TASK_CALL_CUSTOMER)
-            .active().list().forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
-        customerCalls.refreshSheets(tasks, invoice.customerId());
-    }
-
-    static String spoken(java.math.BigDecimal amount, String currency) {
-        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-        java.text.DecimalFormat format = new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
-            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-        return format.format(amount.setScale(digits, java.math.RoundingMode.HALF_UP));
-    }
 }
