@@ -53,7 +53,8 @@ class EngineBoundaryArchitectureTest {
             + "listener runs on, and which bean the task after it runs"),
         Map.entry("com.collectwise.cases.CustomerCalls", "the customer's call of the day: the create, complete and "
             + "delete steps of every call task (its task listener, CustomerCallPlugin) on the task they run in, "
-            + "covering and completing the customer's other call tasks of that day"),
+            + "covering and completing the customer's other call tasks of that day, and refreshing the open call "
+            + "forms when money moves"),
         Map.entry("com.collectwise.cases.PlanVariables", "writes the stage plan into a delegate's variable scope"),
         Map.entry("com.collectwise.cases.StageTracker", "moves the stage variables of the case a delegate runs in"),
         Map.entry("com.collectwise.cases.CallOutcomeForm", "reads the call form's submitted variables for its "
