@@ -9,10 +9,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * A {@code camunda:properties} extension property of the element a delegate or listener runs on: how a model
- * tells one class what to do where it is placed ({@code stage=FORMAL_DEMAND} on a stage sub-process,
- * {@code alert=VISIT_OVERDUE} on an "Alert supervisor" task), instead of an expression argument or a branch on
- * the element's id.
+ * What the model says about the element a delegate or listener runs on. Mostly a {@code camunda:properties}
+ * extension property: how a model tells one class what to do where it is placed ({@code stage=FORMAL_DEMAND} on a
+ * stage sub-process, {@code alert=VISIT_OVERDUE} on an "Alert supervisor" task), instead of an expression argument
+ * or a branch on the element's id; and which bean the task right after it runs ({@link #nextTaskRuns}).
  */
 public final class ElementProperty {
 
