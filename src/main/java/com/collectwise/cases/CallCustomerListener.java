@@ -115,5 +115,4 @@ public class CallCustomerListener implements TaskListener {
         }
         task.setFollowUpDate(Date.from(customerCalls.join(task, schedule.nextSlot(clock.nowZoned())).toInstant()));
     }
-
 }
