@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import com.collectwise.kernel.Customer;
 
 /**
  * The running cases keep copies of the customer (the owner collector who is the default assignee of calls, the
- * segment and the decision maker the forms show): when the master data changes they follow, in the transaction of
+ * segment, and the decision maker the open forms show): when the master data changes they follow, in the transaction of
  * the change. Tasks assigned to the old owner move to the new one; a task someone else claimed stays with them.
  */
 @Component
@@ -44,7 +45,12 @@ public class OwnerReassignment {
         if (copies.isEmpty()) {
             return;
         }
-        engine.updateCustomerCopies(after.customerId(), copies);
+        // open forms show the decision maker from their task (FormFactsListener): those follow as well
+        Map<String, Object> taskCopies = new HashMap<>();
+        if (copies.containsKey(DECISION_MAKER)) {
+            taskCopies.put(DECISION_MAKER, after.decisionMaker());
+        }
+        engine.updateCustomerCopies(after.customerId(), copies, taskCopies);
         if (change.collectorChanged() && before.collector() != null) {
             engine.reassignCustomerTasks(after.customerId(), before.collector(), after.collector());
         }
