@@ -3,8 +3,6 @@ package com.collectwise.api;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -20,8 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -121,15 +117,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldProblems.Found> found = new ArrayList<>();
-        for (ObjectError error : ex.getBindingResult().getAllErrors()) {
-            String field = error instanceof FieldError fieldError ? fieldError.getField() : "body";
-            boolean unreadable = Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
-                .contains(RequestBodies.UNREADABLE);
-            found.add(new FieldProblems.Found(new FieldProblem(field, error.getDefaultMessage()), unreadable));
-        }
-        Object target = ex.getBindingResult().getTarget();
-        return invalid(new InvalidRequestException(FieldProblems.of(target == null ? null : target.getClass(), found)));
+        return invalid(InvalidRequestException.of(ex.getBindingResult()));
     }
 
     /** Malformed JSON or a body of the wrong shape: say so instead of echoing parser internals. */

@@ -2,12 +2,18 @@ package com.collectwise.api;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * The problems of one request as the API lists them: one per field (a value that could not be read first, then the
@@ -22,6 +28,23 @@ public final class FieldProblems {
 
     /** A problem and whether it was found while reading the value (those win over the rules). */
     public record Found(FieldProblem problem, boolean unreadable) {
+    }
+
+    /**
+     * The problems of a request record checked with {@code @Valid}: those found while reading it (see
+     * {@link RequestBodies}) and the rules it breaks. A controller that takes the {@link BindingResult} itself (it
+     * answers 404 or 409 before a bad body) answers them with {@link InvalidRequestException#of(Errors)}.
+     */
+    public static List<FieldProblem> of(Errors errors) {
+        List<Found> found = new ArrayList<>();
+        for (ObjectError error : errors.getAllErrors()) {
+            String field = error instanceof FieldError fieldError ? fieldError.getField() : "body";
+            boolean unreadable = Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
+                .contains(RequestBodies.UNREADABLE);
+            found.add(new Found(new FieldProblem(field, error.getDefaultMessage()), unreadable));
+        }
+        Object target = errors instanceof BindingResult result ? result.getTarget() : null;
+        return of(target == null ? null : target.getClass(), found);
     }
 
     public static List<FieldProblem> of(Class<?> type, List<Found> found) {

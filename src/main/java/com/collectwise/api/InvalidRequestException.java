@@ -2,6 +2,8 @@ package com.collectwise.api;
 
 import java.util.List;
 
+import org.springframework.validation.Errors;
+
 /** The request was understood but some of its fields are wrong; answered 400 with every problem listed. */
 public class InvalidRequestException extends RuntimeException {
 
@@ -14,6 +16,11 @@ public class InvalidRequestException extends RuntimeException {
 
     public static InvalidRequestException of(String field, String message) {
         return new InvalidRequestException(List.of(new FieldProblem(field, message)));
+    }
+
+    /** The problems of a request record checked with {@code @Valid}, listed as {@link FieldProblems#of(Errors)} does. */
+    public static InvalidRequestException of(Errors errors) {
+        return new InvalidRequestException(FieldProblems.of(errors));
     }
 
     /** {@link FieldProblem}s or {@link LineProblem}s. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -17,7 +18,9 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
@@ -25,6 +28,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.ReferenceType;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 /**
@@ -33,6 +37,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
  * and read as null, so that Bean Validation can add the problems of the other fields and the caller gets every one in
  * a single answer. Strings are trimmed and a blank value counts as absent; dates are {@link IsoDates}; numbers may be
  * JSON numbers or strings and are read exactly; whole numbers refuse decimals; enum constants are matched by name.
+ * An {@link Optional} field tells a field left out (null) from one sent as null or blank (empty): a PATCH clears a
+ * field that way and leaves a field it does not name as it is.
  * <p>
  * Only a read that carries the {@link #PROBLEMS} attribute (request records, see {@link RequestJsonConfiguration}) is
  * lenient like this; every other read keeps Jackson's defaults.
@@ -50,6 +56,13 @@ public final class JsonFields extends SimpleModule {
         addDeserializer(Integer.class, new Whole());
         addDeserializer(Boolean.class, new Flag());
         setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyReferenceDeserializer(DeserializationConfig config, ReferenceType type,
+                                                                   BeanDescription beanDesc,
+                                                                   JsonDeserializer<?> deserializer) {
+                return type.hasRawClass(Optional.class) ? new Sent(deserializer) : deserializer;
+            }
+
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
@@ -260,12 +273,42 @@ public final class JsonFields extends SimpleModule {
         }
     }
 
+    /** An {@link Optional} of a request record: null when the field is left out, empty when sent as null or blank. */
+    private static final class Sent extends DelegatingDeserializer {
+        Sent(JsonDeserializer<?> optional) {
+            super(optional);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new Sent(newDelegatee);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) throws JsonMappingException {
+            return problems(ctxt) == null ? super.getAbsentValue(ctxt) : null;
+        }
+
+        /** "" clears like null, whatever the field holds (text, an object, a list). */
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (problems(ctxt) != null && p.currentToken() == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+                return getNullValue(ctxt);
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+
     /** Values of the wrong shape: an object where a list belongs, a string where an object belongs. */
     private static final class Shapes extends DeserializationProblemHandler {
 
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
                                             JsonParser p, String failureMsg) throws IOException {
+            if (problems(ctxt) != null && !path(p).isEmpty() && targetType.isCollectionLikeType()
+                && targetType.getContentType().hasRawClass(LocalDate.class)) {
+                return reject(p, ctxt, "must be a list of dates (yyyy-MM-dd)");
+            }
             return shape(ctxt, targetType.getRawClass(), p);
         }
 

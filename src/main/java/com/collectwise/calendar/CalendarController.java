@@ -3,13 +3,19 @@ package com.collectwise.calendar;
 import java.security.Principal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,8 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.FieldProblems;
+import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.api.RequestReader;
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
 
@@ -43,16 +52,23 @@ public class CalendarController {
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
     private final CalendarReminder reminder;
+    private final RequestReader reader;
 
-    public CalendarController(BusinessCalendar calendar, BusinessClock clock, CalendarReminder reminder) {
+    public CalendarController(BusinessCalendar calendar, BusinessClock clock, CalendarReminder reminder,
+                              RequestReader reader) {
         this.calendar = calendar;
         this.clock = clock;
         this.reminder = reminder;
+        this.reader = reader;
     }
 
     @GetMapping("/{year}")
     public Map<String, Object> get(@PathVariable String year, @RequestParam(required = false) String country) {
-        Key key = key(year, country, null);
+        List<FieldProblem> problems = new ArrayList<>();
+        Key key = key(year, country, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         BusinessCalendar.Year y = calendar.year(key.country(), key.year());
         if (!y.loaded()) {
             throw new NotFoundException("No working calendar of " + key.country() + " for " + key.year()
@@ -61,47 +77,59 @@ public class CalendarController {
         return view(y);
     }
 
-    /** Replaces the year; the same body again answers 200 with the calendar unchanged (not even its time stamp). */
+    /**
+     * Replaces the year; the same body again answers 200 with the calendar unchanged (not even its time stamp). The
+     * problems of the path, the query and the body are answered together.
+     */
     @PutMapping("/{year}")
     @Transactional
     public Map<String, Object> put(@PathVariable String year, @RequestParam(required = false) String country,
-                                   @RequestBody(required = false) String body, Principal principal) {
-        FieldReader in = FieldReader.parse(body);
-        Key key = key(year, country, in);
-        List<LocalDate> holidays = in.dates("holidays", true, MAX_HOLIDAYS);
-        List<LocalDate> workingWeekends = in.dates("workingWeekends", false, MAX_WORKING_WEEKENDS);
-        String source = in.text("source", false, 500);
-        Set<LocalDate> holidaySet = new HashSet<>();
-        for (int i = 0; i < holidays.size(); i++) {
-            LocalDate d = holidays.get(i);
-            if (d == null) {
-                continue;
-            }
-            if (key.year() != null && d.getYear() != key.year()) {
-                in.reject("holidays[" + i + "]", "must be a date in " + key.year());
-            } else if (!holidaySet.add(d)) {
-                in.reject("holidays[" + i + "]", d + " is listed twice");
-            }
-        }
-        Set<LocalDate> workingSet = new HashSet<>();
-        for (int i = 0; i < workingWeekends.size(); i++) {
-            LocalDate d = workingWeekends.get(i);
-            if (d == null) {
-                continue;
-            }
-            String at = "workingWeekends[" + i + "]";
-            if (key.year() != null && d.getYear() != key.year()) {
-                in.reject(at, "must be a date in " + key.year());
-            } else if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                in.reject(at, d + " is a " + d.getDayOfWeek() + ": a make-up working day must be a Saturday or Sunday");
-            } else if (holidaySet.contains(d)) {
-                in.reject(at, d + " is also listed as a holiday");
-            } else if (!workingSet.add(d)) {
-                in.reject(at, d + " is listed twice");
+                                   @Valid @RequestBody CalendarRequest request, BindingResult body,
+                                   Principal principal) {
+        List<FieldProblem> keyProblems = new ArrayList<>();
+        Key key = key(year, country, keyProblems);
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> workingWeekends = new HashSet<>();
+        if (!body.hasFieldErrors("holidays")) {
+            List<LocalDate> dates = request.holidays();
+            for (int i = 0; i < dates.size(); i++) {
+                LocalDate d = dates.get(i);
+                if (d == null) {
+                    continue; // not a date: reported as read
+                }
+                if (key.year() != null && d.getYear() != key.year()) {
+                    reject(body, "holidays[" + i + "]", "must be a date in " + key.year());
+                } else if (!holidays.add(d)) {
+                    reject(body, "holidays[" + i + "]", d + " is listed twice");
+                }
             }
         }
-        in.throwIfInvalid();
-        calendar.replace(key.country(), key.year(), holidaySet, workingSet, source,
+        if (!body.hasFieldErrors("workingWeekends")) {
+            List<LocalDate> dates = request.workingWeekendsOrNone();
+            for (int i = 0; i < dates.size(); i++) {
+                LocalDate d = dates.get(i);
+                if (d == null) {
+                    continue;
+                }
+                String at = "workingWeekends[" + i + "]";
+                if (key.year() != null && d.getYear() != key.year()) {
+                    reject(body, at, "must be a date in " + key.year());
+                } else if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                    reject(body, at, d + " is a " + d.getDayOfWeek()
+                        + ": a make-up working day must be a Saturday or Sunday");
+                } else if (holidays.contains(d)) {
+                    reject(body, at, d + " is also listed as a holiday");
+                } else if (!workingWeekends.add(d)) {
+                    reject(body, at, d + " is listed twice");
+                }
+            }
+        }
+        if (!keyProblems.isEmpty() || body.hasErrors()) {
+            List<FieldProblem> problems = new ArrayList<>(keyProblems);
+            problems.addAll(FieldProblems.of(body));
+            throw new InvalidRequestException(problems);
+        }
+        calendar.replace(key.country(), key.year(), holidays, workingWeekends, request.source(),
             principal == null ? "unknown" : principal.getName(), clock.now());
         reminder.resolve(key.country(), key.year());
         return view(calendar.year(key.country(), key.year()));
@@ -110,18 +138,24 @@ public class CalendarController {
     private record Key(String country, Integer year) {
     }
 
-    /** The path's year and the query's country, their problems reported with those of the body. */
-    private Key key(String year, String country, FieldReader body) {
-        FieldReader params = FieldReader.of(country == null ? Map.of("year", year) : Map.of("year", year,
-            "country", country));
-        Integer y = params.integer("year", true, MIN_YEAR, MAX_YEAR);
-        String c = country == null ? calendar.homeCountry() : params.country("country", false);
-        if (body == null) {
-            params.throwIfInvalid();
-        } else {
-            params.problems().forEach(p -> body.reject(p.field(), p.message()));
+    /** The path's year and the query's country (default: the home country); their problems go to {@code problems}. */
+    private Key key(String year, String country, List<FieldProblem> problems) {
+        Map<String, String> values = new HashMap<>();
+        values.put("year", year);
+        if (country != null) {
+            values.put("country", country);
         }
-        return new Key(c, y);
+        RequestReader.Read<CalendarKey> read = reader.read(values, CalendarKey.class);
+        if (!read.isValid()) {
+            problems.addAll(read.problems());
+            return new Key(country, null);
+        }
+        CalendarKey key = read.value();
+        return new Key(key.country() == null ? calendar.homeCountry() : key.country(), key.year());
+    }
+
+    private static void reject(BindingResult body, String field, String message) {
+        body.addError(new FieldError(body.getObjectName(), field, message));
     }
 
     static Map<String, Object> view(BusinessCalendar.Year y) {

@@ -1,10 +1,11 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.FormAmount;
+import com.collectwise.kernel.FormDate;
 import static com.collectwise.kernel.CaseVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -40,19 +41,8 @@ final class CallOutcomeForm {
         }
     }
 
+    /** A date field of the form; a Date variable is taken by its day in UTC (as the call form always did). */
     static LocalDate date(Object v) {
-        if (v == null || v.toString().isBlank()) {
-            return null;
-        }
-        if (v instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        }
-        try {
-            // forms send yyyy-MM-dd; a date-time string still names its day first
-            String s = v.toString();
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return FormDate.of(v, ZoneOffset.UTC);
     }
 }

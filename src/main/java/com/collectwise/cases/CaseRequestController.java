@@ -3,7 +3,10 @@ package com.collectwise.cases;
 import java.net.URI;
 import java.security.Principal;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.InvalidRequestException;
 import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
 import com.collectwise.cases.CaseView.PromiseView;
@@ -19,6 +22,8 @@ import com.collectwise.cases.CaseView.PromiseView;
 /**
  * POST /api/invoices/{n}/promises, /agreements, /disputes. The records have no resource of their own: they are
  * read as part of the case, so Location names the case view (GET /api/invoices/{n}), and the body is the record.
+ * An unknown invoice (404) or a closed case (409) is answered before the fields of the body: there is nothing to fix
+ * in them.
  */
 @RestController
 @RequestMapping("/api/invoices/{invoiceNumber}")
@@ -32,20 +37,37 @@ public class CaseRequestController {
 
     @PostMapping("/promises")
     public ResponseEntity<PromiseView> promise(@PathVariable String invoiceNumber,
-                                               @RequestBody(required = false) String body, Principal user) {
-        return created(invoiceNumber, requests.promise(invoiceNumber, FieldReader.parse(body), user.getName()));
+                                               @Valid @RequestBody PromiseRequest request, BindingResult body,
+                                               Principal user) {
+        refuseBadBody(invoiceNumber, body);
+        return created(invoiceNumber, requests.promise(invoiceNumber, request.amount(), request.promisedDate(),
+            request.note(), user.getName()));
     }
 
     @PostMapping("/agreements")
     public ResponseEntity<AgreementView> agreement(@PathVariable String invoiceNumber,
-                                                   @RequestBody(required = false) String body, Principal user) {
-        return created(invoiceNumber, requests.agreement(invoiceNumber, FieldReader.parse(body), user.getName()));
+                                                   @Valid @RequestBody AgreementRequest request, BindingResult body,
+                                                   Principal user) {
+        refuseBadBody(invoiceNumber, body);
+        return created(invoiceNumber, requests.agreement(invoiceNumber, request.plan(), request.interestWaived(),
+            request.note(), user.getName()));
     }
 
     @PostMapping("/disputes")
     public ResponseEntity<DisputeView> dispute(@PathVariable String invoiceNumber,
-                                               @RequestBody(required = false) String body, Principal user) {
-        return created(invoiceNumber, requests.dispute(invoiceNumber, FieldReader.parse(body), user.getName()));
+                                               @Valid @RequestBody DisputeRequest request, BindingResult body,
+                                               Principal user) {
+        refuseBadBody(invoiceNumber, body);
+        return created(invoiceNumber, requests.dispute(invoiceNumber, request.category(), request.amount(),
+            request.description(), user.getName()));
+    }
+
+    /** 404 for an unknown invoice and 409 for a closed case come first; then every bad field at once (400). */
+    private void refuseBadBody(String invoiceNumber, BindingResult body) {
+        if (body.hasErrors()) {
+            requests.openInvoice(invoiceNumber);
+            throw InvalidRequestException.of(body);
+        }
     }
 
     private static <T> ResponseEntity<T> created(String invoiceNumber, T record) {

@@ -24,8 +24,10 @@ import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.agreements.AgreementService;
 import com.collectwise.agreements.Instalment;
 import com.collectwise.agreements.InstalmentSchedule;
+import com.collectwise.api.Amounts;
 import com.collectwise.api.ConflictException;
-import com.collectwise.api.FieldReader;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
@@ -70,23 +72,30 @@ public class CaseRequestService {
         this.clock = clock;
     }
 
-    /** Body {@code {amount, promisedDate, note}}; the case checks the promise the morning after its grace days. */
+    /**
+     * A promise of {@code amount} by {@code promisedDate} (checked by {@link PromiseRequest}); the case checks it the
+     * morning after its grace days.
+     *
+     * @throws InvalidRequestException when the amount has more decimals than the invoice's currency or exceeds what is
+     *                                 outstanding, or the date is past
+     */
     @Transactional
-    public PromiseView promise(String invoiceNumber, FieldReader body, String user) {
+    public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
+                               String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        BigDecimal amount = body.amount("amount", true, invoice.currency());
-        LocalDate promisedDate = body.date("promisedDate", true);
-        String note = body.text("note", false, 2000);
-        if (promisedDate != null && promisedDate.isBefore(clock.today())) {
-            body.reject("promisedDate", "must not be in the past");
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
+        if (promisedDate.isBefore(clock.today())) {
+            problems.add(new FieldProblem("promisedDate", "must not be in the past"));
         }
         if (amount != null) {
             BigDecimal outstanding = figures.today(invoiceNumber).outstanding();
             if (amount.compareTo(outstanding) > 0) {
-                body.reject("amount", "must not exceed the outstanding total " + outstanding.toPlainString() + " " + invoice.currency());
+                problems.add(new FieldProblem("amount", "must not exceed the outstanding total "
+                    + outstanding.toPlainString() + " " + invoice.currency()));
             }
         }
-        body.throwIfInvalid();
+        throwIfAny(problems);
         long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, clock.now());
         contacts.append(entry(invoice, user, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
         // a promise acknowledges the debt (Civil Code art. 195)
@@ -102,32 +111,31 @@ public class CaseRequestService {
     }
 
     /**
-     * Body {@code {instalments: [{dueDate, amount}], note, waiveInterest}}; the amounts must cover the interest up to
-     * the last instalment (the error names the exact total), or, with {@code waiveInterest: true} (a supervisor
-     * approves), sum to today's outstanding total.
+     * An instalment plan (checked by {@link AgreementRequest}, numbered from 1 in the order sent); the amounts must
+     * cover the interest up to the last instalment (the error names the exact total), or, with {@code waiveInterest}
+     * (a supervisor approves), sum to today's outstanding total.
      * The case leaves its stage for Process_InstalmentAgreement; while a plan runs it takes no other (409).
+     *
+     * @throws InvalidRequestException when an amount has more decimals than the invoice's currency or the schedule
+     *                                 breaks a rule of the call form
      */
     @Transactional
-    public AgreementView agreement(String invoiceNumber, FieldReader body, String user) {
+    public AgreementView agreement(String invoiceNumber, List<Instalment> planAsSent, boolean waiveInterest,
+                                   String note, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
+        List<FieldProblem> problems = new ArrayList<>();
         List<Instalment> plan = new ArrayList<>();
-        List<FieldReader> rows = body.objects("instalments", true, 1, 100);
-        for (FieldReader row : rows) {
-            LocalDate dueDate = row.date("dueDate", true);
-            BigDecimal amount = row.amount("amount", true, invoice.currency());
-            if (dueDate != null && amount != null) {
-                plan.add(new Instalment(plan.size() + 1, dueDate, amount));
-            }
+        for (Instalment row : planAsSent) {
+            BigDecimal amount = inCurrency(row.amount(), invoice, "instalments[" + (row.seq() - 1) + "].amount",
+                problems);
+            plan.add(new Instalment(row.seq(), row.dueDate(), amount));
         }
-        String note = body.text("note", false, 2000);
-        // the interest of the plan waived (a supervisor approves): the plan covers what is outstanding today
-        boolean waiveInterest = body.bool("waiveInterest", false);
-        if (body.isValid()) {
+        if (problems.isEmpty()) {
             // the schedule rules of the call form: dates ahead and increasing, the total covering the interest of
             // the plan (each instalment paid on its date, the invoice owes exactly nothing after the last)
-            agreements.problems(invoice, plan, waiveInterest).forEach(p -> body.reject(p.field(), p.message()));
+            problems.addAll(agreements.problems(invoice, plan, waiveInterest));
         }
-        body.throwIfInvalid();
+        throwIfAny(problems);
         long id = agreements.propose(invoice, plan, waiveInterest, note, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.INSTALMENT_REQUESTED,
             "Instalment plan #" + id + ": " + plan.size() + " instalments, total "
@@ -138,18 +146,22 @@ public class CaseRequestService {
         return AgreementView.of(agreements.find(id));
     }
 
-    /** Body {@code {category, amount, description}}; Process_Dispute runs beside the case. */
+    /**
+     * A dispute (checked by {@link DisputeRequest}); Process_Dispute runs beside the case.
+     *
+     * @throws InvalidRequestException when the amount has more decimals than the invoice's currency or exceeds the
+     *                                 undisputed outstanding amount
+     */
     @Transactional
-    public DisputeView dispute(String invoiceNumber, FieldReader body, String user) {
+    public DisputeView dispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
+                               String description, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        DisputeCategory category = body.enumValue("category", DisputeCategory.class, null);
-        BigDecimal amount = body.amount("amount", true, invoice.currency());
-        // optional as on the call form; short enough to fit the contact-log note with its prefix
-        String description = body.text("description", false, 2000);
-        if (category != null && amount != null) {
-            disputes.problems(invoice, category, amount).forEach(p -> body.reject(p.field(), p.message()));
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
+        if (amount != null) {
+            problems.addAll(disputes.problems(invoice, category, amount));
         }
-        body.throwIfInvalid();
+        throwIfAny(problems);
         long id = disputes.raise(invoice, category, amount, description, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.DISPUTED,
             "Dispute #" + id + " (" + category + ", " + amount.toPlainString() + " " + invoice.currency() + ")"
@@ -158,8 +170,27 @@ public class CaseRequestService {
         return DisputeView.of(disputes.find(id));
     }
 
-    /** 404 for an unknown invoice, 409 for a closed case (checked before the body: nothing to fix there). */
-    private Invoice openInvoice(String invoiceNumber) {
+    /**
+     * The amount at the scale of the invoice currency's minor unit (JPY 1000, KWD 1.234, EUR 10.50); null, with the
+     * problem added, when it has more decimals than that.
+     */
+    private static BigDecimal inCurrency(BigDecimal amount, Invoice invoice, String field, List<FieldProblem> problems) {
+        String problem = Amounts.minorUnitProblem(amount, invoice.currency());
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+            return null;
+        }
+        return Amounts.atMinorUnit(amount, invoice.currency());
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    /** 404 for an unknown invoice, 409 for a closed case (answered before the body: nothing to fix there). */
+    Invoice openInvoice(String invoiceNumber) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
         if (invoice.status() != CaseStatus.OPEN) {

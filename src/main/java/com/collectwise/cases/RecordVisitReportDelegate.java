@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.FormAmount;
+import com.collectwise.kernel.FormDate;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
@@ -35,10 +36,12 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     private final AcknowledgementService acknowledgements;
     private final BusinessClock clock;
     private final OverdueCauses causes;
+    private final FormFactsListener facts;
 
     public RecordVisitReportDelegate(ContactLog contacts, PromiseBook promises,
                                      AcknowledgementService acknowledgements, BusinessClock clock,
-                                     OverdueCauses causes) {
+                                     OverdueCauses causes, FormFactsListener facts) {
+        this.facts = facts;
         this.contacts = contacts;
         this.promises = promises;
         this.acknowledgements = acknowledgements;
@@ -49,12 +52,14 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean met = Boolean.TRUE.equals(execution.getVariable(DECISION_MAKER_MET));
-        String decisionMaker = (String) execution.getVariable(DECISION_MAKER);
+        // a case started before issue 18, step 5 keeps a copy; newer ones had it on the visit task only
+        String decisionMaker = execution.hasVariable(DECISION_MAKER) ? (String) execution.getVariable(DECISION_MAKER)
+            : facts.decisionMaker((String) execution.getVariable(CUSTOMER_ID));
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
         String outcome = (String) execution.getVariable(VISIT_OUTCOME);
         boolean promise = PROMISED_PAYMENT.equals(outcome);
         BigDecimal amount = promise ? FormAmount.of(execution.getVariable(PROMISED_AMOUNT)) : null;
-        LocalDate date = promise ? date(execution.getVariable(PROMISED_DATE)) : null;
+        LocalDate date = promise ? FormDate.of(execution.getVariable(PROMISED_DATE), clock.zone()) : null;
         if (promise) {
             refuseUnusable(amount, date, execution.getVariable(CURRENCY));
         }
@@ -102,15 +107,5 @@ public class RecordVisitReportDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The visit report cannot be saved: " + String.join("; ", problems) + ".");
         }
-    }
-
-    private LocalDate date(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString();
-        // Camunda Forms' date field sends yyyy-MM-dd; a Date variable (engine REST) is taken by its day
-        return value instanceof java.util.Date d ? d.toInstant().atZone(clock.zone()).toLocalDate()
-            : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 }

@@ -4,6 +4,8 @@ import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +22,19 @@ public class CheckFormalLetterDelegate implements JavaDelegate {
         this.documents = documents;
     }
 
+    /**
+     * The answer is for the gateway right after this task ("Was a formal letter sent?"), in the same transaction: a
+     * transient variable, never written (issue 18, step 5: one row less per case that starts after formal demand; the
+     * path the case took tells the answer afterwards). A case started on an earlier model version keeps its stored
+     * variable, which the engine does not let a transient value replace: it is updated instead.
+     */
     @Override
     public void execute(DelegateExecution execution) {
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
-        execution.setVariable(FORMAL_LETTER_SENT, documents.forInvoice(invoiceNumber).stream()
-            .anyMatch(d -> DunningLetterService.KIND.equals(d.kind())));
+        boolean sent = documents.forInvoice(invoiceNumber).stream()
+            .anyMatch(d -> DunningLetterService.KIND.equals(d.kind()));
+        TypedValue stored = execution.getVariableTyped(FORMAL_LETTER_SENT);
+        execution.setVariable(FORMAL_LETTER_SENT, stored != null && !stored.isTransient()
+            ? Variables.booleanValue(sent) : Variables.booleanValue(sent, true));
     }
 }

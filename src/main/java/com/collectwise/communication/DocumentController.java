@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import com.collectwise.api.NotFoundException;
 
 
 /** Letters kept as evidence, downloadable as sent, with their SHA-256. */
@@ -51,16 +51,16 @@ public class DocumentController {
                                         @Valid @RequestBody DeliveryRequest request) {
         DeliveryStatus status = request.status();
         String proof = request.proof();
-        Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new ResponseStatusException(
-            HttpStatus.NOT_FOUND, "no document " + id + " for invoice " + invoiceNumber));
+        Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new NotFoundException(
+            "no document " + id + " for invoice " + invoiceNumber));
         documents.recordDelivery(d.id(), status.name(), proof);
         return Map.of("id", d.id(), "deliveryStatus", status.name(), "deliveryProof", proof == null ? "" : proof);
     }
 
     @GetMapping("/{id}")
     public ResponseEntity<byte[]> download(@PathVariable String invoiceNumber, @PathVariable long id) {
-        Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new ResponseStatusException(
-            HttpStatus.NOT_FOUND, "no document " + id + " for invoice " + invoiceNumber));
+        Document d = documents.find(invoiceNumber, id).orElseThrow(() -> new NotFoundException(
+            "no document " + id + " for invoice " + invoiceNumber));
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(d.mediaType()))
             .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + d.fileName() + "\"")

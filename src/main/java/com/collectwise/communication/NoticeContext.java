@@ -1,13 +1,8 @@
 package com.collectwise.communication;
 
-import static com.collectwise.kernel.CaseVariables.*;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
@@ -62,27 +57,30 @@ public class NoticeContext {
                        boolean timeBarred) {
     }
 
-    public Case of(DelegateExecution execution) {
-        CaseFigures.Figures today = figures.today((String) execution.getVariable(INVOICE_NUMBER));
+    /**
+     * @param stageEntry the case's {@code stageEntryNumber} (how often it entered its stage; {@code null} before the
+     *                   first entry counts as 0)
+     */
+    public Case of(String invoiceNumber, Number stageEntry) {
+        CaseFigures.Figures today = figures.today(invoiceNumber);
         Customer customer = customers.find(today.invoice().customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
-        Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
-        String invoiceNumber = today.invoice().invoiceNumber();
         boolean timeBarred = limitation.limitationDate(today.invoice(), clock.today()).isBefore(clock.today());
-        return new Case(today, customer, entry == null ? 0 : ((Number) entry).intValue(),
-            disputes.disputed(invoiceNumber), timeBarred);
+        return new Case(today, customer, stageEntry == null ? 0 : stageEntry.intValue(),
+            disputes.disputed(today.invoice().invoiceNumber()), timeBarred);
     }
 
     /**
      * The rate and basis of the case's invoice today and the fee of this notice. The fee is quoted only when the
-     * model books it: the task right after this one charges it ({@code chargeBean}) in the same transaction, so
-     * the notice and the ledger agree whatever a supervisor changes in the model. Late charges stop at the
-     * policy's cap, fees first and interest filling the rest, so a fee adds what is left below the cap.
+     * model books it ({@code feeChargedNext}: the task right after the notice charges it in the same transaction,
+     * {@code kernel.ElementProperty#nextTaskRuns}), so the notice and the ledger agree whatever a supervisor changes
+     * in the model. Late charges stop at the policy's cap, fees first and interest filling the rest, so a fee adds
+     * what is left below the cap.
      */
-    public LateCharges lateCharges(DelegateExecution execution, Case c, FeeService.Kind kind, String chargeBean) {
+    public LateCharges lateCharges(Case c, FeeService.Kind kind, boolean feeChargedNext) {
         LocalDate asOf = c.figures().statement().asOf();
         StatementDetail detail = statements.detail(c.figures().invoice(), asOf);
-        Money fee = chargedNext(execution, chargeBean) ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
+        Money fee = feeChargedNext ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
         Money room = detail.cap() == null ? null
             : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
         return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
@@ -111,21 +109,11 @@ public class NoticeContext {
      * notices that demand money): only the invoice, the customer and the rate as of today. The timer job of every
      * pre-due reminder reads that much and no more (bench/results/TUNING.md).
      */
-    public BeforeDue beforeDue(DelegateExecution execution) {
-        String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
+    public BeforeDue beforeDue(String invoiceNumber) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " does not exist"));
         Customer customer = customers.find(invoice.customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
         return new BeforeDue(invoice, customer, rateOnceOverdue(invoice, clock.today()));
-    }
-
-    static boolean chargedNext(DelegateExecution execution, String chargeBean) {
-        if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
-            return false;
-        }
-        String expression = "${" + chargeBean + "}";
-        return node.getOutgoing().stream().map(flow -> flow.getTarget())
-            .anyMatch(t -> t instanceof ServiceTask task && expression.equals(task.getCamundaDelegateExpression()));
     }
 }

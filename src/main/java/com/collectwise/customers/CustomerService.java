@@ -14,11 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.ConflictException;
-import com.collectwise.api.FieldReader;
-import com.collectwise.kernel.BusinessClock;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.security.UserDirectory;
 
 /**
  * Registers customers sent by the ERP and keeps their master data current (PATCH): every change is recorded with
@@ -40,17 +37,13 @@ public class CustomerService {
     /** History row beside "contacts" when a finance contact is someone new: the danger signal's record. */
     public static final String NEW_FINANCE_CONTACT = "financeContact";
 
-    static final int MAX_CONTACTS = 20;
-
     private final CustomerRepository customers;
-    private final UserDirectory users;
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
 
-    public CustomerService(CustomerRepository customers, UserDirectory users, BusinessClock clock,
+    public CustomerService(CustomerRepository customers, BusinessClock clock,
                            ApplicationEventPublisher events) {
         this.customers = customers;
-        this.users = users;
         this.clock = clock;
         this.events = events;
     }
@@ -78,38 +71,29 @@ public class CustomerService {
     }
 
     /**
-     * Changes the fields the body names (a field sent as null or "" is cleared; {@code contacts} replaces the whole
-     * list). Fields whose value does not change are not recorded, so a replayed PATCH records nothing.
+     * Changes the fields the patch names (checked at the edge: see {@link CustomerPatch}); {@code contacts} replaces
+     * the whole list. Fields whose value does not change are not recorded, so a replayed PATCH records nothing.
      *
      * @return the changes recorded now (empty for a replay)
      * @throws NotFoundException when the customer is unknown
-     * @throws com.collectwise.api.InvalidRequestException listing every bad field
      */
     @Transactional
-    public List<CustomerChange> update(String customerId, FieldReader in, String user) {
+    public List<CustomerChange> update(String customerId, CustomerPatch patch, String user) {
         Customer before = customers.findForUpdate(customerId)
             .orElseThrow(() -> new NotFoundException("There is no customer " + customerId));
         CustomerProfile profileBefore = customers.profile(before);
 
-        String email = in.sent(EMAIL) ? in.email(EMAIL, false) : before.email();
-        String phone = in.sent(PHONE) ? in.phone(PHONE, false) : before.phone();
-        String decisionMaker = in.sent(DECISION_MAKER) ? in.text(DECISION_MAKER, false, 200) : before.decisionMaker();
-        String collector = before.collector();
-        if (in.sent(COLLECTOR)) {
-            collector = in.userId(COLLECTOR, true);
-            if (collector != null && !users.exists(collector)) {
-                in.reject(COLLECTOR, "is not a known user");
-            }
-        }
-        Segment segment = before.segment();
-        if (in.sent(SEGMENT)) {
-            segment = in.enumValue(SEGMENT, Segment.class, null);
-        }
-        boolean share = in.sent(SHARE_PERSONAL_DATA) ? readBoolean(in, SHARE_PERSONAL_DATA, profileBefore.sharePersonalData())
+        String email = patch.email() != null ? patch.email().orElse(null) : before.email();
+        String phone = patch.phone() != null ? patch.phone().orElse(null) : before.phone();
+        String decisionMaker = patch.decisionMaker() != null ? patch.decisionMaker().orElse(null)
+            : before.decisionMaker();
+        String collector = patch.collector() != null ? patch.collector() : before.collector();
+        Segment segment = patch.segment() != null ? patch.segment() : before.segment();
+        boolean share = patch.sharePersonalData() != null ? patch.sharePersonalData()
             : profileBefore.sharePersonalData();
-        Address address = in.sent(ADDRESS) ? address(in) : profileBefore.address();
-        List<CustomerContact> contacts = in.sent(CONTACTS) ? contacts(in) : profileBefore.contacts();
-        in.throwIfInvalid();
+        Address address = patch.address() != null ? patch.address().orElse(null) : profileBefore.address();
+        List<CustomerContact> contacts = patch.contacts() != null ? patch.contacts().orElse(List.of())
+            : profileBefore.contacts();
 
         Customer after = new Customer(before.customerId(), before.name(), segment, before.country(), email, phone,
             collector, decisionMaker, before.createdAt());
@@ -117,7 +101,7 @@ public class CustomerService {
         Instant now = clock.now();
         List<CustomerChange> changes = new ArrayList<>();
         diff(changes, ADDRESS, display(profileBefore.address()), display(address), user, now);
-        boolean contactsChanged = in.sent(CONTACTS) && !profileBefore.contacts().equals(contacts);
+        boolean contactsChanged = patch.contacts() != null && !profileBefore.contacts().equals(contacts);
         if (contactsChanged) {
             changes.add(new CustomerChange(CONTACTS, display(profileBefore.contacts()), display(contacts), user, now));
         }
@@ -144,45 +128,6 @@ public class CustomerService {
         }
         events.publishEvent(event);
         return List.copyOf(changes);
-    }
-
-    /** A consent cannot be cleared, only set to true or false. */
-    private static boolean readBoolean(FieldReader in, String field, boolean current) {
-        if (!in.has(field)) {
-            in.reject(field, "must be true or false");
-            return current;
-        }
-        return in.bool(field, current);
-    }
-
-    /** {@code address: {street, city, region, postalCode}}; null clears it. */
-    private static Address address(FieldReader in) {
-        FieldReader a = in.object(ADDRESS);
-        if (a == null) {
-            return null;
-        }
-        Address address = new Address(a.text("street", false, 300), a.text("city", false, 100),
-            a.text("region", false, 100), a.text("postalCode", false, 20));
-        return address.isEmpty() ? null : address;
-    }
-
-    /** {@code contacts: [{role, name, email, phone}]}: the whole list; each names a person or a way to reach one. */
-    private static List<CustomerContact> contacts(FieldReader in) {
-        if (!in.has(CONTACTS)) {
-            return List.of();
-        }
-        List<CustomerContact> list = new ArrayList<>();
-        for (FieldReader c : in.objects(CONTACTS, false, 0, MAX_CONTACTS)) {
-            ContactRole role = c.enumValue("role", ContactRole.class, null);
-            String name = c.text("name", false, 200);
-            String email = c.email("email", false);
-            String phone = c.phone("phone", false);
-            if (!c.has("name") && !c.has("email") && !c.has("phone")) {
-                c.reject("name", "a contact needs a name, an e-mail or a phone number");
-            }
-            list.add(new CustomerContact(role, name, email, phone));
-        }
-        return list;
     }
 
     private static void diff(List<CustomerChange> changes, String field, String from, String to, String user,

@@ -89,8 +89,7 @@ public class RateController {
         return switch (kind.toLowerCase()) {
             case "lpr" -> ReferenceRates.Kind.LPR;
             case "ecb" -> ReferenceRates.Kind.ECB;
-            default -> throw new org.springframework.web.server.ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND, "no rate table " + kind + " (lpr, ecb)");
+            default -> throw new com.collectwise.api.NotFoundException("no rate table " + kind + " (lpr, ecb)");
         };
     }
 }

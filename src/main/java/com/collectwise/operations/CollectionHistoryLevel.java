@@ -4,14 +4,19 @@ import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.Set;
 
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.core.model.CoreModelElement;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, change 1). This level
+ * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, changes 1, 12 and 18). This level
  * keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
  * of every business variable) except
  * <ul>
@@ -22,7 +27,16 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * prepared for the call form;</li>
  * <li>the decision history of the collection policy evaluated at every case start (Decision_CollectionPolicy:
  * 14 rows per case, 4 inputs and 9 outputs): its outcome is the case plan, {@code casePlan}, which history keeps.
- * Every other decision keeps its history.</li>
+ * Every other decision keeps its history;</li>
+ * <li>the activity history of plain start events (BPMN none start events, activity type {@code startEvent}) of
+ * processes and sub-processes (TUNING.md, change 18): a case start passes three of them, and each only repeats
+ * that its process or sub-process started, which the process instance (with its start activity id) or the
+ * sub-process's own row tells already. camunda-bpm-assert's {@code hasPassed} no longer sees them: tests assert
+ * the element after them. Start events with an event definition (message, timer, signal, escalation, error,
+ * conditional, compensation) keep their history: they tell what happened. Gateways, end events and everything
+ * else keep theirs too. Start, end, update and migration of such an activity instance are all decided by the same
+ * test on the same activity, so no end or update looks for a row that was never written (it would cost a select
+ * and an update of no row; no error: historic activity rows carry no revision).</li>
  * </ul>
  * It keeps id 3, the id of FULL: a database created with FULL starts with it unchanged, and going back to
  * {@code history-level: full} needs no migration either.
@@ -62,7 +76,37 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         if (entity instanceof VariableInstance variable && isVariableEvent(eventType)) {
             return !WORKING_VARIABLES.contains(variable.getName());
         }
+        if (isActivityInstanceEvent(eventType)) {
+            // entity null: asked once at deployment whether to add the history listeners at all - yes
+            return !isPlainStartEvent(activityOf(entity));
+        }
         return true;
+    }
+
+    /**
+     * The activity an activity-instance event is about. Start and end come from the history execution listeners
+     * and update from the execution (call activities): the execution, whose activity DefaultHistoryEventProducer
+     * writes into the row (its event source when it has none). Migration passes the migrating activity instance: the
+     * row exists or not according to the activity it was started in, its source.
+     */
+    static CoreModelElement activityOf(Object entity) {
+        if (entity instanceof ExecutionEntity execution) {
+            return execution.getActivity() != null ? execution.getActivity() : execution.getEventSource();
+        }
+        if (entity instanceof MigratingActivityInstance instance) {
+            return instance.getSourceScope() != null ? instance.getSourceScope() : instance.getTargetScope();
+        }
+        return null;
+    }
+
+    /** A none start event: the parser gives start events with an event definition their own type. */
+    static boolean isPlainStartEvent(CoreModelElement activity) {
+        return activity != null && ActivityTypes.START_EVENT.equals(activity.getProperty(BpmnProperties.TYPE.getName()));
+    }
+
+    private static boolean isActivityInstanceEvent(HistoryEventType type) {
+        return type == HistoryEventTypes.ACTIVITY_INSTANCE_START || type == HistoryEventTypes.ACTIVITY_INSTANCE_END
+            || type == HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE || type == HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE;
     }
 
     private static boolean isVariableEvent(HistoryEventType type) {

@@ -218,6 +218,7 @@ class CaseRequestApiTest extends ApiTestSupport {
         assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/agreements",
             plan(today().plusDays(1), "5", today().plusDays(2), "5")), 409);
         assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("OTHER", "1")), 409);
+        assertProblem(post(COLLECTOR, "/api/invoices/" + number + "/promises", Map.of("amount", "lots")), 409);
         assertThat(written(number)).isEqualTo(before);
     }
 
@@ -225,6 +226,9 @@ class CaseRequestApiTest extends ApiTestSupport {
     void unknownInvoiceIs404() {
         assertProblem(post(INTEGRATION, "/api/invoices/NO-SUCH-INVOICE/promises", promise("10", today())), 404);
         assertProblem(post(INTEGRATION, "/api/invoices/NO-SUCH-INVOICE/disputes", dispute("OTHER", "1")), 404);
+        // the invoice is looked up before the fields of the body: nothing in them to fix
+        assertProblem(post(INTEGRATION, "/api/invoices/NO-SUCH-INVOICE/agreements", Map.of("instalments", "soon")),
+            404);
     }
 
     @Test

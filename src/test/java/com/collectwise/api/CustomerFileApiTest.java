@@ -141,6 +141,7 @@ public class CustomerFileApiTest extends ApiTestSupport {
     public void unknownCustomerOtherGroupsAndAnonymousCallersAreRefused() {
         String customerId = createCustomer();
         assertProblem(patch(SUPERVISOR, unique("NOPE"), Map.of("email", "a@b.example")), 404);
+        assertProblem(patch(SUPERVISOR, unique("NOPE"), Map.of("email", "not-an-address")), 404);
         assertProblem(patch(COLLECTOR, customerId, Map.of("email", "a@b.example")), 403);
         assertProblem(patch(FINANCE, customerId, Map.of("email", "a@b.example")), 403);
         assertThat(patch(null, customerId, Map.of("email", "a@b.example")).status()).isEqualTo(401);

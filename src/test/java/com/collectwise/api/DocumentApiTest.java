@@ -57,7 +57,10 @@ class DocumentApiTest extends ApiTestSupport {
         assertThat(pdf.getBody()).isEqualTo(letter.content());
 
         assertThat(get(INTEGRATION, "/api/invoices/" + number + "/documents/" + letter.id()).status()).isEqualTo(403);
-        assertThat(get(COLLECTOR, "/api/invoices/" + number + "/documents/999999").status()).isEqualTo(404);
+        var missing = get(COLLECTOR, "/api/invoices/" + number + "/documents/999999");
+        assertThat(missing.status()).isEqualTo(404);
+        // the one 404 problem of the API (issue 19): same title as every other unknown resource
+        assertThat(missing.body().path("title").asText()).isEqualTo("Not found");
 
         String path = "/api/invoices/" + number + "/documents/" + letter.id() + "/delivery";
         var noProof = post(INTEGRATION, path, Map.of("status", "DELIVERED"));

@@ -6,12 +6,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /** Reading a request record never stops at a bad value: each is named by its path and read as null. */
 class JsonFieldsTest {
@@ -24,7 +26,10 @@ class JsonFieldsTest {
     record Body(String text, LocalDate date, BigDecimal amount, Integer days, Boolean flag, Kind kind, List<Row> rows) {
     }
 
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JsonFields())
+    record Patch(Optional<String> email, Optional<String> phone, Optional<List<Row>> rows, Optional<Kind> kind) {
+    }
+
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JsonFields()).addModule(new Jdk8Module())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private Body read(String body, List<FieldProblem> problems) throws Exception {
@@ -59,6 +64,43 @@ class JsonFieldsTest {
         assertThat(body.amount()).isEqualTo(new BigDecimal("0.1"));
         assertThat(body.days()).isEqualTo(30);
         assertThat(body.kind()).isEqualTo(Kind.B);
+    }
+
+    @Test
+    void anOptionalFieldLeftOutIsNullAndOneSentAsNullOrBlankIsEmpty() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        Patch patch = json.readerFor(Patch.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"email\": null, \"phone\": \" \", \"kind\": \"C\"}");
+
+        assertThat(patch.email()).isEmpty();
+        assertThat(patch.phone()).isEmpty();
+        assertThat(patch.rows()).isNull();
+        assertThat(patch.kind()).isEmpty();
+        assertThat(problems).containsExactly(new FieldProblem("kind", "must be one of [A, B]"));
+
+        Patch sent = json.readerFor(Patch.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"email\": \" a@b.example \", \"rows\": [{\"amount\": \"1.10\"}]}");
+        assertThat(sent.email()).contains("a@b.example");
+        assertThat(sent.rows().orElseThrow().get(0).amount()).isEqualTo(new BigDecimal("1.10"));
+        assertThat(sent.phone()).isNull();
+
+        Patch cleared = json.readerFor(Patch.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"rows\": \"\"}");
+        assertThat(cleared.rows()).isEmpty();
+        assertThat(problems).hasSize(1);
+    }
+
+    record Calendar(List<LocalDate> holidays, List<Row> rows) {
+    }
+
+    @Test
+    void aValueWhereAListBelongsIsNamed() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        json.readerFor(Calendar.class).withAttribute(JsonFields.PROBLEMS, problems)
+            .readValue("{\"holidays\": {\"a\": 1}, \"rows\": 5}");
+
+        assertThat(problems).containsExactly(new FieldProblem("holidays", "must be a list of dates (yyyy-MM-dd)"),
+            new FieldProblem("rows", "must be a list"));
     }
 
     @Test

@@ -22,7 +22,8 @@ class RecordVisitReportDelegateTest {
     final ContactLog contacts = mock(ContactLog.class);
     final OverdueCauses causes = mock(OverdueCauses.class);
     final RecordVisitReportDelegate delegate = new RecordVisitReportDelegate(contacts, mock(PromiseBook.class),
-        mock(com.collectwise.agreements.AcknowledgementService.class), new BusinessClock("Asia/Shanghai"), causes);
+        mock(com.collectwise.agreements.AcknowledgementService.class), new BusinessClock("Asia/Shanghai"), causes,
+        mock(FormFactsListener.class));
 
     DelegateExecution visit(String cause) {
         DelegateExecution execution = mock(DelegateExecution.class, RETURNS_DEEP_STUBS);

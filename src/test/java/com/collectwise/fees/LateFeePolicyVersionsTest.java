@@ -108,7 +108,7 @@ class LateFeePolicyVersionsTest {
 
         ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 6, 15).atTime(LocalTime.NOON).atZone(clock.zone())
             .toInstant()));
-        customerService.update("C-SEG", com.collectwise.api.FieldReader.parse("{\"segment\": \"DOMESTIC\"}"),
+        customerService.update("C-SEG", com.collectwise.customers.CustomerPatch.segment(Segment.DOMESTIC),
             "supervisor1");
 
         // the days before the change keep 8%

@@ -64,6 +64,7 @@ class RateControllerTest {
 
     @Test
     void unknownTableIs404() throws Exception {
-        mvc.perform(get("/api/rates/libor")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/rates/libor")).andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.title").value("Not found"));
     }
 }

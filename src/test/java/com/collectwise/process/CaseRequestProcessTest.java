@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.collectwise.agreements.AgreementService;
-import com.collectwise.api.FieldReader;
 import com.collectwise.cases.CaseRequestService;
+import com.collectwise.disputes.DisputeCategory;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
@@ -64,8 +64,8 @@ class CaseRequestProcessTest extends CollectionTestSupport {
     @Test
     void promiseKeptWithinTheGraceDays() {
         ProcessInstance pi = atFirstCall();
-        long id = requests.promise(invoice.invoiceNumber(),
-            FieldReader.parse("{\"amount\": \"500.00\", \"promisedDate\": \"2026-03-09\"}"), "portal").id();
+        long id = requests.promise(invoice.invoiceNumber(), new BigDecimal("500.00"), LocalDate.of(2026, 3, 9), null,
+            "portal").id();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_ApiPromiseDatePassed", "Task_CallCustomer");
 
         payment(invoice, "499.00", LocalDate.of(2026, 3, 10));
@@ -81,8 +81,8 @@ class CaseRequestProcessTest extends CollectionTestSupport {
     @Test
     void promiseBrokenIsFlaggedForTheNextCall() {
         ProcessInstance pi = atFirstCall();
-        long id = requests.promise(invoice.invoiceNumber(),
-            FieldReader.parse("{\"amount\": \"500.00\", \"promisedDate\": \"2026-03-09\"}"), "portal").id();
+        long id = requests.promise(invoice.invoiceNumber(), new BigDecimal("500.00"), LocalDate.of(2026, 3, 9), null,
+            "portal").id();
 
         moveTo(at(2026, 3, 11, 23, 59));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_ApiPromiseDatePassed");
@@ -103,9 +103,9 @@ class CaseRequestProcessTest extends CollectionTestSupport {
                 new com.collectwise.agreements.Instalment(2, LocalDate.of(2026, 4, 20), BigDecimal.ONE)))
             .required().subtract(new BigDecimal("500.00"));
         assertThat(second.add(new BigDecimal("500.00"))).isGreaterThan(agreements.outstandingToday(invoice));
-        requests.agreement(invoice.invoiceNumber(), FieldReader.parse("{\"instalments\": ["
-            + "{\"dueDate\": \"2026-03-20\", \"amount\": \"500.00\"},"
-            + "{\"dueDate\": \"2026-04-20\", \"amount\": \"" + second.toPlainString() + "\"}]}"), "portal");
+        requests.agreement(invoice.invoiceNumber(), java.util.List.of(
+            new com.collectwise.agreements.Instalment(1, LocalDate.of(2026, 3, 20), new BigDecimal("500.00")),
+            new com.collectwise.agreements.Instalment(2, LocalDate.of(2026, 4, 20), second)), false, null, "portal");
 
         BpmnAwareTests.assertThat(pi).hasPassed("Event_AgreementProposed").isWaitingAt("CallActivity_AgreeInstalments");
         ProcessInstance plan = child(pi, PROCESS_INSTALMENT_AGREEMENT);
@@ -127,8 +127,7 @@ class CaseRequestProcessTest extends CollectionTestSupport {
     @Test
     void disputeCreditedEndsTheDisputeSubProcess() {
         ProcessInstance pi = atFirstCall();
-        long id = requests.dispute(invoice.invoiceNumber(),
-            FieldReader.parse("{\"category\": \"QUALITY\", \"amount\": 300, \"description\": \"leaking\"}"),
+        long id = requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUALITY, new BigDecimal("300"), "leaking",
             "portal").id();
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_ResolveDispute", "Task_CallCustomer");

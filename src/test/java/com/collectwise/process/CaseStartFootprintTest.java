@@ -4,6 +4,7 @@ import static com.collectwise.kernel.CaseVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ class CaseStartFootprintTest extends CollectionTestSupport {
     /** The case header supervisors read in Cockpit. */
     static final String[] HEADER = {INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE, COLLECTOR, CURRENCY};
 
-    record Footprint(Map<String, Object> runtime, Map<String, Object> history, Map<String, String> subscriptions) {
+    record Footprint(Map<String, Object> runtime, Map<String, Object> history, Map<String, String> subscriptions,
+        List<String> activities) {
     }
 
     Footprint startedOn(LocalDate dueDate) {
@@ -46,10 +48,13 @@ class CaseStartFootprintTest extends CollectionTestSupport {
         Map<String, String> subs = runtime.createEventSubscriptionQuery().processInstanceId(id).list().stream()
             .collect(Collectors.toMap(s -> s.getActivityId(), s -> s.getEventType() + " " + s.getEventName(),
                 (a, b) -> a + ", " + b, TreeMap::new));
-        Footprint f = new Footprint(run, hist, subs);
+        List<String> acts = history.createHistoricActivityInstanceQuery().processInstanceId(id).list().stream()
+            .map(a -> a.getActivityId() + " " + a.getActivityType()).sorted().toList();
+        Footprint f = new Footprint(run, hist, subs, acts);
         System.out.println("[footprint] due " + dueDate + ": " + run.size() + " runtime variables " + run.keySet()
             + "\n[footprint]   " + hist.size() + " historic " + hist.keySet()
             + "\n[footprint]   " + subs.size() + " event subscriptions " + subs
+            + "\n[footprint]   " + acts.size() + " activity instances " + acts
             + "\n[footprint]   casePlan = " + run.get(CASE_PLAN));
         return f;
     }
@@ -64,6 +69,22 @@ class CaseStartFootprintTest extends CollectionTestSupport {
             assertThat(f.runtime()).doesNotContainKeys(SEGMENT, CUSTOMER_REGION, INVOICE_AMOUNT, CREDIT_TERM_DAYS,
                 BROKEN_PROMISE, ENTRY_STAGE, FORMAL_DEMAND_AT, FIELD_VISIT, AGENCY_MANDATE);
             assertThat(f.history()).doesNotContainKeys(CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+            // what only forms show is put on each task when it opens (cases.FormFactsListener; issue 18, step 5)
+            assertThat(f.runtime()).doesNotContainKeys(DAYS_OVERDUE, DECISION_MAKER, DUE_DATE);
+            // the answer of "Was a formal letter sent?" (overdue case) is for the gateway after it only: transient
+            assertThat(f.runtime()).doesNotContainKey(FORMAL_LETTER_SENT);
+            // no activity history for the none start events the start passes (TUNING.md, change 18); gateways keep theirs
+            assertThat(f.activities()).noneMatch(a -> a.endsWith(" startEvent"))
+                .contains("Gateway_CollectionResumes exclusiveGateway", "Gateway_EntryStage exclusiveGateway");
+            // left: the case header and the plan, the customer id (calls, credit hold, contact log), and the stage
+            // counter of the outbox keys once the case entered a stage (pre-due: at once; overdue: after the letter)
+            if (due.isAfter(LocalDate.of(2026, 3, 2))) {
+                assertThat(f.runtime()).containsOnlyKeys(INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE,
+                    COLLECTOR, CURRENCY, CASE_PLAN, CUSTOMER_ID, STAGE_ENTRY_NUMBER);
+            } else {
+                assertThat(f.runtime()).containsOnlyKeys(INVOICE_NUMBER, CUSTOMER_NAME, OUTSTANDING_AMOUNT, STAGE,
+                    COLLECTOR, CURRENCY, CASE_PLAN, CUSTOMER_ID);
+            }
         }
     }
 

@@ -214,8 +214,12 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
             .setVariable(TARGET_STAGE, "AGENCY").setVariable(STAGE_CHANGE_REASON, "customer stopped answering")
             .correlate();
         executeDueJobs();
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff").variables()
-            .containsEntry(FORMAL_LETTER_SENT, true);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
+        // "Was a formal letter sent?" answered yes: its answer is transient now (issue 18, step 5), the path tells it
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+            .activityId("Task_CheckFormalLetter").count()).isEqualTo(2);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+            .activityId("Task_SendFirstDunningLetter").count()).isEqualTo(1);
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
         assertThat(documents.forInvoice(invoice.invoiceNumber())).hasSize(1);
     }

@@ -95,6 +95,10 @@ class LitigationProcessTest extends CollectionTestSupport {
         assertThat(outboxKinds(invoice)).contains(Outbox.LEGAL_HANDOFF);
         Task file = task(pi, "Task_FileSuit");
         assertThat(file.getDueDate().toInstant()).as("two weeks to file").isEqualTo(at(2026, 4, 6, 9, 0).toInstant());
+        // the form's header facts are on the task (issue 18, step 5), not mapped into the litigation instance
+        assertThat(tasks.getVariablesLocal(file.getId())).containsEntry(DUE_DATE, "2026-03-03")
+            .containsEntry(DECISION_MAKER, "Ms. Wang").containsKey(DAYS_OVERDUE);
+        assertThat(runtime.getVariables(called(pi).getId())).doesNotContainKeys(DUE_DATE, DECISION_MAKER);
         complete(pi, "Task_FileSuit", withVariables(SUIT_FILED_ON, "2026-03-30", COURT, "Pudong court",
             COURT_CASE_REFERENCE, "(2026) 123", HEARING_DATE, "2026-05-20"));
         assertThat(lawsuits.filingDates(invoice.invoiceNumber())).containsExactly(LocalDate.of(2026, 3, 30));

@@ -127,13 +127,64 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             // the plan the timers read is one variable, kept: the case's story (issue 18)
             .containsKey(CASE_PLAN);
         assertThat(kept.get(CASE_PLAN)).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
-        // runtime still has everything the timers and forms use
-        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME, DAYS_OVERDUE);
+        // runtime still has everything the timers and the case header use; the days overdue are no longer a copy in
+        // the case but put on each task when it opens (issue 18, step 5: cases.FormFactsListener, asserted below)
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
         // everything else of FULL stays: activity history and the job log
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    /** Activity ids in the history of a process instance (finished or not). */
+    java.util.List<String> passed(ProcessInstance pi) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+            .orderPartiallyByOccurrence().asc().list().stream()
+            .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
+    }
+
+    @Test
+    void plainStartEventsLeaveNoActivityHistoryMessageStartsAndGatewaysKeepTheirs() {
+        // issue 18 (TUNING.md, change 18): a case start passes three none start events; history keeps the rest
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        assertThat(passed(pi)).containsExactlyInAnyOrder("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages",
+            "Gateway_CollectionResumes", "SubProcess_CollectReceivable", "Gateway_EntryStage",
+            "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
+        assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
+            .processInstanceId(pi.getId()).count()).isZero();
+        // the process instance still names the start event it started at
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+            .getStartActivityId()).isEqualTo("StartEvent_InvoiceRegistered");
+
+        // an overdue case: its stage's none start event is gone too, its gateways are there
+        ProcessInstance overdue = atFirstCall("12000.00");
+        assertThat(passed(overdue)).doesNotContain("StartEvent_InvoiceRegistered", "StartEvent_CollectionStarted",
+            "StartEvent_InternalReminderEntered")
+            .contains("Gateway_CollectionResumes", "Gateway_EntryStage", "Gateway_MergeCall", "Task_SendOverdueReminder");
+        // a part payment: the message start of its event sub-process keeps its history, finished, and so does the
+        // sub-process it starts; ending the sub-process finds no row missing
+        cases.partPaymentReceived(invoice.invoiceNumber(), new java.math.BigDecimal("2000.00"),
+            new java.math.BigDecimal("10000.00"));
+        var partPayment = history.createHistoricActivityInstanceQuery().processInstanceId(overdue.getId())
+            .activityId("StartEvent_PartPaymentReceived").singleResult();
+        assertThat(partPayment.getActivityType()).isEqualTo("messageStartEvent");
+        assertThat(partPayment.getEndTime()).isNotNull();
+        BpmnAwareTests.complete(task(overdue, "Task_ClarifyPartialPayment"),
+            withVariables(PARTIAL_PAYMENT_REASON, "cash flow, rest next month"));
+        BpmnAwareTests.assertThat(overdue).hasPassed("StartEvent_PartPaymentReceived", "Task_ClarifyPartialPayment",
+            "EndEvent_PaymentExplained", "SubProcess_PartPaymentReceived").isWaitingAt("Task_CallCustomer");
+        assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
+            .processInstanceId(overdue.getId()).count()).isZero();
+        // and a case that ends: every historic activity instance but the open ones is finished
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber()).update();
+        cases.invoiceSettled(invoice.invoiceNumber());
+        executeDueJobs();
+        BpmnAwareTests.assertThat(overdue).isEnded().hasPassed("Task_CloseSettledCase", "EndEvent_CaseClosed");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(overdue.getId()).unfinished()
+            .count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
+            .processInstanceId(overdue.getId()).count()).isZero();
     }
 
     @Test
@@ -218,7 +269,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         moveTo(at(2026, 3, 4, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").hasPassed("EndEvent_PreDueStageEnded")
-            .variables().containsEntry(STAGE, "INTERNAL_REMINDER").containsEntry(DAYS_OVERDUE, 1L);
+            .variables().containsEntry(STAGE, "INTERNAL_REMINDER");
+        assertThat(tasks.getVariablesLocal(task(pi, "Task_CallCustomer").getId())).containsEntry(DAYS_OVERDUE, 1L)
+            .containsEntry(DUE_DATE, invoice.dueDate().toString()).containsEntry(DECISION_MAKER, "Ms. Wang");
         assertThat(reload(invoice).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER);
 

@@ -37,6 +37,9 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     Customer customer;
     Invoice invoice;
 
@@ -95,6 +98,34 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
             .anyMatch(m -> m.subject().startsWith("Decision maker not met at two field visits"));
         assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> e.channel().equals("VISIT"))
             .extracting(e -> e.note()).allMatch(n -> n.startsWith("Decision maker not met."));
+    }
+
+    /**
+     * Issue 18, step 5: the case no longer carries the due date, the days overdue and the decision maker from its
+     * start; the visit task gets them when it opens (cases.FormFactsListener), a changed decision maker follows on
+     * the open form (OwnerReassignment), and the visit report names the one in the master data.
+     */
+    @Test
+    void theVisitFormShowsTheDueDateTheDaysOverdueAndTheDecisionMakerOfTheMasterData() {
+        ProcessInstance pi = atFieldVisit();
+        Task visit = task(pi, "Task_VisitCustomer");
+        assertThat(tasks.getVariablesLocal(visit.getId())).containsEntry(DUE_DATE, "2026-03-03")
+            .containsEntry(DAYS_OVERDUE, 20L).containsEntry(DECISION_MAKER, "Ms. Wang");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(DUE_DATE, DAYS_OVERDUE, DECISION_MAKER);
+
+        Customer after = new Customer(customer.customerId(), customer.name(), customer.segment(), customer.country(),
+            customer.email(), customer.phone(), customer.collector(), "Mr. Li", customer.createdAt(),
+            customer.language());
+        jdbc.sql("UPDATE customers SET decision_maker = ? WHERE customer_id = ?")
+            .params(after.decisionMaker(), customer.customerId()).update();
+        events.publishEvent(new com.collectwise.customers.CustomerChanged(customer, after,
+            customers.profile(customer), customers.profile(after), java.util.List.of(), "supervisor1"));
+        assertThat(tasks.getVariableLocal(visit.getId(), DECISION_MAKER)).isEqualTo("Mr. Li");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKey(DECISION_MAKER);
+
+        visit(pi, true);
+        assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> e.channel().equals("VISIT"))
+            .extracting(e -> e.reachedPerson()).containsExactly("Mr. Li");
     }
 
     @Test

@@ -1,6 +1,5 @@
-package com.collectwise.cases;
+package com.collectwise.kernel;
 
-import com.collectwise.kernel.BusinessCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

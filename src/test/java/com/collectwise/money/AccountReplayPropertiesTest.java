@@ -1,11 +1,5 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
-import com.collectwise.money.AccountReplay;
-import com.collectwise.money.DailyRate;
-import com.collectwise.money.LedgerEntry;
-import com.collectwise.money.LedgerEntryType;
-import com.collectwise.money.Money;
-import com.collectwise.money.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

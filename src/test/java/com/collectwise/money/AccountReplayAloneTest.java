@@ -1,4 +1,4 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,15 +11,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-import com.collectwise.money.AccountReplay;
-import com.collectwise.money.Component;
-import com.collectwise.money.DailyRate;
-import com.collectwise.money.LedgerEntry;
-import com.collectwise.money.LedgerEntryType;
-import com.collectwise.money.Money;
-
 /**
- * {@link StatementService#statement} replays an invoice alone when its customer has no applied payments (a case
+ * {@code fees.StatementService#statement} replays an invoice alone when its customer has no applied payments (a case
  * start, bench/results/TUNING.md): without payments no money moves between invoices, so each invoice's figures in the
  * customer's whole account are the figures of the invoice replayed by itself. Random accounts of several invoices
  * (currencies, EU compensation, caps, stepped and fixed rates, fees, waivers, discounts, credit notes, write-offs).

@@ -1,6 +1,5 @@
-package com.collectwise.fees;
+package com.collectwise.money;
 
-import com.collectwise.money.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The one minor-unit rule of amounts (ISO 4217 decimals of the currency), as every reader of the edge applies it. */
-class FieldReaderTest {
+/**
+ * The one minor-unit rule of amounts (ISO 4217 decimals of the currency), as every reader of the edge applies it:
+ * request records ({@link MinorUnits}), the case requests against their invoice's currency, CSV lines and forms.
+ */
+class AmountsTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
@@ -20,10 +23,11 @@ class FieldReaderTest {
         "99.990,    CNY, 99.99"
     })
     void amountsWithinTheMinorUnitAreTakenAtItsScale(String typed, String currency, String expected) {
-        FieldReader in = FieldReader.parse("{\"amount\": \"" + typed + "\"}");
+        BigDecimal amount = new BigDecimal(typed);
 
-        assertThat(in.amount("amount", true, currency)).isEqualTo(new BigDecimal(expected));
-        assertThat(in.isValid()).isTrue();
+        assertThat(Amounts.problem(amount, false)).isNull();
+        assertThat(Amounts.minorUnitProblem(amount, currency)).isNull();
+        assertThat(Amounts.atMinorUnit(amount, currency)).isEqualTo(new BigDecimal(expected));
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -33,26 +37,22 @@ class FieldReaderTest {
         "1.2345   | KWD | must have at most 3 decimals: the minor unit of KWD",
         "0.001    | CNY | must have at most 2 decimals: the minor unit of CNY"
     })
-    void moreDecimalsThanTheCurrencyHasAreRefusedNamingTheField(String typed, String currency, String message) {
-        FieldReader in = FieldReader.parse("{\"amount\": " + typed + "}");
-
-        assertThat(in.amount("amount", true, currency)).isNull();
-        assertThat(in.problems()).containsExactly(new FieldProblem("amount", message));
+    void moreDecimalsThanTheCurrencyHasAreRefusedNeverRounded(String typed, String currency, String message) {
+        assertThat(Amounts.minorUnitProblem(new BigDecimal(typed), currency)).isEqualTo(message);
     }
 
     @ParameterizedTest(name = "{0} without a known currency")
     @CsvSource({"1.2345, true", "12.34567, false"})
     void withoutAKnownCurrencyOnlyTheColumnScaleIsJudged(String typed, boolean valid) {
-        FieldReader in = FieldReader.parse("{\"amount\": \"" + typed + "\"}");
+        BigDecimal amount = new BigDecimal(typed);
 
-        in.amount("amount", true, null);
-
-        assertThat(in.isValid()).isEqualTo(valid);
+        assertThat(Amounts.problem(amount, false) == null && Amounts.minorUnitProblem(amount, null) == null)
+            .isEqualTo(valid);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"100.5, JPY, false", "100, JPY, true", "1.234, KWD, true", "1.234, USD, false", "5, XXX, true"})
     void theSharedRuleForFormsAndCsv(String amount, String currency, boolean fits) {
-        assertThat(FieldReader.minorUnitProblem(new BigDecimal(amount), currency) == null).isEqualTo(fits);
+        assertThat(Amounts.minorUnitProblem(new BigDecimal(amount), currency) == null).isEqualTo(fits);
     }
 }
