@@ -1,12 +1,14 @@
 package com.collectwise.agreements;
 
+import static com.collectwise.kernel.CaseVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of "Agree instalment plan" in the main case: escalation stands still while the plan runs
- * (see {@link EscalationPause#pause}).
+ * Start listener of "Agree instalment plan" in the main case: escalation stands still while the plan runs; the case
+ * keeps when and in which stage it paused (see {@link EscalationPause}).
  */
 @Component("pauseEscalationListener")
 public class PauseEscalationListener implements ExecutionListener {
@@ -19,6 +21,7 @@ public class PauseEscalationListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        pause.pause(execution);
+        execution.setVariable(ESCALATION_PAUSED_AT, pause.pausedAt());
+        execution.setVariable(PAUSED_STAGE, execution.getVariable(STAGE));
     }
 }

@@ -1,21 +1,34 @@
 package com.collectwise.agreements;
 
+import static com.collectwise.kernel.CaseVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Resume collection" in the main case, after the plan ended: see {@link EscalationPause#resume}. */
+import com.collectwise.kernel.CasePlan;
+import com.collectwise.kernel.CasePlans;
+
+/**
+ * "Resume collection" in the main case, after the plan ended: the later deadlines move by the pause and the case
+ * re-enters the stage it paused in (see {@link EscalationPause#resume}).
+ */
 @Component("resumeCollectionDelegate")
 public class ResumeCollectionDelegate implements JavaDelegate {
 
     private final EscalationPause pause;
+    private final CasePlans plans;
 
-    public ResumeCollectionDelegate(EscalationPause pause) {
+    public ResumeCollectionDelegate(EscalationPause pause, CasePlans plans) {
         this.pause = pause;
+        this.plans = plans;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        pause.resume(execution);
+        CasePlan resumed = pause.resume(plans.of(execution), (String) execution.getVariable(ESCALATION_PAUSED_AT),
+            (String) execution.getVariable(PAUSED_STAGE), (String) execution.getVariable(INVOICE_NUMBER),
+            (String) execution.getVariable(CUSTOMER_ID), execution.getVariable(AGREEMENT_OUTCOME));
+        plans.write(execution, resumed);
     }
 }

@@ -19,14 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes every call task one customer's call of the day without touching the models: each user task prepared by
- * {@code ${prepareCallListener}} (Task_CallCustomer and any call task a supervisor adds in Modeler) also gets a
- * complete and a delete listener of {@link CustomerCalls}. Added at parse time, after the model's own listeners,
- * so the outcome is validated before it is passed on.
+ * {@code ${callCustomerListener}} (Task_CallCustomer and any call task a supervisor adds in Modeler; on model
+ * versions before that name {@code ${prepareCallListener}}) also gets a complete and a delete listener of
+ * {@link CustomerCalls}. Added at parse time, after the model's own listeners, so the outcome is checked before it
+ * is passed on.
  */
 @Component
 public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
 
-    static final String PREPARE_CALL = "${prepareCallListener}";
+    /** The create listener that makes a user task a call task, by its name now and on earlier model versions. */
+    static final java.util.Set<String> PREPARE_CALL = java.util.Set.of("${callCustomerListener}",
+        "${prepareCallListener}");
 
     private final ObjectProvider<CustomerCalls> calls;
 
@@ -57,6 +60,6 @@ public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
         List<TaskListener> created = task.getTaskListenersForEvent(TaskListener.EVENTNAME_CREATE);
         return created != null && created.stream()
             .anyMatch(l -> l instanceof DelegateExpressionTaskListener d
-                && PREPARE_CALL.equals(d.getExpressionText()));
+                && PREPARE_CALL.contains(d.getExpressionText()));
     }
 }

@@ -2,9 +2,11 @@ package com.collectwise.cases;
 
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFiguresChanged;
 import com.collectwise.kernel.CurrentUser;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.PaymentBooked;
 import static com.collectwise.kernel.CaseVariables.*;
 
 import java.math.BigDecimal;
@@ -23,6 +25,8 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +43,9 @@ import com.collectwise.disputes.DisputeService;
  * with the same answers ({@link CoveredCallPlan} splits a promise); a call task planned for a day whose call was
  * already made moves to the next call slot. If the lead disappears unanswered (its case settled or moved on), the
  * next covered task takes over.
+ *
+ * <p>When money moves (a part payment, a waiver), the open call tasks of the case show the new amount to collect and
+ * the customer's open lead calls list today's figures ({@code PaymentBooked}, {@code CaseFiguresChanged}).
  *
  * <p>Concurrency: each step first locks the customer's row, so two cases planning a call at the same moment, or a
  * case planning one while the lead is completed, see each other's work (the same lock serializes the customer's
@@ -82,10 +89,15 @@ public class CustomerCalls {
 
     private final CallFormWords words;
     private final CustomerRepository customers;
+    private final TaskService taskService;
+    private final org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases;
 
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
                          CallSchedule schedule, BusinessClock clock, CallFormWords words,
-                         CustomerRepository customers) {
+                         CustomerRepository customers, TaskService taskService,
+                         org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases) {
+        this.taskService = taskService;
+        this.cases = cases;
         this.words = words;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -241,8 +253,34 @@ public class CustomerCalls {
         tasks.setVariablesLocal(next.getId(), sheet(customerId, stillCovered));
     }
 
-    /** Money moved: the open lead calls of the customer list today's figures, not the ones of when they were planned. */
-    public void refreshSheets(TaskService tasks, String customerId) {
+    /** A payment or a waiver changed the amounts: the open call forms of the case show the new amount to collect. */
+    @EventListener
+    public void figuresChanged(CaseFiguresChanged event) {
+        refreshOpenCalls(event.invoiceNumber());
+    }
+
+    /** A part payment: the open call forms of the case show the new amount, after the case was told. */
+    @EventListener
+    @Order(PaymentBooked.SHOW_FIGURES)
+    public void paymentBooked(PaymentBooked payment) {
+        refreshOpenCalls(payment.invoiceNumber());
+    }
+
+    /**
+     * Money moved: the open calls of the case show the new amount at once, and the open lead calls of the customer
+     * list today's figures, not the ones of when they were planned.
+     */
+    private void refreshOpenCalls(String invoiceNumber) {
+        TaskService tasks = taskService;
+        Invoice invoice = figures.today(invoiceNumber).invoice();
+        // a native query (CaseEngine.activeTasksOfCase, bench/results/TUNING.md change 26); the amount (and its
+        // disputes query) only when a call form of the case shows it
+        List<Task> calls = cases.getObject().activeTasksOfCase(invoiceNumber, TASK_CALL_CUSTOMER);
+        if (!calls.isEmpty()) {
+            String amount = amountToCollect(invoice);
+            calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+        }
+        String customerId = invoice.customerId();
         // the leads of the customer's open call days, by primary key: a task query by process variable value would
         // scan the variables of every open case and then look at each of the customer's tasks
         // (bench/results/TUNING.md, change 10)
@@ -317,6 +355,19 @@ public class CustomerCalls {
         return new CoveredCallPlan.CoveredCase(invoiceNumber, invoice.dueDate(), invoice.currency(), askFor(invoice));
     }
 
+    /** The undisputed part of today's outstanding total, as the collector says it ("3,451.70"). */
+    String amountToCollect(Invoice invoice) {
+        return spoken(askFor(invoice), invoice.currency());
+    }
+
+    /** An amount with the currency's decimals and thousands separators, as the collector says it. */
+    static String spoken(BigDecimal amount, String currency) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        java.text.DecimalFormat format = new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
+            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return format.format(amount.setScale(digits, java.math.RoundingMode.HALF_UP));
+    }
+
     /** What the collector asks for on the invoice: its undisputed part of today's total. */
     BigDecimal askFor(Invoice invoice) {
         return disputes.disputed(invoice.invoiceNumber()).signum() > 0 ? disputes.undisputed(invoice)
@@ -351,15 +402,15 @@ public class CustomerCalls {
             }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
                 .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
-                .append(PrepareCallListener.spoken(ask, open.currency())).append(' ').append(open.currency())
+                .append(spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
-                    ? PrepareCallListener.spoken(disputed, open.currency()) + " " + open.currency() : "-")
+                    ? spoken(disputed, open.currency()) + " " + open.currency() : "-")
                 .append(" | ").append(words.inThisCall(inThisCall.contains(open.invoiceNumber()))).append(" |\n");
         }
         totals.forEach((currency, total) -> md.append("| **").append(words.total()).append("** | | | | **")
-            .append(PrepareCallListener.spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
+            .append(spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));
         String callTotal = callTotals.entrySet().stream()
-            .map(e -> PrepareCallListener.spoken(e.getValue(), e.getKey()) + " " + e.getKey())
+            .map(e -> spoken(e.getValue(), e.getKey()) + " " + e.getKey())
             .collect(java.util.stream.Collectors.joining(" + "));
         Map<String, Object> sheet = new HashMap<>();
         sheet.put(CUSTOMER_INVOICES, md.toString());

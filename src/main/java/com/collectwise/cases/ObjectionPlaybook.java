@@ -1,14 +1,12 @@
 package com.collectwise.cases;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.CaseEngine;
 
 /**
  * The objection playbook as the call form shows it: every rule of the latest Decision_ObjectionPlaybook,
@@ -26,26 +24,23 @@ public class ObjectionPlaybook {
         - **利 Interest**: what paying now gains them (credit, deliveries, no fees) and what delay costs.
         - **法 Law**: the formal letter, the agency, the court: state the consequences without threats.""";
 
-    private final RepositoryService repository;
+    private final CaseEngine engine;
 
-    public ObjectionPlaybook(RepositoryService repository) {
-        this.repository = repository;
+    public ObjectionPlaybook(CaseEngine engine) {
+        this.engine = engine;
     }
 
     public String asMarkdown() {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-            .latestVersion().singleResult();
-        if (latest == null) {
+        Optional<CaseEngine.DecisionRules> table = engine.latestDecisionRules(DECISION);
+        if (table.isEmpty()) {
             return "_No objection playbook deployed._";
         }
-        DmnModelInstance model = repository.getDmnModelInstance(latest.getId());
-        DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
         // a third output column (the principles 理 情 利 法 that frame the counter) is shown as its own column
-        boolean principles = table.getOutputs().size() > 2;
+        boolean principles = table.get().outputColumns() > 2;
         StringBuilder md = new StringBuilder(principles
             ? "| Debtor tactic | Counter | Principles |\n|---|---|---|\n" : "| Debtor tactic | Counter |\n|---|---|\n");
-        for (Rule rule : table.getRules()) {
-            List<String> outputs = rule.getOutputEntries().stream().map(e -> unquote(e.getTextContent())).toList();
+        for (List<String> rule : table.get().rules()) {
+            List<String> outputs = rule.stream().map(ObjectionPlaybook::unquote).toList();
             String tactic = outputs.isEmpty() ? "" : outputs.get(0);
             String counter = principles ? (outputs.size() > 1 ? outputs.get(1) : "")
                 : outputs.stream().skip(1).collect(Collectors.joining(" "));

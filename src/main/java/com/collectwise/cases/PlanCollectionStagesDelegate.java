@@ -41,6 +41,6 @@ public class PlanCollectionStagesDelegate implements JavaDelegate {
             decided.fieldVisitDays(), decided.agencyDays());
         // the days are dates now: the plan keeps the dates only
         plans.write(execution, PlanVariables.with(decided, planner.plan(invoice.dueDate(), policy, clock.nowZoned())));
-        // brokenPromise is not set here: the call task's preparation defaults it to false (PrepareCallListener)
+        // brokenPromise is not set here: the call task's preparation defaults it to false (CallCustomerListener)
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.ElementProperty;
 
 /**
@@ -36,7 +37,8 @@ public class AlertSupervisorDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
+        NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
+            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
         String alert = ElementProperty.of(execution, ALERT_PROPERTY);
         String reason = switch (alert == null ? Alert.STAGE_REACHED : Alert.valueOf(alert)) {
             case VISIT_OVERDUE -> "Field visit overdue";

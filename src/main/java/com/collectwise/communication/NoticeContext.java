@@ -1,18 +1,16 @@
 package com.collectwise.communication;
 
-import static com.collectwise.kernel.CaseVariables.*;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.CaseFigures;
+import com.collectwise.fees.InterestBasis;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.FeeService;
@@ -36,9 +34,12 @@ public class NoticeContext {
     private final DisputeService disputes;
     private final LimitationService limitation;
     private final BusinessClock clock;
+    private final InvoiceRepository invoices;
 
     public NoticeContext(CaseFigures figures, CustomerRepository customers, StatementService statements,
-                         FeeService fees, DisputeService disputes, LimitationService limitation, BusinessClock clock) {
+                         FeeService fees, DisputeService disputes, LimitationService limitation, BusinessClock clock,
+                         InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.figures = figures;
         this.customers = customers;
         this.statements = statements;
@@ -56,27 +57,30 @@ public class NoticeContext {
                        boolean timeBarred) {
     }
 
-    public Case of(DelegateExecution execution) {
-        CaseFigures.Figures today = figures.today((String) execution.getVariable(INVOICE_NUMBER));
+    /**
+     * @param stageEntry the case's {@code stageEntryNumber} (how often it entered its stage; {@code null} before the
+     *                   first entry counts as 0)
+     */
+    public Case of(String invoiceNumber, Number stageEntry) {
+        CaseFigures.Figures today = figures.today(invoiceNumber);
         Customer customer = customers.find(today.invoice().customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
-        Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
-        String invoiceNumber = today.invoice().invoiceNumber();
         boolean timeBarred = limitation.limitationDate(today.invoice(), clock.today()).isBefore(clock.today());
-        return new Case(today, customer, entry == null ? 0 : ((Number) entry).intValue(),
-            disputes.disputed(invoiceNumber), timeBarred);
+        return new Case(today, customer, stageEntry == null ? 0 : stageEntry.intValue(),
+            disputes.disputed(today.invoice().invoiceNumber()), timeBarred);
     }
 
     /**
      * The rate and basis of the case's invoice today and the fee of this notice. The fee is quoted only when the
-     * model books it: the task right after this one charges it ({@code chargeBean}) in the same transaction, so
-     * the notice and the ledger agree whatever a supervisor changes in the model. Late charges stop at the
-     * policy's cap, fees first and interest filling the rest, so a fee adds what is left below the cap.
+     * model books it ({@code feeChargedNext}: the task right after the notice charges it in the same transaction,
+     * {@code kernel.ElementProperty#nextTaskRuns}), so the notice and the ledger agree whatever a supervisor changes
+     * in the model. Late charges stop at the policy's cap, fees first and interest filling the rest, so a fee adds
+     * what is left below the cap.
      */
-    public LateCharges lateCharges(DelegateExecution execution, Case c, FeeService.Kind kind, String chargeBean) {
+    public LateCharges lateCharges(Case c, FeeService.Kind kind, boolean feeChargedNext) {
         LocalDate asOf = c.figures().statement().asOf();
         StatementDetail detail = statements.detail(c.figures().invoice(), asOf);
-        Money fee = chargedNext(execution, chargeBean) ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
+        Money fee = feeChargedNext ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
         Money room = detail.cap() == null ? null
             : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
         return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
@@ -87,16 +91,29 @@ public class NoticeContext {
      * rate on the first late day (a half-yearly ECB rate or an LPR fixing may change before then).
      */
     public LateCharges rateOnceOverdue(Case c) {
-        StatementDetail detail = statements.detail(c.figures().invoice(), c.figures().statement().asOf());
-        return LateCharges.of(detail.basis(), c.figures().invoice().dueDate().plusDays(1), null);
+        return rateOnceOverdue(c.figures().invoice(), c.figures().statement().asOf());
     }
 
-    static boolean chargedNext(DelegateExecution execution, String chargeBean) {
-        if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
-            return false;
-        }
-        String expression = "${" + chargeBean + "}";
-        return node.getOutgoing().stream().map(flow -> flow.getTarget())
-            .anyMatch(t -> t instanceof ServiceTask task && expression.equals(task.getCamundaDelegateExpression()));
+    private LateCharges rateOnceOverdue(Invoice invoice, LocalDate asOf) {
+        // the basis of the statement as of the date (StatementDetail.basis), without replaying the account
+        InterestBasis basis = statements.basisAsOf(invoice, asOf);
+        return LateCharges.of(basis, invoice.dueDate().plusDays(1), null);
+    }
+
+    /** What the reminder before the due date says: the invoice, its customer and the rate once overdue. */
+    public record BeforeDue(Invoice invoice, Customer customer, LateCharges rateOnceOverdue) {
+    }
+
+    /**
+     * The reminder before the due date needs no figures, stage entry, disputes or limitation date (those are for the
+     * notices that demand money): only the invoice, the customer and the rate as of today. The timer job of every
+     * pre-due reminder reads that much and no more (bench/results/TUNING.md).
+     */
+    public BeforeDue beforeDue(String invoiceNumber) {
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " does not exist"));
+        Customer customer = customers.find(invoice.customerId())
+            .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
+        return new BeforeDue(invoice, customer, rateOnceOverdue(invoice, clock.today()));
     }
 }

@@ -68,7 +68,8 @@ public class Outbox {
         if (customerId == null) {
             return null;
         }
-        return customers.country(customerId).orElse(null);
+        // the customer row the notice was written from, read once per transaction
+        return customers.find(customerId).map(com.collectwise.kernel.Customer::country).orElse(null);
     }
 
     /** How many messages of the kind were queued for the customer, ever. */

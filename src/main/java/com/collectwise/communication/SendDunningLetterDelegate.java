@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.ElementProperty;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.FeeService;
 
@@ -29,8 +31,10 @@ public class SendDunningLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
-        LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.LETTER_FEE, "chargeLetterFeeDelegate");
+        NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
+            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+        LateCharges charges = context.lateCharges(c, FeeService.Kind.LETTER_FEE,
+            ElementProperty.nextTaskRuns(execution, "chargeLetterFeeDelegate"));
         notices.dunningLetter(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             c.stageEntry(), charges, clock.today(), c.disputed(), c.timeBarred());
         // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case

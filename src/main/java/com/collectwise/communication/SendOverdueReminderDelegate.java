@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.ElementProperty;
 import com.collectwise.fees.FeeService;
 
 /**
@@ -23,9 +25,10 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
-        LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.REMINDER_FEE,
-            "chargeReminderFeeDelegate");
+        NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
+            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+        LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
+            ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             c.stageEntry(), charges, c.disputed());
     }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
+
 /** "Send pre-due reminder": one friendly reminder per invoice, with the rate that applies once it is overdue. */
 @Component("sendPreDueReminderDelegate")
 public class SendPreDueReminderDelegate implements JavaDelegate {
@@ -18,8 +20,8 @@ public class SendPreDueReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
+        NoticeContext.BeforeDue c = context.beforeDue((String) execution.getVariable(CaseVariables.INVOICE_NUMBER));
         // the customer is told the rate of late payment (逾期费率) before it applies
-        notices.preDueReminder(c.figures().invoice(), c.customer(), context.rateOnceOverdue(c));
+        notices.preDueReminder(c.invoice(), c.customer(), c.rateOnceOverdue());
     }
 }

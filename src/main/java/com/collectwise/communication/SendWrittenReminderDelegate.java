@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.ElementProperty;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.FeeService;
 
@@ -27,9 +29,10 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
-        LateCharges charges = context.lateCharges(execution, c, FeeService.Kind.REMINDER_FEE,
-            "chargeWrittenReminderFeeDelegate");
+        NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
+            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+        LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
+            ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
         notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             charges, c.disputed(), clock.today());
     }

@@ -42,7 +42,7 @@ public class CustomerRepository {
             .param(customerId).query(CustomerRepository::map).optional());
     }
 
-    private record Key(String customerId) {
+    private record Key(String customerId) implements TransactionCache.RowKey {
     }
 
     public boolean exists(String customerId) {

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * "Book waiver": books the approved reduction on the day of approval, in the approval's transaction, with the
- * approver the task listener recorded ({@link ValidateWaiverDecisionListener}), and refreshes the running case's
+ * approver the task listener recorded ({@link ApproveWaiverListener}), and refreshes the running case's
  * outstanding amount so Cockpit, the call form and the API agree.
  */
 @Component("bookWaiverDelegate")

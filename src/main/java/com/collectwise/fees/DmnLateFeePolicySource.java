@@ -1,34 +1,20 @@
 package com.collectwise.fees;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Invoice;
 
 /**
  * Evaluates Decision_LateFeePolicy (processes/late-fee-policy.dmn) for a customer and an invoice. Inputs: segment,
@@ -40,91 +26,64 @@ import com.collectwise.kernel.Customer;
  * rewrites past days. Of several versions deployed on one day, the last one applies that day.
  * <p>
  * Cost: a decision definition never changes once deployed, so each version is parsed once and evaluated in
- * memory (no database access, no decision history row per statement); the list of versions is read again only
- * when a newer version appears (one query for the latest version per call, as the engine's own lookup by key).
+ * memory ({@link CaseEngine#decideWithVersion}: no database access, no decision history row per statement); the list
+ * of versions is read again only when a newer version appears (one query for the latest version per call, as the
+ * engine's own lookup by key).
+ * <p>
+ * The policy is the company's rule, not something the calling user evaluates: a collector asking for a statement
+ * gets the same figure as finance, so {@link CaseEngine} reads the versions without the caller's authorizations.
  */
 @Component
 public class DmnLateFeePolicySource implements LateFeePolicySource {
 
     public static final String DECISION_KEY = com.collectwise.kernel.CaseVariables.DECISION_LATE_FEE_POLICY;
 
-    /** A standalone DMN engine: evaluation is a pure function of the decision and the inputs. */
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-
-    private final RepositoryService repository;
-    private final IdentityService identity;
+    private final CaseEngine engine;
     private final BusinessClock clock;
-    /** Parsed decisions by definition id: immutable, as many as there are versions. */
-    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
     private volatile Versions versions;
 
     /** The versions known when {@code latestId} was the newest, by the date from which each is in force. */
     private record Versions(String latestId, NavigableMap<LocalDate, String> inForceFrom) {
     }
 
-    public DmnLateFeePolicySource(RepositoryService repository, IdentityService identity, BusinessClock clock) {
-        this.repository = repository;
-        this.identity = identity;
+    public DmnLateFeePolicySource(CaseEngine engine, BusinessClock clock) {
+        this.engine = engine;
         this.clock = clock;
     }
 
     @Override
     public LateFeePolicy policyFor(Customer customer, Invoice invoice) {
-        return asCompany(() -> {
-            Versions v = versions();
-            return v == null ? LateFeePolicy.DEFAULT : evaluate(v.latestId(), customer, invoice);
-        });
+        Versions v = versions();
+        return v == null ? LateFeePolicy.DEFAULT : evaluate(v.latestId(), customer, invoice);
     }
 
     @Override
     public LateFeePolicyTimeline timelineFor(Customer customer, Invoice invoice) {
-        return asCompany(() -> {
-            Versions v = versions();
-            if (v == null) {
-                return LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
-            }
-            // an invoice due before the first version takes the first version (LateFeePolicyTimeline.inForceOn)
-            Map<String, LateFeePolicy> byDefinition = new HashMap<>();
-            Map<LocalDate, LateFeePolicy> byDate = new TreeMap<>();
-            v.inForceFrom().forEach((day, definitionId) -> byDate.put(day,
-                byDefinition.computeIfAbsent(definitionId, id -> evaluate(id, customer, invoice))));
-            return LateFeePolicyTimeline.of(byDate);
-        });
-    }
-
-    /**
-     * The policy is the company's rule, not something the calling user evaluates: a collector asking for a
-     * statement must get the same figure as finance, so no per-user authorization applies here.
-     */
-    private <T> T asCompany(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
+        Versions v = versions();
+        if (v == null) {
+            return LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
         }
+        // an invoice due before the first version takes the first version (LateFeePolicyTimeline.inForceOn)
+        Map<String, LateFeePolicy> byDefinition = new HashMap<>();
+        Map<LocalDate, LateFeePolicy> byDate = new TreeMap<>();
+        v.inForceFrom().forEach((day, definitionId) -> byDate.put(day,
+            byDefinition.computeIfAbsent(definitionId, id -> evaluate(id, customer, invoice))));
+        return LateFeePolicyTimeline.of(byDate);
     }
 
     private Versions versions() {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-            .latestVersion().singleResult();
-        if (latest == null) {
+        Optional<String> latest = engine.latestDecisionVersion(DECISION_KEY);
+        if (latest.isEmpty()) {
             return null;
         }
         Versions known = versions;
-        if (known != null && known.latestId().equals(latest.getId())) {
+        if (known != null && known.latestId().equals(latest.get())) {
             return known;
         }
-        List<DecisionDefinition> all = new ArrayList<>(repository.createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY).list());
-        all.sort(Comparator.comparingInt(DecisionDefinition::getVersion));
+        List<CaseEngine.DecisionVersion> all = engine.decisionVersions(DECISION_KEY);
         Map<String, LocalDate> deployedOn = new HashMap<>();
-        for (DecisionDefinition d : all) {
-            Deployment deployment = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
-            deployedOn.put(d.getId(), deployment.getDeploymentTime().toInstant().atZone(clock.zone()).toLocalDate());
+        for (CaseEngine.DecisionVersion d : all) {
+            deployedOn.put(d.id(), d.deployedAt().atZone(clock.zone()).toLocalDate());
         }
         // On each deployment date the highest version deployed on or before it is in force. Versions are deployed
         // in date order in practice; should the clock have gone back (tests, a corrected server clock), a newer
@@ -132,14 +91,14 @@ public class DmnLateFeePolicySource implements LateFeePolicySource {
         NavigableMap<LocalDate, String> inForce = new TreeMap<>();
         for (LocalDate day : new java.util.TreeSet<>(deployedOn.values())) {
             String winner = null;
-            for (DecisionDefinition d : all) {
-                if (!deployedOn.get(d.getId()).isAfter(day)) {
-                    winner = d.getId();
+            for (CaseEngine.DecisionVersion d : all) {
+                if (!deployedOn.get(d.id()).isAfter(day)) {
+                    winner = d.id();
                 }
             }
             inForce.put(day, winner);
         }
-        Versions fresh = new Versions(latest.getId(), inForce);
+        Versions fresh = new Versions(latest.get(), inForce);
         versions = fresh;
         return fresh;
     }
@@ -150,18 +109,8 @@ public class DmnLateFeePolicySource implements LateFeePolicySource {
         vars.put("country", customer == null || customer.country() == null ? null : customer.country().trim());
         vars.put("currency", invoice.currency());
         vars.put("invoiceAmount", invoice.amount().doubleValue());
-        DmnDecisionRuleResult rule = DMN.evaluateDecisionTable(decision(definitionId), vars).getFirstResult();
-        return rule == null ? LateFeePolicy.DEFAULT : fromOutputs(rule);
-    }
-
-    private DmnDecision decision(String definitionId) {
-        return parsed.computeIfAbsent(definitionId, id -> {
-            try (InputStream in = repository.getDecisionModel(id)) {
-                return DMN.parseDecision(DECISION_KEY, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return engine.decideWithVersion(definitionId, DECISION_KEY, vars).map(DmnLateFeePolicySource::fromOutputs)
+            .orElse(LateFeePolicy.DEFAULT);
     }
 
     static LateFeePolicy fromOutputs(Map<String, Object> outputs) {

@@ -57,9 +57,77 @@ public class StatementService {
         this.interest = interest;
     }
 
-    /** Counts only what happened on or before {@code asOf}. */
+    /**
+     * Counts only what happened on or before {@code asOf}. A customer without applied payments has no money that moves
+     * between invoices (no credit, no allocation), so each invoice's figures depend on its own terms and ledger lines
+     * only: the invoice is replayed alone, not the customer's whole account (a case start, bench/results/TUNING.md).
+     */
     public Statement statement(Invoice invoice, LocalDate asOf) {
+        if (payments(invoice.customerId()).isEmpty()) {
+            return TransactionCache.get(new InvoiceReplayKey(invoice.invoiceNumber(), asOf),
+                () -> replayAlone(invoice, asOf)).statement();
+        }
         return account(invoice.customerId(), asOf).result().invoice(invoice.invoiceNumber()).statement();
+    }
+
+    /** The invoice replayed without the rest of its customer's account: only for a customer without payments. */
+    private AccountReplay.InvoiceFigures replayAlone(Invoice invoice, LocalDate asOf) {
+        log.debug("Replaying the account of customer {} as of {}: invoice {} alone (no payments)", invoice.customerId(),
+            asOf, invoice.invoiceNumber());
+        Customer customer = customers.find(invoice.customerId()).orElse(null);
+        String country = customer == null ? null : customer.country();
+        List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
+            .getOrDefault(invoice.invoiceNumber(), List.of());
+        Terms t = terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf);
+        AccountReplay.InvoiceTerms terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(),
+            invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(),
+            InterestRatePolicy.isEuMember(country), lines);
+        return AccountReplay.replay(List.of(terms), List.of(), asOf).invoice(invoice.invoiceNumber());
+    }
+
+    /**
+     * The rate basis the invoice's statement as of the date uses ({@link #detail}{@code .basis()}), without replaying
+     * the account: the notice before the due date quotes only the rate.
+     */
+    public InterestBasis basisAsOf(Invoice invoice, LocalDate asOf) {
+        Customer customer = customers.find(invoice.customerId()).orElse(null);
+        List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
+            .getOrDefault(invoice.invoiceNumber(), List.of());
+        return terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf)
+            .basis();
+    }
+
+    /** The late-fee policy in force and the rate basis of an invoice in a replay as of the date. */
+    private record Terms(LateFeePolicy policy, InterestBasis basis) {
+    }
+
+    private Terms terms(Customer customer, Invoice invoice, List<LedgerEntry> lines,
+                        java.util.function.Supplier<List<CustomerRepository.SegmentChange>> segmentChanges,
+                        InterestRatePolicy ratePolicy, LocalDate asOf) {
+        // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
+        // cannot change the figures, so its decision is skipped (why: bench/results/TUNING.md, change 2).
+        boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
+        LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice, segmentChanges.get())
+            : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
+        // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
+        String country = customer == null ? null : customer.country();
+        return new Terms(versions.inForceOn(asOf), ratePolicy.basisFor(invoice, country, versions, asOf));
+    }
+
+    private List<CustomerRepository.SegmentChange> segmentChanges(Customer customer) {
+        return customer == null ? List.of() : customers.segmentChanges(customer.customerId());
+    }
+
+    /** The rate tables, read once per transaction (finance entering a rate forgets them). */
+    private InterestRatePolicy ratePolicyOfTransaction() {
+        return TransactionCache.get(RatesKey.RATES, this::ratePolicy);
+    }
+
+    private enum RatesKey {
+        RATES
+    }
+
+    private record InvoiceReplayKey(String invoiceNumber, LocalDate asOf) {
     }
 
     /** The statement with its workings: rate basis, interest periods, cap, customer credit. */
@@ -101,30 +169,27 @@ public class StatementService {
         Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
         List<Invoice> all = invoices.findByCustomer(customerId);
-        List<CustomerRepository.SegmentChange> segmentChanges = customer == null ? List.of()
-            : customers.segmentChanges(customerId);
+        // read when a late or charged invoice needs the late-fee policy, once for the account
+        List<List<CustomerRepository.SegmentChange>> segmentChanges = new ArrayList<>(1);
+        java.util.function.Supplier<List<CustomerRepository.SegmentChange>> changes = () -> {
+            if (segmentChanges.isEmpty()) {
+                segmentChanges.add(segmentChanges(customer));
+            }
+            return segmentChanges.get(0);
+        };
         Map<String, List<LedgerEntry>> entries = ledger.listByInvoices(all.stream().map(Invoice::invoiceNumber).toList());
-        InterestRatePolicy ratePolicy = null;
+        InterestRatePolicy ratePolicy = all.isEmpty() ? null : ratePolicyOfTransaction();
         Map<String, InterestBasis> bases = new HashMap<>();
         List<AccountReplay.InvoiceTerms> terms = new ArrayList<>();
         // all customers are businesses (B2B), so an EU customer's late invoice earns the fixed compensation
         boolean euCompensation = InterestRatePolicy.isEuMember(country);
         for (Invoice invoice : all) {
             List<LedgerEntry> lines = entries.getOrDefault(invoice.invoiceNumber(), List.of());
-            // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
-            // cannot change the figures, so its decision is skipped (why: bench/results/TUNING.md, change 2).
-            boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
-            LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice, segmentChanges)
-                : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
-            // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
-            LateFeePolicy policy = versions.inForceOn(asOf);
-            if (ratePolicy == null) {
-                ratePolicy = ratePolicy();
-            }
-            InterestBasis basis = ratePolicy.basisFor(invoice, country, versions, asOf);
-            bases.put(invoice.invoiceNumber(), basis);
+            Terms t = terms(customer, invoice, lines, changes, ratePolicy, asOf);
+            bases.put(invoice.invoiceNumber(), t.basis());
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
-                invoice.issueDate(), invoice.dueDate(), basis.rate(), policy.capPercent(), euCompensation, lines));
+                invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(), euCompensation,
+                lines));
         }
         List<AccountReplay.PaymentFact> facts = payments(customerId);
         if (!extra.isEmpty()) {
@@ -201,7 +266,11 @@ public class StatementService {
 
     /** The customer's applied payments with their reversal dates: the money facts of the replay. */
     public List<AccountReplay.PaymentFact> payments(String customerId) {
-        return appliedPayments.of(customerId);
+        // once per transaction: the statement asks whether there are any, the replay uses them (payments forget it)
+        return TransactionCache.get(new PaymentsKey(customerId), () -> List.copyOf(appliedPayments.of(customerId)));
+    }
+
+    private record PaymentsKey(String customerId) {
     }
 
     private record ReplayKey(String customerId, LocalDate asOf) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseVariables;
 import com.collectwise.communication.NoticeContext;
 
 /** "Hand case to legal": the case data goes to the legal department (or the external lawyer) to file suit. */
@@ -20,7 +21,8 @@ public class HandCaseToLegalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        NoticeContext.Case c = context.of(execution);
+        NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
+            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
         handoffs.toLegal(c.figures().invoice(), c.customer(), c.figures().statement(), c.stageEntry());
     }
 }

@@ -2,36 +2,55 @@ package com.collectwise.kernel;
 
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.springframework.stereotype.Service;
 
 
 /**
  * The gateway from domain code to the engine: starts a case, correlates messages into it (payments, settlement,
  * agency reports and recall, the limitation warning, the instalment plan), says what it waits for, ranks its tasks,
- * opens standalone group tasks, and reads the engine clock. Services call it with plain values; only the process
- * layer (delegates, listeners) and the engine-facing packages use org.camunda themselves, and a few services not
- * moved yet ({@code EngineBoundaryArchitectureTest} lists them).
+ * opens standalone group tasks, keeps the customer's copies in its running cases and tasks, evaluates and reads the
+ * decision tables supervisors edit, and reads the engine clock. Services call it with plain values and get domain
+ * values back. Besides it, only the process layer (delegates, listeners, engine plugins and the few helpers
+ * {@code EngineBoundaryArchitectureTest} names) and the engine-facing packages use org.camunda: a delegate or listener
+ * talks to the case it runs in through its execution or task, and the customer's call ({@code cases.CustomerCalls})
+ * and a requested stage move ({@code cases.MoveCaseToRequestedStageDelegate}) reach other cases from there.
  */
 @Service
 public class CaseEngine {
@@ -41,14 +60,24 @@ public class CaseEngine {
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
     private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final IdentityService identity;
     private final ManagementService management;
     /** The engine's table names with their prefix, read once (each read is an engine command). */
     private volatile String executionTable;
     private volatile String taskTable;
 
+    /** A standalone DMN engine: evaluating one deployed version is a pure function of the decision and the inputs. */
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** Parsed decision versions by definition id: a deployed version never changes. */
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
     public CaseEngine(RuntimeService runtime, TaskService tasks, InvoiceRepository invoices, BusinessClock clock,
-                      DecisionService decisions, ManagementService management) {
+                      DecisionService decisions, RepositoryService repository, IdentityService identity,
+                      ManagementService management) {
         this.decisions = decisions;
+        this.repository = repository;
+        this.identity = identity;
         this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -58,14 +87,88 @@ public class CaseEngine {
 
     /**
      * Evaluates a decision table supervisors edit in Modeler (latest deployed version) and returns the outputs of
-     * its first matching rule, empty when no rule matches. An empty output cell is left out of the map. Called from
-     * process code (delegates, task listeners), where the engine checks no authorization of the caller.
+     * its first matching rule, empty when no rule matches. An empty output cell is left out of the map. Called by the
+     * policies that read a figure supervisors tune ({@code agreements.AgreementApprovalPolicy},
+     * {@code handoff.LegalCostsPolicy}) from delegates, task listeners and API requests: none of them checks an
+     * authorization of the caller (custom code in the engine runs without, and /api sets no engine authentication).
      */
     public Optional<Map<String, Object>> decide(String decisionKey, Map<String, Object> inputs) {
         DmnDecisionResult result = decisions.evaluateDecisionByKey(decisionKey)
             .variables(Variables.fromMap(inputs)).evaluate();
         return result.isEmpty() ? Optional.empty()
             : Optional.of(new java.util.HashMap<>(result.getFirstResult().getEntryMap()));
+    }
+
+    /** A deployed version of a decision: the engine's id of that version, its number and when it was deployed. */
+    public record DecisionVersion(String id, int version, Instant deployedAt) {
+    }
+
+    /**
+     * The id of the newest deployed version of the decision, empty when none is deployed. Read as the company, not
+     * as the calling user: the policy a version holds applies whoever asks.
+     */
+    public Optional<String> latestDecisionVersion(String decisionKey) {
+        return asCompany(() -> Optional.ofNullable(repository.createDecisionDefinitionQuery()
+            .decisionDefinitionKey(decisionKey).latestVersion().singleResult()).map(DecisionDefinition::getId));
+    }
+
+    /** Every deployed version of the decision, oldest first, each with its deployment time (read as the company). */
+    public List<DecisionVersion> decisionVersions(String decisionKey) {
+        return asCompany(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).list()
+            .stream().sorted(Comparator.comparingInt(DecisionDefinition::getVersion))
+            .map(d -> new DecisionVersion(d.getId(), d.getVersion(), repository.createDeploymentQuery()
+                .deploymentId(d.getDeploymentId()).singleResult().getDeploymentTime().toInstant()))
+            .toList());
+    }
+
+    /**
+     * Evaluates one deployed version of a decision table ({@link #decisionVersions}) and returns the outputs of its
+     * first matching rule, empty when no rule matches. Each version is read once and then evaluated in memory: no
+     * database access and no decision history row per call.
+     */
+    public Optional<Map<String, Object>> decideWithVersion(String versionId, String decisionKey,
+                                                           Map<String, Object> inputs) {
+        DmnDecision decision = parsed.computeIfAbsent(versionId, id -> asCompany(() -> {
+            try (InputStream in = repository.getDecisionModel(id)) {
+                return DMN.parseDecision(decisionKey, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        DmnDecisionRuleResult rule = DMN.evaluateDecisionTable(decision, inputs).getFirstResult();
+        return rule == null ? Optional.empty() : Optional.of(rule.getEntryMap());
+    }
+
+    /**
+     * The rules of a decision table as written in Modeler: the number of its output columns and, per rule in order,
+     * the text of its output cells (FEEL, e.g. {@code "Send the delivery note"} with its quotes).
+     */
+    public record DecisionRules(int outputColumns, List<List<String>> rules) {
+    }
+
+    /** The rules of the first decision table of the newest deployed version, empty when none is deployed. */
+    public Optional<DecisionRules> latestDecisionRules(String decisionKey) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+            .latestVersion().singleResult();
+        if (latest == null) {
+            return Optional.empty();
+        }
+        DmnModelInstance model = repository.getDmnModelInstance(latest.getId());
+        DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+        return Optional.of(new DecisionRules(table.getOutputs().size(), table.getRules().stream()
+            .map(rule -> rule.getOutputEntries().stream().map(e -> e.getTextContent()).toList()).toList()));
+    }
+
+    private <T> T asCompany(java.util.function.Supplier<T> work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 
     /**
@@ -107,7 +210,7 @@ public class CaseEngine {
     /**
      * Whether the process instance runs: its row in the executions table, by primary key. A native query: the
      * engine's query builder spends more CPU on its dynamic SQL (MyBatis/OGNL over dozens of optional criteria)
-     * than the database on the lookup (bench/results/TUNING.md, change 19).
+     * than the database on the lookup (bench/results/TUNING.md, change 26).
      */
     private boolean running(String processInstanceId) {
         return runtime.createNativeProcessInstanceQuery()
@@ -255,6 +358,61 @@ public class CaseEngine {
      */
     public static boolean isConcurrentChange(RuntimeException e) {
         return e instanceof OptimisticLockingException;
+    }
+
+    /**
+     * The customer's master data changed: the running instances that keep a copy of it (cases by business key, and
+     * any instance or sub-process naming the customer) take the new values. A copy is set only where the instance
+     * keeps that variable: no new variables in instances whose model never had one. {@code taskCopies} go onto the
+     * open tasks of those instances that keep them locally (values a form shows from its task).
+     */
+    public void updateCustomerCopies(String customerId, Map<String, Object> copies, Map<String, Object> taskCopies) {
+        for (ProcessInstance instance : instancesOf(customerId)) {
+            for (Map.Entry<String, Object> copy : copies.entrySet()) {
+                if (runtime.getVariables(instance.getId(), List.of(copy.getKey())).containsKey(copy.getKey())) {
+                    runtime.setVariable(instance.getId(), copy.getKey(), copy.getValue());
+                }
+            }
+            if (!taskCopies.isEmpty()) {
+                for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                    for (Map.Entry<String, Object> copy : taskCopies.entrySet()) {
+                        if (tasks.getVariablesLocal(task.getId(), List.of(copy.getKey())).containsKey(copy.getKey())) {
+                            tasks.setVariableLocal(task.getId(), copy.getKey(), copy.getValue());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The customer has a new owner collector: the open tasks about the customer assigned to the old one (tasks of its
+     * cases and standalone tasks naming the customer) move to the new one; a task someone else claimed stays.
+     */
+    public void reassignCustomerTasks(String customerId, String from, String to) {
+        Map<String, Task> found = new LinkedHashMap<>();
+        tasks.createTaskQuery().taskAssignee(from).processVariableValueEquals(CUSTOMER_ID, customerId).list()
+            .forEach(t -> found.put(t.getId(), t));
+        tasks.createTaskQuery().taskAssignee(from).taskVariableValueEquals(CUSTOMER_ID, customerId).list()
+            .forEach(t -> found.put(t.getId(), t));
+        for (Invoice invoice : invoices.findOpenByCustomer(customerId)) {
+            tasks.createTaskQuery().taskAssignee(from).processInstanceBusinessKey(invoice.invoiceNumber()).list()
+                .forEach(t -> found.put(t.getId(), t));
+        }
+        for (Task task : found.values()) {
+            tasks.setAssignee(task.getId(), to);
+        }
+    }
+
+    private List<ProcessInstance> instancesOf(String customerId) {
+        Map<String, ProcessInstance> found = new LinkedHashMap<>();
+        for (Invoice invoice : invoices.findOpenByCustomer(customerId)) {
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.invoiceNumber()).list()
+                .forEach(pi -> found.put(pi.getId(), pi));
+        }
+        runtime.createProcessInstanceQuery().variableValueEquals(CUSTOMER_ID, customerId).list()
+            .forEach(pi -> found.put(pi.getId(), pi));
+        return List.copyOf(found.values());
     }
 
     /** An active user task of a case: its id, its priority and the value of one variable it sees. */

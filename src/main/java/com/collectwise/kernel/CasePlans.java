@@ -121,12 +121,22 @@ public class CasePlans {
     }
 
     public static CasePlan parse(String json) {
+        // a case start reads its plan up to 6 times (the plan step, the entry gateways' conditions, the first timer):
+        // the last text parsed on this thread and its plan (a record of strings and numbers) are kept
+        Object[] last = LAST_PARSED.get();
+        if (last != null && last[0].equals(json)) {
+            return (CasePlan) last[1];
+        }
         try {
-            return JSON.readValue(json, CasePlan.class);
+            CasePlan plan = JSON.readValue(json, CasePlan.class);
+            LAST_PARSED.set(new Object[] {json, plan});
+            return plan;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("casePlan is not a plan: " + json, e);
         }
     }
+
+    private static final ThreadLocal<Object[]> LAST_PARSED = new ThreadLocal<>();
 
     static String toJson(CasePlan plan) {
         try {

@@ -22,7 +22,9 @@ public class InvoiceRepository {
 
     /** @throws org.springframework.dao.DuplicateKeyException when the number exists */
     public void insert(Invoice i) {
-        TransactionCache.forget();
+        // the customer's account changed (computed values go); the rows read so far did not, only this number's
+        TransactionCache.forgetComputed();
+        TransactionCache.forget(new Key(i.invoiceNumber()));
         jdbc.sql("""
                 INSERT INTO invoices (invoice_number, customer_id, issue_date, due_date, credit_term_days, amount,
                                       currency, contract_rate, status, stage, created_at)
@@ -71,7 +73,7 @@ public class InvoiceRepository {
             .param(invoiceNumber).query(InvoiceRepository::map).optional());
     }
 
-    private record Key(String invoiceNumber) {
+    private record Key(String invoiceNumber) implements TransactionCache.RowKey {
     }
 
     public boolean exists(String invoiceNumber) {
@@ -199,8 +201,13 @@ public class InvoiceRepository {
     }
 
     public void updateStage(String invoiceNumber, Stage stage) {
-        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
+        TransactionCache.forget(CUSTOMER_LISTS); // the lists hold the row with its former stage
         jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
+        // its stage is not a fact of the account; the row read in this transaction now has the new stage (a stage
+        // entry refreshes the case's figures right after: no second read of the row)
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
+            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
+            i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason())));
     }
 
     /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */

@@ -41,6 +41,36 @@ public final class TransactionCache {
         return (V) value;
     }
 
+    /**
+     * A key of one table row read by the table's owner (an invoice by its number, a customer by id): the row stays as
+     * read when other facts change ({@link #forgetComputed()}), only a write to it or {@link #forget()} drops it.
+     */
+    public interface RowKey {
+    }
+
+    /**
+     * A fact changed that values computed from several rows depend on (e.g. a new invoice: the customer's account),
+     * while no row read so far changed: the computed values are dropped, the rows ({@link RowKey}) stay.
+     */
+    public static void forgetComputed() {
+        Values current = current(false);
+        if (current != null) {
+            current.values.keySet().removeIf(key -> !(key instanceof RowKey));
+        }
+    }
+
+    /**
+     * The row under the key was changed in this transaction by its owner, who knows the new row: when it was read,
+     * the value read becomes {@code change} of it (the row the database now has), instead of being read again.
+     */
+    @SuppressWarnings("unchecked")
+    public static <V> void changed(RowKey key, java.util.function.UnaryOperator<V> change) {
+        Values current = current(false);
+        if (current != null) {
+            current.values.computeIfPresent(key, (k, v) -> change.apply((V) v));
+        }
+    }
+
     /** A fact changed in this transaction: everything computed so far is computed again when next asked for. */
     public static void forget() {
         Values current = current(false);

@@ -97,11 +97,6 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .optional();
     }
 
-    boolean hasAppliedPayments(String customerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM payments WHERE customer_id = ? AND status = 'APPLIED'")
-            .param(customerId).query(Integer.class).single() > 0;
-    }
-
     /**
      * What the customer paid towards the invoice from {@code from} through {@code to}: applied money for this invoice
      * or for the customer's account (no invoice named), in the invoice's currency, not reversed.

@@ -193,8 +193,10 @@ public class PaymentService {
     /** A customer's credit pays its next invoice at once (and may settle it). */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
-        if (!payments.hasAppliedPayments(event.customerId())) {
-            return; // no money of the customer: nothing can change (the common case, kept cheap)
+        if (statements.payments(event.customerId()).isEmpty()) {
+            // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
+            // read the same applied payments in this transaction)
+            return;
         }
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());

@@ -25,7 +25,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>the packages that configure, secure and supervise the engine and its webapps ({@link #ENGINE_PACKAGES});</li>
  * <li>the classes named in {@link #ENGINE_CLASSES}, each with its reason.</li>
  * </ul>
- * {@link #NOT_YET_MOVED} names the plain services that still call the engine themselves: a list that only shrinks.
+ * Every other class, a plain service, reaches running cases, tasks and decisions through CaseEngine with plain values.
  */
 @AnalyzeClasses(packages = "com.collectwise", importOptions = ImportOption.DoNotIncludeTests.class)
 class EngineBoundaryArchitectureTest {
@@ -49,8 +49,12 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.cases.CallOutcomeVariables", "the call outcome variables the two call-outcome "
             + "delegates share (process layer)"),
         Map.entry("com.collectwise.kernel.CasePlans", "the one casePlan variable the model's timers and gateways read"),
-        Map.entry("com.collectwise.kernel.ElementProperty", "reads the camunda:properties of the element a listener "
-            + "runs on"),
+        Map.entry("com.collectwise.kernel.ElementProperty", "reads the camunda:properties of the element a delegate or "
+            + "listener runs on, and which bean the task after it runs"),
+        Map.entry("com.collectwise.cases.CustomerCalls", "the customer's call of the day: the create, complete and "
+            + "delete steps of every call task (its task listener, CustomerCallPlugin) on the task they run in, "
+            + "covering and completing the customer's other call tasks of that day, and refreshing the open call "
+            + "forms when money moves"),
         Map.entry("com.collectwise.cases.PlanVariables", "writes the stage plan into a delegate's variable scope"),
         Map.entry("com.collectwise.cases.StageTracker", "moves the stage variables of the case a delegate runs in"),
         Map.entry("com.collectwise.cases.CallOutcomeForm", "reads the call form's submitted variables for its "
@@ -60,18 +64,6 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.api.LostDatabaseMarker", "an engine plugin's command interceptor"),
         Map.entry("com.collectwise.api.ApiExceptionHandler", "answers the engine's optimistic locking conflict "
             + "with the HTTP busy answer"));
-
-    /**
-     * Plain services that still call the engine themselves (the rule failed on these on main, December 2026). Each
-     * is to take plain values and reach the case through kernel.CaseEngine; remove it here when it does. Do not add.
-     */
-    static final Map<String, String> NOT_YET_MOVED = Map.ofEntries(
-        Map.entry("com.collectwise.fees.DmnLateFeePolicySource", "evaluates every deployed late-fee DMN version"),
-        Map.entry("com.collectwise.agreements.EscalationPause", "pauses the case's timers during a plan"),
-        Map.entry("com.collectwise.communication.NoticeContext", "reads the service task a notice is sent from"),
-        Map.entry("com.collectwise.cases.CustomerCalls", "the customer-level call task: tasks that cover others"),
-        Map.entry("com.collectwise.cases.OwnerReassignment", "moves open tasks to a customer's new owner"),
-        Map.entry("com.collectwise.cases.ObjectionPlaybook", "reads the rules of the deployed objection DMN"));
 
     private static final DescribedPredicate<JavaClass> MAY_USE_THE_ENGINE =
         new DescribedPredicate<>("the process layer, kernel.CaseEngine or a listed engine-facing class or package") {
@@ -83,7 +75,7 @@ class EngineBoundaryArchitectureTest {
                 }
                 return top.isAssignableTo(JavaDelegate.class) || top.isAssignableTo(ExecutionListener.class)
                     || top.isAssignableTo(TaskListener.class) || top.isAssignableTo(ProcessEnginePlugin.class)
-                    || ENGINE_CLASSES.containsKey(top.getName()) || NOT_YET_MOVED.containsKey(top.getName())
+                    || ENGINE_CLASSES.containsKey(top.getName())
                     || ENGINE_PACKAGES.keySet().stream().anyMatch(p -> c.getPackageName().equals(p)
                         || c.getPackageName().startsWith(p + "."));
             }

@@ -267,6 +267,8 @@ final class BenchRun {
         results.raw("case start: statements per case by kind (ours)", perCase(oursStatements.byKind(), counted));
         results.raw("case start: INSERTs per case by table (ours)", perCase(oursStatements.insertsByTable(), counted));
         results.raw("case start: INSERTs per case by table (bare)", perCase(bareStatements.insertsByTable(), counted));
+        results.raw("case start: SELECTs per case by first table (ours)", perCase(oursStatements.selectsByTable(), counted));
+        results.raw("case start: SELECTs per case by first table (bare)", perCase(bareStatements.selectsByTable(), counted));
     }
 
     // ---------------------------------------------------------------- scenario: go-live import
@@ -366,10 +368,24 @@ final class BenchRun {
         List<long[]> bare = jobLog(BareProcess.TIMER, bareDueAt);
         // ours: n pre-due reminders fall due; each timer job also queues its e-mail
         CpuSampler cpu = new CpuSampler();
+        // bench.count-drain=true (a probe, not a measurement: counting slows the drain): statements per reminder
+        boolean countDrain = Boolean.getBoolean("bench.count-drain");
+        counter.counting(countDrain);
+        var countedFrom = counter.snapshot();
         moveClockTo(oursDueAt);
         t0 = System.nanoTime();
         boolean queued = waitUntil(() -> countSql("SELECT COUNT(*) FROM outbox WHERE kind = ?",
             Outbox.PRE_DUE_REMINDER) >= n, settings.drainTimeout());
+        if (countDrain) {
+            StatementCounter.Snapshot drained = counter.snapshot().minus(countedFrom);
+            counter.counting(false);
+            results.note("bench.count-drain: statements were counted during our drain, so its timings are not "
+                + "comparable");
+            results.raw("drain (counted): statements per reminder by kind (ours, with the executor's polling)",
+                perCase(drained.byKind(), n));
+            results.raw("drain (counted): INSERTs per reminder by table", perCase(drained.insertsByTable(), n));
+            results.raw("drain (counted): SELECTs per reminder by first table", perCase(drained.selectsByTable(), n));
+        }
         oneNodeCpuLoad = cpu.average();
         cpu.close();
         double oursQueuedWall = seconds(t0);
@@ -850,7 +866,9 @@ final class BenchRun {
         b.byKind().forEach((k, v) -> kinds.merge(k, v, Long::sum));
         Map<String, Long> tables = new java.util.TreeMap<>(a.insertsByTable());
         b.insertsByTable().forEach((k, v) -> tables.merge(k, v, Long::sum));
-        return new StatementCounter.Snapshot(kinds, tables);
+        Map<String, Long> selects = new java.util.TreeMap<>(a.selectsByTable());
+        b.selectsByTable().forEach((k, v) -> selects.merge(k, v, Long::sum));
+        return new StatementCounter.Snapshot(kinds, tables, selects);
     }
 
     private static long total(StatementCounter.Snapshot s) {

@@ -28,6 +28,9 @@ final class StatementCounter implements QueryExecutionListener {
 
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> insertsByTable = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> selectsByTable = new ConcurrentHashMap<>();
+
+    private static final Pattern SELECT_TABLE = Pattern.compile("\\bfrom\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
     private volatile boolean counting;
 
@@ -69,6 +72,11 @@ final class StatementCounter implements QueryExecutionListener {
                 Matcher m = INSERT_TABLE.matcher(sql);
                 String table = m.find() ? m.group(1).replace("\"", "").toUpperCase(Locale.ROOT) : "?";
                 insertsByTable.computeIfAbsent(table, k -> new LongAdder()).add(rows);
+            } else if ("SELECT".equals(kind)) {
+                // the first table named after FROM: which reads a case start or a job makes (engine or ours)
+                Matcher m = SELECT_TABLE.matcher(sql);
+                String table = m.find() ? m.group(1).replace("\"", "").toUpperCase(Locale.ROOT) : "?";
+                selectsByTable.computeIfAbsent(table, k -> new LongAdder()).add(rows);
             }
         }
     }
@@ -78,10 +86,12 @@ final class StatementCounter implements QueryExecutionListener {
         byKind.forEach((k, v) -> kinds.put(k, v.sum()));
         Map<String, Long> tables = new TreeMap<>();
         insertsByTable.forEach((k, v) -> tables.put(k, v.sum()));
-        return new Snapshot(kinds, tables);
+        Map<String, Long> selects = new TreeMap<>();
+        selectsByTable.forEach((k, v) -> selects.put(k, v.sum()));
+        return new Snapshot(kinds, tables, selects);
     }
 
-    record Snapshot(Map<String, Long> byKind, Map<String, Long> insertsByTable) {
+    record Snapshot(Map<String, Long> byKind, Map<String, Long> insertsByTable, Map<String, Long> selectsByTable) {
 
         long count(String kind) {
             return byKind.getOrDefault(kind, 0L);
@@ -89,7 +99,8 @@ final class StatementCounter implements QueryExecutionListener {
 
         /** What happened between {@code earlier} and this snapshot. */
         Snapshot minus(Snapshot earlier) {
-            return new Snapshot(diff(byKind, earlier.byKind), diff(insertsByTable, earlier.insertsByTable));
+            return new Snapshot(diff(byKind, earlier.byKind), diff(insertsByTable, earlier.insertsByTable),
+                diff(selectsByTable, earlier.selectsByTable));
         }
 
         private static Map<String, Long> diff(Map<String, Long> now, Map<String, Long> before) {

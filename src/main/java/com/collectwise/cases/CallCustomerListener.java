@@ -9,6 +9,7 @@ import static com.collectwise.kernel.CaseVariables.*;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,16 @@ import org.springframework.stereotype.Component;
 import com.collectwise.disputes.DisputeService;
 
 /**
- * Prepares each "Call customer" task: fresh figures, the contact history, the objection playbook, a
- * clean outcome form, and the follow-up date at the next call slot so "My calls today" lists it.
+ * The listener of "Call customer" ({@code Task_CallCustomer}, in the collection stages and in *Keep in contact*).
+ * On create it prepares the task: fresh figures, the contact history, the objection playbook, a clean outcome form,
+ * and the follow-up date at the next call slot so "My calls today" lists it, joining the customer's call of that day
+ * ({@link CustomerCalls}). On complete it checks the outcome ({@link CallOutcomeCheck}). Cases on model versions
+ * before this name complete through its former names {@code prepareCallListener} (create) and
+ * {@code validateCallOutcomeListener} (complete), aliases of this bean
+ * ({@code supervision.ListenerNamesOfEarlierVersions}).
  */
-@Component("prepareCallListener")
-public class PrepareCallListener implements TaskListener {
+@Component("callCustomerListener")
+public class CallCustomerListener implements TaskListener {
 
     /** The outcome of the previous call must not be pre-filled into the next one. */
     static final List<String> CALL_FIELDS = List.of(CALL_OUTCOME, REACHED_PERSON, DEBTOR_TACTIC, PROMISED_AMOUNT,
@@ -43,14 +49,15 @@ public class PrepareCallListener implements TaskListener {
     private final org.camunda.bpm.engine.TaskService tasks;
     private final CustomerCalls customerCalls;
     private final CallFormWords words;
-    private final CaseEngine cases;
+    private final CallOutcomeCheck outcomeCheck;
 
-    public PrepareCallListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
-                               CallSchedule schedule, BusinessClock clock, PromiseBook promises,
-                               DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
-                               org.camunda.bpm.engine.TaskService tasks, CallFormWords words, CaseEngine cases) {
-        this.cases = cases;
+    public CallCustomerListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
+                                CallSchedule schedule, BusinessClock clock, PromiseBook promises,
+                                DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
+                                org.camunda.bpm.engine.TaskService tasks, CallFormWords words,
+                                CallOutcomeCheck outcomeCheck) {
         this.words = words;
+        this.outcomeCheck = outcomeCheck;
         this.tasks = tasks;
         this.customerCalls = customerCalls;
         this.promises = promises;
@@ -65,6 +72,26 @@ public class PrepareCallListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> prepare(task);
+            case EVENTNAME_COMPLETE -> check(task);
+            default -> throw new IllegalStateException("Call customer has no " + task.getEventName() + " listener");
+        }
+    }
+
+    /** The exception rolls the completion back: the task stays open and Tasklist shows why. */
+    private void check(DelegateTask task) {
+        boolean lead = task.getVariableLocal(CustomerCalls.COVERED_BY) == null;
+        CallOutcomeCheck.CallTask call = new CallOutcomeCheck.CallTask((String) task.getVariable(INVOICE_NUMBER),
+            String.valueOf(task.getVariable(CUSTOMER_ID)), task.getVariable(CURRENCY),
+            task.getVariable(CustomerCalls.DISPUTED_INVOICE), task.getVariable(CustomerCalls.COVERED_BY_CALL) != null,
+            () -> lead ? CustomerCalls.coveredInvoices(tasks, task.getId()) : List.of());
+        outcomeCheck.refusal(CallOutcomeForm.read(task), call).ifPresent(refusal -> {
+            throw new ProcessEngineException(refusal);
+        });
+    }
+
+    private void prepare(DelegateTask task) {
         CALL_FIELDS.forEach(task.getExecution()::removeVariable);
         stageTracker.refreshFigures(task.getExecution());
         String invoiceNumber = (String) task.getVariable(INVOICE_NUMBER);
@@ -74,7 +101,7 @@ public class PrepareCallListener implements TaskListener {
         task.setVariable(OPEN_DISPUTED_AMOUNT, CaseEngine.toNumber(disputed));
         // what the collector says on the phone, exact and with the currency's decimals ("3,451.70"), kept on the
         // task: outstandingAmount stays the case's whole outstanding total, as Cockpit and the API show it
-        task.setVariableLocal(AMOUNT_TO_COLLECT, amountToCollect(invoice));
+        task.setVariableLocal(AMOUNT_TO_COLLECT, customerCalls.amountToCollect(invoice));
         PromiseBook.Habits habits = promises.habits(invoice.customerId());
         task.setVariable(PROMISES_KEPT, habits.kept());
         task.setVariable(PROMISES_BROKEN, habits.broken());
@@ -87,46 +114,5 @@ public class PrepareCallListener implements TaskListener {
             task.setVariable(BROKEN_PROMISE, false);
         }
         task.setFollowUpDate(Date.from(customerCalls.join(task, schedule.nextSlot(clock.nowZoned())).toInstant()));
-    }
-
-    /** The undisputed part of today's outstanding total, as the collector says it. */
-    String amountToCollect(Invoice invoice) {
-        java.math.BigDecimal toCollect = disputes.disputed(invoice.invoiceNumber()).signum() > 0
-            ? disputes.undisputed(invoice) : figures.today(invoice.invoiceNumber()).statement().total();
-        return spoken(toCollect, invoice.currency());
-    }
-
-    /**
-     * Money moved (a part payment, a waiver): open calls of the case show the new amount at once, not the
-     * one computed when the call was planned.
-     */
-    /** A payment or a waiver changed the amounts: the open call forms of the case show the new amount to collect. */
-    @org.springframework.context.event.EventListener
-    public void figuresChanged(com.collectwise.kernel.CaseFiguresChanged event) {
-        refreshOpenCalls(tasks, event.invoiceNumber());
-    }
-
-    /** A part payment: the open call forms of the case show the new amount, after the case was told. */
-    @org.springframework.context.event.EventListener
-    @org.springframework.core.annotation.Order(com.collectwise.kernel.PaymentBooked.SHOW_FIGURES)
-    public void paymentBooked(com.collectwise.kernel.PaymentBooked payment) {
-        refreshOpenCalls(tasks, payment.invoiceNumber());
-    }
-
-    void refreshOpenCalls(org.camunda.bpm.engine.TaskService tasks, String invoiceNumber) {
-        Invoice invoice = figures.today(invoiceNumber).invoice();
-        List<org.camunda.bpm.engine.task.Task> calls = cases.activeTasksOfCase(invoiceNumber, TASK_CALL_CUSTOMER);
-        if (!calls.isEmpty()) { // the amount (and its disputes) only when a call form shows it
-            String amount = amountToCollect(invoice);
-            calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
-        }
-        customerCalls.refreshSheets(tasks, invoice.customerId());
-    }
-
-    static String spoken(java.math.BigDecimal amount, String currency) {
-        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-        java.text.DecimalFormat format = new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
-            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-        return format.format(amount.setScale(digits, java.math.RoundingMode.HALF_UP));
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * A sale needs a buyer and a price, every closing decision a reason: otherwise the approval stays open.
  * Records who approved, for the ledger.
+ * <p>
+ * The complete listener of {@code Task_ApproveWriteOff}; cases on model versions before this name reach it as
+ * {@code validateClosingDecisionListener} (an alias, {@code supervision.ListenerNamesOfEarlierVersions}).
  */
-@Component("validateClosingDecisionListener")
-public class ValidateClosingDecisionListener implements TaskListener {
+@Component("approveWriteOffListener")
+public class ApproveWriteOffListener implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of("WRITE_OFF", "SELL", "CONTINUE_COLLECTION");
 

@@ -9,14 +9,19 @@ import org.springframework.stereotype.Component;
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.CaseEngine;
 
-/** Shows legal the court fee, the lawyer estimate, the net and the limitation date before deciding to sue. */
-@Component("prepareLitigationReviewListener")
-public class PrepareLitigationReviewListener implements TaskListener {
+/**
+ * Shows the supervisor what the agency costs against what it may bring, on today's figures.
+ * <p>
+ * The create listener of {@code Task_ApproveAgencyHandoff}; cases on model versions before this name reach it as
+ * {@code prepareAgencyApprovalListener} (an alias, {@code supervision.ListenerNamesOfEarlierVersions}).
+ */
+@Component("approveAgencyHandoffListener")
+public class ApproveAgencyHandoffListener implements TaskListener {
 
     private final CaseFigures figures;
     private final CostBenefit costBenefit;
 
-    public PrepareLitigationReviewListener(CaseFigures figures, CostBenefit costBenefit) {
+    public ApproveAgencyHandoffListener(CaseFigures figures, CostBenefit costBenefit) {
         this.figures = figures;
         this.costBenefit = costBenefit;
     }
@@ -25,6 +30,6 @@ public class PrepareLitigationReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         CaseFigures.Figures today = figures.today((String) task.getExecution().getVariable(INVOICE_NUMBER));
         CaseEngine.showFigures(task.getExecution(), today.outstanding(), today.daysOverdue());
-        task.setVariable(LITIGATION_COST_BENEFIT, costBenefit.litigation(today.invoice(), today.statement()));
+        task.setVariable(AGENCY_COST_BENEFIT, costBenefit.agency(today.invoice(), today.statement()));
     }
 }

@@ -18,16 +18,19 @@ import com.collectwise.kernel.CurrentUser;
  * Completing "Approve waiver": a decision and its reason are required, nobody approves their own request, and
  * an approval must still fit what is open today (a payment may have come in since the request); otherwise the
  * task stays open with the message. Records who decided: the ledger line names the approver.
+ * <p>
+ * The complete listener of {@code Task_ApproveWaiver}; cases on model versions before this name reach it as
+ * {@code validateWaiverDecisionListener} (an alias, {@code supervision.ListenerNamesOfEarlierVersions}).
  */
-@Component("validateWaiverDecisionListener")
-public class ValidateWaiverDecisionListener implements TaskListener {
+@Component("approveWaiverListener")
+public class ApproveWaiverListener implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of("APPROVE", "REJECT");
 
     private final WaiverRequests waivers;
     private final BusinessClock clock;
 
-    public ValidateWaiverDecisionListener(WaiverRequests waivers, BusinessClock clock) {
+    public ApproveWaiverListener(WaiverRequests waivers, BusinessClock clock) {
         this.waivers = waivers;
         this.clock = clock;
     }
