@@ -50,7 +50,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     /** @throws org.springframework.dao.DuplicateKeyException when the reference is booked already */
     void insert(IncomingPayment p, String invoiceNumber, String customerId, String status, String unappliedReason,
                 Instant createdAt) {
-        TransactionCache.forget();
+        TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
         jdbc.sql("""
                 INSERT INTO payments (payment_reference, invoice_number, customer_id, amount, currency, received_on,
                                       method, body_hash, status, unapplied_reason, created_at)
@@ -73,7 +73,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     void markReversed(String paymentReference, LocalDate reversedOn, String reason, String hash) {
-        TransactionCache.forget();
+        TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
         jdbc.sql("""
                 UPDATE payments SET reversed_on = ?, reversal_reason = ?, reversal_hash = ?
                 WHERE payment_reference = ? AND reversed_on IS NULL""")
