@@ -204,7 +204,12 @@ public class CaseEngine {
      * and business key made H2 scan every collection case (bench/results/TUNING.md, change 8).
      */
     public boolean isRunning(String invoiceNumber) {
-        return invoices.find(invoiceNumber).map(Invoice::processInstanceId).map(this::running).orElse(false);
+        return runningCase(invoiceNumber).isPresent();
+    }
+
+    /** The process instance id of the invoice's case while it runs (the id on the invoice row, checked by key). */
+    private Optional<String> runningCase(String invoiceNumber) {
+        return invoices.find(invoiceNumber).map(Invoice::processInstanceId).filter(this::running);
     }
 
     /**
@@ -248,7 +253,7 @@ public class CaseEngine {
     /** A part payment arrived: the case updates its figures and asks the collector why not in full. */
     public void partPaymentReceived(String invoiceNumber, BigDecimal paid, BigDecimal outstanding) {
         // correlated by the case's process instance id (primary key), not by business key (a join on the executions)
-        invoices.find(invoiceNumber).map(Invoice::processInstanceId).filter(this::running)
+        runningCase(invoiceNumber)
             .ifPresent(id -> runtime.createMessageCorrelation(MSG_PAYMENT_RECEIVED).processInstanceId(id)
                 .setVariables(Map.of(LAST_PAYMENT_AMOUNT, toNumber(paid), OUTSTANDING_AMOUNT, toNumber(outstanding)))
                 .correlate());
@@ -259,9 +264,7 @@ public class CaseEngine {
      * react to, e.g. an instalment of a running plan.
      */
     public void showOutstanding(String invoiceNumber, BigDecimal outstanding) {
-        invoices.find(invoiceNumber).map(Invoice::processInstanceId)
-            .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
-            .ifPresent(id -> runtime.setVariable(id, OUTSTANDING_AMOUNT, toNumber(outstanding)));
+        runningCase(invoiceNumber).ifPresent(id -> runtime.setVariable(id, OUTSTANDING_AMOUNT, toNumber(outstanding)));
     }
 
     /** The invoice is paid in full (or credited): the case ends. */
