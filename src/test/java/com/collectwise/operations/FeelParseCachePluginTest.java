@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.feel.FeelEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,5 +82,76 @@ class FeelParseCachePluginTest {
             assertThatThrownBy(() -> engine.evaluateSimpleExpression("x +* (", context))
                 .isInstanceOf(org.camunda.bpm.dmn.feel.impl.FeelException.class);
         }
+    }
+
+    /**
+     * The evaluation with the function table built once gives what Camunda's FEEL engine gives, on successes, on
+     * null results with warnings, on errors (unknown functions and variables, wrong types, assertions) and on the
+     * built-ins that read the clock; the second round evaluates from kept parses.
+     */
+    @Test
+    void evaluatesKeptParsesAsCamundasEngineDoes() {
+        FeelEngine camunda = new FeelEngine(new CustomFunctions(), FeelEngine.defaultValueMapper(),
+            FeelEngine.defaultConfiguration(), FeelEngine.defaultClock());
+        FeelParseCachePlugin.ParsedOnce ours = new FeelParseCachePlugin.ParsedOnce(camunda);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("creditTermDays", 45);
+        variables.put("amount", new java.math.BigDecimal("1234.56"));
+        variables.put("segment", "FOREIGN");
+        variables.put("?", 30);
+        variables.put("nothing", null);
+        List<String> expressions = List.of("floor(creditTermDays / 3) + 10", "max(60, floor(creditTermDays / 3) + 24)",
+            "amount * 2", "segment", "\"P90D\"", "duration(\"P90D\")", "today() - today()", "string(today()) != null",
+            "year(today()) >= 2024", "1 / 0", "nothing + 1", "unknownVariable", "noSuchFunction(1)", "\"a\" + 1",
+            "assert(creditTermDays, creditTermDays < 10)", "assert(creditTermDays, creditTermDays > 10)",
+            "date(\"not a date\")", "substring(segment, 2)", "[1, 2, 3][item > 1]", "{a: 1}.b",
+            "sum([amount, 1])", "if amount > 1000 then \"big\" else \"small\"", "for x in 5 return x",
+            "every x in segment satisfies x > 1", "floor(n: 1, x: 2)", "{f: function(a) a + 1}.f(1, 2, 3)",
+            "[1, 2] instance of list<string>", "get value({a: 1}, 5)", "date and time(\"x\") + 1",
+            "{a: 1, a: 2}", "is defined(unknownVariable)", "-segment", "not(segment)", "@\"P1X\"",
+            "twice(creditTermDays)", "twice(segment)", "broken(1)", "refused(1)");
+        List<String> tests = List.of("\"FOREIGN\"", "not(\"FOREIGN\")", "> 20", "[1..30]", "-", "\"CN\", \"\"",
+            "< creditTermDays", "? > 10", "noSuchFunction(?)", "date(\"x\")");
+        for (int round = 0; round < 2; round++) {
+            for (String expression : expressions) {
+                assertThat(describe(ours.evalExpression(expression, variables))).as(expression)
+                    .isEqualTo(describe(camunda.evalExpression(expression, variables)));
+            }
+            for (String test : tests) {
+                assertThat(describe(ours.evalUnaryTests(test, variables))).as(test)
+                    .isEqualTo(describe(camunda.evalUnaryTests(test, variables)));
+            }
+        }
+        assertThat(ours.texts()).isGreaterThan(20);
+    }
+
+    /** Custom functions, as Camunda's DMN engine adds its own: one that works, one that throws, one that fails. */
+    static final class CustomFunctions extends org.camunda.feel.context.JavaFunctionProvider {
+
+        private static final Map<String, org.camunda.feel.context.JavaFunction> FUNCTIONS = Map.of(
+            "twice", new org.camunda.feel.context.JavaFunction(List.of("x"), args -> args.get(0) instanceof
+                org.camunda.feel.syntaxtree.ValNumber n ? new org.camunda.feel.syntaxtree.ValNumber(n.value()
+                    .$plus(n.value())) : new org.camunda.feel.syntaxtree
+                    .ValError("not a number")),
+            "broken", new org.camunda.feel.context.JavaFunction(List.of("x"), args -> {
+                throw new IllegalStateException("broken on purpose");
+            }),
+            "refused", new org.camunda.feel.context.JavaFunction(List.of("x"),
+                args -> new org.camunda.feel.syntaxtree.ValFatalError("refused on purpose")));
+
+        @Override
+        public java.util.Optional<org.camunda.feel.context.JavaFunction> resolveFunction(String name) {
+            return java.util.Optional.ofNullable(FUNCTIONS.get(name));
+        }
+
+        @Override
+        public java.util.Collection<String> getFunctionNames() {
+            return FUNCTIONS.keySet();
+        }
+    }
+
+    private static String describe(camundajar.impl.scala.util.Either<FeelEngine.Failure, Object> result) {
+        return result.isRight() ? "value " + result.toOption().get() : "failure " + result.left().toOption().get()
+            .message();
     }
 }
