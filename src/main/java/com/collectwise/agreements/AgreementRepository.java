@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.kernel.InvoiceRepository;
@@ -30,14 +32,15 @@ public class AgreementRepository {
     public long insert(String invoiceNumber, BigDecimal total, String currency, String note, String source,
                        String createdBy, Instant now, LocalDate startsOn, List<Instalment> plan,
                        boolean waiveInterest) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO agreements (invoice_number, total, currency, note, status, source, created_by, created_at,
                                         starts_on, waive_interest)
                 VALUES (?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?)""")
             .params(invoiceNumber, total, currency, note, source, createdBy, Timestamp.from(now), startsOn,
-                waiveInterest).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM agreements WHERE invoice_number = ?").param(invoiceNumber)
-            .query(Long.class).single();
+                waiveInterest).update(key, "id");
+        // the key of this insert (the newest id of the invoice may be another request's, at the same moment)
+        long id = key.getKey().longValue();
         for (Instalment i : plan) {
             jdbc.sql("INSERT INTO instalments (agreement_id, seq, due_date, amount) VALUES (?, ?, ?, ?)")
                 .params(id, i.seq(), i.dueDate(), i.amount()).update();

@@ -36,12 +36,23 @@ public final class FieldProblems {
      * answers 404 or 409 before a bad body) answers them with {@link InvalidRequestException#of(Errors)}.
      */
     public static List<FieldProblem> of(Errors errors) {
+        return of(errors, List.of());
+    }
+
+    /**
+     * As {@link #of(Errors)}, with the problems rules outside the record found (the service's rules that need the
+     * stored data): one per field, the record's first, in the order of the record's fields.
+     */
+    public static List<FieldProblem> of(Errors errors, List<FieldProblem> more) {
         List<Found> found = new ArrayList<>();
         for (ObjectError error : errors.getAllErrors()) {
             String field = error instanceof FieldError fieldError ? fieldError.getField() : "body";
             boolean unreadable = Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
                 .contains(RequestBodies.UNREADABLE);
             found.add(new Found(new FieldProblem(field, error.getDefaultMessage()), unreadable));
+        }
+        for (FieldProblem problem : more) {
+            found.add(new Found(problem, false));
         }
         Object target = errors instanceof BindingResult result ? result.getTarget() : null;
         return of(target == null ? null : target.getClass(), found);

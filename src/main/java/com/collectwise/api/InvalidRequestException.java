@@ -23,6 +23,14 @@ public class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException(FieldProblems.of(errors));
     }
 
+    /**
+     * The problems of a request record checked with {@code @Valid} and those found by rules outside the record for
+     * the fields it could read, listed together as {@link FieldProblems#of(Errors, List)} does.
+     */
+    public static InvalidRequestException of(Errors errors, List<FieldProblem> more) {
+        return new InvalidRequestException(FieldProblems.of(errors, more));
+    }
+
     /** {@link FieldProblem}s or {@link LineProblem}s. */
     public List<?> errors() {
         return errors;

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.communication.PromiseTrackRecord;
@@ -48,12 +50,14 @@ public class PromiseBook implements PromiseTrackRecord {
 
     public long open(String invoiceNumber, BigDecimal amount, String currency, LocalDate promisedDate, String note,
                      String createdBy, Instant now) {
+        KeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO promises (invoice_number, amount, currency, promised_date, note, status, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-            .params(invoiceNumber, amount, currency, promisedDate, note, createdBy, Timestamp.from(now)).update();
-        return jdbc.sql("SELECT MAX(id) FROM promises WHERE invoice_number = ?").param(invoiceNumber)
-            .query(Long.class).single();
+            .params(invoiceNumber, amount, currency, promisedDate, note, createdBy, Timestamp.from(now))
+            .update(id, "id");
+        // the key of this insert (the newest id of the invoice may be another request's, at the same moment)
+        return id.getKey().longValue();
     }
 
     /** Decides the promise (once: a decided promise keeps its status) and returns whether it was kept. */

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,15 +74,16 @@ public class DisputeService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO disputes (invoice_number, category, amount, currency, description, status, source,
                                       raised_by, raised_at)
                 VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
             .params(invoice.invoiceNumber(), category.name(), amount, invoice.currency(), description,
                 source, raisedBy, Timestamp.from(clock.now()))
-            .update();
-        long id = jdbc.sql("SELECT MAX(id) FROM disputes WHERE invoice_number = ?").param(invoice.invoiceNumber())
-            .query(Long.class).single();
+            .update(key, "id");
+        // the key of this insert (the newest id of the invoice may be another request's, at the same moment)
+        long id = key.getKey().longValue();
         events.publishEvent(new DisputeRaised(id, invoice.invoiceNumber(), category.name(), amount, invoice.currency()));
         return id;
     }
