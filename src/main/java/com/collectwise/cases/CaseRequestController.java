@@ -39,11 +39,7 @@ public class CaseRequestController {
     public ResponseEntity<PromiseView> promise(@PathVariable String invoiceNumber,
                                                @Valid @RequestBody PromiseRequest request, BindingResult body,
                                                Principal user) {
-        if (body.hasErrors()) {
-            // every bad field at once: those the record found, and the invoice's rules for the fields it read
-            throw InvalidRequestException.of(body, requests.promiseProblems(invoiceNumber,
-                readable(body, "amount", request.amount()), readable(body, "promisedDate", request.promisedDate())));
-        }
+        refuseBadBody(invoiceNumber, body);
         return created(invoiceNumber, requests.promise(invoiceNumber, request.amount(), request.promisedDate(),
             request.note(), user.getName()));
     }
@@ -61,10 +57,7 @@ public class CaseRequestController {
     public ResponseEntity<DisputeView> dispute(@PathVariable String invoiceNumber,
                                                @Valid @RequestBody DisputeRequest request, BindingResult body,
                                                Principal user) {
-        if (body.hasErrors()) {
-            throw InvalidRequestException.of(body, requests.disputeProblems(invoiceNumber,
-                readable(body, "category", request.category()), readable(body, "amount", request.amount())));
-        }
+        refuseBadBody(invoiceNumber, body);
         return created(invoiceNumber, requests.dispute(invoiceNumber, request.category(), request.amount(),
             request.description(), user.getName()));
     }
@@ -75,11 +68,6 @@ public class CaseRequestController {
             requests.openInvoice(invoiceNumber);
             throw InvalidRequestException.of(body);
         }
-    }
-
-    /** The value of a field that broke no rule of the record, else null (its problem is listed already). */
-    private static <T> T readable(BindingResult body, String field, T value) {
-        return body.hasFieldErrors(field) ? null : value;
     }
 
     private static <T> ResponseEntity<T> created(String invoiceNumber, T record) {

@@ -83,8 +83,19 @@ public class CaseRequestService {
     public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
-        BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
+        if (promisedDate.isBefore(clock.today())) {
+            problems.add(new FieldProblem("promisedDate", "must not be in the past"));
+        }
+        if (amount != null) {
+            BigDecimal outstanding = figures.today(invoiceNumber).outstanding();
+            if (amount.compareTo(outstanding) > 0) {
+                problems.add(new FieldProblem("amount", "must not exceed the outstanding total "
+                    + outstanding.toPlainString() + " " + invoice.currency()));
+            }
+        }
+        throwIfAny(problems);
         long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, clock.now());
         contacts.append(entry(invoice, user, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
         // a promise acknowledges the debt (Civil Code art. 195)
@@ -97,32 +108,6 @@ public class CaseRequestService {
             "the case does not take promises now");
         return new PromiseView(id, amount, invoice.currency(), promisedDate, note, promises.status(id), user,
             clock.now());
-    }
-
-    /**
-     * What is wrong with a promise for the invoice, by the rules that need the invoice (the decimals of its
-     * currency, not more than is outstanding) or today (a date not in the past). A value left null is not checked:
-     * the request record found a problem of its own there. 404 or 409 as {@link #openInvoice}.
-     */
-    @Transactional(readOnly = true)
-    public List<FieldProblem> promiseProblems(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate) {
-        return promiseProblems(openInvoice(invoiceNumber), amountAsSent, promisedDate);
-    }
-
-    private List<FieldProblem> promiseProblems(Invoice invoice, BigDecimal amountAsSent, LocalDate promisedDate) {
-        List<FieldProblem> problems = new ArrayList<>();
-        BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
-        if (promisedDate != null && promisedDate.isBefore(clock.today())) {
-            problems.add(new FieldProblem("promisedDate", "must not be in the past"));
-        }
-        if (amount != null) {
-            BigDecimal outstanding = figures.today(invoice.invoiceNumber()).outstanding();
-            if (amount.compareTo(outstanding) > 0) {
-                problems.add(new FieldProblem("amount", "must not exceed the outstanding total "
-                    + outstanding.toPlainString() + " " + invoice.currency()));
-            }
-        }
-        return problems;
     }
 
     /**
@@ -171,36 +156,18 @@ public class CaseRequestService {
     public DisputeView dispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
                                String description, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        throwIfAny(disputeProblems(invoice, category, amountAsSent));
-        BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
+        if (amount != null) {
+            problems.addAll(disputes.problems(invoice, category, amount));
+        }
+        throwIfAny(problems);
         long id = disputes.raise(invoice, category, amount, description, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.DISPUTED,
             "Dispute #" + id + " (" + category + ", " + amount.toPlainString() + " " + invoice.currency() + ")"
                 + (description == null ? "" : ": " + description), null, null));
         correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
         return DisputeView.of(disputes.find(id));
-    }
-
-    /**
-     * What is wrong with a dispute for the invoice, by the rules that need the invoice (the decimals of its currency,
-     * not more than the undisputed outstanding amount). A value left null is not checked: the request record found a
-     * problem of its own there. 404 or 409 as {@link #openInvoice}.
-     */
-    @Transactional(readOnly = true)
-    public List<FieldProblem> disputeProblems(String invoiceNumber, DisputeCategory category,
-                                              BigDecimal amountAsSent) {
-        return disputeProblems(openInvoice(invoiceNumber), category, amountAsSent);
-    }
-
-    private List<FieldProblem> disputeProblems(Invoice invoice, DisputeCategory category, BigDecimal amountAsSent) {
-        List<FieldProblem> problems = new ArrayList<>();
-        BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
-        if (amount != null) {
-            // the category was checked by the request record; its own problem is listed there
-            problems.addAll(disputes.problems(invoice, category, amount).stream()
-                .filter(p -> category != null || !p.field().equals("category")).toList());
-        }
-        return problems;
     }
 
     /**
