@@ -42,7 +42,7 @@ public class EntryStages {
      * date goes to legal review instead of the agency ("Check limitation date", which counts the same interruptions).
      */
     public Stage goesInto(Invoice invoice, Stage planned) {
-        if (planned == Stage.AGENCY && limitation.limitationDate(invoice, clock.today()).isBefore(clock.today())) {
+        if (planned == Stage.AGENCY && limitation.timeBarred(invoice, clock.today())) {
             return Stage.LITIGATION;
         }
         return planned;
