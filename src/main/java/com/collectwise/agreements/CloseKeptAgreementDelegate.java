@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Close kept agreement" after the last instalment: the interest of the plan waived if so agreed, the
- * invoice settled when it owes nothing.
+ * "Close kept agreement": after the last instalment, and when the payments settle the invoice before the plan runs
+ * out (Message_PlanPaidOff): the interest of the plan waived if so agreed, the invoice settled when it owes nothing.
+ * Both tasks of that name run this one bean; its former second name {@code closePaidOffAgreementDelegate} stays an
+ * alias for cases on earlier model versions ({@code supervision.DelegateNamesOfEarlierVersions}).
  */
 @Component("closeKeptAgreementDelegate")
 public class CloseKeptAgreementDelegate implements JavaDelegate {

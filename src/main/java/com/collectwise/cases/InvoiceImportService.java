@@ -2,6 +2,9 @@ package com.collectwise.cases;
 
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
+import com.collectwise.customers.CustomerRepository;
+import com.collectwise.kernel.Customer;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,7 +36,8 @@ import com.collectwise.api.LineProblem;
  * checked first and every problem reported with its line number; only a clean file is imported,
  * in one transaction. A small file's cases are started in that transaction too; a larger one's (more than
  * {@code collectwise.import.synchronous-up-to} invoices, default 500) are started afterwards in batches by
- * {@link ImportCaseStarter}, and the import id it answers with shows the progress.
+ * {@link ImportCaseStarter}, and the import id it answers with shows the progress. Until its case starts, such an
+ * invoice shows the stage its case will start in ({@link EntryStages#beforeStart}), never PRE_DUE for an old one.
  */
 @Service
 public class InvoiceImportService {
@@ -60,9 +65,14 @@ public class InvoiceImportService {
     private final InvoiceImports imports;
     private final BusinessClock clock;
     private final int synchronousUpTo;
+    private final EntryStages entryStages;
+    private final CustomerRepository customers;
 
     public InvoiceImportService(InvoiceService invoiceService, RequestReader requests, InvoiceRepository invoices,
-                                InvoiceImports imports, BusinessClock clock, CaseSettings settings) {
+                                InvoiceImports imports, BusinessClock clock, CaseSettings settings,
+                                EntryStages entryStages, CustomerRepository customers) {
+        this.entryStages = entryStages;
+        this.customers = customers;
         this.invoiceService = invoiceService;
         this.requests = requests;
         this.invoices = invoices;
@@ -119,10 +129,20 @@ public class InvoiceImportService {
         if (now) {
             accepted.forEach(invoiceService::open);
         } else {
-            accepted.forEach(invoice -> invoices.insertImported(invoice, importId));
+            // until its case starts, an invoice shows the stage the case will start in (EntryStages#beforeStart)
+            Optional<String> policy = entryStages.policyVersion();
+            Map<String, Customer> byId = new HashMap<>();
+            accepted.forEach(invoice -> invoices.insertImported(withStage(invoice, entryStages.beforeStart(invoice,
+                byId.computeIfAbsent(invoice.customerId(), id -> customers.find(id).orElseThrow()), policy)),
+                importId));
         }
         imports.create(importId, user, accepted.size(), clock.now(), now);
         return new Imported(accepted.size(), importId, now);
+    }
+
+    private static Invoice withStage(Invoice i, Stage stage) {
+        return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
+            i.currency(), i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason());
     }
 
     private void readLine(CSVRecord record, long line, Map<String, Long> firstLineOf, List<Invoice> accepted,

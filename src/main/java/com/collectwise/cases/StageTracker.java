@@ -39,6 +39,19 @@ public class StageTracker {
         events.publishEvent(new CaseStageEntered(invoiceNumber, entered));
     }
 
+    /**
+     * The case is on its way into {@code stage} but not in it yet: it starts after formal demand, and "Send formal
+     * letter first" (an asynchronous job) runs before the stage's sub-process starts. From now on the invoice (API,
+     * reports, customer file, credit status) and the {@code stage} variable (Cockpit, Tasklist) show that stage, so
+     * that whoever reads the case right after its registration sees the stage it is in. Nothing else happens here:
+     * the stage is entered, with its entry number (the letters' outbox keys), {@link CaseStageEntered} and fresh
+     * figures, by {@link #enter} when its sub-process starts.
+     */
+    public void show(VariableScope execution, Stage stage) {
+        invoices.updateStage((String) execution.getVariable(INVOICE_NUMBER), stage);
+        execution.setVariable(STAGE, stage.name());
+    }
+
     /** Writes today's outstanding amount and days overdue into the case's display variables. */
     public void refreshFigures(VariableScope scope) {
         CaseFigures.Figures today = figures.today((String) scope.getVariable(INVOICE_NUMBER));

@@ -27,6 +27,14 @@ public class LimitationService {
         return lastRestart(invoice, asOf).plusYears(YEARS);
     }
 
+    /**
+     * Whether the claim is past its limitation date on the day. A claim less than three years past its due date never
+     * is (an interruption only moves the date later): answered without reading the interruptions.
+     */
+    public boolean timeBarred(Invoice invoice, LocalDate asOf) {
+        return invoice.dueDate().plusYears(YEARS).isBefore(asOf) && limitationDate(invoice, asOf).isBefore(asOf);
+    }
+
     /** The due date or the latest interruption after it, as of the date. */
     public LocalDate lastRestart(Invoice invoice, LocalDate asOf) {
         return sources.stream().flatMap(s -> s.interruptions(invoice.invoiceNumber()).stream())
