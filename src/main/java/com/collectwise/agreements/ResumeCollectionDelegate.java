@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CasePlan;
 import com.collectwise.kernel.CasePlans;
 
@@ -18,8 +19,10 @@ public class ResumeCollectionDelegate implements JavaDelegate {
 
     private final EscalationPause pause;
     private final CasePlans plans;
+    private final CaseFacts facts;
 
-    public ResumeCollectionDelegate(EscalationPause pause, CasePlans plans) {
+    public ResumeCollectionDelegate(EscalationPause pause, CasePlans plans, CaseFacts facts) {
+        this.facts = facts;
         this.pause = pause;
         this.plans = plans;
     }
@@ -28,7 +31,7 @@ public class ResumeCollectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CasePlan resumed = pause.resume(plans.of(execution), (String) execution.getVariable(ESCALATION_PAUSED_AT),
             (String) execution.getVariable(PAUSED_STAGE), (String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), execution.getVariable(AGREEMENT_OUTCOME));
+            facts.customerId(execution), execution.getVariable(AGREEMENT_OUTCOME));
         plans.write(execution, resumed);
     }
 }

@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.Invoice;
 import static com.collectwise.kernel.CaseVariables.*;
@@ -50,12 +51,14 @@ public class CallCustomerListener implements TaskListener {
     private final CustomerCalls customerCalls;
     private final CallFormWords words;
     private final CallOutcomeCheck outcomeCheck;
+    private final CaseFacts caseFacts;
 
     public CallCustomerListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                 CallSchedule schedule, BusinessClock clock, PromiseBook promises,
                                 DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
                                 org.camunda.bpm.engine.TaskService tasks, CallFormWords words,
-                                CallOutcomeCheck outcomeCheck) {
+                                CallOutcomeCheck outcomeCheck, CaseFacts caseFacts) {
+        this.caseFacts = caseFacts;
         this.words = words;
         this.outcomeCheck = outcomeCheck;
         this.tasks = tasks;
@@ -83,7 +86,7 @@ public class CallCustomerListener implements TaskListener {
     private void check(DelegateTask task) {
         boolean lead = task.getVariableLocal(CustomerCalls.COVERED_BY) == null;
         CallOutcomeCheck.CallTask call = new CallOutcomeCheck.CallTask((String) task.getVariable(INVOICE_NUMBER),
-            String.valueOf(task.getVariable(CUSTOMER_ID)), task.getVariable(CURRENCY),
+            String.valueOf(caseFacts.customerId(task)), task.getVariable(CURRENCY),
             task.getVariable(CustomerCalls.DISPUTED_INVOICE), task.getVariable(CustomerCalls.COVERED_BY_CALL) != null,
             () -> lead ? CustomerCalls.coveredInvoices(tasks, task.getId()) : List.of());
         outcomeCheck.refusal(CallOutcomeForm.read(task), call).ifPresent(refusal -> {

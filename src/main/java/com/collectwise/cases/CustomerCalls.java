@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseFiguresChanged;
 import com.collectwise.kernel.CurrentUser;
 import com.collectwise.kernel.Invoice;
@@ -91,11 +92,14 @@ public class CustomerCalls {
     private final CustomerRepository customers;
     private final TaskService taskService;
     private final org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases;
+    private final CaseFacts caseFacts;
 
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
                          CallSchedule schedule, BusinessClock clock, CallFormWords words,
                          CustomerRepository customers, TaskService taskService,
-                         org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases) {
+                         org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases,
+                         CaseFacts caseFacts) {
+        this.caseFacts = caseFacts;
         this.taskService = taskService;
         this.cases = cases;
         this.words = words;
@@ -117,7 +121,8 @@ public class CustomerCalls {
     }
 
     private ZonedDateTime joinDay(DelegateTask task, ZonedDateTime slot) {
-        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        // the invoice's customer: the row the listener read for the figures, before the lock forgets it
+        String customerId = caseFacts.customerId(task);
         String invoiceNumber = (String) task.getVariable(INVOICE_NUMBER);
         lockCustomer(customerId);
         TaskService tasks = task.getProcessEngineServices().getTaskService();
@@ -423,7 +428,7 @@ public class CustomerCalls {
         if (task.getVariableLocal(COVERED_BY) != null || task.getVariableLocal(CALL_DAY) == null) {
             return Optional.empty();
         }
-        String customerId = (String) task.getVariable(CUSTOMER_ID);
+        String customerId = caseFacts.customerId(task);
         lockCustomer(customerId);
         return find(customerId, LocalDate.parse((String) task.getVariableLocal(CALL_DAY)))
             .filter(day -> OPEN.equals(day.status()) && task.getId().equals(day.leadTaskId()));

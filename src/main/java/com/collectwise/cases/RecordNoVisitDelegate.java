@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import static com.collectwise.kernel.CaseVariables.*;
@@ -18,8 +19,10 @@ public class RecordNoVisitDelegate implements JavaDelegate {
 
     private final ContactLog contacts;
     private final BusinessClock clock;
+    private final CaseFacts facts;
 
-    public RecordNoVisitDelegate(ContactLog contacts, BusinessClock clock) {
+    public RecordNoVisitDelegate(ContactLog contacts, BusinessClock clock, CaseFacts facts) {
+        this.facts = facts;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -27,7 +30,7 @@ public class RecordNoVisitDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), null, null, NO_VISIT,
+            facts.customerId(execution), "NOTE", clock.now(), null, null, NO_VISIT,
             "The collection policy asks for no field visit for this customer: calls and written reminders go on.",
             null, null));
         execution.setVariable(VISIT_OUTCOME, NO_VISIT);

@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.CurrentUser;
@@ -16,8 +17,10 @@ public class RecordPaymentExplanationDelegate implements JavaDelegate {
 
     private final ContactLog contacts;
     private final BusinessClock clock;
+    private final CaseFacts facts;
 
-    public RecordPaymentExplanationDelegate(ContactLog contacts, BusinessClock clock) {
+    public RecordPaymentExplanationDelegate(ContactLog contacts, BusinessClock clock, CaseFacts facts) {
+        this.facts = facts;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -25,7 +28,7 @@ public class RecordPaymentExplanationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(),
+            facts.customerId(execution), "NOTE", clock.now(),
             CurrentUser.idOr(execution, (String) execution.getVariable(COLLECTOR)), null, "PART_PAYMENT_EXPLAINED",
             "Paid " + execution.getVariable(LAST_PAYMENT_AMOUNT) + " " + execution.getVariable(CURRENCY) + ": "
                 + execution.getVariable(PARTIAL_PAYMENT_REASON), null, null));

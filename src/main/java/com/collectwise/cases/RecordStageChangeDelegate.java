@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CasePlan;
 import com.collectwise.kernel.CasePlans;
 import com.collectwise.kernel.ContactEntry;
@@ -23,9 +24,11 @@ public class RecordStageChangeDelegate implements JavaDelegate {
     private final CollectionPlanner planner;
     private final CasePlans plans;
     private final BusinessClock clock;
+    private final CaseFacts facts;
 
     public RecordStageChangeDelegate(ContactLog contacts, CollectionPlanner planner, CasePlans plans,
-                                     BusinessClock clock) {
+                                     BusinessClock clock, CaseFacts facts) {
+        this.facts = facts;
         this.contacts = contacts;
         this.planner = planner;
         this.plans = plans;
@@ -38,7 +41,7 @@ public class RecordStageChangeDelegate implements JavaDelegate {
         String from = (String) execution.getVariable(STAGE);
         String by = (String) execution.getVariable(STAGE_CHANGE_REQUESTED_BY);
         contacts.append(new ContactEntry(null, (String) execution.getVariable(INVOICE_NUMBER),
-            (String) execution.getVariable(CUSTOMER_ID), "NOTE", clock.now(), by, null, "STAGE_CHANGE",
+            facts.customerId(execution), "NOTE", clock.now(), by, null, "STAGE_CHANGE",
             "Moved from " + from + " to " + target + (by == null ? "" : " by " + by) + ": "
                 + execution.getVariable(STAGE_CHANGE_REASON), null, null));
         CasePlan casePlan = plans.of(execution);

@@ -3,6 +3,7 @@ package com.collectwise.cases;
 import com.collectwise.kernel.FormAmount;
 import com.collectwise.kernel.FormDate;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.CurrentUser;
@@ -37,10 +38,12 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     private final BusinessClock clock;
     private final OverdueCauses causes;
     private final FormFactsListener facts;
+    private final CaseFacts caseFacts;
 
     public RecordVisitReportDelegate(ContactLog contacts, PromiseBook promises,
                                      AcknowledgementService acknowledgements, BusinessClock clock,
-                                     OverdueCauses causes, FormFactsListener facts) {
+                                     OverdueCauses causes, FormFactsListener facts, CaseFacts caseFacts) {
+        this.caseFacts = caseFacts;
         this.facts = facts;
         this.contacts = contacts;
         this.promises = promises;
@@ -52,9 +55,10 @@ public class RecordVisitReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean met = Boolean.TRUE.equals(execution.getVariable(DECISION_MAKER_MET));
+        String customerId = caseFacts.customerId(execution);
         // a case started before issue 18, step 5 keeps a copy; newer ones had it on the visit task only
         String decisionMaker = execution.hasVariable(DECISION_MAKER) ? (String) execution.getVariable(DECISION_MAKER)
-            : facts.decisionMaker((String) execution.getVariable(CUSTOMER_ID));
+            : facts.decisionMaker(customerId);
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
         String outcome = (String) execution.getVariable(VISIT_OUTCOME);
         boolean promise = PROMISED_PAYMENT.equals(outcome);
@@ -66,14 +70,14 @@ public class RecordVisitReportDelegate implements JavaDelegate {
         // the model routes on it ("Was the decision maker met?"): an unticked box is a no, not a missing answer
         execution.setVariable(DECISION_MAKER_MET, met);
         String visitor = CurrentUser.idOr(execution, null);
-        contacts.append(new ContactEntry(null, invoiceNumber, (String) execution.getVariable(CUSTOMER_ID), "VISIT",
+        contacts.append(new ContactEntry(null, invoiceNumber, customerId, "VISIT",
             clock.now(), visitor, met ? decisionMaker : null, outcome,
             (met ? "Decision maker met. " : "Decision maker not met. ") + execution.getVariable(VISIT_REPORT),
             amount, date));
         // why the customer pays late, as the field collector saw it (an unknown code is not made up into one)
         Object cause = execution.getVariable(CustomerCalls.OVERDUE_CAUSE);
         OverdueCause.parse(cause == null ? null : cause.toString()).ifPresent(c -> causes.record(
-            (String) execution.getVariable(INVOICE_NUMBER), (String) execution.getVariable(CUSTOMER_ID),
+            (String) execution.getVariable(INVOICE_NUMBER), customerId,
             OverdueCauses.VISIT, c, CurrentUser.idOr(execution, null), clock.now()));
         if (promise) {
             String currency = (String) execution.getVariable(CURRENCY);

@@ -54,23 +54,23 @@ public class CaseWatch {
 
     /** @return how many calls changed priority */
     public int rankCalls() {
-        return rank(cases.activeTasks(CaseVariables.TASK_CALL_CUSTOMER, CaseVariables.CUSTOMER_ID));
+        // each call with the customer of its invoice (CaseEngine: no case keeps the customer id as a variable)
+        return rank(cases.activeTasksWithCustomer(CaseVariables.TASK_CALL_CUSTOMER));
     }
 
     /** Re-ranks the calls of one customer now (a danger signal was just recorded). */
     public int rankCallsOf(String customerId) {
-        return rank(cases.activeTasks(CaseVariables.TASK_CALL_CUSTOMER, CaseVariables.CUSTOMER_ID, CaseVariables.CUSTOMER_ID,
-            customerId));
+        return rank(cases.activeTasksOfCustomer(CaseVariables.TASK_CALL_CUSTOMER, customerId));
     }
 
-    private int rank(List<CaseEngine.CaseTask> calls) {
+    private int rank(List<CaseEngine.CustomerTask> calls) {
         int changed = 0;
-        for (CaseEngine.CaseTask call : calls) {
-            Object customerId = call.variable();
+        for (CaseEngine.CustomerTask call : calls) {
+            String customerId = call.customerId();
             if (customerId == null) {
                 continue;
             }
-            DangerSignals.Assessment a = signals.assess(customerId.toString(), clock.now());
+            DangerSignals.Assessment a = signals.assess(customerId, clock.now());
             if (call.priority() != a.priority()) {
                 cases.setPriority(call.id(), a.priority());
                 changed++;

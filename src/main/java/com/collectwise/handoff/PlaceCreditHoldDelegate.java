@@ -6,18 +6,22 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
+
 /** "Place credit hold" on the customer (once per hold period, however many cases reach formal demand). */
 @Component("placeCreditHoldDelegate")
 public class PlaceCreditHoldDelegate implements JavaDelegate {
 
     private final CreditHold creditHold;
+    private final CaseFacts facts;
 
-    public PlaceCreditHoldDelegate(CreditHold creditHold) {
+    public PlaceCreditHoldDelegate(CreditHold creditHold, CaseFacts facts) {
+        this.facts = facts;
         this.creditHold = creditHold;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        creditHold.place((String) execution.getVariable(CUSTOMER_ID), (String) execution.getVariable(INVOICE_NUMBER));
+        creditHold.place(facts.customerId(execution), (String) execution.getVariable(INVOICE_NUMBER));
     }
 }

@@ -177,12 +177,12 @@ public class CaseEngine {
      * them in the start's transaction and they are never written (issue 18: 7 rows less per case start; the
      * outcome is the case plan, and the invoice and the customer keep the values). The due date, the days overdue and
      * the decision maker, which only forms show, are put on each task when it opens (cases.FormFactsListener), not
-     * on the case (issue 18: 3 rows less per case start).
+     * on the case (issue 18: 3 rows less per case start). The customer id is not a variable either: the invoice keeps
+     * it, and the case's code reads it from there ({@link CaseFacts}; issue 18: one runtime variable less per open case).
      */
     public String start(Invoice invoice, Customer customer) {
         VariableMap vars = Variables.createVariables()
             .putValue(INVOICE_NUMBER, invoice.invoiceNumber())
-            .putValue(CUSTOMER_ID, customer.customerId())
             .putValue(CUSTOMER_NAME, customer.name())
             .putValueTyped(SEGMENT, Variables.stringValue(customer.segment().name(), true))
             // the policy DMN decides field visits by region; a customer without a country is at home
@@ -363,9 +363,12 @@ public class CaseEngine {
         return e instanceof OptimisticLockingException;
     }
 
+    /** Process instance ids per engine query when the customer's cases are looked up by id: a bounded IN list. */
+    static final int IDS_PER_QUERY = 500;
+
     /**
-     * The customer's master data changed: the running instances that keep a copy of it (cases by business key, and
-     * any instance or sub-process naming the customer) take the new values. A copy is set only where the instance
+     * The customer's master data changed: the running instances that keep a copy of it (the customer's cases and the
+     * processes they called, {@link #instancesOf}) take the new values. A copy is set only where the instance
      * keeps that variable: no new variables in instances whose model never had one. {@code taskCopies} go onto the
      * open tasks of those instances that keep them locally (values a form shows from its task).
      */
@@ -390,53 +393,105 @@ public class CaseEngine {
 
     /**
      * The customer has a new owner collector: the open tasks about the customer assigned to the old one (tasks of its
-     * cases and standalone tasks naming the customer) move to the new one; a task someone else claimed stays.
+     * cases and of the processes they called, standalone tasks naming the customer, and waiver requests about its
+     * invoices) move to the new one; a task someone else claimed stays.
      */
     public void reassignCustomerTasks(String customerId, String from, String to) {
         Map<String, Task> found = new LinkedHashMap<>();
-        tasks.createTaskQuery().taskAssignee(from).processVariableValueEquals(CUSTOMER_ID, customerId).list()
-            .forEach(t -> found.put(t.getId(), t));
-        tasks.createTaskQuery().taskAssignee(from).taskVariableValueEquals(CUSTOMER_ID, customerId).list()
-            .forEach(t -> found.put(t.getId(), t));
-        for (Invoice invoice : invoices.findOpenByCustomer(customerId)) {
-            tasks.createTaskQuery().taskAssignee(from).processInstanceBusinessKey(invoice.invoiceNumber()).list()
+        for (List<String> ids : chunks(instanceIds(instancesOf(customerId)))) {
+            tasks.createTaskQuery().taskAssignee(from).processInstanceIdIn(ids.toArray(String[]::new)).list()
                 .forEach(t -> found.put(t.getId(), t));
         }
+        // standalone tasks name the customer in a task variable (communication.ContactProblems)
+        tasks.createTaskQuery().taskAssignee(from).taskVariableValueEquals(CUSTOMER_ID, customerId).list()
+            .forEach(t -> found.put(t.getId(), t));
+        // a waiver request, started from Tasklist outside the case, keeps the customer id of its invoice itself
+        tasks.createTaskQuery().taskAssignee(from).processDefinitionKey(PROCESS_REQUEST_WAIVER)
+            .processVariableValueEquals(CUSTOMER_ID, customerId).list()
+            .forEach(t -> found.put(t.getId(), t));
         for (Task task : found.values()) {
             tasks.setAssignee(task.getId(), to);
         }
     }
 
+    /**
+     * The running process instances of the customer's cases: each case by the process instance id its invoice keeps
+     * (every invoice of the customer that had a case, by the index on the customer id) and the processes it called
+     * (same root instance, by the engine's index on it), at most {@link #IDS_PER_QUERY} cases per native query, as
+     * {@link #running(String)} explains. Cases started before issue 18 also kept the customer id as a variable; a
+     * query by that value scanned the variables of every open case (no index on a variable's value), and no case
+     * keeps it now.
+     */
     private List<ProcessInstance> instancesOf(String customerId) {
         Map<String, ProcessInstance> found = new LinkedHashMap<>();
-        for (Invoice invoice : invoices.findOpenByCustomer(customerId)) {
-            runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice.invoiceNumber()).list()
-                .forEach(pi -> found.put(pi.getId(), pi));
+        for (List<String> cases : chunks(invoices.caseIdsOfCustomer(customerId))) {
+            StringBuilder in = new StringBuilder();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < cases.size(); i++) {
+                in.append(i == 0 ? "" : ", ").append("#{p").append(i).append('}');
+                parameters.put("p" + i, cases.get(i));
+            }
+            var query = runtime.createNativeProcessInstanceQuery().sql("SELECT RES.* FROM " + executionTable()
+                + " RES WHERE RES.ID_ = RES.PROC_INST_ID_ AND RES.ROOT_PROC_INST_ID_ IN (" + in + ") ORDER BY RES.ID_");
+            parameters.forEach(query::parameter);
+            query.list().forEach(pi -> found.put(pi.getId(), pi));
         }
-        runtime.createProcessInstanceQuery().variableValueEquals(CUSTOMER_ID, customerId).list()
-            .forEach(pi -> found.put(pi.getId(), pi));
         return List.copyOf(found.values());
     }
 
-    /** An active user task of a case: its id, its priority and the value of one variable it sees. */
-    public record CaseTask(String id, int priority, Object variable) {
+    private static List<String> instanceIds(List<ProcessInstance> instances) {
+        return instances.stream().map(ProcessInstance::getId).toList();
     }
 
-    /** The active tasks of this task definition (e.g. every open call), each with the value of {@code variable}. */
-    public List<CaseTask> activeTasks(String taskDefinitionKey, String variable) {
-        return caseTasks(tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active().list(), variable);
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+        }
+        return chunks;
     }
 
-    /** The same for the cases whose process variable {@code filterVariable} has this value (e.g. one customer's). */
-    public List<CaseTask> activeTasks(String taskDefinitionKey, String variable, String filterVariable,
-                                      Object filterValue) {
-        return caseTasks(tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active()
-            .processVariableValueEquals(filterVariable, filterValue).list(), variable);
+    /** An active user task of a case: its id, its priority and the customer the case is about. */
+    public record CustomerTask(String id, int priority, String customerId) {
     }
 
-    private List<CaseTask> caseTasks(List<Task> found, String variable) {
-        return found.stream().map(t -> new CaseTask(t.getId(), t.getPriority(), tasks.getVariable(t.getId(), variable)))
-            .toList();
+    /**
+     * The active tasks of this task definition (e.g. every open call), each with the customer of its case: the invoice
+     * of the process instance the task is in (its business key, also in the processes a case calls), read for all
+     * tasks at once. A task whose invoice is not found shows the customer id its instance keeps, if any.
+     */
+    public List<CustomerTask> activeTasksWithCustomer(String taskDefinitionKey) {
+        List<Task> found = tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active().list();
+        Map<String, String> invoiceOfInstance = new java.util.HashMap<>();
+        for (List<String> ids : chunks(found.stream().map(Task::getProcessInstanceId)
+                .filter(java.util.Objects::nonNull).distinct().toList())) {
+            runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(ids)).list().stream()
+                .filter(pi -> pi.getBusinessKey() != null)
+                .forEach(pi -> invoiceOfInstance.put(pi.getId(), pi.getBusinessKey()));
+        }
+        Map<String, String> customerOfInvoice = new java.util.HashMap<>();
+        for (List<String> numbers : chunks(invoiceOfInstance.values().stream().distinct().toList())) {
+            customerOfInvoice.putAll(invoices.customersOf(numbers));
+        }
+        return found.stream().map(t -> {
+            String customer = customerOfInvoice.get(invoiceOfInstance.get(t.getProcessInstanceId()));
+            if (customer == null) {
+                Object copy = tasks.getVariable(t.getId(), CUSTOMER_ID);
+                customer = copy == null ? null : copy.toString();
+            }
+            return new CustomerTask(t.getId(), t.getPriority(), customer);
+        }).toList();
+    }
+
+    /** The same for one customer's cases ({@link #instancesOf}: the ids on its invoices, not a variable's value). */
+    public List<CustomerTask> activeTasksOfCustomer(String taskDefinitionKey, String customerId) {
+        List<CustomerTask> found = new java.util.ArrayList<>();
+        for (List<String> ids : chunks(instanceIds(instancesOf(customerId)))) {
+            tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).active()
+                .processInstanceIdIn(ids.toArray(String[]::new)).list()
+                .forEach(t -> found.add(new CustomerTask(t.getId(), t.getPriority(), customerId)));
+        }
+        return found;
     }
 
     /** The priority Tasklist sorts by. */

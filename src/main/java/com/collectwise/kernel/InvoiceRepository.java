@@ -87,6 +87,18 @@ public class InvoiceRepository {
     }
 
     /**
+     * The process instance ids of the customer's cases, running or ended (every invoice of the customer that had a case,
+     * whatever its status now: a case may still run a moment after its invoice closed), by the index on the customer
+     * id. The engine is asked which of them run ({@code CaseEngine}).
+     */
+    public List<String> caseIdsOfCustomer(String customerId) {
+        return jdbc.sql("""
+                SELECT process_instance_id FROM invoices WHERE customer_id = ? AND process_instance_id IS NOT NULL
+                ORDER BY process_instance_id""")
+            .param(customerId).query(String.class).list();
+    }
+
+    /**
      * Every invoice of the customer, whatever its status (the account is replayed whole). Read once per transaction
      * (a payment's replay and its reconciliation ask for the same list); each row read is also kept for
      * {@link #find(String)}. Any write to an invoice forgets the lists.

@@ -1,6 +1,7 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import static com.collectwise.kernel.CaseVariables.*;
@@ -21,14 +22,16 @@ class RecordVisitReportDelegateTest {
 
     final ContactLog contacts = mock(ContactLog.class);
     final OverdueCauses causes = mock(OverdueCauses.class);
+    /** The customer of the case is the invoice's (the case keeps no customerId variable). */
+    final CaseFacts caseFacts = mock(CaseFacts.class);
     final RecordVisitReportDelegate delegate = new RecordVisitReportDelegate(contacts, mock(PromiseBook.class),
         mock(com.collectwise.agreements.AcknowledgementService.class), new BusinessClock("Asia/Shanghai"), causes,
-        mock(FormFactsListener.class));
+        mock(FormFactsListener.class), caseFacts);
 
     DelegateExecution visit(String cause) {
         DelegateExecution execution = mock(DelegateExecution.class, RETURNS_DEEP_STUBS);
         when(execution.getVariable(INVOICE_NUMBER)).thenReturn("INV-1");
-        when(execution.getVariable(CUSTOMER_ID)).thenReturn("C-1");
+        when(caseFacts.customerId(execution)).thenReturn("C-1");
         when(execution.getVariable(VISIT_OUTCOME)).thenReturn("CANNOT_PAY");
         when(execution.getVariable(DECISION_MAKER_MET)).thenReturn(true);
         when(execution.getVariable(VISIT_REPORT)).thenReturn("Warehouse half empty, bank loan refused.");

@@ -55,7 +55,9 @@ class ModelGlueTest {
         // policy decision's result into a plan value in the policy task's output mapping
         "plan.preDueReminderAt", "plan.overdueAt", "plan.formalDemandAt", "plan.fieldVisitAt", "plan.agencyAt",
         "plan.fieldVisit", "plan.agencyMandateDuration", "plan.entryStage", "plan.writtenReminderDays",
-        "plan.fromPolicy");
+        "plan.fromPolicy",
+        // the customer of the case, read from its invoice (kernel/CaseFacts) for the processes a case calls
+        "caseFacts.customerId");
 
     static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     static final Pattern CALL = Pattern.compile("((?:\\w+\\.)?\\w+)\\s*\\(");
