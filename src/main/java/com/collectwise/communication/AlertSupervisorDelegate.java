@@ -39,8 +39,7 @@ public class AlertSupervisorDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
             (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
-        String alert = ElementProperty.of(execution, ALERT_PROPERTY);
-        String reason = switch (alert == null ? Alert.STAGE_REACHED : Alert.valueOf(alert)) {
+        String reason = switch (alert(execution)) {
             case VISIT_OVERDUE -> "Field visit overdue";
             case DECISION_MAKER_NOT_MET -> "Decision maker not met at two field visits";
             case STAGE_REACHED -> "Case escalated to " + execution.getVariable(STAGE) + " after "
@@ -49,5 +48,20 @@ public class AlertSupervisorDelegate implements JavaDelegate {
         // the task is part of the outbox key (not of the behaviour): one alert per task and stage entry
         notices.supervisorAlert(c.figures().invoice(), c.customer(), reason,
             execution.getCurrentActivityId() + ":" + c.stageEntry());
+    }
+
+    /**
+     * The task's {@code alert} property; a task of a model deployed before the property existed (cases still
+     * running on it) says why by its id, as the delegate read it then.
+     */
+    static Alert alert(DelegateExecution execution) {
+        String alert = ElementProperty.of(execution, ALERT_PROPERTY);
+        if (alert != null) {
+            return Alert.valueOf(alert);
+        }
+        String task = execution.getCurrentActivityId();
+        return CaseVariables.TASK_ALERT_SUPERVISOR_ABOUT_OVERDUE_VISIT.equals(task) ? Alert.VISIT_OVERDUE
+            : CaseVariables.TASK_ALERT_SUPERVISOR_DECISION_MAKER_NOT_MET.equals(task) ? Alert.DECISION_MAKER_NOT_MET
+            : Alert.STAGE_REACHED;
     }
 }

@@ -97,6 +97,9 @@ public final class CaseVariables {
     public static final String TASK_RECORD_JUDGMENT = "Task_RecordJudgment";
     public static final String TASK_ENFORCE_JUDGMENT = "Task_EnforceJudgment";
     public static final String TASK_REVIEW_LIMITATION = "Task_ReviewLimitation";
+    /** The two alerts with a reason of their own (cases on models before the {@code alert} property: by their id). */
+    public static final String TASK_ALERT_SUPERVISOR_ABOUT_OVERDUE_VISIT = "Task_AlertSupervisorAboutOverdueVisit";
+    public static final String TASK_ALERT_SUPERVISOR_DECISION_MAKER_NOT_MET = "Task_AlertSupervisorDecisionMakerNotMet";
 
     // decisions that code evaluates itself (the models call the others)
     public static final String DECISION_LATE_FEE_POLICY = "Decision_LateFeePolicy";
