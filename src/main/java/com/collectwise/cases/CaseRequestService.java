@@ -85,7 +85,9 @@ public class CaseRequestService {
         Invoice invoice = openInvoice(invoiceNumber);
         throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
-        long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, clock.now());
+        // one instant for the row and the answer: the answer is the promise as stored (and as the case view shows it)
+        java.time.Instant createdAt = clock.now();
+        long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, createdAt);
         contacts.append(entry(invoice, user, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
         // a promise acknowledges the debt (Civil Code art. 195)
         acknowledgements.record(invoiceNumber, clock.today(), AcknowledgementService.PROMISE);
@@ -96,7 +98,7 @@ public class CaseRequestService {
             Map.of(API_PROMISE_ID, id, API_PROMISE_CHECK_AT, PlanVariables.iso(checkAt)),
             "the case does not take promises now");
         return new PromiseView(id, amount, invoice.currency(), promisedDate, note, promises.status(id), user,
-            clock.now());
+            createdAt);
     }
 
     /**

@@ -168,6 +168,18 @@ class CaseRequestApiTest extends ApiTestSupport {
         assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isFalse();
     }
 
+    /** The promise as answered is the promise as stored: the case view shows the same record, createdAt included. */
+    @Test
+    void promiseAnsweredIsThePromiseTheCaseViewShows() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("250.00", today().plusDays(3)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+
+        Response view = get(SUPERVISOR, "/api/invoices/" + number);
+        assertThat(view.body().path("promises").get(0)).isEqualTo(r.body());
+    }
+
     /**
      * A body with a basic error (a negative amount, an unknown category, a missing date) still names every other bad
      * field, including those checked against the invoice: its currency's decimals and a promise date in the past.
