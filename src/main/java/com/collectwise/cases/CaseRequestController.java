@@ -5,6 +5,19 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.FieldProblems;
+import com.collectwise.kernel.Invoice;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +52,8 @@ public class CaseRequestController {
     public ResponseEntity<PromiseView> promise(@PathVariable String invoiceNumber,
                                                @Valid @RequestBody PromiseRequest request, BindingResult body,
                                                Principal user) {
-        refuseBadBody(invoiceNumber, body);
+        refuseBadBody(invoiceNumber, body,
+            invoice -> requests.promiseProblems(invoice, request.amount(), request.promisedDate()));
         return created(invoiceNumber, requests.promise(invoiceNumber, request.amount(), request.promisedDate(),
             request.note(), user.getName()));
     }
@@ -48,7 +62,7 @@ public class CaseRequestController {
     public ResponseEntity<AgreementView> agreement(@PathVariable String invoiceNumber,
                                                    @Valid @RequestBody AgreementRequest request, BindingResult body,
                                                    Principal user) {
-        refuseBadBody(invoiceNumber, body);
+        refuseBadBody(invoiceNumber, body, invoice -> CaseRequestService.decimalsProblems(invoice, rowAmounts(request)));
         return created(invoiceNumber, requests.agreement(invoiceNumber, request.plan(), request.interestWaived(),
             request.note(), user.getName()));
     }
@@ -57,17 +71,43 @@ public class CaseRequestController {
     public ResponseEntity<DisputeView> dispute(@PathVariable String invoiceNumber,
                                                @Valid @RequestBody DisputeRequest request, BindingResult body,
                                                Principal user) {
-        refuseBadBody(invoiceNumber, body);
+        refuseBadBody(invoiceNumber, body,
+            invoice -> requests.disputeProblems(invoice, request.category(), request.amount()));
         return created(invoiceNumber, requests.dispute(invoiceNumber, request.category(), request.amount(),
             request.description(), user.getName()));
     }
 
-    /** 404 for an unknown invoice and 409 for a closed case come first; then every bad field at once (400). */
-    private void refuseBadBody(String invoiceNumber, BindingResult body) {
+    /**
+     * 404 for an unknown invoice and 409 for a closed case come first; then every bad field at once (400): those of the
+     * body and, for the fields the body check let through, those judged against the invoice (its currency's decimals,
+     * a date in the past, more than is outstanding).
+     */
+    private void refuseBadBody(String invoiceNumber, BindingResult body,
+                               Function<Invoice, List<FieldProblem>> checksAgainstTheInvoice) {
         if (body.hasErrors()) {
-            requests.openInvoice(invoiceNumber);
-            throw InvalidRequestException.of(body);
+            Invoice invoice = requests.openInvoice(invoiceNumber);
+            List<FieldProblem> problems = new ArrayList<>(FieldProblems.of(body));
+            Set<String> named = new HashSet<>();
+            problems.forEach(p -> named.add(p.field()));
+            for (FieldProblem p : checksAgainstTheInvoice.apply(invoice)) {
+                if (named.add(p.field())) {
+                    problems.add(p);
+                }
+            }
+            throw new InvalidRequestException(problems);
         }
+    }
+
+    /** The amounts of the instalments as sent, by field name ({@code instalments[0].amount}, ...). */
+    private static Map<String, BigDecimal> rowAmounts(AgreementRequest request) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        if (request.instalments() != null) {
+            for (int i = 0; i < request.instalments().size(); i++) {
+                AgreementRequest.Row row = request.instalments().get(i);
+                amounts.put("instalments[" + i + "].amount", row == null ? null : row.amount());
+            }
+        }
+        return amounts;
     }
 
     private static <T> ResponseEntity<T> created(String invoiceNumber, T record) {

@@ -83,20 +83,11 @@ public class CaseRequestService {
     public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        List<FieldProblem> problems = new ArrayList<>();
-        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
-        if (promisedDate.isBefore(clock.today())) {
-            problems.add(new FieldProblem("promisedDate", "must not be in the past"));
-        }
-        if (amount != null) {
-            BigDecimal outstanding = figures.today(invoiceNumber).outstanding();
-            if (amount.compareTo(outstanding) > 0) {
-                problems.add(new FieldProblem("amount", "must not exceed the outstanding total "
-                    + outstanding.toPlainString() + " " + invoice.currency()));
-            }
-        }
-        throwIfAny(problems);
-        long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, clock.now());
+        throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
+        BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
+        // one instant for the row and the answer: the answer is the promise as stored (and as the case view shows it)
+        java.time.Instant createdAt = clock.now();
+        long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, createdAt);
         contacts.append(entry(invoice, user, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
         // a promise acknowledges the debt (Civil Code art. 195)
         acknowledgements.record(invoiceNumber, clock.today(), AcknowledgementService.PROMISE);
@@ -107,7 +98,7 @@ public class CaseRequestService {
             Map.of(API_PROMISE_ID, id, API_PROMISE_CHECK_AT, PlanVariables.iso(checkAt)),
             "the case does not take promises now");
         return new PromiseView(id, amount, invoice.currency(), promisedDate, note, promises.status(id), user,
-            clock.now());
+            createdAt);
     }
 
     /**
@@ -156,18 +147,60 @@ public class CaseRequestService {
     public DisputeView dispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
                                String description, String user) {
         Invoice invoice = openInvoice(invoiceNumber);
-        List<FieldProblem> problems = new ArrayList<>();
-        BigDecimal amount = inCurrency(amountAsSent, invoice, "amount", problems);
-        if (amount != null) {
-            problems.addAll(disputes.problems(invoice, category, amount));
-        }
-        throwIfAny(problems);
+        throwIfAny(disputeProblems(invoice, category, amountAsSent));
+        BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         long id = disputes.raise(invoice, category, amount, description, CHANNEL, user);
         contacts.append(entry(invoice, user, CallOutcome.DISPUTED,
             "Dispute #" + id + " (" + category + ", " + amount.toPlainString() + " " + invoice.currency() + ")"
                 + (description == null ? "" : ": " + description), null, null));
         correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
         return DisputeView.of(disputes.find(id));
+    }
+
+    /**
+     * The checks of a promise that need the invoice: the decimals of its currency, a date not in the past, not more
+     * than the outstanding total. A field that is null (missing, or already wrong in the body) is not judged.
+     */
+    List<FieldProblem> promiseProblems(Invoice invoice, BigDecimal amountAsSent, LocalDate promisedDate) {
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
+        if (promisedDate != null && promisedDate.isBefore(clock.today())) {
+            problems.add(new FieldProblem("promisedDate", "must not be in the past"));
+        }
+        if (amount != null) {
+            BigDecimal outstanding = figures.today(invoice.invoiceNumber()).outstanding();
+            if (amount.compareTo(outstanding) > 0) {
+                problems.add(new FieldProblem("amount", "must not exceed the outstanding total "
+                    + outstanding.toPlainString() + " " + invoice.currency()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The checks of a dispute that need the invoice: the decimals of its currency, not more than the undisputed
+     * outstanding amount. A field that is null (missing, or already wrong in the body) is not judged.
+     */
+    List<FieldProblem> disputeProblems(Invoice invoice, DisputeCategory category, BigDecimal amountAsSent) {
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
+        if (amount != null) {
+            disputes.problems(invoice, category, amount).stream()
+                .filter(p -> category != null || !"category".equals(p.field()))
+                .forEach(problems::add);
+        }
+        return problems;
+    }
+
+    /** The decimals of each amount (by field name; null amounts are not judged) against the invoice's currency. */
+    static List<FieldProblem> decimalsProblems(Invoice invoice, java.util.Map<String, BigDecimal> amountsByField) {
+        List<FieldProblem> problems = new ArrayList<>();
+        amountsByField.forEach((field, amount) -> {
+            if (amount != null) {
+                inCurrency(amount, invoice, field, problems);
+            }
+        });
+        return problems;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Segment;
 
 /**
  * Picks the rate of an invoice, in this order: the contract rate; else the segment rate of the late-fee policy
@@ -73,6 +74,16 @@ public final class InterestRatePolicy {
      */
     public InterestBasis basisFor(Invoice invoice, String customerCountry, LateFeePolicyTimeline policies,
                                   LocalDate asOf) {
+        return basisFor(invoice, customerCountry, null, policies, asOf);
+    }
+
+    /**
+     * As {@link #basisFor(Invoice, String, LateFeePolicyTimeline, LocalDate)}, for a customer of the segment: the home
+     * jurisdiction is that of a customer without a country, except a {@link Segment#FOREIGN} one, which is in no
+     * known jurisdiction (DOMAIN.md section 6: a DOMESTIC customer without a country uses the home jurisdiction).
+     */
+    public InterestBasis basisFor(Invoice invoice, String customerCountry, Segment customerSegment,
+                                  LateFeePolicyTimeline policies, LocalDate asOf) {
         if (invoice.contractRatePercent() != null) {
             // an agreed 0% is an agreement too: it excludes the fallbacks
             BigDecimal rate = invoice.contractRatePercent().stripTrailingZeros();
@@ -84,7 +95,7 @@ public final class InterestRatePolicy {
             asOf.isAfter(firstLateDay) ? asOf : firstLateDay);
         boolean anySegment = versions.stream().anyMatch(v -> v.getValue().segmentRatePercent() != null);
         boolean allSegment = versions.stream().allMatch(v -> v.getValue().segmentRatePercent() != null);
-        InterestBasis statutory = allSegment ? null : statutory(invoice, customerCountry);
+        InterestBasis statutory = allSegment ? null : statutory(invoice, customerCountry, customerSegment);
         if (!anySegment) {
             return statutory;
         }
@@ -98,9 +109,15 @@ public final class InterestRatePolicy {
         return new InterestBasis(InterestBasis.Source.SEGMENT, description, rate);
     }
 
-    private InterestBasis statutory(Invoice invoice, String customerCountry) {
-        String country = jurisdictionOf(customerCountry);
+    private InterestBasis statutory(Invoice invoice, String customerCountry, Segment customerSegment) {
         boolean home = customerCountry == null || customerCountry.isBlank();
+        if (home && customerSegment == Segment.FOREIGN) {
+            return new InterestBasis(InterestBasis.Source.NONE, "no interest: no contract or segment rate, and a FOREIGN"
+                + " customer without a country is in no known jurisdiction (the home jurisdiction "
+                + settings.homeCountry() + " is that of domestic customers); record the customer's country",
+                DailyRate.none());
+        }
+        String country = jurisdictionOf(customerCountry);
         if (country.equals("CN")) {
             return chinese(invoice.dueDate());
         }

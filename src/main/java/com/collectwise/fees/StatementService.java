@@ -111,7 +111,8 @@ public class StatementService {
             : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
         // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
         String country = customer == null ? null : customer.country();
-        return new Terms(versions.inForceOn(asOf), ratePolicy.basisFor(invoice, country, versions, asOf));
+        return new Terms(versions.inForceOn(asOf), ratePolicy.basisFor(invoice, country,
+            customer == null ? null : customer.segment(), versions, asOf));
     }
 
     private List<CustomerRepository.SegmentChange> segmentChanges(Customer customer) {
@@ -207,8 +208,8 @@ public class StatementService {
     /** As {@link #basis(Invoice, LocalDate)} with rate tables read once for many invoices. */
     public InterestBasis basis(Invoice invoice, LocalDate asOf, InterestRatePolicy rules) {
         Customer customer = customers.find(invoice.customerId()).orElse(null);
-        return rules.basisFor(invoice, customer == null ? null : customer.country(), timelineFor(customer, invoice),
-            asOf);
+        return rules.basisFor(invoice, customer == null ? null : customer.country(),
+            customer == null ? null : customer.segment(), timelineFor(customer, invoice), asOf);
     }
 
     /** The rate rules with the reference tables as they stand now. */

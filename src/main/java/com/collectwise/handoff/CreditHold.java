@@ -1,5 +1,7 @@
 package com.collectwise.handoff;
 
+import com.collectwise.customers.CustomerRepository;
+
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.Invoice;
@@ -25,15 +27,20 @@ public class CreditHold {
     private final Outbox outbox;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    private final CustomerRepository customers;
 
-    public CreditHold(Outbox outbox, InvoiceRepository invoices, BusinessClock clock) {
+    public CreditHold(Outbox outbox, InvoiceRepository invoices, BusinessClock clock, CustomerRepository customers) {
         this.outbox = outbox;
         this.invoices = invoices;
         this.clock = clock;
+        this.customers = customers;
     }
 
     /** @return true when a hold event was queued now, false when the customer was already on hold */
     public boolean place(String customerId, String invoiceNumber) {
+        // several cases of the customer reach formal demand at once (a go-live import): one at a time, so the second
+        // sees the first's hold instead of queuing the same n-th hold again (a duplicate key, a failed job)
+        customers.lock(customerId);
         int holds = count(customerId, Outbox.CREDIT_HOLD);
         if (holds > count(customerId, Outbox.CREDIT_RELEASE)) {
             return false;
@@ -51,6 +58,7 @@ public class CreditHold {
      * @return true when a release event was queued now
      */
     public boolean releaseIfClear(String customerId, String closedInvoiceNumber) {
+        customers.lock(customerId);
         int holds = count(customerId, Outbox.CREDIT_HOLD);
         if (holds <= count(customerId, Outbox.CREDIT_RELEASE)) {
             return false;

@@ -2,7 +2,15 @@ package com.collectwise.payments;
 
 import java.net.URI;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.Valid;
+
+import org.springframework.validation.BindingResult;
+import com.collectwise.api.FieldProblem;
+import com.collectwise.api.FieldProblems;
+import com.collectwise.api.InvalidRequestException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +32,15 @@ public class CreditNoteController {
     @PostMapping("/api/invoices/{invoiceNumber}/credit-notes")
     public ResponseEntity<CreditNoteService.CreditNote> issue(@PathVariable String invoiceNumber,
                                                               @Valid @RequestBody CreditNoteRequest request,
-                                                              java.security.Principal user) {
+                                                              BindingResult body, java.security.Principal user) {
+        if (body.hasErrors()) {
+            // every bad field at once: the body's, and the amount's decimals against the invoice's currency
+            List<FieldProblem> problems = new ArrayList<>(FieldProblems.of(body));
+            if (body.getFieldError("amount") == null) {
+                creditNotes.decimalsProblem(invoiceNumber, request.amount()).ifPresent(problems::add);
+            }
+            throw new InvalidRequestException(problems);
+        }
         String number = request.creditNoteNumber();
         CreditNoteService.Result r = creditNotes.issue(invoiceNumber, number, request.amount(), request.issuedOn(),
             request.reason(), user == null ? null : user.getName());

@@ -66,6 +66,15 @@ public class CreditNoteService {
             book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, issuedBy)));
     }
 
+    /** The amount's decimals against the currency of the invoice (none when either is unknown or it fits). */
+    public Optional<FieldProblem> decimalsProblem(String invoiceNumber, BigDecimal amount) {
+        if (amount == null) {
+            return Optional.empty();
+        }
+        return invoices.find(invoiceNumber).map(i -> Amounts.minorUnitProblem(amount, i.currency()))
+            .map(problem -> new FieldProblem("amount", problem));
+    }
+
     private Result book(String invoiceNumber, String number, BigDecimal amount, LocalDate issuedOn, String reason,
                         String issuedBy) {
         Invoice invoice = invoices.find(invoiceNumber)

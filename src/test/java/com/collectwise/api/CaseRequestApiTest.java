@@ -168,6 +168,52 @@ public class CaseRequestApiTest extends ApiTestSupport {
         assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isFalse();
     }
 
+    /** The promise as answered is the promise as stored: the case view shows the same record, createdAt included. */
+    @Test
+    void promiseAnsweredIsThePromiseTheCaseViewShows() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("250.00", today().plusDays(3)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+
+        Response view = get(SUPERVISOR, "/api/invoices/" + number);
+        assertThat(view.body().path("promises").get(0)).isEqualTo(r.body());
+    }
+
+    /**
+     * A body with a basic error (a negative amount, an unknown category, a missing date) still names every other bad
+     * field, including those checked against the invoice: its currency's decimals and a promise date in the past.
+     */
+    @Test
+    void bodyWithSeveralKindsOfBadFieldsNamesEachOfThem() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        Map<String, Object> badPromise = new HashMap<>();
+        badPromise.put("amount", "12.345");
+        badPromise.put("promisedDate", today().minusDays(1).toString());
+        badPromise.put("note", "x".repeat(2001));
+        Response promise = post(COLLECTOR, "/api/invoices/" + number + "/promises", badPromise);
+        assertProblem(promise, 400);
+        assertThat(errorFields(promise)).containsExactlyInAnyOrder("amount", "promisedDate", "note");
+
+        Response dispute = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute("TASTE", "10.001"));
+        assertProblem(dispute, 400);
+        assertThat(errorFields(dispute)).containsExactlyInAnyOrder("category", "amount");
+
+        Response rows = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            Map.of("instalments", List.of(Map.of("dueDate", today().plusDays(5).toString(), "amount", "-5"),
+                Map.of("dueDate", today().plusDays(9).toString(), "amount", "500.001"))));
+        assertProblem(rows, 400);
+        assertThat(errorFields(rows)).containsExactlyInAnyOrder("instalments[0].amount", "instalments[1].amount");
+
+        Response note = post(FINANCE, "/api/invoices/" + number + "/credit-notes",
+            Map.of("creditNoteNumber", unique("CN"), "amount", "10.001", "issuedOn", "soon", "reason", "returned"));
+        assertProblem(note, 400);
+        assertThat(errorFields(note)).containsExactlyInAnyOrder("amount", "issuedOn");
+        assertThat(written(number)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE invoice_number = ?", number)).isZero();
+    }
+
     @Test
     void planThatDoesNotSumToTheOutstandingTotalIsRefused() {
         String number = createInvoice(createCustomer(), "1000.00");

@@ -51,6 +51,30 @@ class InterestBasisApiTest extends ApiTestSupport {
         assertThat(r.body().path("outstanding").path("interest").decimalValue()).isEqualByComparingTo("47.47");
     }
 
+    /**
+     * DOMAIN.md section 6: the home jurisdiction is for a DOMESTIC customer without a country; a FOREIGN customer
+     * without one is in no known jurisdiction and earns only contract or segment interest (the CN statutory rate,
+     * 5.775% here, would claim 47.47 that no law grants), and the basis says why.
+     */
+    @Test
+    void foreignCustomerWithoutCountry_earnsNoStatutoryInterest_andSaysWhy() {
+        String customerId = unique("C");
+        Response c = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Overseas Ltd",
+            "segment", "FOREIGN", "collector", COLLECTOR));
+        assertThat(c.status()).as(c.raw()).isEqualTo(201);
+        String number = createInvoice(customerId, "10000.00", "CNY", LocalDate.of(2021, 3, 1),
+            LocalDate.of(2021, 3, 31));
+
+        Response r = get(COLLECTOR, "/api/invoices/" + number + "?asOf=2021-04-30");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode basis = r.body().path("interestBasis");
+        assertThat(basis.path("source").asText()).isEqualTo("NONE");
+        assertThat(basis.path("description").asText()).contains("FOREIGN").contains("no known jurisdiction");
+        assertThat(basis.path("annualPercent").isNull()).isTrue();
+        assertThat(r.body().path("outstanding").path("interest").decimalValue()).isEqualByComparingTo("0");
+        assertThat(r.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("10000.00");
+    }
+
     @Test
     void rateUnknown_isShownOnTheCase_andCountedOnTheDashboard() {
         String customerId = createCustomer();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.Segment;
 import com.collectwise.kernel.Stage;
 
 /**
@@ -127,6 +128,27 @@ class InterestRatePolicyTest {
         assertThat(ch.source()).isEqualTo(InterestBasis.Source.NONE);
         assertThat(ch.description()).contains("CH").contains("home jurisdiction");
         assertThat(InterestSettings.defaults().homeCountry()).isEqualTo("CN");
+    }
+
+    @Test
+    void foreignCustomerWithoutCountry_isInNoKnownJurisdiction() {
+        LateFeePolicyTimeline policy = LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
+        LocalDate asOf = LocalDate.of(2021, 4, 30);
+        InterestBasis foreign = POLICY.basisFor(invoice("2021-03-31", null), null, Segment.FOREIGN, policy, asOf);
+        assertThat(foreign.source()).isEqualTo(InterestBasis.Source.NONE);
+        assertThat(foreign.description()).contains("FOREIGN").contains("no known jurisdiction");
+        assertThat(foreign.rate().annualPercentOn(LocalDate.of(2021, 4, 1))).isNull();
+        assertThat(POLICY.basisFor(invoice("2021-03-31", null), " ", Segment.FOREIGN, policy, asOf).source())
+            .isEqualTo(InterestBasis.Source.NONE);
+
+        // the home jurisdiction stays that of a domestic customer without a country; a country recorded decides
+        assertThat(POLICY.basisFor(invoice("2021-03-31", null), null, Segment.DOMESTIC, policy, asOf).source())
+            .isEqualTo(InterestBasis.Source.STATUTORY_CN);
+        assertThat(POLICY.basisFor(invoice("2021-03-31", null), "FR", Segment.FOREIGN, policy, asOf).source())
+            .isEqualTo(InterestBasis.Source.STATUTORY_EU);
+        // an agreed rate needs no jurisdiction
+        assertThat(POLICY.basisFor(invoice("2021-03-31", "6"), null, Segment.FOREIGN, policy, asOf).source())
+            .isEqualTo(InterestBasis.Source.CONTRACT);
     }
 
     @Test
