@@ -1,22 +1,14 @@
 package com.collectwise.cases;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
-
-import jakarta.validation.Valid;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
-import com.collectwise.api.FieldProblem;
-import com.collectwise.api.FieldProblems;
-import com.collectwise.kernel.Invoice;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
@@ -27,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
 import com.collectwise.cases.CaseView.PromiseView;
+import com.collectwise.kernel.Invoice;
 
 /**
  * POST /api/invoices/{n}/promises, /agreements, /disputes. The records have no resource of their own: they are
@@ -86,15 +80,8 @@ public class CaseRequestController {
                                Function<Invoice, List<FieldProblem>> checksAgainstTheInvoice) {
         if (body.hasErrors()) {
             Invoice invoice = requests.openInvoice(invoiceNumber);
-            List<FieldProblem> problems = new ArrayList<>(FieldProblems.of(body));
-            Set<String> named = new HashSet<>();
-            problems.forEach(p -> named.add(p.field()));
-            for (FieldProblem p : checksAgainstTheInvoice.apply(invoice)) {
-                if (named.add(p.field())) {
-                    problems.add(p);
-                }
-            }
-            throw new InvalidRequestException(problems);
+            // one problem per field (the record's first), in the order of the record's fields
+            throw InvalidRequestException.of(body, checksAgainstTheInvoice.apply(invoice));
         }
     }
 

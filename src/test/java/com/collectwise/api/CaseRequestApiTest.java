@@ -215,6 +215,35 @@ public class CaseRequestApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aFieldTheRecordRefusesDoesNotHideTheInvoicesRulesOnTheOthers() {
+        String number = createInvoice(createCustomer(), "1000.00");
+
+        // the date is unreadable (the record's problem), the amount exceeds what is outstanding (the invoice's rule)
+        Map<String, Object> body = promise("1000.01", today());
+        body.put("promisedDate", "next Tuesday");
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/promises", body);
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactly("amount", "promisedDate");
+        assertThat(r.raw()).contains("must not exceed the outstanding total 1000.00 CNY");
+
+        // the amount is missing (the record's problem), the date is past (today's rule)
+        Map<String, Object> noAmount = promise("1", today().minusDays(3));
+        noAmount.remove("amount");
+        Response past = post(COLLECTOR, "/api/invoices/" + number + "/promises", noAmount);
+        assertProblem(past, 400);
+        assertThat(errorFields(past)).containsExactly("amount", "promisedDate");
+        assertThat(past.raw()).contains("is required").contains("must not be in the past");
+
+        // an unknown category (the record's problem) and more than the undisputed amount (the invoice's rule)
+        Response dispute = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute("TASTE", "1000.01"));
+        assertProblem(dispute, 400);
+        assertThat(errorFields(dispute)).containsExactly("category", "amount");
+        assertThat(dispute.raw()).contains("must not exceed the undisputed outstanding amount");
+        assertThat(written(number)).isZero();
+        assertThat(running(number, CaseVariables.PROCESS_DISPUTE)).isZero();
+    }
+
+    @Test
     void planThatDoesNotSumToTheOutstandingTotalIsRefused() {
         String number = createInvoice(createCustomer(), "1000.00");
 
