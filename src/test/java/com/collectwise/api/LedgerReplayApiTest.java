@@ -119,6 +119,29 @@ public class LedgerReplayApiTest extends ApiTestSupport {
         assertThat(post(COLLECTOR, "/api/payments/" + ref + "/reversal", reversal).status()).isEqualTo(403);
     }
 
+    /**
+     * A bounce that has not happened yet is not a reversal: dated tomorrow it was accepted, and the account was
+     * replayed as of that future date, so the case paid in full today reopened and the customer went back on credit
+     * hold with nothing overdue. Refused like a payment received in the future (400 naming reversedOn), nothing
+     * written.
+     */
+    @Test
+    public void aReversalDatedInTheFutureIsRefused_andTheSettledCaseStaysSettled() {
+        String number = invoice(customer("CN"), "500.00", "CNY", 0, "0");
+        String ref = unique("PAY");
+        assertThat(pay(ref, number, "500.00", "CNY", 0).status()).isEqualTo(201);
+        assertThat(view(number).path("status").asText()).isEqualTo("SETTLED");
+
+        Response r = post(FINANCE, "/api/payments/" + ref + "/reversal",
+            Map.of("reversedOn", today().plusDays(1).toString(), "reason", "bounce announced"));
+
+        assertProblem(r, 400);
+        assertThat(errorFields(r)).containsExactly("reversedOn");
+        assertThat(view(number).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ? AND reversed_on IS NOT NULL", ref))
+            .isZero();
+    }
+
     @Test
     public void aCreditNoteReducesTheInvoiceFromItsDueDate_noInterestEverRanOnTheCreditedPart() {
         String number = invoice(customer("CN"), "10000.00", "CNY", 30, "12");
