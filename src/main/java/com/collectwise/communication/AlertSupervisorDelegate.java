@@ -52,16 +52,10 @@ public class AlertSupervisorDelegate implements JavaDelegate {
 
     /**
      * The task's {@code alert} property; a task of a model deployed before the property existed (cases still
-     * running on it) says why by its id, as the delegate read it then.
+     * running on it) has none: {@link AlertsOfEarlierModels} says why.
      */
     static Alert alert(DelegateExecution execution) {
         String alert = ElementProperty.of(execution, ALERT_PROPERTY);
-        if (alert != null) {
-            return Alert.valueOf(alert);
-        }
-        String task = execution.getCurrentActivityId();
-        return CaseVariables.TASK_ALERT_SUPERVISOR_ABOUT_OVERDUE_VISIT.equals(task) ? Alert.VISIT_OVERDUE
-            : CaseVariables.TASK_ALERT_SUPERVISOR_DECISION_MAKER_NOT_MET.equals(task) ? Alert.DECISION_MAKER_NOT_MET
-            : Alert.STAGE_REACHED;
+        return alert != null ? Alert.valueOf(alert) : AlertsOfEarlierModels.of(execution.getCurrentActivityId());
     }
 }
