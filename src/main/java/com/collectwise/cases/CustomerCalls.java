@@ -278,7 +278,9 @@ public class CustomerCalls {
         List<Task> calls = cases.getObject().activeTasksOfCase(invoiceNumber, TASK_CALL_CUSTOMER);
         if (!calls.isEmpty()) {
             String amount = amountToCollect(invoice);
-            calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+            String outstanding = words.outstanding(figures.today(invoiceNumber).statement());
+            calls.forEach(call -> tasks.setVariablesLocal(call.getId(), Map.of(AMOUNT_TO_COLLECT, amount,
+                FormFactsListener.OUTSTANDING_FIGURES, outstanding)));
         }
         String customerId = invoice.customerId();
         // the leads of the customer's open call days, by primary key: a task query by process variable value would
@@ -401,7 +403,7 @@ public class CustomerCalls {
                 callTotals.merge(open.currency(), ask, BigDecimal::add);
             }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
-                .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
+                .append(Math.max(0, today.daysOverdue())).append(" | ").append(words.stage(open.stage())).append(" | ")
                 .append(spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
                     ? spoken(disputed, open.currency()) + " " + open.currency() : "-")

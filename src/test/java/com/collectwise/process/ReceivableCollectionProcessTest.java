@@ -329,7 +329,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         moveTo(at(2026, 3, 6, 15, 30));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
-        assertThat((String) variable(pi, CONTACT_HISTORY)).contains("PHONE NO_ANSWER: rang 10 times");
+        assertThat((String) variable(pi, CONTACT_HISTORY)).contains("Phone - No answer: rang 10 times");
         assertThat(variable(pi, CALL_OUTCOME)).as("the form starts empty").isNull();
 
         // Friday: the next working day is Monday

@@ -14,4 +14,28 @@ class ScreenFormsTest {
         assertThat(new ScreenForms("de-DE").form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
         assertThat(new ScreenForms((String) null).form("Form_CallCustomer")).isEqualTo("Form_CallCustomer");
     }
+
+    /**
+     * Seen in Tasklist: the case header of the visit and approval forms showed the stage id ("Stage: FIELD_VISIT")
+     * and the outstanding number as the engine keeps it ("49050.72", "8812.1" for 8,812.10). The forms show the
+     * words and the formatted figures the task carries (cases.FormFactsListener: stageName, outstandingFigures).
+     */
+    @Test
+    void noFormShowsAStageIdOrAnUnformattedOutstandingAmount() throws java.io.IOException {
+        java.util.List<String> offending = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+            for (java.nio.file.Path form : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                String text = java.nio.file.Files.readString(form);
+                if (text.contains("{{stage}}") || text.contains("{{outstandingAmount}} {{currency}}**\\n- Due date")
+                    || text.contains("{{outstandingAmount}} {{currency}}**\\n- 到期日")) {
+                    offending.add(form.getFileName().toString());
+                }
+            }
+        }
+        assertThat(offending).as("forms showing a stage id or the raw outstanding number in the case header").isEmpty();
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("forms/call-customer.form")))
+            .contains("{{outstandingFigures}}", "{{stageName}}");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("forms/call-customer.zh.form")))
+            .contains("{{outstandingFigures}}", "{{stageName}}");
+    }
 }
