@@ -68,6 +68,11 @@ public class CustomerCalls {
     public static final String CALL_TOTAL = "callTotal";
     /** Task-local on the lead: the customer's promises, open and recent. */
     public static final String CUSTOMER_PROMISES = "customerPromises";
+    /**
+     * Task-local on the lead: whether the customer has a case at formal demand or later (the letter was sent, the
+     * customer is on credit hold): the call form then states the contact rules after the letter (DOMAIN.md 2).
+     */
+    public static final String AFTER_FORMAL_LETTER = "afterFormalLetter";
     /** Form field: the invoice a dispute raised on a customer call is about (default: the lead's). */
     public static final String DISPUTED_INVOICE = "disputedInvoice";
     /** Form field: why the customer pays late ({@link OverdueCause}). */
@@ -391,7 +396,9 @@ public class CustomerCalls {
         Map<String, BigDecimal> callTotals = new java.util.TreeMap<>();
         StringBuilder md = new StringBuilder(words.sheetHeader());
         Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        boolean afterLetter = false;
         for (Invoice open : invoices.findOpenByCustomer(customerId)) {
+            afterLetter |= open.stage() != null && open.stage().holdsCredit();
             CaseFigures.Figures today = figures.today(open.invoiceNumber());
             BigDecimal disputed = disputes.disputed(open.invoiceNumber());
             BigDecimal ask = askFor(today.invoice());
@@ -417,6 +424,7 @@ public class CustomerCalls {
         Map<String, Object> sheet = new HashMap<>();
         sheet.put(CUSTOMER_INVOICES, md.toString());
         sheet.put(CALL_TOTAL, callTotal.isEmpty() ? "-" : callTotal);
+        sheet.put(AFTER_FORMAL_LETTER, afterLetter);
         return sheet;
     }
 

@@ -106,6 +106,8 @@ class CustomerCallProcessTest extends CollectionTestSupport {
             .contains(" CNY (principal ", ", interest ", ", fees ", ", as of 2026-03-0");
         // the amount the collector says is the whole call's, not the lead invoice's
         assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.CALL_TOTAL)).isEqualTo("6,001.48 CNY");
+        // no case of the customer is at formal demand: the form does not speak of the letter
+        assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.AFTER_FORMAL_LETTER)).isEqualTo(false);
 
         // a part payment shows on the lead's list at once
         payments.receive(new com.collectwise.payments.IncomingPayment("PAY-" + a.invoiceNumber(), a.invoiceNumber(),

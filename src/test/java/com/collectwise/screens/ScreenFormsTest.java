@@ -41,15 +41,15 @@ class ScreenFormsTest {
 
     /**
      * DOMAIN.md section 2: contact does not stop after the formal letter (a call every 3 working days, a written
-     * reminder every 10 days until the agency). The call form of a case at formal demand or field visit says so; the
-     * form showed nothing of it before.
+     * reminder every 10 days until the agency). The call form of a customer with a case at formal demand or later
+     * says so (cases.CustomerCalls sets afterFormalLetter); the form showed nothing of it before.
      */
     @Test
     void theCallFormTellsTheContactRulesAfterTheFormalLetter() throws java.io.IOException {
         for (String form : java.util.List.of("forms/call-customer.form", "forms/call-customer.zh.form")) {
             String text = java.nio.file.Files.readString(java.nio.file.Path.of(form));
             assertThat(text).as(form).contains("\"Text_AfterFormalLetter\"")
-                .contains("{{#if stage = \\\"FORMAL_DEMAND\\\" or stage = \\\"FIELD_VISIT\\\"}}");
+                .contains("{{#if afterFormalLetter}}");
         }
         assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("forms/call-customer.form")))
             .contains("a call every 3 working days, a reminder every 10 days");
