@@ -16,9 +16,11 @@ public class ContactHistory {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ContactLog contacts;
+    private final CallFormWords words;
 
-    public ContactHistory(ContactLog contacts) {
+    public ContactHistory(ContactLog contacts, CallFormWords words) {
         this.contacts = contacts;
+        this.words = words;
     }
 
     /** The customer's last contacts about any of its invoices, each naming its invoice (the customer-level call). */
@@ -26,9 +28,17 @@ public class ContactHistory {
         return lines(contacts.listOfCustomer(customerId, SHOWN * 4), zone, true);
     }
 
-    private static String lines(List<ContactEntry> all, ZoneId zone, boolean withInvoice) {
+    /** "186,000.00": the amount with thousands separators and the decimals it was recorded with. */
+    static String grouped(java.math.BigDecimal amount) {
+        int scale = Math.max(0, amount.scale());
+        java.text.DecimalFormat format = new java.text.DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
+            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return format.format(amount);
+    }
+
+    private String lines(List<ContactEntry> all, ZoneId zone, boolean withInvoice) {
         if (all.isEmpty()) {
-            return "No contact yet.";
+            return words.noContact();
         }
         StringBuilder out = new StringBuilder();
         for (int i = all.size() - 1; i >= Math.max(0, all.size() - (withInvoice ? SHOWN * 2 : SHOWN)); i--) {
@@ -37,12 +47,13 @@ public class ContactHistory {
             if (withInvoice) {
                 out.append(e.invoiceNumber()).append(' ');
             }
-            out.append(e.channel()).append(' ').append(e.outcome());
+            // words, not the log's codes (PHONE PROMISE_TO_PAY), and amounts as the collector says them
+            out.append(words.contactWord(e.channel())).append(" - ").append(words.contactWord(e.outcome()));
             if (e.reachedPerson() != null && !e.reachedPerson().isBlank()) {
-                out.append(", reached ").append(e.reachedPerson());
+                out.append(words.reached(e.reachedPerson()));
             }
             if (e.promisedAmount() != null) {
-                out.append(", promised ").append(e.promisedAmount().toPlainString()).append(" by ").append(e.promisedDate());
+                out.append(words.promised(grouped(e.promisedAmount()), String.valueOf(e.promisedDate())));
             }
             if (e.note() != null && !e.note().isBlank()) {
                 out.append(": ").append(e.note());

@@ -69,6 +69,11 @@ public class CustomerCalls {
     public static final String CALL_TOTAL = "callTotal";
     /** Task-local on the lead: the customer's promises, open and recent. */
     public static final String CUSTOMER_PROMISES = "customerPromises";
+    /**
+     * Task-local on the lead: whether the customer has a case at formal demand or later (the letter was sent, the
+     * customer is on credit hold): the call form then states the contact rules after the letter (DOMAIN.md 2).
+     */
+    public static final String AFTER_FORMAL_LETTER = "afterFormalLetter";
     /** Form field: the invoice a dispute raised on a customer call is about (default: the lead's). */
     public static final String DISPUTED_INVOICE = "disputedInvoice";
     /** Form field: why the customer pays late ({@link OverdueCause}). */
@@ -283,7 +288,9 @@ public class CustomerCalls {
         List<Task> calls = cases.getObject().activeTasksOfCase(invoiceNumber, TASK_CALL_CUSTOMER);
         if (!calls.isEmpty()) {
             String amount = amountToCollect(invoice);
-            calls.forEach(call -> tasks.setVariableLocal(call.getId(), AMOUNT_TO_COLLECT, amount));
+            String outstanding = words.outstanding(figures.today(invoiceNumber).statement());
+            calls.forEach(call -> tasks.setVariablesLocal(call.getId(), Map.of(AMOUNT_TO_COLLECT, amount,
+                FormFactsListener.OUTSTANDING_FIGURES, outstanding)));
         }
         String customerId = invoice.customerId();
         // the leads of the customer's open call days, by primary key: a task query by process variable value would
@@ -394,7 +401,9 @@ public class CustomerCalls {
         Map<String, BigDecimal> callTotals = new java.util.TreeMap<>();
         StringBuilder md = new StringBuilder(words.sheetHeader());
         Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        boolean afterLetter = false;
         for (Invoice open : invoices.findOpenByCustomer(customerId)) {
+            afterLetter |= open.stage() != null && open.stage().holdsCredit();
             CaseFigures.Figures today = figures.today(open.invoiceNumber());
             BigDecimal disputed = disputes.disputed(open.invoiceNumber());
             BigDecimal ask = askFor(today.invoice());
@@ -406,7 +415,7 @@ public class CustomerCalls {
                 callTotals.merge(open.currency(), ask, BigDecimal::add);
             }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
-                .append(Math.max(0, today.daysOverdue())).append(" | ").append(open.stage()).append(" | ")
+                .append(Math.max(0, today.daysOverdue())).append(" | ").append(words.stage(open.stage())).append(" | ")
                 .append(spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
                     ? spoken(disputed, open.currency()) + " " + open.currency() : "-")
@@ -420,6 +429,7 @@ public class CustomerCalls {
         Map<String, Object> sheet = new HashMap<>();
         sheet.put(CUSTOMER_INVOICES, md.toString());
         sheet.put(CALL_TOTAL, callTotal.isEmpty() ? "-" : callTotal);
+        sheet.put(AFTER_FORMAL_LETTER, afterLetter);
         return sheet;
     }
 

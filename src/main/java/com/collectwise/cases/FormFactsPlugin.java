@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class FormFactsPlugin extends AbstractProcessEnginePlugin {
 
-    /** The variables the listener sets: a form showing one of them gets all three. */
-    static final List<String> FACTS = List.of("{{dueDate}}", "{{daysOverdue}}", "{{decisionMaker}}");
+    /** The variables the listener sets: a form showing one of them gets them all. */
+    static final List<String> FACTS = List.of("{{dueDate}}", "{{daysOverdue}}", "{{decisionMaker}}",
+        "{{stageName}}", "{{outstandingFigures}}");
     private static final Pattern FORM_ID = Pattern.compile("(Form_\\w+)");
 
     private final ObjectProvider<FormFactsListener> listener;

@@ -111,9 +111,7 @@ public class PromiseBook implements PromiseTrackRecord {
                 SELECT p.invoice_number, p.amount, p.currency, p.promised_date, p.status FROM promises p
                 WHERE p.invoice_number IN (:invoices) ORDER BY p.created_at DESC, p.id DESC LIMIT 10""")
             .param("invoices", invoiceNumbers(customerId))
-            .query((rs, n) -> words.promiseLine(rs.getString("status"), rs.getBigDecimal("amount").setScale(
-                    Math.max(0, java.util.Currency.getInstance(rs.getString("currency").trim()).getDefaultFractionDigits()),
-                    RoundingMode.HALF_UP).toPlainString(), rs.getString("currency").trim(),
+            .query((rs, n) -> words.promiseLine(rs.getString("status"), CustomerCalls.spoken(rs.getBigDecimal("amount"), rs.getString("currency").trim()), rs.getString("currency").trim(),
                 rs.getDate("promised_date").toLocalDate().toString(), rs.getString("invoice_number")))
             .list();
         return lines.isEmpty() ? words.noPromise() : String.join("\n", lines);

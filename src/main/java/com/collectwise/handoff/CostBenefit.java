@@ -61,6 +61,11 @@ public class CostBenefit {
 
     private static String money(Invoice invoice, BigDecimal amount) {
         // at the currency's minor unit: JPY without decimals, KWD with three
-        return invoice.currency() + " " + Money.rounded(amount, invoice.currency()).amount().toPlainString();
+        // with thousands separators as on the rest of the form ("CNY 568,284.93", not "CNY 568284.93")
+        BigDecimal rounded = Money.rounded(amount, invoice.currency()).amount();
+        int scale = Math.max(0, rounded.scale());
+        java.text.DecimalFormat grouped = new java.text.DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
+            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return invoice.currency() + " " + grouped.format(rounded);
     }
 }

@@ -92,7 +92,7 @@ class ModelReferencesTest {
         "agreementTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
         "openPrincipal", "openInterest", "openFees", "customerInvoices", "customerPromises", "playbookPrinciples",
-        "callTotal");
+        "callTotal", "stageName", "outstandingFigures", "afterFormalLetter");
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 

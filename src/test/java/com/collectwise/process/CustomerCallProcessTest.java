@@ -104,9 +104,16 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         // statutory interest for 03-04 and 03-05 (LPR 3.00% x 1.5 = 4.5% p.a.): 1,000.00 x 4.5% x 2 / 365 = 0.25
         assertThat(sheet).contains(a.invoiceNumber(), b.invoiceNumber(), c.invoiceNumber())
             .contains("1,000.25 CNY", "2,000.49 CNY", "3,000.74 CNY").contains("**6,001.48 CNY**")
-            .doesNotContain("| no |");
+            .doesNotContain("| no |")
+            // the stage in words, not its id (seen in Tasklist: "INTERNAL_REMINDER")
+            .contains("| Internal reminder |").doesNotContain("INTERNAL_REMINDER");
+        // the lead invoice's figures with their parts (DOMAIN.md 3: amount, fees; the brief: principal, interest)
+        assertThat((String) tasks.getVariableLocal(lead.getId(), com.collectwise.cases.FormFactsListener.OUTSTANDING_FIGURES))
+            .contains(" CNY (principal ", ", interest ", ", fees ", ", as of 2026-03-0");
         // the amount the collector says is the whole call's, not the lead invoice's
         assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.CALL_TOTAL)).isEqualTo("6,001.48 CNY");
+        // no case of the customer is at formal demand: the form does not speak of the letter
+        assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.AFTER_FORMAL_LETTER)).isEqualTo(false);
 
         // a part payment shows on the lead's list at once
         payments.receive(new com.collectwise.payments.IncomingPayment("PAY-" + a.invoiceNumber(), a.invoiceNumber(),
@@ -114,6 +121,10 @@ class CustomerCallProcessTest extends CollectionTestSupport {
             com.collectwise.payments.PaymentMethod.BANK_TRANSFER));
         assertThat((String) tasks.getVariableLocal(lead.getId(), CustomerCalls.CUSTOMER_INVOICES))
             .contains("600.25 CNY").contains("**5,601.48 CNY**");
+        // and the call of the paid case shows its new figures
+        assertThat(callsOfCustomer()).filteredOn(t -> a.invoiceNumber().equals(tasks.getVariable(t.getId(), INVOICE_NUMBER)))
+            .singleElement().satisfies(t -> assertThat((String) tasks.getVariableLocal(t.getId(),
+                com.collectwise.cases.FormFactsListener.OUTSTANDING_FIGURES)).startsWith("600.25 CNY (principal "));
         assertThat(tasks.getVariableLocal(lead.getId(), CustomerCalls.CALL_TOTAL)).isEqualTo("5,601.48 CNY");
         assertThat((String) tasks.getVariableLocal(lead.getId(), "playbookPrinciples")).contains("理", "情", "利", "法");
         assertThat((String) tasks.getVariable(lead.getId(), OBJECTION_PLAYBOOK))

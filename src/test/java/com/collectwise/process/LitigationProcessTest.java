@@ -79,8 +79,8 @@ class LitigationProcessTest extends CollectionTestSupport {
         assertThat((String) variable(litigation, LITIGATION_COST_BENEFIT))
             // claim = 150,000.00 + 20 days of 4.5% = 150,369.86; court fee 50 + 2.5% x 90,000 + 2% x 50,369.86
             // = 3,307.40; lawyer 8% = 12,029.59; net 150,369.86 - 3,307.40 - 12,029.59 = 135,032.87
-            .contains("Claim CNY 150369.86").contains("Court acceptance fee CNY 3307.40")
-            .contains("Lawyer estimate CNY 12029.59").contains("Net if won and enforced: CNY 135032.87")
+            .contains("Claim CNY 150,369.86").contains("Court acceptance fee CNY 3,307.40")
+            .contains("Lawyer estimate CNY 12,029.59").contains("Net if won and enforced: CNY 135,032.87")
             .contains("Limitation date 2029-03-03");
         complete(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "WRITE_OFF", DECISION_REASON, "no assets"));
         BpmnAwareTests.assertThat(litigation).hasPassed("EndEvent_WriteOffAdvised");

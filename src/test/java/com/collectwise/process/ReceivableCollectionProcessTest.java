@@ -329,7 +329,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
         moveTo(at(2026, 3, 6, 15, 30));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
-        assertThat((String) variable(pi, CONTACT_HISTORY)).contains("PHONE NO_ANSWER: rang 10 times");
+        assertThat((String) variable(pi, CONTACT_HISTORY)).contains("Phone - No answer: rang 10 times");
         assertThat(variable(pi, CALL_OUTCOME)).as("the form starts empty").isNull();
 
         // Friday: the next working day is Monday
@@ -484,9 +484,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     @Test
     void approvedHandOffCallsTheAgencyProcessWithTheCostBenefitShown() {
         ProcessInstance pi = atAgencyApproval();
-        assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12088.77")
+        assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12,088.77")
             // 60 days of 4.5% on 12,000.00 = 88.77 interest; 20% of 12,088.77 = 2,417.754 -> 2,417.75
-            .contains("Agency commission 20% = CNY 2417.75").contains("Net if fully collected: CNY 9671.02");
+            .contains("Agency commission 20% = CNY 2,417.75").contains("Net if fully collected: CNY 9,671.02");
         // no agency listens here: the hand-off job stays for the test to run (AgencyHandoffProcessTest does)
         BpmnAwareTests.complete(task(pi, "Task_ApproveAgencyHandoff"),
             withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));

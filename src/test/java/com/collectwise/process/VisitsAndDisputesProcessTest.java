@@ -112,6 +112,12 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
         assertThat(tasks.getVariablesLocal(visit.getId())).containsEntry(DUE_DATE, "2026-03-03")
             .containsEntry(DAYS_OVERDUE, 20L).containsEntry(DECISION_MAKER, "Ms. Wang");
         assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(DUE_DATE, DAYS_OVERDUE, DECISION_MAKER);
+        // the stage in words and today's figures with currency and parts, not FIELD_VISIT and a bare number
+        assertThat(tasks.getVariableLocal(visit.getId(), com.collectwise.cases.FormFactsListener.STAGE_NAME))
+            .isEqualTo("Field visit");
+        assertThat((String) tasks.getVariableLocal(visit.getId(), com.collectwise.cases.FormFactsListener.OUTSTANDING_FIGURES))
+            .matches("[0-9,]+\\.[0-9]{2} " + invoice.currency() + " \\(principal [0-9,]+\\.[0-9]{2}, interest [0-9,]+\\.[0-9]{2}, "
+                + "fees [0-9,]+\\.[0-9]{2}, as of [0-9-]{10}\\)");
 
         Customer after = new Customer(customer.customerId(), customer.name(), customer.segment(), customer.country(),
             customer.email(), customer.phone(), customer.collector(), "Mr. Li", customer.createdAt(),
