@@ -292,6 +292,24 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    @Test
+    public void aReversalAndAnotherPaymentOnTheSameInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String bounced = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(bounced, number, null, "300.00")).status()).isEqualTo(201);
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments/" + bounced + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "200.00")));
+
+            assertStatuses(answers, 200, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("800.00");
+            assertBooks(customerId);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** The calls, released together by a barrier; their answers in the order given. */
@@ -358,8 +376,9 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         for (Map<String, Object> invoice : jdbc.sql("SELECT invoice_number, amount, status FROM invoices "
             + "WHERE customer_id = ? AND due_date >= ?").params(customerId, today()).query().listOfRows()) {
             String number = (String) invoice.get("invoice_number");
-            BigDecimal allocated = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_allocations WHERE "
-                + "invoice_number = ?").param(number).query(BigDecimal.class).single();
+            BigDecimal allocated = jdbc.sql("SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a JOIN payments p "
+                + "ON p.payment_reference = a.payment_reference WHERE a.invoice_number = ? AND p.reversed_on IS NULL")
+                .param(number).query(BigDecimal.class).single();
             BigDecimal credited = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE "
                 + "invoice_number = ? AND entry_type = 'CREDIT_NOTE'").param(number).query(BigDecimal.class).single();
             BigDecimal owed = ((BigDecimal) invoice.get("amount")).subtract(allocated).subtract(credited);
