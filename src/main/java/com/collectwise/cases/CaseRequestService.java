@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.agreements.AcknowledgementService;
 import com.collectwise.agreements.AgreementService;
@@ -33,7 +34,9 @@ import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
 import com.collectwise.cases.CaseView.PromiseView;
 import com.collectwise.disputes.DisputeCategory;
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
+import com.collectwise.payments.Retries;
 
 /**
  * Promises, instalment plans and disputes captured outside Collectwise (customer portal, ERP) and posted to the
@@ -41,6 +44,12 @@ import com.collectwise.disputes.DisputeService;
  * acknowledgement, and correlates its message to the running case, in one transaction: the engine shares the
  * application's transaction, so a case that cannot take the message (closed, or a plan already running) rolls
  * everything back and the caller gets 409 with nothing written.
+ * <p>
+ * Requests of one customer go one at a time with its payments, credit notes and master-data changes: each takes the
+ * lock on the customer's row first and only then reads the invoice, so a request that comes after the payment that
+ * settled the invoice finds the case closed (409), and two requests into the same case never change it at once (the
+ * engine's optimistic locking would fail one of them). A request that lost a race anyway (a lock wait timed out, a
+ * job changed the case meanwhile) runs again from the start in a new transaction ({@link Retries}).
  */
 @Service
 public class CaseRequestService {
@@ -56,11 +65,16 @@ public class CaseRequestService {
     private final ContactLog contacts;
     private final CaseEngine cases;
     private final BusinessClock clock;
+    private final CustomerRepository customers;
+    private final TransactionTemplate transaction;
 
     public CaseRequestService(InvoiceRepository invoices, CaseFigures figures, PromiseBook promises,
                               AgreementService agreements, DisputeService disputes,
                               AcknowledgementService acknowledgements, ContactLog contacts, CaseEngine cases,
-                              BusinessClock clock) {
+                              BusinessClock clock, CustomerRepository customers,
+                              PlatformTransactionManager transactionManager) {
+        this.customers = customers;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.invoices = invoices;
         this.figures = figures;
         this.promises = promises;
@@ -79,10 +93,14 @@ public class CaseRequestService {
      * @throws InvalidRequestException when the amount has more decimals than the invoice's currency or exceeds what is
      *                                 outstanding, or the date is past
      */
-    @Transactional
     public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                String user) {
-        Invoice invoice = openInvoice(invoiceNumber);
+        return inTransaction(() -> takePromise(invoiceNumber, amountAsSent, promisedDate, note, user));
+    }
+
+    private PromiseView takePromise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
+                                    String user) {
+        Invoice invoice = lockedOpenInvoice(invoiceNumber);
         throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         // one instant for the row and the answer: the answer is the promise as stored (and as the case view shows it)
@@ -110,10 +128,14 @@ public class CaseRequestService {
      * @throws InvalidRequestException when an amount has more decimals than the invoice's currency or the schedule
      *                                 breaks a rule of the call form
      */
-    @Transactional
     public AgreementView agreement(String invoiceNumber, List<Instalment> planAsSent, boolean waiveInterest,
                                    String note, String user) {
-        Invoice invoice = openInvoice(invoiceNumber);
+        return inTransaction(() -> takeAgreement(invoiceNumber, planAsSent, waiveInterest, note, user));
+    }
+
+    private AgreementView takeAgreement(String invoiceNumber, List<Instalment> planAsSent, boolean waiveInterest,
+                                        String note, String user) {
+        Invoice invoice = lockedOpenInvoice(invoiceNumber);
         List<FieldProblem> problems = new ArrayList<>();
         List<Instalment> plan = new ArrayList<>();
         for (Instalment row : planAsSent) {
@@ -143,10 +165,14 @@ public class CaseRequestService {
      * @throws InvalidRequestException when the amount has more decimals than the invoice's currency or exceeds the
      *                                 undisputed outstanding amount
      */
-    @Transactional
     public DisputeView dispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
                                String description, String user) {
-        Invoice invoice = openInvoice(invoiceNumber);
+        return inTransaction(() -> takeDispute(invoiceNumber, category, amountAsSent, description, user));
+    }
+
+    private DisputeView takeDispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
+                                    String description, String user) {
+        Invoice invoice = lockedOpenInvoice(invoiceNumber);
         throwIfAny(disputeProblems(invoice, category, amountAsSent));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         long id = disputes.raise(invoice, category, amount, description, CHANNEL, user);
@@ -220,6 +246,33 @@ public class CaseRequestService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    /**
+     * One transaction for the request, run again from the start when it lost a race (a lock wait timed out, the case
+     * was changed meanwhile); inside a caller's transaction it joins that one and is not retried.
+     */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        return Retries.onLockConflict(() -> transaction.execute(status -> work.get()));
+    }
+
+    /**
+     * The invoice read again under the lock on its customer's row (a payment may have settled it while this request
+     * waited): 404 for an unknown invoice, 409 for a closed case.
+     */
+    private Invoice lockedOpenInvoice(String invoiceNumber) {
+        Invoice invoice = invoices.find(invoiceNumber)
+            .orElseThrow(() -> new NotFoundException("There is no invoice " + invoiceNumber));
+        customers.lock(invoice.customerId()); // forgets the rows read in this transaction: read again below
+        Invoice locked = openInvoice(invoiceNumber);
+        if (figures.today(invoiceNumber).outstanding().signum() == 0) {
+            // paid off: its case is closing (H2 may show the payment a moment before the invoice's new status)
+            throw new ConflictException("Invoice " + invoiceNumber + " owes nothing: its case is closing");
+        }
+        return locked;
     }
 
     /** 404 for an unknown invoice, 409 for a closed case (answered before the body: nothing to fix there). */

@@ -12,9 +12,10 @@ import com.collectwise.kernel.CaseEngine;
 /**
  * Money of one customer is booked one request at a time (a lock on the customer's row). A request that lost a
  * race anyway (a lock wait timed out, the engine saw a concurrent change of the same case) is run again from the
- * start in a new transaction, a bounded number of times, instead of answering 500.
+ * start in a new transaction, a bounded number of times, instead of answering 500. Requests into a customer's cases
+ * (promises, plans, disputes: {@code cases.CaseRequestService}) take the same lock and the same retries.
  */
-final class Retries {
+public final class Retries {
 
     static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(Retries.class);
@@ -22,7 +23,12 @@ final class Retries {
     private Retries() {
     }
 
-    static <T> T onLockConflict(Supplier<T> work) {
+    /**
+     * Runs {@code work} (which opens and ends its own transaction) again when it lost a race on a lock or a case.
+     *
+     * @throws BusyException when it lost every attempt
+     */
+    public static <T> T onLockConflict(Supplier<T> work) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {

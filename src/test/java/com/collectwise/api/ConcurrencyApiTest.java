@@ -1,0 +1,428 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import com.collectwise.kernel.CaseVariables;
+
+/**
+ * Two (or more) requests on the same invoice or customer at the same moment, over real HTTP, several rounds each so
+ * that the race is likely hit: never a 5xx, every answer one of the documented statuses (problems as RFC 7807), and
+ * afterwards the books are exact whatever the order: allocations sum to the payments, the outstanding total is the
+ * one computed by hand, one row per idempotency key, nothing half-written.
+ */
+public class ConcurrencyApiTest extends ApiTestSupport {
+
+    /** Rounds per pair: each round is a fresh customer and invoice; enough to hit the race, few enough to stay quick. */
+    static final int ROUNDS = Integer.getInteger("race.rounds", 3);
+    static final String OTHER_COLLECTOR = "apiracecollector";
+
+    @Autowired
+    TaskService tasks;
+
+    private ExecutorService pool;
+
+    @BeforeEach
+    void threads() {
+        pool = Executors.newFixedThreadPool(4);
+        if (identity.createUserQuery().userId(OTHER_COLLECTOR).count() == 0) {
+            User user = identity.newUser(OTHER_COLLECTOR);
+            user.setFirstName("Grace");
+            user.setLastName("Hopper");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+            identity.createMembership(OTHER_COLLECTOR, "collectors");
+        }
+    }
+
+    @AfterEach
+    void stopThreads() {
+        pool.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    public void twoDifferentPaymentsOnTheSameInvoiceAreBothBooked() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "100.00")),
+                () -> post(INTEGRATION, "/api/payments", payment(unique("PAY"), number, null, "250.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("650.00");
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void twoPaymentsWithoutInvoiceNumberPayTheCustomersOldestInvoicesFirst() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String oldest = createInvoice(customerId, "300.00", "CNY", today().minusDays(20), today().plusDays(10));
+            String middle = createInvoice(customerId, "300.00", "CNY", today().minusDays(10), today().plusDays(20));
+            String newest = createInvoice(customerId, "300.00", "CNY", today().minusDays(5), today().plusDays(30));
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), null, customerId, "200.00")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), null, customerId, "250.00")));
+
+            assertStatuses(answers, 201, 201);
+            // 450.00 in any order: the oldest paid off, 150.00 on the next, nothing on the newest
+            assertThat(outstanding(oldest)).isEqualByComparingTo("0.00");
+            assertThat(outstanding(middle)).isEqualByComparingTo("150.00");
+            assertThat(outstanding(newest)).isEqualByComparingTo("300.00");
+            assertThat(status(oldest)).isEqualTo("SETTLED");
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void theSameReferenceWithOtherContentIsBookedOnceAndTheOtherIsAConflict() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String ref = unique("PAY");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "100.00")),
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "300.00")));
+
+            assertStatuses(answers, 201, 409);
+            assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", ref)).isEqualTo(1);
+            BigDecimal booked = jdbc.sql("SELECT amount FROM payments WHERE payment_reference = ?").param(ref)
+                .query(BigDecimal.class).single();
+            BigDecimal winner = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().body()
+                .path("amount").decimalValue();
+            assertThat(booked).isEqualByComparingTo(winner);
+            assertThat(outstanding(number)).isEqualByComparingTo(new BigDecimal("1000.00").subtract(booked));
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void aPaymentAndAPromiseOnTheSameInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "100.00")),
+                () -> post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("200.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("900.00");
+            assertThat(count("SELECT COUNT(*) FROM promises WHERE invoice_number = ?", number)).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'PROMISE_TO_PAY'",
+                number)).isEqualTo(1);
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void aPaymentThatSettlesTheInvoiceAndADisputeOnIt() {
+        settlingPaymentAnd("/disputes", Map.of("category", "QUALITY", "amount", "100.00", "description", "damaged"),
+            "disputes");
+    }
+
+    @Test
+    public void aPaymentThatSettlesTheInvoiceAndAPromiseOnIt() {
+        settlingPaymentAnd("/promises", promise("200.00"), "promises");
+    }
+
+    @Test
+    public void aPaymentThatSettlesTheInvoiceAndAnAgreementOnIt() {
+        settlingPaymentAnd("/agreements", plan(), "agreements");
+    }
+
+    private void settlingPaymentAnd(String path, Map<String, Object> request, String table) {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "1000.00")),
+                () -> post(INTEGRATION, "/api/invoices/" + number + path, request));
+
+            assertAllowed(answers.get(0), 201);
+            // the request that came too late finds the case closed: 409 (nothing written); in time it is taken
+            assertAllowed(answers.get(1), 201, 409);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            int taken = answers.get(1).status() == 201 ? 1 : 0;
+            assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE invoice_number = ?", number)).isEqualTo(taken);
+            assertBooks(customerId);
+            runDueJobsOfCase(number);
+        }
+    }
+
+    @Test
+    public void twoAgreementsOnTheSameInvoice_oneIsTaken() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices/" + number + "/agreements", plan()),
+                () -> post(COLLECTOR, "/api/invoices/" + number + "/agreements", plan()));
+
+            assertStatuses(answers, 201, 409);
+            assertThat(count("SELECT COUNT(*) FROM agreements WHERE invoice_number = ?", number)).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = "
+                + "'INSTALMENT_REQUESTED'", number)).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM instalments i WHERE NOT EXISTS (SELECT 1 FROM agreements a "
+                + "WHERE a.id = i.agreement_id)")).isZero();
+            assertThat(outstanding(number)).isEqualByComparingTo("1000.00");
+        }
+    }
+
+    @Test
+    public void twoDisputesOnTheSameInvoice_eachAnswerNamesItsOwnDispute() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices/" + number + "/disputes",
+                    Map.of("category", "QUALITY", "amount", "100.00", "description", "first")),
+                () -> post(SUPERVISOR, "/api/invoices/" + number + "/disputes",
+                    Map.of("category", "PRICE", "amount", "200.00", "description", "second")));
+
+            assertAllowed(answers.get(0), 201, 409);
+            assertAllowed(answers.get(1), 201, 409);
+            int taken = 0;
+            for (int i = 0; i < 2; i++) {
+                Response a = answers.get(i);
+                if (a.status() != 201) {
+                    continue;
+                }
+                taken++;
+                long id = a.body().path("id").asLong();
+                Map<String, Object> row = jdbc.sql("SELECT category, amount, description FROM disputes WHERE id = ?")
+                    .param(id).query().singleRow();
+                assertThat(row.get("description")).as(a.raw()).isEqualTo(i == 0 ? "first" : "second");
+                assertThat(a.body().path("amount").decimalValue()).isEqualByComparingTo(i == 0 ? "100.00" : "200.00");
+            }
+            assertThat(taken).isPositive();
+            assertThat(count("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?", number)).isEqualTo(taken);
+            assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'DISPUTED'",
+                number)).isEqualTo(taken);
+            assertThat(outstanding(number)).isEqualByComparingTo("1000.00");
+        }
+    }
+
+    @Test
+    public void aCollectorChangeAndAPaymentOfTheSameCustomer() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            // three days overdue: the case waits at the call, assigned to the customer's collector
+            String number = createInvoice(customerId, "10000.00", "CNY", today().minusDays(40), today().minusDays(3));
+            runDueJobsOfCase(number);
+            BigDecimal before = outstanding(number);
+            List<Response> answers = atOnce(
+                () -> exchange(SUPERVISOR, HttpMethod.PATCH, "/api/customers/" + customerId,
+                    Map.of("collector", OTHER_COLLECTOR), MediaType.APPLICATION_JSON),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "1000.00")));
+
+            assertAllowed(answers.get(0), 200);
+            assertAllowed(answers.get(1), 201);
+            assertThat(outstanding(number)).isEqualByComparingTo(before.subtract(new BigDecimal("1000.00")));
+            assertThat(jdbc.sql("SELECT collector FROM customers WHERE customer_id = ?").param(customerId)
+                .query(String.class).single()).isEqualTo(OTHER_COLLECTOR);
+            assertThat(count("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ?", customerId)).isEqualTo(1);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskAssignee(COLLECTOR).count())
+                .isZero();
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void theSameInvoicePostedTwiceAtOnceIsRegisteredOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = unique("INV");
+            Map<String, Object> invoice = Map.of("invoiceNumber", number, "customerId", customerId,
+                "issueDate", today().minusDays(30).toString(), "dueDate", today().plusDays(30).toString(),
+                "amount", "1000.00", "currency", "CNY");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice),
+                () -> post(INTEGRATION, "/api/invoices", invoice));
+
+            assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
+            answers.forEach(a -> assertAllowed(a, 201, 200, 409));
+            assertThat(count("SELECT COUNT(*) FROM invoices WHERE invoice_number = ?", number)).isEqualTo(1);
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(number).count()).isEqualTo(1);
+            assertThat(outstanding(number)).isEqualByComparingTo("1000.00");
+        }
+    }
+
+    @Test
+    public void aCreditNoteAndAPaymentOnTheSameInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String note = unique("CN");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber", note,
+                    "amount", "300.00", "issuedOn", today().toString(), "reason", "goods returned")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "200.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("500.00");
+            assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE invoice_number = ? AND entry_type = 'CREDIT_NOTE'",
+                number)).isEqualTo(1);
+            assertBooks(customerId);
+        }
+    }
+
+    @Test
+    public void aReversalAndAnotherPaymentOnTheSameInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String bounced = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(bounced, number, null, "300.00")).status()).isEqualTo(201);
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments/" + bounced + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "200.00")));
+
+            assertStatuses(answers, 200, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("800.00");
+            assertBooks(customerId);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The calls, released together by a barrier; their answers in the order given. */
+    @SafeVarargs
+    protected final List<Response> atOnce(Callable<Response>... calls) {
+        CyclicBarrier start = new CyclicBarrier(calls.length);
+        List<Future<Response>> running = new ArrayList<>();
+        for (Callable<Response> call : calls) {
+            running.add(pool.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return call.call();
+            }));
+        }
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> f : running) {
+            try {
+                answers.add(f.get(90, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                throw new AssertionError("a concurrent call did not answer", e);
+            }
+        }
+        return answers;
+    }
+
+    /** Exactly these statuses in any order, none of them a 5xx. */
+    private static void assertStatuses(List<Response> answers, Integer... expected) {
+        answers.forEach(a -> assertThat(a.status()).as(a.raw()).isLessThan(500));
+        assertThat(answers.stream().map(Response::status).toList()).as(answers.stream().map(Response::raw).toList()
+            .toString()).containsExactlyInAnyOrder(expected);
+        answers.stream().filter(a -> a.status() >= 400).forEach(a -> assertProblem(a, a.status()));
+    }
+
+    private static void assertAllowed(Response answer, Integer... allowed) {
+        assertThat(answer.status()).as(answer.raw()).isLessThan(500).isIn((Object[]) allowed);
+        if (answer.status() >= 400) {
+            assertProblem(answer, answer.status());
+        }
+    }
+
+    /**
+     * The customer's books: one row per payment reference, every applied payment split exactly (allocations sum to
+     * its amount), no allocation without its payment or on an invoice of another customer.
+     */
+    protected void assertBooks(String customerId) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT p.payment_reference, p.amount,
+                       (SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a
+                        WHERE a.payment_reference = p.payment_reference) AS allocated
+                FROM payments p WHERE p.customer_id = ? AND p.status = 'APPLIED' AND p.reversed_on IS NULL""")
+            .param(customerId).query().listOfRows();
+        for (Map<String, Object> row : rows) {
+            assertThat((BigDecimal) row.get("allocated")).as("allocations of " + row.get("payment_reference"))
+                .isEqualByComparingTo((BigDecimal) row.get("amount"));
+        }
+        assertThat(count("""
+                SELECT COUNT(*) FROM payment_allocations a JOIN payments p ON p.payment_reference = a.payment_reference
+                WHERE p.customer_id = ? AND a.invoice_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices i
+                  WHERE i.invoice_number = a.invoice_number AND i.customer_id = p.customer_id)""", customerId))
+            .isZero();
+        assertThat(count("""
+                SELECT COUNT(*) FROM (SELECT payment_reference FROM payments WHERE customer_id = ?
+                GROUP BY payment_reference HAVING COUNT(*) > 1) d""", customerId)).isZero();
+        // what the invoices owe is what they were issued for, less the money and credits booked on them
+        for (Map<String, Object> invoice : jdbc.sql("SELECT invoice_number, amount, status FROM invoices "
+            + "WHERE customer_id = ? AND due_date >= ?").params(customerId, today()).query().listOfRows()) {
+            String number = (String) invoice.get("invoice_number");
+            BigDecimal allocated = jdbc.sql("SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocations a JOIN payments p "
+                + "ON p.payment_reference = a.payment_reference WHERE a.invoice_number = ? AND p.reversed_on IS NULL")
+                .param(number).query(BigDecimal.class).single();
+            BigDecimal credited = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE "
+                + "invoice_number = ? AND entry_type = 'CREDIT_NOTE'").param(number).query(BigDecimal.class).single();
+            BigDecimal owed = ((BigDecimal) invoice.get("amount")).subtract(allocated).subtract(credited);
+            assertThat(outstanding(number)).as("outstanding of " + number).isEqualByComparingTo(owed);
+            assertThat(invoice.get("status")).as("status of " + number)
+                .isEqualTo(owed.signum() == 0 ? "SETTLED" : "OPEN");
+        }
+    }
+
+    private BigDecimal outstanding(String number) {
+        Response view = get(FINANCE, "/api/invoices/" + number);
+        assertThat(view.status()).as(view.raw()).isEqualTo(200);
+        return view.body().path("outstanding").path("total").decimalValue();
+    }
+
+    private String status(String number) {
+        return get(FINANCE, "/api/invoices/" + number).body().path("status").asText();
+    }
+
+    private Map<String, Object> payment(String reference, String invoiceNumber, String customerId, String amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("paymentReference", reference);
+        if (invoiceNumber != null) {
+            body.put("invoiceNumber", invoiceNumber);
+        }
+        if (customerId != null) {
+            body.put("customerId", customerId);
+        }
+        body.put("amount", amount);
+        body.put("currency", "CNY");
+        body.put("receivedOn", today().toString());
+        body.put("method", "BANK_TRANSFER");
+        return body;
+    }
+
+    private Map<String, Object> promise(String amount) {
+        return Map.of("amount", amount, "promisedDate", today().plusDays(5).toString(), "note", "portal");
+    }
+
+    /** Three instalments before the due date (no interest): the plan is the invoice amount. */
+    private Map<String, Object> plan() {
+        return Map.of("instalments", List.of(
+            Map.of("dueDate", today().plusDays(5).toString(), "amount", "333.33"),
+            Map.of("dueDate", today().plusDays(15).toString(), "amount", "333.33"),
+            Map.of("dueDate", today().plusDays(25).toString(), "amount", "333.34")), "note", "portal");
+    }
+}
