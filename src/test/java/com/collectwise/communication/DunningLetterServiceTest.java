@@ -121,7 +121,7 @@ class DunningLetterServiceTest {
 
         String text = oneLine(text(letter));
         assertThat(text).containsPattern("Total ?10,032\\.88 CNY")
-            .containsPattern("Disputed \\(not demanded until the dispute is decided\\) ?2,000\\.00 CNY")
+            .containsPattern("Disputed \\(not demanded, nor its interest, until the dispute is decided\\) ?2,000\\.00 CNY")
             .containsPattern("Total due ?8,026\\.30 CNY").contains("We demand payment of 8,026.30 CNY");
     }
 

@@ -225,8 +225,8 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
         OutboxMessage reminder = outbox.forInvoice(invoice.invoiceNumber()).stream()
             .filter(m -> m.idempotencyKey().endsWith(":written:2026-04-02")).findFirst().orElseThrow();
         assertThat(reminder.kind()).isEqualTo(Outbox.OVERDUE_REMINDER);
-        assertThat(reminder.body()).contains("Of this, CNY 2000.00 is disputed: we do not ask for it until the dispute "
-            + "is decided.").containsPattern("Undisputed and due now: CNY 10\\d{3}\\.\\d{2}\\.");
+        assertThat(reminder.body()).contains("Of this, CNY 2000.00 is disputed: we do not ask for it, nor for the "
+            + "interest on it, until the dispute is decided.").containsPattern("Undisputed and due now: CNY 10\\d{3}\\.\\d{2}\\.");
         BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
     }
 }
