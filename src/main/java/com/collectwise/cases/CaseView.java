@@ -17,7 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A collection case as the API shows it, figures as of {@code asOf}. Empty parts are shown as null or
  * [] (not left out), so that a client can tell "no agreement" from "field not supported".
  * {@code promisesKept}/{@code promisesBroken} count the promises of the customer on all its invoices (its
- * payment habits); {@code disputed} is the sum of the open disputes, which dunning does not ask for.
+ * payment habits); {@code disputed} is the sum of the open disputes, which dunning does not ask for. As of a past
+ * date the view shows the promises, plan and disputes that existed at the end of that day with their status then,
+ * and the status then (closing dated by {@code invoices.closed_at}); the stage is today's (no dated stage history).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseView(String invoiceNumber, String customerId, CaseStatus status, Stage stage, LocalDate dueDate,

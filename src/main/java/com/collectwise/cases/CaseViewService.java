@@ -6,6 +6,8 @@ import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.collectwise.agreements.Agreement;
 import com.collectwise.agreements.AgreementRepository;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
@@ -44,10 +49,12 @@ public class CaseViewService {
     private final PromiseBook promiseBook;
     private final AgreementRepository agreements;
     private final DisputeService disputes;
+    private final BusinessClock clock;
 
     public CaseViewService(InvoiceRepository invoices, CustomerRepository customers, StatementService statements,
                            ContactLog contacts, JdbcClient jdbc, LimitationService limitation, PromiseBook promiseBook,
-                           AgreementRepository agreements, DisputeService disputes) {
+                           AgreementRepository agreements, DisputeService disputes, BusinessClock clock) {
+        this.clock = clock;
         this.invoices = invoices;
         this.customers = customers;
         this.statements = statements;
@@ -72,15 +79,61 @@ public class CaseViewService {
             minor(statement.interest(), currency), minor(statement.fees(), currency), minor(statement.total(), currency));
         long daysOverdue = outstanding.total().signum() == 0 ? 0
             : Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), asOf));
-        PromiseBook.Habits habits = promiseBook.habits(invoice.customerId());
-        // only one plan is open at a time and it is the newest, so the latest is "the active or latest"
-        AgreementView agreement = agreements.latest(invoiceNumber).map(AgreementView::of).orElse(null);
-        List<DisputeView> disputeViews = disputes.forInvoice(invoiceNumber).stream().map(DisputeView::of).toList();
-        return new CaseView(invoice.invoiceNumber(), invoice.customerId(), invoice.status(), invoice.stage(),
-            invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
+        // as of the date: only the promises, plans and disputes made by its end, with their status then
+        Instant endOfDay = asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        PromiseBook.Habits habits = promiseBook.habits(invoice.customerId(), endOfDay);
+        AgreementView agreement = agreementAsOf(invoiceNumber, endOfDay);
+        List<DisputeView> disputeViews = disputes.forInvoice(invoiceNumber, asOf).stream().map(DisputeView::of).toList();
+        return new CaseView(invoice.invoiceNumber(), invoice.customerId(), statusAsOf(invoice, endOfDay),
+            invoice.stage(), invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
             limitation.limitationDate(invoice, asOf),
-            promises(invoiceNumber), habits.kept(), habits.broken(), agreement, disputeViews,
-            disputes.disputed(invoiceNumber), asOf, interestBasis(invoice, asOf));
+            promises(invoiceNumber, endOfDay), habits.kept(), habits.broken(), agreement, disputeViews,
+            disputes.disputed(invoiceNumber, asOf), asOf, interestBasis(invoice, asOf));
+    }
+
+    /**
+     * The case's status at {@code endOfDay}: a case closed (settled, written off, sold) after that day was still
+     * OPEN then. Only the last closing is dated (a settled case reopened by a reversed payment shows OPEN for every
+     * date), and the stage has no dated history: the view shows today's stage for every date.
+     */
+    private CaseStatus statusAsOf(Invoice invoice, Instant endOfDay) {
+        if (invoice.status() == CaseStatus.OPEN) {
+            return CaseStatus.OPEN;
+        }
+        Instant closedAt = jdbc.sql("SELECT closed_at FROM invoices WHERE invoice_number = ?")
+            .param(invoice.invoiceNumber()).query((rs, n) -> rs.getTimestamp("closed_at") == null ? null
+                : rs.getTimestamp("closed_at").toInstant()).optional().orElse(null);
+        return closedAt != null && !closedAt.isBefore(endOfDay) ? CaseStatus.OPEN : invoice.status();
+    }
+
+    /**
+     * The newest plan proposed by {@code endOfDay}, with its status then: a plan kept or accelerated later was
+     * ACTIVE, one rejected later was PROPOSED. The approval (PROPOSED to ACTIVE) is not dated, so a plan still
+     * running shows today's PROPOSED or ACTIVE.
+     */
+    private AgreementView agreementAsOf(String invoiceNumber, Instant endOfDay) {
+        record Dated(long id, Instant resolvedAt) {
+        }
+        return jdbc.sql("""
+                SELECT id, resolved_at FROM agreements WHERE invoice_number = ? AND created_at < ?
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
+            .params(invoiceNumber, Timestamp.from(endOfDay))
+            .query((rs, n) -> new Dated(rs.getLong("id"), rs.getTimestamp("resolved_at") == null ? null
+                : rs.getTimestamp("resolved_at").toInstant()))
+            .optional()
+            .map(d -> {
+                Agreement a = agreements.find(d.id());
+                if (d.resolvedAt() != null && !d.resolvedAt().isBefore(endOfDay)) {
+                    String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
+                        : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
+                        ? Agreement.ACTIVE : a.status();
+                    a = new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
+                        a.createdBy(), a.startsOn(), Agreement.REJECTED.equals(a.status()) ? null : a.approvedBy(),
+                        a.instalments(), a.waiveInterest(), a.createdAt(), a.demandUntil());
+                }
+                return AgreementView.of(a);
+            })
+            .orElse(null);
     }
 
     private CaseView.InterestBasisView interestBasis(Invoice invoice, LocalDate asOf) {
@@ -101,14 +154,17 @@ public class CaseViewService {
         return contacts.list(invoiceNumber);
     }
 
-    private List<PromiseView> promises(String invoiceNumber) {
+    /** The promises made by {@code endOfDay}; one decided after it was still OPEN then. */
+    private List<PromiseView> promises(String invoiceNumber, Instant endOfDay) {
         return jdbc.sql("""
-                SELECT id, amount, currency, promised_date, note, status, created_by, created_at
-                FROM promises WHERE invoice_number = ? ORDER BY created_at, id""")
-            .param(invoiceNumber)
+                SELECT id, amount, currency, promised_date, note, status, created_by, created_at, resolved_at
+                FROM promises WHERE invoice_number = ? AND created_at < ? ORDER BY created_at, id""")
+            .params(invoiceNumber, Timestamp.from(endOfDay))
             .query((rs, n) -> new PromiseView(rs.getLong("id"),
                 Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()), rs.getString("currency").trim(),
-                rs.getDate("promised_date").toLocalDate(), rs.getString("note"), rs.getString("status"),
+                rs.getDate("promised_date").toLocalDate(), rs.getString("note"),
+                rs.getTimestamp("resolved_at") != null && !rs.getTimestamp("resolved_at").toInstant().isBefore(endOfDay)
+                    ? "OPEN" : rs.getString("status"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
             .list();
     }

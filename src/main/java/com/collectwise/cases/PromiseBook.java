@@ -102,6 +102,18 @@ public class PromiseBook implements PromiseTrackRecord {
             .query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
     }
 
+    /** As {@link #habits(String)}, counting only the promises decided before {@code endOfDay} (a statement date's end). */
+    public Habits habits(String customerId, Instant endOfDay) {
+        return jdbc.sql("""
+                SELECT
+                  COALESCE(SUM(CASE WHEN p.status = 'KEPT' THEN 1 ELSE 0 END), 0) AS kept,
+                  COALESCE(SUM(CASE WHEN p.status = 'BROKEN' THEN 1 ELSE 0 END), 0) AS broken
+                FROM promises p WHERE p.invoice_number IN (:invoices) AND p.created_at < :end
+                  AND (p.resolved_at IS NULL OR p.resolved_at < :end)""")
+            .param("invoices", invoiceNumbers(customerId)).param("end", Timestamp.from(endOfDay))
+            .query((rs, n) -> new Habits(rs.getInt("kept"), rs.getInt("broken"))).single();
+    }
+
     /**
      * The customer's open promises and the last ones decided, one line each, newest first, for the call form
      * ("you promised 2,000.00 by 12 March and it did not come").

@@ -1,5 +1,7 @@
 package com.collectwise.communication;
 
+import com.collectwise.disputes.DisputedPart;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -63,12 +65,12 @@ public class CollectionNotices {
      */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                    int stageEntry, LateCharges charges) {
-        return overdueReminder(invoice, customer, statement, daysOverdue, stageEntry, charges, BigDecimal.ZERO);
+        return overdueReminder(invoice, customer, statement, daysOverdue, stageEntry, charges, DisputedPart.NONE);
     }
 
     /** As above; the part under open dispute ({@code disputed}) is named but not demanded. */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
-                                   int stageEntry, LateCharges charges, BigDecimal disputed) {
+                                   int stageEntry, LateCharges charges, DisputedPart disputed) {
         return reminder(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
             statement, daysOverdue, charges, disputed);
     }
@@ -78,7 +80,7 @@ public class CollectionNotices {
      * same content as the overdue reminder, one per day it is sent ({@link #writtenReminderKey}).
      */
     public boolean writtenReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
-                                   LateCharges charges, BigDecimal disputed, LocalDate sentOn) {
+                                   LateCharges charges, DisputedPart disputed, LocalDate sentOn) {
         return reminder(writtenReminderKey(invoice.invoiceNumber(), sentOn), invoice, customer, statement,
             daysOverdue, charges, disputed);
     }
@@ -89,7 +91,7 @@ public class CollectionNotices {
     }
 
     private boolean reminder(String key, Invoice invoice, Customer customer, Statement statement, long daysOverdue,
-                             LateCharges charges, BigDecimal disputed) {
+                             LateCharges charges, DisputedPart disputed) {
         Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, null,
             Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN, disputed);
         text(key, invoice, customer, texts.render(customer, Notice.OVERDUE_REMINDER, "sms", v));
@@ -105,7 +107,7 @@ public class CollectionNotices {
     public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                  int stageEntry, LateCharges charges, LocalDate letterDate) {
         return dunningLetter(invoice, customer, statement, daysOverdue, stageEntry, charges, letterDate,
-            BigDecimal.ZERO, false);
+            DisputedPart.NONE, false);
     }
 
     /**
@@ -113,7 +115,7 @@ public class CollectionNotices {
      * agency or suit (the customer may still pay voluntarily): the templates' {@code *TimeBarred} sections.
      */
     public boolean dunningLetter(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
-                                 int stageEntry, LateCharges charges, LocalDate letterDate, BigDecimal disputed,
+                                 int stageEntry, LateCharges charges, LocalDate letterDate, DisputedPart disputed,
                                  boolean timeBarred) {
         Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, letterDate,
             Notice.DUNNING_LETTER_EMAIL, "feeLine", Amounts.PLAIN, disputed);
@@ -123,9 +125,9 @@ public class CollectionNotices {
             texts.render(customer, Notice.DUNNING_LETTER_EMAIL, timeBarred ? "bodyTimeBarred" : "body", v));
     }
 
-    /** What a notice asks for: the amount due less the part under open dispute, never below zero. */
-    static BigDecimal demanded(BigDecimal due, BigDecimal disputed) {
-        return disputed == null ? due : due.subtract(disputed).max(BigDecimal.ZERO);
+    /** What a notice asks for: the amount due less what the open disputes withhold, never below zero. */
+    static BigDecimal demanded(BigDecimal due, DisputedPart disputed) {
+        return disputed == null ? due : disputed.demanded(due);
     }
 
     public boolean supervisorAlert(Invoice invoice, Customer customer, String reason, String keySuffix) {

@@ -1,5 +1,7 @@
 package com.collectwise.communication;
 
+import com.collectwise.disputes.DisputedPart;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -59,7 +61,7 @@ public class DunningLetterService {
      */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
                            LocalDate letterDate, int demandNumber) {
-        return create(invoice, customer, statement, charges, letterDate, demandNumber, BigDecimal.ZERO, false);
+        return create(invoice, customer, statement, charges, letterDate, demandNumber, DisputedPart.NONE, false);
     }
 
     /**
@@ -67,7 +69,7 @@ public class DunningLetterService {
      * and a time-barred claim is asked for without threatening an agency or a suit.
      */
     public Document create(Invoice invoice, Customer customer, Statement statement, LateCharges charges,
-                           LocalDate letterDate, int demandNumber, BigDecimal disputed, boolean timeBarred) {
+                           LocalDate letterDate, int demandNumber, DisputedPart disputed, boolean timeBarred) {
         String key = "letter:" + invoice.invoiceNumber() + ":" + demandNumber;
         byte[] pdf = render(invoice, customer, statement, charges, letterDate, disputed, timeBarred);
         Document letter = documents.store(key, invoice.invoiceNumber(), KIND,
@@ -83,7 +85,7 @@ public class DunningLetterService {
     }
 
     byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate) {
-        return render(invoice, customer, s, charges, letterDate, BigDecimal.ZERO, false);
+        return render(invoice, customer, s, charges, letterDate, DisputedPart.NONE, false);
     }
 
     /**
@@ -91,7 +93,7 @@ public class DunningLetterService {
      * the templates' {@code *TimeBarred} words (no agency, no suit).
      */
     byte[] render(Invoice invoice, Customer customer, Statement s, LateCharges charges, LocalDate letterDate,
-                  BigDecimal disputed, boolean timeBarred) {
+                  DisputedPart disputed, boolean timeBarred) {
         Map<String, String> v = texts.overdueValues(invoice, customer, s, NoticeTexts.daysOverdue(invoice, letterDate),
             charges, letterDate, Notice.DUNNING_LETTER, null, Amounts.GROUPED, disputed);
         String barred = timeBarred ? "TimeBarred" : "";
@@ -129,7 +131,7 @@ public class DunningLetterService {
             if (charges.noticeFee() != null) {
                 row(table, text(customer, "letterFee", v), v.get("feeAdded"), normal);
             }
-            if (disputed != null && disputed.signum() > 0) {
+            if (disputed != null && disputed.any()) {
                 // collect the undisputed part first: the disputed part waits for the dispute's outcome
                 row(table, text(customer, "totalBeforeDispute", v), v.get("totalWithFee"), normal);
                 row(table, text(customer, "disputed", v), v.get("disputed"), normal);

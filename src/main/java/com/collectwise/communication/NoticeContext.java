@@ -13,6 +13,7 @@ import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
+import com.collectwise.disputes.DisputedPart;
 import com.collectwise.fees.FeeService;
 import com.collectwise.money.Money;
 import com.collectwise.fees.StatementDetail;
@@ -50,10 +51,10 @@ public class NoticeContext {
     }
 
     /**
-     * @param disputed   the sum of the open disputes of the invoice (zero without one)
+     * @param disputed   the open disputes of the invoice: their sum (named) and what they withhold (not demanded)
      * @param timeBarred the limitation date has passed: payment may be asked for, no suit threatened
      */
-    public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry, BigDecimal disputed,
+    public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry, DisputedPart disputed,
                        boolean timeBarred) {
     }
 
@@ -67,7 +68,7 @@ public class NoticeContext {
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
         boolean timeBarred = limitation.limitationDate(today.invoice(), clock.today()).isBefore(clock.today());
         return new Case(today, customer, stageEntry == null ? 0 : stageEntry.intValue(),
-            disputes.disputed(today.invoice().invoiceNumber()), timeBarred);
+            disputes.part(today.invoice(), clock.today()), timeBarred);
     }
 
     /**

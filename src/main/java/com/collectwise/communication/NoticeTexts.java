@@ -1,5 +1,7 @@
 package com.collectwise.communication;
 
+import com.collectwise.disputes.DisputedPart;
+
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -106,17 +108,27 @@ public class NoticeTexts {
                                              LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
                                              Amounts amounts) {
         return overdueValues(invoice, customer, s, daysOverdue, charges, letterDate, notice, feeLine, amounts,
-            BigDecimal.ZERO);
+            DisputedPart.NONE);
+    }
+
+    /** As below, with a disputed amount that withholds exactly itself (no interest ran on it). */
+    public Map<String, String> overdueValues(Invoice invoice, Customer customer, Statement s, long daysOverdue,
+                                             LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
+                                             Amounts amounts, BigDecimal disputed) {
+        return overdueValues(invoice, customer, s, daysOverdue, charges, letterDate, notice, feeLine, amounts,
+            DisputedPart.of(disputed));
     }
 
     /**
      * As above, with the part of the invoice under open dispute: {@code demanded} is what the notice asks for (the
-     * total with this notice's fee, less the disputed part, never below zero) and {@code disputedLine} (the notice's
-     * section of that name) says why it is less; both empty of a dispute when nothing is disputed.
+     * total with this notice's fee, less what the open disputes withhold: the disputed principal and the interest
+     * that ran on it, as if they ended in credit notes; never below zero), {@code disputed} names the disputed amount
+     * and {@code disputedLine} (the notice's section of that name) says why it is less; both empty of a dispute when
+     * nothing is disputed.
      */
     public Map<String, String> overdueValues(Invoice invoice, Customer customer, Statement s, long daysOverdue,
                                              LateCharges charges, LocalDate letterDate, Notice notice, String feeLine,
-                                             Amounts amounts, BigDecimal disputed) {
+                                             Amounts amounts, DisputedPart disputed) {
         Language language = customer.language();
         String c = invoice.currency();
         Map<String, String> v = invoiceValues(invoice, customer, amounts);
@@ -146,8 +158,8 @@ public class NoticeTexts {
             v.put("feeLine", templates.render(language, notice, feeLine, v));
         }
         BigDecimal totalWithFee = charges.totalWithFee(s.total());
-        boolean inDispute = disputed != null && disputed.signum() > 0;
-        v.put("disputed", money(inDispute ? disputed : BigDecimal.ZERO, c, amounts));
+        boolean inDispute = disputed != null && disputed.any();
+        v.put("disputed", money(inDispute ? disputed.disputed() : BigDecimal.ZERO, c, amounts));
         v.put("demanded", money(CollectionNotices.demanded(totalWithFee, inDispute ? disputed : null), c, amounts));
         v.put("disputedLine", inDispute && notice.sections().contains("disputedLine")
             ? templates.render(language, notice, "disputedLine", v) : "");

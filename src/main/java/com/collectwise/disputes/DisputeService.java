@@ -2,6 +2,7 @@ package com.collectwise.disputes;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,11 +105,49 @@ public class DisputeService {
             .param(invoiceNumber).query(BigDecimal.class).single(), invoice.currency())).orElse(BigDecimal.ZERO);
     }
 
-    /** What the customer is asked to pay today: outstanding minus what is disputed, never below zero. */
+    /** Sum of the disputes of the invoice that were open at the end of {@code asOf} (raised by then, decided later). */
+    public BigDecimal disputed(String invoiceNumber, LocalDate asOf) {
+        return invoices.find(invoiceNumber).map(invoice -> Money.stored(forInvoice(invoiceNumber, asOf).stream()
+                .filter(d -> Dispute.OPEN.equals(d.status())).map(Dispute::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add), invoice.currency()))
+            .orElse(BigDecimal.ZERO);
+    }
+
+    /** The disputes of the invoice as they stood at the end of {@code asOf}: raised by then, with their status then. */
+    public List<Dispute> forInvoice(String invoiceNumber, LocalDate asOf) {
+        return forInvoice(invoiceNumber).stream().map(d -> d.asOf(asOf, clock.zone()))
+            .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What the customer is asked to pay today ({@link #undisputed(Invoice, LocalDate)} as of today). */
     public BigDecimal undisputed(Invoice invoice) {
-        BigDecimal open = statements.statement(invoice, clock.today()).total().subtract(disputed(invoice.invoiceNumber()))
-            .max(BigDecimal.ZERO);
-        return Money.stored(open, invoice.currency());
+        return part(invoice, clock.today()).undisputed();
+    }
+
+    /**
+     * What the invoice would owe as of {@code asOf} if its open disputes ended in credit notes: the statement replayed
+     * with the disputed amount as a credit note, which reduces the invoice from its due date, so the interest that
+     * ran on the disputed part is not asked for either (it was never owed if the dispute is accepted). The credit is
+     * capped at the principal not yet credited (a dispute above it withholds all the principal and its interest,
+     * never more). Fees stay owed. Never below zero; at the currency's minor unit.
+     */
+    public BigDecimal undisputed(Invoice invoice, LocalDate asOf) {
+        return part(invoice, asOf).undisputed();
+    }
+
+    /** The disputed amount of the invoice as of the date and what it takes off the total (see {@link DisputedPart}). */
+    public DisputedPart part(Invoice invoice, LocalDate asOf) {
+        BigDecimal disputed = asOf.equals(clock.today()) ? disputed(invoice.invoiceNumber())
+            : disputed(invoice.invoiceNumber(), asOf);
+        BigDecimal total = statements.statement(invoice, asOf).total();
+        if (disputed.signum() <= 0) {
+            return new DisputedPart(Money.stored(BigDecimal.ZERO, invoice.currency()), Money.stored(total, invoice.currency()),
+                Money.stored(BigDecimal.ZERO, invoice.currency()));
+        }
+        BigDecimal undisputed = statements.statementIfCredited(invoice, disputed, asOf).total().max(BigDecimal.ZERO)
+            .min(total);
+        return new DisputedPart(disputed, Money.stored(undisputed, invoice.currency()),
+            Money.stored(total.subtract(undisputed), invoice.currency()));
     }
 
     /** Accepted: a credit note reduces the invoice by the disputed amount (or what is left of the principal). */
@@ -144,6 +183,7 @@ public class DisputeService {
             Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
             rs.getString("currency").trim(), rs.getString("description"), rs.getString("status"),
             rs.getString("source"), rs.getString("raised_by"), rs.getTimestamp("raised_at").toInstant(),
-            rs.getString("resolved_by"), rs.getString("resolution"));
+            rs.getString("resolved_by"), rs.getString("resolution"),
+            rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant());
     }
 }

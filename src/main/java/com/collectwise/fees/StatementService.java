@@ -165,7 +165,39 @@ public class StatementService {
         return account(invoice.customerId(), extra, asOf);
     }
 
+    /**
+     * The invoice's statement as of {@code asOf} if a credit note of {@code credit} had been issued on it: a credit
+     * note reduces the invoice from its due date, so no interest ever ran on the credited part (the replay's own rule,
+     * not a second formula). The credit is capped at the principal not yet credited as of the date (what a real
+     * credit note could still take off, as {@code AdjustmentService#creditNote} allows). Nothing is stored; used for
+     * the undisputed part of an invoice under open dispute (the disputed amount as a hypothetical credit note).
+     */
+    public Statement statementIfCredited(Invoice invoice, java.math.BigDecimal credit, LocalDate asOf) {
+        if (credit == null || credit.signum() <= 0) {
+            return statement(invoice, asOf);
+        }
+        List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
+            .getOrDefault(invoice.invoiceNumber(), List.of());
+        java.math.BigDecimal creditable = invoice.amount().subtract(lines.stream()
+            .filter(e -> e.type() == com.collectwise.money.LedgerEntryType.CREDIT_NOTE && !e.bookedOn().isAfter(asOf))
+            .map(e -> e.amount().amount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        java.math.BigDecimal amount = credit.min(creditable);
+        if (amount.signum() <= 0) {
+            return statement(invoice, asOf);
+        }
+        LedgerEntry hypothetical = LedgerEntry.of(invoice.invoiceNumber(), com.collectwise.money.LedgerEntryType.CREDIT_NOTE,
+            com.collectwise.money.Component.PRINCIPAL, com.collectwise.money.Money.of(amount, invoice.currency()),
+            asOf, "hypothetical credit note", "open disputes", null, null);
+        return account(invoice.customerId(), List.of(), Map.of(invoice.invoiceNumber(), List.of(hypothetical)), asOf)
+            .result().invoice(invoice.invoiceNumber()).statement();
+    }
+
     private CustomerAccount account(String customerId, List<AccountReplay.PaymentFact> extra, LocalDate asOf) {
+        return account(customerId, extra, Map.of(), asOf);
+    }
+
+    private CustomerAccount account(String customerId, List<AccountReplay.PaymentFact> extra,
+                                    Map<String, List<LedgerEntry>> extraLines, LocalDate asOf) {
         log.debug("Replaying the account of customer {} as of {}", customerId, asOf);
         Customer customer = customers.find(customerId).orElse(null);
         String country = customer == null ? null : customer.country();
@@ -186,6 +218,11 @@ public class StatementService {
         boolean euCompensation = InterestRatePolicy.isEuMember(country);
         for (Invoice invoice : all) {
             List<LedgerEntry> lines = entries.getOrDefault(invoice.invoiceNumber(), List.of());
+            List<LedgerEntry> hypothetical = extraLines.getOrDefault(invoice.invoiceNumber(), List.of());
+            if (!hypothetical.isEmpty()) {
+                lines = new ArrayList<>(lines);
+                lines.addAll(hypothetical);
+            }
             Terms t = terms(customer, invoice, lines, changes, ratePolicy, asOf);
             bases.put(invoice.invoiceNumber(), t.basis());
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),

@@ -1,5 +1,7 @@
 package com.collectwise.handoff;
 
+import com.collectwise.disputes.DisputedPart;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -50,7 +52,7 @@ public class AgencyHandoffService {
         boolean consent = sharesPersonalData(customer.customerId());
         // the agency collects the undisputed part only: the disputed part waits for the dispute's outcome
         AgencyMandate mandate = mandate(invoice, customer, today.statement(), handoffNumber, consent,
-            clock.today().plus(mandateLength), disputes.disputed(invoiceNumber));
+            clock.today().plus(mandateLength), disputes.part(invoice, clock.today()));
         agency.handOff(mandate);
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM agency_mandates WHERE idempotency_key = ?")
             .param(mandate.mandateKey()).query(Integer.class).single() > 0;
@@ -87,12 +89,12 @@ public class AgencyHandoffService {
     }
 
     static AgencyMandate mandate(Invoice invoice, Customer customer, Statement statement, int handoffNumber,
-                                 boolean consent, LocalDate mandateEnds, BigDecimal disputed) {
+                                 boolean consent, LocalDate mandateEnds, DisputedPart disputed) {
         AgencyMandate.Debtor debtor = consent ? new AgencyMandate.Debtor(customer.customerId(), customer.name(),
             customer.country(), customer.email(), customer.phone(), customer.decisionMaker()) : null;
         return new AgencyMandate(AgencyMandate.key(invoice.invoiceNumber(), handoffNumber), invoice.invoiceNumber(),
             handoffNumber, invoice.issueDate(), invoice.dueDate(), invoice.currency(), statement.principal(),
-            statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor, disputed,
-            statement.total().subtract(disputed).max(BigDecimal.ZERO));
+            statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor,
+            disputed.disputed(), disputed.demanded(statement.total()));
     }
 }

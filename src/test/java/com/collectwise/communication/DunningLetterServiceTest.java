@@ -1,5 +1,7 @@
 package com.collectwise.communication;
 
+import com.collectwise.disputes.DisputedPart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -112,19 +114,21 @@ class DunningLetterServiceTest {
 
     @Test
     void theLetterDemandsOnlyTheUndisputedPartAndNamesTheDisputedOne() throws Exception {
+        // 12% for 10 days: on the 8,000.00 undisputed 26.30 (26.301370); the 6.58 on the disputed 2,000.00 is
+        // withheld with it, as a credit note would take it off from the due date
         Document letter = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 7,
-            new BigDecimal("2000.00"), false);
+            new DisputedPart(new BigDecimal("2000.00"), new BigDecimal("8026.30"), new BigDecimal("2006.58")), false);
 
         String text = oneLine(text(letter));
         assertThat(text).containsPattern("Total ?10,032\\.88 CNY")
-            .containsPattern("Disputed \\(not demanded until the dispute is decided\\) ?2,000\\.00 CNY")
-            .containsPattern("Total due ?8,032\\.88 CNY").contains("We demand payment of 8,032.88 CNY");
+            .containsPattern("Disputed \\(not demanded, nor its interest, until the dispute is decided\\) ?2,000\\.00 CNY")
+            .containsPattern("Total due ?8,026\\.30 CNY").contains("We demand payment of 8,026.30 CNY");
     }
 
     @Test
     void aTimeBarredClaimIsAskedForWithoutThreateningASuit() throws Exception {
         Document letter = letters.create(invoice, customer, statement, noFee, LocalDate.of(2026, 2, 10), 6,
-            BigDecimal.ZERO, true);
+            DisputedPart.NONE, true);
 
         String text = oneLine(text(letter));
         assertThat(text).contains("REQUEST FOR PAYMENT", "We ask you to pay 10,032.88 CNY", "voluntarily", "credit hold")

@@ -1,5 +1,7 @@
 package com.collectwise.handoff;
 
+import com.collectwise.disputes.DisputedPart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -29,19 +31,21 @@ class AgencyMandateTest {
 
     @Test
     void theMandateNamesTheDisputedPartAndAsksOnlyForTheRest() throws Exception {
+        // 3,000.00 disputed withholds itself and the 28.50 interest that ran on it (as a credit note would)
         AgencyMandate m = AgencyHandoffService.mandate(invoice, customer, statement, 1, false,
-            LocalDate.of(2026, 6, 30), new BigDecimal("3000.00"));
+            LocalDate.of(2026, 6, 30), new DisputedPart(new BigDecimal("3000.00"), new BigDecimal("7066.50"),
+                new BigDecimal("3028.50")));
         assertThat(m.total()).isEqualByComparingTo("10095.00");
         assertThat(m.disputed()).isEqualByComparingTo("3000.00");
-        assertThat(m.amountToCollect()).isEqualByComparingTo("7095.00");
+        assertThat(m.amountToCollect()).isEqualByComparingTo("7066.50");
         String json = new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(m);
-        assertThat(json).contains("\"disputed\":3000.00").contains("\"amountToCollect\":7095.00");
+        assertThat(json).contains("\"disputed\":3000.00").contains("\"amountToCollect\":7066.50");
     }
 
     @Test
     void withoutADisputeTheAgencyCollectsTheWholeOutstandingTotal() {
         AgencyMandate m = AgencyHandoffService.mandate(invoice, customer, statement, 1, true,
-            LocalDate.of(2026, 6, 30), BigDecimal.ZERO);
+            LocalDate.of(2026, 6, 30), DisputedPart.NONE);
         assertThat(m.amountToCollect()).isEqualByComparingTo("10095.00");
         assertThat(m.debtor()).isNotNull();
     }
@@ -49,7 +53,8 @@ class AgencyMandateTest {
     @Test
     void aDisputeLargerThanWhatIsLeftNeverMakesTheAgencyPayBack() {
         AgencyMandate m = AgencyHandoffService.mandate(invoice, customer, statement, 1, false,
-            LocalDate.of(2026, 6, 30), new BigDecimal("20000.00"));
+            LocalDate.of(2026, 6, 30), new DisputedPart(new BigDecimal("20000.00"), BigDecimal.ZERO.setScale(2),
+                new BigDecimal("10095.00")));
         assertThat(m.amountToCollect()).isEqualByComparingTo("0");
     }
 }

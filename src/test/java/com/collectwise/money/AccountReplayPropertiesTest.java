@@ -72,6 +72,40 @@ class AccountReplayPropertiesTest {
         assertThat(r.credit(s.currency()).amount()).as("credit").isEqualByComparingTo(model.credit);
     }
 
+    /**
+     * The undisputed part of an invoice (fees/StatementService#statementIfCredited, disputes/DisputeService#part):
+     * the open disputes as a hypothetical credit note of min(disputed, principal not yet credited) booked on the
+     * as-of date give the same statement as a credit note of that amount at the due date, and that statement agrees
+     * with the day-by-day model (no interest ever ran on the disputed part).
+     */
+    @Property(tries = 200)
+    void theUndisputedPartIsTheStatementWithTheDisputedAmountCreditedFromTheDueDate(
+        @ForAll("scenarios") Scenario s, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 7_500_000) int units) {
+        net.jqwik.api.Assume.that(!s.asOf().isBefore(DUE));
+        int scale = Money.minorUnit(Money.currency(s.currency()));
+        BigDecimal disputed = BigDecimal.valueOf(units, scale);
+        BigDecimal credited = s.entries().stream()
+            .filter(e -> e.type() == LedgerEntryType.CREDIT_NOTE && !e.bookedOn().isAfter(s.asOf()))
+            .map(e -> e.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal credit = disputed.min(s.amount().subtract(credited));
+        net.jqwik.api.Assume.that(credit.signum() > 0);
+        List<LedgerEntry> onAsOf = new ArrayList<>(s.entries());
+        onAsOf.add(LedgerEntry.of("INV", LedgerEntryType.CREDIT_NOTE, null, Money.of(credit, s.currency()), s.asOf(),
+            "hypothetical", "open disputes", null, null));
+        List<LedgerEntry> onDue = new ArrayList<>(s.entries());
+        onDue.add(LedgerEntry.of("INV", LedgerEntryType.CREDIT_NOTE, null, Money.of(credit, s.currency()), DUE,
+            "test", "credit note", null, null));
+        Statement undisputed = replay(s, onAsOf, s.payments(), s.asOf()).invoice("INV").statement();
+        assertThat(undisputed).isEqualTo(replay(s, onDue, s.payments(), s.asOf()).invoice("INV").statement());
+        DayByDay model = DayByDay.run(new Scenario(s.currency(), s.amount(), onDue, s.payments(), s.asOf(),
+            s.shuffleSeed()));
+        assertThat(undisputed.principal()).as("principal").isEqualByComparingTo(model.principal);
+        assertThat(undisputed.interest()).as("interest").isEqualByComparingTo(model.interestDue());
+        assertThat(undisputed.fees()).as("fees").isEqualByComparingTo(model.feesDue());
+        assertThat(undisputed.total()).isLessThanOrEqualTo(
+            replay(s, s.entries(), s.payments(), s.asOf()).invoice("INV").statement().total());
+    }
+
     @Property(tries = 200)
     void aPastStatementDoesNotChangeWhenLaterDatedEventsArePosted(@ForAll("scenarios") Scenario s) {
         LocalDate past = s.asOf().minusDays(17);
