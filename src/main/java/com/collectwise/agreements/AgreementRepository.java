@@ -64,6 +64,35 @@ public class AgreementRepository {
             .query(Long.class).optional().map(this::find);
     }
 
+    /**
+     * The newest plan of the invoice proposed before {@code endOfDay}, with its status then: a plan kept or
+     * accelerated later was ACTIVE, one rejected later was PROPOSED (and not approved). The approval (PROPOSED to
+     * ACTIVE) is not dated, so a plan still running shows today's PROPOSED or ACTIVE.
+     */
+    public Optional<Agreement> asOf(String invoiceNumber, Instant endOfDay) {
+        record Dated(long id, Instant resolvedAt) {
+        }
+        return jdbc.sql("""
+                SELECT id, resolved_at FROM agreements WHERE invoice_number = ? AND created_at < ?
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
+            .params(invoiceNumber, Timestamp.from(endOfDay))
+            .query((rs, n) -> new Dated(rs.getLong("id"), rs.getTimestamp("resolved_at") == null ? null
+                : rs.getTimestamp("resolved_at").toInstant()))
+            .optional()
+            .map(d -> {
+                Agreement a = find(d.id());
+                if (d.resolvedAt() == null || d.resolvedAt().isBefore(endOfDay)) {
+                    return a;
+                }
+                String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
+                    : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
+                    ? Agreement.ACTIVE : a.status();
+                return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
+                    a.createdBy(), a.startsOn(), Agreement.REJECTED.equals(a.status()) ? null : a.approvedBy(),
+                    a.instalments(), a.waiveInterest(), a.createdAt(), a.demandUntil());
+            });
+    }
+
     public void setStatus(long id, String status, String approvedBy, Instant resolvedAt) {
         jdbc.sql("UPDATE agreements SET status = ?, approved_by = COALESCE(?, approved_by), resolved_at = ? WHERE id = ?")
             .params(status, approvedBy, resolvedAt == null ? null : Timestamp.from(resolvedAt), id).update();

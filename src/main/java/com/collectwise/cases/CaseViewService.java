@@ -112,28 +112,7 @@ public class CaseViewService {
      * running shows today's PROPOSED or ACTIVE.
      */
     private AgreementView agreementAsOf(String invoiceNumber, Instant endOfDay) {
-        record Dated(long id, Instant resolvedAt) {
-        }
-        return jdbc.sql("""
-                SELECT id, resolved_at FROM agreements WHERE invoice_number = ? AND created_at < ?
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
-            .params(invoiceNumber, Timestamp.from(endOfDay))
-            .query((rs, n) -> new Dated(rs.getLong("id"), rs.getTimestamp("resolved_at") == null ? null
-                : rs.getTimestamp("resolved_at").toInstant()))
-            .optional()
-            .map(d -> {
-                Agreement a = agreements.find(d.id());
-                if (d.resolvedAt() != null && !d.resolvedAt().isBefore(endOfDay)) {
-                    String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
-                        : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
-                        ? Agreement.ACTIVE : a.status();
-                    a = new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
-                        a.createdBy(), a.startsOn(), Agreement.REJECTED.equals(a.status()) ? null : a.approvedBy(),
-                        a.instalments(), a.waiveInterest(), a.createdAt(), a.demandUntil());
-                }
-                return AgreementView.of(a);
-            })
-            .orElse(null);
+        return agreements.asOf(invoiceNumber, endOfDay).map(AgreementView::of).orElse(null);
     }
 
     private CaseView.InterestBasisView interestBasis(Invoice invoice, LocalDate asOf) {
