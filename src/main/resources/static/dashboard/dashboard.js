@@ -105,6 +105,14 @@ function render(d) {
     : el('p', {}, t('ratesMissing', unknown.count)
       + (unknown.count > unknown.invoiceNumbers.length ? t('oldest', unknown.invoiceNumbers.length) : t('colon'))
       + unknown.invoiceNumbers.join(', ')));
+  // EU invoices in another currency whose EUR 40 has no exchange rate on the due date in /api/rates/fx
+  const fx = d.unknownFxRates || { count: 0, invoiceNumbers: [] };
+  document.getElementById('unknownFxRates').classList.toggle('warn', fx.count > 0);
+  document.getElementById('unknownFxRateList').replaceChildren(fx.count === 0
+    ? el('p', {}, t('allFxKnown'))
+    : el('p', {}, t('fxMissing', fx.count)
+      + (fx.count > fx.invoiceNumbers.length ? t('oldest', fx.invoiceNumbers.length) : t('colon'))
+      + fx.invoiceNumbers.join(', ')));
   document.body.dataset.loaded = 'true';
 }
 

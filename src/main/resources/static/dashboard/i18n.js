@@ -17,6 +17,10 @@ const WORDS = {
     allRatesKnown: 'Every open invoice has its interest rate.',
     ratesMissing: '{0} open invoice(s) should bear statutory interest but the LPR or ECB rate they need is missing;'
       + ' their interest is incomplete until finance enters it (/api/rates/lpr, /api/rates/ecb)',
+    fxUnknown: 'EUR 40 not converted',
+    allFxKnown: 'Every late EU invoice in another currency has the exchange rate of its due date.',
+    fxMissing: '{0} late EU invoice(s) in another currency than EUR owe the EUR 40 but the exchange rate of their due'
+      + ' date is missing; it is not charged until finance enters it (/api/rates/fx)',
     oldest: '. Oldest {0}: ', colon: ': ', loadFailed: 'Could not load the figures: HTTP {0}',
     overdueCauses: 'Why accounts go overdue', perCollector: 'Per collector', timesHeard: 'Times heard',
     noCause: 'No cause recorded yet: collectors record it on the call and visit forms.', cause: 'Cause',
@@ -38,6 +42,9 @@ const WORDS = {
     allRatesKnown: '所有未结发票的利率均已知。',
     ratesMissing: '{0} 张未结发票应计法定利息，但所需的 LPR 或欧洲央行利率缺失；财务录入前其利息不完整'
       + '（/api/rates/lpr、/api/rates/ecb）',
+    fxUnknown: '40 欧元未折算',
+    allFxKnown: '所有逾期的欧盟非欧元发票均有到期日的汇率。',
+    fxMissing: '{0} 张逾期的欧盟非欧元发票应付 40 欧元补偿，但缺少其到期日的汇率；财务录入前不予收取（/api/rates/fx）',
     oldest: '。最早的 {0} 张：', colon: '：', loadFailed: '无法加载数据：HTTP {0}',
     stages: { PRE_DUE: '到期前', INTERNAL_REMINDER: '内勤提示', FORMAL_DEMAND: '正式催款', FIELD_VISIT: '外勤催收',
       AGENCY: '委托催收机构', LITIGATION: '法律诉讼', WRITE_OFF: '核销或出售', CLOSED: '已结案' },

@@ -12,8 +12,15 @@ import java.util.List;
  * @param accruedInterest interest accrued to the as-of date, after the cap
  * @param accruedFees     fees charged to the as-of date (incl. the EU compensation), after the cap
  * @param credit          money of the customer held on this invoice (overpayments), never part of the total
+ * @param compensationNote why the EU EUR 40 of a late invoice is not charged (no exchange rate on or before the due
+ *                         date to convert it), null when nothing is missing
  */
 public record StatementDetail(Statement statement, InterestBasis basis, InterestAccrual interest,
                               Money accruedInterest, Money accruedFees, Money euCompensation, Money cap,
-                              boolean capReached, Money credit) {
+                              boolean capReached, Money credit, String compensationNote) {
+
+    public StatementDetail(Statement statement, InterestBasis basis, InterestAccrual interest, Money accruedInterest,
+                           Money accruedFees, Money euCompensation, Money cap, boolean capReached, Money credit) {
+        this(statement, basis, interest, accruedInterest, accruedFees, euCompensation, cap, capReached, credit, null);
+    }
 }

@@ -40,14 +40,16 @@ public class StatementService {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final ReferenceRates rates;
+    private final FxRates fxRates;
     private final LateFeePolicySource policies;
     private final InterestSettings interest;
     private final BusinessClock clock;
 
     public StatementService(AppliedPayments appliedPayments, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
-                            ReferenceRates rates, LateFeePolicySource policies, InterestSettings interest,
-                            BusinessClock clock) {
+                            ReferenceRates rates, FxRates fxRates, LateFeePolicySource policies,
+                            InterestSettings interest, BusinessClock clock) {
         this.clock = clock;
+        this.fxRates = fxRates;
         this.appliedPayments = appliedPayments;
         this.customers = customers;
         this.invoices = invoices;
@@ -79,9 +81,10 @@ public class StatementService {
         List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
             .getOrDefault(invoice.invoiceNumber(), List.of());
         Terms t = terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf);
+        boolean euCompensation = InterestRatePolicy.isEuMember(country);
         AccountReplay.InvoiceTerms terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(),
             invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(),
-            InterestRatePolicy.isEuMember(country), lines);
+            euCompensation, euCompensation ? compensation(invoice) : null, lines);
         return AccountReplay.replay(List.of(terms), List.of(), asOf).invoice(invoice.invoiceNumber());
     }
 
@@ -119,13 +122,67 @@ public class StatementService {
         return customer == null ? List.of() : customers.segmentChanges(customer.customerId());
     }
 
+    /**
+     * The EU fixed compensation in the invoice's currency: EUR 40, or converted with the euro exchange rate in force
+     * on the due date (the latest dated on or before it), rounded once HALF_UP to the currency's minor unit; null
+     * when no rate is known (nothing is charged and the statement says why: {@link #compensationNote}).
+     */
+    public com.collectwise.money.Money compensation(Invoice invoice) {
+        if ("EUR".equals(invoice.currency())) {
+            return AccountReplay.compensationIn("EUR", null);
+        }
+        return AccountReplay.compensationIn(invoice.currency(), fxTableOfTransaction()
+            .unitsPerEurOn(invoice.currency(), invoice.dueDate()));
+    }
+
+    /**
+     * Why a late EU invoice's EUR 40 is not on its statement, or null when nothing is missing: the text the
+     * statement of account, the letters and the finance dashboard use.
+     */
+    public static String compensationNote(Invoice invoice, boolean unconverted) {
+        if (!unconverted) {
+            return null;
+        }
+        return "EUR 40 compensation (Directive 2011/7/EU) not charged: it could not be converted, no EUR/"
+            + invoice.currency() + " rate on or before the due date " + invoice.dueDate()
+            + " (finance enters it: /api/rates/fx)";
+    }
+
+    /**
+     * Open invoices issued by the date and late by then whose EUR 40 cannot be converted: EU customers' invoices in
+     * another currency than EUR without an exchange rate on or before their due date. Oldest due first.
+     */
+    public List<String> unconvertedCompensations(LocalDate asOf) {
+        FxRates.Table fx = fxRates.table();
+        List<String> found = new ArrayList<>();
+        Map<String, Boolean> euCustomers = new HashMap<>();
+        for (String number : invoices.openIssuedBy(asOf)) {
+            Invoice invoice = invoices.find(number).orElse(null);
+            if (invoice == null || "EUR".equals(invoice.currency()) || !asOf.isAfter(invoice.dueDate())
+                || fx.unitsPerEurOn(invoice.currency(), invoice.dueDate()) != null) {
+                continue;
+            }
+            boolean eu = euCustomers.computeIfAbsent(invoice.customerId(), c -> InterestRatePolicy.isEuMember(
+                customers.find(c).map(Customer::country).orElse(null)));
+            if (eu) {
+                found.add(number);
+            }
+        }
+        return found;
+    }
+
+    /** The exchange-rate table, read once per transaction (finance entering a rate forgets it). */
+    private FxRates.Table fxTableOfTransaction() {
+        return TransactionCache.get(RatesKey.FX, fxRates::table);
+    }
+
     /** The rate tables, read once per transaction (finance entering a rate forgets them). */
     private InterestRatePolicy ratePolicyOfTransaction() {
         return TransactionCache.get(RatesKey.RATES, this::ratePolicy);
     }
 
     private enum RatesKey {
-        RATES
+        RATES, FX
     }
 
     private record InvoiceReplayKey(String invoiceNumber, LocalDate asOf) {
@@ -137,7 +194,7 @@ public class StatementService {
         AccountReplay.InvoiceFigures f = account.result().invoice(invoice.invoiceNumber());
         return new StatementDetail(f.statement(), account.bases().get(invoice.invoiceNumber()), f.accrual(),
             f.accruedInterest(), f.accruedFees(), f.compensation(), f.cap(), f.capReached(),
-            account.result().credit(invoice.currency()));
+            account.result().credit(invoice.currency()), compensationNote(invoice, f.compensationUnconverted()));
     }
 
     /**
@@ -227,7 +284,7 @@ public class StatementService {
             bases.put(invoice.invoiceNumber(), t.basis());
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
                 invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(), euCompensation,
-                lines));
+                euCompensation ? compensation(invoice) : null, lines));
         }
         List<AccountReplay.PaymentFact> facts = payments(customerId);
         if (!extra.isEmpty()) {

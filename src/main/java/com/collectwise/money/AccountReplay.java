@@ -28,8 +28,8 @@ import java.util.TreeSet;
  *   <li>interest accrues on each invoice through that day: simple, actual/365, on the principal unpaid at the start
  *       of the day, per period between events and rate changes (never day by day, so any as-of date costs the same);
  *       the exact sum is rounded once, HALF_UP to the currency's minor unit;</li>
- *   <li>the EU fixed compensation (EUR 40) is charged on the day after the due date when principal was still unpaid
- *       at the end of the due date;</li>
+ *   <li>the EU fixed compensation (EUR 40, in another currency converted with the rate in force on the due date)
+ *       is charged on the day after the due date when principal was still unpaid at the end of the due date;</li>
  *   <li>fees charged that day, then waivers, discounts and write-offs (never below zero);</li>
  *   <li>payments of that day, in the order they were posted: the named invoice takes fees, then interest, then principal; what is
  *       left, and any payment that names no invoice, is the customer's credit;</li>
@@ -51,17 +51,52 @@ public final class AccountReplay {
     private AccountReplay() {
     }
 
-    /** An invoice with what decides its charges. {@code capPercent} null = no cap. */
+    /**
+     * An invoice with what decides its charges. {@code capPercent} null = no cap. {@code euCompensation}: the
+     * Directive's fixed compensation applies (EU B2B); {@code compensation} is the EUR 40 in the invoice's currency
+     * (converted on the due date, at its minor unit), null when it could not be converted (no exchange rate on or
+     * before the due date): then nothing is charged and the figures say so ({@link InvoiceFigures#compensationUnconverted}).
+     */
     public record InvoiceTerms(String invoiceNumber, String currency, BigDecimal amount, LocalDate issueDate,
                                LocalDate dueDate, DailyRate rate, BigDecimal capPercent, boolean euCompensation,
-                               List<LedgerEntry> entries) {
+                               Money compensation, List<LedgerEntry> entries) {
         public InvoiceTerms {
             Objects.requireNonNull(invoiceNumber, "invoiceNumber");
             Objects.requireNonNull(dueDate, "dueDate");
             rate = rate == null ? DailyRate.none() : rate;
             entries = entries == null ? List.of() : entries;
             issueDate = issueDate == null ? dueDate : issueDate;
+            if (compensation != null && !compensation.currencyCode().equals(currency)) {
+                throw new IllegalArgumentException("the compensation of " + invoiceNumber + " is in "
+                    + compensation.currencyCode() + ", not in the invoice's currency " + currency);
+            }
         }
+
+        /**
+         * Without an exchange rate: a euro invoice's compensation is EUR 40; one in another currency cannot be
+         * converted (nothing charged, {@link InvoiceFigures#compensationUnconverted} when it is late).
+         */
+        public InvoiceTerms(String invoiceNumber, String currency, BigDecimal amount, LocalDate issueDate,
+                            LocalDate dueDate, DailyRate rate, BigDecimal capPercent, boolean euCompensation,
+                            List<LedgerEntry> entries) {
+            this(invoiceNumber, currency, amount, issueDate, dueDate, rate, capPercent, euCompensation,
+                euCompensation && "EUR".equals(currency) ? Money.of(EU_COMPENSATION_EUR, "EUR") : null, entries);
+        }
+    }
+
+    /**
+     * The EUR 40 in an invoice's currency: {@code unitsPerEur} units of the currency per 1 EUR (the rate in force on
+     * the due date), rounded once HALF_UP to the currency's minor unit (JPY 0 decimals, KWD 3). EUR needs no rate;
+     * null when there is none.
+     */
+    public static Money compensationIn(String currency, BigDecimal unitsPerEur) {
+        if ("EUR".equals(currency)) {
+            return Money.of(EU_COMPENSATION_EUR, "EUR");
+        }
+        if (unitsPerEur == null) {
+            return null;
+        }
+        return Money.rounded(EU_COMPENSATION_EUR.multiply(unitsPerEur), currency); // once, HALF_UP
     }
 
     /**
@@ -94,7 +129,8 @@ public final class AccountReplay {
     /** One invoice as of the date, with its workings. */
     public record InvoiceFigures(Statement statement, InterestAccrual accrual, Money accruedInterest,
                                  Money accruedFees, Money compensation, Money cap, boolean capReached,
-                                 Money interestPaid, Money feesPaid, Money principalPaid) {
+                                 Money interestPaid, Money feesPaid, Money principalPaid,
+                                 boolean compensationUnconverted) {
     }
 
     /** The customer's account as of a date. */
@@ -186,7 +222,7 @@ public final class AccountReplay {
             TreeSet<LocalDate> days = new TreeSet<>(paymentsByDay.keySet());
             for (InvoiceState s : invoices.values()) {
                 days.add(s.terms.issueDate());
-                if (s.terms.euCompensation() && "EUR".equals(currency)) {
+                if (s.terms.euCompensation()) {
                     days.add(s.terms.dueDate().plusDays(1));
                 }
                 for (LedgerEntry e : s.terms.entries()) {
@@ -286,6 +322,7 @@ public final class AccountReplay {
         Money principalPaid;
         Money compensation;
         boolean compensationChecked;
+        boolean compensationUnconverted;
         LocalDate accruedThrough;
         final LocalDate asOf;
 
@@ -368,13 +405,16 @@ public final class AccountReplay {
 
         /** On the day after the due date: EUR 40 when principal was still unpaid at the end of the due date. */
         void checkCompensation(LocalDate day) {
-            if (compensationChecked || !terms.euCompensation() || !"EUR".equals(terms.currency())
-                || !day.isAfter(terms.dueDate())) {
+            if (compensationChecked || !terms.euCompensation() || !day.isAfter(terms.dueDate())) {
                 return;
             }
             compensationChecked = true;
             if (principal.isPositive()) {
-                compensation = Money.of(EU_COMPENSATION_EUR, terms.currency());
+                if (terms.compensation() == null) {
+                    compensationUnconverted = true; // owed, but no rate to convert it: said, never a silent 0
+                } else {
+                    compensation = terms.compensation();
+                }
             }
         }
 
@@ -468,7 +508,7 @@ public final class AccountReplay {
             boolean capReached = cap != null
                 && cappedFees().plus(cappedInterest()).compareTo(feesCharged.plus(compensation).plus(uncapped)) < 0;
             return new InvoiceFigures(statement, accrual, cappedInterest(), cappedFees(), compensation, cap,
-                capReached, interestPaid, feesPaid, principalPaid);
+                capReached, interestPaid, feesPaid, principalPaid, compensationUnconverted);
         }
     }
 }

@@ -13,12 +13,15 @@ import java.util.List;
 public record Dashboard(LocalDate asOf, AgingReport aging, List<StageCount> casesPerStage,
                         List<CollectedLine> collectedPerStage, List<MonthLine> collectedPerMonth,
                         PromiseRate promises, List<CurrencyRatios> ratios, List<CaseLine> cases,
-                        UnknownRates unknownRates, CollectorReport collectorReport) {
+                        UnknownRates unknownRates, CollectorReport collectorReport,
+                        UnknownRates unknownFxRates) {
 
     /**
      * Open invoices whose interest rate should apply but is missing from the reference tables (source UNKNOWN):
      * their interest is incomplete until finance enters the rate. {@code invoiceNumbers}: the oldest due first,
-     * at most {@code DashboardService.UNKNOWN_RATE_LINES}.
+     * at most {@code DashboardService.UNKNOWN_RATE_LINES}. {@code unknownFxRates}, in the same shape: late open
+     * invoices of EU customers in another currency than EUR whose EUR 40 cannot be converted (no euro exchange rate
+     * on or before the due date in /api/rates/fx): not charged until finance enters the rate.
      */
     public record UnknownRates(int count, List<String> invoiceNumbers) {
     }

@@ -64,7 +64,8 @@ public class DashboardService {
     public Dashboard dashboard(LocalDate asOf) {
         AgingReport report = aging.report(asOf);
         return new Dashboard(asOf, report, casesPerStage(report), collectedPerStage(asOf), collectedPerMonth(asOf),
-            promises(asOf), ratios(asOf, report), cases(asOf), unknownRates(asOf), collectorReports.report(asOf));
+            promises(asOf), ratios(asOf, report), cases(asOf), unknownRates(asOf), collectorReports.report(asOf),
+            unknownFxRates(asOf));
     }
 
     /**
@@ -87,6 +88,13 @@ public class DashboardService {
             }
         }
         return new Dashboard.UnknownRates(count, numbers);
+    }
+
+    /** Late invoices whose EUR 40 cannot be converted (StatementService.unconvertedCompensations), oldest due first. */
+    private Dashboard.UnknownRates unknownFxRates(LocalDate asOf) {
+        List<String> numbers = statements.unconvertedCompensations(asOf);
+        return new Dashboard.UnknownRates(numbers.size(),
+            List.copyOf(numbers.subList(0, Math.min(numbers.size(), UNKNOWN_RATE_LINES))));
     }
 
     private static List<Dashboard.StageCount> casesPerStage(AgingReport report) {

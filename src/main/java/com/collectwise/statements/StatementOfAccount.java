@@ -20,10 +20,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record StatementOfAccount(String customerId, String customerName, LocalDate asOf, List<InvoiceLine> invoices,
                                  List<PaymentLine> payments, List<CreditLine> credits, List<CurrencyTotal> totals) {
 
-    /** {@code paid}: money applied to the invoice (fees, interest, principal); {@code credited}: credit notes. */
+    /**
+     * {@code paid}: money applied to the invoice (fees, interest, principal); {@code credited}: credit notes;
+     * {@code note}: what the figures lack and why (an EU invoice's EUR 40 that could not be converted: no exchange
+     * rate on or before the due date), null when nothing is missing.
+     */
     public record InvoiceLine(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
                               String currency, BigDecimal amount, BigDecimal credited, BigDecimal paid,
-                              BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total) {
+                              BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total,
+                              String note) {
     }
 
     /** {@code applied}: per invoice of this statement; {@code heldAsCredit}: the part kept as customer credit. */

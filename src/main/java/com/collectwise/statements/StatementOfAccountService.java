@@ -96,7 +96,7 @@ public class StatementOfAccountService {
             invoiceLines.add(new InvoiceLine(i.invoiceNumber(), i.issueDate(), i.dueDate(),
                 Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), asOf)), i.currency(),
                 minor(i.amount(), i.currency()), minor(credited, i.currency()), paid, s.principal(), s.interest(),
-                s.fees(), s.total()));
+                s.fees(), s.total(), StatementService.compensationNote(i, f.compensationUnconverted())));
             BigDecimal[] sum = sums.computeIfAbsent(i.currency(),
                 c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             sum[0] = sum[0].add(s.principal());

@@ -170,7 +170,7 @@ class AccountReplayTest {
             .isEqualByComparingTo("540.00");
         assertThat(statement(inv, AS_OF, "FR", LateFeePolicy.DEFAULT).statement().fees()).isEqualByComparingTo("40.00");
         assertThat(statement(inv, AS_OF, "FR", LateFeePolicy.DEFAULT).statement().fees()).isEqualByComparingTo("40.00");
-        // not an EU customer, or not a euro invoice (no FX table to convert the EUR 40): none
+        // not an EU customer: none; a USD invoice without an exchange rate: none (FxCompensationTest has the rates)
         assertThat(statement(inv, AS_OF, "CH", LateFeePolicy.DEFAULT).statement().fees()).isEqualByComparingTo("0.00");
         Invoice usd = invoice("500.00", "USD", DUE, "0");
         assertThat(statement(usd, AS_OF, "FR", LateFeePolicy.DEFAULT).statement().fees()).isEqualByComparingTo("0.00");

@@ -44,8 +44,13 @@ class AccountReplayPropertiesTest {
         }
     };
 
+    /**
+     * {@code eu}: an EU B2B invoice (the EUR 40 applies); {@code fxRates}: units of the currency per 1 EUR by the
+     * date from which each applies (before and after the due date, or none), for a non-euro invoice.
+     */
     record Scenario(String currency, BigDecimal amount, List<LedgerEntry> entries,
-                    List<AccountReplay.PaymentFact> payments, LocalDate asOf, long shuffleSeed) {
+                    List<AccountReplay.PaymentFact> payments, LocalDate asOf, long shuffleSeed, boolean eu,
+                    java.util.Map<LocalDate, BigDecimal> fxRates) {
     }
 
     @Property(tries = 300)
@@ -70,6 +75,8 @@ class AccountReplayPropertiesTest {
         assertThat(st.interest()).as("interest").isEqualByComparingTo(model.interestDue());
         assertThat(st.fees()).as("fees").isEqualByComparingTo(model.feesDue());
         assertThat(r.credit(s.currency()).amount()).as("credit").isEqualByComparingTo(model.credit);
+        assertThat(r.invoice("INV").compensationUnconverted()).as("EUR 40 not convertible")
+            .isEqualTo(model.compensationUnconverted);
     }
 
     /**
@@ -141,13 +148,15 @@ class AccountReplayPropertiesTest {
 
     static AccountReplay.Result replay(Scenario s, List<LedgerEntry> entries, List<AccountReplay.PaymentFact> payments,
                                        LocalDate asOf) {
+        java.util.Map.Entry<LocalDate, BigDecimal> inForce = new java.util.TreeMap<>(s.fxRates()).floorEntry(DUE);
+        Money compensation = AccountReplay.compensationIn(s.currency(), inForce == null ? null : inForce.getValue());
         return AccountReplay.replay(List.of(new AccountReplay.InvoiceTerms("INV", s.currency(), s.amount(),
-            DUE.minusDays(30), DUE, STEPPED, null, false, entries)), payments, asOf);
+            DUE.minusDays(30), DUE, STEPPED, null, s.eu(), compensation, entries)), payments, asOf);
     }
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<String> currency = Arbitraries.of("CNY", "JPY");
+        Arbitrary<String> currency = Arbitraries.of("CNY", "JPY", "EUR", "USD", "KWD");
         Arbitrary<Integer> amountUnits = Arbitraries.integers().between(100, 5_000_000);
         Arbitrary<List<int[]>> payments = Arbitraries.integers().between(1, 3_000_000).list().ofMaxSize(6)
             .flatMap(amounts -> Arbitraries.integers().between(-20, 150).list().ofSize(amounts.size())
@@ -164,9 +173,20 @@ class AccountReplayPropertiesTest {
                 .map(day -> new int[] {kind, units, day}))).list().ofMaxSize(5);
         Arbitrary<Integer> asOfDay = Arbitraries.integers().between(-5, 170);
         Arbitrary<Long> seed = Arbitraries.longs();
-        return Combinators.combine(currency, amountUnits, payments, entries, asOfDay, seed)
-            .as((cur, units, pays, lines, day, sd) -> {
-                int scale = "JPY".equals(cur) ? 0 : 2;
+        // the EUR 40 and the exchange rates: 0 to 3 rates dated around the due date, 0.0001 to 200.0000 per EUR
+        Arbitrary<java.util.Map<LocalDate, BigDecimal>> fx = Combinators.combine(
+                Arbitraries.integers().between(-40, 40), Arbitraries.integers().between(1, 2_000_000))
+            .as((d, u) -> new Object[] {DUE.plusDays(d), BigDecimal.valueOf(u, 4)}).list().ofMaxSize(3)
+            .map(list -> {
+                java.util.Map<LocalDate, BigDecimal> rates = new java.util.HashMap<>();
+                list.forEach(o -> rates.put((LocalDate) o[0], (BigDecimal) o[1]));
+                return rates;
+            });
+        Arbitrary<Object[]> fxTerms = Combinators.combine(Arbitraries.of(true, false), fx)
+            .as((e, r) -> new Object[] {e, r});
+        return Combinators.combine(currency, amountUnits, payments, entries, asOfDay, seed, fxTerms)
+            .as((cur, units, pays, lines, day, sd, fxt) -> {
+                int scale = Money.minorUnit(Money.currency(cur));
                 BigDecimal amount = BigDecimal.valueOf(units, scale);
                 List<AccountReplay.PaymentFact> facts = new ArrayList<>();
                 for (int i = 0; i < pays.size(); i++) {
@@ -194,7 +214,9 @@ class AccountReplayPropertiesTest {
                     ledger.add(LedgerEntry.of("INV", type, null, Money.of(value, cur), DUE.plusDays(l[2]), "test",
                         "generated", null, null));
                 }
-                return new Scenario(cur, amount, ledger, facts, DUE.plusDays(day), sd);
+                @SuppressWarnings("unchecked")
+                java.util.Map<LocalDate, BigDecimal> rates = (java.util.Map<LocalDate, BigDecimal>) fxt[1];
+                return new Scenario(cur, amount, ledger, facts, DUE.plusDays(day), sd, (Boolean) fxt[0], rates);
             });
     }
 
@@ -210,6 +232,7 @@ class AccountReplayPropertiesTest {
         BigDecimal feesPaid = BigDecimal.ZERO;
         BigDecimal feesWaived = BigDecimal.ZERO;
         BigDecimal credit = BigDecimal.ZERO;
+        boolean compensationUnconverted;
 
         DayByDay(String currency) {
             this.currency = currency;
@@ -241,6 +264,27 @@ class AccountReplayPropertiesTest {
             for (LocalDate day = DUE.minusDays(40); !day.isAfter(s.asOf()); day = day.plusDays(1)) {
                 if (day.isAfter(DUE)) {
                     m.numerator = m.numerator.add(m.principal.multiply(STEPPED.annualPercentOn(day)));
+                }
+                // EU B2B: the EUR 40 on the day after the due date when principal was unpaid at its end, in another
+                // currency at the latest rate dated on or before the due date, rounded HALF_UP to the minor unit
+                if (s.eu() && day.equals(DUE.plusDays(1)) && m.principal.signum() > 0) {
+                    BigDecimal eur40 = new BigDecimal("40");
+                    if ("EUR".equals(s.currency())) {
+                        m.feesCharged = m.feesCharged.add(eur40);
+                    } else {
+                        LocalDate latest = null;
+                        for (LocalDate d : s.fxRates().keySet()) {
+                            if (!d.isAfter(DUE) && (latest == null || d.isAfter(latest))) {
+                                latest = d;
+                            }
+                        }
+                        if (latest == null) {
+                            m.compensationUnconverted = true;
+                        } else {
+                            m.feesCharged = m.feesCharged.add(eur40.multiply(s.fxRates().get(latest))
+                                .setScale(m.scale, RoundingMode.HALF_UP));
+                        }
+                    }
                 }
                 for (LedgerEntry e : s.entries()) {
                     if (e.bookedOn().equals(day) && e.type() == LedgerEntryType.FEE) {

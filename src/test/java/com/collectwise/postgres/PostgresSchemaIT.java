@@ -57,5 +57,12 @@ class PostgresSchemaIT {
                 "payment_allocations.amount 19,4 NO", "contact_log.promised_amount 19,4 YES", "promises.amount 19,4 NO",
                 "ledger_entries.amount 19,4 NO", "agreements.total 19,4 NO", "instalments.amount 19,4 NO",
                 "disputes.amount 19,4 NO");
+        // V25: the euro exchange rates, units per EUR with six decimals, empty until finance enters them
+        assertThat(jdbc.sql("""
+                SELECT column_name || ' ' || numeric_precision || ',' || numeric_scale || ' ' || is_nullable
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'fx_rates' AND data_type = 'numeric'""")
+            .query(String.class).list()).containsExactly("units_per_eur 15,6 NO");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM fx_rates").query(Integer.class).single()).isZero();
     }
 }

@@ -1,0 +1,103 @@
+package com.collectwise.fees;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.collectwise.kernel.TransactionCache;
+
+/**
+ * The euro foreign-exchange reference rates (units of a currency per 1 EUR, like the ECB's euro reference rates),
+ * kept by finance (Flyway V25, not seeded). Rows are only appended: a second row for the same currency and date
+ * corrects the first (the latest entered wins), as in the LPR and ECB tables.
+ */
+@Repository
+public class FxRates {
+
+    private final JdbcClient jdbc;
+
+    public FxRates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The rates in force by currency and effective date. */
+    public Table table() {
+        Map<String, NavigableMap<LocalDate, BigDecimal>> rates = new TreeMap<>();
+        for (FxRate r : current()) {
+            rates.computeIfAbsent(r.currency(), c -> new TreeMap<>()).put(r.effectiveFrom(), r.unitsPerEur());
+        }
+        return new Table(rates);
+    }
+
+    /** The rows in force, one per currency and effective date, by currency then date. */
+    public List<FxRate> current() {
+        Map<String, FxRate> latest = new LinkedHashMap<>();
+        // ordered by entry within a currency and date: the last one seen is the correction that stands
+        for (FxRate r : all()) {
+            latest.put(r.currency() + " " + r.effectiveFrom(), r);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    /** Every row ever entered (corrections included), by currency then date, in the order entered. */
+    public List<FxRate> all() {
+        return jdbc.sql("SELECT * FROM fx_rates ORDER BY currency, effective_from, id")
+            .query((rs, n) -> new FxRate(rs.getString("currency").trim(), rs.getDate("effective_from").toLocalDate(),
+                rs.getBigDecimal("units_per_eur"), rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toInstant()))
+            .list();
+    }
+
+    /** The row in force for the currency and date, if any (what a replayed POST compares with). */
+    public FxRate inForce(String currency, LocalDate effectiveFrom) {
+        FxRate found = null;
+        for (FxRate r : current()) {
+            if (r.currency().equals(currency) && r.effectiveFrom().equals(effectiveFrom)) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    public FxRate enter(String currency, LocalDate effectiveFrom, BigDecimal unitsPerEur, String enteredBy) {
+        Instant now = Instant.now();
+        TransactionCache.forget();
+        jdbc.sql("INSERT INTO fx_rates (currency, effective_from, units_per_eur, entered_by, entered_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+            .params(currency, effectiveFrom, unitsPerEur, enteredBy, Timestamp.from(now))
+            .update();
+        return new FxRate(currency, effectiveFrom, unitsPerEur, enteredBy, now);
+    }
+
+    /** The table as read: the rate in force on a day is the latest dated on or before it. */
+    public static final class Table {
+
+        private final Map<String, NavigableMap<LocalDate, BigDecimal>> rates;
+
+        public Table(Map<String, NavigableMap<LocalDate, BigDecimal>> rates) {
+            this.rates = rates;
+        }
+
+        public static Table empty() {
+            return new Table(Collections.emptyMap());
+        }
+
+        /** Units of {@code currency} per 1 EUR in force on the day, null when none is dated on or before it. */
+        public BigDecimal unitsPerEurOn(String currency, LocalDate day) {
+            NavigableMap<LocalDate, BigDecimal> byDate = rates.get(currency);
+            Map.Entry<LocalDate, BigDecimal> e = byDate == null ? null : byDate.floorEntry(day);
+            return e == null ? null : e.getValue();
+        }
+    }
+}
