@@ -100,9 +100,7 @@ public class CaseViewService {
         if (invoice.status() == CaseStatus.OPEN) {
             return CaseStatus.OPEN;
         }
-        Instant closedAt = jdbc.sql("SELECT closed_at FROM invoices WHERE invoice_number = ?")
-            .param(invoice.invoiceNumber()).query((rs, n) -> rs.getTimestamp("closed_at") == null ? null
-                : rs.getTimestamp("closed_at").toInstant()).optional().orElse(null);
+        Instant closedAt = invoices.closedAt(invoice.invoiceNumber()).orElse(null);
         return closedAt != null && !closedAt.isBefore(endOfDay) ? CaseStatus.OPEN : invoice.status();
     }
 

@@ -232,6 +232,13 @@ public class InvoiceRepository {
             .param(invoiceNumber).update();
     }
 
+    /** When the invoice's case last closed (settled, written off, sold), empty while it is open. */
+    public Optional<Instant> closedAt(String invoiceNumber) {
+        return jdbc.sql("SELECT closed_at FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
+            .query((rs, n) -> Optional.ofNullable(rs.getTimestamp("closed_at")).map(Timestamp::toInstant))
+            .optional().flatMap(closed -> closed);
+    }
+
     /** Ends the case: status, reason and stage CLOSED. */
     public void close(String invoiceNumber, CaseStatus status, String reason) {
         forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account

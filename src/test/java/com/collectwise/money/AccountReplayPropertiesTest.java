@@ -105,7 +105,7 @@ class AccountReplayPropertiesTest {
         Statement undisputed = replay(s, onAsOf, s.payments(), s.asOf()).invoice("INV").statement();
         assertThat(undisputed).isEqualTo(replay(s, onDue, s.payments(), s.asOf()).invoice("INV").statement());
         DayByDay model = DayByDay.run(new Scenario(s.currency(), s.amount(), onDue, s.payments(), s.asOf(),
-            s.shuffleSeed()));
+            s.shuffleSeed(), s.eu(), s.fxRates()));
         assertThat(undisputed.principal()).as("principal").isEqualByComparingTo(model.principal);
         assertThat(undisputed.interest()).as("interest").isEqualByComparingTo(model.interestDue());
         assertThat(undisputed.fees()).as("fees").isEqualByComparingTo(model.feesDue());
