@@ -42,6 +42,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
     @Autowired Ledger ledger;
     @Autowired ScreenForms screenForms;
+    @Autowired com.collectwise.cases.ObjectionPlaybook playbook;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
@@ -295,6 +296,12 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat((String) variable(pi, CONTACT_HISTORY)).isEqualTo("No contact yet.");
         assertThat((String) variable(pi, OBJECTION_PLAYBOOK)).startsWith("| Debtor tactic | Counter |")
             .contains("Hides (躲)").contains("Persist (缠)").contains("Wears you down (磨)");
+        // the Chinese call form shows the same rules in their Chinese columns (tacticZh, counterZh, principlesZh)
+        String zh = playbook.asMarkdown(new com.collectwise.cases.CallFormWords("zh-CN"));
+        assertThat(zh).startsWith("| 债务人手法 | 应对 | 原则 |").contains("躲：").contains("缠：").contains("磨：")
+            .contains("对账单").containsPattern("\\p{IsHan}");
+        assertThat(zh.lines().skip(2)).hasSize(6)
+            .allSatisfy(row -> assertThat(row).as("a Chinese row has no English words").doesNotContainPattern("[A-Za-z]"));
     }
 
     @Test
