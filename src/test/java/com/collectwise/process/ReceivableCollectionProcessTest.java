@@ -48,6 +48,8 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
     Customer customer;
     Invoice invoice;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.CostBenefit costBenefit;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.fees.CaseFigures caseFigures;
 
     ProcessInstance registeredBeforeDue(String amount) {
         setClock(at(2026, 2, 20, 10, 0));
@@ -494,6 +496,12 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12,088.77")
             // 60 days of 4.5% on 12,000.00 = 88.77 interest; 20% of 12,088.77 = 2,417.754 -> 2,417.75
             .contains("Agency commission 20% = CNY 2,417.75").contains("Net if fully collected: CNY 9,671.02");
+        // a Chinese installation words the same figures in Chinese (cases.HandoffFormWords)
+        var today = caseFigures.today(invoice.invoiceNumber());
+        assertThat(new com.collectwise.cases.HandoffFormWords("zh-CN")
+            .agency(costBenefit.agencyFigures(today.invoice(), today.statement())))
+            .contains("未付总额 12,088.77 CNY", "催收机构佣金 20% = 2,417.75 CNY", "全额收回后净得：9,671.02 CNY")
+            .containsPattern("\\p{IsHan}");
         // no agency listens here: the hand-off job stays for the test to run (AgencyHandoffProcessTest does)
         BpmnAwareTests.complete(task(pi, "Task_ApproveAgencyHandoff"),
             withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));
