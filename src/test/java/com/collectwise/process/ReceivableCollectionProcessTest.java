@@ -50,6 +50,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     Invoice invoice;
     @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.CostBenefit costBenefit;
     @org.springframework.beans.factory.annotation.Autowired com.collectwise.fees.CaseFigures caseFigures;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.ApproveAgencyHandoffListener agencyListener;
 
     ProcessInstance registeredBeforeDue(String amount) {
         setClock(at(2026, 2, 20, 10, 0));
@@ -496,7 +497,9 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12,088.77")
             // 60 days of 4.5% on 12,000.00 = 88.77 interest; 20% of 12,088.77 = 2,417.754 -> 2,417.75
             .contains("Agency commission 20% = CNY 2,417.75").contains("Net if fully collected: CNY 9,671.02");
-        // a Chinese installation words the same figures in Chinese (cases.HandoffFormWords)
+        // a Chinese installation words the same figures in Chinese (cases.HandoffFormWords, the listener's wording)
+        assertThat(ReflectionTestUtils.getField(agencyListener, "words"))
+            .isInstanceOf(com.collectwise.cases.HandoffFormWords.class);
         var today = caseFigures.today(invoice.invoiceNumber());
         assertThat(new com.collectwise.cases.HandoffFormWords("zh-CN")
             .agency(costBenefit.agencyFigures(today.invoice(), today.statement())))
