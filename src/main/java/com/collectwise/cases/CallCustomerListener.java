@@ -111,7 +111,7 @@ public class CallCustomerListener implements TaskListener {
         // the collector calls the customer, not the invoice: every contact and promise of the customer is shown
         task.setVariable(CONTACT_HISTORY, history.lastContactsOfCustomer(invoice.customerId(), clock.zone()));
         task.setVariableLocal(CustomerCalls.CUSTOMER_PROMISES, promises.ofCustomer(invoice.customerId()));
-        task.setVariable(OBJECTION_PLAYBOOK, playbook.asMarkdown());
+        task.setVariable(OBJECTION_PLAYBOOK, playbook.asMarkdown(words));
         task.setVariableLocal(ObjectionPlaybook.PRINCIPLES_VARIABLE, words.principles());
         if (task.getVariable(BROKEN_PROMISE) == null) {
             task.setVariable(BROKEN_PROMISE, false);

@@ -48,6 +48,11 @@ public class CallFormWords {
         this.chinese = ScreenForms.isChinese(language);
     }
 
+    /** Whether the call form is the Chinese one (the playbook then shows its Chinese columns). */
+    boolean chinese() {
+        return chinese;
+    }
+
     String sheetHeader() {
         return chinese
             ? "| 发票 | 到期日 | 逾期天数 | 阶段 | 应催收 | 有异议 | 本次通话 |\n|---|---|---|---|---|---|---|\n"

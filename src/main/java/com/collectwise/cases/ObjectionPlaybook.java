@@ -10,7 +10,8 @@ import com.collectwise.kernel.CaseEngine;
 
 /**
  * The objection playbook as the call form shows it: every rule of the latest Decision_ObjectionPlaybook,
- * rendered as a markdown table, so what supervisors edit in Modeler is what collectors read.
+ * rendered as a markdown table, so what supervisors edit in Modeler is what collectors read. A Chinese call form
+ * ({@link CallFormWords}) shows the Chinese output columns of the same rules (tacticZh, counterZh, principlesZh).
  */
 @Component
 public class ObjectionPlaybook {
@@ -30,16 +31,62 @@ public class ObjectionPlaybook {
         this.engine = engine;
     }
 
+    /** The playbook in English (the English output columns). */
     public String asMarkdown() {
+        return asMarkdown(false);
+    }
+
+    /** The playbook in the call form's language: a Chinese form shows the 中文 columns ({@code tacticZh} ...). */
+    public String asMarkdown(CallFormWords words) {
+        return asMarkdown(words.chinese());
+    }
+
+    String asMarkdown(boolean chinese) {
         Optional<CaseEngine.DecisionRules> table = engine.latestDecisionRules(DECISION);
         if (table.isEmpty()) {
-            return "_No objection playbook deployed._";
+            return chinese ? "_尚未部署异议应对手册。_" : "_No objection playbook deployed._";
         }
+        CaseEngine.DecisionRules rules = table.get();
+        if (rules.column("tactic") < 0 || rules.column("counter") < 0) {
+            return byPosition(rules);
+        }
+        boolean principles = rules.column("principles") >= 0;
+        StringBuilder md = new StringBuilder(chinese
+            ? (principles ? "| 债务人手法 | 应对 | 原则 |\n|---|---|---|\n" : "| 债务人手法 | 应对 |\n|---|---|\n")
+            : (principles ? "| Debtor tactic | Counter | Principles |\n|---|---|---|\n" : "| Debtor tactic | Counter |\n|---|---|\n"));
+        for (List<String> rule : rules.rules()) {
+            md.append("| ").append(cell(entry(rules, rule, "tactic", chinese)))
+                .append(" | ").append(cell(entry(rules, rule, "counter", chinese)));
+            if (principles) {
+                md.append(" | ").append(cell(entry(rules, rule, "principles", chinese)));
+            }
+            md.append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The output {@code name} of a rule; in Chinese its {@code nameZh} twin, the English entry while that is empty. */
+    private static String entry(CaseEngine.DecisionRules rules, List<String> rule, String name, boolean chinese) {
+        if (chinese) {
+            String zh = at(rule, rules.column(name + "Zh"));
+            if (!zh.isBlank()) {
+                return zh;
+            }
+        }
+        return at(rule, rules.column(name));
+    }
+
+    private static String at(List<String> rule, int column) {
+        return column < 0 || column >= rule.size() ? "" : unquote(rule.get(column));
+    }
+
+    /** A table without output names (older versions): tactic, counter, principles by position. */
+    private static String byPosition(CaseEngine.DecisionRules table) {
         // a third output column (the principles 理 情 利 法 that frame the counter) is shown as its own column
-        boolean principles = table.get().outputColumns() > 2;
+        boolean principles = table.outputColumns() > 2;
         StringBuilder md = new StringBuilder(principles
             ? "| Debtor tactic | Counter | Principles |\n|---|---|---|\n" : "| Debtor tactic | Counter |\n|---|---|\n");
-        for (List<String> rule : table.get().rules()) {
+        for (List<String> rule : table.rules()) {
             List<String> outputs = rule.stream().map(ObjectionPlaybook::unquote).toList();
             String tactic = outputs.isEmpty() ? "" : outputs.get(0);
             String counter = principles ? (outputs.size() > 1 ? outputs.get(1) : "")

@@ -20,16 +20,20 @@ public class ReviewLitigationListener implements TaskListener {
 
     private final CaseFigures figures;
     private final CostBenefit costBenefit;
+    /** The words of the screen language (cases.HandoffFormWords); English when no wording is provided. */
+    private final CostBenefit.Words words;
 
-    public ReviewLitigationListener(CaseFigures figures, CostBenefit costBenefit) {
+    public ReviewLitigationListener(CaseFigures figures, CostBenefit costBenefit,
+                       org.springframework.beans.factory.ObjectProvider<CostBenefit.Words> words) {
         this.figures = figures;
         this.costBenefit = costBenefit;
+        this.words = words.getIfAvailable(() -> CostBenefit.Words.ENGLISH);
     }
 
     @Override
     public void notify(DelegateTask task) {
         CaseFigures.Figures today = figures.today((String) task.getExecution().getVariable(INVOICE_NUMBER));
         CaseEngine.showFigures(task.getExecution(), today.outstanding(), today.daysOverdue());
-        task.setVariable(LITIGATION_COST_BENEFIT, costBenefit.litigation(today.invoice(), today.statement()));
+        task.setVariable(LITIGATION_COST_BENEFIT, words.litigation(costBenefit.litigationFigures(today.invoice(), today.statement())));
     }
 }

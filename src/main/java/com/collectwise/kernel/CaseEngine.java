@@ -143,7 +143,20 @@ public class CaseEngine {
      * The rules of a decision table as written in Modeler: the number of its output columns and, per rule in order,
      * the text of its output cells (FEEL, e.g. {@code "Send the delivery note"} with its quotes).
      */
-    public record DecisionRules(int outputColumns, List<List<String>> rules) {
+    /**
+     * The output entries of every rule, in the order of the table's outputs; {@code outputNames} are the outputs'
+     * names ({@code tactic}, {@code tacticZh}), so a reader can pick its columns by name.
+     */
+    public record DecisionRules(int outputColumns, List<List<String>> rules, List<String> outputNames) {
+
+        public DecisionRules(int outputColumns, List<List<String>> rules) {
+            this(outputColumns, rules, List.of());
+        }
+
+        /** The column of the output {@code name}, -1 when the table has none. */
+        public int column(String name) {
+            return outputNames.indexOf(name);
+        }
     }
 
     /** The rules of the first decision table of the newest deployed version, empty when none is deployed. */
@@ -156,7 +169,8 @@ public class CaseEngine {
         DmnModelInstance model = repository.getDmnModelInstance(latest.getId());
         DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
         return Optional.of(new DecisionRules(table.getOutputs().size(), table.getRules().stream()
-            .map(rule -> rule.getOutputEntries().stream().map(e -> e.getTextContent()).toList()).toList()));
+            .map(rule -> rule.getOutputEntries().stream().map(e -> e.getTextContent()).toList()).toList(),
+            table.getOutputs().stream().map(o -> o.getName() == null ? "" : o.getName()).toList()));
     }
 
     private <T> T asCompany(java.util.function.Supplier<T> work) {

@@ -283,6 +283,13 @@ class ModelReferencesTest {
             .containsIgnoringCase("polite").containsIgnoringCase("offer help");
     }
 
+    /** The Chinese visit form says what the English one says: no decision maker met, a second visit, then the supervisor. */
+    @Test
+    void theChineseVisitFormTellsWhatFollowsAVisitWithoutTheDecisionMaker() {
+        assertThat(texts(formsById.get("Form_VisitCustomer"))).contains("a second visit follows, then the supervisor");
+        assertThat(texts(chineseForms.get("Form_VisitCustomer"))).contains("第二次上门拜访", "主管");
+    }
+
     @Test
     void choicesSubmitExactlyTheContractValues() {
         formsById.forEach((id, form) -> {

@@ -2,6 +2,7 @@ package com.collectwise.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -109,6 +110,13 @@ class CollectionDecisionsTest {
         assertThat((String) r.getEntry("tactic")).contains(sign);
         assertThat((String) r.getEntry("counter")).startsWith(counterStartsWith).contains(counterSays);
         assertThat((String) r.getEntry("principles")).contains(principle);
+        // the Chinese columns of the same rule (the Chinese call form shows them): same sign, Chinese words only
+        assertThat((String) r.getEntry("tacticZh")).startsWith(sign + "：").containsPattern("\\p{IsHan}{4}");
+        for (String zh : List.of("tacticZh", "counterZh", "principlesZh")) {
+            assertThat((String) r.getEntry(zh)).as(tactic + " " + zh).containsPattern("\\p{IsHan}")
+                .doesNotContainPattern("[A-Za-z]");
+        }
+        assertThat((String) r.getEntry("principlesZh")).contains(principle);
     }
 
     @Test

@@ -35,6 +35,8 @@ class LitigationProcessTest extends CollectionTestSupport {
 
     Customer customer;
     Invoice invoice;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.CostBenefit costBenefit;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.fees.CaseFigures caseFigures;
 
     ProcessInstance atLitigationReview() {
         setClock(at(2026, 3, 5, 10, 0));
@@ -82,6 +84,12 @@ class LitigationProcessTest extends CollectionTestSupport {
             .contains("Claim CNY 150,369.86").contains("Court acceptance fee CNY 3,307.40")
             .contains("Lawyer estimate CNY 12,029.59").contains("Net if won and enforced: CNY 135,032.87")
             .contains("Limitation date 2029-03-03");
+        // a Chinese installation words the same figures in Chinese (cases.HandoffFormWords)
+        var today = caseFigures.today(invoice.invoiceNumber());
+        assertThat(new com.collectwise.cases.HandoffFormWords("zh-CN")
+            .litigation(costBenefit.litigationFigures(today.invoice(), today.statement())))
+            .contains("诉讼标的 150,369.86 CNY", "案件受理费 3,307.40 CNY", "律师费预估 12,029.59 CNY",
+                "胜诉并执行到位后净得：135,032.87 CNY", "诉讼时效届满日 2029-03-03").containsPattern("\\p{IsHan}");
         complete(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "WRITE_OFF", DECISION_REASON, "no assets"));
         BpmnAwareTests.assertThat(litigation).hasPassed("EndEvent_WriteOffAdvised");
         assertAtWriteOffWith(pi, litigation, "WRITE_OFF");

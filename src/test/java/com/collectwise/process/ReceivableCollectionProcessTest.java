@@ -42,11 +42,15 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
 
     @Autowired Ledger ledger;
     @Autowired ScreenForms screenForms;
+    @Autowired com.collectwise.cases.ObjectionPlaybook playbook;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
     Customer customer;
     Invoice invoice;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.CostBenefit costBenefit;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.fees.CaseFigures caseFigures;
+    @org.springframework.beans.factory.annotation.Autowired com.collectwise.handoff.ApproveAgencyHandoffListener agencyListener;
 
     ProcessInstance registeredBeforeDue(String amount) {
         setClock(at(2026, 2, 20, 10, 0));
@@ -295,6 +299,12 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat((String) variable(pi, CONTACT_HISTORY)).isEqualTo("No contact yet.");
         assertThat((String) variable(pi, OBJECTION_PLAYBOOK)).startsWith("| Debtor tactic | Counter |")
             .contains("Hides (躲)").contains("Persist (缠)").contains("Wears you down (磨)");
+        // the Chinese call form shows the same rules in their Chinese columns (tacticZh, counterZh, principlesZh)
+        String zh = playbook.asMarkdown(new com.collectwise.cases.CallFormWords("zh-CN"));
+        assertThat(zh).startsWith("| 债务人手法 | 应对 | 原则 |").contains("躲：").contains("缠：").contains("磨：")
+            .contains("对账单").containsPattern("\\p{IsHan}");
+        assertThat(zh.lines().skip(2)).hasSize(6)
+            .allSatisfy(row -> assertThat(row).as("a Chinese row has no English words").doesNotContainPattern("[A-Za-z]"));
     }
 
     @Test
@@ -487,6 +497,14 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat((String) variable(pi, AGENCY_COST_BENEFIT)).contains("Outstanding CNY 12,088.77")
             // 60 days of 4.5% on 12,000.00 = 88.77 interest; 20% of 12,088.77 = 2,417.754 -> 2,417.75
             .contains("Agency commission 20% = CNY 2,417.75").contains("Net if fully collected: CNY 9,671.02");
+        // a Chinese installation words the same figures in Chinese (cases.HandoffFormWords, the listener's wording)
+        assertThat(ReflectionTestUtils.getField(agencyListener, "words"))
+            .isInstanceOf(com.collectwise.cases.HandoffFormWords.class);
+        var today = caseFigures.today(invoice.invoiceNumber());
+        assertThat(new com.collectwise.cases.HandoffFormWords("zh-CN")
+            .agency(costBenefit.agencyFigures(today.invoice(), today.statement())))
+            .contains("未付总额 12,088.77 CNY", "催收机构佣金 20% = 2,417.75 CNY", "全额收回后净得：9,671.02 CNY")
+            .containsPattern("\\p{IsHan}");
         // no agency listens here: the hand-off job stays for the test to run (AgencyHandoffProcessTest does)
         BpmnAwareTests.complete(task(pi, "Task_ApproveAgencyHandoff"),
             withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));
