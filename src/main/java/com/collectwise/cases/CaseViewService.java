@@ -97,8 +97,9 @@ public class CaseViewService {
      * date), and the stage has no dated history: the view shows today's stage for every date.
      */
     private CaseStatus statusAsOf(Invoice invoice, Instant endOfDay) {
-        if (invoice.status() == CaseStatus.OPEN) {
-            return CaseStatus.OPEN;
+        if (invoice.status() == CaseStatus.OPEN || !endOfDay.isBefore(clock.now())) {
+            // open, or as of today (or later): the status it has now
+            return invoice.status();
         }
         Instant closedAt = invoices.closedAt(invoice.invoiceNumber()).orElse(null);
         return closedAt != null && !closedAt.isBefore(endOfDay) ? CaseStatus.OPEN : invoice.status();

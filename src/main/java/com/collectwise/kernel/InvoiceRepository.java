@@ -245,7 +245,8 @@ public class InvoiceRepository {
         jdbc.sql("""
                 UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
                 WHERE invoice_number = ?""")
-            .params(status.name(), reason, Timestamp.from(Instant.now()), invoiceNumber).update();
+            // the business clock (the engine's), as every other dated row of the case
+            .params(status.name(), reason, Timestamp.from(CaseEngine.engineTime()), invoiceNumber).update();
     }
 
     static Invoice map(ResultSet rs, int row) throws SQLException {
