@@ -659,6 +659,11 @@ final class BenchRun {
         results.raw("footprint: runtime bytes per open case by table", after.growth(before, Group.RUNTIME, n));
         results.raw("footprint: history bytes per open case by table", after.growth(before, Group.HISTORY, n));
         results.raw("footprint: domain bytes per open case by table", after.growth(before, Group.DOMAIN, n));
+        if (isPostgres()) {
+            // the rows themselves, whatever the fill of heap and index pages (which moves from run to run)
+            results.raw("footprint: runtime live row bytes per open case (no indexes, no free space in pages)",
+                f((after.liveRowBytes() - before.liveRowBytes()) / (double) n, 0));
+        }
     }
 
     private void bareFootprint(Sizes before, Sizes after) {

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL: pg_total_relation_size (heap + indexes + TOAST) after VACUUM; with {@code compact} the history tables
  * get VACUUM FULL, so that space freed by cleanup shows.
  * H2: DISK_SPACE_USED per table (pages of the table and its indexes in the MVStore file).
+ * <p>
+ * PostgreSQL also: the bytes of the live rows of the runtime tables ({@code sum(pg_column_size(row))}), which do not
+ * depend on how full the pages and index pages happen to be (the relation sizes above count their free space).
  */
 final class Footprint {
 
@@ -27,6 +30,7 @@ final class Footprint {
 
     Sizes measure(boolean compact) {
         Map<String, Long> tables = new TreeMap<>();
+        Map<String, Long> liveRows = new TreeMap<>();
         if (postgres) {
             jdbc.execute("VACUUM");
             if (compact) {
@@ -45,6 +49,13 @@ final class Footprint {
                 rs -> {
                     tables.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
                 });
+            for (String table : tables.keySet()) {
+                if (groupOf(table) == Group.RUNTIME) {
+                    // names come from pg_class of our own schema; no user input
+                    liveRows.put(table, jdbc.queryForObject("SELECT COALESCE(SUM(pg_column_size(t.*)), 0) FROM "
+                        + table.toLowerCase(Locale.ROOT) + " t", Long.class));
+                }
+            }
         } else {
             for (String table : jdbc.queryForList("""
                     SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
@@ -53,7 +64,7 @@ final class Footprint {
                     "\"PUBLIC\".\"" + table + "\""));
             }
         }
-        return new Sizes(tables);
+        return new Sizes(tables, liveRows);
     }
 
     static Group groupOf(String table) {
@@ -69,7 +80,12 @@ final class Footprint {
         return Group.DOMAIN;
     }
 
-    record Sizes(Map<String, Long> tables) {
+    /** {@code liveRows}: PostgreSQL only, runtime tables only (empty on H2). */
+    record Sizes(Map<String, Long> tables, Map<String, Long> liveRows) {
+
+        long liveRowBytes() {
+            return liveRows.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         long bytes(Group group) {
             return tables.entrySet().stream().filter(e -> groupOf(e.getKey()) == group)
