@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the default Decision_CollectionPolicy (DOMESTIC, CN, 30-day term: internal reminder from D+1, formal demand from
  * D+10, field visit from D+20).
  */
-class CaseStageHistoryAsOfApiTest extends ApiTestSupport {
+public class CaseStageHistoryAsOfApiTest extends ApiTestSupport {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
