@@ -181,6 +181,35 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .list();
     }
 
+    /** An unapplied payment that named an invoice before the invoice was registered. */
+    record Waiting(String paymentReference, BigDecimal amount, String currency, LocalDate receivedOn) {
+    }
+
+    /**
+     * Unapplied payments, not reversed, that named {@code invoiceNumber} in its currency and named no other customer
+     * (they were kept because the invoice was not known yet), in the order they were posted.
+     */
+    List<Waiting> waitingFor(String invoiceNumber, String currency, String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, amount, currency, received_on FROM payments
+                WHERE invoice_number = ? AND status = 'UNAPPLIED' AND currency = ? AND reversed_on IS NULL
+                  AND (customer_id IS NULL OR customer_id = ?)
+                ORDER BY created_at, payment_reference""")
+            .params(invoiceNumber, currency, customerId)
+            .query((rs, n) -> new Waiting(rs.getString(1), Money.stored(rs.getBigDecimal(2), rs.getString(3).trim()),
+                rs.getString(3).trim(), rs.getDate(4).toLocalDate()))
+            .list();
+    }
+
+    /** Applies an unapplied payment to the customer: from now on it counts in the replay by its value date. */
+    void apply(String paymentReference, String customerId) {
+        TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
+        jdbc.sql("""
+                UPDATE payments SET status = 'APPLIED', customer_id = ?, unapplied_reason = NULL
+                WHERE payment_reference = ? AND status = 'UNAPPLIED'""")
+            .params(customerId, paymentReference).update();
+    }
+
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
     void lockCustomer(String customerId) {
         customers.lock(customerId);

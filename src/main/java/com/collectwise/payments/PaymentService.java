@@ -193,6 +193,7 @@ public class PaymentService {
     /** A customer's credit pays its next invoice at once (and may settle it). */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
+        applyWaitingPayments(event);
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
             // read the same applied payments in this transaction)
@@ -200,6 +201,38 @@ public class PaymentService {
         }
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /**
+     * Money that came for this invoice before the invoice was registered (the bank feed ran before the ERP) was kept
+     * as unapplied cash: it is the invoice's money, applied now by its value date, as if it had been posted after
+     * the invoice (every figure is a replay, whatever the order of posting). Money in another currency, or naming
+     * another customer, stays unapplied for finance.
+     */
+    private void applyWaitingPayments(com.collectwise.kernel.InvoiceRegistered event) {
+        Invoice invoice = invoices.find(event.invoiceNumber()).orElse(null);
+        if (invoice == null) {
+            return;
+        }
+        List<PaymentRepository.Waiting> waiting = payments.waitingFor(invoice.invoiceNumber(), invoice.currency(),
+            invoice.customerId());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        payments.lockCustomer(invoice.customerId());
+        waiting.forEach(w -> payments.apply(w.paymentReference(), invoice.customerId()));
+        PaymentRepository.Waiting last = waiting.get(waiting.size() - 1);
+        StatementService.CustomerAccount account = statements.account(invoice.customerId(),
+            later(last.receivedOn(), clock.today()));
+        for (PaymentRepository.Waiting w : waiting) {
+            log.info("Payment {} was kept for invoice {} before it was registered: applied by its value date {}",
+                w.paymentReference(), invoice.invoiceNumber(), w.receivedOn());
+            List<Allocation> splits = allocations(account, w.paymentReference());
+            payments.insertAllocations(w.paymentReference(), splits, w.currency(), w.receivedOn());
+            publishApplied(new IncomingPayment(w.paymentReference(), invoice.invoiceNumber(), invoice.customerId(),
+                w.amount(), w.currency(), w.receivedOn(), PaymentMethod.OTHER), invoice.customerId(), splits);
+        }
+        reconcile(invoice.customerId(), account, last.paymentReference(), last.receivedOn());
     }
 
     /**
@@ -245,7 +278,7 @@ public class PaymentService {
     }
 
     private PaymentReceipt replay(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
-        if (!stored.bodyHash().equals(payment.contentHash())) {
+        if (!stored.bodyHash().equals(payment.contentHash()) && !sameDescribedOtherwise(stored, payment)) {
             throw new ConflictException("Payment reference " + payment.paymentReference()
                 + " was booked already with other content");
         }
@@ -255,6 +288,26 @@ public class PaymentService {
                 later(view.receivedOn(), clock.today())), view.paymentReference()));
         }
         return new PaymentReceipt(Outcome.REPLAYED, view);
+    }
+
+    /**
+     * The same payment described with or without the optional {@code customerId}: when the invoice is named, the
+     * customer is the invoice's customer (a payment naming another one is refused before it is stored), so a replay
+     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. A
+     * replay naming another customer is still other content.
+     */
+    private static boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
+        if (payment.invoiceNumber() == null || stored.customerId() == null) {
+            return false;
+        }
+        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+            return false;
+        }
+        IncomingPayment without = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(), null,
+            payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        IncomingPayment with = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(),
+            stored.customerId(), payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        return stored.bodyHash().equals(without.contentHash()) || stored.bodyHash().equals(with.contentHash());
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
