@@ -201,6 +201,21 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .list();
     }
 
+    /**
+     * Unapplied payments, not reversed, that named no invoice and this customer before the customer was registered, in
+     * the order they were posted.
+     */
+    List<Waiting> waitingForCustomer(String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, amount, currency, received_on FROM payments
+                WHERE customer_id = ? AND invoice_number IS NULL AND status = 'UNAPPLIED' AND reversed_on IS NULL
+                ORDER BY created_at, payment_reference""")
+            .param(customerId)
+            .query((rs, n) -> new Waiting(rs.getString(1), Money.stored(rs.getBigDecimal(2), rs.getString(3).trim()),
+                rs.getString(3).trim(), rs.getDate(4).toLocalDate()))
+            .list();
+    }
+
     /** Applies an unapplied payment to the customer: from now on it counts in the replay by its value date. */
     void apply(String paymentReference, String customerId) {
         TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change

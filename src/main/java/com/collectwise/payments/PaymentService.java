@@ -110,7 +110,8 @@ public class PaymentService {
                     + invoice.invoiceNumber() + " (" + invoice.currency() + ")");
             }
         } else if (!customers.exists(customerId)) {
-            return unapplied(payment, null, "no customer " + customerId + " is known");
+            // kept under the customer it names (no foreign key): it is the customer's credit once the ERP sends it
+            return unapplied(payment, customerId, "no customer " + customerId + " is known");
         }
         payments.lockCustomer(customerId);
         payments.insert(payment, payment.invoiceNumber(), customerId, PaymentRepository.APPLIED, null, clock.now());
@@ -219,20 +220,38 @@ public class PaymentService {
         if (waiting.isEmpty()) {
             return;
         }
-        payments.lockCustomer(invoice.customerId());
-        waiting.forEach(w -> payments.apply(w.paymentReference(), invoice.customerId()));
+        applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
+    }
+
+    /**
+     * Money the bank feed posted for a customer before the ERP sent the customer (no invoice named) was kept
+     * unapplied under the customer id it named: from now on it is the customer's credit, by its value date, and pays
+     * the customer's invoices as they come.
+     */
+    @org.springframework.context.event.EventListener
+    public void customerRegistered(com.collectwise.customers.CustomerRegistered event) {
+        List<PaymentRepository.Waiting> waiting = payments.waitingForCustomer(event.customerId());
+        if (!waiting.isEmpty()) {
+            applyWaiting(event.customerId(), null, waiting);
+        }
+    }
+
+    private void applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> waiting) {
+        payments.lockCustomer(customerId);
+        waiting.forEach(w -> payments.apply(w.paymentReference(), customerId));
         PaymentRepository.Waiting last = waiting.get(waiting.size() - 1);
-        StatementService.CustomerAccount account = statements.account(invoice.customerId(),
+        StatementService.CustomerAccount account = statements.account(customerId,
             later(last.receivedOn(), clock.today()));
         for (PaymentRepository.Waiting w : waiting) {
-            log.info("Payment {} was kept for invoice {} before it was registered: applied by its value date {}",
-                w.paymentReference(), invoice.invoiceNumber(), w.receivedOn());
+            log.info("Payment {} was kept before {} was registered: applied by its value date {}",
+                w.paymentReference(), invoiceNumber == null ? "customer " + customerId : "invoice " + invoiceNumber,
+                w.receivedOn());
             List<Allocation> splits = allocations(account, w.paymentReference());
             payments.insertAllocations(w.paymentReference(), splits, w.currency(), w.receivedOn());
-            publishApplied(new IncomingPayment(w.paymentReference(), invoice.invoiceNumber(), invoice.customerId(),
-                w.amount(), w.currency(), w.receivedOn(), PaymentMethod.OTHER), invoice.customerId(), splits);
+            publishApplied(new IncomingPayment(w.paymentReference(), invoiceNumber, customerId, w.amount(),
+                w.currency(), w.receivedOn(), PaymentMethod.OTHER), customerId, splits);
         }
-        reconcile(invoice.customerId(), account, last.paymentReference(), last.receivedOn());
+        reconcile(customerId, account, last.paymentReference(), last.receivedOn());
     }
 
     /**

@@ -157,4 +157,37 @@ class LedgerAuditApiTest extends ApiTestSupport {
         assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(caseRunning(number)).isFalse();
     }
+
+    /**
+     * Money for a customer the ERP had not sent yet (no invoice named) was kept unapplied (202); once the customer is
+     * registered it is the customer's credit from its value date (2025-01-20), and it pays the customer's invoice when
+     * that comes (1,000.00 due 2025-02-01): 600.00 paid before the due date, 400.00 left; 30 days (02-02 .. 03-03) on
+     * 400.00 at 4.65 % = 1.528767 -> 1.53: 401.53, not 1,003.82.
+     */
+    @Test
+    void moneyForACustomerNotYetKnownBecomesItsCreditWhenTheCustomerIsRegistered() {
+        String customerId = unique("C");
+        String ref = unique("PAY");
+        Response early = post(INTEGRATION, "/api/payments", payment(ref, null, customerId, "600.00", "CNY",
+            "2025-01-20"));
+        assertThat(early.status()).as(early.raw()).isEqualTo(202);
+
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Acme " + customerId,
+            "segment", "DOMESTIC", "country", "CN", "collector", COLLECTOR));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        Response file = get(FINANCE, "/api/customers/" + customerId);
+        assertThat(file.body().path("credit").path("CNY").decimalValue()).as(file.raw()).isEqualByComparingTo("600.00");
+
+        String number = unique("INV");
+        assertThat(invoice(number, customerId, "1000.00", "2025-01-01", "2025-02-01").status()).isEqualTo(201);
+        JsonNode due = outstanding(number, "2025-02-01");
+        assertThat(due.path("total").decimalValue()).isEqualByComparingTo("400.00");
+        JsonNode later = outstanding(number, "2025-03-03");
+        assertThat(later.path("interest").decimalValue()).isEqualByComparingTo("1.53");
+        assertThat(later.path("total").decimalValue()).isEqualByComparingTo("401.53");
+        // the same payment again: still one payment
+        Response replay = post(INTEGRATION, "/api/payments", payment(ref, null, customerId, "600.00", "CNY",
+            "2025-01-20"));
+        assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
+    }
 }
