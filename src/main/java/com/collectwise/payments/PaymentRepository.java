@@ -186,16 +186,16 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     /**
-     * Unapplied payments, not reversed, that named {@code invoiceNumber} in its currency and named no other customer
-     * (they were kept because the invoice was not known yet), in the order they were posted.
+     * Unapplied payments, not reversed, that named {@code invoiceNumber} and no other customer (kept because the
+     * invoice was not known yet, or because their currency is not the invoice's), in the order they were posted.
      */
-    List<Waiting> waitingFor(String invoiceNumber, String currency, String customerId) {
+    List<Waiting> waitingFor(String invoiceNumber, String customerId) {
         return jdbc.sql("""
                 SELECT payment_reference, amount, currency, received_on FROM payments
-                WHERE invoice_number = ? AND status = 'UNAPPLIED' AND currency = ? AND reversed_on IS NULL
+                WHERE invoice_number = ? AND status = 'UNAPPLIED' AND reversed_on IS NULL
                   AND (customer_id IS NULL OR customer_id = ?)
                 ORDER BY created_at, payment_reference""")
-            .params(invoiceNumber, currency, customerId)
+            .params(invoiceNumber, customerId)
             .query((rs, n) -> new Waiting(rs.getString(1), Money.stored(rs.getBigDecimal(2), rs.getString(3).trim()),
                 rs.getString(3).trim(), rs.getDate(4).toLocalDate()))
             .list();

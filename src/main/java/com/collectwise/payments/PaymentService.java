@@ -211,16 +211,16 @@ public class PaymentService {
      * another customer, stays unapplied for finance.
      */
     private void applyWaitingPayments(com.collectwise.kernel.InvoiceRegistered event) {
-        Invoice invoice = invoices.find(event.invoiceNumber()).orElse(null);
-        if (invoice == null) {
-            return;
+        List<PaymentRepository.Waiting> named = payments.waitingFor(event.invoiceNumber(), event.customerId());
+        if (named.isEmpty()) {
+            return; // the common case: no invoice row is read (nor cached) here
         }
-        List<PaymentRepository.Waiting> waiting = payments.waitingFor(invoice.invoiceNumber(), invoice.currency(),
-            invoice.customerId());
-        if (waiting.isEmpty()) {
-            return;
+        Invoice invoice = invoices.find(event.invoiceNumber()).orElseThrow();
+        List<PaymentRepository.Waiting> waiting = named.stream()
+            .filter(w -> w.currency().equals(invoice.currency())).toList();
+        if (!waiting.isEmpty()) {
+            applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
         }
-        applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
     }
 
     /**

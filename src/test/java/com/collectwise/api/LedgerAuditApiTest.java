@@ -190,4 +190,22 @@ class LedgerAuditApiTest extends ApiTestSupport {
             "2025-01-20"));
         assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
     }
+
+    /** The customer's credit (1,000.00 received 2025-01-05) covers the next invoice at once: it is settled. */
+    @Test
+    void anInvoiceTheCustomersCreditCoversIsSettledWhenItIsRegistered() {
+        String customerId = customer();
+        Response credit = post(INTEGRATION, "/api/payments", payment(unique("PAY"), null, customerId, "1000.00", "CNY",
+            "2025-01-05"));
+        assertThat(credit.status()).as(credit.raw()).isEqualTo(201);
+        String number = unique("INV");
+
+        assertThat(invoice(number, customerId, "1000.00", "2025-01-01", "2025-02-01").status()).isEqualTo(201);
+        runDueJobsOfCase(number);
+
+        Response view = get(FINANCE, "/api/invoices/" + number);
+        assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(view.body().path("status").asText()).as(view.raw()).isEqualTo("SETTLED");
+        assertThat(caseRunning(number)).isFalse();
+    }
 }
