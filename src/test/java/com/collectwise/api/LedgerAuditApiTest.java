@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * simple interest principal x rate x days / 36500, rounded once HALF_UP to the minor unit. CN invoices due on
  * 2025-02-01 earn the one-year LPR of that day (3.10 %, from 2024-10-21) x 1.5 = 4.65 % a year.
  */
-class LedgerAuditApiTest extends ApiTestSupport {
+public class LedgerAuditApiTest extends ApiTestSupport {
 
     private String customer() {
         String customerId = unique("C");
@@ -51,7 +51,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aCreditNoteDatedBeforeTheInvoiceWasIssuedIsAFieldError() {
+    public void aCreditNoteDatedBeforeTheInvoiceWasIssuedIsAFieldError() {
         String customerId = customer();
         String number = unique("INV");
         assertThat(invoice(number, customerId, "1000.00", "2025-01-01", "2025-02-01").status()).isEqualTo(201);
@@ -69,7 +69,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aReplayThatAddsTheMatchingCustomerIsTheSamePayment_anotherCustomerIsAConflict() {
+    public void aReplayThatAddsTheMatchingCustomerIsTheSamePayment_anotherCustomerIsAConflict() {
         String customerId = customer();
         String other = customer();
         String number = unique("INV");
@@ -108,7 +108,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
      * Money in another currency for the same invoice stays unapplied.
      */
     @Test
-    void moneyThatCameBeforeItsInvoiceIsAppliedByItsValueDateWhenTheInvoiceIsRegistered() {
+    public void moneyThatCameBeforeItsInvoiceIsAppliedByItsValueDateWhenTheInvoiceIsRegistered() {
         String customerId = customer();
         String number = unique("INV");
         String ref = unique("PAY");
@@ -143,7 +143,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
 
     /** Paid in full before the invoice arrived (1,000.00 + 28 days = 1,003.57 on 2025-03-01): settled at once. */
     @Test
-    void anInvoicePaidInFullBeforeItWasRegisteredIsSettledWhenItArrives() {
+    public void anInvoicePaidInFullBeforeItWasRegisteredIsSettledWhenItArrives() {
         String customerId = customer();
         String number = unique("INV");
         assertThat(post(INTEGRATION, "/api/payments", payment(unique("PAY"), number, null, "1003.57", "CNY",
@@ -165,7 +165,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
      * 400.00 at 4.65 % = 1.528767 -> 1.53: 401.53, not 1,003.82.
      */
     @Test
-    void moneyForACustomerNotYetKnownBecomesItsCreditWhenTheCustomerIsRegistered() {
+    public void moneyForACustomerNotYetKnownBecomesItsCreditWhenTheCustomerIsRegistered() {
         String customerId = unique("C");
         String ref = unique("PAY");
         Response early = post(INTEGRATION, "/api/payments", payment(ref, null, customerId, "600.00", "CNY",
@@ -193,7 +193,7 @@ class LedgerAuditApiTest extends ApiTestSupport {
 
     /** The customer's credit (1,000.00 received 2025-01-05) covers the next invoice at once: it is settled. */
     @Test
-    void anInvoiceTheCustomersCreditCoversIsSettledWhenItIsRegistered() {
+    public void anInvoiceTheCustomersCreditCoversIsSettledWhenItIsRegistered() {
         String customerId = customer();
         Response credit = post(INTEGRATION, "/api/payments", payment(unique("PAY"), null, customerId, "1000.00", "CNY",
             "2025-01-05"));
