@@ -62,11 +62,13 @@ public class PromiseBook implements PromiseTrackRecord {
 
     /** Decides the promise (once: a decided promise keeps its status) and returns whether it was kept. */
     public boolean check(long promiseId, ZoneId zone, Instant now) {
-        record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice) {
+        record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice,
+                       String currency) {
         }
         Promise p = jdbc.sql("SELECT * FROM promises WHERE id = ?").param(promiseId)
             .query((rs, n) -> new Promise(rs.getBigDecimal("amount"), rs.getDate("promised_date").toLocalDate(),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("status"), rs.getString("invoice_number")))
+                rs.getTimestamp("created_at").toInstant(), rs.getString("status"), rs.getString("invoice_number"),
+                rs.getString("currency").trim()))
             .single();
         if (!"OPEN".equals(p.status())) {
             return "KEPT".equals(p.status());
@@ -77,14 +79,20 @@ public class PromiseBook implements PromiseTrackRecord {
             .map(invoice -> payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
                 p.promisedDate().plusDays(graceDays)))
             .orElse(BigDecimal.ZERO);
-        boolean kept = isKept(p.amount(), paid);
+        boolean kept = isKept(p.amount(), paid, p.currency());
         jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?")
             .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update();
         return kept;
     }
 
-    static boolean isKept(BigDecimal promised, BigDecimal paid) {
-        BigDecimal tolerance = promised.multiply(TOLERANCE_RATE).setScale(2, RoundingMode.HALF_UP).max(TOLERANCE_MINIMUM);
+    /**
+     * Kept when {@code paid} reaches the promised amount less the tolerance: the larger of 1% of the promised amount
+     * and 1.00, the 1% rounded HALF_UP to the minor unit of the currency (JPY 0 decimals, CNY/EUR 2, KWD 3).
+     */
+    static boolean isKept(BigDecimal promised, BigDecimal paid, String currency) {
+        int minorUnit = com.collectwise.money.Money.minorUnit(com.collectwise.money.Money.currency(currency));
+        BigDecimal tolerance = promised.multiply(TOLERANCE_RATE).setScale(minorUnit, RoundingMode.HALF_UP)
+            .max(TOLERANCE_MINIMUM);
         return paid.compareTo(promised.subtract(tolerance)) >= 0;
     }
 
