@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Findings of the outside-in audit of the money over HTTP (AUDIT-LEDGER.md), each with hand-computed figures:
+ * Findings of the outside-in audit of the money over HTTP (docs/audits/2026-12-01-ledger.md), each with hand-computed figures:
  * simple interest principal x rate x days / 36500, rounded once HALF_UP to the minor unit. CN invoices due on
  * 2025-02-01 earn the one-year LPR of that day (3.10 %, from 2024-10-21) x 1.5 = 4.65 % a year.
  */
