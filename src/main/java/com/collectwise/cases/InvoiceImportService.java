@@ -132,17 +132,12 @@ public class InvoiceImportService {
             // until its case starts, an invoice shows the stage the case will start in (EntryStages#beforeStart)
             Optional<String> policy = entryStages.policyVersion();
             Map<String, Customer> byId = new HashMap<>();
-            accepted.forEach(invoice -> invoices.insertImported(withStage(invoice, entryStages.beforeStart(invoice,
+            accepted.forEach(invoice -> invoices.insertImported(invoice.withStage(entryStages.beforeStart(invoice,
                 byId.computeIfAbsent(invoice.customerId(), id -> customers.find(id).orElseThrow()), policy)),
                 importId));
         }
         imports.create(importId, user, accepted.size(), clock.now(), now);
         return new Imported(accepted.size(), importId, now);
-    }
-
-    private static Invoice withStage(Invoice i, Stage stage) {
-        return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
-            i.currency(), i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason());
     }
 
     private void readLine(CSVRecord record, long line, Map<String, Long> firstLineOf, List<Invoice> accepted,
