@@ -130,7 +130,7 @@ public class InvoiceImportService {
             accepted.forEach(invoiceService::open);
         } else {
             // until its case starts, an invoice shows the stage the case will start in (EntryStages#beforeStart)
-            Optional<String> policy = entryStages.policyVersion();
+            Optional<EntryStages.Policy> policy = entryStages.policy();
             Map<String, Customer> byId = new HashMap<>();
             accepted.forEach(invoice -> invoices.insertImported(invoice.withStage(entryStages.beforeStart(invoice,
                 byId.computeIfAbsent(invoice.customerId(), id -> customers.find(id).orElseThrow()), policy)),
