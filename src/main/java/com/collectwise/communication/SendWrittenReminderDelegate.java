@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
+
 import com.collectwise.kernel.ElementProperty;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.FeeService;
@@ -18,10 +20,12 @@ import com.collectwise.fees.FeeService;
 public class SendWrittenReminderDelegate implements JavaDelegate {
 
     private final NoticeContext context;
+    private final CaseFacts facts;
     private final CollectionNotices notices;
     private final BusinessClock clock;
 
-    public SendWrittenReminderDelegate(NoticeContext context, CollectionNotices notices, BusinessClock clock) {
+    public SendWrittenReminderDelegate(NoticeContext context, CollectionNotices notices, BusinessClock clock, CaseFacts facts) {
+        this.facts = facts;
         this.context = context;
         this.notices = notices;
         this.clock = clock;
@@ -30,7 +34,7 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
-            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+            facts.stageEntry(execution));
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
             ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
         notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),

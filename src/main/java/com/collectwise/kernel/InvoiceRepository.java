@@ -237,6 +237,7 @@ public class InvoiceRepository {
             .params(processInstanceId, invoiceNumber).update();
     }
 
+    /** The invoice shows another stage (its case is on its way into it, or closed); no stage entry is counted. */
     public void updateStage(String invoiceNumber, Stage stage) {
         // the row as it was (read once per transaction: a stage entry reads it anyway for the case's figures)
         Optional<Invoice> before = find(invoiceNumber);
@@ -249,12 +250,33 @@ public class InvoiceRepository {
         }
         // its stage is not a fact of the account; the row read in this transaction now has the new stage (a stage
         // entry refreshes the case's figures right after: no second read of the row)
-        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
-            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
-            i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason())));
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> i.withStage(stage)));
     }
 
-    /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
+    /**
+     * The invoice's case entered {@code stage}: the stage is set and its stage entries counted in one statement
+     * ({@link Invoice#stageEntries}, the entry the notices' outbox keys name; issue 18: no case variable for it).
+     */
+    public void enterStage(String invoiceNumber, Stage stage) {
+        // the row as it was (read once per transaction, as in updateStage): the dated history names a changed stage
+        Optional<Invoice> before = find(invoiceNumber);
+        TransactionCache.forget(CUSTOMER_LISTS); // the lists hold the row with its former stage
+        jdbc.sql("UPDATE invoices SET stage = ?, stage_entries = stage_entries + 1 WHERE invoice_number = ?")
+            .params(stage.name(), invoiceNumber).update();
+        if (before.isPresent() && before.get().stage() != stage) {
+            // one history row, the status as it was (re-entering the stage it shows already writes none)
+            recordChange(invoiceNumber, before.get(), stage, before.get().status(), CaseEngine.engineTime());
+        }
+        // as updateStage: the row read in this transaction becomes the row the database now has
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
+            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
+            i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason(), i.stageEntries() + 1)));
+    }
+
+    /**
+     * A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age and
+     * counts its stage entries from 0 again.
+     */
     public void reopen(String invoiceNumber) {
         Optional<Invoice> before = find(invoiceNumber);
         forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
@@ -263,7 +285,7 @@ public class InvoiceRepository {
         }
         jdbc.sql("""
                 UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
-                                    process_instance_id = NULL
+                                    process_instance_id = NULL, stage_entries = 0
                 WHERE invoice_number = ?""")
             .param(invoiceNumber).update();
     }
@@ -289,6 +311,7 @@ public class InvoiceRepository {
             rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
             rs.getInt("credit_term_days"), Money.stored(rs.getBigDecimal("amount"), currency), currency,
             rs.getBigDecimal("contract_rate"), CaseStatus.valueOf(rs.getString("status")),
-            Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"));
+            Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"),
+            rs.getInt("stage_entries"));
     }
 }
