@@ -187,6 +187,81 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(contact(pi)).isWaitingAt("Timer_FollowUpCallDue");
     }
 
+    @Autowired com.collectwise.kernel.BusinessCalendar calendar;
+    @Autowired com.collectwise.cases.CallSchedule schedule;
+
+    /**
+     * DOMAIN.md 2 and 3 across a Chinese holiday week: a year loaded as PUT /api/calendar/2031 loads it (National Day
+     * Wednesday 1 - Tuesday 7 October off, Sunday 28 September and Saturday 11 October worked, 调休). A customer who is
+     * not visited (FOREIGN), 30-day term, due Saturday 2031-09-06: formal demand 09-16, field stage Friday 09-26
+     * 09:00, agency 11-05. From the field stage on: a call every 3 working days at 15:30 (Sun 09-28, Mon 09-29, Tue
+     * 09-30; then Wed 10-08, Thu 10-09, Fri 10-10 - the holiday week is skipped; then Sat 10-11, Mon 10-13, Tue 10-14
+     * - the make-up Saturday counts), each call task followed up at its own slot, a written reminder every 10 days
+     * (10-06 and 10-16, 09:00: an e-mail may wait in the inbox over a holiday), and every call and written reminder is
+     * in the contact log.
+     */
+    @Test
+    void afterTheLetterCallsEveryThreeWorkingDaysAndWritesEveryTenDaysAcrossAHolidayWeekAndAMakeUpSaturday() {
+        calendar.replace("CN", 2031,
+            List.of(LocalDate.of(2031, 10, 1), LocalDate.of(2031, 10, 2), LocalDate.of(2031, 10, 3),
+                LocalDate.of(2031, 10, 4), LocalDate.of(2031, 10, 5), LocalDate.of(2031, 10, 6),
+                LocalDate.of(2031, 10, 7)),
+            List.of(LocalDate.of(2031, 9, 28), LocalDate.of(2031, 10, 11)), "test", "test", java.time.Instant.now());
+        try {
+            // the follow-up slot of a call made after 15:30: the next working day, make-up weekends included
+            assertThat(schedule.nextSlot(at(2031, 9, 26, 16, 0))).isEqualTo(at(2031, 9, 28, 15, 30));
+            assertThat(schedule.nextSlot(at(2031, 9, 30, 16, 0))).isEqualTo(at(2031, 10, 8, 15, 30));
+            assertThat(schedule.nextSlot(at(2031, 10, 10, 16, 0))).isEqualTo(at(2031, 10, 11, 15, 30));
+
+            setClock(at(2031, 9, 8, 10, 0));
+            customer = customer(Segment.FOREIGN);
+            invoice = invoice(customer, LocalDate.of(2031, 9, 6), 30, "12000.00");
+            ProcessInstance pi = start(invoice, customer);
+            moveTo(at(2031, 9, 16, 9, 5));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+            moveTo(at(2031, 9, 26, 9, 0));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-09-30T15:30:00+08:00");
+
+            moveTo(at(2031, 9, 30, 15, 30));
+            Task first = task(pi, "Task_CallCustomer");
+            assertThat(first.getFollowUpDate().toInstant()).as("the call is due at the slot that created it")
+                .isEqualTo(at(2031, 9, 30, 15, 30).toInstant());
+            call(pi, CALL_OUTCOME, "NO_ANSWER");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-10-10T15:30:00+08:00");
+
+            moveTo(at(2031, 10, 6, 9, 0));
+            assertThat(task(pi, "Task_CallCustomer")).as("nobody calls in the holiday week").isNull();
+            // the job executor is a little late: the call is still today's, at its slot
+            moveTo(at(2031, 10, 10, 15, 30, 40));
+            Task second = task(pi, "Task_CallCustomer");
+            assertThat(second.getFollowUpDate().toInstant()).isEqualTo(at(2031, 10, 10, 15, 30).toInstant());
+            call(pi, CALL_OUTCOME, "CALL_BACK", REACHED_PERSON, "Mr. Li");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-10-14T15:30:00+08:00");
+
+            moveTo(at(2031, 10, 16, 9, 0));
+            assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).containsExactly(
+                Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-06",
+                Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-16");
+            assertThat(contactOutcomes(invoice)).as("every call and written reminder is in the contact log")
+                .containsExactly(NO_VISIT, "NO_ANSWER", "WRITTEN_REMINDER", "CALL_BACK", "WRITTEN_REMINDER");
+            assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> "WRITTEN_REMINDER".equals(e.outcome()))
+                .extracting(e -> e.channel()).containsOnly("EMAIL");
+        } finally {
+            jdbc.sql("DELETE FROM calendar_days WHERE country = 'CN' AND calendar_date BETWEEN '2031-01-01' AND "
+                + "'2031-12-31'").update();
+            jdbc.sql("DELETE FROM calendar_years WHERE country = 'CN' AND cal_year = 2031").update();
+            calendar.invalidateAll();
+        }
+    }
+
+    static java.time.ZonedDateTime at(int year, int month, int day, int hour, int minute, int second) {
+        return at(year, month, day, hour, minute).withSecond(second);
+    }
+
     @Test
     void theNoContactWatchCoversTheFormalDemandStage() {
         afterTheLetter(Segment.DOMESTIC);
