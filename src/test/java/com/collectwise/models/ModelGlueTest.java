@@ -57,7 +57,10 @@ class ModelGlueTest {
         "plan.fieldVisit", "plan.agencyMandateDuration", "plan.entryStage", "plan.writtenReminderDays",
         "plan.fromPolicy",
         // the customer of the case, read from its invoice (kernel/CaseFacts) for the processes a case calls
-        "caseFacts.customerId");
+        "caseFacts.customerId",
+        // when the next written reminder after the letter is due (communication/WrittenReminderSchedule: reads the
+        // outbox, writes nothing)
+        "writtenReminderSchedule.nextDue");
 
     static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     static final Pattern CALL = Pattern.compile("((?:\\w+\\.)?\\w+)\\s*\\(");
