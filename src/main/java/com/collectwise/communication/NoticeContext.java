@@ -83,7 +83,8 @@ public class NoticeContext {
         Money fee = feeChargedNext ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
         Money room = detail.cap() == null ? null
             : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
-        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
+        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room)
+            .withCompensationUnconverted(detail.compensationNote() != null);
     }
 
     /**

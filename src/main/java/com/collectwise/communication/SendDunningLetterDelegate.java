@@ -44,5 +44,7 @@ public class SendDunningLetterDelegate implements JavaDelegate {
         // the PDF is the evidence of the demand (hash + delivery status), downloadable from the case
         letters.create(c.figures().invoice(), c.customer(), c.figures().statement(), charges, clock.today(),
             c.stageEntry(), c.disputed(), c.timeBarred());
+        // the written reminders after the letter count from it (WrittenReminderSchedule)
+        execution.setVariable(CaseVariables.FORMAL_LETTER_AT, com.collectwise.kernel.CasePlans.iso(clock.nowZoned()));
     }
 }

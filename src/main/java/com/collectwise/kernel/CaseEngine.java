@@ -367,6 +367,21 @@ public class CaseEngine {
         runningCase(invoiceNumber).ifPresent(id -> runtime.setVariable(id, OUTSTANDING_AMOUNT, toNumber(outstanding)));
     }
 
+    /**
+     * A promise judged broken was kept after all (a payment dated in time, posted after the check): the next call of
+     * the case, and of the process it calls to keep in contact, no longer warns of a broken promise.
+     */
+    public void promiseKeptAfterAll(String invoiceNumber) {
+        runningCase(invoiceNumber).ifPresent(id -> {
+            runtime.setVariable(id, BROKEN_PROMISE, false);
+            for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+                if (runtime.getVariable(called.getId(), BROKEN_PROMISE) != null) {
+                    runtime.setVariable(called.getId(), BROKEN_PROMISE, false);
+                }
+            }
+        });
+    }
+
     /** The invoice is paid in full (or credited): the case ends. */
     public void invoiceSettled(String invoiceNumber) {
         if (!isRunning(invoiceNumber)) {

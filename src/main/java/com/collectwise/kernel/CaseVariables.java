@@ -119,6 +119,11 @@ public final class CaseVariables {
      * {@link CaseFacts#stageEntry}), and only the litigation process gets it as an input.
      */
     public static final String STAGE_ENTRY_NUMBER = "stageEntryNumber";
+    /**
+     * When the latest formal letter of the case was sent (ISO date-time): the written reminders after it come every
+     * {@code writtenReminderDays} from it, across both *Keep in contact* call activities.
+     */
+    public static final String FORMAL_LETTER_AT = "formalLetterAt";
     public static final String DEBTOR_TACTIC = "debtorTactic";
     public static final String OBJECTION_PLAYBOOK = "objectionPlaybook";
     public static final String PROMISE_ID = "promiseId";

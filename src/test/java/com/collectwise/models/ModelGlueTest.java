@@ -58,7 +58,10 @@ class ModelGlueTest {
         "plan.fromPolicy",
         // the customer of the case and its stage entry, read from its invoice (kernel/CaseFacts) for the processes
         // a case calls
-        "caseFacts.customerId", "caseFacts.stageEntry");
+        "caseFacts.customerId", "caseFacts.stageEntry",
+        // when the next written reminder after the letter is due (communication/WrittenReminderSchedule: reads the
+        // outbox, writes nothing)
+        "writtenReminderSchedule.nextDue");
 
     static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     static final Pattern CALL = Pattern.compile("((?:\\w+\\.)?\\w+)\\s*\\(");
