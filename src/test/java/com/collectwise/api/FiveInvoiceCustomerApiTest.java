@@ -139,4 +139,31 @@ public class FiveInvoiceCustomerApiTest extends ApiTestSupport {
                 .isEqualTo(today().plusYears(3).toString());
         }
     }
+
+    /** Only the invoices on the statement of that date: not one issued after it, not one settled before it. */
+    @Test
+    void aConfirmationLeavesOutInvoicesIssuedAfterTheStatementAndThoseSettledBeforeIt() {
+        Five x = five();
+        // not due until today + 10, paid in full three days ago: no interest, settled before the statement date
+        String settled = createInvoice(x.customerId(), "100.00", "CNY", today().minusDays(20), today().plusDays(10));
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", settled, "amount", "100.00", "currency", "CNY",
+            "receivedOn", today().minusDays(3).toString(), "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(settled);
+        String later = createInvoice(x.customerId(), "700.00", "CNY", today().minusDays(1), today().minusDays(1));
+        runDueJobsOfCase(later);
+        String laterLimitation = view(later).path("limitationDate").asText();
+
+        Response r = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations",
+            Map.of("statementDate", today().minusDays(2).toString(), "confirmedBy", "Mr. Zhou"));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber"))
+            .containsExactlyInAnyOrderElementsOf(x.all());
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?)", settled, later))
+            .isZero();
+        assertThat(view(later).path("limitationDate").asText()).isEqualTo(laterLimitation);
+        assertThat(view(x.a()).path("limitationDate").asText()).isEqualTo(today().plusYears(3).toString());
+    }
 }
