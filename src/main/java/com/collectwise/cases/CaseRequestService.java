@@ -95,18 +95,31 @@ public class CaseRequestService {
      */
     public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                String user) {
-        return inTransaction(() -> takePromise(invoiceNumber, amountAsSent, promisedDate, note, user));
+        return inTransaction(() -> takePromise(invoiceNumber, amountAsSent, promisedDate, note, user, CHANNEL, null,
+            clock.now()));
+    }
+
+    /**
+     * A promise the customer made in a call about all its invoices ({@link CustomerCalls}) for an invoice whose case
+     * had no call task that day: taken as over the API, logged as the call (phone, the person reached, the call's
+     * time). The caller checked the amount and that the case takes promises now.
+     */
+    PromiseView promiseMadeInCall(String invoiceNumber, BigDecimal amount, LocalDate promisedDate, String note,
+                                  String user, String reachedPerson, java.time.Instant madeAt) {
+        return inTransaction(() -> takePromise(invoiceNumber, amount, promisedDate, note, user, "PHONE", reachedPerson,
+            madeAt));
     }
 
     private PromiseView takePromise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
-                                    String user) {
+                                    String user, String channel, String reachedPerson, java.time.Instant contactAt) {
         Invoice invoice = lockedOpenInvoice(invoiceNumber);
         throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         // one instant for the row and the answer: the answer is the promise as stored (and as the case view shows it)
         java.time.Instant createdAt = clock.now();
         long id = promises.open(invoiceNumber, amount, invoice.currency(), promisedDate, note, user, createdAt);
-        contacts.append(entry(invoice, user, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
+        contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), channel, contactAt, user,
+            reachedPerson, CallOutcome.PROMISE_TO_PAY, note, amount, promisedDate));
         // a promise acknowledges the debt (Civil Code art. 195)
         acknowledgements.record(invoiceNumber, clock.today(), AcknowledgementService.PROMISE);
         // as on the call: the grace days end with the last grace day; the check runs the morning after

@@ -98,13 +98,18 @@ public class CustomerCalls {
     private final TaskService taskService;
     private final org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases;
     private final CaseFacts caseFacts;
+    private final com.collectwise.kernel.ContactLog contactLog;
+    private final org.springframework.beans.factory.ObjectProvider<CaseRequestService> requests;
 
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
                          CallSchedule schedule, BusinessClock clock, CallFormWords words,
                          CustomerRepository customers, TaskService taskService,
                          org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases,
-                         CaseFacts caseFacts) {
+                         CaseFacts caseFacts, com.collectwise.kernel.ContactLog contactLog,
+                         org.springframework.beans.factory.ObjectProvider<CaseRequestService> requests) {
         this.caseFacts = caseFacts;
+        this.contactLog = contactLog;
+        this.requests = requests;
         this.taskService = taskService;
         this.cases = cases;
         this.words = words;
@@ -189,11 +194,9 @@ public class CustomerCalls {
 
         TaskService tasks = task.getProcessEngineServices().getTaskService();
         List<Task> covered = tasks.createTaskQuery().taskVariableValueEquals(COVERED_BY, task.getId()).active().list();
-        String madeAt = clock.now().toString();
+        java.time.Instant callTime = clock.now();
+        String madeAt = callTime.toString();
         task.setVariable(CALL_MADE_AT, madeAt);
-        if (covered.isEmpty()) {
-            return;
-        }
         String leadInvoice = (String) task.getVariable(INVOICE_NUMBER);
         Map<String, String> taskOfInvoice = new HashMap<>();
         List<CoveredCallPlan.CoveredCase> cases = new ArrayList<>();
@@ -202,6 +205,25 @@ public class CustomerCalls {
             String number = (String) tasks.getVariable(t.getId(), INVOICE_NUMBER);
             taskOfInvoice.put(number, t.getId());
             cases.add(coveredCase(number));
+        }
+        // the customer's other overdue invoices without a call task today (e.g. at formal demand, whose calls come
+        // every few working days): the form lists them and the call is about them too (DOMAIN.md 1: one call per
+        // customer per day covers all its open invoices), so the call is recorded on their cases as well
+        Set<String> withoutTask = new TreeSet<>();
+        for (Invoice open : invoices.findOpenByCustomer(customerId)) {
+            String number = open.invoiceNumber();
+            if (number.equals(leadInvoice) || taskOfInvoice.containsKey(number) || !talkedAbout(open)
+                || (call.isPromise() && !takesPromises(task, number))) {
+                continue;
+            }
+            CoveredCallPlan.CoveredCase c = coveredCase(number);
+            if (c.toCollect().signum() > 0) {
+                withoutTask.add(number);
+                cases.add(c);
+            }
+        }
+        if (covered.isEmpty() && withoutTask.isEmpty()) {
+            return;
         }
         String leadCurrency = cases.get(0).currency();
         Object disputedInvoice = task.getVariable(DISPUTED_INVOICE);
@@ -217,10 +239,47 @@ public class CustomerCalls {
                 }
                 continue;
             }
+            if (withoutTask.contains(outcome.invoiceNumber())) {
+                recordWithoutTask(call, outcome, leadInvoice, collector, callTime);
+                continue;
+            }
             Map<String, Object> answers = answers(call, outcome, leadInvoice, madeAt);
             answers.put(DISPUTED_INVOICE, disputedInvoice);
             tasks.complete(taskOfInvoice.get(outcome.invoiceNumber()), answers);
         }
+    }
+
+    /** Overdue: the call asks for it (an invoice not yet due is listed on the form but not collected). */
+    private boolean talkedAbout(Invoice open) {
+        return open.dueDate().isBefore(clock.today());
+    }
+
+    /** Whether the case can take a promise now (its event sub-process waits for one), as the promise API asks. */
+    private static boolean takesPromises(DelegateTask task, String invoiceNumber) {
+        return task.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceBusinessKey(invoiceNumber).processDefinitionKey(PROCESS_COLLECTION)
+            .messageEventSubscriptionName(MSG_PROMISE_MADE).count() > 0;
+    }
+
+    /**
+     * The call recorded on a case that had no call task that day: a contact in its log with the call's time, answers
+     * and the person reached; its share of a promise taken as a promise of the case (it then checks it as any other).
+     * The case follows its own plan otherwise: its next call comes when it was planned.
+     */
+    private void recordWithoutTask(CallOutcome call, CoveredCallPlan.CaseOutcome outcome, String leadInvoice,
+                                   String collector, java.time.Instant callTime) {
+        Invoice invoice = figures.today(outcome.invoiceNumber()).invoice();
+        String note = join(call.note(), join("One call about all invoices of the customer (with invoice "
+            + leadInvoice + ").", outcome.note()));
+        if (CallOutcome.PROMISE_TO_PAY.equals(outcome.outcome())) {
+            // never more than the invoice owes (a promise above the customer's total stays with the figure said)
+            BigDecimal amount = outcome.promisedAmount().min(figures.today(invoice.invoiceNumber()).outstanding());
+            requests.getObject().promiseMadeInCall(invoice.invoiceNumber(), amount, call.promisedDate(), note,
+                collector, call.reachedPerson(), callTime);
+            return;
+        }
+        contactLog.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(),
+            "PHONE", callTime, collector, call.reachedPerson(), outcome.outcome(), note, null, null));
     }
 
     /** The lead went away unanswered (its case settled or moved on): the next covered task leads the call. */
@@ -411,7 +470,9 @@ public class CustomerCalls {
                 continue;
             }
             totals.merge(open.currency(), ask, BigDecimal::add);
-            if (inThisCall.contains(open.invoiceNumber())) {
+            // every overdue invoice is talked about in the customer's call, with a call task of its own today or not
+            boolean inCall = inThisCall.contains(open.invoiceNumber()) || talkedAbout(open);
+            if (inCall) {
                 callTotals.merge(open.currency(), ask, BigDecimal::add);
             }
             md.append("| ").append(open.invoiceNumber()).append(" | ").append(open.dueDate()).append(" | ")
@@ -419,7 +480,7 @@ public class CustomerCalls {
                 .append(spoken(ask, open.currency())).append(' ').append(open.currency())
                 .append(" | ").append(disputed.signum() > 0
                     ? spoken(disputed, open.currency()) + " " + open.currency() : "-")
-                .append(" | ").append(words.inThisCall(inThisCall.contains(open.invoiceNumber()))).append(" |\n");
+                .append(" | ").append(words.inThisCall(inCall)).append(" |\n");
         }
         totals.forEach((currency, total) -> md.append("| **").append(words.total()).append("** | | | | **")
             .append(spoken(total, currency)).append(' ').append(currency).append("** | | |\n"));

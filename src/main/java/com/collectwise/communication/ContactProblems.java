@@ -28,6 +28,7 @@ public class ContactProblems {
     public enum Problem {
         MISSING_EMAIL("No e-mail address"),
         BOUNCED_EMAIL("E-mail address refused"),
+        BOUNCED_PHONE("Phone number refused"),
         RETURNED_LETTER("Letter returned");
 
         final String title;
@@ -84,6 +85,7 @@ public class ContactProblems {
         return switch (problem) {
             case MISSING_EMAIL -> missingEmail();
             case BOUNCED_EMAIL -> bouncedEmail();
+            case BOUNCED_PHONE -> bouncedPhone();
             case RETURNED_LETTER -> returnedLetters();
         };
     }
@@ -114,6 +116,23 @@ public class ContactProblems {
             .list().stream()
             .filter(f -> customers.find(f.customerId()).map(c -> f.recipient().equals(c.email())
                 || customers.contactEmails(c.customerId()).contains(f.recipient())).orElse(false))
+            .map(Failed::customerId).distinct().toList();
+    }
+
+    /**
+     * Customers whose current phone number (or a contact's) the SMS gateway refused until the last attempt: a bouncing
+     * contact detail, as a refused e-mail address (DOMAIN.md section 1).
+     */
+    private List<String> bouncedPhone() {
+        record Failed(String customerId, String recipient) {
+        }
+        return jdbc.sql("""
+                SELECT DISTINCT customer_id, recipient FROM outbox
+                WHERE status = 'FAILED' AND kind = :kind AND customer_id IS NOT NULL AND recipient IS NOT NULL""")
+            .param("kind", SmsGateway.KIND).query((rs, n) -> new Failed(rs.getString(1), rs.getString(2)))
+            .list().stream()
+            .filter(f -> customers.find(f.customerId()).map(c -> f.recipient().equals(c.phone())
+                || customers.contactPhones(c.customerId()).contains(f.recipient())).orElse(false))
             .map(Failed::customerId).distinct().toList();
     }
 
@@ -149,6 +168,9 @@ public class ContactProblems {
                 + customer.customerId() + "); the waiting notices then go to it.";
             case BOUNCED_EMAIL -> "The mail server refused " + customer.email() + ". Find the right address and have it "
                 + "entered in the customer file.";
+            case BOUNCED_PHONE -> "Text messages to " + customer.phone() + " could not be delivered. Check the number "
+                + "with the customer (call the decision maker or the finance contact) and have it entered in the "
+                + "customer file.";
             case RETURNED_LETTER -> "A letter to " + customer.name() + " came back. Trace the new address (a customer "
                 + "who moves premises may be hiding) and have it entered in the customer file.";
         };

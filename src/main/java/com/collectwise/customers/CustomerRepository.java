@@ -181,6 +181,12 @@ public class CustomerRepository {
             .param(customerId).query(String.class).list();
     }
 
+    /** The phone numbers of the customer's contacts (the customer's own phone is on its row). */
+    public List<String> contactPhones(String customerId) {
+        return jdbc.sql("SELECT phone FROM customer_contacts WHERE customer_id = ? AND phone IS NOT NULL")
+            .param(customerId).query(String.class).list();
+    }
+
     /** The collector of each customer named (unknown customers are left out). */
     public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds) {
         java.util.Map<String, String> collectors = new java.util.HashMap<>();

@@ -34,6 +34,7 @@ public class CustomerFileApiTest extends ApiTestSupport {
     @Autowired CollectionNotices notices;
     @Autowired CustomerRepository customerRepository;
     @Autowired InvoiceRepository invoiceRepository;
+    @Autowired Outbox outbox;
 
     Response patch(String user, String customerId, Object body) {
         return exchange(user, HttpMethod.PATCH, "/api/customers/" + customerId, body, MediaType.APPLICATION_JSON);
@@ -237,6 +238,27 @@ public class CustomerFileApiTest extends ApiTestSupport {
 
         assertThat(ownerTasks(customerId, COLLECTOR)).extracting(Task::getName)
             .containsExactly("E-mail address refused: Acme " + customerId + " (" + customerId + ")");
+    }
+
+    /** A bouncing contact detail is any channel's (DOMAIN.md 1): a phone number the SMS gateway refused to the end. */
+    @Test
+    public void aRefusedPhoneNumberIsATaskForTheOwner_aNewNumberClosesIt() {
+        String customerId = createCustomer();
+        patch(SUPERVISOR, customerId, Map.of("phone", "+86 10 0000 0001"));
+        String number = createInvoice(customerId, "100.00");
+        outbox.enqueue("SMS:test:" + number, number, customerId, "SMS", "+86 10 0000 0001", null,
+            "Invoice " + number + " is due soon.");
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = 5, last_error = '400 unknown subscriber' "
+            + "WHERE idempotency_key = ?").param("SMS:test:" + number).update();
+
+        contactProblems.raise();
+
+        assertThat(ownerTasks(customerId, COLLECTOR)).extracting(Task::getName)
+            .containsExactly("Phone number refused: Acme " + customerId + " (" + customerId + ")");
+
+        patch(SUPERVISOR, customerId, Map.of("phone", "+86 10 0000 0002"));
+        contactProblems.raise();
+        assertThat(ownerTasks(customerId, COLLECTOR)).isEmpty();
     }
 
     List<Task> ownerTasks(String customerId, String assignee) {

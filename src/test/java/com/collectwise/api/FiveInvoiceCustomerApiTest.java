@@ -1,0 +1,169 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The customer-level rules for a customer with five open invoices in two currencies (DOMAIN.md 1, 7, 8): the customer
+ * file agrees with the case views, the credit status holds while anything is overdue, the statement confirmation
+ * acknowledges every invoice it lists.
+ */
+public class FiveInvoiceCustomerApiTest extends ApiTestSupport {
+
+    record Five(String customerId, String a, String b, String c, String d, String e) {
+        List<String> all() {
+            return List.of(a, b, c, d, e);
+        }
+    }
+
+    /** A, B at formal demand from the start, C (CNY) and D (EUR) in the internal reminder, E not yet due. */
+    Five five() {
+        String customerId = createCustomer();
+        String a = createInvoice(customerId, "1000.00", "CNY", today().minusDays(45), today().minusDays(15));
+        String b = createInvoice(customerId, "2000.00", "CNY", today().minusDays(42), today().minusDays(12));
+        String c = createInvoice(customerId, "500.00", "CNY", today().minusDays(33), today().minusDays(3));
+        String d = createInvoice(customerId, "300.00", "EUR", today().minusDays(35), today().minusDays(5));
+        String e = createInvoice(customerId, "800.00", "CNY", today().minusDays(10), today().plusDays(20));
+        Five x = new Five(customerId, a, b, c, d, e);
+        x.all().forEach(this::runDueJobsOfCase);
+        return x;
+    }
+
+    JsonNode view(String invoiceNumber) {
+        Response r = get(FINANCE, "/api/invoices/" + invoiceNumber);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    BigDecimal total(String invoiceNumber) {
+        return view(invoiceNumber).path("outstanding").path("total").decimalValue();
+    }
+
+    JsonNode creditStatus(String customerId) {
+        Response r = get(INTEGRATION, "/api/customers/" + customerId + "/credit-status");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    void pay(String invoiceNumber, BigDecimal amount, String currency) {
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", invoiceNumber, "amount", amount.toPlainString(), "currency", currency,
+            "receivedOn", today().toString(), "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(invoiceNumber);
+    }
+
+    @Test
+    void theCustomerFileAgreesWithTheCaseViewsOfAllFiveInvoices() {
+        Five x = five();
+
+        Response r = get(COLLECTOR, "/api/customers/" + x.customerId());
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode open = r.body().path("openInvoices");
+        assertThat(open.findValuesAsText("invoiceNumber")).containsExactlyInAnyOrderElementsOf(x.all());
+        BigDecimal cny = BigDecimal.ZERO;
+        BigDecimal eur = BigDecimal.ZERO;
+        for (JsonNode line : open) {
+            JsonNode v = view(line.path("invoiceNumber").asText());
+            assertThat(line.path("stage").asText()).as(line.toString()).isEqualTo(v.path("stage").asText());
+            assertThat(line.path("outstanding").decimalValue()).as(line.toString())
+                .isEqualByComparingTo(v.path("outstanding").path("total").decimalValue());
+            assertThat(line.path("daysOverdue").asLong()).isEqualTo(v.path("daysOverdue").asLong());
+            if (line.path("currency").asText().equals("EUR")) {
+                eur = eur.add(line.path("outstanding").decimalValue());
+            } else {
+                cny = cny.add(line.path("outstanding").decimalValue());
+            }
+        }
+        assertThat(view(x.a()).path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(view(x.c()).path("stage").asText()).isEqualTo("INTERNAL_REMINDER");
+        assertThat(view(x.e()).path("stage").asText()).isEqualTo("PRE_DUE");
+        assertThat(r.body().path("outstanding").path("CNY").decimalValue()).isEqualByComparingTo(cny);
+        assertThat(r.body().path("outstanding").path("EUR").decimalValue()).isEqualByComparingTo(eur);
+        assertThat(r.body().path("creditStatus").asText()).isEqualTo("HOLD");
+
+        JsonNode status = creditStatus(x.customerId());
+        assertThat(status.path("status").asText()).isEqualTo("HOLD");
+        assertThat(status.path("currency").asText()).isEqualTo("CNY");
+        assertThat(status.path("overdueTotal").decimalValue())
+            .isEqualByComparingTo(total(x.a()).add(total(x.b())).add(total(x.c())));
+        assertThat(status.path("otherCurrencies").get(0).path("currency").asText()).isEqualTo("EUR");
+        assertThat(status.path("otherCurrencies").get(0).path("overdueTotal").decimalValue())
+            .isEqualByComparingTo(total(x.d()));
+    }
+
+    @Test
+    void theHoldIsReleasedOnlyWhenNothingOfTheCustomerIsOverdue() {
+        Five x = five();
+        assertThat(creditStatus(x.customerId()).path("status").asText()).isEqualTo("HOLD");
+
+        pay(x.a(), total(x.a()), "CNY");
+        assertThat(caseRunning(x.a())).isFalse();
+        assertThat(creditStatus(x.customerId()).path("status").asText()).as("B is at formal demand").isEqualTo("HOLD");
+
+        pay(x.b(), total(x.b()), "CNY");
+        assertThat(caseRunning(x.b())).isFalse();
+        JsonNode afterB = creditStatus(x.customerId());
+        assertThat(afterB.path("status").asText()).as("C and D are still overdue").isEqualTo("HOLD");
+        assertThat(afterB.path("overdueTotal").decimalValue()).isEqualByComparingTo(total(x.c()));
+        assertThat(get(COLLECTOR, "/api/customers/" + x.customerId()).body().path("creditStatus").asText())
+            .isEqualTo("HOLD");
+
+        pay(x.c(), total(x.c()), "CNY");
+        assertThat(creditStatus(x.customerId()).path("status").asText()).as("D (EUR) is still overdue")
+            .isEqualTo("HOLD");
+
+        pay(x.d(), total(x.d()), "EUR");
+        JsonNode ok = creditStatus(x.customerId());
+        assertThat(ok.path("status").asText()).as("E is not due yet").isEqualTo("OK");
+        assertThat(ok.path("overdueTotal").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aConfirmedStatementRestartsTheLimitationOfEveryInvoiceItLists() {
+        Five x = five();
+        Map<String, Object> body = Map.of("statementDate", today().toString(), "confirmedBy", "Mr. Zhou");
+        Response r = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactlyInAnyOrderElementsOf(x.all());
+        for (String overdue : List.of(x.a(), x.b(), x.c(), x.d())) {
+            assertThat(view(overdue).path("limitationDate").asText()).as(overdue)
+                .isEqualTo(today().plusYears(3).toString());
+        }
+    }
+
+    /** Only the invoices on the statement of that date: not one issued after it, not one settled before it. */
+    @Test
+    void aConfirmationLeavesOutInvoicesIssuedAfterTheStatementAndThoseSettledBeforeIt() {
+        Five x = five();
+        // not due until today + 10, paid in full three days ago: no interest, settled before the statement date
+        String settled = createInvoice(x.customerId(), "100.00", "CNY", today().minusDays(20), today().plusDays(10));
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", settled, "amount", "100.00", "currency", "CNY",
+            "receivedOn", today().minusDays(3).toString(), "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(settled);
+        String later = createInvoice(x.customerId(), "700.00", "CNY", today().minusDays(1), today().minusDays(1));
+        runDueJobsOfCase(later);
+        String laterLimitation = view(later).path("limitationDate").asText();
+
+        Response r = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations",
+            Map.of("statementDate", today().minusDays(2).toString(), "confirmedBy", "Mr. Zhou"));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber"))
+            .containsExactlyInAnyOrderElementsOf(x.all());
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?)", settled, later))
+            .isZero();
+        assertThat(view(later).path("limitationDate").asText()).isEqualTo(laterLimitation);
+        assertThat(view(x.a()).path("limitationDate").asText()).isEqualTo(today().plusYears(3).toString());
+    }
+}
