@@ -167,6 +167,15 @@ public class DisputeCreditNoteApiTest extends ApiTestSupport {
         assertThat(d.path("openAmount").decimalValue()).isEqualByComparingTo("2000.00");
         assertThat(disputeProcesses(number)).as("the department still decides the rest").hasSize(1);
 
+        // the customer's statement: the invoice credited 1,000.00 (the note is a credit line), 2,000.00 still disputed
+        Response statement = get(INTEGRATION, "/api/customers/" + view.path("customerId").asText() + "/statement");
+        assertThat(statement.status()).as(statement.raw()).isEqualTo(200);
+        JsonNode line = statement.body().path("invoices").get(0);
+        assertThat(line.path("credited").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(line.path("disputed").decimalValue()).isEqualByComparingTo("2000.00");
+        assertThat(line.path("total").decimalValue()).isEqualByComparingTo("9066.58");
+        assertThat(statement.body().path("credits").get(0).path("kind").asText()).isEqualTo("CREDIT_NOTE");
+
         // the rest is rejected: collection of those 2,000.00 (and their interest) resumes; the credit note stays
         ProcessInstance process = disputeProcesses(number).get(0);
         Task resolve = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
