@@ -7,6 +7,7 @@ import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.Invoice;
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 
@@ -116,6 +117,9 @@ public class CallCustomerListener implements TaskListener {
         if (task.getVariable(BROKEN_PROMISE) == null) {
             task.setVariable(BROKEN_PROMISE, false);
         }
-        task.setFollowUpDate(Date.from(customerCalls.join(task, schedule.nextSlot(clock.nowZoned())).toInstant()));
+        Object planned = task.getVariable(NEXT_CALL_AT);
+        ZonedDateTime slot = schedule.slotOfCallOpening(planned instanceof String iso && !iso.isBlank()
+            ? ZonedDateTime.parse(iso) : null, clock.nowZoned());
+        task.setFollowUpDate(Date.from(customerCalls.join(task, slot).toInstant()));
     }
 }

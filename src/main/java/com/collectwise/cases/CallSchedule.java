@@ -47,6 +47,23 @@ public class CallSchedule {
         return nextSlotAfterToday(now);
     }
 
+    /**
+     * The slot a call task that opens {@code now} is followed up at. A call the model planned for a slot of today
+     * ({@code planned}, the follow-up call's timer) is due at that slot, even when the job ran a little after it:
+     * otherwise the call planned for 15:30 would wait for the next working day (after a holiday week, a week) and
+     * be missing from "My calls today". Any other call: the next slot from now on.
+     */
+    public ZonedDateTime slotOfCallOpening(ZonedDateTime planned, ZonedDateTime now) {
+        if (planned != null) {
+            ZonedDateTime p = planned.withZoneSameInstant(now.getZone());
+            if (p.toLocalDate().equals(now.toLocalDate()) && !p.isAfter(now) && calendar.isWorkingDay(p.toLocalDate())
+                && isAllowedCallTime(p.toLocalTime())) {
+                return p;
+            }
+        }
+        return nextSlot(now);
+    }
+
     /** The slot on the next working day: a call that did not reach anybody is tried again tomorrow. */
     public ZonedDateTime nextSlotAfterToday(ZonedDateTime now) {
         return calendar.nextWorkingDayAfter(now.toLocalDate()).atTime(slot).atZone(now.getZone());

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code promisesKept}/{@code promisesBroken} count the promises of the customer on all its invoices (its
  * payment habits); {@code disputed} is the sum of the open disputes, which dunning does not ask for. As of a past
  * date the view shows the promises, plan and disputes that existed at the end of that day with their status then,
- * and the status then (closing dated by {@code invoices.closed_at}); the stage is today's (no dated stage history).
+ * and the stage and status then (the case's dated history, {@code kernel.CaseHistory}).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseView(String invoiceNumber, String customerId, CaseStatus status, Stage stage, LocalDate dueDate,

@@ -1,5 +1,6 @@
 package com.collectwise.cases;
 
+import com.collectwise.kernel.CaseHistory;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Invoice;
@@ -20,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.collectwise.agreements.Agreement;
 import com.collectwise.agreements.AgreementRepository;
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.CaseStatus;
 import com.collectwise.api.NotFoundException;
 import com.collectwise.cases.CaseView.AgreementView;
 import com.collectwise.cases.CaseView.DisputeView;
@@ -50,11 +50,14 @@ public class CaseViewService {
     private final AgreementRepository agreements;
     private final DisputeService disputes;
     private final BusinessClock clock;
+    private final CaseHistory history;
 
     public CaseViewService(InvoiceRepository invoices, CustomerRepository customers, StatementService statements,
                            ContactLog contacts, JdbcClient jdbc, LimitationService limitation, PromiseBook promiseBook,
-                           AgreementRepository agreements, DisputeService disputes, BusinessClock clock) {
+                           AgreementRepository agreements, DisputeService disputes, BusinessClock clock,
+                           CaseHistory history) {
         this.clock = clock;
+        this.history = history;
         this.invoices = invoices;
         this.customers = customers;
         this.statements = statements;
@@ -84,25 +87,25 @@ public class CaseViewService {
         PromiseBook.Habits habits = promiseBook.habits(invoice.customerId(), endOfDay);
         AgreementView agreement = agreementAsOf(invoiceNumber, endOfDay);
         List<DisputeView> disputeViews = disputes.forInvoice(invoiceNumber, asOf).stream().map(DisputeView::of).toList();
-        return new CaseView(invoice.invoiceNumber(), invoice.customerId(), statusAsOf(invoice, endOfDay),
-            invoice.stage(), invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
+        CaseHistory.StageAndStatus then = stageAndStatusAsOf(invoice, endOfDay);
+        return new CaseView(invoice.invoiceNumber(), invoice.customerId(), then.status(),
+            then.stage(), invoice.dueDate(), daysOverdue, collector, invoice.currency(), outstanding,
             limitation.limitationDate(invoice, asOf),
             promises(invoiceNumber, endOfDay), habits.kept(), habits.broken(), agreement, disputeViews,
             disputes.disputed(invoiceNumber, asOf), asOf, interestBasis(invoice, asOf));
     }
 
     /**
-     * The case's status at {@code endOfDay}: a case closed (settled, written off, sold) after that day was still
-     * OPEN then. Only the last closing is dated (a settled case reopened by a reversed payment shows OPEN for every
-     * date), and the stage has no dated history: the view shows today's stage for every date.
+     * The case's stage and status at {@code endOfDay}, from its dated history ({@link CaseHistory}): a case settled
+     * after that day was OPEN then, one settled and reopened since was SETTLED then, a case that escalated since was
+     * in its earlier stage. As of today (or later), and for a case that never changed, the ones it has now.
      */
-    private CaseStatus statusAsOf(Invoice invoice, Instant endOfDay) {
-        if (invoice.status() == CaseStatus.OPEN || !endOfDay.isBefore(clock.now())) {
-            // open, or as of today (or later): the status it has now
-            return invoice.status();
+    private CaseHistory.StageAndStatus stageAndStatusAsOf(Invoice invoice, Instant endOfDay) {
+        CaseHistory.StageAndStatus now = new CaseHistory.StageAndStatus(invoice.stage(), invoice.status());
+        if (!endOfDay.isBefore(clock.now())) {
+            return now;
         }
-        Instant closedAt = invoices.closedAt(invoice.invoiceNumber()).orElse(null);
-        return closedAt != null && !closedAt.isBefore(endOfDay) ? CaseStatus.OPEN : invoice.status();
+        return history.at(invoice.invoiceNumber(), endOfDay).orElse(now);
     }
 
     /**

@@ -130,19 +130,14 @@ public class InvoiceImportService {
             accepted.forEach(invoiceService::open);
         } else {
             // until its case starts, an invoice shows the stage the case will start in (EntryStages#beforeStart)
-            Optional<String> policy = entryStages.policyVersion();
+            Optional<EntryStages.Policy> policy = entryStages.policy();
             Map<String, Customer> byId = new HashMap<>();
-            accepted.forEach(invoice -> invoices.insertImported(withStage(invoice, entryStages.beforeStart(invoice,
+            accepted.forEach(invoice -> invoices.insertImported(invoice.withStage(entryStages.beforeStart(invoice,
                 byId.computeIfAbsent(invoice.customerId(), id -> customers.find(id).orElseThrow()), policy)),
                 importId));
         }
         imports.create(importId, user, accepted.size(), clock.now(), now);
         return new Imported(accepted.size(), importId, now);
-    }
-
-    private static Invoice withStage(Invoice i, Stage stage) {
-        return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
-            i.currency(), i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason());
     }
 
     private void readLine(CSVRecord record, long line, Map<String, Long> firstLineOf, List<Invoice> accepted,

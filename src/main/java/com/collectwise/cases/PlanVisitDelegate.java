@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CasePlans;
 import static com.collectwise.kernel.CaseVariables.*;
 
@@ -29,11 +30,13 @@ public class PlanVisitDelegate implements JavaDelegate {
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
     private final CasePlans plans;
+    private final CaseFacts facts;
 
-    public PlanVisitDelegate(BusinessCalendar calendar, BusinessClock clock, CasePlans plans) {
+    public PlanVisitDelegate(BusinessCalendar calendar, BusinessClock clock, CasePlans plans, CaseFacts facts) {
         this.calendar = calendar;
         this.plans = plans;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @Override
@@ -49,9 +52,9 @@ public class PlanVisitDelegate implements JavaDelegate {
         execution.removeVariables(java.util.List.of(VISIT_OUTCOME, VISIT_REPORT, DECISION_MAKER_MET, PROMISED_AMOUNT,
             PROMISED_DATE));
         // visits count per entry into the field stage: a case moved back into it starts again at the first visit
-        Object entry = execution.getVariable(STAGE_ENTRY_NUMBER);
+        Integer entry = facts.stageEntry(execution);
         Object visits = execution.getVariable(VISIT_NUMBER);
-        boolean sameEntry = entry != null && entry.equals(execution.getVariable(VISIT_STAGE_ENTRY));
+        boolean sameEntry = entry.equals(execution.getVariable(VISIT_STAGE_ENTRY));
         execution.setVariable(VISIT_NUMBER, visits == null || !sameEntry ? 1 : ((Number) visits).intValue() + 1);
         execution.setVariable(VISIT_STAGE_ENTRY, entry);
     }

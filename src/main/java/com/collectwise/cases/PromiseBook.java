@@ -2,6 +2,7 @@ package com.collectwise.cases;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -62,11 +63,13 @@ public class PromiseBook implements PromiseTrackRecord {
 
     /** Decides the promise (once: a decided promise keeps its status) and returns whether it was kept. */
     public boolean check(long promiseId, ZoneId zone, Instant now) {
-        record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice) {
+        record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice,
+                       String currency) {
         }
         Promise p = jdbc.sql("SELECT * FROM promises WHERE id = ?").param(promiseId)
             .query((rs, n) -> new Promise(rs.getBigDecimal("amount"), rs.getDate("promised_date").toLocalDate(),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("status"), rs.getString("invoice_number")))
+                rs.getTimestamp("created_at").toInstant(), rs.getString("status"), rs.getString("invoice_number"),
+                rs.getString("currency").trim()))
             .single();
         if (!"OPEN".equals(p.status())) {
             return "KEPT".equals(p.status());
@@ -77,14 +80,62 @@ public class PromiseBook implements PromiseTrackRecord {
             .map(invoice -> payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
                 p.promisedDate().plusDays(graceDays)))
             .orElse(BigDecimal.ZERO);
-        boolean kept = isKept(p.amount(), paid);
+        boolean kept = isKept(p.amount(), paid, p.currency());
         jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?")
             .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update();
         return kept;
     }
 
-    static boolean isKept(BigDecimal promised, BigDecimal paid) {
-        BigDecimal tolerance = promised.multiply(TOLERANCE_RATE).setScale(2, RoundingMode.HALF_UP).max(TOLERANCE_MINIMUM);
+    /** A broken promise that a payment posted after its check turned out to have kept. */
+    public record KeptAfterAll(long promiseId, String invoiceNumber, boolean lastDecidedOfInvoice) {
+    }
+
+    /**
+     * Payments are judged by their value date (DOMAIN.md 5): money of the customer dated {@code valueDate} was posted
+     * now. Each BROKEN promise of the customer whose window (the day it was given through the promised date plus the
+     * grace days) holds that date is judged again with everything now posted in its window; one that reaches the
+     * promised amount less the tolerance is KEPT after all (its premature "broken" undone).
+     */
+    public List<KeptAfterAll> reviewBroken(String customerId, LocalDate valueDate, ZoneId zone, Instant now) {
+        record Broken(long id, String invoice, BigDecimal amount, LocalDate promisedDate, Instant createdAt) {
+        }
+        List<Broken> broken = jdbc.sql("""
+                SELECT id, invoice_number, amount, promised_date, created_at FROM promises
+                WHERE status = 'BROKEN' AND invoice_number IN (:invoices)""")
+            .param("invoices", invoiceNumbers(customerId))
+            .query((rs, n) -> new Broken(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant())).list();
+        List<KeptAfterAll> kept = new java.util.ArrayList<>();
+        for (Broken b : broken) {
+            LocalDate from = b.createdAt().atZone(zone).toLocalDate();
+            LocalDate to = b.promisedDate().plusDays(graceDays);
+            if (valueDate.isBefore(from) || valueDate.isAfter(to)) {
+                continue;
+            }
+            Optional<Invoice> invoice = invoices.find(b.invoice());
+            BigDecimal paid = invoice.map(i -> payments.paidTowards(i, from, to)).orElse(BigDecimal.ZERO);
+            if (invoice.isEmpty() || !isKept(b.amount(), paid, invoice.get().currency())) {
+                continue;
+            }
+            jdbc.sql("UPDATE promises SET status = 'KEPT', resolved_at = ? WHERE id = ? AND status = 'BROKEN'")
+                .params(Timestamp.from(now), b.id()).update();
+            Long newer = jdbc.sql("""
+                    SELECT COUNT(*) FROM promises WHERE invoice_number = ? AND id <> ? AND status IN ('KEPT', 'BROKEN')
+                      AND created_at > ?""").params(b.invoice(), b.id(), Timestamp.from(b.createdAt()))
+                .query(Long.class).single();
+            kept.add(new KeptAfterAll(b.id(), b.invoice(), newer == 0));
+        }
+        return kept;
+    }
+
+    /**
+     * Kept when {@code paid} reaches the promised amount less the tolerance: the larger of 1% of the promised amount
+     * and 1.00, the 1% rounded HALF_UP to the minor unit of the currency (JPY 0 decimals, CNY/EUR 2, KWD 3).
+     */
+    static boolean isKept(BigDecimal promised, BigDecimal paid, String currency) {
+        int minorUnit = com.collectwise.money.Money.minorUnit(com.collectwise.money.Money.currency(currency));
+        BigDecimal tolerance = promised.multiply(TOLERANCE_RATE).setScale(minorUnit, RoundingMode.HALF_UP)
+            .max(TOLERANCE_MINIMUM);
         return paid.compareTo(promised.subtract(tolerance)) >= 0;
     }
 

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A case enters a stage ({@link EnterStageListener}, the start listener of every stage sub-process): the stage
- * is kept in the process variable (Cockpit, Tasklist) and in the invoice (API, reports), and the displayed
- * figures are refreshed.
+ * is kept in the process variable (Cockpit, Tasklist) and in the invoice (API, reports), the invoice counts the
+ * entry (the stage entry of the outbox keys, {@code kernel.CaseFacts#stageEntry}), and the displayed figures are
+ * refreshed.
  */
 @Component
 public class StageTracker {
@@ -31,9 +32,12 @@ public class StageTracker {
 
     public void enter(VariableScope execution, Stage entered) {
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
-        invoices.updateStage(invoiceNumber, entered);
-        Object entries = execution.getVariable(STAGE_ENTRY_NUMBER);
-        execution.setVariable(STAGE_ENTRY_NUMBER, entries == null ? 1 : ((Number) entries).intValue() + 1);
+        // the entry is counted on the invoice in the stage's own UPDATE (kernel.CaseFacts#stageEntry); a case started
+        // before that counts on in its variable, which the readers prefer
+        invoices.enterStage(invoiceNumber, entered);
+        if (execution.getVariable(STAGE_ENTRY_NUMBER) instanceof Number entries) {
+            execution.setVariable(STAGE_ENTRY_NUMBER, entries.intValue() + 1);
+        }
         execution.setVariable(STAGE, entered.name());
         refreshFigures(execution);
         events.publishEvent(new CaseStageEntered(invoiceNumber, entered));

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.ElementProperty;
 
@@ -28,9 +29,11 @@ public class AlertSupervisorDelegate implements JavaDelegate {
     }
 
     private final NoticeContext context;
+    private final CaseFacts facts;
     private final CollectionNotices notices;
 
-    public AlertSupervisorDelegate(NoticeContext context, CollectionNotices notices) {
+    public AlertSupervisorDelegate(NoticeContext context, CollectionNotices notices, CaseFacts facts) {
+        this.facts = facts;
         this.context = context;
         this.notices = notices;
     }
@@ -38,7 +41,7 @@ public class AlertSupervisorDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
-            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+            facts.stageEntry(execution));
         String reason = switch (alert(execution)) {
             case VISIT_OVERDUE -> "Field visit overdue";
             case DECISION_MAKER_NOT_MET -> "Decision maker not met at two field visits";

@@ -64,7 +64,9 @@ public class DangerSignals {
         }
         Instant twoWeeksAgo = now.minus(14, ChronoUnit.DAYS);
         int unanswered = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", true);
-        int reached = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", false);
+        // a written reminder is logged as a contact attempt, but it reached nobody
+        int reached = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", false)
+            - contacts.countSince(customerId, twoWeeksAgo, SendWrittenReminderDelegate.OUTCOME, true);
         if (unanswered >= 3 && reached == 0) {
             signals.add("no answer for two weeks");
             priority += 10;

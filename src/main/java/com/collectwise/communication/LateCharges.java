@@ -16,9 +16,21 @@ import com.collectwise.money.Money;
  * @param feeAdded      what the fee adds to the amount due: the fee itself, or less where the policy's cap on late
  *                      charges (fees first, then interest) leaves less room; zero without a fee
  * @param cap           the cap on late charges, when it holds the fee back; else null
+ * @param compensationUnconverted the invoice is late and owes the EU EUR 40, which could not be converted into its
+ *                      currency (no exchange rate on or before the due date): not charged, and the notice says so
  */
 public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
-                          Money cap) {
+                          Money cap, boolean compensationUnconverted) {
+
+    public LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
+                       Money cap) {
+        this(basis, annualPercent, noticeFee, feeAdded, cap, false);
+    }
+
+    /** The same charges of an invoice whose EUR 40 is owed but could not be converted (or not). */
+    public LateCharges withCompensationUnconverted(boolean unconverted) {
+        return new LateCharges(basis, annualPercent, noticeFee, feeAdded, cap, unconverted);
+    }
 
     /** Without a cap on late charges (or one that leaves room for the whole fee). */
     public static LateCharges of(InterestBasis basis, LocalDate asOf, Money noticeFee) {

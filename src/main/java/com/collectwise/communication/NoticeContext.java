@@ -59,16 +59,15 @@ public class NoticeContext {
     }
 
     /**
-     * @param stageEntry the case's {@code stageEntryNumber} (how often it entered its stage; {@code null} before the
-     *                   first entry counts as 0)
+     * @param stageEntry how often the case entered a stage (0 before the first entry), as
+     *                   {@code kernel.CaseFacts#stageEntry} reads it for the delegate's execution
      */
-    public Case of(String invoiceNumber, Number stageEntry) {
+    public Case of(String invoiceNumber, int stageEntry) {
         CaseFigures.Figures today = figures.today(invoiceNumber);
         Customer customer = customers.find(today.invoice().customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + today.invoice().customerId() + " does not exist"));
         boolean timeBarred = limitation.limitationDate(today.invoice(), clock.today()).isBefore(clock.today());
-        return new Case(today, customer, stageEntry == null ? 0 : stageEntry.intValue(),
-            disputes.part(today.invoice(), clock.today()), timeBarred);
+        return new Case(today, customer, stageEntry, disputes.part(today.invoice(), clock.today()), timeBarred);
     }
 
     /**
@@ -84,7 +83,8 @@ public class NoticeContext {
         Money fee = feeChargedNext ? fees.feeFor(c.figures().invoice(), kind).orElse(null) : null;
         Money room = detail.cap() == null ? null
             : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
-        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room);
+        return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room)
+            .withCompensationUnconverted(detail.compensationNote() != null);
     }
 
     /**

@@ -47,7 +47,7 @@ public class NoticeTemplates {
     /** The notices and the sections each file must have. */
     public enum Notice {
         /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
-        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap"), commonSections()),
+        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency"), commonSections()),
         PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine")), List.of("subject", "body", "sms")),
         OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine")),
         /** The e-mail that goes with the formal letter. */
@@ -67,7 +67,7 @@ public class NoticeTemplates {
             "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
             "credit"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
             "paymentColumns", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
-            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "totalsHeading", "totalColumns", "totalOwed", "confirm",
+            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
             "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
             "closing"));
 
@@ -96,7 +96,7 @@ public class NoticeTemplates {
 
         private static List<String> commonSections() {
             List<String> sections = new ArrayList<>(List.of("interest.none", "interest.unknown", "interest.rate",
-                "capNote"));
+                "capNote", "compensationNote"));
             for (InterestBasis.Source source : InterestBasis.Source.values()) {
                 sections.add("basis." + source.name());
             }

@@ -144,7 +144,11 @@ public class NoticeTexts {
         String cap = charges.cap() == null ? "" : money(charges.cap().amount(), charges.cap().currencyCode(), amounts);
         v.put("capNote", charges.cap() == null ? "" : templates.render(language, Notice.COMMON, "capNote",
             common(charges, invoice, language, cap, "")));
-        v.put("interestLine", interestLine(language, charges, invoice));
+        String compensation = charges.compensationUnconverted() ? templates.render(language, Notice.COMMON,
+            "compensationNote", common(charges, invoice, language, "", "")) : "";
+        // the rate line of every overdue notice (reminders, the letter and its e-mail) also says when the EU EUR 40
+        // is owed but could not be converted, so the customer never reads the total as all it owes
+        v.put("interestLine", interestLine(language, charges, invoice) + compensation);
         LocalDate letter = letterDate == null ? s.asOf() : letterDate;
         v.put("letterDate", date(letter, language));
         v.put("deadline", date(deadline(letter), language));
@@ -190,6 +194,7 @@ public class NoticeTexts {
         v.put("basisDetail", charges.basis().description());
         v.put("dueDate", date(invoice.dueDate(), language));
         v.put("cap", cap);
+        v.put("currency", invoice.currency());
         return v;
     }
 

@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
+
 import com.collectwise.kernel.ElementProperty;
 import com.collectwise.fees.FeeService;
 
@@ -16,9 +18,11 @@ import com.collectwise.fees.FeeService;
 public class SendOverdueReminderDelegate implements JavaDelegate {
 
     private final NoticeContext context;
+    private final CaseFacts facts;
     private final CollectionNotices notices;
 
-    public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices) {
+    public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices, CaseFacts facts) {
+        this.facts = facts;
         this.context = context;
         this.notices = notices;
     }
@@ -26,7 +30,7 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
-            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+            facts.stageEntry(execution));
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
             ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),

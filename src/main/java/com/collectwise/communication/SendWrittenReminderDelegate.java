@@ -4,9 +4,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
+
 import com.collectwise.kernel.ElementProperty;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.fees.FeeService;
 
 /**
@@ -17,11 +21,19 @@ import com.collectwise.fees.FeeService;
 @Component("sendWrittenReminderDelegate")
 public class SendWrittenReminderDelegate implements JavaDelegate {
 
+    /** The contact log's outcome of a written reminder sent. */
+    public static final String OUTCOME = "WRITTEN_REMINDER";
+
     private final NoticeContext context;
+    private final CaseFacts facts;
     private final CollectionNotices notices;
     private final BusinessClock clock;
+    private final ContactLog contacts;
 
-    public SendWrittenReminderDelegate(NoticeContext context, CollectionNotices notices, BusinessClock clock) {
+    public SendWrittenReminderDelegate(NoticeContext context, CollectionNotices notices, BusinessClock clock,
+                                       CaseFacts facts, ContactLog contacts) {
+        this.facts = facts;
+        this.contacts = contacts;
         this.context = context;
         this.notices = notices;
         this.clock = clock;
@@ -30,10 +42,18 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
-            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+            facts.stageEntry(execution));
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
             ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
-        notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            charges, c.disputed(), clock.today());
+        boolean sent = notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(),
+            c.figures().daysOverdue(), charges, c.disputed(), clock.today());
+        if (sent) {
+            // a written reminder is a contact attempt like a call (DOMAIN.md 2: "each logged"): the case file shows it
+            contacts.append(new ContactEntry(null, c.figures().invoice().invoiceNumber(), c.customer().customerId(),
+                "EMAIL", clock.now(), null, null, OUTCOME, "Written reminder sent"
+                + (c.customer().email() == null ? "" : " to " + c.customer().email()) + ": "
+                + c.figures().statement().total().toPlainString() + " " + c.figures().invoice().currency()
+                + " owed today.", null, null));
+        }
     }
 }

@@ -67,6 +67,7 @@ public class CustomerService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Customer " + customerId + " exists already");
         }
+        events.publishEvent(new CustomerRegistered(customerId));
         return customer;
     }
 

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.InvoiceRepository;
 
 /**
@@ -20,15 +21,17 @@ public class ChargeLetterFeeDelegate implements JavaDelegate {
     private final FeeService fees;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    private final CaseFacts facts;
 
-    public ChargeLetterFeeDelegate(FeeService fees, InvoiceRepository invoices, BusinessClock clock) {
+    public ChargeLetterFeeDelegate(FeeService fees, InvoiceRepository invoices, BusinessClock clock, CaseFacts facts) {
         this.fees = fees;
         this.invoices = invoices;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ChargeReminderFeeDelegate.charge(execution, fees, invoices, clock, FeeService.Kind.LETTER_FEE, LETTER_NOTICE);
+        ChargeReminderFeeDelegate.charge(execution, fees, invoices, clock, facts, FeeService.Kind.LETTER_FEE, LETTER_NOTICE);
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.InvoiceRepository;
 
@@ -24,27 +25,29 @@ public class ChargeReminderFeeDelegate implements JavaDelegate {
     private final FeeService fees;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    private final CaseFacts facts;
 
-    public ChargeReminderFeeDelegate(FeeService fees, InvoiceRepository invoices, BusinessClock clock) {
+    public ChargeReminderFeeDelegate(FeeService fees, InvoiceRepository invoices, BusinessClock clock, CaseFacts facts) {
         this.fees = fees;
         this.invoices = invoices;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        charge(execution, fees, invoices, clock, FeeService.Kind.REMINDER_FEE, REMINDER_NOTICE);
+        charge(execution, fees, invoices, clock, facts, FeeService.Kind.REMINDER_FEE, REMINDER_NOTICE);
     }
 
     /**
      * @param notice the outbox kind of the notice the fee is for; with the invoice number and the stage entry it
-     *               makes the notice's idempotency key (see communication.CollectionNotices)
+     *               makes the notice's idempotency key (see communication.CollectionNotices; the stage entry as
+     *               {@link CaseFacts#stageEntry} reads it)
      */
     static void charge(DelegateExecution execution, FeeService fees, InvoiceRepository invoices, BusinessClock clock,
-                       FeeService.Kind kind, String notice) {
+                       CaseFacts facts, FeeService.Kind kind, String notice) {
         String number = (String) execution.getVariable(CaseVariables.INVOICE_NUMBER);
-        Object entry = execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER);
-        String noticeKey = notice + ":" + number + ":" + (entry == null ? 0 : ((Number) entry).intValue());
+        String noticeKey = notice + ":" + number + ":" + facts.stageEntry(execution);
         invoices.find(number).ifPresent(invoice -> fees.charge(invoice, kind, noticeKey, clock.today()));
     }
 }

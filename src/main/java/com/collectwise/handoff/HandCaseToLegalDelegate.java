@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.communication.NoticeContext;
 
@@ -12,9 +13,11 @@ import com.collectwise.communication.NoticeContext;
 public class HandCaseToLegalDelegate implements JavaDelegate {
 
     private final NoticeContext context;
+    private final CaseFacts facts;
     private final Handoffs handoffs;
 
-    public HandCaseToLegalDelegate(NoticeContext context, Handoffs handoffs) {
+    public HandCaseToLegalDelegate(NoticeContext context, Handoffs handoffs, CaseFacts facts) {
+        this.facts = facts;
         this.context = context;
         this.handoffs = handoffs;
     }
@@ -22,7 +25,7 @@ public class HandCaseToLegalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
-            (Number) execution.getVariable(CaseVariables.STAGE_ENTRY_NUMBER));
+            facts.stageEntry(execution));
         handoffs.toLegal(c.figures().invoice(), c.customer(), c.figures().statement(), c.stageEntry());
     }
 }

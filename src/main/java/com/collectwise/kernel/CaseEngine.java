@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -38,7 +40,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionRule;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InputClause;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.springframework.stereotype.Service;
 
 
@@ -137,6 +145,84 @@ public class CaseEngine {
         }));
         DmnDecisionRuleResult rule = DMN.evaluateDecisionTable(decision, inputs).getFirstResult();
         return rule == null ? Optional.empty() : Optional.of(rule.getEntryMap());
+    }
+
+    /**
+     * Of {@code names}, the variables one deployed version of a decision table may read (memoizing its results: two
+     * evaluations whose values of these names are equal decide the same), empty when that cannot be told from its
+     * texts. See {@link #namesRead(DmnModelInstance, String, Set)}.
+     */
+    public Optional<Set<String>> namesRead(String versionId, String decisionKey, Set<String> names) {
+        return namesRead(asCompany(() -> repository.getDmnModelInstance(versionId)), decisionKey, names);
+    }
+
+    /**
+     * Of {@code names}, those a text of the decision table names: its output entries, its input entries that test
+     * something (not empty, not {@code -}), and the input expressions of the columns such an entry tests (a column
+     * whose every entry is empty decides nothing). A name counts when it occurs anywhere in such a
+     * text (a longer name containing it counts too: too many names only make fewer evaluations equal). Empty (cannot
+     * tell) when the decision is not a single decision table, requires other decisions, has a text in another
+     * language than FEEL, or calls a clock function ({@code now()}, {@code today()}: its result changes with time).
+     */
+    static Optional<Set<String>> namesRead(DmnModelInstance model, String decisionKey, Set<String> names) {
+        if (!(model.getModelElementById(decisionKey) instanceof Decision decision)
+            || !(decision.getExpression() instanceof DecisionTable table)
+            || !decision.getInformationRequirements().isEmpty() || !feel(model.getDefinitions().getExpressionLanguage())) {
+            return Optional.empty();
+        }
+        List<InputClause> inputs = List.copyOf(table.getInputs());
+        List<String> texts = new ArrayList<>();
+        boolean[] tested = new boolean[inputs.size()];
+        for (DecisionRule rule : table.getRules()) {
+            int column = 0;
+            for (InputEntry entry : rule.getInputEntries()) {
+                String text = text(entry.getText());
+                if (!feel(entry.getExpressionLanguage())) {
+                    return Optional.empty();
+                }
+                if (!text.isEmpty() && !text.equals("-")) {
+                    texts.add(text);
+                    if (column < tested.length) {
+                        tested[column] = true;
+                    }
+                }
+                column++;
+            }
+            for (OutputEntry entry : rule.getOutputEntries()) {
+                if (!feel(entry.getExpressionLanguage())) {
+                    return Optional.empty();
+                }
+                texts.add(text(entry.getText()));
+            }
+        }
+        for (int column = 0; column < inputs.size(); column++) {
+            InputExpression expression = inputs.get(column).getInputExpression();
+            if (tested[column] && expression != null) {
+                if (!feel(expression.getExpressionLanguage())) {
+                    return Optional.empty();
+                }
+                texts.add(text(expression.getText()));
+            }
+        }
+        if (texts.stream().anyMatch(t -> t.matches("(?s).*\\b(now|today)\\s*\\(.*"))) {
+            return Optional.empty();
+        }
+        Set<String> read = new java.util.TreeSet<>();
+        for (String name : names) {
+            if (texts.stream().anyMatch(t -> t.contains(name))) {
+                read.add(name);
+            }
+        }
+        return Optional.of(read);
+    }
+
+    private static boolean feel(String expressionLanguage) {
+        return expressionLanguage == null || expressionLanguage.isBlank()
+            || expressionLanguage.toLowerCase(java.util.Locale.ROOT).contains("feel");
+    }
+
+    private static String text(org.camunda.bpm.model.dmn.instance.Text text) {
+        return text == null || text.getTextContent() == null ? "" : text.getTextContent().trim();
     }
 
     /**
@@ -279,6 +365,21 @@ public class CaseEngine {
      */
     public void showOutstanding(String invoiceNumber, BigDecimal outstanding) {
         runningCase(invoiceNumber).ifPresent(id -> runtime.setVariable(id, OUTSTANDING_AMOUNT, toNumber(outstanding)));
+    }
+
+    /**
+     * A promise judged broken was kept after all (a payment dated in time, posted after the check): the next call of
+     * the case, and of the process it calls to keep in contact, no longer warns of a broken promise.
+     */
+    public void promiseKeptAfterAll(String invoiceNumber) {
+        runningCase(invoiceNumber).ifPresent(id -> {
+            runtime.setVariable(id, BROKEN_PROMISE, false);
+            for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+                if (runtime.getVariable(called.getId(), BROKEN_PROMISE) != null) {
+                    runtime.setVariable(called.getId(), BROKEN_PROMISE, false);
+                }
+            }
+        });
     }
 
     /** The invoice is paid in full (or credited): the case ends. */

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * the case calls), read through {@link InvoiceRepository#find}, which keeps the row for the transaction, so a job that
  * reads the invoice anyway reads it once. Models read it as {@code ${caseFacts.customerId(execution)}} (an input of a
  * call activity). A case started on a model version before that still has {@code customerId} as a variable: the
- * invoice row is preferred, the variable is the fallback where no invoice is found.
+ * invoice row is preferred, the variable is the fallback where no invoice is found. The stage entry count is the
+ * invoice's too ({@link #stageEntry}).
  */
 @Component("caseFacts")
 public class CaseFacts {
@@ -33,6 +34,21 @@ public class CaseFacts {
             Object copy = scope.getVariable(CUSTOMER_ID);
             return copy == null ? null : copy.toString();
         });
+    }
+
+    /**
+     * How often the case entered a stage (0 before its first entry): the stage entry the notices' outbox keys, the
+     * fees keyed like them and the field visit count name. Counted on the invoice ({@link Invoice#stageEntries},
+     * issue 18: one runtime variable less per open case). A case started before that keeps counting in its
+     * {@code stageEntryNumber} variable ({@code cases.StageTracker}), so the variable is read first where the case or
+     * the process it called has it; the processes a case calls get it as an input
+     * ({@code ${caseFacts.stageEntry(execution)}}).
+     */
+    public int stageEntry(VariableScope scope) {
+        if (scope.getVariable(STAGE_ENTRY_NUMBER) instanceof Number entries) {
+            return entries.intValue();
+        }
+        return invoice(scope).map(Invoice::stageEntries).orElse(0);
     }
 
     /** The invoice of the case: by the business key, else by the {@code invoiceNumber} variable. */

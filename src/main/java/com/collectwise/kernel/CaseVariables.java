@@ -113,8 +113,17 @@ public final class CaseVariables {
     public static final String FORMAL_DEMAND_DAYS = "formalDemandDays";
     public static final String FIELD_VISIT_DAYS = "fieldVisitDays";
     public static final String AGENCY_DAYS = "agencyDays";
-    /** Counts stage entries of the case; part of outbox keys so that a re-entered stage writes anew. */
+    /**
+     * Counted stage entries of the case (part of outbox keys so that a re-entered stage writes anew) in cases started
+     * before V29; since then the invoice counts them ({@link Invoice#stageEntries}, read by
+     * {@link CaseFacts#stageEntry}), and only the litigation process gets it as an input.
+     */
     public static final String STAGE_ENTRY_NUMBER = "stageEntryNumber";
+    /**
+     * When the latest formal letter of the case was sent (ISO date-time): the written reminders after it come every
+     * {@code writtenReminderDays} from it, across both *Keep in contact* call activities.
+     */
+    public static final String FORMAL_LETTER_AT = "formalLetterAt";
     public static final String DEBTOR_TACTIC = "debtorTactic";
     public static final String OBJECTION_PLAYBOOK = "objectionPlaybook";
     public static final String PROMISE_ID = "promiseId";

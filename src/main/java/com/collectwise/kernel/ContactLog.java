@@ -57,7 +57,8 @@ public class ContactLog {
 
     /**
      * Open cases at one of the stages, due before the day, with no contact logged since the moment (the
-     * no-contact watch).
+     * no-contact watch). Notes of the case file (channel NOTE: a promise checked, a stage moved; INTERNAL: waivers)
+     * are no contact attempts; calls, visits, written reminders and the customer's own requests are.
      */
     public List<String> quietCases(java.util.Collection<String> stages, java.time.LocalDate dueBefore,
                                    java.time.Instant since) {
@@ -66,7 +67,7 @@ public class ContactLog {
                 WHERE i.status = 'OPEN' AND i.stage IN (:stages)
                 AND i.due_date < :dueBefore
                 AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
-                                AND c.contacted_at >= :since)""")
+                                AND c.contacted_at >= :since AND c.channel NOT IN ('NOTE', 'INTERNAL'))""")
             .param("stages", stages).param("dueBefore", Date.valueOf(dueBefore)).param("since", Timestamp.from(since))
             .query(String.class).list();
     }

@@ -1,6 +1,12 @@
 package com.collectwise.kernel;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -19,8 +25,38 @@ public final class ElementProperty {
     private ElementProperty() {
     }
 
+    /**
+     * What an element of a deployed process definition says does not change (a definition's id names one deployed
+     * version): each answer is read from the model once per definition, element and question, not at every stage
+     * entry or notice (the model API walks the element's XML and builds its instances for every read: about 2.6 % of
+     * a case start's CPU before, bench/results/TUNING.md rows 29 and 35). Bounded by the deployed definitions, their
+     * elements and the few questions the code asks.
+     */
+    private static final Map<Question, Optional<Object>> ANSWERS = new ConcurrentHashMap<>();
+
+    private record Question(String processDefinitionId, String elementId, String question) {
+    }
+
+    /**
+     * The answer for the element the execution is on, read once per process definition; read again every time where
+     * the element is not told by the activity (a listener on a sequence flow) or the execution names no definition.
+     */
+    private static Object answer(DelegateExecution execution, String question, Supplier<Object> read) {
+        String definition = execution.getProcessDefinitionId();
+        String element = execution.getCurrentActivityId();
+        if (definition == null || element == null || ExecutionListener.EVENTNAME_TAKE.equals(execution.getEventName())) {
+            return read.get();
+        }
+        return ANSWERS.computeIfAbsent(new Question(definition, element, question),
+            q -> Optional.ofNullable(read.get())).orElse(null);
+    }
+
     /** The property's value, or {@code null} when the element does not set it. */
     public static String of(DelegateExecution execution, String name) {
+        return (String) answer(execution, "property " + name, () -> read(execution, name));
+    }
+
+    private static String read(DelegateExecution execution, String name) {
         BaseElement element = execution.getBpmnModelElementInstance();
         ExtensionElements extensions = element == null ? null : element.getExtensionElements();
         if (extensions == null) {
@@ -51,6 +87,10 @@ public final class ElementProperty {
      * branch on its id.
      */
     public static boolean nextTaskRuns(DelegateExecution execution, String bean) {
+        return (Boolean) answer(execution, "next task runs " + bean, () -> nextRuns(execution, bean));
+    }
+
+    private static boolean nextRuns(DelegateExecution execution, String bean) {
         if (!(execution.getBpmnModelElementInstance() instanceof FlowNode node)) {
             return false;
         }

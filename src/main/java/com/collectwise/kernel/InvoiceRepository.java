@@ -15,9 +15,11 @@ import com.collectwise.money.Money;
 public class InvoiceRepository {
 
     private final JdbcClient jdbc;
+    private final CaseHistory history;
 
-    public InvoiceRepository(JdbcClient jdbc) {
+    public InvoiceRepository(JdbcClient jdbc, CaseHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the number exists */
@@ -33,6 +35,29 @@ public class InvoiceRepository {
                 i.currency(), i.contractRatePercent(), i.status().name(), i.stage().name(),
                 Timestamp.from(Instant.now()))
             .update();
+        // no history row: a case that starts in the stage it is registered with never writes one
+        TransactionCache.note(new Registered(i.invoiceNumber()));
+    }
+
+    /** The invoice was registered in this transaction. */
+    private record Registered(String invoiceNumber) {
+    }
+
+    /**
+     * Appends the change of the case's stage or status to its dated history ({@link CaseHistory}), in this
+     * transaction, when there is one. A change in the transaction that registered the invoice starts the history
+     * with the stage it goes into: the stage it was inserted with was never seen outside this transaction (an invoice
+     * registered overdue shows the stage it goes into from its registration, {@code cases.StageTracker#show}).
+     */
+    private void recordChange(String invoiceNumber, Invoice before, Stage stage, CaseStatus status, Instant at) {
+        CaseHistory.StageAndStatus now = new CaseHistory.StageAndStatus(stage, status);
+        CaseHistory.StageAndStatus prior = TransactionCache.noted(new Registered(invoiceNumber)) ? now
+            : new CaseHistory.StageAndStatus(before.stage(), before.status());
+        history.append(invoiceNumber, at, now, prior);
+    }
+
+    private static boolean changes(Optional<Invoice> before, Stage stage, CaseStatus status) {
+        return before.isPresent() && (before.get().stage() != stage || before.get().status() != status);
     }
 
     /** Stores an invoice of a large import; its case is started later by the import's batches. */
@@ -212,41 +237,72 @@ public class InvoiceRepository {
             .params(processInstanceId, invoiceNumber).update();
     }
 
+    /** The invoice shows another stage (its case is on its way into it, or closed); no stage entry is counted. */
     public void updateStage(String invoiceNumber, Stage stage) {
+        // the row as it was (read once per transaction: a stage entry reads it anyway for the case's figures)
+        Optional<Invoice> before = find(invoiceNumber);
         TransactionCache.forget(CUSTOMER_LISTS); // the lists hold the row with its former stage
-        jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ?").params(stage.name(), invoiceNumber).update();
+        int changed = jdbc.sql("UPDATE invoices SET stage = ? WHERE invoice_number = ? AND stage <> ?")
+            .params(stage.name(), invoiceNumber, stage.name()).update();
+        if (changed > 0 && before.isPresent()) {
+            // the database said the stage changed: one history row, the status as it was
+            recordChange(invoiceNumber, before.get(), stage, before.get().status(), CaseEngine.engineTime());
+        }
         // its stage is not a fact of the account; the row read in this transaction now has the new stage (a stage
         // entry refreshes the case's figures right after: no second read of the row)
-        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
-            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
-            i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason())));
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> i.withStage(stage)));
     }
 
-    /** A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age. */
+    /**
+     * The invoice's case entered {@code stage}: the stage is set and its stage entries counted in one statement
+     * ({@link Invoice#stageEntries}, the entry the notices' outbox keys name; issue 18: no case variable for it).
+     */
+    public void enterStage(String invoiceNumber, Stage stage) {
+        // the row as it was (read once per transaction, as in updateStage): the dated history names a changed stage
+        Optional<Invoice> before = find(invoiceNumber);
+        TransactionCache.forget(CUSTOMER_LISTS); // the lists hold the row with its former stage
+        jdbc.sql("UPDATE invoices SET stage = ?, stage_entries = stage_entries + 1 WHERE invoice_number = ?")
+            .params(stage.name(), invoiceNumber).update();
+        if (before.isPresent() && before.get().stage() != stage) {
+            // one history row, the status as it was (re-entering the stage it shows already writes none)
+            recordChange(invoiceNumber, before.get(), stage, before.get().status(), CaseEngine.engineTime());
+        }
+        // as updateStage: the row read in this transaction becomes the row the database now has
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
+            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
+            i.contractRatePercent(), i.status(), stage, i.processInstanceId(), i.closeReason(), i.stageEntries() + 1)));
+    }
+
+    /**
+     * A settled invoice owes again (a payment was reversed): open, its new case plans the stage from its age and
+     * counts its stage entries from 0 again.
+     */
     public void reopen(String invoiceNumber) {
+        Optional<Invoice> before = find(invoiceNumber);
         forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
+        if (changes(before, Stage.PRE_DUE, CaseStatus.OPEN)) {
+            recordChange(invoiceNumber, before.get(), Stage.PRE_DUE, CaseStatus.OPEN, CaseEngine.engineTime());
+        }
         jdbc.sql("""
                 UPDATE invoices SET status = 'OPEN', stage = 'PRE_DUE', close_reason = NULL, closed_at = NULL,
-                                    process_instance_id = NULL
+                                    process_instance_id = NULL, stage_entries = 0
                 WHERE invoice_number = ?""")
             .param(invoiceNumber).update();
     }
 
-    /** When the invoice's case last closed (settled, written off, sold), empty while it is open. */
-    public Optional<Instant> closedAt(String invoiceNumber) {
-        return jdbc.sql("SELECT closed_at FROM invoices WHERE invoice_number = ?").param(invoiceNumber)
-            .query((rs, n) -> Optional.ofNullable(rs.getTimestamp("closed_at")).map(Timestamp::toInstant))
-            .optional().flatMap(closed -> closed);
-    }
-
     /** Ends the case: status, reason and stage CLOSED. */
     public void close(String invoiceNumber, CaseStatus status, String reason) {
+        Optional<Invoice> before = find(invoiceNumber);
         forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
+        // the business clock (the engine's), as every other dated row of the case
+        Instant now = CaseEngine.engineTime();
         jdbc.sql("""
                 UPDATE invoices SET status = ?, stage = 'CLOSED', close_reason = ?, closed_at = ?
                 WHERE invoice_number = ?""")
-            // the business clock (the engine's), as every other dated row of the case
-            .params(status.name(), reason, Timestamp.from(CaseEngine.engineTime()), invoiceNumber).update();
+            .params(status.name(), reason, Timestamp.from(now), invoiceNumber).update();
+        if (changes(before, Stage.CLOSED, status)) {
+            recordChange(invoiceNumber, before.get(), Stage.CLOSED, status, now);
+        }
     }
 
     static Invoice map(ResultSet rs, int row) throws SQLException {
@@ -255,6 +311,7 @@ public class InvoiceRepository {
             rs.getDate("issue_date").toLocalDate(), rs.getDate("due_date").toLocalDate(),
             rs.getInt("credit_term_days"), Money.stored(rs.getBigDecimal("amount"), currency), currency,
             rs.getBigDecimal("contract_rate"), CaseStatus.valueOf(rs.getString("status")),
-            Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"));
+            Stage.valueOf(rs.getString("stage")), rs.getString("process_instance_id"), rs.getString("close_reason"),
+            rs.getInt("stage_entries"));
     }
 }

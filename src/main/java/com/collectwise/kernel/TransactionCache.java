@@ -24,6 +24,26 @@ public final class TransactionCache {
 
     private static final class Values implements TransactionSynchronization {
         final Map<Object, Object> values = new HashMap<>();
+        /** What this transaction did ({@link #note}): kept until it ends, whatever is forgotten. */
+        final java.util.Set<Object> notes = new java.util.HashSet<>();
+    }
+
+    /**
+     * Notes that this transaction did something (e.g. registered an invoice), for its later steps to ask
+     * ({@link #noted}); kept until the transaction ends, {@link #forget()} does not drop it. Nothing outside a
+     * transaction.
+     */
+    public static void note(Object key) {
+        Values current = current(true);
+        if (current != null) {
+            current.notes.add(key);
+        }
+    }
+
+    /** Whether this transaction {@link #note noted} the key (always false outside a transaction). */
+    public static boolean noted(Object key) {
+        Values current = current(false);
+        return current != null && current.notes.contains(key);
     }
 
     /** The value under the key in this transaction, computed when absent (every time outside a transaction). */

@@ -52,7 +52,8 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         NEXT_CALL_AT, CUSTOMER_NAME, DECISION_MAKER, DAYS_OVERDUE, CONTACT_HISTORY, OBJECTION_PLAYBOOK,
         AMOUNT_TO_COLLECT, VISIT_DUE_AT, FOLLOW_UP_CALL_WORKING_DAYS, WRITTEN_REMINDER_DAYS, CUSTOMER_REGION,
         FORMAL_LETTER_SENT,
-        // issue 18: copies of the invoice (customer id, due date) and the stage counter of the outbox keys; the
+        // issue 18: copies of the invoice (customer id, due date) and the stage counter of the outbox keys (cases
+        // started before they moved to the invoice, and the litigation process's input); the
         // case header (invoice number, collector, currency, outstanding amount, stage) and the plan keep history
         CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
 

@@ -130,6 +130,11 @@ public class CreditNoteService {
         if (issuedOn.isAfter(clock.today())) {
             throw new InvalidRequestException(List.of(new FieldProblem("issuedOn", "must not be in the future")));
         }
+        if (issuedOn.isBefore(invoice.issueDate())) {
+            // a note cannot credit an invoice that did not exist yet (and the replay would book it before the invoice)
+            throw new InvalidRequestException(List.of(new FieldProblem("issuedOn", "must not be before the invoice's"
+                + " issue date (" + invoice.issueDate() + ")")));
+        }
         Optional<FieldProblem> disputeProblem = disputes.creditNoteDisputeProblem(invoiceNumber, disputeId);
         if (disputeProblem.isPresent()) {
             throw new InvalidRequestException(List.of(disputeProblem.get()));

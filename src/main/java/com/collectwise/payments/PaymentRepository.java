@@ -181,6 +181,50 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .list();
     }
 
+    /** An unapplied payment that named an invoice before the invoice was registered. */
+    record Waiting(String paymentReference, BigDecimal amount, String currency, LocalDate receivedOn) {
+    }
+
+    /**
+     * Unapplied payments, not reversed, that named {@code invoiceNumber} and no other customer (kept because the
+     * invoice was not known yet, or because their currency is not the invoice's), in the order they were posted.
+     */
+    List<Waiting> waitingFor(String invoiceNumber, String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, amount, currency, received_on FROM payments
+                WHERE invoice_number = ? AND status = 'UNAPPLIED' AND reversed_on IS NULL
+                  AND (customer_id IS NULL OR customer_id = ?)
+                ORDER BY created_at, payment_reference""")
+            .params(invoiceNumber, customerId)
+            .query((rs, n) -> new Waiting(rs.getString(1), Money.stored(rs.getBigDecimal(2), rs.getString(3).trim()),
+                rs.getString(3).trim(), rs.getDate(4).toLocalDate()))
+            .list();
+    }
+
+    /**
+     * Unapplied payments, not reversed, that named no invoice and this customer before the customer was registered, in
+     * the order they were posted.
+     */
+    List<Waiting> waitingForCustomer(String customerId) {
+        return jdbc.sql("""
+                SELECT payment_reference, amount, currency, received_on FROM payments
+                WHERE customer_id = ? AND invoice_number IS NULL AND status = 'UNAPPLIED' AND reversed_on IS NULL
+                ORDER BY created_at, payment_reference""")
+            .param(customerId)
+            .query((rs, n) -> new Waiting(rs.getString(1), Money.stored(rs.getBigDecimal(2), rs.getString(3).trim()),
+                rs.getString(3).trim(), rs.getDate(4).toLocalDate()))
+            .list();
+    }
+
+    /** Applies an unapplied payment to the customer: from now on it counts in the replay by its value date. */
+    void apply(String paymentReference, String customerId) {
+        TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
+        jdbc.sql("""
+                UPDATE payments SET status = 'APPLIED', customer_id = ?, unapplied_reason = NULL
+                WHERE payment_reference = ? AND status = 'UNAPPLIED'""")
+            .params(customerId, paymentReference).update();
+    }
+
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
     void lockCustomer(String customerId) {
         customers.lock(customerId);

@@ -110,7 +110,8 @@ public class PaymentService {
                     + invoice.invoiceNumber() + " (" + invoice.currency() + ")");
             }
         } else if (!customers.exists(customerId)) {
-            return unapplied(payment, null, "no customer " + customerId + " is known");
+            // kept under the customer it names (no foreign key): it is the customer's credit once the ERP sends it
+            return unapplied(payment, customerId, "no customer " + customerId + " is known");
         }
         payments.lockCustomer(customerId);
         payments.insert(payment, payment.invoiceNumber(), customerId, PaymentRepository.APPLIED, null, clock.now());
@@ -193,6 +194,7 @@ public class PaymentService {
     /** A customer's credit pays its next invoice at once (and may settle it). */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
+        applyWaitingPayments(event);
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
             // read the same applied payments in this transaction)
@@ -200,6 +202,56 @@ public class PaymentService {
         }
         payments.lockCustomer(event.customerId());
         reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+    }
+
+    /**
+     * Money that came for this invoice before the invoice was registered (the bank feed ran before the ERP) was kept
+     * as unapplied cash: it is the invoice's money, applied now by its value date, as if it had been posted after
+     * the invoice (every figure is a replay, whatever the order of posting). Money in another currency, or naming
+     * another customer, stays unapplied for finance.
+     */
+    private void applyWaitingPayments(com.collectwise.kernel.InvoiceRegistered event) {
+        List<PaymentRepository.Waiting> named = payments.waitingFor(event.invoiceNumber(), event.customerId());
+        if (named.isEmpty()) {
+            return; // the common case: no invoice row is read (nor cached) here
+        }
+        Invoice invoice = invoices.find(event.invoiceNumber()).orElseThrow();
+        List<PaymentRepository.Waiting> waiting = named.stream()
+            .filter(w -> w.currency().equals(invoice.currency())).toList();
+        if (!waiting.isEmpty()) {
+            applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
+        }
+    }
+
+    /**
+     * Money the bank feed posted for a customer before the ERP sent the customer (no invoice named) was kept
+     * unapplied under the customer id it named: from now on it is the customer's credit, by its value date, and pays
+     * the customer's invoices as they come.
+     */
+    @org.springframework.context.event.EventListener
+    public void customerRegistered(com.collectwise.customers.CustomerRegistered event) {
+        List<PaymentRepository.Waiting> waiting = payments.waitingForCustomer(event.customerId());
+        if (!waiting.isEmpty()) {
+            applyWaiting(event.customerId(), null, waiting);
+        }
+    }
+
+    private void applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> waiting) {
+        payments.lockCustomer(customerId);
+        waiting.forEach(w -> payments.apply(w.paymentReference(), customerId));
+        PaymentRepository.Waiting last = waiting.get(waiting.size() - 1);
+        StatementService.CustomerAccount account = statements.account(customerId,
+            later(last.receivedOn(), clock.today()));
+        for (PaymentRepository.Waiting w : waiting) {
+            log.info("Payment {} was kept before {} was registered: applied by its value date {}",
+                w.paymentReference(), invoiceNumber == null ? "customer " + customerId : "invoice " + invoiceNumber,
+                w.receivedOn());
+            List<Allocation> splits = allocations(account, w.paymentReference());
+            payments.insertAllocations(w.paymentReference(), splits, w.currency(), w.receivedOn());
+            publishApplied(new IncomingPayment(w.paymentReference(), invoiceNumber, customerId, w.amount(),
+                w.currency(), w.receivedOn(), PaymentMethod.OTHER), customerId, splits);
+        }
+        reconcile(customerId, account, last.paymentReference(), last.receivedOn());
     }
 
     /**
@@ -245,7 +297,7 @@ public class PaymentService {
     }
 
     private PaymentReceipt replay(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
-        if (!stored.bodyHash().equals(payment.contentHash())) {
+        if (!stored.bodyHash().equals(payment.contentHash()) && !sameDescribedOtherwise(stored, payment)) {
             throw new ConflictException("Payment reference " + payment.paymentReference()
                 + " was booked already with other content");
         }
@@ -255,6 +307,26 @@ public class PaymentService {
                 later(view.receivedOn(), clock.today())), view.paymentReference()));
         }
         return new PaymentReceipt(Outcome.REPLAYED, view);
+    }
+
+    /**
+     * The same payment described with or without the optional {@code customerId}: when the invoice is named, the
+     * customer is the invoice's customer (a payment naming another one is refused before it is stored), so a replay
+     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. A
+     * replay naming another customer is still other content.
+     */
+    private static boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
+        if (payment.invoiceNumber() == null || stored.customerId() == null) {
+            return false;
+        }
+        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+            return false;
+        }
+        IncomingPayment without = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(), null,
+            payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        IncomingPayment with = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(),
+            stored.customerId(), payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        return stored.bodyHash().equals(without.contentHash()) || stored.bodyHash().equals(with.contentHash());
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseHistory;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Stage;
@@ -23,8 +24,9 @@ import com.collectwise.fees.StatementService;
 
 /**
  * The ageing of receivables as of a date. An invoice counts when it was open on that date: issued on or before
- * it, not closed by then (a case closed later still counts, under its current stage CLOSED, since the report has
- * no stage history), and with something still unpaid in its statement as of the date.
+ * it, not closed by then, and with something still unpaid in its statement as of the date. By stage it counts under
+ * the stage the case was in at the end of that day (its dated history, {@link CaseHistory}; as of today or later,
+ * and for a case that never changed, its current stage).
  */
 @Service
 public class AgingReportService {
@@ -32,9 +34,11 @@ public class AgingReportService {
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
+    private final CaseHistory history;
 
     public AgingReportService(InvoiceRepository invoices, StatementService statements,
-                              BusinessClock clock) {
+                              BusinessClock clock, CaseHistory history) {
+        this.history = history;
         this.invoices = invoices;
         this.statements = statements;
         this.clock = clock;
@@ -49,6 +53,9 @@ public class AgingReportService {
 
         Map<String, Totals> byCurrency = new TreeMap<>();
         var statementOf = statements.statementsAsOf(asOf);
+        // a past date: the stage of each case then (one read of the history); today or later: the current stage
+        Map<String, CaseHistory.StageAndStatus> then = endOfDay.toInstant().isBefore(clock.now())
+            ? history.allAt(endOfDay.toInstant()) : Map.of();
         for (String number : numbers) {
             Invoice invoice = invoices.find(number).orElseThrow();
             Statement s = statementOf.apply(invoice);
@@ -58,11 +65,16 @@ public class AgingReportService {
             long daysPastDue = ChronoUnit.DAYS.between(invoice.dueDate(), asOf);
             Money amount = Money.of(s.total(), invoice.currency());
             byCurrency.computeIfAbsent(invoice.currency(), c -> new Totals(Money.zero(c)))
-                .add(AgingBucket.of(daysPastDue), invoice.stage(), amount);
+                .add(AgingBucket.of(daysPastDue), stageThen(then, invoice), amount);
         }
         List<AgingReport.CurrencyAging> result = new ArrayList<>();
         byCurrency.forEach((currency, t) -> result.add(t.toReport(currency)));
         return new AgingReport(asOf, result);
+    }
+
+    private static Stage stageThen(Map<String, CaseHistory.StageAndStatus> then, Invoice invoice) {
+        CaseHistory.StageAndStatus s = then.get(invoice.invoiceNumber());
+        return s == null ? invoice.stage() : s.stage();
     }
 
     /** Running totals of one currency. */

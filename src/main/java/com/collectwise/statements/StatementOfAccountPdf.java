@@ -90,6 +90,14 @@ public class StatementOfAccountPdf {
                 number(invoices, money(i.total(), i.currency()), bold);
             }
             pdf.add(invoices);
+            // what the figures lack and why (an EU invoice's EUR 40 without an exchange rate to convert it): the
+            // customer reads it on the statement it is asked to confirm, not only the JSON line
+            for (StatementOfAccount.InvoiceLine i : s.invoices()) {
+                if (i.note() != null) {
+                    pdf.add(new Paragraph(words.get("compensationNote", Map.of("invoiceNumber", i.invoiceNumber(),
+                        "currency", i.currency(), "dueDate", i.dueDate().toString())), normal));
+                }
+            }
 
             if (!s.payments().isEmpty()) {
                 pdf.add(blank(normal));

@@ -1,6 +1,13 @@
 package com.collectwise.api;
 
+import static com.collectwise.kernel.CaseVariables.DECISION_COLLECTION_POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -165,10 +172,14 @@ class EntryStageApiTest extends ApiTestSupport {
             invoices.put(unique("BIGAGE"), age);
         }
 
+        clearInvocations(caseEngine);
         Response r = postCsv(INTEGRATION, "/api/invoices/import", csv(customerId, invoices));
 
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.body().path("status").asText()).isEqualTo("STARTING_CASES");
+        // one customer, two credit terms: the policy is decided twice for the 9 invoices (EntryStages.policy: the
+        // shipped table reads segment, region and credit term, not the amount)
+        verify(caseEngine, times(2)).decideWithVersion(any(), eq(DECISION_COLLECTION_POLICY), anyMap());
         assertThat(invoices.keySet()).noneMatch(this::caseRunning);
         invoices.forEach((number, age) -> assertThat(stageOf(number)).as("before its case starts: " + age)
             .isEqualTo(age.stage()));

@@ -79,6 +79,48 @@ class FxCompensationApiTest extends ApiTestSupport {
         assertThat(dashboardFx("2023-03-31")).doesNotContain(number);
     }
 
+    /**
+     * The note is not only on the JSON line: the PDF statement the customer receives and the formal letter (PDF and
+     * its e-mail) say that the EUR 40 is owed but not charged, and why. A GBP invoice of a Dutch customer, due
+     * 2024-05-31 and unpaid, no GBP rate ever entered: the case starts in a later stage, so the formal letter goes
+     * first (Send formal letter first).
+     */
+    @Test
+    void theUnconvertedEur40IsNamedOnThePdfStatementAndInTheFormalLetter() throws Exception {
+        String customerId = unique("C");
+        assertThat(post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Rotterdam BV",
+            "segment", "FOREIGN", "country", "NL", "language", "en", "collector", COLLECTOR)).status())
+            .isEqualTo(201);
+        String number = unique("INV");
+        Response i = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", customerId,
+            "issueDate", "2024-05-01", "dueDate", "2024-05-31", "amount", "500.00", "currency", "GBP",
+            "contractInterestRatePercent", "0"));
+        assertThat(i.status()).as(i.raw()).isEqualTo(201);
+        assertThat(statementLine(customerId, number, today().toString()).path("note").asText())
+            .contains("EUR 40").contains("no EUR/GBP rate");
+
+        org.springframework.http.HttpHeaders accept = new org.springframework.http.HttpHeaders();
+        accept.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_PDF));
+        var statementPdf = rest.withBasicAuth(FINANCE, PASSWORD).exchange("/api/customers/" + customerId
+                + "/statement?asOf=" + today(), org.springframework.http.HttpMethod.GET,
+            new org.springframework.http.HttpEntity<>(accept), byte[].class);
+        assertThat(statementPdf.getStatusCode().value()).isEqualTo(200);
+        assertThat(StatementApiTest.text(statementPdf.getBody())).contains(number).contains("EUR 40")
+            .contains("EUR/GBP").contains("2024-05-31");
+
+        runDueJobsOfCase(number);
+        JsonNode documents = get(COLLECTOR, "/api/invoices/" + number + "/documents").body();
+        assertThat(documents.size()).as(documents.toString()).isGreaterThanOrEqualTo(1);
+        var letter = rest.withBasicAuth(COLLECTOR, PASSWORD).exchange("/api/invoices/" + number + "/documents/"
+                + documents.get(0).path("id").asText(), org.springframework.http.HttpMethod.GET, null, byte[].class);
+        assertThat(letter.getStatusCode().value()).isEqualTo(200);
+        assertThat(StatementApiTest.text(letter.getBody())).contains("EUR 40").contains("EUR/GBP")
+            .contains("2024-05-31");
+        String mail = jdbc.sql("SELECT body FROM outbox WHERE invoice_number = ? AND kind = 'DUNNING_LETTER'")
+            .param(number).query(String.class).single();
+        assertThat(mail.replaceAll("\\s+", " ")).contains("EUR 40").contains("EUR/GBP");
+    }
+
     private JsonNode statementLine(String customerId, String number, String asOf) {
         Response s = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf);
         assertThat(s.status()).as(s.raw()).isEqualTo(200);

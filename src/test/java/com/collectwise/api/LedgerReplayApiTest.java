@@ -111,6 +111,10 @@ public class LedgerReplayApiTest extends ApiTestSupport {
         assertThat(v.path("status").asText()).isEqualTo("OPEN");
         assertThat(v.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("500.00");
         assertThat(caseRunning(number)).isTrue();
+        // the new case counts its stage entries from 0 again, as the variable of a new process instance did: the
+        // first case entered its stage once, the new one has entered its stage once (not twice)
+        assertThat(jdbc.sql("SELECT stage_entries FROM invoices WHERE invoice_number = ?").param(number)
+            .query(Integer.class).single()).isEqualTo(1);
 
         assertThat(post(FINANCE, "/api/payments/" + ref + "/reversal", reversal).status()).isEqualTo(200);
         assertThat(post(FINANCE, "/api/payments/" + ref + "/reversal",

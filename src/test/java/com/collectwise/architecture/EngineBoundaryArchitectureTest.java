@@ -49,8 +49,8 @@ class EngineBoundaryArchitectureTest {
         Map.entry("com.collectwise.cases.CallOutcomeVariables", "the call outcome variables the two call-outcome "
             + "delegates share (process layer)"),
         Map.entry("com.collectwise.kernel.CasePlans", "the one casePlan variable the model's timers and gateways read"),
-        Map.entry("com.collectwise.kernel.CaseFacts", "the customer of the case a delegate, listener or call activity "
-            + "runs in, from its invoice by the business key"),
+        Map.entry("com.collectwise.kernel.CaseFacts", "the customer and the stage entry of the case a delegate, "
+            + "listener or call activity runs in, from its invoice by the business key"),
         Map.entry("com.collectwise.kernel.ElementProperty", "reads the camunda:properties of the element a delegate or "
             + "listener runs on, and which bean the task after it runs"),
         Map.entry("com.collectwise.cases.CustomerCalls", "the customer's call of the day: the create, complete and "

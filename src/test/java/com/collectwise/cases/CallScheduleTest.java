@@ -67,6 +67,23 @@ class CallScheduleTest {
         assertThat(schedule.nextSlotAfterToday(at(now))).isEqualTo(at(nextAfterToday));
     }
 
+    /**
+     * A call task the model planned for a slot (the follow-up call's timer) is due at that slot when it opens then or
+     * a little later the same day; a call opened without a plan for today gets the next slot.
+     */
+    @ParameterizedTest(name = "planned {0}, opened {1}: due {2}")
+    @CsvSource({
+        "2026-03-04T15:30, 2026-03-04T15:30, 2026-03-04T15:30",  // the timer fires at the slot
+        "2026-03-04T15:30, 2026-03-04T15:31, 2026-03-04T15:30",  // the job executor is late
+        "2026-02-14T15:30, 2026-02-14T15:30, 2026-02-14T15:30",  // the make-up Saturday is a working day
+        "2026-03-03T15:30, 2026-03-04T15:30, 2026-03-05T15:30",  // planned another day: next slot from now
+        "2026-03-04T15:30, 2026-03-04T10:00, 2026-03-04T15:30",  // opened before its slot: that slot
+        ",                 2026-03-06T16:00, 2026-03-09T15:30"   // no plan: Friday 16:00 -> Monday
+    })
+    void callsPlannedForASlotAreDueAtIt(String planned, String opened, String due) {
+        assertThat(schedule.slotOfCallOpening(planned == null ? null : at(planned), at(opened))).isEqualTo(at(due));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"12:00", "13:29", "22:00", "23:59", "00:00", "07:59"})
     void aSlotAtLunchOrAtNightIsRefused(String slot) {

@@ -21,6 +21,30 @@ class PromiseBookTest {
         "100.00,   250.00,   true"
     })
     void keptWithinTolerance(String promised, String paid, boolean kept) {
-        assertThat(PromiseBook.isKept(new BigDecimal(promised), new BigDecimal(paid))).isEqualTo(kept);
+        assertThat(PromiseBook.isKept(new BigDecimal(promised), new BigDecimal(paid), "CNY")).isEqualTo(kept);
+    }
+
+    /**
+     * The tolerance (the larger of 1% and 1.00) is rounded HALF_UP to the minor unit of the promise's currency, not
+     * to two decimals in every currency. JPY 12,350: 1% = 123.50 -> 124 (not 123.50): 12,226 is kept.
+     * KWD 1,234.567: 1% = 12.34567 -> 12.346 (not 12.35): the floor is 1,222.221, so 1,222.217 is not enough.
+     * JPY 50: the minimum of 1 yen. KWD 50.000: the minimum of 1.000.
+     */
+    @ParameterizedTest(name = "{2}: promised {0}, paid {1} -> kept {3}")
+    @CsvSource({
+        "12350,    12226,    JPY, true",
+        "12350,    12225,    JPY, false",
+        "12345,    12222,    JPY, true",    // 123.45 -> 123
+        "12345,    12221,    JPY, false",
+        "50,       49,       JPY, true",
+        "50,       48,       JPY, false",
+        "1234.567, 1222.221, KWD, true",
+        "1234.567, 1222.220, KWD, false",
+        "1234.567, 1222.217, KWD, false",
+        "50.000,   49.000,   KWD, true",
+        "50.000,   48.999,   KWD, false"
+    })
+    void toleranceAtTheMinorUnitOfTheCurrency(String promised, String paid, String currency, boolean kept) {
+        assertThat(PromiseBook.isKept(new BigDecimal(promised), new BigDecimal(paid), currency)).isEqualTo(kept);
     }
 }

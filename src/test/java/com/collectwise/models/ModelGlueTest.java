@@ -56,8 +56,12 @@ class ModelGlueTest {
         "plan.preDueReminderAt", "plan.overdueAt", "plan.formalDemandAt", "plan.fieldVisitAt", "plan.agencyAt",
         "plan.fieldVisit", "plan.agencyMandateDuration", "plan.entryStage", "plan.writtenReminderDays",
         "plan.fromPolicy",
-        // the customer of the case, read from its invoice (kernel/CaseFacts) for the processes a case calls
-        "caseFacts.customerId");
+        // the customer of the case and its stage entry, read from its invoice (kernel/CaseFacts) for the processes
+        // a case calls
+        "caseFacts.customerId", "caseFacts.stageEntry",
+        // when the next written reminder after the letter is due (communication/WrittenReminderSchedule: reads the
+        // outbox, writes nothing)
+        "writtenReminderSchedule.nextDue");
 
     static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     static final Pattern CALL = Pattern.compile("((?:\\w+\\.)?\\w+)\\s*\\(");

@@ -64,5 +64,10 @@ class PostgresSchemaIT {
                 WHERE table_schema = current_schema() AND table_name = 'fx_rates' AND data_type = 'numeric'""")
             .query(String.class).list()).containsExactly("units_per_eur 15,6 NO");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM fx_rates").query(Integer.class).single()).isZero();
+        // V29: the stage entries of the invoice's case (the outbox keys' number), 0 for every existing invoice
+        assertThat(jdbc.sql("""
+                SELECT data_type || ' ' || is_nullable || ' ' || column_default FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'invoices' AND column_name = 'stage_entries'""")
+            .query(String.class).single()).isEqualTo("integer NO 0");
     }
 }

@@ -73,6 +73,25 @@ class CaseWatchTest extends CollectionTestSupport {
         assertThat(gap.getPriority()).isEqualTo(80);
     }
 
+    /**
+     * A note of the case file (a promise checked, a stage moved, a waiver asked for) is no contact attempt: it does
+     * not restart the five working days. Same dates as above: a note on 04-07, nobody called since 04-01.
+     */
+    @Test
+    void aNoteInTheCaseFileIsNoContactAttempt() {
+        setClock(at(2026, 4, 1, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 3, 31), 60, "5000.00");
+        start(invoice, customer);
+        contacts.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), customer.customerId(),
+            "NOTE", at(2026, 4, 7, 10, 0).toInstant(), null, null, "PROMISE_BROKEN", "Promise #1 broken.", null, null));
+        contacts.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), customer.customerId(),
+            "INTERNAL", at(2026, 4, 8, 10, 0).toInstant(), "sup1", null, "WAIVER_REQUESTED", "fees", null, null));
+
+        setClock(at(2026, 4, 9, 10, 0));
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
+    }
+
     private void tasksComplete(ProcessInstance pi, String outcome) {
         tasks.complete(task(pi, "Task_CallCustomer").getId(), withVariables(CALL_OUTCOME, outcome,
             REACHED_PERSON, "Ms. Wang", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-06"));

@@ -26,6 +26,11 @@ class CollectionDecisionsTest {
         // segment, amount, term, preDue, formal, visit, agency, region, visited
         "DOMESTIC,       12000, 30,  7, 10, 20, 60, CN, true",
         "DOMESTIC,       12000, 60,  7, 20, 30, 60, CN, true",
+        // an odd term: T/3 rounds down (floor), so overdue days never exceed a third of the term (31/3 = 10.33)
+        "DOMESTIC,       12000, 31,  7, 10, 20, 60, CN, true",
+        "DOMESTIC,       12000, 32,  7, 10, 20, 60, CN, true",
+        "DOMESTIC,       12000, 33,  7, 11, 21, 60, CN, true",
+        "DOMESTIC,       12000, 45,  7, 15, 25, 60, CN, true",
         "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64, CN, true",
         "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60, '', true",
         "DOMESTIC,       12000, 30,  7, 10, 20, 60, HK, false",

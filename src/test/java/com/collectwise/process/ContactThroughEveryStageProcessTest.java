@@ -115,7 +115,8 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
             .hasNotPassed("Task_VisitCustomer").isWaitingAt("CallActivity_KeepInContactUntilAgency")
             .variables().containsEntry(STAGE, "FIELD_VISIT").containsEntry(NEXT_STEP, "AGENCY")
             .containsEntry(VISIT_OUTCOME, NO_VISIT);
-        assertThat(contactOutcomes(invoice)).containsExactly(NO_VISIT);
+        // ten days after the letter (03-13 09:05) the first written reminder is due, whichever Keep in contact runs
+        assertThat(contactOutcomes(invoice)).containsExactlyInAnyOrder(NO_VISIT, "WRITTEN_REMINDER");
 
         // Monday 03-23: Thursday 03-26 is the third working day
         moveTo(at(2026, 3, 26, 15, 30));
@@ -123,21 +124,22 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(contact(pi)).variables().containsEntry(NEXT_CALL_AT, "2026-03-31T15:30:00+08:00");
 
         // the engine's clock walks through the weeks as the job executor would: 04-02, 04-12, 04-22 (every 10 days from
-        // 03-23 09:10); each reminder states the rate and what to pay today
+        // the letter of 03-13 09:05, not ten fresh days from the field stage); each states the rate and what to pay today
         for (int day : new int[] {2, 12, 22}) {
             moveTo(at(2026, 4, day, 9, 10));
         }
         moveTo(at(2026, 5, 2, 8, 59));
         assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-03-23",
             Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-02",
             Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-12",
             Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-22");
-        assertThat(writtenReminders().get(2).body()).contains("Late-payment interest:").contains("Please pay today");
+        assertThat(writtenReminders().get(3).body()).contains("Late-payment interest:").contains("Please pay today");
 
         moveTo(at(2026, 5, 2, 9, 0));
         BpmnAwareTests.assertThat(pi).hasPassed("Timer_AgencyDue", "Task_CheckLimitation")
             .isWaitingAt("Task_ApproveAgencyHandoff");
-        assertThat(writtenReminders()).hasSize(3);
+        assertThat(writtenReminders()).hasSize(4);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEEP_IN_CONTACT)
             .processInstanceBusinessKey(invoice.invoiceNumber()).count()).as("contact ends at the agency").isZero();
     }
@@ -185,6 +187,85 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(pi).hasPassed("StartEvent_DisputeRaisedInCall")
             .isWaitingAt("CallActivity_KeepInContactAfterLetter", "CallActivity_ResolveDisputeFromCall");
         BpmnAwareTests.assertThat(contact(pi)).isWaitingAt("Timer_FollowUpCallDue");
+    }
+
+    @Autowired com.collectwise.kernel.BusinessCalendar calendar;
+    @Autowired com.collectwise.cases.CallSchedule schedule;
+
+    /**
+     * DOMAIN.md 2 and 3 across a Chinese holiday week: a year loaded as PUT /api/calendar/2031 loads it (National Day
+     * Wednesday 1 - Tuesday 7 October off, Sunday 28 September and Saturday 11 October worked, 调休). A customer who is
+     * not visited (FOREIGN), 30-day term, due Saturday 2031-09-06: formal demand 09-16, field stage Friday 09-26
+     * 09:00, agency 11-05. From the field stage on: a call every 3 working days at 15:30 (Sun 09-28, Mon 09-29, Tue
+     * 09-30; then Wed 10-08, Thu 10-09, Fri 10-10 - the holiday week is skipped; then Sat 10-11, Mon 10-13, Tue 10-14
+     * - the make-up Saturday counts), each call task followed up at its own slot, a written reminder every 10 days
+     * from the letter (09-16 09:05: 09-26, 10-06 - an e-mail may wait in the inbox over a holiday - and 10-16), and
+     * every call and written reminder is in the contact log.
+     */
+    @Test
+    void afterTheLetterCallsEveryThreeWorkingDaysAndWritesEveryTenDaysAcrossAHolidayWeekAndAMakeUpSaturday() {
+        calendar.replace("CN", 2031,
+            List.of(LocalDate.of(2031, 10, 1), LocalDate.of(2031, 10, 2), LocalDate.of(2031, 10, 3),
+                LocalDate.of(2031, 10, 4), LocalDate.of(2031, 10, 5), LocalDate.of(2031, 10, 6),
+                LocalDate.of(2031, 10, 7)),
+            List.of(LocalDate.of(2031, 9, 28), LocalDate.of(2031, 10, 11)), "test", "test", java.time.Instant.now());
+        try {
+            // the follow-up slot of a call made after 15:30: the next working day, make-up weekends included
+            assertThat(schedule.nextSlot(at(2031, 9, 26, 16, 0))).isEqualTo(at(2031, 9, 28, 15, 30));
+            assertThat(schedule.nextSlot(at(2031, 9, 30, 16, 0))).isEqualTo(at(2031, 10, 8, 15, 30));
+            assertThat(schedule.nextSlot(at(2031, 10, 10, 16, 0))).isEqualTo(at(2031, 10, 11, 15, 30));
+
+            setClock(at(2031, 9, 8, 10, 0));
+            customer = customer(Segment.FOREIGN);
+            invoice = invoice(customer, LocalDate.of(2031, 9, 6), 30, "12000.00");
+            ProcessInstance pi = start(invoice, customer);
+            moveTo(at(2031, 9, 16, 9, 5));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+            moveTo(at(2031, 9, 26, 9, 0));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactUntilAgency");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-09-30T15:30:00+08:00");
+            assertThat(writtenReminders()).isEmpty();
+            moveTo(at(2031, 9, 26, 9, 5));
+
+            moveTo(at(2031, 9, 30, 15, 30));
+            Task first = task(pi, "Task_CallCustomer");
+            assertThat(first.getFollowUpDate().toInstant()).as("the call is due at the slot that created it")
+                .isEqualTo(at(2031, 9, 30, 15, 30).toInstant());
+            call(pi, CALL_OUTCOME, "NO_ANSWER");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-10-10T15:30:00+08:00");
+
+            moveTo(at(2031, 10, 6, 9, 5));
+            assertThat(task(pi, "Task_CallCustomer")).as("nobody calls in the holiday week").isNull();
+            // the job executor is a little late: the call is still today's, at its slot
+            moveTo(at(2031, 10, 10, 15, 30, 40));
+            Task second = task(pi, "Task_CallCustomer");
+            assertThat(second.getFollowUpDate().toInstant()).isEqualTo(at(2031, 10, 10, 15, 30).toInstant());
+            call(pi, CALL_OUTCOME, "CALL_BACK", REACHED_PERSON, "Mr. Li");
+            BpmnAwareTests.assertThat(contact(pi)).variables()
+                .containsEntry(NEXT_CALL_AT, "2031-10-14T15:30:00+08:00");
+
+            moveTo(at(2031, 10, 16, 9, 5));
+            assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).containsExactly(
+                Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-09-26",
+                Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-06",
+                Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-16");
+            assertThat(contactOutcomes(invoice)).as("every call and written reminder is in the contact log")
+                .containsExactly(NO_VISIT, "WRITTEN_REMINDER", "NO_ANSWER", "WRITTEN_REMINDER", "CALL_BACK",
+                    "WRITTEN_REMINDER");
+            assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> "WRITTEN_REMINDER".equals(e.outcome()))
+                .extracting(e -> e.channel()).containsOnly("EMAIL");
+        } finally {
+            jdbc.sql("DELETE FROM calendar_days WHERE country = 'CN' AND calendar_date BETWEEN '2031-01-01' AND "
+                + "'2031-12-31'").update();
+            jdbc.sql("DELETE FROM calendar_years WHERE country = 'CN' AND cal_year = 2031").update();
+            calendar.invalidateAll();
+        }
+    }
+
+    static java.time.ZonedDateTime at(int year, int month, int day, int hour, int minute, int second) {
+        return at(year, month, day, hour, minute).withSecond(second);
     }
 
     @Test

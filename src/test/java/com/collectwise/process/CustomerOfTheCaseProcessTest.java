@@ -74,13 +74,15 @@ class CustomerOfTheCaseProcessTest extends CollectionTestSupport {
         ProcessInstance first = start(invoice(customer, LocalDate.of(2026, 3, 3), 30, "12000.00"), customer);
         moveTo(at(2026, 3, 13, 9, 5));
         BpmnAwareTests.assertThat(first).isWaitingAt("CallActivity_KeepInContactAfterLetter");
-        // the second case calls on 03-18; the follow-up call, created at 15:30, is the customer's call of 03-19
-        setClock(at(2026, 3, 18, 10, 0));
+        // the follow-up call, planned for and created at 15:30 on 03-18, is the customer's call of 03-18 (its slot);
+        // the second case, registered at 16:00 after the slot, calls on 03-19
+        moveTo(at(2026, 3, 18, 15, 30));
+        Task followUp = task(first, "Task_CallCustomer");
+        assertThat(followUp.getFollowUpDate().toInstant()).isEqualTo(at(2026, 3, 18, 15, 30).toInstant());
+        setClock(at(2026, 3, 18, 16, 0));
         ProcessInstance second = start(invoice(customer, LocalDate.of(2026, 3, 16), 30, "500.00"), customer);
         Task secondCall = task(second, "Task_CallCustomer");
         assertThat(secondCall.getAssignee()).isEqualTo("collector1");
-        moveTo(at(2026, 3, 18, 15, 30));
-        Task followUp = task(first, "Task_CallCustomer");
         ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(first.getId())
             .processDefinitionKey(PROCESS_KEEP_IN_CONTACT).singleResult();
         assertThat(followUp.getProcessInstanceId()).isEqualTo(contact.getId());

@@ -65,7 +65,7 @@ class EntryStageProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SendFirstDunningLetter");
         assertThat(reload(invoice).stage()).as("the invoice before the letter job").isEqualTo(shown);
         assertThat(variable(pi, STAGE)).as("Cockpit's stage before the letter job").isEqualTo(shown.name());
-        assertThat(variable(pi, STAGE_ENTRY_NUMBER)).as("no stage entered yet").isNull();
+        assertThat(reload(invoice).stageEntries()).as("no stage entered yet").isZero();
         assertThat(entered(invoice)).isEmpty();
         assertThat(outboxKinds(invoice)).isEmpty();
         assertThat(documents.forInvoice(invoice.invoiceNumber())).isEmpty();
@@ -75,7 +75,8 @@ class EntryStageProcessTest extends CollectionTestSupport {
 
         assertThat(reload(invoice).stage()).as("the invoice after the letter job").isEqualTo(shown);
         assertThat(variable(pi, STAGE)).isEqualTo(shown.name());
-        assertThat(variable(pi, STAGE_ENTRY_NUMBER)).isEqualTo(1);
+        assertThat(reload(invoice).stageEntries()).isEqualTo(1);
+        assertThat(variable(pi, STAGE_ENTRY_NUMBER)).as("counted on the invoice, not in the case").isNull();
         assertThat(entered(invoice)).containsExactly(shown);
         assertThat(outboxKinds(invoice)).containsExactly(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
         OutboxMessage letter = outbox.forInvoice(invoice.invoiceNumber()).get(0);
@@ -117,11 +118,71 @@ class EntryStageProcessTest extends CollectionTestSupport {
             ProcessInstance pi = startOnly(invoice, customer);
             Stage stage = Stage.valueOf(casePlan(pi).entryStage());
             assertThat(reload(invoice).stage()).isEqualTo(stage);
-            assertThat(variable(pi, STAGE_ENTRY_NUMBER)).isEqualTo(1);
+            assertThat(reload(invoice).stageEntries()).isEqualTo(1);
+            assertThat(variable(pi, STAGE_ENTRY_NUMBER)).isNull();
             assertThat(entered(invoice)).containsExactly(stage);
         }
         assertThat(reload(formal).stage()).isEqualTo(Stage.FORMAL_DEMAND);
         assertThat(reload(internal).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
         assertThat(reload(preDue).stage()).isEqualTo(Stage.PRE_DUE);
+    }
+
+    /** The keys of the case's overdue reminders, in the order they were queued. */
+    List<String> reminderKeys(Invoice invoice) {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream().filter(m -> m.kind().equals(Outbox.OVERDUE_REMINDER))
+            .map(OutboxMessage::idempotencyKey).toList();
+    }
+
+    /** A supervisor moves the case back into the internal reminder stage: the stage is entered again. */
+    void reenterInternalReminder(Invoice invoice) {
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "INTERNAL_REMINDER").setVariable(STAGE_CHANGE_REASON, "new contact person")
+            .correlate();
+        executeDueJobs();
+    }
+
+    /**
+     * Issue 18: the stage entries are counted on the invoice, in the UPDATE that sets its stage, and the reminder
+     * of each entry is keyed with it as it was with the variable: entered at the start (due 02-24, registered 03-02:
+     * internal reminder) the reminder's key ends in 1, entered again in 2.
+     */
+    @Test
+    void theInvoiceCountsTheStageEntriesAndTheRemindersAreKeyedAsBefore() {
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 2, 24), 30, "5000.00");
+        ProcessInstance pi = start(invoice, customer);
+        assertThat(reminderKeys(invoice)).containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":1");
+
+        reenterInternalReminder(invoice);
+
+        assertThat(reminderKeys(invoice)).containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":1",
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":2");
+        assertThat(reload(invoice).stageEntries()).isEqualTo(2);
+        assertThat(variable(pi, STAGE_ENTRY_NUMBER)).isNull();
+        assertThat(entered(invoice)).containsExactly(Stage.INTERNAL_REMINDER, Stage.INTERNAL_REMINDER);
+    }
+
+    /**
+     * A case started before the counter moved to the invoice has its {@code stageEntryNumber} variable (set here the
+     * way the earlier StageTracker set it on the process instance; 4 entries, the invoice, newly counting, knows of
+     * one): the variable goes on counting and the keys name it, so no key of the case's earlier entries comes again.
+     */
+    @Test
+    void aCaseStartedBeforeKeepsCountingInItsVariable() {
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 2, 24), 30, "5000.00");
+        ProcessInstance pi = start(invoice, customer);
+        runtime.setVariable(pi.getId(), STAGE_ENTRY_NUMBER, 4);
+
+        reenterInternalReminder(invoice);
+
+        assertThat(variable(pi, STAGE_ENTRY_NUMBER)).isEqualTo(5);
+        assertThat(reminderKeys(invoice)).containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":1",
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":5");
     }
 }

@@ -101,6 +101,13 @@ class LitigationProcessTest extends CollectionTestSupport {
         ProcessInstance pi = atLitigationReview();
         complete(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "SUE", DECISION_REASON, "strong evidence"));
         assertThat(outboxKinds(invoice)).contains(Outbox.LEGAL_HANDOFF);
+        // keyed with the case's stage entry, counted on the invoice and given to the litigation process as an input
+        int entries = reload(invoice).stageEntries();
+        assertThat(entries).isPositive();
+        assertThat(variable(called(pi), STAGE_ENTRY_NUMBER)).isEqualTo(entries);
+        assertThat(outbox.forInvoice(invoice.invoiceNumber())).filteredOn(m -> m.kind().equals(Outbox.LEGAL_HANDOFF))
+            .extracting(m -> m.idempotencyKey())
+            .containsExactly(Outbox.LEGAL_HANDOFF + ":" + invoice.invoiceNumber() + ":" + entries);
         Task file = task(pi, "Task_FileSuit");
         assertThat(file.getDueDate().toInstant()).as("two weeks to file").isEqualTo(at(2026, 4, 6, 9, 0).toInstant());
         // the form's header facts are on the task (issue 18, step 5), not mapped into the litigation instance

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -392,6 +393,51 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         moveTo(at(2026, 3, 9, 9, 0));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").variables().containsEntry(BROKEN_PROMISE, true);
         assertThat(contactOutcomes(invoice)).containsExactly("PROMISE_TO_PAY", "PROMISE_BROKEN");
+    }
+
+    @Autowired com.collectwise.payments.PaymentService paymentService;
+
+    void bankFeed(String reference, String amount, LocalDate valueDate) {
+        paymentService.receive(new com.collectwise.payments.IncomingPayment(reference, invoice.invoiceNumber(), null,
+            new BigDecimal(amount), "CNY", valueDate, com.collectwise.payments.PaymentMethod.BANK_TRANSFER));
+        executeDueJobs();
+    }
+
+    /**
+     * DOMAIN.md 5: payments are judged by their value date; a payment dated in time that the bank posts after the
+     * check undoes the premature "broken". Promise 5,000.00 by Friday 03-06, grace 2 (calendar) days to Sunday
+     * 03-08, checked Monday 03-09 09:00 with nothing posted: broken. On 03-10 the bank posts 4,950.00 dated 03-06
+     * (promised less the tolerance max(1% = 50.00, 1.00) = 4,950.00): the promise was kept after all, the case file
+     * says so and the next call no longer warns of a broken promise. A payment dated after the grace (03-09) undoes
+     * nothing.
+     */
+    @Test
+    void aPaymentDatedInTimeButPostedAfterTheCheckUndoesThePrematureBrokenPromise() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-06"));
+        moveTo(at(2026, 3, 9, 9, 0));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").variables().containsEntry(BROKEN_PROMISE, true);
+
+        setClock(at(2026, 3, 10, 10, 0));
+        bankFeed("PAY-LATE-" + invoice.invoiceNumber(), "4950.00", LocalDate.of(2026, 3, 6));
+
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("KEPT");
+        assertThat(contactOutcomes(invoice)).contains("PROMISE_BROKEN").endsWith("PROMISE_KEPT");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").variables().containsEntry(BROKEN_PROMISE, false);
+    }
+
+    @Test
+    void aPaymentDatedAfterTheGraceDoesNotUndoTheBrokenPromise() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-06"));
+        moveTo(at(2026, 3, 9, 9, 0));
+        setClock(at(2026, 3, 10, 10, 0));
+        bankFeed("PAY-LATE2-" + invoice.invoiceNumber(), "5000.00", LocalDate.of(2026, 3, 9));
+
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("BROKEN");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer").variables().containsEntry(BROKEN_PROMISE, true);
     }
 
     @Test

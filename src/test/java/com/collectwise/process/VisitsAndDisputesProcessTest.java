@@ -225,7 +225,8 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
             DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 2000.0, DISPUTE_DESCRIPTION, "two pumps leak"));
         executeDueJobs();
         moveTo(at(2026, 3, 13, 9, 5));
-        // not visited abroad: from the field stage date on, contact until the agency, the first reminder 10 days later
+        // not visited abroad: from the field stage date on, contact until the agency; reminders every 10 days from the
+        // letter (03-23, 04-02, ...)
         moveTo(at(2026, 3, 23, 9, 10));
         moveTo(at(2026, 4, 2, 9, 10));
         OutboxMessage reminder = outbox.forInvoice(invoice.invoiceNumber()).stream()

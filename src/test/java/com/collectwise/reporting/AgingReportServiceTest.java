@@ -71,8 +71,8 @@ class AgingReportServiceTest {
         // application.yaml): 10.27% in H2-2025 and in H1-2026:
         // 2,000.00 x 10.27 x 214 / 36500 = 120.426301 -> 120.43; + EUR 40 = 2,160.43
         invoice("C-EUR-OLD", "C-DE", "2025-07-01", "2025-07-31", "2000.00", "EUR", null, Stage.AGENCY);
-        // paid in full before it was due: nothing open, not in the report
-        invoice("D-CNY-PAID", "C-CN", "2026-01-01", "2026-01-31", "1000.00", "CNY", null, Stage.CLOSED);
+        // paid in full before it was due: nothing open, not in the report; before, it was pre-due
+        invoice("D-CNY-PAID", "C-CN", "2026-01-01", "2026-01-31", "1000.00", "CNY", null, Stage.PRE_DUE);
         payment("PAY-D", "D-CNY-PAID", "1000.00", "CNY", LocalDate.of(2026, 1, 20));
         invoices.close("D-CNY-PAID", CaseStatus.SETTLED, "Paid in full");
         // issued after the report date
@@ -138,7 +138,9 @@ class AgingReportServiceTest {
         assertThat(cny.currency()).isEqualTo("CNY");
         assertThat(cny.invoiceCount()).isEqualTo(2);
         assertThat(bucket(cny, "current")).isEqualByComparingTo("11000.00");
-        assertThat(stage(cny, "CLOSED")).isEqualByComparingTo("1000.00"); // open then, closed since
+        // open then, closed since: under the stage it was in then (its dated history), not today's CLOSED
+        assertThat(stage(cny, "PRE_DUE")).isEqualByComparingTo("1000.00");
+        assertThat(stage(cny, "CLOSED")).isEqualByComparingTo("0.00");
     }
 
     @Test
