@@ -60,14 +60,21 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
         }
     }
 
-    /** A dispute; status OPEN, CREDIT_NOTE or REJECTED. */
+    /**
+     * A dispute; status OPEN, CREDIT_NOTE or REJECTED. {@code amount} is the disputed amount as raised; {@code
+     * credited} what credit notes posted over the API settled of it ({@code creditNotes}, by number and date),
+     * {@code openAmount} what is still disputed (zero once decided).
+     */
     public record DisputeView(long id, DisputeCategory category, BigDecimal amount, String currency,
                               String description, String status, String source, String raisedBy, Instant raisedAt,
-                              String resolution) {
+                              String resolution, BigDecimal credited, BigDecimal openAmount,
+                              java.util.List<com.collectwise.disputes.DisputeCredit> creditNotes) {
 
         public static DisputeView of(Dispute d) {
             return new DisputeView(d.id(), d.category(), d.amount(), d.currency(), d.description(), d.status(),
-                d.source(), d.raisedBy(), d.raisedAt(), d.resolution());
+                d.source(), d.raisedBy(), d.raisedAt(), d.resolution(),
+                com.collectwise.money.Money.stored(d.credited(), d.currency()),
+                com.collectwise.money.Money.stored(d.open(), d.currency()), d.credits());
         }
     }
 }

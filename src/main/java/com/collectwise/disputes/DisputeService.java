@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseFiguresChanged;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceCredited;
@@ -38,9 +42,12 @@ public class DisputeService {
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
+    private final CaseEngine cases;
 
     public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
-                          AdjustmentService adjustments, BusinessClock clock, ApplicationEventPublisher events) {
+                          AdjustmentService adjustments, BusinessClock clock, ApplicationEventPublisher events,
+                          CaseEngine cases) {
+        this.cases = cases;
         this.events = events;
         this.jdbc = jdbc;
         this.invoices = invoices;
@@ -90,26 +97,41 @@ public class DisputeService {
     }
 
     public Dispute find(long id) {
-        return jdbc.sql("SELECT * FROM disputes WHERE id = ?").param(id).query(this::map).single();
+        List<DisputeCredit> credits = jdbc.sql("""
+                SELECT credit_note_number, amount, credited_on FROM dispute_credit_notes WHERE dispute_id = ?
+                ORDER BY credited_on, id""").param(id).query(DisputeService::credit).list();
+        return jdbc.sql("SELECT * FROM disputes WHERE id = ?").param(id).query((rs, n) -> map(rs, credits)).single();
     }
 
     public List<Dispute> forInvoice(String invoiceNumber) {
+        Map<Long, List<DisputeCredit>> credits = new HashMap<>();
+        jdbc.sql("""
+                SELECT dispute_id, credit_note_number, amount, credited_on FROM dispute_credit_notes
+                WHERE invoice_number = ? ORDER BY credited_on, id""").param(invoiceNumber)
+            .query((rs, n) -> credits.computeIfAbsent(rs.getLong("dispute_id"), k -> new ArrayList<>())
+                .add(credit(rs, n)))
+            .list();
         return jdbc.sql("SELECT * FROM disputes WHERE invoice_number = ? ORDER BY id").param(invoiceNumber)
-            .query(this::map).list();
+            .query((rs, n) -> map(rs, credits.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
-    /** Sum of the open disputes of the invoice, at the minor unit of its currency (all disputes share it). */
+    /**
+     * Sum of the open disputes of the invoice (less the credit notes that resolved part of them), at the minor unit
+     * of its currency (all disputes share it).
+     */
     public BigDecimal disputed(String invoiceNumber) {
-        return invoices.find(invoiceNumber).map(invoice -> Money.stored(jdbc.sql(
-                "SELECT COALESCE(SUM(amount), 0) FROM disputes WHERE invoice_number = ? AND status = 'OPEN'")
-            .param(invoiceNumber).query(BigDecimal.class).single(), invoice.currency())).orElse(BigDecimal.ZERO);
+        return invoices.find(invoiceNumber).map(invoice -> Money.stored(forInvoice(invoiceNumber).stream()
+                .map(Dispute::open).reduce(BigDecimal.ZERO, BigDecimal::add), invoice.currency()))
+            .orElse(BigDecimal.ZERO);
     }
 
-    /** Sum of the disputes of the invoice that were open at the end of {@code asOf} (raised by then, decided later). */
+    /**
+     * Sum of the disputes of the invoice that were open at the end of {@code asOf} (raised by then, decided later),
+     * less the credit notes dated by then that resolved part of them.
+     */
     public BigDecimal disputed(String invoiceNumber, LocalDate asOf) {
         return invoices.find(invoiceNumber).map(invoice -> Money.stored(forInvoice(invoiceNumber, asOf).stream()
-                .filter(d -> Dispute.OPEN.equals(d.status())).map(Dispute::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add), invoice.currency()))
+                .map(Dispute::open).reduce(BigDecimal.ZERO, BigDecimal::add), invoice.currency()))
             .orElse(BigDecimal.ZERO);
     }
 
@@ -150,14 +172,20 @@ public class DisputeService {
             Money.stored(total.subtract(undisputed), invoice.currency()));
     }
 
-    /** Accepted: a credit note reduces the invoice by the disputed amount (or what is left of the principal). */
+    /**
+     * Accepted: a credit note reduces the invoice by what is still disputed (the amount less credit notes that already
+     * resolved part of it; at most what is left of the principal). A dispute no longer open changes nothing.
+     */
     @Transactional
     public void creditNote(long id, String reason, String approvedBy) {
         Dispute d = find(id);
+        if (!Dispute.OPEN.equals(d.status())) {
+            return;
+        }
         Invoice invoice = invoices.find(d.invoiceNumber()).orElseThrow();
         // reduces the invoice from its due date (CreditNoteService): no interest ever ran on the credited part
         BigDecimal creditable = invoice.amount().subtract(adjustments.creditNoted(invoice.invoiceNumber()));
-        BigDecimal amount = d.amount().min(creditable);
+        BigDecimal amount = d.open().min(creditable);
         if (amount.signum() > 0) {
             adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
                 "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());
@@ -165,6 +193,74 @@ public class DisputeService {
             events.publishEvent(new InvoiceCredited(invoice.customerId(), invoice.invoiceNumber()));
         }
         resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
+    }
+
+    /**
+     * The problem with a credit note that names the dispute it settles ({@code disputeId}): it must be an open dispute
+     * of the invoice. Empty when none is named or it fits.
+     */
+    public Optional<FieldProblem> creditNoteDisputeProblem(String invoiceNumber, Long disputeId) {
+        if (disputeId == null) {
+            return Optional.empty();
+        }
+        boolean open = forInvoice(invoiceNumber).stream()
+            .anyMatch(d -> d.id() == disputeId && d.open().signum() > 0);
+        return open ? Optional.empty()
+            : Optional.of(new FieldProblem("disputeId", "must be an open dispute of invoice " + invoiceNumber));
+    }
+
+    /**
+     * A credit note was booked on the invoice (over the API, in the caller's transaction, under the customer's lock)
+     * while disputes were open: it is their outcome (DOMAIN.md section 5). It resolves the dispute it names, or else the
+     * open disputes oldest first, each up to what is still disputed of it, until the note's amount is used up. A
+     * dispute it covers in full ends CREDIT_NOTE, dated as the note, and its Process_Dispute ends as credited (as when
+     * the department decides a credit note, without a second credit note); one covered in part stays open for the
+     * rest, which alone stays disputed (the department still decides it: a credit note or a rejection of the rest).
+     * What the note has beyond the disputes only reduces the invoice. Called once per note (a replay of the note
+     * books nothing and comes not here).
+     *
+     * @return the disputes it settled in full, whose processes {@link #endCredited} ends
+     */
+    @Transactional
+    public List<Long> creditNoteBooked(Invoice invoice, String creditNoteNumber, BigDecimal amount,
+                                                LocalDate issuedOn, String reason, Long disputeId, String by) {
+        List<Dispute> open = forInvoice(invoice.invoiceNumber()).stream()
+            .filter(d -> d.open().signum() > 0)
+            .filter(d -> disputeId == null || d.id() == disputeId)
+            .sorted(java.util.Comparator.comparing(Dispute::raisedAt).thenComparing(Dispute::id))
+            .toList();
+        List<Long> settledIds = new ArrayList<>();
+        BigDecimal left = amount;
+        for (Dispute d : open) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal part = left.min(d.open());
+            left = left.subtract(part);
+            jdbc.sql("""
+                    INSERT INTO dispute_credit_notes (dispute_id, invoice_number, credit_note_number, amount,
+                                                      credited_on, booked_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), invoice.invoiceNumber(), creditNoteNumber, part, issuedOn, Timestamp.from(clock.now()))
+                .update();
+            boolean settled = part.compareTo(d.open()) >= 0;
+            if (settled) {
+                settledIds.add(d.id());
+                resolve(d.id(), Dispute.CREDIT_NOTE, "Credit note " + creditNoteNumber + ": " + reason, by);
+            }
+        }
+        if (!settledIds.isEmpty() || left.compareTo(amount) != 0) {
+            events.publishEvent(new CaseFiguresChanged(invoice.invoiceNumber()));
+        }
+        return settledIds;
+    }
+
+    /**
+     * The process of a dispute a credit note settled ends as credited (the case then looks again whether the invoice
+     * is still disputed in full). Nothing when the case has ended meanwhile.
+     */
+    public void endCredited(String invoiceNumber, long disputeId) {
+        cases.disputeCredited(invoiceNumber, disputeId);
     }
 
     /** Rejected: the disputed part is collected again. */
@@ -177,13 +273,21 @@ public class DisputeService {
             .params(status, reason, by, Timestamp.from(clock.now()), id).update();
     }
 
-    private Dispute map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static DisputeCredit credit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new DisputeCredit(rs.getString("credit_note_number"), rs.getBigDecimal("amount"),
+            rs.getDate("credited_on").toLocalDate());
+    }
+
+    private Dispute map(java.sql.ResultSet rs, List<DisputeCredit> credits) throws java.sql.SQLException {
+        String currency = rs.getString("currency").trim();
         return new Dispute(rs.getLong("id"), rs.getString("invoice_number"),
             DisputeCategory.valueOf(rs.getString("category")),
             Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
             rs.getString("currency").trim(), rs.getString("description"), rs.getString("status"),
             rs.getString("source"), rs.getString("raised_by"), rs.getTimestamp("raised_at").toInstant(),
             rs.getString("resolved_by"), rs.getString("resolution"),
-            rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant());
+            rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
+            credits.stream().map(c -> new DisputeCredit(c.creditNoteNumber(),
+                Money.stored(c.amount(), currency), c.creditedOn())).toList());
     }
 }

@@ -13,6 +13,7 @@ import com.collectwise.kernel.CaseStageEntered;
 import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
 import com.collectwise.disputes.DisputeRaised;
+import com.collectwise.payments.CreditNoteBooked;
 import com.collectwise.payments.PaymentApplied;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,24 @@ public class AgencyNotices {
             key(m, AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId())), m.mandateKey(), m.invoiceNumber(),
             AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId()), dispute.amount(), dispute.currency(),
             clock.today(), "Disputed (" + dispute.category() + "): do not collect the disputed amount.")));
+    }
+
+    /**
+     * A credit note posted over the API reduced the invoice from its due date (and settled the disputes it covers):
+     * the agency collects only what is left. A credit note that settles the invoice is followed by SETTLED.
+     */
+    @EventListener
+    public void creditNoteBooked(CreditNoteBooked note) {
+        mandate(note.invoiceNumber()).ifPresent(m -> queue(m, note.customerId(), new AgencyNotice(
+            key(m, AgencyNotice.CREDIT_NOTE, note.creditNoteNumber()), m.mandateKey(), m.invoiceNumber(),
+            AgencyNotice.CREDIT_NOTE, note.creditNoteNumber(), note.amount(), note.currency(), note.issuedOn(),
+            "Credit note: the invoice is reduced by " + note.amount().toPlainString() + " " + note.currency()
+                + " from its due date (no interest on it)"
+                + (note.disputesSettled().isEmpty() ? "" : "; it settles dispute "
+                    + note.disputesSettled().stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(", ")))
+                + (note.stillDisputed().signum() > 0 ? "; still disputed, not to be collected: "
+                    + note.stillDisputed().toPlainString() + " " + note.currency() : "")
+                + ". Collect only what is still open.")));
     }
 
     /** The case is over: the agency stops, and the mandate is ended here too (no end-of-mandate call follows). */

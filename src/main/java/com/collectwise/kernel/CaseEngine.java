@@ -392,6 +392,29 @@ public class CaseEngine {
             .correlate();
     }
 
+    /**
+     * A credit note posted over the API resolved the dispute in full: its Process_Dispute (called by the case) ends as
+     * credited, the way it ends when the department decides a credit note ({@code disputeOutcome} CREDIT_NOTE goes
+     * back to the case, which looks again whether the invoice is still disputed in full). Nothing when the case or the
+     * dispute process no longer runs (a settled case ended it), or when the dispute process was started on a model
+     * version without the message (it then waits for the department, whose decision finds the dispute decided).
+     */
+    public void disputeCredited(String invoiceNumber, long disputeId) {
+        Optional<String> caseId = runningCase(invoiceNumber);
+        if (caseId.isEmpty()) {
+            return;
+        }
+        for (ProcessInstance dispute : runtime.createProcessInstanceQuery().superProcessInstanceId(caseId.get())
+            .processDefinitionKey(PROCESS_DISPUTE).list()) {
+            Object id = runtime.getVariable(dispute.getId(), DISPUTE_ID);
+            if (id instanceof Number n && n.longValue() == disputeId && runtime.createExecutionQuery()
+                .processInstanceId(dispute.getId()).messageEventSubscriptionName(MSG_DISPUTE_CREDITED).count() > 0) {
+                runtime.createMessageCorrelation(MSG_DISPUTE_CREDITED).processInstanceId(dispute.getId())
+                    .setVariable(DISPUTE_OUTCOME, "CREDIT_NOTE").correlate();
+            }
+        }
+    }
+
     /** Whether the case is waiting for this message right now (e.g. a receive task for the agency report). */
     public boolean awaits(String invoiceNumber, String messageName) {
         return runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)

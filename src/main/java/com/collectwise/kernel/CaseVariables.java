@@ -140,6 +140,8 @@ public final class CaseVariables {
     public static final String MSG_PROMISE_MADE = "Message_PromiseMade";
     public static final String MSG_AGREEMENT_PROPOSED = "Message_AgreementProposed";
     public static final String MSG_DISPUTE_RAISED = "Message_DisputeRaised";
+    /** A credit note posted over the API resolved the dispute: Process_Dispute ends as credited. */
+    public static final String MSG_DISPUTE_CREDITED = "Message_DisputeCredited";
     /** Promise made over the API: checked by its own event sub-process, beside the call loop's promise. */
     public static final String API_PROMISE_ID = "apiPromiseId";
     public static final String API_PROMISE_CHECK_AT = "apiPromiseCheckAt";

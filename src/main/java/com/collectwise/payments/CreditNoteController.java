@@ -40,7 +40,7 @@ public class CreditNoteController {
         }
         String number = request.creditNoteNumber();
         CreditNoteService.Result r = creditNotes.issue(invoiceNumber, number, request.amount(), request.issuedOn(),
-            request.reason(), user == null ? null : user.getName());
+            request.reason(), request.disputeId(), user == null ? null : user.getName());
         if (!r.created()) {
             return ResponseEntity.ok(r.note());
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +15,7 @@ import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
 import com.collectwise.api.Amounts;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.disputes.DisputeService;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
@@ -47,10 +49,15 @@ public class CreditNoteService {
     private final PaymentService paymentService;
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
+    private final DisputeService disputes;
+    private final ApplicationEventPublisher events;
 
     public CreditNoteService(InvoiceRepository invoices, PaymentRepository payments, Ledger ledger,
                              StatementService statements, PaymentService paymentService, BusinessClock clock,
-                             PlatformTransactionManager transactionManager) {
+                             PlatformTransactionManager transactionManager, DisputeService disputes,
+                             ApplicationEventPublisher events) {
+        this.events = events;
+        this.disputes = disputes;
         this.invoices = invoices;
         this.payments = payments;
         this.ledger = ledger;
@@ -62,8 +69,18 @@ public class CreditNoteService {
 
     public Result issue(String invoiceNumber, String creditNoteNumber, BigDecimal amount, LocalDate issuedOn,
                         String reason, String issuedBy) {
+        return issue(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, null, issuedBy);
+    }
+
+    /**
+     * The credit note; while disputes of the invoice are open it is their outcome: it settles the dispute it names
+     * ({@code disputeId}, optional), or else the open disputes oldest first, up to its amount
+     * ({@link DisputeService#creditNoteBooked}).
+     */
+    public Result issue(String invoiceNumber, String creditNoteNumber, BigDecimal amount, LocalDate issuedOn,
+                        String reason, Long disputeId, String issuedBy) {
         return Retries.onLockConflict(() -> transaction.execute(status ->
-            book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, issuedBy)));
+            book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, disputeId, issuedBy)));
     }
 
     /** The amount's decimals against the currency of the invoice (none when either is unknown or it fits). */
@@ -76,7 +93,7 @@ public class CreditNoteService {
     }
 
     private Result book(String invoiceNumber, String number, BigDecimal amount, LocalDate issuedOn, String reason,
-                        String issuedBy) {
+                        Long disputeId, String issuedBy) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new NotFoundException("No invoice " + invoiceNumber));
         // at most the minor unit of the invoice's currency
@@ -118,14 +135,24 @@ public class CreditNoteService {
             throw new InvalidRequestException(List.of(new FieldProblem("issuedOn", "must not be before the invoice's"
                 + " issue date (" + invoice.issueDate() + ")")));
         }
+        Optional<FieldProblem> disputeProblem = disputes.creditNoteDisputeProblem(invoiceNumber, disputeId);
+        if (disputeProblem.isPresent()) {
+            throw new InvalidRequestException(List.of(disputeProblem.get()));
+        }
         LedgerEntry line = LedgerEntry.of(invoiceNumber, LedgerEntryType.CREDIT_NOTE, null, credit, issuedOn,
             "credit note " + number, reason, issuedBy, key);
         if (!ledger.append(line)) {
             throw new ConflictException("Credit note " + number + " is being booked by another request; retry");
         }
+        // the outcome of the disputes open now: they no longer count the credited money as disputed
+        List<Long> settled = disputes.creditNoteBooked(invoice, number, amount, issuedOn, reason, disputeId, issuedBy);
         LocalDate today = issuedOn.isAfter(clock.today()) ? issuedOn : clock.today();
         paymentService.reconcile(invoice.customerId(), statements.account(invoice.customerId(), today), null,
             issuedOn);
+        // the processes of the disputes settled (unless the case ended with a settled invoice just now)
+        settled.forEach(id -> disputes.endCredited(invoiceNumber, id));
+        events.publishEvent(new CreditNoteBooked(number, invoice.customerId(), invoiceNumber, amount,
+            invoice.currency(), issuedOn, settled, disputes.disputed(invoiceNumber)));
         return new Result(view(number, line), true);
     }
 

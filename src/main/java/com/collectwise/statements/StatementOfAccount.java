@@ -22,13 +22,15 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
 
     /**
      * {@code paid}: money applied to the invoice (fees, interest, principal); {@code credited}: credit notes;
+     * {@code disputed}: what of the invoice is under open dispute as of the date (not asked for while the dispute
+     * runs; a credit note that settled a dispute counts in {@code credited} only, never in both);
      * {@code note}: what the figures lack and why (an EU invoice's EUR 40 that could not be converted: no exchange
      * rate on or before the due date), null when nothing is missing.
      */
     public record InvoiceLine(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
                               String currency, BigDecimal amount, BigDecimal credited, BigDecimal paid,
                               BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total,
-                              String note) {
+                              String note, BigDecimal disputed) {
     }
 
     /** {@code applied}: per invoice of this statement; {@code heldAsCredit}: the part kept as customer credit. */

@@ -20,6 +20,7 @@ import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.disputes.DisputeService;
 import com.collectwise.fees.Ledger;
 import com.collectwise.fees.StatementService;
 import com.collectwise.money.AccountReplay;
@@ -49,9 +50,11 @@ public class StatementOfAccountService {
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final Ledger ledger;
+    private final DisputeService disputes;
 
     public StatementOfAccountService(CustomerRepository customers, InvoiceRepository invoices,
-                                     StatementService statements, Ledger ledger) {
+                                     StatementService statements, Ledger ledger, DisputeService disputes) {
+        this.disputes = disputes;
         this.customers = customers;
         this.invoices = invoices;
         this.statements = statements;
@@ -96,7 +99,8 @@ public class StatementOfAccountService {
             invoiceLines.add(new InvoiceLine(i.invoiceNumber(), i.issueDate(), i.dueDate(),
                 Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), asOf)), i.currency(),
                 minor(i.amount(), i.currency()), minor(credited, i.currency()), paid, s.principal(), s.interest(),
-                s.fees(), s.total(), StatementService.compensationNote(i, f.compensationUnconverted())));
+                s.fees(), s.total(), StatementService.compensationNote(i, f.compensationUnconverted()),
+                disputes.disputed(i.invoiceNumber(), asOf)));
             BigDecimal[] sum = sums.computeIfAbsent(i.currency(),
                 c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             sum[0] = sum[0].add(s.principal());

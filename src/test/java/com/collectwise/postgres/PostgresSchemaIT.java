@@ -56,7 +56,7 @@ class PostgresSchemaIT {
             .query(String.class).list()).containsExactlyInAnyOrder("invoices.amount 19,4 NO", "payments.amount 19,4 NO",
                 "payment_allocations.amount 19,4 NO", "contact_log.promised_amount 19,4 YES", "promises.amount 19,4 NO",
                 "ledger_entries.amount 19,4 NO", "agreements.total 19,4 NO", "instalments.amount 19,4 NO",
-                "disputes.amount 19,4 NO");
+                "disputes.amount 19,4 NO", "dispute_credit_notes.amount 19,4 NO");
         // V25: the euro exchange rates, units per EUR with six decimals, empty until finance enters them
         assertThat(jdbc.sql("""
                 SELECT column_name || ' ' || numeric_precision || ',' || numeric_scale || ' ' || is_nullable

@@ -68,6 +68,7 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
     }
 
     @Autowired PaymentService payments;
+    @Autowired com.collectwise.payments.CreditNoteService creditNotes;
     @Autowired DisputeService disputes;
     @Autowired AgencyNoticeDispatcher dispatcher;
     @Autowired CaseFigures figures;
@@ -144,6 +145,32 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
         assertThat(notices()).extracting(OutboxMessage::status).containsOnly("SENT");
         assertThat(jdbc.sql("SELECT end_reason FROM agency_mandates WHERE idempotency_key = ?").param(mandateKey())
             .query(String.class).single()).startsWith("settled");
+    }
+
+    @Test
+    void aCreditNoteThatSettlesADisputeIsToldToTheAgencyOnce() throws Exception {
+        handedOff();
+        long disputeId = disputes.raise(reload(invoice), DisputeCategory.QUALITY, new BigDecimal("800.00"),
+            "scratched", "API", "collector1");
+        creditNotes.issue(invoice.invoiceNumber(), "CN-AG-1", new BigDecimal("500.00"), LocalDate.of(2026, 3, 2),
+            "three pallets returned", "finance1");
+        creditNotes.issue(invoice.invoiceNumber(), "CN-AG-1", new BigDecimal("500.00"), LocalDate.of(2026, 3, 2),
+            "three pallets returned", "finance1"); // replayed: nothing new
+        List<OutboxMessage> credit = notices().stream()
+            .filter(m -> m.idempotencyKey().equals(mandateKey() + ":CREDIT_NOTE:CN-AG-1")).toList();
+        assertThat(credit).singleElement().satisfies(m -> {
+            JsonNode body = json.readTree(m.body());
+            assertThat(body.get("type").asText()).isEqualTo("CREDIT_NOTE");
+            assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("500.00");
+            // the note covered 500.00 of the 800.00 disputed: the rest stays disputed
+            assertThat(body.get("detail").asText()).contains("still disputed, not to be collected: 300.00 CNY");
+        });
+        creditNotes.issue(invoice.invoiceNumber(), "CN-AG-2", new BigDecimal("300.00"), LocalDate.of(2026, 3, 2),
+            "two more pallets", "finance1");
+        assertThat(notices().stream().filter(m -> m.idempotencyKey().equals(mandateKey() + ":CREDIT_NOTE:CN-AG-2")))
+            .singleElement().satisfies(m -> assertThat(json.readTree(m.body()).get("detail").asText())
+                .contains("settles dispute #" + disputeId).doesNotContain("still disputed"));
+        dispatcher.dispatchDue(); // delivered: nothing left due for the other tests
     }
 
     @Test

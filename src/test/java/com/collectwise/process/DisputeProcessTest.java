@@ -28,6 +28,8 @@ import com.collectwise.fees.StatementService;
 class DisputeProcessTest extends CollectionTestSupport {
 
     @Autowired StatementService statements;
+    @Autowired com.collectwise.payments.CreditNoteService creditNotes;
+    @Autowired com.collectwise.disputes.DisputeService disputes;
 
     Customer customer;
     Invoice invoice;
@@ -117,5 +119,71 @@ class DisputeProcessTest extends CollectionTestSupport {
         BpmnAwareTests.complete(task(p[1], "Task_DecideOverdueDispute"),
             withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "No evidence sent."));
         assertThat(disputeStatus()).isEqualTo("REJECTED");
+    }
+
+    void creditNote(String number, String amount, LocalDate issuedOn) {
+        creditNotes.issue(invoice.invoiceNumber(), number + "-" + invoice.invoiceNumber(), new java.math.BigDecimal(amount),
+            issuedOn, "pumps returned", "finance1");
+    }
+
+    /** Finance posts the credit note itself: the dispute ends as credited, as if the department had decided it. */
+    @Test
+    void aCreditNotePostedOverTheApiEndsTheDisputeAsCredited() {
+        ProcessInstance[] p = disputed("QUALITY");
+        setClock(at(2026, 3, 6, 10, 0));
+        creditNote("CN", "400.00", LocalDate.of(2026, 3, 6));
+
+        BpmnAwareTests.assertThat(p[1]).isEnded().hasPassed("EndEvent_DisputeSettledByCreditNote")
+            .hasNotPassed("Task_IssueCreditNote", "Task_RejectDispute");
+        assertThat(disputeStatus()).isEqualTo("CREDIT_NOTE");
+        assertThat(variable(p[0], DISPUTE_OUTCOME)).isEqualTo("CREDIT_NOTE");
+        assertThat(disputes.disputed(invoice.invoiceNumber())).isZero();
+        // one credit note, 400.00, not 800.00
+        assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 6)).principal())
+            .isEqualByComparingTo("600.00");
+        assertThat(jobs(p[1])).isZero();
+    }
+
+    /**
+     * An invoice disputed in full (1,000.00) gets a credit note for 400.00: the rest (600.00) is still disputed, and
+     * it is all the principal left, so the case still does not escalate; once the rest is rejected, the formal demand
+     * goes out for what is left after the note.
+     */
+    @Test
+    void aFullDisputeCreditedInPartStillHoldsEscalationUntilTheRestIsDecided() {
+        ProcessInstance[] p = disputed("QUANTITY", 1000.0);
+        setClock(at(2026, 3, 6, 10, 0));
+        creditNote("CN", "400.00", LocalDate.of(2026, 3, 6));
+        BpmnAwareTests.assertThat(p[1]).isWaitingAt("Task_ResolveDispute");
+        assertThat(disputes.disputed(invoice.invoiceNumber())).isEqualByComparingTo("600.00");
+
+        moveTo(at(2026, 3, 13, 9, 0));
+        BpmnAwareTests.assertThat(p[0]).isWaitingAt("Event_NoFullDisputeBeforeDemand")
+            .hasNotPassed("SubProcess_DemandPayment");
+
+        setClock(at(2026, 3, 17, 11, 0));
+        BpmnAwareTests.complete(task(p[1], "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "Six pumps were delivered and work."));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(p[0]).hasPassed("Event_NoFullDisputeBeforeDemand", "Task_SendDunningLetter");
+        assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 17)).principal())
+            .isEqualByComparingTo("600.00");
+    }
+
+    /** A credit note for all of a full dispute settles the invoice: the dispute and the case end. */
+    @Test
+    void aCreditNoteForAWholeInvoiceDisputedInFullSettlesIt() {
+        ProcessInstance[] p = disputed("QUANTITY", 1000.0);
+        setClock(at(2026, 3, 6, 10, 0));
+        creditNote("CN", "1000.00", LocalDate.of(2026, 3, 6));
+        assertThat(disputeStatus()).isEqualTo("CREDIT_NOTE");
+        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.kernel.CaseStatus.SETTLED);
+        executeDueJobs();
+        BpmnAwareTests.assertThat(p[1]).isEnded();
+        BpmnAwareTests.assertThat(p[0]).isEnded();
+    }
+
+    long jobs(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).count();
     }
 }
