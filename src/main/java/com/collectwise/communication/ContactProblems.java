@@ -11,12 +11,13 @@ import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.CaseVariables;
 import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Stage;
 import com.collectwise.customers.CustomerRepository;
 
 /**
  * A notice that cannot reach the customer is a task for the owner collector, not a silent PENDING message
- * (DOMAIN.md section 1): no e-mail address while notices wait, an address the mail server refused until the
- * last attempt, a letter returned by the post. One open task per customer and problem, however many notices
+ * (DOMAIN.md section 1): no e-mail address while notices wait, no phone number once calls are due, an address
+ * or a number refused until the last attempt, a letter returned by the post. One open task per customer and problem, however many notices
  * are stuck; the task is completed by itself once the master data no longer has the problem.
  */
 @Component
@@ -27,6 +28,7 @@ public class ContactProblems {
     /** What is wrong with the way to reach the customer. */
     public enum Problem {
         MISSING_EMAIL("No e-mail address"),
+        MISSING_PHONE("No phone number"),
         BOUNCED_EMAIL("E-mail address refused"),
         BOUNCED_PHONE("Phone number refused"),
         RETURNED_LETTER("Letter returned");
@@ -84,6 +86,7 @@ public class ContactProblems {
     private List<String> customersWith(Problem problem) {
         return switch (problem) {
             case MISSING_EMAIL -> missingEmail();
+            case MISSING_PHONE -> missingPhone();
             case BOUNCED_EMAIL -> bouncedEmail();
             case BOUNCED_PHONE -> bouncedPhone();
             case RETURNED_LETTER -> returnedLetters();
@@ -103,6 +106,14 @@ public class ContactProblems {
             .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list().stream()
             .filter(id -> customers.find(id).map(c -> c.email() == null || c.email().isEmpty()).orElse(false))
             .toList();
+    }
+
+    /**
+     * Customers the collector cannot call: a case in the internal stage or later (calls are due) and no phone number,
+     * neither the customer's nor a contact's (DOMAIN.md section 1: a customer without a contact detail).
+     */
+    private List<String> missingPhone() {
+        return customers.withoutPhone(invoices.customersWithOpenCaseFrom(Stage.INTERNAL_REMINDER));
     }
 
     /** Customers whose current address (or a contact's) the mail server refused until the last attempt. */
@@ -166,6 +177,9 @@ public class ContactProblems {
             case MISSING_EMAIL -> "Notices for " + customer.name() + " wait unsent: the customer has no e-mail address. "
                 + "Ask the customer for one and have it entered in the customer file (PATCH /api/customers/"
                 + customer.customerId() + "); the waiting notices then go to it.";
+            case MISSING_PHONE -> customer.name() + " has overdue invoices and no phone number, neither its own nor a "
+                + "contact's: the calls cannot be made. Find the number of the finance contact or the decision maker "
+                + "and have it entered in the customer file (PATCH /api/customers/" + customer.customerId() + ").";
             case BOUNCED_EMAIL -> "The mail server refused " + customer.email() + ". Find the right address and have it "
                 + "entered in the customer file.";
             case BOUNCED_PHONE -> "Text messages to " + customer.phone() + " could not be delivered. Check the number "

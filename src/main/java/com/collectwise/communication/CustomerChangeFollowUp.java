@@ -15,8 +15,8 @@ import com.collectwise.customers.CustomerContact;
  * <ul>
  * <li>a new finance contact is a danger signal: the supervisors are alerted at once and the customer's calls
  * move up (the signal itself is read from the change history by {@link DangerSignals});</li>
- * <li>a new e-mail address takes over the e-mails that waited for lack of one, and the contact-problem tasks
- * are settled (completed, or opened for a new problem).</li>
+ * <li>a new e-mail address takes over the e-mails that waited for lack of one, and with a new phone number,
+ * address or contact the contact-problem tasks are settled (completed, or opened for a new problem).</li>
  * </ul>
  */
 @Component
@@ -64,7 +64,8 @@ public class CustomerChangeFollowUp {
                 .param("email", change.after().email()).param("customer", customerId)
                 .param("kinds", MailDispatcher.EMAIL_KINDS).update();
         }
-        if (change.changed("email") || change.changed("address") || change.changed("contacts")) {
+        if (change.changed("email") || change.changed("phone") || change.changed("address")
+            || change.changed("contacts")) {
             problems.raise();
         }
     }

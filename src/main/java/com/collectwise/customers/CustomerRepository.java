@@ -187,6 +187,20 @@ public class CustomerRepository {
             .param(customerId).query(String.class).list();
     }
 
+    /** The customers named that have no phone number at all: none on their row and none of a contact. */
+    public List<String> withoutPhone(java.util.Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT c.customer_id FROM customers c WHERE c.customer_id IN (:customers)
+                AND (c.phone IS NULL OR TRIM(c.phone) = '')
+                AND NOT EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.customer_id
+                                AND k.phone IS NOT NULL AND TRIM(k.phone) <> '')
+                ORDER BY c.customer_id""")
+            .param("customers", customerIds).query(String.class).list();
+    }
+
     /** The collector of each customer named (unknown customers are left out). */
     public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds) {
         java.util.Map<String, String> collectors = new java.util.HashMap<>();

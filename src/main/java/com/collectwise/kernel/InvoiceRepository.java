@@ -226,6 +226,16 @@ public class InvoiceRepository {
             .list();
     }
 
+    /** The customers with an open case in the stage or a later one (a closed case is in no stage). */
+    public List<String> customersWithOpenCaseFrom(Stage stage) {
+        List<String> stages = java.util.Arrays.stream(Stage.values())
+            .filter(s -> s.ordinal() >= stage.ordinal() && s != Stage.CLOSED).map(Stage::name).toList();
+        return jdbc.sql("""
+                SELECT DISTINCT customer_id FROM invoices WHERE status = 'OPEN' AND stage IN (:stages)
+                ORDER BY customer_id""")
+            .param("stages", stages).query(String.class).list();
+    }
+
     public long countOpenAtStage(Stage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
             .query(Long.class).single();

@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.Stage;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.communication.CollectionNotices;
 import com.collectwise.communication.ContactProblems;
@@ -259,6 +260,34 @@ public class CustomerFileApiTest extends ApiTestSupport {
         patch(SUPERVISOR, customerId, Map.of("phone", "+86 10 0000 0002"));
         contactProblems.raise();
         assertThat(ownerTasks(customerId, COLLECTOR)).isEmpty();
+    }
+
+    /**
+     * A customer without a contact detail is a task for the collector (DOMAIN.md 1): once a case of the customer is in
+     * the internal stage or later, no phone number at all (neither the customer's nor a contact's) means the owner
+     * has to find one; a customer whose cases are all before the due date is not yet anybody's task. Recording a
+     * number closes the task by itself.
+     */
+    @Test
+    public void aCustomerWithAnOverdueCaseAndNoPhoneIsATaskForTheOwner_aNumberClosesIt() {
+        String notDue = createCustomer();
+        createInvoice(notDue, "100.00");
+        String customerId = createCustomer();
+        patch(SUPERVISOR, customerId, Map.of("email", "ap@acme.example")); // its reminders reach it: only the phone lacks
+        String number = createInvoice(customerId, "100.00", "CNY", today().minusDays(35), today().minusDays(5));
+        runDueJobsOfCase(number);
+        assertThat(invoiceRepository.find(number).orElseThrow().stage()).isEqualTo(Stage.INTERNAL_REMINDER);
+
+        contactProblems.raise();
+        contactProblems.raise();
+
+        assertThat(ownerTasks(customerId, COLLECTOR)).extracting(Task::getName)
+            .containsExactly("No phone number: Acme " + customerId + " (" + customerId + ")");
+        assertThat(ownerTasks(notDue, COLLECTOR)).as("nothing is overdue yet").isEmpty();
+
+        assertThat(patch(SUPERVISOR, customerId, Map.of("phone", "+86 10 0000 0003")).status()).isEqualTo(200);
+
+        assertThat(ownerTasks(customerId, COLLECTOR)).as("closed by the new number").isEmpty();
     }
 
     List<Task> ownerTasks(String customerId, String assignee) {

@@ -106,6 +106,50 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         assertThat(writtenReminders()).as("no written reminder was due within the ten days").isEmpty();
     }
 
+    /**
+     * DOMAIN 2: contact does not stop after the letter, also while a visit is pending. The field stage begins Monday
+     * 03-23 09:00; Keep in contact runs beside Visit customer: the written reminder ten days after the letter
+     * (03-13 09:05 -> 03-23 09:05) and a call on the third working day (Thursday 03-26 15:30) while the visit is
+     * open; the visit report ends that contact and the one until the agency takes over, without a second reminder
+     * for 03-23 (next 04-02).
+     */
+    @Test
+    void aVisitedCustomerIsCalledAndWrittenToWhileTheVisitIsPending() {
+        ProcessInstance pi = afterTheLetter(Segment.DOMESTIC);
+        ProcessInstance beforeVisit = contact(pi);
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.assertThat(beforeVisit).isEnded();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer", "CallActivity_KeepInContactDuringVisit");
+        ProcessInstance duringVisit = contact(pi);
+        BpmnAwareTests.assertThat(duringVisit).variables().containsEntry(NEXT_CALL_AT, "2026-03-26T15:30:00+08:00");
+
+        moveTo(at(2026, 3, 23, 9, 10));
+        assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey)
+            .containsExactly(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-03-23");
+
+        moveTo(at(2026, 3, 26, 15, 30));
+        Task call = task(pi, "Task_CallCustomer");
+        assertThat(call).as("the collector calls while the visit is pending").isNotNull();
+        assertThat(call.getProcessInstanceId()).isEqualTo(duringVisit.getId());
+        call(pi, CALL_OUTCOME, "NO_ANSWER", CALL_NOTE, "line busy");
+
+        setClock(at(2026, 3, 27, 11, 0));
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"), withVariables(VISIT_OUTCOME, "CANNOT_PAY",
+            DECISION_MAKER_MET, true, VISIT_REPORT, "Met Ms. Wang."));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(duringVisit).isEnded();
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_DecideNextStep").isWaitingAt("CallActivity_KeepInContactUntilAgency");
+        assertThat(task(pi, "Task_CallCustomer")).isNull();
+        ProcessInstance untilAgency = contact(pi);
+        assertThat(untilAgency.getId()).isNotEqualTo(duringVisit.getId());
+
+        moveTo(at(2026, 4, 2, 9, 10));
+        assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).as("none sent twice").containsExactly(
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-03-23",
+            Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-04-02");
+        assertThat(contactOutcomes(invoice)).contains("NO_ANSWER").filteredOn("WRITTEN_REMINDER"::equals).hasSize(2);
+    }
+
     @Test
     void aCustomerWhoIsNotVisitedGetsCallsAndAWrittenReminderEveryTenDaysUntilTheAgency() {
         ProcessInstance pi = afterTheLetter(Segment.FOREIGN);
