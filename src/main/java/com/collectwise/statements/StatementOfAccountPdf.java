@@ -109,8 +109,9 @@ public class StatementOfAccountPdf {
                     number(payments, money(p.amount(), p.currency()), normal);
                     StringBuilder applied = new StringBuilder();
                     for (StatementOfAccount.Applied a : p.applied()) {
-                        applied.append(applied.length() == 0 ? "" : "; ").append(a.invoiceNumber()).append(' ')
-                            .append(money(a.amount(), p.currency()));
+                        // every part, settled invoices and prepayments held for a later invoice named as such
+                        applied.append(applied.length() == 0 ? "" : "; ").append(words.get("applied." + a.status(),
+                            Map.of("invoiceNumber", a.invoiceNumber(), "amount", money(a.amount(), p.currency()))));
                     }
                     text(payments, applied.toString(), normal);
                     number(payments, money(p.heldAsCredit(), p.currency()), normal);
