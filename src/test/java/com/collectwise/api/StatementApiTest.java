@@ -140,6 +140,32 @@ public class StatementApiTest extends ApiTestSupport {
     }
 
     /**
+     * The PDF shows each invoice's disputed amount as the JSON does: A (6,072.54 outstanding, see the worked example)
+     * disputed for 1,234.56, which is part of what it owes, not asked for while the dispute runs; B 0.00. Both
+     * languages.
+     */
+    @Test
+    public void thePdfShowsTheDisputedAmountOfEachInvoice() throws Exception {
+        for (String language : List.of("en", "zh")) {
+            Example x = example(customer("Delta", language));
+            Response d = post(COLLECTOR, "/api/invoices/" + x.a() + "/disputes",
+                Map.of("category", "QUALITY", "amount", "1234.56", "description", "pumps leak"));
+            assertThat(d.status()).as(d.raw()).isEqualTo(201);
+            String path = "/api/customers/" + x.customerId() + "/statement?asOf=" + today();
+            assertThat(get(FINANCE, path).body().path("invoices").findValuesAsText("disputed"))
+                .containsExactly("1234.56", "0.00");
+
+            String text = text(pdf(FINANCE, path).getBody());
+
+            assertThat(text).as(language).contains(language.equals("en") ? "Of which disputed" : "其中有异议");
+            // adjacent cells are extracted with or without a space between them: compare without spaces; the
+            // disputed column follows the outstanding one (A: 6,072.54 then 1,234.56; B: ... 400.00 then 0.00)
+            assertThat(text.replace(" ", "")).as(language).contains("6,072.54CNY1,234.56CNY",
+                "400.00CNY0.00CNY0.00CNY400.00CNY0.00CNY");
+        }
+    }
+
+    /**
      * A payment that went partly to an invoice settled since shows every allocation: the settled invoice named as
      * such (not listed as owing), the open one as before; totals unchanged. No interest anywhere (nothing overdue):
      * A 1,000.00 due in 10 days, B 500.00 due in 15 days; 1,200.00 naming A 5 days ago pays A 1,000.00 (settled)
