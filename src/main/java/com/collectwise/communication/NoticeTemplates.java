@@ -65,8 +65,8 @@ public class NoticeTemplates {
          */
         STATEMENT_OF_ACCOUNT("statement-of-account", Set.of("companyName", "bankAccount", "customerName", "customerId",
             "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
-            "credit"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
-            "paymentColumns", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
+            "credit", "amount"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
+            "paymentColumns", "applied.OPEN", "applied.SETTLED", "applied.NOT_YET_ISSUED", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
             "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
             "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
             "closing"));

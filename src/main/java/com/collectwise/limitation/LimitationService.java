@@ -38,8 +38,9 @@ public class LimitationService {
     /** The due date or the latest interruption after it, as of the date. */
     public LocalDate lastRestart(Invoice invoice, LocalDate asOf) {
         return sources.stream().flatMap(s -> s.interruptions(invoice.invoiceNumber()).stream())
+            .filter(i -> i.countsAsOf(asOf))
             .map(Interruption::on)
-            .filter(d -> !d.isAfter(asOf) && d.isAfter(invoice.dueDate()))
+            .filter(d -> d.isAfter(invoice.dueDate()))
             .max(Comparator.naturalOrder())
             .orElse(invoice.dueDate());
     }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * one that was (or would have been) sent then. Amounts in each line's currency at its minor unit.
  *
  * @param invoices the invoices with something unpaid as of the date, oldest due date first
- * @param payments the payments received by then that paid (part of) those invoices or are held as credit
+ * @param payments the payments received by then that paid (part of) those invoices, are held as credit or are held
+ *                 for an invoice not yet issued (a prepayment), each with all of its allocations
  * @param credits  credit notes, discounts and waivers booked by then on those invoices
  * @param totals   per currency: what is owed in total, and the customer's credit (money to be used)
  */
@@ -33,12 +34,25 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
                               String note, BigDecimal disputed) {
     }
 
-    /** {@code applied}: per invoice of this statement; {@code heldAsCredit}: the part kept as customer credit. */
+    /**
+     * {@code applied}: every invoice the payment went to as of the date, whether listed or not (each with its
+     * {@link Applied#status}), so the reader sees where all of the money went; {@code heldAsCredit}: the part kept as
+     * customer credit. {@code amount} = the sum of {@code applied} + {@code heldAsCredit}.
+     */
     public record PaymentLine(String paymentReference, LocalDate receivedOn, String currency, BigDecimal amount,
                               List<Applied> applied, BigDecimal heldAsCredit) {
     }
 
-    public record Applied(String invoiceNumber, BigDecimal amount) {
+    /**
+     * Part of a payment applied to one invoice. {@code status}: {@link #OPEN} the invoice is listed above (owing
+     * as of the date); {@link #SETTLED} nothing is owed on it any more as of the date (not listed, it owes nothing);
+     * {@link #NOT_YET_ISSUED} a prepayment: the money is held for an invoice issued after the date (not owing yet,
+     * not the customer's credit for other invoices either).
+     */
+    public record Applied(String invoiceNumber, BigDecimal amount, String status) {
+        public static final String OPEN = "OPEN";
+        public static final String SETTLED = "SETTLED";
+        public static final String NOT_YET_ISSUED = "NOT_YET_ISSUED";
     }
 
     /** A reduction of an invoice: CREDIT_NOTE, DISCOUNT, INTEREST_WAIVER or FEE_WAIVER. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +124,16 @@ public class StatementOfAccountService {
             payments, List.copyOf(credits), List.copyOf(totals));
     }
 
-    /** Payments received by the date, not reversed by then, that paid a listed invoice or are held as credit. */
+    /**
+     * Payments received by the date, not reversed by then, that paid a listed invoice, are held as credit or are held
+     * for an invoice not yet issued (a prepayment). Each shows all of its allocations: to a listed invoice (OPEN), to
+     * one that owes nothing any more as of the date (SETTLED, not listed), to one issued after the date
+     * (NOT_YET_ISSUED: the money is received and held for it). The figures are the replay's, unchanged.
+     */
     private List<PaymentLine> payments(String customerId, LocalDate asOf, AccountReplay.Result account,
                                        Set<String> listed) {
+        Map<String, LocalDate> issued = new HashMap<>();
+        invoices.findByCustomer(customerId).forEach(i -> issued.put(i.invoiceNumber(), i.issueDate()));
         Map<String, AccountReplay.PaymentFact> facts = new LinkedHashMap<>();
         statements.payments(customerId).stream()
             .filter(p -> !p.receivedOn().isAfter(asOf))
@@ -137,19 +145,28 @@ public class StatementOfAccountService {
         for (AccountReplay.PaymentFact p : facts.values()) {
             Map<String, Money> applied = new LinkedHashMap<>();
             Money held = Money.zero(p.amount().currencyCode());
+            boolean shown = false;
             for (AccountReplay.Split split : account.splitsOf(p.reference())) {
                 if (split.component() == Component.CREDIT) {
                     held = held.plus(split.amount());
-                } else if (listed.contains(split.invoiceNumber())) {
-                    applied.merge(split.invoiceNumber(), split.amount(), Money::plus);
+                    continue;
                 }
+                applied.merge(split.invoiceNumber(), split.amount(), Money::plus);
+                LocalDate issueDate = issued.get(split.invoiceNumber());
+                shown |= listed.contains(split.invoiceNumber()) || issueDate != null && issueDate.isAfter(asOf);
             }
-            if (applied.isEmpty() && !held.isPositive()) {
-                continue; // paid invoices that are no longer open: not part of this statement
+            if (!shown && !held.isPositive()) {
+                continue; // paid only invoices that are no longer open: not part of this statement
+            }
+            List<Applied> parts = new ArrayList<>();
+            for (Map.Entry<String, Money> e : applied.entrySet()) {
+                LocalDate issueDate = issued.get(e.getKey());
+                String status = listed.contains(e.getKey()) ? Applied.OPEN
+                    : issueDate != null && issueDate.isAfter(asOf) ? Applied.NOT_YET_ISSUED : Applied.SETTLED;
+                parts.add(new Applied(e.getKey(), e.getValue().amount(), status));
             }
             lines.add(new PaymentLine(p.reference(), p.receivedOn(), p.amount().currencyCode(), p.amount().amount(),
-                applied.entrySet().stream().map(e -> new Applied(e.getKey(), e.getValue().amount())).toList(),
-                held.amount()));
+                List.copyOf(parts), held.amount()));
         }
         return List.copyOf(lines);
     }

@@ -94,6 +94,30 @@ public class LedgerReplayApiTest extends ApiTestSupport {
         assertThat(past.path("total").decimalValue()).isEqualByComparingTo("10049.32");
     }
 
+    /**
+     * DOMAIN 5/7: a part payment acknowledges the debt and restarts limitation; a bounced one is no payment. As the
+     * money replay does, it counts as of dates before its reversal and not from the reversal on: due 40 days ago,
+     * 300.00 received 20 days ago, reversed 5 days ago: limitation today = due date + 3 years; as of 10 days ago it
+     * was the payment's date + 3 years.
+     */
+    @Test
+    public void aReversedPaymentNoLongerRestartsLimitationFromItsReversal() {
+        String number = invoice(customer("CN"), "1000.00", "CNY", 40, "0");
+        String ref = unique("PAY");
+        assertThat(pay(ref, number, "300.00", "CNY", 20).status()).isEqualTo(201);
+        assertThat(view(number).path("limitationDate").asText())
+            .isEqualTo(today().minusDays(20).plusYears(3).toString());
+
+        Response r = post(FINANCE, "/api/payments/" + ref + "/reversal",
+            Map.of("reversedOn", today().minusDays(5).toString(), "reason", "bounced: insufficient funds"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+
+        assertThat(view(number).path("limitationDate").asText())
+            .isEqualTo(today().minusDays(40).plusYears(3).toString());
+        assertThat(get(FINANCE, "/api/invoices/" + number + "?asOf=" + today().minusDays(10)).body()
+            .path("limitationDate").asText()).isEqualTo(today().minusDays(20).plusYears(3).toString());
+    }
+
     @Test
     public void aReversedPaymentIsUndone_theSettledCaseReopens_andTheReversalIsIdempotent() {
         String number = invoice(customer("CN"), "500.00", "CNY", 0, "0");

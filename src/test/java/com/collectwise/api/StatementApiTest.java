@@ -139,6 +139,110 @@ public class StatementApiTest extends ApiTestSupport {
         assertThat(new String(r.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("/Helvetica");
     }
 
+    /**
+     * The PDF shows each invoice's disputed amount as the JSON does: A (6,072.54 outstanding, see the worked example)
+     * disputed for 1,234.56, which is part of what it owes, not asked for while the dispute runs; B 0.00. Both
+     * languages.
+     */
+    @Test
+    public void thePdfShowsTheDisputedAmountOfEachInvoice() throws Exception {
+        for (String language : List.of("en", "zh")) {
+            Example x = example(customer("Delta", language));
+            Response d = post(COLLECTOR, "/api/invoices/" + x.a() + "/disputes",
+                Map.of("category", "QUALITY", "amount", "1234.56", "description", "pumps leak"));
+            assertThat(d.status()).as(d.raw()).isEqualTo(201);
+            String path = "/api/customers/" + x.customerId() + "/statement?asOf=" + today();
+            assertThat(get(FINANCE, path).body().path("invoices").findValuesAsText("disputed"))
+                .containsExactly("1234.56", "0.00");
+
+            String text = text(pdf(FINANCE, path).getBody());
+
+            assertThat(text).as(language).contains(language.equals("en") ? "Of which disputed" : "其中有异议");
+            // adjacent cells are extracted with or without a space between them: compare without spaces; the
+            // disputed column follows the outstanding one (A: 6,072.54 then 1,234.56; B: ... 400.00 then 0.00)
+            assertThat(text.replace(" ", "")).as(language).contains("6,072.54CNY1,234.56CNY",
+                "400.00CNY0.00CNY0.00CNY400.00CNY0.00CNY");
+        }
+    }
+
+    /**
+     * A payment that went partly to an invoice settled since shows every allocation: the settled invoice named as
+     * such (not listed as owing), the open one as before; totals unchanged. No interest anywhere (nothing overdue):
+     * A 1,000.00 due in 10 days, B 500.00 due in 15 days; 1,200.00 naming A 5 days ago pays A 1,000.00 (settled)
+     * and the 200.00 left goes to B (oldest due date first): B owes 300.00, the customer has no credit.
+     */
+    @Test
+    public void aPaymentShowsThePartThatSettledAnInvoiceAsSettled() throws Exception {
+        String customerId = customer("Beta", "en");
+        String a = createInvoice(customerId, "1000.00", "CNY", today().minusDays(20), today().plusDays(10));
+        String b = createInvoice(customerId, "500.00", "CNY", today().minusDays(15), today().plusDays(15));
+        String payment = pay(payment(a, "1200.00", today().minusDays(5)));
+
+        Response r = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + today());
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactly(b);
+        var p = r.body().path("payments");
+        assertThat(p).hasSize(1);
+        assertThat(p.get(0).path("paymentReference").asText()).isEqualTo(payment);
+        var applied = p.get(0).path("applied");
+        assertThat(applied.findValuesAsText("invoiceNumber")).containsExactly(a, b);
+        assertThat(applied.findValuesAsText("status")).containsExactly("SETTLED", "OPEN");
+        assertThat(applied.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(applied.get(1).path("amount").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(p.get(0).path("heldAsCredit").decimalValue()).isEqualByComparingTo("0.00");
+        var total = r.body().path("totals").get(0);
+        assertThat(total.path("total").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(total.path("credit").decimalValue()).isEqualByComparingTo("0.00");
+
+        String text = text(pdf(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + today()).getBody());
+        assertThat(text).contains(a + " 1,000.00 CNY (settled); " + b + " 200.00 CNY");
+    }
+
+    /**
+     * A prepayment: 300.00 naming N received 20 days ago, N (800.00, due in 20 days) issued 10 days ago. As of 15
+     * days ago the statement shows the money as held for N (no invoice owing, no total); from N's issue date on
+     * the figures are as before: N paid 300.00, owes 500.00, the payment applied to it.
+     */
+    @Test
+    public void aPrepaymentBeforeItsInvoiceIsIssuedShowsAsHeldForThatInvoice() throws Exception {
+        String customerId = customer("Gamma", "zh");
+        String n = createInvoice(customerId, "800.00", "CNY", today().minusDays(10), today().plusDays(20));
+        String payment = pay(payment(n, "300.00", today().minusDays(20)));
+
+        Response before = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + today().minusDays(15));
+
+        assertThat(before.status()).as(before.raw()).isEqualTo(200);
+        assertThat(before.body().path("invoices")).isEmpty();
+        var p = before.body().path("payments");
+        assertThat(p.findValuesAsText("paymentReference")).containsExactly(payment);
+        assertThat(p.get(0).path("applied").findValuesAsText("invoiceNumber")).containsExactly(n);
+        assertThat(p.get(0).path("applied").findValuesAsText("status")).containsExactly("NOT_YET_ISSUED");
+        assertThat(p.get(0).path("applied").get(0).path("amount").decimalValue()).isEqualByComparingTo("300.00");
+        String text = text(pdf(FINANCE, "/api/customers/" + customerId + "/statement?asOf="
+            + today().minusDays(15)).getBody());
+        assertThat(text).contains(payment, n + " 300.00 CNY（发票尚未开具，款项暂存）");
+
+        Response after = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + today().minusDays(10));
+        assertThat(after.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactly(n);
+        assertThat(after.body().path("invoices").get(0).path("paid").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(after.body().path("invoices").get(0).path("total").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(after.body().path("payments").get(0).path("applied").findValuesAsText("status"))
+            .containsExactly("OPEN");
+        assertThat(after.body().path("totals").get(0).path("total").decimalValue()).isEqualByComparingTo("500.00");
+    }
+
+    Map<String, Object> payment(String invoiceNumber, String amount, LocalDate receivedOn) {
+        return Map.of("paymentReference", unique("PAY"), "invoiceNumber", invoiceNumber, "amount", amount,
+            "currency", "CNY", "receivedOn", receivedOn.toString(), "method", "BANK_TRANSFER");
+    }
+
+    String pay(Map<String, Object> body) {
+        Response r = post(INTEGRATION, "/api/payments", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return (String) body.get("paymentReference");
+    }
+
     /** 对账单: a customer who reads Chinese gets the statement and its e-mail in Chinese, in the embedded CJK font. */
     @Test
     public void aChineseCustomerGetsAChineseStatementAndEmail() throws Exception {
