@@ -78,8 +78,11 @@ class DashboardApiTest extends ApiTestSupport {
             }
         }
         assertThat(overdueLine).as("the overdue case is listed").isNotNull();
-        String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(overdue)
-            .singleResult().getId();
+        // the case's own instance: the processes it calls carry its business key too (at 45 days the field stage
+        // keeps in contact beside the visit)
+        String processInstanceId = runtime.createProcessInstanceQuery()
+            .processDefinitionKey(com.collectwise.kernel.CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(overdue).singleResult().getId();
         assertThat(overdueLine.path("cockpitLink").asText())
             .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId);
         assertThat(overdueLine.path("daysPastDue").asLong()).isEqualTo(45);
