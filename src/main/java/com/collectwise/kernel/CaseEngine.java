@@ -422,12 +422,51 @@ public class CaseEngine {
             if (awaitsCredit(dispute.getId())) {
                 runtime.createMessageCorrelation(MSG_DISPUTE_CREDITED).processInstanceId(dispute.getId())
                     .setVariable(DISPUTE_OUTCOME, "CREDIT_NOTE").correlate();
+            } else {
+                endAsCredited(dispute, "Credit note posted for dispute #" + disputeId + " of invoice " + invoiceNumber
+                    + ": ended as credited, its version of Process_Dispute could not receive " + MSG_DISPUTE_CREDITED
+                    + " nor be moved to the newest");
             }
         }
     }
 
     /** On a dispute process moved to a newer model version: why, from which version to which (text). */
     public static final String MIGRATED_BECAUSE = "migratedBecause";
+    /** On a dispute process ended by a credit note it could not receive (no newer version could take it): why. */
+    public static final String ENDED_BECAUSE = "endedBecause";
+
+    /**
+     * Ends a dispute process the way a credit note decided by the department ends it: {@code disputeOutcome}
+     * CREDIT_NOTE, the process completes at its none end event ("Invoice credited" where it has one), so the case's
+     * call activity goes on as after a decision. One process instance modification, annotated with the reason (user
+     * operation log), the reason also kept on the instance ({@link #ENDED_BECAUSE}, Cockpit and history).
+     */
+    private void endAsCredited(ProcessInstance instance, String reason) {
+        var model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        Optional<String> end = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class)
+            .stream()
+            .filter(e -> e.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process
+                && e.getEventDefinitions().isEmpty())
+            .map(org.camunda.bpm.model.bpmn.instance.EndEvent::getId)
+            .min(Comparator.comparing((String id) -> !END_INVOICE_CREDITED.equals(id))
+                .thenComparing(Comparator.naturalOrder()));
+        if (end.isEmpty()) {
+            return;
+        }
+        runtime.setVariable(instance.getId(), DISPUTE_OUTCOME, "CREDIT_NOTE");
+        runtime.setVariable(instance.getId(), ENDED_BECAUSE, reason + " (on " + clock.now() + ")");
+        var root = runtime.getActivityInstance(instance.getId());
+        // cancelled first, then the end event: the instance ends regularly (the case's call activity goes on), where
+        // an end event started beside open activities would leave it cancelled, and the case waiting for it
+        var modification = runtime.createProcessInstanceModification(instance.getId());
+        for (var child : root.getChildActivityInstances()) {
+            modification.cancelActivityInstance(child.getId());
+        }
+        for (var transition : root.getChildTransitionInstances()) {
+            modification.cancelTransitionInstance(transition.getId());
+        }
+        modification.startBeforeActivity(end.get()).setAnnotation(reason).execute();
+    }
 
     private boolean awaitsCredit(String processInstanceId) {
         return runtime.createExecutionQuery().processInstanceId(processInstanceId)
