@@ -33,7 +33,8 @@ public class CallCustomerListener implements TaskListener {
     /** The outcome of the previous call must not be pre-filled into the next one. */
     static final List<String> CALL_FIELDS = List.of(CALL_OUTCOME, REACHED_PERSON, DEBTOR_TACTIC, PROMISED_AMOUNT,
         PROMISED_DATE, CALL_NOTE, INSTALMENT_COUNT, FIRST_INSTALMENT_DATE, DISPUTE_CATEGORY, DISPUTED_AMOUNT,
-        DISPUTE_DESCRIPTION, CustomerCalls.OVERDUE_CAUSE, CustomerCalls.DISPUTED_INVOICE, CustomerCalls.COVERED_BY_CALL,
+        DISPUTE_DESCRIPTION, CustomerCalls.OVERDUE_CAUSE, CustomerCalls.DISPUTED_INVOICE, CustomerCalls.INSTALMENT_INVOICES,
+        CustomerCalls.COVERED_BY_CALL,
         CustomerCalls.CALL_MADE_AT);
     /** Payment habits and open disputes shown on the call form. */
     static final String PROMISES_KEPT = "promisesKept";
@@ -89,7 +90,8 @@ public class CallCustomerListener implements TaskListener {
         CallOutcomeCheck.CallTask call = new CallOutcomeCheck.CallTask((String) task.getVariable(INVOICE_NUMBER),
             String.valueOf(caseFacts.customerId(task)), task.getVariable(CURRENCY),
             task.getVariable(CustomerCalls.DISPUTED_INVOICE), task.getVariable(CustomerCalls.COVERED_BY_CALL) != null,
-            () -> lead ? CustomerCalls.coveredInvoices(tasks, task.getId()) : List.of());
+            lead && task.getVariableLocal(CustomerCalls.CALL_DAY) != null,
+            CustomerCalls.invoiceList(task.getVariable(CustomerCalls.INSTALMENT_INVOICES)));
         outcomeCheck.refusal(CallOutcomeForm.read(task), call).ifPresent(refusal -> {
             throw new ProcessEngineException(refusal);
         });

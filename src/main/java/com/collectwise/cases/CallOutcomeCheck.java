@@ -3,11 +3,11 @@ package com.collectwise.cases;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.FormAmount;
 import com.collectwise.kernel.Invoice;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -49,11 +49,14 @@ public class CallOutcomeCheck {
      * @param currency        the invoice's currency (the case variable, as the form sent it)
      * @param disputedInvoice the form's {@code disputedInvoice}: the invoice a dispute is about, when not this one
      * @param coveredByCall   the outcome was passed on by the customer's call that covered this case
-     * @param callInvoices    the other invoices this call covers (none when the task is itself covered); asked only
-     *                        when a dispute names another invoice
+     * @param leadsCall       the task leads the customer's call of the day: its form lists every open invoice of the
+     *                        customer, and a dispute or an instalment request may name any of them
+     *                        ({@link CustomerCalls} takes it there)
+     * @param planInvoices    the form's {@code instalmentInvoices}: the invoices the customer asks a plan for (empty:
+     *                        this one, and on a lead every invoice of the call)
      */
     public record CallTask(String invoiceNumber, String customerId, Object currency, Object disputedInvoice,
-                           boolean coveredByCall, Supplier<List<String>> callInvoices) {
+                           boolean coveredByCall, boolean leadsCall, java.util.Set<String> planInvoices) {
     }
 
     /** Why the call cannot be saved ("The call cannot be saved: ..."), empty when it can. */
@@ -64,32 +67,60 @@ public class CallOutcomeCheck {
         if (call.isPromise()) {
             addIfAny(problems, FormAmount.problem("the promised amount", call.promisedAmount(), currency));
         }
+        Invoice invoice = null;
         if (call.isDispute()) {
+            // on a customer's call the dispute may be about any open invoice of the customer the form lists
+            Object named = task.disputedInvoice();
+            String own = task.invoiceNumber();
+            if (named != null && !named.toString().isBlank() && !named.toString().trim().equals(own)) {
+                String number = named.toString().trim();
+                Invoice other = task.leadsCall() ? invoices.find(number)
+                    .filter(i -> i.customerId().equals(task.customerId()) && i.status() == CaseStatus.OPEN)
+                    .orElse(null) : null;
+                if (other == null) {
+                    return Optional.of("The call cannot be saved: the disputed invoice " + number
+                        + " is not one of the invoices of this call (the customer's open invoices listed on the"
+                        + " form; leave it empty for invoice " + own + ", or raise its dispute over the API).");
+                }
+                invoice = other;
+                // the amount is in the currency of the invoice disputed, at its minor unit (as on the API)
+                currency = other.currency();
+            }
             addIfAny(problems, FormAmount.problem("the disputed amount", call.disputedAmount(), currency));
         }
-        if (problems.isEmpty() && (call.isInstalmentRequest() || call.isDispute())) {
-            // the same checks as the API: the plan must fit the outstanding total, the dispute the undisputed part
-            Invoice invoice = figures.today(task.invoiceNumber()).invoice();
-            if (call.isDispute()) {
-                // on a customer's call the dispute may be about another invoice this call covers
-                Object named = task.disputedInvoice();
-                if (named != null && !named.toString().isBlank() && !named.toString().trim().equals(invoice.invoiceNumber())) {
-                    String number = named.toString().trim();
-                    boolean covered = task.callInvoices().get().contains(number);
-                    Invoice other = covered ? invoices.find(number).orElse(null) : null;
-                    if (other == null) {
-                        return Optional.of("The call cannot be saved: the disputed invoice " + number
-                            + " is not one of the invoices of this call (leave it empty for invoice "
-                            + invoice.invoiceNumber() + ", or raise its dispute on its own call or over the API).");
+        if (problems.isEmpty() && call.isDispute()) {
+            // the same checks as the API: the dispute must fit the undisputed part
+            if (invoice == null) {
+                invoice = figures.today(task.invoiceNumber()).invoice();
+            }
+            disputes.problems(invoice, DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount())
+                .forEach(p -> problems.add(p.field() + " " + p.message()));
+        }
+        if (problems.isEmpty() && call.isInstalmentRequest()) {
+            // the same checks as the API: each plan must fit the outstanding total of its invoice
+            List<Invoice> planned = new java.util.ArrayList<>();
+            java.util.Set<String> asked = task.planInvoices() == null ? java.util.Set.of() : task.planInvoices();
+            if (asked.isEmpty() || task.coveredByCall()) {
+                planned.add(figures.today(task.invoiceNumber()).invoice());
+            } else {
+                for (String number : asked) {
+                    Invoice one = number.equals(task.invoiceNumber()) ? figures.today(number).invoice()
+                        : task.leadsCall() ? invoices.find(number).filter(i -> i.customerId().equals(task.customerId())
+                            && i.status() == CaseStatus.OPEN).orElse(null) : null;
+                    if (one == null) {
+                        return Optional.of("The call cannot be saved: invoice " + number + " of the instalment plan"
+                            + " is not one of the invoices of this call (the customer's open invoices listed on the"
+                            + " form; leave the field empty for every invoice of the call).");
                     }
-                    invoice = other;
+                    planned.add(one);
                 }
             }
-            List<FieldProblem> more = call.isInstalmentRequest()
-                ? agreements.problems(invoice,
-                    agreements.proposeEven(invoice, call.instalmentCount(), call.firstInstalmentDate()))
-                : disputes.problems(invoice, DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount());
-            more.forEach(p -> problems.add(p.field() + " " + p.message()));
+            for (Invoice one : planned) {
+                String prefix = planned.size() > 1 || !one.invoiceNumber().equals(task.invoiceNumber())
+                    ? "invoice " + one.invoiceNumber() + ": " : "";
+                agreements.problems(one, agreements.proposeEven(one, call.instalmentCount(), call.firstInstalmentDate()))
+                    .forEach(p -> problems.add(prefix + p.field() + " " + p.message()));
+            }
         }
         // a case covered by the customer's call shares that call's attempt: it is not one more
         if ("NO_ANSWER".equals(call.outcome()) && !task.coveredByCall()) {

@@ -197,6 +197,65 @@ public class CaseRequestService {
     }
 
     /**
+     * Instalments the customer asked for in a call about all its invoices ({@link CustomerCalls}) on an invoice whose
+     * case had no call task that day: the even plan of the call form ({@code count} monthly instalments from
+     * {@code firstDue}, covering the interest of the plan) is proposed as over the API, and the case leaves its stage
+     * for Process_InstalmentAgreement (a supervisor approves it where the approval rules ask for it). A case that
+     * takes no plan now (one is being agreed or runs already) keeps it: the request is only logged.
+     *
+     * @return the agreement proposed, or null when the case takes no plan now
+     */
+    AgreementView agreementRequestedInCall(String invoiceNumber, int count, LocalDate firstDue, String note,
+                                           String user, String reachedPerson, java.time.Instant madeAt) {
+        return inTransaction(() -> {
+            Invoice invoice = lockedOpenInvoice(invoiceNumber);
+            if (!cases.awaits(invoiceNumber, MSG_AGREEMENT_PROPOSED)) {
+                contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "PHONE", madeAt,
+                    user, reachedPerson, CallOutcome.INSTALMENT_REQUESTED, join(note, "No plan proposed: an"
+                        + " instalment plan of this invoice is being agreed or runs already."), null, null));
+                return null;
+            }
+            List<Instalment> plan = agreements.proposeEven(invoice, count, firstDue);
+            long id = agreements.propose(invoice, plan, false, note, "CALL", user);
+            contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "PHONE", madeAt, user,
+                reachedPerson, CallOutcome.INSTALMENT_REQUESTED, join(note, "Instalment plan #" + id + ": "
+                    + plan.size() + " instalments, total " + InstalmentSchedule.total(plan).toPlainString() + " "
+                    + invoice.currency() + "."), null, null));
+            correlate(invoiceNumber, MSG_AGREEMENT_PROPOSED, Map.of(AGREEMENT_ID, id),
+                "the case takes no instalment plan now (one is being agreed or runs already)");
+            return AgreementView.of(agreements.find(id));
+        });
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isBlank() ? b : a + " " + b;
+    }
+
+    /**
+     * A dispute the customer raised in a call about all its invoices ({@link CustomerCalls}) on an invoice whose case
+     * had no call task that day: the rules of {@link #dispute} (the minor unit of the invoice's currency, at most the
+     * undisputed outstanding amount), logged as the call (phone, the person reached, the call's time).
+     *
+     * @throws InvalidRequestException when the amount does not fit the invoice (the call form checked it before)
+     */
+    DisputeView disputeRaisedInCall(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
+                                    String description, String note, String user, String reachedPerson,
+                                    java.time.Instant madeAt) {
+        return inTransaction(() -> {
+            Invoice invoice = lockedOpenInvoice(invoiceNumber);
+            throwIfAny(disputeProblems(invoice, category, amountAsSent));
+            BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
+            long id = disputes.raise(invoice, category, amount, description, "CALL", user);
+            contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "PHONE", madeAt, user,
+                reachedPerson, CallOutcome.DISPUTED, "Dispute #" + id + " (" + category + ", " + amount.toPlainString()
+                    + " " + invoice.currency() + ")" + (description == null ? "" : ": " + description)
+                    + (note == null || note.isBlank() ? "" : ". " + note), null, null));
+            correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
+            return DisputeView.of(disputes.find(id));
+        });
+    }
+
+    /**
      * The checks of a promise that need the invoice: the decimals of its currency, a date not in the past, not more
      * than the outstanding total. A field that is null (missing, or already wrong in the body) is not judged.
      */

@@ -14,7 +14,9 @@ import java.util.List;
  * another currency, is noted as "call back";</li>
  * <li>a dispute is about one invoice (the one named, else the lead's): the other cases are "call back", their
  * undisputed amounts are still collected;</li>
- * <li>every other outcome (instalments, call back, no answer, refused) is the same on every case.</li>
+ * <li>an instalment request is for the invoices the customer names (else every invoice of the call): each gets a
+ * plan of its own, the other cases are "call back";</li>
+ * <li>every other outcome (call back, no answer, refused) is the same on every case.</li>
  * </ul>
  */
 public final class CoveredCallPlan {
@@ -34,6 +36,16 @@ public final class CoveredCallPlan {
 
     public static List<CaseOutcome> split(CallOutcome call, String leadInvoice, String leadCurrency,
                                           String disputedInvoice, List<CoveredCase> cases) {
+        return split(call, leadInvoice, leadCurrency, disputedInvoice, java.util.Set.of(), cases);
+    }
+
+    /**
+     * @param planInvoices for an instalment request, the invoices the customer asks a plan for (empty: all of the
+     *                     call); the others are "call back", still collected
+     */
+    public static List<CaseOutcome> split(CallOutcome call, String leadInvoice, String leadCurrency,
+                                          String disputedInvoice, java.util.Set<String> planInvoices,
+                                          List<CoveredCase> cases) {
         List<CoveredCase> ordered = new ArrayList<>(cases);
         ordered.sort(Comparator.comparing(CoveredCase::dueDate).thenComparing(CoveredCase::invoiceNumber));
         List<CaseOutcome> outcomes = new ArrayList<>();
@@ -61,6 +73,14 @@ public final class CoveredCallPlan {
                 outcomes.add(c.invoiceNumber().equals(target) ? new CaseOutcome(c.invoiceNumber(), call.outcome(), null,
                     null) : new CaseOutcome(c.invoiceNumber(), CALL_BACK, null,
                         "Dispute recorded on invoice " + target + "; this invoice is still collected."));
+            }
+        } else if (call.isInstalmentRequest() && !planInvoices.isEmpty()) {
+            String asked = String.join(", ", planInvoices);
+            for (CoveredCase c : ordered) {
+                outcomes.add(planInvoices.contains(c.invoiceNumber())
+                    ? new CaseOutcome(c.invoiceNumber(), call.outcome(), null, null)
+                    : new CaseOutcome(c.invoiceNumber(), CALL_BACK, null, "Instalments asked for invoice"
+                        + (planInvoices.size() > 1 ? "s " : " ") + asked + "; this invoice is still collected."));
             }
         } else {
             ordered.forEach(c -> outcomes.add(new CaseOutcome(c.invoiceNumber(), call.outcome(), null, null)));

@@ -76,6 +76,12 @@ public class CustomerCalls {
     public static final String AFTER_FORMAL_LETTER = "afterFormalLetter";
     /** Form field: the invoice a dispute raised on a customer call is about (default: the lead's). */
     public static final String DISPUTED_INVOICE = "disputedInvoice";
+    /**
+     * Form field: the invoices the customer asks instalments for (invoice numbers from the form's list, separated by
+     * commas or spaces); empty: every invoice of the call. Each gets a plan of its own (Process_InstalmentAgreement,
+     * with its approval rules); the others are still collected.
+     */
+    public static final String INSTALMENT_INVOICES = "instalmentInvoices";
     /** Form field: why the customer pays late ({@link OverdueCause}). */
     public static final String OVERDUE_CAUSE = "overdueCause";
 
@@ -222,13 +228,31 @@ public class CustomerCalls {
                 cases.add(c);
             }
         }
+        Object disputedInvoice = task.getVariable(DISPUTED_INVOICE);
+        if (call.isDispute() && disputedInvoice != null && !disputedInvoice.toString().isBlank()) {
+            // the customer may dispute any of its open invoices the form lists (CallOutcomeCheck checked it is one),
+            // also one without a call task today, or one not yet due: its case takes the dispute as over the API
+            String target = disputedInvoice.toString().trim();
+            if (!target.equals(leadInvoice) && !taskOfInvoice.containsKey(target) && !withoutTask.contains(target)) {
+                withoutTask.add(target);
+                cases.add(coveredCase(target));
+            }
+        }
+        Set<String> planInvoices = call.isInstalmentRequest() ? invoiceList(task.getVariable(INSTALMENT_INVOICES))
+            : Set.of();
+        for (String asked : planInvoices) {
+            // an invoice the customer asks a plan for that the call does not cover otherwise (e.g. not yet due)
+            if (!asked.equals(leadInvoice) && !taskOfInvoice.containsKey(asked) && !withoutTask.contains(asked)) {
+                withoutTask.add(asked);
+                cases.add(coveredCase(asked));
+            }
+        }
         if (covered.isEmpty() && withoutTask.isEmpty()) {
             return;
         }
         String leadCurrency = cases.get(0).currency();
-        Object disputedInvoice = task.getVariable(DISPUTED_INVOICE);
         for (CoveredCallPlan.CaseOutcome outcome : CoveredCallPlan.split(call, leadInvoice, leadCurrency,
-            disputedInvoice == null ? null : disputedInvoice.toString(), cases)) {
+            disputedInvoice == null ? null : disputedInvoice.toString(), planInvoices, cases)) {
             if (outcome.invoiceNumber().equals(leadInvoice)) {
                 // the lead's own case records its part after this listener (Task_RecordCallOutcome)
                 task.setVariable(CALL_OUTCOME, outcome.outcome());
@@ -245,8 +269,22 @@ public class CustomerCalls {
             }
             Map<String, Object> answers = answers(call, outcome, leadInvoice, madeAt);
             answers.put(DISPUTED_INVOICE, disputedInvoice);
+            answers.put(INSTALMENT_INVOICES, task.getVariable(INSTALMENT_INVOICES));
             tasks.complete(taskOfInvoice.get(outcome.invoiceNumber()), answers);
         }
+    }
+
+    /** The invoice numbers of a form field that lists several (separated by commas, semicolons or spaces). */
+    static Set<String> invoiceList(Object value) {
+        Set<String> numbers = new java.util.LinkedHashSet<>();
+        if (value != null) {
+            for (String n : value.toString().split("[,;\\s]+")) {
+                if (!n.isBlank()) {
+                    numbers.add(n.trim());
+                }
+            }
+        }
+        return numbers;
     }
 
     /** Overdue: the call asks for it (an invoice not yet due is listed on the form but not collected). */
@@ -263,7 +301,8 @@ public class CustomerCalls {
 
     /**
      * The call recorded on a case that had no call task that day: a contact in its log with the call's time, answers
-     * and the person reached; its share of a promise taken as a promise of the case (it then checks it as any other).
+     * and the person reached; its share of a promise taken as a promise of the case (it then checks it as any other),
+     * a dispute named on it raised on the case.
      * The case follows its own plan otherwise: its next call comes when it was planned.
      */
     private void recordWithoutTask(CallOutcome call, CoveredCallPlan.CaseOutcome outcome, String leadInvoice,
@@ -276,6 +315,19 @@ public class CustomerCalls {
             BigDecimal amount = outcome.promisedAmount().min(figures.today(invoice.invoiceNumber()).outstanding());
             requests.getObject().promiseMadeInCall(invoice.invoiceNumber(), amount, call.promisedDate(), note,
                 collector, call.reachedPerson(), callTime);
+            return;
+        }
+        if (CallOutcome.INSTALMENT_REQUESTED.equals(outcome.outcome())) {
+            // as POST /api/invoices/{n}/agreements: the case leaves its stage for Process_InstalmentAgreement
+            requests.getObject().agreementRequestedInCall(invoice.invoiceNumber(), call.instalmentCount(),
+                call.firstInstalmentDate(), note, collector, call.reachedPerson(), callTime);
+            return;
+        }
+        if (CallOutcome.DISPUTED.equals(outcome.outcome())) {
+            // the same rules as POST /api/invoices/{n}/disputes; Process_Dispute runs beside the case
+            requests.getObject().disputeRaisedInCall(invoice.invoiceNumber(),
+                com.collectwise.disputes.DisputeCategory.valueOf(call.disputeCategory()), call.disputedAmount(),
+                call.disputeDescription(), note, collector, call.reachedPerson(), callTime);
             return;
         }
         contactLog.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(),

@@ -89,6 +89,8 @@ public class RecordVisitReportDelegate implements JavaDelegate {
             acknowledgements.record(invoiceNumber, clock.today(), AcknowledgementService.PROMISE);
             execution.setVariable(PROMISE_ID, id);
             execution.setVariable(PROMISE_CHECK_AT, PlanVariables.iso(checkAt));
+            // a promise pauses dunning: the contact beside the visit ends (Event_PaymentPromisedAtVisit)
+            execution.setVariable(PROMISE_MADE_AT_VISIT, true);
         }
     }
 

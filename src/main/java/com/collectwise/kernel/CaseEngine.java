@@ -396,8 +396,13 @@ public class CaseEngine {
      * A credit note posted over the API resolved the dispute in full: its Process_Dispute (called by the case) ends as
      * credited, the way it ends when the department decides a credit note ({@code disputeOutcome} CREDIT_NOTE goes
      * back to the case, which looks again whether the invoice is still disputed in full). Nothing when the case or the
-     * dispute process no longer runs (a settled case ended it), or when the dispute process was started on a model
-     * version without the message (it then waits for the department, whose decision finds the dispute decided).
+     * dispute process no longer runs (a settled case ended it).
+     *
+     * <p>A dispute process started on a model version without the "Credit note posted" event sub-process cannot
+     * receive the message: it is first moved onto the newest version of Process_Dispute (its activities mapped by
+     * equal ids, as {@code supervision.ProcessVersionService} migrates cases), which then ends it as credited; the
+     * reason stays on the instance ({@link #MIGRATED_BECAUSE}, in Cockpit and the history). Otherwise its tasks
+     * would stay open and the department's later decision would change nothing.
      */
     public void disputeCredited(String invoiceNumber, long disputeId) {
         Optional<String> caseId = runningCase(invoiceNumber);
@@ -407,11 +412,106 @@ public class CaseEngine {
         for (ProcessInstance dispute : runtime.createProcessInstanceQuery().superProcessInstanceId(caseId.get())
             .processDefinitionKey(PROCESS_DISPUTE).list()) {
             Object id = runtime.getVariable(dispute.getId(), DISPUTE_ID);
-            if (id instanceof Number n && n.longValue() == disputeId && runtime.createExecutionQuery()
-                .processInstanceId(dispute.getId()).messageEventSubscriptionName(MSG_DISPUTE_CREDITED).count() > 0) {
+            if (!(id instanceof Number n && n.longValue() == disputeId)) {
+                continue;
+            }
+            if (!awaitsCredit(dispute.getId())) {
+                moveToNewestVersion(dispute, "Credit note posted for dispute #" + disputeId + " of invoice "
+                    + invoiceNumber + ": this version of Process_Dispute could not receive " + MSG_DISPUTE_CREDITED);
+            }
+            if (awaitsCredit(dispute.getId())) {
                 runtime.createMessageCorrelation(MSG_DISPUTE_CREDITED).processInstanceId(dispute.getId())
                     .setVariable(DISPUTE_OUTCOME, "CREDIT_NOTE").correlate();
+            } else {
+                endAsCredited(dispute, "Credit note posted for dispute #" + disputeId + " of invoice " + invoiceNumber
+                    + ": ended as credited, its version of Process_Dispute could not receive " + MSG_DISPUTE_CREDITED
+                    + " nor be moved to the newest");
             }
+        }
+    }
+
+    /** On a dispute process moved to a newer model version: why, from which version to which (text). */
+    public static final String MIGRATED_BECAUSE = "migratedBecause";
+    /** On a dispute process ended by a credit note it could not receive (no newer version could take it): why. */
+    public static final String ENDED_BECAUSE = "endedBecause";
+
+    /**
+     * Ends a dispute process the way a credit note decided by the department ends it: {@code disputeOutcome}
+     * CREDIT_NOTE, the process completes at its none end event ("Invoice credited" where it has one), so the case's
+     * call activity goes on as after a decision. One process instance modification, annotated with the reason (user
+     * operation log), the reason also kept on the instance ({@link #ENDED_BECAUSE}, Cockpit and history).
+     */
+    private void endAsCredited(ProcessInstance instance, String reason) {
+        var model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        Optional<String> end = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.EndEvent.class)
+            .stream()
+            .filter(e -> e.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process
+                && e.getEventDefinitions().isEmpty())
+            .map(org.camunda.bpm.model.bpmn.instance.EndEvent::getId)
+            .min(Comparator.comparing((String id) -> !END_INVOICE_CREDITED.equals(id))
+                .thenComparing(Comparator.naturalOrder()));
+        if (end.isEmpty()) {
+            return;
+        }
+        runtime.setVariable(instance.getId(), DISPUTE_OUTCOME, "CREDIT_NOTE");
+        runtime.setVariable(instance.getId(), ENDED_BECAUSE, reason + " (on " + clock.now() + ")");
+        var root = runtime.getActivityInstance(instance.getId());
+        // cancelled first, then the end event: the instance ends regularly (the case's call activity goes on), where
+        // an end event started beside open activities would leave it cancelled, and the case waiting for it
+        var modification = runtime.createProcessInstanceModification(instance.getId());
+        for (var child : root.getChildActivityInstances()) {
+            modification.cancelActivityInstance(child.getId());
+        }
+        for (var transition : root.getChildTransitionInstances()) {
+            modification.cancelTransitionInstance(transition.getId());
+        }
+        modification.startBeforeActivity(end.get()).setAnnotation(reason).execute();
+    }
+
+    private boolean awaitsCredit(String processInstanceId) {
+        return runtime.createExecutionQuery().processInstanceId(processInstanceId)
+            .messageEventSubscriptionName(MSG_DISPUTE_CREDITED).count() > 0;
+    }
+
+    /**
+     * Migrates one called process instance onto the newest version of its process when every activity it is in has
+     * a counterpart there (checked first: a refused migration would mark the caller's transaction rollback-only).
+     */
+    private void moveToNewestVersion(ProcessInstance instance, String reason) {
+        var newest = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_DISPUTE).latestVersion()
+            .singleResult();
+        if (newest == null || newest.getId().equals(instance.getProcessDefinitionId())) {
+            return;
+        }
+        var target = repository.getBpmnModelInstance(newest.getId());
+        var source = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        List<String> active = new ArrayList<>();
+        collectActivities(runtime.getActivityInstance(instance.getId()), active);
+        for (String activityId : active) {
+            var from = source.getModelElementById(activityId);
+            var to = target.getModelElementById(activityId);
+            if (from == null || to == null || !from.getElementType().equals(to.getElementType())) {
+                return;
+            }
+        }
+        var plan = runtime.createMigrationPlan(instance.getProcessDefinitionId(), newest.getId())
+            .mapEqualActivities().updateEventTriggers().build();
+        int fromVersion = repository.getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
+        runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+        runtime.setVariable(instance.getId(), MIGRATED_BECAUSE, reason + "; moved from version " + fromVersion
+            + " to version " + newest.getVersion() + " on " + clock.now());
+    }
+
+    private static void collectActivities(org.camunda.bpm.engine.runtime.ActivityInstance instance, List<String> ids) {
+        if (instance == null) {
+            return;
+        }
+        for (var transition : instance.getChildTransitionInstances()) {
+            ids.add(transition.getActivityId());
+        }
+        for (var child : instance.getChildActivityInstances()) {
+            ids.add(child.getActivityId());
+            collectActivities(child, ids);
         }
     }
 

@@ -61,6 +61,11 @@ public final class CaseVariables {
 
     // field visit, hand-offs, closing
     public static final String VISIT_OUTCOME = "visitOutcome";
+    /**
+     * A variable of the field stage (input mapping of "Collect in the field", false at its start): a payment was
+     * promised at the visit, which ends the contact beside it (Event_PaymentPromisedAtVisit).
+     */
+    public static final String PROMISE_MADE_AT_VISIT = "promiseMadeAtVisit";
     public static final String VISIT_REPORT = "visitReport";
     public static final String NEXT_STEP = "nextStep";
     public static final String AGENCY_DECISION = "agencyDecision";
@@ -89,6 +94,11 @@ public final class CaseVariables {
     public static final String TASK_REVIEW_LITIGATION = "Task_ReviewLitigation";
     public static final String TASK_APPROVE_WRITE_OFF = "Task_ApproveWriteOff";
     public static final String TASK_APPROVE_AGREEMENT = "Task_ApproveAgreement";
+    /**
+     * Process_Dispute's end after a credit note: where a credit note ends a dispute process on a version that could
+     * neither receive it nor be migrated (CaseEngine.disputeCredited).
+     */
+    public static final String END_INVOICE_CREDITED = "EndEvent_InvoiceCredited";
     public static final String TASK_APPROVE_WAIVER = "Task_ApproveWaiver";
     public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
     public static final String TASK_DECIDE_OVERDUE_DISPUTE = "Task_DecideOverdueDispute";

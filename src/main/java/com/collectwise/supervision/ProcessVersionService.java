@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.api.InvalidRequestException;
@@ -82,9 +83,23 @@ public class ProcessVersionService {
         view.blockedCases().forEach(c -> blocked.add(c.processInstanceId()));
         List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(pair.from().getId()).list()
             .stream().map(ProcessInstance::getId).filter(id -> !blocked.contains(id)).toList();
+        // cases in an activity the new version runs something beside (RUNS_BESIDE) move at once, so that what they
+        // lack is started right after; they are few (e.g. the visits pending), the others may go as a batch
+        Map<String, String> beside = runsBeside(pair.to().getId());
+        Set<String> needSide = new HashSet<>();
+        if (!beside.isEmpty()) {
+            runtime.createProcessInstanceQuery().processDefinitionId(pair.from().getId())
+                .activityIdIn(beside.values().stream().distinct().toArray(String[]::new)).list()
+                .forEach(pi -> needSide.add(pi.getId()));
+            needSide.retainAll(ids);
+        }
+        List<String> rest = ids.stream().filter(id -> !async || !needSide.contains(id)).toList();
         String batchId = null;
-        if (!ids.isEmpty()) {
-            var migration = runtime.newMigration(plan).processInstanceIds(ids);
+        if (async && !needSide.isEmpty()) {
+            runtime.newMigration(plan).processInstanceIds(List.copyOf(needSide)).execute();
+        }
+        if (!rest.isEmpty()) {
+            var migration = runtime.newMigration(plan).processInstanceIds(rest);
             if (async) {
                 Batch batch = migration.executeAsync();
                 batchId = batch.getId();
@@ -92,7 +107,69 @@ public class ProcessVersionService {
                 migration.execute();
             }
         }
+        needSide.forEach(id -> startMissingBeside(id, beside, pair.to().getVersion()));
         return new MigrationResult(view.from(), view.to(), batchId, ids.size(), view.blockedCases());
+    }
+
+    /**
+     * Extension property of an activity that runs beside another one of its scope, started with it by the model (e.g.
+     * "Keep in contact" beside "Visit customer"). A case migrated while in the other one from a version without it
+     * gets it started there ({@link #migrate}); otherwise it would never run for that case.
+     */
+    public static final String RUNS_BESIDE = "runsBeside";
+
+    /** The activities of a version that run beside another (activity id to the id of the one they run beside). */
+    private Map<String, String> runsBeside(String definitionId) {
+        Map<String, String> beside = new LinkedHashMap<>();
+        for (Activity activity : repository.getBpmnModelInstance(definitionId).getModelElementsByType(Activity.class)) {
+            if (activity.getExtensionElements() == null) {
+                continue;
+            }
+            activity.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                .forEach(properties -> properties.getCamundaProperties().stream()
+                    .filter(p -> RUNS_BESIDE.equals(p.getCamundaName()) && p.getCamundaValue() != null)
+                    .forEach(p -> beside.put(activity.getId(), p.getCamundaValue())));
+        }
+        return beside;
+    }
+
+    /**
+     * Starts, in a migrated case, each activity that runs beside one the case is in and does not run there yet, in
+     * the same scope instance; the modification carries the reason (user operation log, Cockpit).
+     */
+    private void startMissingBeside(String processInstanceId, Map<String, String> beside, int toVersion) {
+        ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+        if (root == null) {
+            return;
+        }
+        List<String[]> starts = new ArrayList<>();
+        collectMissing(root, beside, starts);
+        if (starts.isEmpty()) {
+            return;
+        }
+        var modification = runtime.createProcessInstanceModification(processInstanceId);
+        StringBuilder reason = new StringBuilder("Migrated to version " + toVersion + ":");
+        for (String[] start : starts) {
+            modification.startBeforeActivity(start[0], start[1]);
+            reason.append(" started ").append(start[0]).append(" beside ").append(beside.get(start[0])).append(';');
+        }
+        modification.setAnnotation(reason.toString()).execute();
+    }
+
+    private static void collectMissing(ActivityInstance scope, Map<String, String> beside, List<String[]> starts) {
+        ActivityInstance[] children = scope.getChildActivityInstances();
+        beside.forEach((side, anchor) -> {
+            boolean anchored = java.util.Arrays.stream(children).anyMatch(c -> anchor.equals(c.getActivityId()));
+            boolean running = java.util.Arrays.stream(children).anyMatch(c -> side.equals(c.getActivityId()))
+                || java.util.Arrays.stream(scope.getChildTransitionInstances())
+                    .anyMatch(t -> side.equals(t.getActivityId()));
+            if (anchored && !running) {
+                starts.add(new String[] {side, scope.getId()});
+            }
+        });
+        for (ActivityInstance child : children) {
+            collectMissing(child, beside, starts);
+        }
     }
 
     private MigrationPlan buildPlan(Pair pair) {

@@ -64,6 +64,21 @@ class CoveredCallPlanTest {
     }
 
     @Test
+    void instalmentsAreForTheInvoicesTheCustomerNamesOtherwiseForAll() {
+        CallOutcome plan = new CallOutcome("INSTALMENT_REQUESTED", null, null, null, null, null, 3,
+            LocalDate.of(2026, 3, 20), null, null, null);
+        assertThat(CoveredCallPlan.split(plan, "C", "CNY", null, java.util.Set.of("A", "C"), three))
+            .extracting(CoveredCallPlan.CaseOutcome::outcome)
+            .containsExactly("INSTALMENT_REQUESTED", "CALL_BACK", "INSTALMENT_REQUESTED");
+        assertThat(CoveredCallPlan.split(plan, "C", "CNY", null, new java.util.LinkedHashSet<>(List.of("A", "C")), three).get(1).note())
+            .contains("invoices A, C", "still collected");
+        assertThat(CoveredCallPlan.split(plan, "C", "CNY", null, java.util.Set.of(), three))
+            .extracting(CoveredCallPlan.CaseOutcome::outcome).containsOnly("INSTALMENT_REQUESTED").hasSize(3);
+        assertThat(CustomerCalls.invoiceList(" A, C;D  E,,")).containsExactly("A", "C", "D", "E");
+        assertThat(CustomerCalls.invoiceList(null)).isEmpty();
+    }
+
+    @Test
     void anyOtherOutcomeIsTheSameOnEveryCase() {
         CallOutcome noAnswer = new CallOutcome("NO_ANSWER", null, null, null, null, "rang");
         assertThat(CoveredCallPlan.split(noAnswer, "A", "CNY", null, three))

@@ -45,7 +45,7 @@ class ModelReferencesTest {
     private static final Map<String, Set<String>> FORM_WRITES = Map.ofEntries(
         Map.entry("Form_CallCustomer", Set.of("callOutcome", "reachedPerson", "debtorTactic", "promisedAmount",
             "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory", "disputedAmount",
-            "disputeDescription", "disputedInvoice", "overdueCause")),
+            "disputeDescription", "disputedInvoice", "instalmentInvoices", "overdueCause")),
         Map.entry("Form_ApproveAgreement", Set.of("agreementDecision", "decisionReason")),
         Map.entry("Form_ResolveDispute", Set.of("disputeDecision", "decisionReason")),
         Map.entry("Form_VisitCustomer", Set.of("visitOutcome", "decisionMakerMet", "visitReport", "promisedAmount",
@@ -260,7 +260,7 @@ class ModelReferencesTest {
         JsonNode call = formsById.get("Form_CallCustomer");
         assertThat(keys(call)).containsExactlyInAnyOrder("callOutcome", "reachedPerson", "debtorTactic",
             "promisedAmount", "promisedDate", "callNote", "instalmentCount", "firstInstalmentDate", "disputeCategory",
-            "disputedAmount", "disputeDescription", "disputedInvoice", "overdueCause");
+            "disputedAmount", "disputeDescription", "disputedInvoice", "instalmentInvoices", "overdueCause");
 
         JsonNode outcome = field(call, "callOutcome");
         assertThat(outcome.path("validate").path("required").asBoolean()).isTrue();

@@ -150,6 +150,44 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         assertThat(contactOutcomes(invoice)).contains("NO_ANSWER").filteredOn("WRITTEN_REMINDER"::equals).hasSize(2);
     }
 
+    /**
+     * A promise pauses dunning (DOMAIN.md 5): the decision maker promises at the visit on Tuesday 03-24 to pay by
+     * 03-31; the contact beside the visit ends at once, so no call on Thursday 03-26 (the third working day) nor on
+     * the promised date, and no written reminder on 04-02. The promise is checked on 04-03 at 09:00 (31 + 2 grace
+     * days + 1): nothing came, the next step is decided, and its contact takes over the calls.
+     */
+    @Test
+    void aPaymentPromisedAtTheVisitPausesTheCallsUntilThePromisedDatePassesUnpaid() {
+        ProcessInstance pi = afterTheLetter(Segment.DOMESTIC);
+        moveTo(at(2026, 3, 23, 9, 10));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer", "CallActivity_KeepInContactDuringVisit");
+        ProcessInstance duringVisit = contact(pi);
+
+        setClock(at(2026, 3, 24, 11, 0));
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"), withVariables(VISIT_OUTCOME, "PROMISED_PAYMENT",
+            DECISION_MAKER_MET, true, VISIT_REPORT, "Ms. Wang promises the whole amount by 03-31.",
+            PROMISED_AMOUNT, 12100.0, PROMISED_DATE, "2026-03-31"));
+        executeDueJobs();
+        BpmnAwareTests.assertThat(duringVisit).as("the contact beside the visit ends with the promise").isEnded();
+        BpmnAwareTests.assertThat(pi).hasPassed("Event_PaymentPromisedAtVisit", "EndEvent_ContactPausedForPromise")
+            .isWaitingAt("Timer_VisitPromiseDatePassed");
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .processDefinitionKey(PROCESS_KEEP_IN_CONTACT).count()).isZero();
+
+        moveTo(at(2026, 3, 26, 15, 30));
+        assertThat(task(pi, "Task_CallCustomer")).as("no call while the promise is pending").isNull();
+        moveTo(at(2026, 4, 2, 23, 0));
+        assertThat(task(pi, "Task_CallCustomer")).isNull();
+        assertThat(writtenReminders()).extracting(OutboxMessage::idempotencyKey).as("no written reminder either")
+            .containsExactly(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2026-03-23");
+
+        moveTo(at(2026, 4, 3, 9, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CheckVisitPromise", "Task_DecideNextStep")
+            .isWaitingAt("CallActivity_KeepInContactUntilAgency");
+        assertThat(contact(pi).getId()).as("contact resumes once the promise is broken")
+            .isNotEqualTo(duringVisit.getId());
+    }
+
     @Test
     void aCustomerWhoIsNotVisitedGetsCallsAndAWrittenReminderEveryTenDaysUntilTheAgency() {
         ProcessInstance pi = afterTheLetter(Segment.FOREIGN);

@@ -216,6 +216,37 @@ class CustomerCallProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(firstCase).isWaitingAt("Timer_NextCallDue");
     }
 
+    /**
+     * The form lists the customer's invoice not yet due (03-20) too: the customer disputes it in the call, and the
+     * dispute is raised on that invoice (its case has no call task: it is still before its due date), not on the
+     * lead's, which is still collected.
+     */
+    @Test
+    void aDisputeOnTheCustomersInvoiceNotYetDueIsRaisedOnIt() {
+        Invoice overdue = invoice(customer, LocalDate.of(2026, 3, 3), 30, "1000.00");
+        Invoice notYetDue = invoice(customer, LocalDate.of(2026, 3, 20), 30, "2000.00");
+        ProcessInstance leadCase = overdue(overdue);
+        ProcessInstance laterCase = start(notYetDue, customer);
+        BpmnAwareTests.assertThat(laterCase).isNotWaitingAt("Task_CallCustomer");
+        Task lead = lead();
+        assertThat((String) tasks.getVariableLocal(lead.getId(), CustomerCalls.CUSTOMER_INVOICES))
+            .contains(notYetDue.invoiceNumber());
+
+        BpmnAwareTests.complete(lead, withVariables(CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "DELIVERY",
+            DISPUTED_AMOUNT, 2000.0, DISPUTE_DESCRIPTION, "never delivered",
+            CustomerCalls.DISPUTED_INVOICE, notYetDue.invoiceNumber()));
+        executeDueJobs();
+
+        assertThat(jdbc.sql("SELECT invoice_number FROM disputes WHERE invoice_number IN (?, ?)")
+            .params(overdue.invoiceNumber(), notYetDue.invoiceNumber()).query(String.class).list())
+            .containsExactly(notYetDue.invoiceNumber());
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(laterCase.getId())
+            .processDefinitionKey(PROCESS_DISPUTE).count()).isEqualTo(1);
+        assertThat(contactOutcomes(notYetDue)).containsExactly("DISPUTED");
+        assertThat(contactOutcomes(overdue)).containsExactly("CALL_BACK");
+        BpmnAwareTests.assertThat(leadCase).isWaitingAt("Timer_NextCallDue");
+    }
+
     @Test
     void aDisputeOnAnInvoiceOutsideTheCallIsRefused() {
         Invoice mine = invoice(customer, LocalDate.of(2026, 3, 3), 30, "1000.00");

@@ -183,6 +183,102 @@ class DisputeProcessTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(p[0]).isEnded();
     }
 
+    /**
+     * A dispute process started on a version of Process_Dispute from before the "Credit note posted" event
+     * sub-process (a test-only copy of that shape) cannot receive Message_DisputeCredited: the credit note moves it
+     * onto the newest version, which ends it as credited; its task is gone, the case hears CREDIT_NOTE, and the
+     * instance keeps why it was moved (Cockpit, history).
+     */
+    @Test
+    void aCreditNoteEndsADisputeStartedOnAVersionWithoutTheCreditNoteEvent() {
+        org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+        String earlier = repository.createDeployment().name("Process_Dispute before the credit note event (test)")
+            .addClasspathResource("earlier-versions/dispute-before-credit-note-event.bpmn").deploy().getId();
+        String current = null;
+        try {
+            ProcessInstance[] p = disputed("QUALITY");
+            String earlierDefinition = repository.createProcessDefinitionQuery().deploymentId(earlier).singleResult()
+                .getId();
+            assertThat(p[1].getProcessDefinitionId()).as("the case called the earlier shape")
+                .isEqualTo(earlierDefinition);
+            BpmnAwareTests.assertThat(p[1]).isWaitingAt("Task_ResolveDispute");
+            // the model as it is now, deployed after the dispute started
+            current = repository.createDeployment().name("Process_Dispute as now (test)")
+                .addClasspathResource("processes/dispute.bpmn").deploy().getId();
+            String currentDefinition = repository.createProcessDefinitionQuery().deploymentId(current).singleResult()
+                .getId();
+
+            setClock(at(2026, 3, 6, 10, 0));
+            creditNote("CN", "400.00", LocalDate.of(2026, 3, 6));
+
+            BpmnAwareTests.assertThat(p[1]).isEnded().hasPassed("EndEvent_DisputeSettledByCreditNote")
+                .hasNotPassed("Task_IssueCreditNote", "Task_RejectDispute");
+            assertThat(tasks.createTaskQuery().processInstanceId(p[1].getId()).count()).as("no task left open").isZero();
+            assertThat(jobs(p[1])).isZero();
+            assertThat(disputeStatus()).isEqualTo("CREDIT_NOTE");
+            assertThat(variable(p[0], DISPUTE_OUTCOME)).isEqualTo("CREDIT_NOTE");
+            assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 6)).principal())
+                .isEqualByComparingTo("600.00");
+            var ended = history.createHistoricProcessInstanceQuery().processInstanceId(p[1].getId()).singleResult();
+            assertThat(ended.getProcessDefinitionId()).isEqualTo(currentDefinition);
+            assertThat(ended.getState()).isEqualTo("COMPLETED");
+            assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(p[1].getId())
+                .variableName(com.collectwise.kernel.CaseEngine.MIGRATED_BECAUSE).singleResult().getValue())
+                .contains("Credit note posted for dispute #", "could not receive Message_DisputeCredited",
+                    "moved from version ");
+            BpmnAwareTests.assertThat(p[0]).isWaitingAt("Timer_NextCallDue");
+        } finally {
+            if (current != null) {
+                repository.deleteDeployment(current, true);
+            }
+            repository.deleteDeployment(earlier, true);
+        }
+    }
+
+    /**
+     * The earlier version waits in a task the newest version does not have (a test-only shape: "Task_DecideDispute"):
+     * it cannot be moved, so the credit note ends it where it is, as a credited decision would (disputeOutcome
+     * CREDIT_NOTE at "Invoice credited"), its task and its timer removed, the reason kept on the instance and on the
+     * modification's user operation log entry.
+     */
+    @Test
+    void aCreditNoteEndsADisputeOnAVersionThatCannotBeMovedWhereItIs() {
+        org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+        String earlier = repository.createDeployment().name("Process_Dispute with another task id (test)")
+            .addClasspathResource("earlier-versions/dispute-decided-under-another-task-id.bpmn").deploy().getId();
+        String current = null;
+        try {
+            ProcessInstance[] p = disputed("QUALITY");
+            BpmnAwareTests.assertThat(p[1]).isWaitingAt("Task_DecideDispute");
+            current = repository.createDeployment().name("Process_Dispute as now (test)")
+                .addClasspathResource("processes/dispute.bpmn").deploy().getId();
+            String earlierDefinition = p[1].getProcessDefinitionId();
+
+            setClock(at(2026, 3, 6, 10, 0));
+            creditNote("CN", "400.00", LocalDate.of(2026, 3, 6));
+
+            BpmnAwareTests.assertThat(p[1]).isEnded().hasPassed("EndEvent_InvoiceCredited")
+                .hasNotPassed("Task_IssueCreditNote", "Task_RejectDispute");
+            assertThat(tasks.createTaskQuery().processInstanceId(p[1].getId()).count()).as("no task left open").isZero();
+            assertThat(jobs(p[1])).isZero();
+            assertThat(disputeStatus()).isEqualTo("CREDIT_NOTE");
+            assertThat(variable(p[0], DISPUTE_OUTCOME)).isEqualTo("CREDIT_NOTE");
+            BpmnAwareTests.assertThat(p[0]).hasPassed("EndEvent_CallDisputeResolved").isWaitingAt("Timer_NextCallDue");
+            assertThat(statements.statement(reload(invoice), LocalDate.of(2026, 3, 6)).principal())
+                .isEqualByComparingTo("600.00");
+            var ended = history.createHistoricProcessInstanceQuery().processInstanceId(p[1].getId()).singleResult();
+            assertThat(ended.getProcessDefinitionId()).as("not moved").isEqualTo(earlierDefinition);
+            assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(p[1].getId())
+                .variableName(com.collectwise.kernel.CaseEngine.ENDED_BECAUSE).singleResult().getValue())
+                .contains("Credit note posted for dispute #", "ended as credited");
+        } finally {
+            if (current != null) {
+                repository.deleteDeployment(current, true);
+            }
+            repository.deleteDeployment(earlier, true);
+        }
+    }
+
     long jobs(ProcessInstance pi) {
         return management.createJobQuery().processInstanceId(pi.getId()).count();
     }

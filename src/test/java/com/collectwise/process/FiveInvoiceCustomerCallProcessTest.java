@@ -136,6 +136,157 @@ class FiveInvoiceCustomerCallProcessTest extends CollectionTestSupport {
             .anyMatch(pi -> pi.getId().equals(x.getProcessInstanceId()))).isEmpty();
     }
 
+    /**
+     * The customer disputes 300.00 of invoice A (at formal demand: no call task of its own today) in the call led by
+     * another invoice: the dispute is raised on A, with the rules of POST /api/invoices/{n}/disputes, and
+     * Process_Dispute runs beside A's case; the lead's own invoice is still collected.
+     */
+    @Test
+    void aDisputeRaisedInTheCallOnAnInvoiceWithoutACallTaskTodayIsRaisedOnThatInvoice() {
+        Task lead = lead();
+        Invoice a = five.get(0);
+        String leadInvoice = (String) tasks.getVariable(lead.getId(), INVOICE_NUMBER);
+        assertThat(leadInvoice).isNotEqualTo(a.invoiceNumber());
+        assertThat(calls()).as("A has no call task today")
+            .noneMatch(t -> a.invoiceNumber().equals(tasks.getVariable(t.getId(), INVOICE_NUMBER)));
+        setClock(at(2026, 3, 5, 15, 40));
+        BpmnAwareTests.complete(lead, withVariables(CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUANTITY",
+            DISPUTED_AMOUNT, 300.0, DISPUTE_DESCRIPTION, "3 of 10 crates missing", REACHED_PERSON, "Ms. Wang",
+            CustomerCalls.DISPUTED_INVOICE, " " + a.invoiceNumber() + " "));
+        executeDueJobs();
+
+        assertThat(jdbc.sql("SELECT invoice_number, amount, category, source FROM disputes WHERE invoice_number IN"
+                + " (?, ?, ?, ?, ?)").params(five.stream().map(Invoice::invoiceNumber).toArray())
+            .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2).toPlainString() + " " + rs.getString(3)
+                + " " + rs.getString(4)).list())
+            .containsExactly(a.invoiceNumber() + " 300.00 QUANTITY CALL");
+        assertThat(contacts.list(a.invoiceNumber())).filteredOn(e -> "DISPUTED".equals(e.outcome())).singleElement()
+            .satisfies(e -> {
+                assertThat(e.channel()).isEqualTo("PHONE");
+                assertThat(e.reachedPerson()).isEqualTo("Ms. Wang");
+                assertThat(e.contactedAt()).isEqualTo(at(2026, 3, 5, 15, 40).toInstant());
+                assertThat(e.note()).contains("QUANTITY", "300.00 CNY", "3 of 10 crates missing");
+            });
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().superProcessInstanceId(cases.get(0).getId())
+            .processDefinitionKey(PROCESS_DISPUTE).singleResult();
+        assertThat(dispute).as("Process_Dispute runs beside A's case").isNotNull();
+        BpmnAwareTests.assertThat(dispute).isWaitingAt("Task_ResolveDispute");
+        Invoice leadOne = five.stream().filter(i -> i.invoiceNumber().equals(leadInvoice)).findFirst().orElseThrow();
+        assertThat(contactOutcomes(leadOne)).containsExactly("CALL_BACK");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?").param(leadInvoice)
+            .query(Integer.class).single()).isZero();
+        assertThat(runtime.createIncidentQuery().list()).filteredOn(x -> cases.stream()
+            .anyMatch(pi -> pi.getId().equals(x.getProcessInstanceId()))).isEmpty();
+    }
+
+    /**
+     * The rules of the API, on the invoice named: A owes 1,001.60 today (none of it disputed), so 1,001.61 is
+     * refused; EUR 100.005 has more decimals than the euro has; an invoice of another customer is not in the call.
+     */
+    @Test
+    void aDisputeOnAnotherInvoiceOfTheCallKeepsTheRulesOfTheApi() {
+        Task lead = lead();
+        Invoice a = five.get(0);
+        Invoice e = five.get(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(
+                CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 1001.61,
+                CustomerCalls.DISPUTED_INVOICE, a.invoiceNumber())))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+            .hasMessageContaining("must not exceed the undisputed outstanding amount 1001.60 CNY");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(
+                CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, "100.005",
+                CustomerCalls.DISPUTED_INVOICE, e.invoiceNumber())))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+            .hasMessageContaining("the disputed amount 100.005");
+        Customer other = customer(Segment.DOMESTIC);
+        Invoice theirs = invoice(other, LocalDate.of(2026, 3, 3), 30, "1000.00");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(
+                CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 10.0,
+                CustomerCalls.DISPUTED_INVOICE, theirs.invoiceNumber())))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+            .hasMessageContaining("not one of the invoices of this call");
+        assertThat(lead()).extracting(Task::getId).isEqualTo(lead.getId());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?").param(a.invoiceNumber())
+            .query(Integer.class).single()).isZero();
+
+        // within the rules: EUR 100.00 on the EUR invoice
+        BpmnAwareTests.complete(lead, withVariables(CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "PRICE",
+            DISPUTED_AMOUNT, 100.0, CustomerCalls.DISPUTED_INVOICE, e.invoiceNumber()));
+        executeDueJobs();
+        assertThat(jdbc.sql("SELECT amount FROM disputes WHERE invoice_number = ?").param(e.invoiceNumber())
+            .query(BigDecimal.class).single()).isEqualByComparingTo("100.00");
+    }
+
+    /**
+     * The customer asks for instalments without naming invoices: every invoice of the call gets its plan, also A and
+     * B at formal demand that have no call task today (they were only logged before); each case leaves its stage for
+     * Process_InstalmentAgreement, where the approval rules judge its plan.
+     */
+    @Test
+    void anInstalmentRequestProposesAPlanForEveryInvoiceOfTheCall() {
+        Task lead = lead();
+        setClock(at(2026, 3, 5, 15, 40));
+        BpmnAwareTests.complete(lead, withVariables(CALL_OUTCOME, "INSTALMENT_REQUESTED", INSTALMENT_COUNT, 3,
+            FIRST_INSTALMENT_DATE, "2026-03-20", REACHED_PERSON, "Ms. Wang"));
+        executeDueJobs();
+
+        for (int n = 0; n < five.size(); n++) {
+            Invoice i = five.get(n);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM agreements WHERE invoice_number = ?").param(i.invoiceNumber())
+                .query(Integer.class).single()).as(i.invoiceNumber() + " has its plan").isEqualTo(1);
+            assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(cases.get(n).getId())
+                .processDefinitionKey("Process_InstalmentAgreement").count())
+                .as(i.invoiceNumber() + " is in Process_InstalmentAgreement").isEqualTo(1);
+            assertThat(contactOutcomes(i)).as(i.invoiceNumber()).contains("INSTALMENT_REQUESTED");
+        }
+        assertThat(contacts.list(five.get(0).invoiceNumber())).filteredOn(e -> "INSTALMENT_REQUESTED".equals(e.outcome()))
+            .singleElement().satisfies(e -> {
+                assertThat(e.channel()).isEqualTo("PHONE");
+                assertThat(e.reachedPerson()).isEqualTo("Ms. Wang");
+                assertThat(e.note()).contains("3 instalments");
+            });
+        assertThat(runtime.createIncidentQuery().list()).filteredOn(x -> cases.stream()
+            .anyMatch(pi -> pi.getId().equals(x.getProcessInstanceId()))).isEmpty();
+    }
+
+    /**
+     * The customer asks for instalments on A (no call task today) and on the lead's invoice only: those two get plans,
+     * the three others are still collected ("call back").
+     */
+    @Test
+    void anInstalmentRequestForTheInvoicesTheCustomerNamesLeavesTheOthersCollected() {
+        Task lead = lead();
+        Invoice a = five.get(0);
+        String leadInvoice = (String) tasks.getVariable(lead.getId(), INVOICE_NUMBER);
+        setClock(at(2026, 3, 5, 15, 40));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(
+                CALL_OUTCOME, "INSTALMENT_REQUESTED", INSTALMENT_COUNT, 3, FIRST_INSTALMENT_DATE, "2026-03-20",
+                CustomerCalls.INSTALMENT_INVOICES, a.invoiceNumber() + ", INV-NOT-OURS")))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+            .hasMessageContaining("invoice INV-NOT-OURS of the instalment plan is not one of the invoices of this call");
+
+        BpmnAwareTests.complete(lead, withVariables(CALL_OUTCOME, "INSTALMENT_REQUESTED", INSTALMENT_COUNT, 3,
+            FIRST_INSTALMENT_DATE, "2026-03-20", CustomerCalls.INSTALMENT_INVOICES,
+            a.invoiceNumber() + "; " + leadInvoice));
+        executeDueJobs();
+
+        for (Invoice i : five) {
+            boolean asked = i.invoiceNumber().equals(a.invoiceNumber()) || i.invoiceNumber().equals(leadInvoice);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM agreements WHERE invoice_number = ?").param(i.invoiceNumber())
+                .query(Integer.class).single()).as(i.invoiceNumber()).isEqualTo(asked ? 1 : 0);
+            assertThat(contactOutcomes(i)).as(i.invoiceNumber())
+                .contains(asked ? "INSTALMENT_REQUESTED" : "CALL_BACK");
+            if (!asked) {
+                assertThat(contacts.list(i.invoiceNumber())).filteredOn(e -> "CALL_BACK".equals(e.outcome()))
+                    .singleElement().satisfies(e -> assertThat(e.note()).contains("still collected"));
+            }
+        }
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(cases.get(0).getId())
+            .processDefinitionKey("Process_InstalmentAgreement").count()).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().list()).filteredOn(x -> cases.stream()
+            .anyMatch(pi -> pi.getId().equals(x.getProcessInstanceId()))).isEmpty();
+    }
+
     private BigDecimal promise(Invoice invoice) {
         return jdbc.sql("SELECT amount FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(BigDecimal.class).single();

@@ -181,6 +181,41 @@ class ProcessMigrationTest extends CollectionTestSupport {
         BpmnAwareTests.assertThat(writeOff).isEnded();
     }
 
+    /**
+     * A case waiting at "Visit customer" on a version from before the contact ran beside the visit (a test-only copy
+     * of that shape) is migrated (as a batch, the API's default): "Keep in contact" is started beside its visit, so the
+     * collector's calls go on while the visit is pending, and the modification says why.
+     */
+    @Test
+    void aCaseMigratedWhileAtTheVisitGetsTheContactBesideIt() {
+        deployments.add(repository.createDeployment().name("collection before contact beside the visit (test)")
+            .addClasspathResource("earlier-versions/receivable-collection-before-contact-beside-visit.bpmn").deploy()
+            .getId());
+        ProcessDefinition before = latest();
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        ProcessInstance pi = start(invoice(c, LocalDate.of(2026, 2, 5), 30, "5000.00"), c);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer");
+        assertThat(definitionOf(pi)).isEqualTo(before.getId());
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .processDefinitionKey(PROCESS_KEEP_IN_CONTACT).count()).as("the earlier shape has no contact beside").isZero();
+        deployments.add(repository.createDeployment().name("collection as now (test)")
+            .addClasspathResource("processes/receivable-collection.bpmn").deploy().getId());
+        ProcessDefinition after = latest();
+
+        MigrationResult result = versions.migrate(PROCESS_COLLECTION, before.getVersion(), after.getVersion(), true);
+        assertThat(result.migrated()).isEqualTo(1);
+        assertThat(definitionOf(pi)).as("moved at once, not in the batch").isEqualTo(after.getId());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VisitCustomer", "CallActivity_KeepInContactDuringVisit");
+        ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .processDefinitionKey(PROCESS_KEEP_IN_CONTACT).singleResult();
+        assertThat(contact).as("contact goes on beside the visit").isNotNull();
+        BpmnAwareTests.assertThat(contact).isWaitingAt("Timer_FollowUpCallDue", "Timer_WrittenReminderDue");
+        if (result.batchId() != null) {
+            management.deleteBatch(result.batchId(), true);
+        }
+    }
+
     /** Cockpit shows strings, numbers, dates, booleans and JSON as they are; serialized objects it cannot. */
     @Test
     void caseVariablesInEveryStageAreReadableInCockpit() {
