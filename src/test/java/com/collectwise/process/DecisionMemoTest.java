@@ -3,6 +3,7 @@ package com.collectwise.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.variable.Variables;
@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.collectwise.kernel.Customer;
+import com.collectwise.kernel.Segment;
 import com.collectwise.operations.DecisionMemoPlugin;
 
 /**
@@ -32,11 +34,9 @@ import com.collectwise.operations.DecisionMemoPlugin;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class DecisionMemoTest {
+class DecisionMemoTest extends CollectionTestSupport {
 
-    @Autowired ProcessEngine engine;
     @Autowired DecisionService decisions;
-    @Autowired HistoryService history;
 
     private ProcessEngineConfigurationImpl configuration() {
         return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -105,6 +105,24 @@ class DecisionMemoTest {
         // and no decision history for the policy, as before (its outcome is the case plan)
         assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("Decision_CollectionPolicy")
             .count()).isZero();
+    }
+
+    private int kept() {
+        return ((DecisionMemoPlugin.Memo) configuration().getDmnEngine()).kept();
+    }
+
+    /** Through the model: "Determine collection policy" of a second case with the same segment, region and term. */
+    @Test
+    void aSecondCaseStartWithTheSameValuesIsNotDecidedAgain() {
+        Customer customer = customer(Segment.DOMESTIC);
+        LocalDate due = LocalDate.now(ZONE).plusDays(40);
+        int before = kept();
+        ProcessInstance first = start(invoice(customer, due, 991, "100.00"), customer); // a term no other test uses
+        assertThat(kept()).isEqualTo(before + 1);
+        ProcessInstance second = start(invoice(customer, due, 991, "98765.43"), customer);
+        assertThat(kept()).isEqualTo(before + 1);
+        assertThat(casePlan(second)).isEqualTo(casePlan(first));
+        assertThat(casePlan(first).agencyMandateDuration()).isEqualTo("P90D");
     }
 
     @Test
