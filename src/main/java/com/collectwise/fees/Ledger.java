@@ -43,6 +43,7 @@ public class Ledger {
             return false;
         }
         TransactionCache.forget();
+        TransactionCache.note(new Booked(e.invoiceNumber()));
         try {
             jdbc.sql("""
                     INSERT INTO ledger_entries (invoice_number, entry_type, component, amount, currency, booked_on,
@@ -72,14 +73,22 @@ public class Ledger {
     /** All lines of the invoices (a customer's, already read by the caller), by invoice, in booking order. */
     public java.util.Map<String, List<LedgerEntry>> listByInvoices(java.util.Collection<String> invoiceNumbers) {
         java.util.Map<String, List<LedgerEntry>> byInvoice = new java.util.HashMap<>();
-        if (invoiceNumbers.isEmpty()) {
+        // an invoice registered in this transaction has only the lines this transaction booked (they name an existing
+        // invoice): none at its case start, so no SELECT there
+        List<String> asked = invoiceNumbers.stream()
+            .filter(n -> !invoices.registeredInThisTransaction(n) || TransactionCache.noted(new Booked(n))).toList();
+        if (asked.isEmpty()) {
             return byInvoice;
         }
         jdbc.sql("SELECT * FROM ledger_entries WHERE invoice_number IN (:invoices) ORDER BY booked_on, id")
-            .param("invoices", invoiceNumbers)
+            .param("invoices", asked)
             .query(Ledger::map).list()
             .forEach(e -> byInvoice.computeIfAbsent(e.invoiceNumber(), n -> new java.util.ArrayList<>()).add(e));
         return byInvoice;
+    }
+
+    /** A line was booked on the invoice in this transaction. */
+    private record Booked(String invoiceNumber) {
     }
 
     /** All lines of an invoice, in booking order. */

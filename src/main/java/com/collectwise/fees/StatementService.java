@@ -80,11 +80,22 @@ public class StatementService {
         String country = customer == null ? null : customer.country();
         List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
             .getOrDefault(invoice.invoiceNumber(), List.of());
-        Terms t = terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf);
         boolean euCompensation = InterestRatePolicy.isEuMember(country);
-        AccountReplay.InvoiceTerms terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(),
-            invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(),
-            euCompensation, euCompensation ? compensation(invoice) : null, lines);
+        AccountReplay.InvoiceTerms terms;
+        if (!asOf.isAfter(invoice.dueDate())) {
+            // not due yet: interest runs and the compensation falls due from the day after the due date, so neither the
+            // rate (reference rate tables) nor the exchange rate of the compensation can change a figure as of asOf;
+            // the replay gets no rate and no converted compensation (a case start: no rate tables read)
+            LateFeePolicy policy = versions(customer, invoice, lines, () -> segmentChanges(customer), asOf)
+                .inForceOn(asOf);
+            terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
+                invoice.issueDate(), invoice.dueDate(), null, policy.capPercent(), euCompensation, null, lines);
+        } else {
+            Terms t = terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf);
+            terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(),
+                invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(),
+                euCompensation, euCompensation ? compensation(invoice) : null, lines);
+        }
         return AccountReplay.replay(List.of(terms), List.of(), asOf).invoice(invoice.invoiceNumber());
     }
 
@@ -107,15 +118,22 @@ public class StatementService {
     private Terms terms(Customer customer, Invoice invoice, List<LedgerEntry> lines,
                         java.util.function.Supplier<List<CustomerRepository.SegmentChange>> segmentChanges,
                         InterestRatePolicy ratePolicy, LocalDate asOf) {
-        // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
-        // cannot change the figures, so its decision is skipped (why: bench/results/TUNING.md, change 2).
-        boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
-        LateFeePolicyTimeline versions = policyMatters ? timelineFor(customer, invoice, segmentChanges.get())
-            : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
+        LateFeePolicyTimeline versions = versions(customer, invoice, lines, segmentChanges, asOf);
         // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
         String country = customer == null ? null : customer.country();
         return new Terms(versions.inForceOn(asOf), ratePolicy.basisFor(invoice, country,
             customer == null ? null : customer.segment(), versions, asOf));
+    }
+
+    /** The late-fee policy versions the figures as of the date depend on (the default when none can matter). */
+    private LateFeePolicyTimeline versions(Customer customer, Invoice invoice, List<LedgerEntry> lines,
+                                           java.util.function.Supplier<List<CustomerRepository.SegmentChange>> segmentChanges,
+                                           LocalDate asOf) {
+        // Not late and nothing charged: no interest, no fees, nothing for a cap to bound, so the late-fee policy
+        // cannot change the figures, so its decision is skipped (why: bench/results/TUNING.md, change 2).
+        boolean policyMatters = asOf.isAfter(invoice.dueDate()) || lines.stream().anyMatch(e -> e.type().isCharge());
+        return policyMatters ? timelineFor(customer, invoice, segmentChanges.get())
+            : LateFeePolicyTimeline.constant(LateFeePolicy.DEFAULT);
     }
 
     private List<CustomerRepository.SegmentChange> segmentChanges(Customer customer) {

@@ -57,6 +57,7 @@ public class AgencyHandoffService {
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM agency_mandates WHERE idempotency_key = ?")
             .param(mandate.mandateKey()).query(Integer.class).single() > 0;
         if (!recorded) {
+            com.collectwise.kernel.TransactionCache.note(new MandateRecorded(invoiceNumber));
             jdbc.sql("""
                     INSERT INTO agency_mandates (idempotency_key, invoice_number, handoff_number, personal_data_shared, sent_at)
                     VALUES (?, ?, ?, ?, ?)""")
@@ -64,6 +65,10 @@ public class AgencyHandoffService {
                 .update();
         }
         return mandate;
+    }
+
+    /** A mandate for the invoice was recorded in this transaction ({@link AgencyNotices}). */
+    record MandateRecorded(String invoiceNumber) {
     }
 
     /**

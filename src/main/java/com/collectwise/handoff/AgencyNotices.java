@@ -37,7 +37,11 @@ public class AgencyNotices {
     private final BusinessClock clock;
     private final ObjectMapper json;
 
-    public AgencyNotices(JdbcClient jdbc, Outbox outbox, BusinessClock clock, ObjectMapper json) {
+    private final com.collectwise.kernel.InvoiceRepository invoices;
+
+    public AgencyNotices(JdbcClient jdbc, Outbox outbox, BusinessClock clock, ObjectMapper json,
+                         com.collectwise.kernel.InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -103,7 +107,7 @@ public class AgencyNotices {
      */
     @EventListener
     public void stageEntered(CaseStageEntered entered) {
-        if (entered.stage() == Stage.AGENCY) {
+        if (entered.stage() == Stage.AGENCY || noMandateYet(entered.invoiceNumber())) {
             return;
         }
         mandate(entered.invoiceNumber()).ifPresent(m -> {
@@ -114,6 +118,15 @@ public class AgencyNotices {
                 .params(Timestamp.from(clock.now()), "recalled: case moved to " + entered.stage(), m.mandateKey())
                 .update();
         });
+    }
+
+    /**
+     * The invoice was registered in this transaction and no mandate was recorded for it since: a mandate names an
+     * invoice whose case handed it off, so there is none to look up (the first stage entry of a case start).
+     */
+    private boolean noMandateYet(String invoiceNumber) {
+        return invoices.registeredInThisTransaction(invoiceNumber)
+            && !com.collectwise.kernel.TransactionCache.noted(new AgencyHandoffService.MandateRecorded(invoiceNumber));
     }
 
     /** The mandate the agency is working on now (sent and not ended), if any. */

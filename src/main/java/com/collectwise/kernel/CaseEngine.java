@@ -165,6 +165,26 @@ public class CaseEngine {
      * language than FEEL, or calls a clock function ({@code now()}, {@code today()}: its result changes with time).
      */
     static Optional<Set<String>> namesRead(DmnModelInstance model, String decisionKey, Set<String> names) {
+        return textsRead(model, decisionKey).map(texts -> namesIn(texts, names));
+    }
+
+    /** Of {@code names}, those that occur in one of the {@link #textsRead texts} (a longer name containing it too). */
+    public static Set<String> namesIn(List<String> texts, java.util.Collection<String> names) {
+        Set<String> read = new java.util.TreeSet<>();
+        for (String name : names) {
+            if (texts.stream().anyMatch(t -> t.contains(name))) {
+                read.add(name);
+            }
+        }
+        return read;
+    }
+
+    /**
+     * The texts of the decision table that decide something ({@link #namesRead(DmnModelInstance, String, Set)}), empty
+     * when what it reads cannot be told from them (not a single FEEL decision table, required decisions, a clock
+     * function).
+     */
+    public static Optional<List<String>> textsRead(DmnModelInstance model, String decisionKey) {
         if (!(model.getModelElementById(decisionKey) instanceof Decision decision)
             || !(decision.getExpression() instanceof DecisionTable table)
             || !decision.getInformationRequirements().isEmpty() || !feel(model.getDefinitions().getExpressionLanguage())) {
@@ -207,13 +227,7 @@ public class CaseEngine {
         if (texts.stream().anyMatch(t -> t.matches("(?s).*\\b(now|today)\\s*\\(.*"))) {
             return Optional.empty();
         }
-        Set<String> read = new java.util.TreeSet<>();
-        for (String name : names) {
-            if (texts.stream().anyMatch(t -> t.contains(name))) {
-                read.add(name);
-            }
-        }
-        return Optional.of(read);
+        return Optional.of(List.copyOf(texts));
     }
 
     private static boolean feel(String expressionLanguage) {

@@ -37,6 +37,30 @@ public class InvoiceRepository {
             .update();
         // no history row: a case that starts in the stage it is registered with never writes one
         TransactionCache.note(new Registered(i.invoiceNumber()));
+        // the row as the database now has it, for the steps of the case start that read it (Plan collection stages,
+        // the first stage entry and its figures): no SELECT of the row just inserted
+        TransactionCache.get(new Key(i.invoiceNumber()), () -> Optional.of(asStored(i)));
+    }
+
+    /**
+     * The invoice as {@link #map} reads the row {@link #insert} wrote: amount and contract rate at the scales of their
+     * columns (NUMERIC(19,2), NUMERIC(9,4), rounded as the database rounds), the amount in the currency's minor units as
+     * {@link Money#stored} gives it, no case, no close reason, no stage entries yet.
+     */
+    static Invoice asStored(Invoice i) {
+        String currency = i.currency().trim();
+        return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(),
+            Money.stored(i.amount().setScale(2, java.math.RoundingMode.HALF_UP), currency), currency,
+            i.contractRatePercent() == null ? null : i.contractRatePercent().setScale(4, java.math.RoundingMode.HALF_UP),
+            i.status(), i.stage(), null, null, 0);
+    }
+
+    /**
+     * Whether the invoice was registered in this transaction: it then has nothing booked on it but what this
+     * transaction booked (its ledger lines and agency mandates name it only after its row exists).
+     */
+    public boolean registeredInThisTransaction(String invoiceNumber) {
+        return TransactionCache.noted(new Registered(invoiceNumber));
     }
 
     /** The invoice was registered in this transaction. */
@@ -242,9 +266,14 @@ public class InvoiceRepository {
     }
 
     public void setProcessInstance(String invoiceNumber, String processInstanceId) {
-        forgetRow(invoiceNumber); // its stage, case or status: not a fact of the account
+        TransactionCache.forget(CUSTOMER_LISTS); // the lists hold the row without its case
         jdbc.sql("UPDATE invoices SET process_instance_id = ? WHERE invoice_number = ?")
             .params(processInstanceId, invoiceNumber).update();
+        // its case is not a fact of the account; the row read in this transaction now names the case (the answer to
+        // a registration reads it: no second read of the row)
+        TransactionCache.<Optional<Invoice>>changed(new Key(invoiceNumber), read -> read.map(i -> new Invoice(
+            i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(), i.currency(),
+            i.contractRatePercent(), i.status(), i.stage(), processInstanceId, i.closeReason(), i.stageEntries())));
     }
 
     /** The invoice shows another stage (its case is on its way into it, or closed); no stage entry is counted. */

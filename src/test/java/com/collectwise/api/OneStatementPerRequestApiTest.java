@@ -104,4 +104,35 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
         assertThat(counts.invoiceReads()).isLessThanOrEqualTo(4);
         assertThat(counts.customerReads()).isLessThanOrEqualTo(3);
     }
+
+    /**
+     * A case start of a brand-new invoice before its due date (bench/results/TUNING.md, rows 37-38): the row it inserted
+     * is not read back, its ledger lines and agency mandates are not looked up (an invoice registered in this
+     * transaction has none but what the transaction booked), and the case start reads no rate tables (no interest and
+     * no compensation before the due date; the answer's view reads them for the rate it shows). Before: the row read
+     * once more, one SELECT each of ledger_entries and agency_mandates, each rate table read twice.
+     */
+    @Test
+    void registeringAnInvoiceBeforeItsDueDateReadsNothingANewInvoiceCannotHave() {
+        String customerId = createCustomer();
+        String number = unique("INV");
+
+        during(() -> post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number,
+            "customerId", customerId, "issueDate", today().minusDays(30).toString(),
+            "dueDate", today().plusDays(30).toString(), "amount", "1000.00", "currency", "CNY")));
+
+        List<String> sql = lines.stream().filter(l -> l.contains("SQL")).map(l -> l.toLowerCase(java.util.Locale.ROOT))
+            .toList();
+        assertThat(sql).as("the registration's SQL").isNotEmpty();
+        assertThat(sql).filteredOn(l -> l.contains("select * from invoices where invoice_number")).isEmpty();
+        assertThat(sql).filteredOn(l -> l.contains("from ledger_entries")).isEmpty();
+        // the answer shows the rate the invoice bears (one read of each reference table); the case start read none
+        assertThat(sql).filteredOn(l -> l.contains("from lpr_rates")).hasSize(1);
+        assertThat(sql).filteredOn(l -> l.contains("from ecb_rates")).hasSize(1);
+        assertThat(sql).filteredOn(l -> l.contains("from agency_mandates")).isEmpty();
+        // the figures are those of the invoice as registered
+        Response invoice = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(invoice.status()).isEqualTo(200);
+        assertThat(invoice.raw()).contains("1000.00");
+    }
 }
