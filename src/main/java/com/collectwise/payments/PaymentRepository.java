@@ -216,13 +216,33 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .list();
     }
 
-    /** Applies an unapplied payment to the customer: from now on it counts in the replay by its value date. */
-    void apply(String paymentReference, String customerId) {
+    /**
+     * Applies an unapplied payment to the customer: from now on it counts in the replay by its value date.
+     *
+     * @return false when it was applied already (by a concurrent transaction that committed first): nothing changed
+     */
+    boolean apply(String paymentReference, String customerId) {
         TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE payments SET status = 'APPLIED', customer_id = ?, unapplied_reason = NULL
-                WHERE payment_reference = ? AND status = 'UNAPPLIED'""")
-            .params(customerId, paymentReference).update();
+                WHERE payment_reference = ? AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
+            .params(customerId, paymentReference).update() == 1;
+    }
+
+    /**
+     * Which of these invoices have unapplied money, not reversed, naming them: one query per 500 invoices (the
+     * re-check after a registration committed, see {@code PaymentService#invoiceRegistered}).
+     */
+    java.util.Set<String> withWaitingMoney(java.util.Collection<String> invoiceNumbers) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(invoiceNumbers);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("""
+                    SELECT DISTINCT invoice_number FROM payments
+                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
+                .param("invoices", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return found;
     }
 
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */

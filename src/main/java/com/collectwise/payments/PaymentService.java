@@ -3,15 +3,22 @@ package com.collectwise.payments;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.api.ConflictException;
@@ -71,14 +78,42 @@ public class PaymentService {
      * answered as the replay it is; a lock that could not be had in time is retried a few times.
      */
     public PaymentReceipt receive(IncomingPayment payment) {
+        PaymentReceipt receipt;
         try {
-            return Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
+            receipt = Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
         } catch (DuplicateKeyException e) {
             log.info("Payment {} was booked by a concurrent request; answering as a replay", payment.paymentReference());
-            return payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
+            receipt = payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
                 .orElseThrow(() -> new ConflictException("Payment " + payment.paymentReference()
                     + " is being booked by another request; retry in a moment"));
         }
+        return PaymentRepository.UNAPPLIED.equals(receipt.payment().status()) ? applyIfRegisteredMeanwhile(receipt)
+            : receipt;
+    }
+
+    /**
+     * Money kept unapplied because its invoice (or, naming no invoice, its customer) was not known when its
+     * transaction looked: the registration may have run at that same moment, in a transaction that did not see this
+     * uncommitted payment either. Looked at again now that the payment has committed: of the two, the one that
+     * commits second sees the other (the registration looks again once it has committed, {@link Registrations}). Both
+     * go through the same path, under the customer's lock, reading the waiting money again once they hold it, so the
+     * money is applied exactly once. A replay of kept money looks again too.
+     *
+     * @return the receipt as it stands now: applied (201, or the replay's 200) when the invoice or customer is known
+     */
+    private PaymentReceipt applyIfRegisteredMeanwhile(PaymentReceipt receipt) {
+        PaymentView kept = receipt.payment();
+        Retries.onLockConflict(() -> transaction.execute(status -> kept.invoiceNumber() != null
+            ? invoices.find(kept.invoiceNumber()).map(i -> applyWaitingFor(i.invoiceNumber(), i.customerId()))
+                .orElse(false)
+            : kept.customerId() != null && customers.exists(kept.customerId())
+                && applyWaitingForCustomer(kept.customerId())));
+        PaymentRepository.StoredPayment now = payments.find(kept.paymentReference()).orElseThrow();
+        if (!PaymentRepository.APPLIED.equals(now.view().status())) {
+            return receipt;
+        }
+        return new PaymentReceipt(receipt.outcome() == Outcome.REPLAYED ? Outcome.REPLAYED : Outcome.APPLIED,
+            withAllocations(now));
     }
 
     /**
@@ -191,10 +226,19 @@ public class PaymentService {
         }
     }
 
-    /** A customer's credit pays its next invoice at once (and may settle it). */
+    /**
+     * A customer's credit pays its next invoice at once (and may settle it). Money kept for the invoice is applied; a
+     * payment posted at this same moment, not committed yet, is not seen here: the invoice looks again once its
+     * registration has committed ({@link Registrations}), and the payment looks for the invoice once it has committed
+     * ({@link #applyIfRegisteredMeanwhile}).
+     */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
-        applyWaitingPayments(event);
+        Registrations registered = registrations();
+        if (registered != null) {
+            registered.invoices.put(event.invoiceNumber(), event.customerId());
+        }
+        applyWaitingFor(event.invoiceNumber(), event.customerId());
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
             // read the same applied payments in this transaction)
@@ -208,19 +252,20 @@ public class PaymentService {
      * Money that came for this invoice before the invoice was registered (the bank feed ran before the ERP) was kept
      * as unapplied cash: it is the invoice's money, applied now by its value date, as if it had been posted after
      * the invoice (every figure is a replay, whatever the order of posting). Money in another currency, or naming
-     * another customer, stays unapplied for finance.
+     * another customer, stays unapplied for finance. Safe to run any number of times, at the same moment too: the
+     * waiting money is read again under the customer's lock, and only money still unapplied is applied.
+     *
+     * @return whether money was applied
      */
-    private void applyWaitingPayments(com.collectwise.kernel.InvoiceRegistered event) {
-        List<PaymentRepository.Waiting> named = payments.waitingFor(event.invoiceNumber(), event.customerId());
-        if (named.isEmpty()) {
-            return; // the common case: no invoice row is read (nor cached) here
+    private boolean applyWaitingFor(String invoiceNumber, String customerId) {
+        if (payments.waitingFor(invoiceNumber, customerId).isEmpty()) {
+            return false; // the common case: no lock taken, no invoice row read (nor cached) here
         }
-        Invoice invoice = invoices.find(event.invoiceNumber()).orElseThrow();
-        List<PaymentRepository.Waiting> waiting = named.stream()
+        payments.lockCustomer(customerId);
+        Invoice invoice = invoices.find(invoiceNumber).orElseThrow();
+        List<PaymentRepository.Waiting> waiting = payments.waitingFor(invoiceNumber, customerId).stream()
             .filter(w -> w.currency().equals(invoice.currency())).toList();
-        if (!waiting.isEmpty()) {
-            applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
-        }
+        return applyWaiting(customerId, invoiceNumber, waiting);
     }
 
     /**
@@ -230,15 +275,37 @@ public class PaymentService {
      */
     @org.springframework.context.event.EventListener
     public void customerRegistered(com.collectwise.customers.CustomerRegistered event) {
-        List<PaymentRepository.Waiting> waiting = payments.waitingForCustomer(event.customerId());
-        if (!waiting.isEmpty()) {
-            applyWaiting(event.customerId(), null, waiting);
+        Registrations registered = registrations();
+        if (registered != null) {
+            registered.customers.add(event.customerId());
         }
+        applyWaitingForCustomer(event.customerId());
     }
 
-    private void applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> waiting) {
+    /** As {@link #applyWaitingFor}, for money that named the customer and no invoice. */
+    private boolean applyWaitingForCustomer(String customerId) {
+        if (payments.waitingForCustomer(customerId).isEmpty()) {
+            return false;
+        }
         payments.lockCustomer(customerId);
-        waiting.forEach(w -> payments.apply(w.paymentReference(), customerId));
+        return applyWaiting(customerId, null, payments.waitingForCustomer(customerId));
+    }
+
+    /**
+     * Applies the waiting money still unapplied (the caller holds the customer's lock).
+     *
+     * @return whether any was
+     */
+    private boolean applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> candidates) {
+        List<PaymentRepository.Waiting> waiting = new ArrayList<>();
+        for (PaymentRepository.Waiting w : candidates) {
+            if (payments.apply(w.paymentReference(), customerId)) {
+                waiting.add(w);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return false;
+        }
         PaymentRepository.Waiting last = waiting.get(waiting.size() - 1);
         StatementService.CustomerAccount account = statements.account(customerId,
             later(last.receivedOn(), clock.today()));
@@ -252,6 +319,53 @@ public class PaymentService {
                 w.currency(), w.receivedOn(), PaymentMethod.OTHER), customerId, splits);
         }
         reconcile(customerId, account, last.paymentReference(), last.receivedOn());
+        return true;
+    }
+
+    /**
+     * The invoices and customers registered in the current transaction. Once it has committed they look again for
+     * money waiting for them, in transactions of their own: a payment posted at the same moment was not visible to
+     * the registration while it was uncommitted. One query for all the invoices of the transaction (a batch of a
+     * large import), and only invoices with waiting money take the customer's lock.
+     */
+    private final class Registrations implements TransactionSynchronization {
+        final Map<String, String> invoices = new LinkedHashMap<>();
+        final Set<String> customers = new LinkedHashSet<>();
+
+        @Override
+        public void afterCommit() {
+            TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            try {
+                Set<String> waiting = invoices.isEmpty() ? Set.of()
+                    : own.execute(status -> payments.withWaitingMoney(invoices.keySet()));
+                for (String number : waiting) {
+                    Retries.onLockConflict(() -> own.execute(status -> applyWaitingFor(number, invoices.get(number))));
+                }
+                for (String customerId : customers) {
+                    Retries.onLockConflict(() -> own.execute(status -> applyWaitingForCustomer(customerId)));
+                }
+            } catch (RuntimeException e) {
+                // the registration has committed: it stands; the money stays kept, and a replay of the payment applies it
+                log.error("Money waiting for invoices {} or customers {} could not be applied after their registration",
+                    invoices.keySet(), customers, e);
+            }
+        }
+    }
+
+    /** The current transaction's {@link Registrations} (null outside a transaction). */
+    private Registrations registrations() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Registrations r) {
+                return r;
+            }
+        }
+        Registrations created = new Registrations();
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
     }
 
     /**
@@ -301,12 +415,16 @@ public class PaymentService {
             throw new ConflictException("Payment reference " + payment.paymentReference()
                 + " was booked already with other content");
         }
+        return new PaymentReceipt(Outcome.REPLAYED, withAllocations(stored));
+    }
+
+    private PaymentView withAllocations(PaymentRepository.StoredPayment stored) {
         PaymentView view = stored.view();
         if (stored.customerId() != null && PaymentRepository.APPLIED.equals(view.status())) {
             view = view.withAllocations(allocations(statements.account(stored.customerId(),
                 later(view.receivedOn(), clock.today())), view.paymentReference()));
         }
-        return new PaymentReceipt(Outcome.REPLAYED, view);
+        return view;
     }
 
     /**
