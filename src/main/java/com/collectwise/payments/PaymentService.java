@@ -430,18 +430,25 @@ public class PaymentService {
     /**
      * The same payment described with or without the optional {@code customerId}: when the invoice is named, the
      * customer is the invoice's customer (a payment naming another one is refused before it is stored), so a replay
-     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. A
-     * replay naming another customer is still other content.
+     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. Money
+     * kept for an invoice not known when it came, posted without a customer, has no customer to contradict: a replay
+     * naming one is the same payment (and changes nothing), unless the invoice is known by now and is another
+     * customer's. A replay naming another customer than the stored one is still other content.
      */
-    private static boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
-        if (payment.invoiceNumber() == null || stored.customerId() == null) {
-            return false;
-        }
-        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+    private boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
+        if (payment.invoiceNumber() == null) {
             return false;
         }
         IncomingPayment without = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(), null,
             payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        if (stored.customerId() == null) {
+            return payment.customerId() != null && stored.bodyHash().equals(without.contentHash())
+                && invoices.find(payment.invoiceNumber()).map(i -> i.customerId().equals(payment.customerId()))
+                    .orElse(true);
+        }
+        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+            return false;
+        }
         IncomingPayment with = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(),
             stored.customerId(), payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
         return stored.bodyHash().equals(without.contentHash()) || stored.bodyHash().equals(with.contentHash());
