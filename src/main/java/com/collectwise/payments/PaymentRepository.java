@@ -34,7 +34,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
 
     /** A payment row with the hash of the content it was booked with, and its reversal if any. */
     record StoredPayment(PaymentView view, String bodyHash, String customerId, LocalDate reversedOn,
-                         String reversalHash) {
+                         String reversalHash, String status) {
     }
 
     private final JdbcClient jdbc;
@@ -92,7 +92,8 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
                     PaymentMethod.valueOf(rs.getString("method")), List.of(), rs.getString("unapplied_reason"),
                     reversed == null ? null : reversed.toLocalDate()),
                     rs.getString("body_hash"), rs.getString("customer_id"),
-                    reversed == null ? null : reversed.toLocalDate(), rs.getString("reversal_hash"));
+                    reversed == null ? null : reversed.toLocalDate(), rs.getString("reversal_hash"),
+                    rs.getString("status"));
             })
             .optional();
     }
@@ -241,6 +242,24 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
                     SELECT DISTINCT invoice_number FROM payments
                     WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
                 .param("invoices", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return found;
+    }
+
+    /** How many invoices the customer has (committed, as this transaction sees them now). */
+    int invoiceCount(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE customer_id = ?").param(customerId)
+            .query(Integer.class).single();
+    }
+
+    /** Which of these customers have applied money (reversed or not): one query per 500 customers. */
+    java.util.Set<String> withAppliedMoney(java.util.Collection<String> customerIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(customerIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("""
+                    SELECT DISTINCT customer_id FROM payments WHERE customer_id IN (:customers) AND status = 'APPLIED'""")
+                .param("customers", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
         }
         return found;
     }

@@ -171,6 +171,12 @@ public class PaymentService {
         return Retries.onLockConflict(() -> transaction.execute(status -> {
             PaymentRepository.StoredPayment stored = payments.find(paymentReference)
                 .orElseThrow(() -> new NotFoundException("No payment " + paymentReference));
+            String locked = stored.customerId();
+            if (locked != null) {
+                // kept money naming its customer too: it may be applied at this moment (its invoice registered)
+                payments.lockCustomer(locked);
+                stored = payments.find(paymentReference).orElseThrow();
+            }
             String hash = reversedOn + "\n" + reason;
             if (stored.reversedOn() != null) {
                 if (!hash.equals(stored.reversalHash())) {
@@ -183,15 +189,18 @@ public class PaymentService {
                 throw new InvalidRequestException(List.of(new FieldProblem("reversedOn",
                     "must not be before the payment was received (" + stored.view().receivedOn() + ")")));
             }
-            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
-                payments.lockCustomer(stored.customerId());
-            }
             payments.markReversed(paymentReference, reversedOn, reason, hash);
-            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
+            // read again: kept money naming no customer may have been applied to its invoice's customer by a
+            // registration that committed while this update waited for the row
+            PaymentRepository.StoredPayment reversed = payments.find(paymentReference).orElseThrow();
+            if (reversed.customerId() != null && PaymentRepository.APPLIED.equals(reversed.status())) {
+                if (!reversed.customerId().equals(locked)) {
+                    payments.lockCustomer(reversed.customerId());
+                }
                 LocalDate today = later(reversedOn, clock.today());
-                reconcile(stored.customerId(), statements.account(stored.customerId(), today), null, reversedOn);
+                reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn);
             }
-            return payments.find(paymentReference).orElseThrow().view();
+            return reversed.view();
         }));
     }
 
@@ -203,7 +212,12 @@ public class PaymentService {
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
-        for (Invoice invoice : invoices.findByCustomer(customerId)) {
+        List<Invoice> known = invoices.findByCustomer(customerId);
+        LookAgain later = lookAgain();
+        if (later != null) {
+            later.invoicesSeen.put(customerId, known.size());
+        }
+        for (Invoice invoice : known) {
             Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
@@ -229,19 +243,23 @@ public class PaymentService {
     /**
      * A customer's credit pays its next invoice at once (and may settle it). Money kept for the invoice is applied; a
      * payment posted at this same moment, not committed yet, is not seen here: the invoice looks again once its
-     * registration has committed ({@link Registrations}), and the payment looks for the invoice once it has committed
+     * registration has committed ({@link LookAgain}), and the payment looks for the invoice once it has committed
      * ({@link #applyIfRegisteredMeanwhile}).
      */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
-        Registrations registered = registrations();
+        LookAgain registered = lookAgain();
         if (registered != null) {
             registered.invoices.put(event.invoiceNumber(), event.customerId());
         }
         applyWaitingFor(event.invoiceNumber(), event.customerId());
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
-            // read the same applied payments in this transaction)
+            // read the same applied payments in this transaction). Money booked at this same moment, not committed
+            // yet, is looked for again once this transaction has committed (LookAgain).
+            if (registered != null) {
+                registered.customersWithoutMoney.add(event.customerId());
+            }
             return;
         }
         payments.lockCustomer(event.customerId());
@@ -275,7 +293,7 @@ public class PaymentService {
      */
     @org.springframework.context.event.EventListener
     public void customerRegistered(com.collectwise.customers.CustomerRegistered event) {
-        Registrations registered = registrations();
+        LookAgain registered = lookAgain();
         if (registered != null) {
             registered.customers.add(event.customerId());
         }
@@ -323,14 +341,25 @@ public class PaymentService {
     }
 
     /**
-     * The invoices and customers registered in the current transaction. Once it has committed they look again for
-     * money waiting for them, in transactions of their own: a payment posted at the same moment was not visible to
-     * the registration while it was uncommitted. One query for all the invoices of the transaction (a batch of a
-     * large import), and only invoices with waiting money take the customer's lock.
+     * What the current transaction could not see of transactions running at the same moment, looked at again once it
+     * has committed, each in a transaction of its own. Of two transactions that did not see each other, the one that
+     * commits second sees the other here:
+     * <ul>
+     *   <li>invoices and customers registered: money waiting for them (a payment posted at the same moment was not
+     *   visible while it was uncommitted), one query for all the invoices of the transaction (a batch of a large
+     *   import); only invoices with waiting money take the customer's lock;</li>
+     *   <li>invoices registered for a customer who had no money in this transaction (no lock was taken): money booked
+     *   for the customer at the same moment (it may have become credit without seeing the invoice), one query;</li>
+     *   <li>customers reconciled here (under their lock): an invoice registered at the same moment that the
+     *   reconciliation did not see (a registration that saw no money takes no lock), one count per customer.</li>
+     * </ul>
+     * What is found is reconciled under the customer's lock, as any booking is.
      */
-    private final class Registrations implements TransactionSynchronization {
+    private final class LookAgain implements TransactionSynchronization {
         final Map<String, String> invoices = new LinkedHashMap<>();
         final Set<String> customers = new LinkedHashSet<>();
+        final Set<String> customersWithoutMoney = new LinkedHashSet<>();
+        final Map<String, Integer> invoicesSeen = new LinkedHashMap<>();
 
         @Override
         public void afterCommit() {
@@ -345,25 +374,44 @@ public class PaymentService {
                 for (String customerId : customers) {
                     Retries.onLockConflict(() -> own.execute(status -> applyWaitingForCustomer(customerId)));
                 }
+                Set<String> reconcile = new LinkedHashSet<>();
+                if (!customersWithoutMoney.isEmpty()) {
+                    reconcile.addAll(own.execute(status -> payments.withAppliedMoney(customersWithoutMoney)));
+                }
+                invoicesSeen.forEach((customerId, seen) -> {
+                    if (!reconcile.contains(customerId)
+                        && own.execute(status -> payments.invoiceCount(customerId)) > seen) {
+                        reconcile.add(customerId);
+                    }
+                });
+                for (String customerId : reconcile) {
+                    log.info("Customer {}: money and an invoice were booked at the same moment; reconciled again",
+                        customerId);
+                    Retries.onLockConflict(() -> own.execute(status -> {
+                        payments.lockCustomer(customerId);
+                        reconcile(customerId, statements.account(customerId, clock.today()), null, clock.today());
+                        return null;
+                    }));
+                }
             } catch (RuntimeException e) {
-                // the registration has committed: it stands; the money stays kept, and a replay of the payment applies it
-                log.error("Money waiting for invoices {} or customers {} could not be applied after their registration",
+                // what committed stands; the money stays as booked, and the customer's next booking reconciles it
+                log.error("Invoices {}, customers {}: money booked at the same moment could not be looked at again",
                     invoices.keySet(), customers, e);
             }
         }
     }
 
-    /** The current transaction's {@link Registrations} (null outside a transaction). */
-    private Registrations registrations() {
+    /** The current transaction's {@link LookAgain} (null outside a transaction). */
+    private LookAgain lookAgain() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Registrations r) {
+            if (s instanceof LookAgain r) {
                 return r;
             }
         }
-        Registrations created = new Registrations();
+        LookAgain created = new LookAgain();
         TransactionSynchronizationManager.registerSynchronization(created);
         return created;
     }

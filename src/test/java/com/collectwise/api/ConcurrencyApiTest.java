@@ -396,12 +396,7 @@ public class ConcurrencyApiTest extends ApiTestSupport {
      */
     @Test
     public void anInvoiceAndItsPaymentPostedAtTheSameMomentAreBookedOnce() {
-        AtomicReference<CountDownLatch> caseStarted = new AtomicReference<>(new CountDownLatch(1));
-        doAnswer(call -> {
-            Object id = call.callRealMethod();
-            caseStarted.get().countDown();
-            return id;
-        }).when(caseEngine).start(any(), any());
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
         for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
             CountDownLatch started = new CountDownLatch(1);
             caseStarted.set(started);
@@ -440,6 +435,171 @@ public class ConcurrencyApiTest extends ApiTestSupport {
             assertThat(credit(customerId)).isEqualByComparingTo("400.00");
             assertBooks(customerId);
         }
+    }
+
+    /**
+     * A payment (400.00 on 1,000.00) and its reversal posted at the same moment: the reversal finds the payment (200,
+     * 1,000.00 owed again) or does not yet (404, 600.00 owed); never both half-done.
+     */
+    @Test
+    public void aPaymentAndItsReversalAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String ref = unique("PAY");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")),
+                () -> post(FINANCE, "/api/payments/" + ref + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200, 404);
+            boolean reversed = answers.get(1).status() == 200;
+            assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ? AND reversed_on IS NOT NULL",
+                ref)).isEqualTo(reversed ? 1 : 0);
+            assertThat(outstanding(number)).isEqualByComparingTo(reversed ? "1000.00" : "600.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /**
+     * Money kept for an invoice not known yet (1,000.00, all of it), its reversal and the invoice's registration at
+     * the same moment: applied or not, the money is reversed, so the invoice owes 1,000.00 and is open (a case the
+     * money settled is reopened), never settled while owing.
+     */
+    @Test
+    public void keptMoneyItsReversalAndItsInvoiceAtOnce() {
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            CountDownLatch started = new CountDownLatch(1);
+            caseStarted.set(started);
+            String customerId = createCustomer();
+            String number = unique("INV");
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, number, null, "1000.00")).status()).isEqualTo(202);
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00")),
+                () -> {
+                    started.await(30, TimeUnit.SECONDS);
+                    return post(FINANCE, "/api/payments/" + ref + "/reversal",
+                        Map.of("reversedOn", today().toString(), "reason", "recalled"));
+                });
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertThat(outstanding(number)).isEqualByComparingTo("1000.00");
+            assertThat(status(number)).isEqualTo("OPEN");
+            assertBooks(customerId);
+        }
+    }
+
+    /** Kept money (400.00), two replays of it and its invoice's registration at once: applied once, 600.00 owed. */
+    @Test
+    public void twoReplaysOfKeptMoneyAndItsInvoiceAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = unique("INV");
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")).status()).isEqualTo(202);
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00")),
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")),
+                () -> post(INTEGRATION, "/api/payments", payment(ref, number, customerId, "400.00")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertAllowed(answers.get(2), 200);
+            assertAppliedOnce(ref, customerId, "400.00");
+            assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /** A credit note (600.00) and a payment (400.00) that together settle 1,000.00, at once: settled, 0.00. */
+    @Test
+    public void aCreditNoteAndAPaymentThatTogetherSettleTheInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+                    unique("CN"), "amount", "600.00", "issuedOn", today().toString(), "reason", "goods returned")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "400.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            assertBooks(customerId);
+            runDueJobsOfCase(number);
+        }
+    }
+
+    /**
+     * Money naming only the customer (400.00) and the customer's first invoice (400.00) at the same moment, the
+     * payment released when the invoice's case has started: the money pays the invoice whatever the order, so it
+     * owes nothing and is settled (never open and dunned for money it was paid).
+     */
+    @Test
+    public void aCustomersMoneyAndItsNewInvoiceAtOnce() {
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            CountDownLatch started = new CountDownLatch(1);
+            caseStarted.set(started);
+            String customerId = createCustomer();
+            String number = unique("INV");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "400.00")),
+                () -> {
+                    started.await(30, TimeUnit.SECONDS);
+                    return post(FINANCE, "/api/payments", payment(unique("PAY"), null, customerId, "400.00"));
+                });
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            assertThat(credit(customerId)).isEqualByComparingTo("0.00");
+            runDueJobsOfCase(number);
+            assertThat(caseRunning(number)).isFalse();
+        }
+    }
+
+    /**
+     * The customer's credit (400.00) reversed while the customer's next invoice (400.00) is registered: whether the
+     * credit paid the invoice first or not, it no longer counts, so the invoice owes 400.00 and is open.
+     */
+    @Test
+    public void theReversalOfACustomersCreditAndItsNewInvoiceAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, null, customerId, "400.00")).status())
+                .isEqualTo(201);
+            String number = unique("INV");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "400.00")),
+                () -> post(FINANCE, "/api/payments/" + ref + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertThat(outstanding(number)).isEqualByComparingTo("400.00");
+            assertThat(status(number)).isEqualTo("OPEN");
+        }
+    }
+
+    /**
+     * From now on in this test, every case start counts down the latch the reference holds then, once the case has
+     * started (the end of the registration's transaction is near): a call waiting on it comes at the same moment.
+     */
+    private AtomicReference<CountDownLatch> gateOnCaseStart() {
+        AtomicReference<CountDownLatch> caseStarted = new AtomicReference<>(new CountDownLatch(1));
+        doAnswer(call -> {
+            Object id = call.callRealMethod();
+            caseStarted.get().countDown();
+            return id;
+        }).when(caseEngine).start(any(), any());
+        return caseStarted;
     }
 
     /** Exactly one row under the reference, applied to the customer, split once into exactly its amount. */
