@@ -78,6 +78,10 @@ public class PaymentService {
      * answered as the replay it is; a lock that could not be had in time is retried a few times.
      */
     public PaymentReceipt receive(IncomingPayment payment) {
+        return lookingAgainAfter(() -> receiveNow(payment));
+    }
+
+    private PaymentReceipt receiveNow(IncomingPayment payment) {
         PaymentReceipt receipt;
         try {
             receipt = Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
@@ -168,7 +172,7 @@ public class PaymentService {
      * the same payment is a conflict.
      */
     public PaymentView reverse(String paymentReference, LocalDate reversedOn, String reason) {
-        return Retries.onLockConflict(() -> transaction.execute(status -> {
+        return lookingAgainAfter(() -> Retries.onLockConflict(() -> transaction.execute(status -> {
             PaymentRepository.StoredPayment stored = payments.find(paymentReference)
                 .orElseThrow(() -> new NotFoundException("No payment " + paymentReference));
             String locked = stored.customerId();
@@ -201,7 +205,7 @@ public class PaymentService {
                 reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn);
             }
             return reversed.view();
-        }));
+        })));
     }
 
     /**
@@ -363,6 +367,15 @@ public class PaymentService {
 
         @Override
         public void afterCommit() {
+            java.util.Deque<LookAgain> pending = LOOK_AGAIN_AFTER.get();
+            if (pending != null) {
+                pending.add(this); // the entry point runs it once its transaction has let go of its connection
+            } else {
+                run();
+            }
+        }
+
+        void run() {
             TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             try {
@@ -398,6 +411,33 @@ public class PaymentService {
                 log.error("Invoices {}, customers {}: money booked at the same moment could not be looked at again",
                     invoices.keySet(), customers, e);
             }
+        }
+    }
+
+    /** What committed transactions of this thread look at again, when an entry point runs it (see below). */
+    private static final ThreadLocal<java.util.Deque<LookAgain>> LOOK_AGAIN_AFTER = new ThreadLocal<>();
+
+    /**
+     * Runs an entry point that books money in transactions of its own (a payment, a reversal, a credit note): what its
+     * transactions look at again once committed ({@link LookAgain}) is run when the work has ended, outside any
+     * transaction, so a request never holds two connections of the pool at once (many requests each holding one and
+     * waiting for a second would stall the pool). Inside a caller's transaction, or when an entry point already runs
+     * it, the work just runs; a transaction committed without one looks again at once in its after-commit.
+     */
+    public <T> T lookingAgainAfter(java.util.function.Supplier<T> work) {
+        if (LOOK_AGAIN_AFTER.get() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return work.get();
+        }
+        java.util.Deque<LookAgain> pending = new java.util.ArrayDeque<>();
+        LOOK_AGAIN_AFTER.set(pending);
+        try {
+            return work.get();
+        } finally {
+            // also when the work failed after a transaction committed; LookAgain reports its own failures in the log
+            for (LookAgain next = pending.poll(); next != null; next = pending.poll()) {
+                next.run();
+            }
+            LOOK_AGAIN_AFTER.remove();
         }
     }
 
