@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
+import com.collectwise.kernel.AfterTransaction;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
@@ -367,12 +368,8 @@ public class PaymentService {
 
         @Override
         public void afterCommit() {
-            java.util.Deque<LookAgain> pending = LOOK_AGAIN_AFTER.get();
-            if (pending != null) {
-                pending.add(this); // the entry point runs it once its transaction has let go of its connection
-            } else {
-                run();
-            }
+            // the entry point runs it once its transaction has let go of its connection (at once without one)
+            AfterTransaction.runOrDefer(this::run);
         }
 
         void run() {
@@ -414,31 +411,13 @@ public class PaymentService {
         }
     }
 
-    /** What committed transactions of this thread look at again, when an entry point runs it (see below). */
-    private static final ThreadLocal<java.util.Deque<LookAgain>> LOOK_AGAIN_AFTER = new ThreadLocal<>();
-
     /**
      * Runs an entry point that books money in transactions of its own (a payment, a reversal, a credit note): what its
-     * transactions look at again once committed ({@link LookAgain}) is run when the work has ended, outside any
-     * transaction, so a request never holds two connections of the pool at once (many requests each holding one and
-     * waiting for a second would stall the pool). Inside a caller's transaction, or when an entry point already runs
-     * it, the work just runs; a transaction committed without one looks again at once in its after-commit.
+     * transactions look at again once committed ({@link LookAgain}) runs when the work has ended, outside any
+     * transaction ({@link AfterTransaction}).
      */
     public <T> T lookingAgainAfter(java.util.function.Supplier<T> work) {
-        if (LOOK_AGAIN_AFTER.get() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return work.get();
-        }
-        java.util.Deque<LookAgain> pending = new java.util.ArrayDeque<>();
-        LOOK_AGAIN_AFTER.set(pending);
-        try {
-            return work.get();
-        } finally {
-            // also when the work failed after a transaction committed; LookAgain reports its own failures in the log
-            for (LookAgain next = pending.poll(); next != null; next = pending.poll()) {
-                next.run();
-            }
-            LOOK_AGAIN_AFTER.remove();
-        }
+        return AfterTransaction.around(work);
     }
 
     /** The current transaction's {@link LookAgain} (null outside a transaction). */
