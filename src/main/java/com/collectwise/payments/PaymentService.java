@@ -388,12 +388,13 @@ public class PaymentService {
                 if (!customersWithoutMoney.isEmpty()) {
                     reconcile.addAll(own.execute(status -> payments.withAppliedMoney(customersWithoutMoney)));
                 }
-                invoicesSeen.forEach((customerId, seen) -> {
-                    if (!reconcile.contains(customerId)
-                        && own.execute(status -> payments.invoiceCount(customerId)) > seen) {
-                        reconcile.add(customerId);
-                    }
-                });
+                if (!invoicesSeen.isEmpty()) {
+                    own.executeWithoutResult(status -> invoicesSeen.forEach((customerId, seen) -> {
+                        if (!reconcile.contains(customerId) && payments.invoiceCount(customerId) > seen) {
+                            reconcile.add(customerId);
+                        }
+                    }));
+                }
                 for (String customerId : reconcile) {
                     log.info("Customer {}: money and an invoice were booked at the same moment; reconciled again",
                         customerId);
