@@ -28,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.collectwise.api.AsOf;
 import com.collectwise.api.NotFoundException;
+import com.collectwise.kernel.AfterTransaction;
 
 @RestController
 @RequestMapping("/api/invoices")
@@ -39,9 +40,12 @@ public class InvoiceController {
     private final CaseViewService views;
     private final InvoiceRepository repository;
     private final BusinessClock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public InvoiceController(InvoiceService invoices, InvoiceImportService importer, CaseViewService views,
-                             InvoiceRepository repository, BusinessClock clock, InvoiceImports imports) {
+                             InvoiceRepository repository, BusinessClock clock, InvoiceImports imports,
+                             org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.imports = imports;
         this.invoices = invoices;
         this.repository = repository;
@@ -50,14 +54,19 @@ public class InvoiceController {
         this.clock = clock;
     }
 
-    /** One transaction for the registration and its answer: the invoice, customer and statement are read once. */
+    /**
+     * One transaction for the registration and its answer: the invoice, customer and statement are read once. Money
+     * posted for the invoice at the same moment is looked for again after the commit, before the answer is written
+     * ({@link AfterTransaction}: the request holds one connection at a time).
+     */
     @PostMapping
-    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<CaseView> register(@Valid @RequestBody InvoiceRequest request) {
-        Invoice invoice = invoices.register(request.toInvoice());
-        URI location = UriComponentsBuilder.fromPath("/api/invoices/{number}")
-            .buildAndExpand(invoice.invoiceNumber()).encode().toUri();
-        return ResponseEntity.created(location).body(views.view(invoice.invoiceNumber(), clock.today()));
+        return AfterTransaction.around(() -> transaction.execute(status -> {
+            Invoice invoice = invoices.register(request.toInvoice());
+            URI location = UriComponentsBuilder.fromPath("/api/invoices/{number}")
+                .buildAndExpand(invoice.invoiceNumber()).encode().toUri();
+            return ResponseEntity.created(location).body(views.view(invoice.invoiceNumber(), clock.today()));
+        }));
     }
 
     /** CSV in UTF-8 unless the Content-Type names another charset. */
@@ -66,8 +75,8 @@ public class InvoiceController {
                                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                                                          java.security.Principal user) {
         Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
-        InvoiceImportService.Imported done = importer.importCsv(body == null ? "" : new String(body, charset),
-            user == null ? null : user.getName());
+        InvoiceImportService.Imported done = AfterTransaction.around(() -> importer.importCsv(
+            body == null ? "" : new String(body, charset), user == null ? null : user.getName()));
         URI progress = UriComponentsBuilder.fromPath("/api/invoices/imports/{id}").buildAndExpand(done.importId())
             .encode().toUri();
         return ResponseEntity.ok().location(progress).body(Map.of("imported", done.imported(),

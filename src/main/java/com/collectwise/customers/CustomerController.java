@@ -26,7 +26,8 @@ public class CustomerController {
     /** Every bad field of the body is reported at once, not only the first. */
     @PostMapping
     public ResponseEntity<Customer> register(@Valid @RequestBody CustomerRequest request) {
-        Customer customer = customers.register(request.toCustomer());
+        // money kept for this customer and posted at the same moment is looked for again after the commit
+        Customer customer = com.collectwise.kernel.AfterTransaction.around(() -> customers.register(request.toCustomer()));
         URI location = UriComponentsBuilder.fromPath("/api/customers/{id}").buildAndExpand(customer.customerId())
             .encode().toUri();
         return ResponseEntity.created(location).body(customer);

@@ -79,8 +79,8 @@ public class CreditNoteService {
      */
     public Result issue(String invoiceNumber, String creditNoteNumber, BigDecimal amount, LocalDate issuedOn,
                         String reason, Long disputeId, String issuedBy) {
-        return Retries.onLockConflict(() -> transaction.execute(status ->
-            book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, disputeId, issuedBy)));
+        return paymentService.lookingAgainAfter(() -> Retries.onLockConflict(() -> transaction.execute(status ->
+            book(invoiceNumber, creditNoteNumber, amount, issuedOn, reason, disputeId, issuedBy))));
     }
 
     /** The amount's decimals against the currency of the invoice (none when either is unknown or it fits). */

@@ -34,7 +34,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
 
     /** A payment row with the hash of the content it was booked with, and its reversal if any. */
     record StoredPayment(PaymentView view, String bodyHash, String customerId, LocalDate reversedOn,
-                         String reversalHash) {
+                         String reversalHash, String status) {
     }
 
     private final JdbcClient jdbc;
@@ -92,7 +92,8 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
                     PaymentMethod.valueOf(rs.getString("method")), List.of(), rs.getString("unapplied_reason"),
                     reversed == null ? null : reversed.toLocalDate()),
                     rs.getString("body_hash"), rs.getString("customer_id"),
-                    reversed == null ? null : reversed.toLocalDate(), rs.getString("reversal_hash"));
+                    reversed == null ? null : reversed.toLocalDate(), rs.getString("reversal_hash"),
+                    rs.getString("status"));
             })
             .optional();
     }
@@ -216,13 +217,51 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .list();
     }
 
-    /** Applies an unapplied payment to the customer: from now on it counts in the replay by its value date. */
-    void apply(String paymentReference, String customerId) {
+    /**
+     * Applies an unapplied payment to the customer: from now on it counts in the replay by its value date.
+     *
+     * @return false when it was applied already (by a concurrent transaction that committed first): nothing changed
+     */
+    boolean apply(String paymentReference, String customerId) {
         TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE payments SET status = 'APPLIED', customer_id = ?, unapplied_reason = NULL
-                WHERE payment_reference = ? AND status = 'UNAPPLIED'""")
-            .params(customerId, paymentReference).update();
+                WHERE payment_reference = ? AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
+            .params(customerId, paymentReference).update() == 1;
+    }
+
+    /**
+     * Which of these invoices have unapplied money, not reversed, naming them: one query per 500 invoices (the
+     * re-check after a registration committed, see {@code PaymentService#invoiceRegistered}).
+     */
+    java.util.Set<String> withWaitingMoney(java.util.Collection<String> invoiceNumbers) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(invoiceNumbers);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("""
+                    SELECT DISTINCT invoice_number FROM payments
+                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
+                .param("invoices", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return found;
+    }
+
+    /** How many invoices the customer has (committed, as this transaction sees them now). */
+    int invoiceCount(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE customer_id = ?").param(customerId)
+            .query(Integer.class).single();
+    }
+
+    /** Which of these customers have applied money (reversed or not): one query per 500 customers. */
+    java.util.Set<String> withAppliedMoney(java.util.Collection<String> customerIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(customerIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("""
+                    SELECT DISTINCT customer_id FROM payments WHERE customer_id IN (:customers) AND status = 'APPLIED'""")
+                .param("customers", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+        }
+        return found;
     }
 
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */

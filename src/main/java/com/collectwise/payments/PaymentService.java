@@ -3,20 +3,28 @@ package com.collectwise.payments;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.api.ConflictException;
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
+import com.collectwise.kernel.AfterTransaction;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
@@ -71,14 +79,46 @@ public class PaymentService {
      * answered as the replay it is; a lock that could not be had in time is retried a few times.
      */
     public PaymentReceipt receive(IncomingPayment payment) {
+        return lookingAgainAfter(() -> receiveNow(payment));
+    }
+
+    private PaymentReceipt receiveNow(IncomingPayment payment) {
+        PaymentReceipt receipt;
         try {
-            return Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
+            receipt = Retries.onLockConflict(() -> transaction.execute(status -> book(payment)));
         } catch (DuplicateKeyException e) {
             log.info("Payment {} was booked by a concurrent request; answering as a replay", payment.paymentReference());
-            return payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
+            receipt = payments.find(payment.paymentReference()).map(stored -> replay(stored, payment))
                 .orElseThrow(() -> new ConflictException("Payment " + payment.paymentReference()
                     + " is being booked by another request; retry in a moment"));
         }
+        return PaymentRepository.UNAPPLIED.equals(receipt.payment().status()) ? applyIfRegisteredMeanwhile(receipt)
+            : receipt;
+    }
+
+    /**
+     * Money kept unapplied because its invoice (or, naming no invoice, its customer) was not known when its
+     * transaction looked: the registration may have run at that same moment, in a transaction that did not see this
+     * uncommitted payment either. Looked at again now that the payment has committed: of the two, the one that
+     * commits second sees the other (the registration looks again once it has committed, {@link Registrations}). Both
+     * go through the same path, under the customer's lock, reading the waiting money again once they hold it, so the
+     * money is applied exactly once. A replay of kept money looks again too.
+     *
+     * @return the receipt as it stands now: applied (201, or the replay's 200) when the invoice or customer is known
+     */
+    private PaymentReceipt applyIfRegisteredMeanwhile(PaymentReceipt receipt) {
+        PaymentView kept = receipt.payment();
+        Retries.onLockConflict(() -> transaction.execute(status -> kept.invoiceNumber() != null
+            ? invoices.find(kept.invoiceNumber()).map(i -> applyWaitingFor(i.invoiceNumber(), i.customerId()))
+                .orElse(false)
+            : kept.customerId() != null && customers.exists(kept.customerId())
+                && applyWaitingForCustomer(kept.customerId())));
+        PaymentRepository.StoredPayment now = payments.find(kept.paymentReference()).orElseThrow();
+        if (!PaymentRepository.APPLIED.equals(now.view().status())) {
+            return receipt;
+        }
+        return new PaymentReceipt(receipt.outcome() == Outcome.REPLAYED ? Outcome.REPLAYED : Outcome.APPLIED,
+            withAllocations(now));
     }
 
     /**
@@ -133,9 +173,15 @@ public class PaymentService {
      * the same payment is a conflict.
      */
     public PaymentView reverse(String paymentReference, LocalDate reversedOn, String reason) {
-        return Retries.onLockConflict(() -> transaction.execute(status -> {
+        return lookingAgainAfter(() -> Retries.onLockConflict(() -> transaction.execute(status -> {
             PaymentRepository.StoredPayment stored = payments.find(paymentReference)
                 .orElseThrow(() -> new NotFoundException("No payment " + paymentReference));
+            String locked = stored.customerId();
+            if (locked != null) {
+                // kept money naming its customer too: it may be applied at this moment (its invoice registered)
+                payments.lockCustomer(locked);
+                stored = payments.find(paymentReference).orElseThrow();
+            }
             String hash = reversedOn + "\n" + reason;
             if (stored.reversedOn() != null) {
                 if (!hash.equals(stored.reversalHash())) {
@@ -148,16 +194,19 @@ public class PaymentService {
                 throw new InvalidRequestException(List.of(new FieldProblem("reversedOn",
                     "must not be before the payment was received (" + stored.view().receivedOn() + ")")));
             }
-            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
-                payments.lockCustomer(stored.customerId());
-            }
             payments.markReversed(paymentReference, reversedOn, reason, hash);
-            if (stored.customerId() != null && PaymentRepository.APPLIED.equals(stored.view().status())) {
+            // read again: kept money naming no customer may have been applied to its invoice's customer by a
+            // registration that committed while this update waited for the row
+            PaymentRepository.StoredPayment reversed = payments.find(paymentReference).orElseThrow();
+            if (reversed.customerId() != null && PaymentRepository.APPLIED.equals(reversed.status())) {
+                if (!reversed.customerId().equals(locked)) {
+                    payments.lockCustomer(reversed.customerId());
+                }
                 LocalDate today = later(reversedOn, clock.today());
-                reconcile(stored.customerId(), statements.account(stored.customerId(), today), null, reversedOn);
+                reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn);
             }
-            return payments.find(paymentReference).orElseThrow().view();
-        }));
+            return reversed.view();
+        })));
     }
 
     /**
@@ -168,7 +217,12 @@ public class PaymentService {
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
-        for (Invoice invoice : invoices.findByCustomer(customerId)) {
+        List<Invoice> known = invoices.findByCustomer(customerId);
+        LookAgain later = lookAgain();
+        if (later != null) {
+            later.invoicesSeen.put(customerId, known.size());
+        }
+        for (Invoice invoice : known) {
             Statement now = account.result().invoice(invoice.invoiceNumber()).statement();
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
@@ -191,13 +245,26 @@ public class PaymentService {
         }
     }
 
-    /** A customer's credit pays its next invoice at once (and may settle it). */
+    /**
+     * A customer's credit pays its next invoice at once (and may settle it). Money kept for the invoice is applied; a
+     * payment posted at this same moment, not committed yet, is not seen here: the invoice looks again once its
+     * registration has committed ({@link LookAgain}), and the payment looks for the invoice once it has committed
+     * ({@link #applyIfRegisteredMeanwhile}).
+     */
     @org.springframework.context.event.EventListener
     public void invoiceRegistered(com.collectwise.kernel.InvoiceRegistered event) {
-        applyWaitingPayments(event);
+        LookAgain registered = lookAgain();
+        if (registered != null) {
+            registered.invoices.put(event.invoiceNumber(), event.customerId());
+        }
+        applyWaitingFor(event.invoiceNumber(), event.customerId());
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
-            // read the same applied payments in this transaction)
+            // read the same applied payments in this transaction). Money booked at this same moment, not committed
+            // yet, is looked for again once this transaction has committed (LookAgain).
+            if (registered != null) {
+                registered.customersWithoutMoney.add(event.customerId());
+            }
             return;
         }
         payments.lockCustomer(event.customerId());
@@ -208,19 +275,20 @@ public class PaymentService {
      * Money that came for this invoice before the invoice was registered (the bank feed ran before the ERP) was kept
      * as unapplied cash: it is the invoice's money, applied now by its value date, as if it had been posted after
      * the invoice (every figure is a replay, whatever the order of posting). Money in another currency, or naming
-     * another customer, stays unapplied for finance.
+     * another customer, stays unapplied for finance. Safe to run any number of times, at the same moment too: the
+     * waiting money is read again under the customer's lock, and only money still unapplied is applied.
+     *
+     * @return whether money was applied
      */
-    private void applyWaitingPayments(com.collectwise.kernel.InvoiceRegistered event) {
-        List<PaymentRepository.Waiting> named = payments.waitingFor(event.invoiceNumber(), event.customerId());
-        if (named.isEmpty()) {
-            return; // the common case: no invoice row is read (nor cached) here
+    private boolean applyWaitingFor(String invoiceNumber, String customerId) {
+        if (payments.waitingFor(invoiceNumber, customerId).isEmpty()) {
+            return false; // the common case: no lock taken, no invoice row read (nor cached) here
         }
-        Invoice invoice = invoices.find(event.invoiceNumber()).orElseThrow();
-        List<PaymentRepository.Waiting> waiting = named.stream()
+        payments.lockCustomer(customerId);
+        Invoice invoice = invoices.find(invoiceNumber).orElseThrow();
+        List<PaymentRepository.Waiting> waiting = payments.waitingFor(invoiceNumber, customerId).stream()
             .filter(w -> w.currency().equals(invoice.currency())).toList();
-        if (!waiting.isEmpty()) {
-            applyWaiting(invoice.customerId(), invoice.invoiceNumber(), waiting);
-        }
+        return applyWaiting(customerId, invoiceNumber, waiting);
     }
 
     /**
@@ -230,15 +298,37 @@ public class PaymentService {
      */
     @org.springframework.context.event.EventListener
     public void customerRegistered(com.collectwise.customers.CustomerRegistered event) {
-        List<PaymentRepository.Waiting> waiting = payments.waitingForCustomer(event.customerId());
-        if (!waiting.isEmpty()) {
-            applyWaiting(event.customerId(), null, waiting);
+        LookAgain registered = lookAgain();
+        if (registered != null) {
+            registered.customers.add(event.customerId());
         }
+        applyWaitingForCustomer(event.customerId());
     }
 
-    private void applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> waiting) {
+    /** As {@link #applyWaitingFor}, for money that named the customer and no invoice. */
+    private boolean applyWaitingForCustomer(String customerId) {
+        if (payments.waitingForCustomer(customerId).isEmpty()) {
+            return false;
+        }
         payments.lockCustomer(customerId);
-        waiting.forEach(w -> payments.apply(w.paymentReference(), customerId));
+        return applyWaiting(customerId, null, payments.waitingForCustomer(customerId));
+    }
+
+    /**
+     * Applies the waiting money still unapplied (the caller holds the customer's lock).
+     *
+     * @return whether any was
+     */
+    private boolean applyWaiting(String customerId, String invoiceNumber, List<PaymentRepository.Waiting> candidates) {
+        List<PaymentRepository.Waiting> waiting = new ArrayList<>();
+        for (PaymentRepository.Waiting w : candidates) {
+            if (payments.apply(w.paymentReference(), customerId)) {
+                waiting.add(w);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return false;
+        }
         PaymentRepository.Waiting last = waiting.get(waiting.size() - 1);
         StatementService.CustomerAccount account = statements.account(customerId,
             later(last.receivedOn(), clock.today()));
@@ -252,6 +342,98 @@ public class PaymentService {
                 w.currency(), w.receivedOn(), PaymentMethod.OTHER), customerId, splits);
         }
         reconcile(customerId, account, last.paymentReference(), last.receivedOn());
+        return true;
+    }
+
+    /**
+     * What the current transaction could not see of transactions running at the same moment, looked at again once it
+     * has committed, each in a transaction of its own. Of two transactions that did not see each other, the one that
+     * commits second sees the other here:
+     * <ul>
+     *   <li>invoices and customers registered: money waiting for them (a payment posted at the same moment was not
+     *   visible while it was uncommitted), one query for all the invoices of the transaction (a batch of a large
+     *   import); only invoices with waiting money take the customer's lock;</li>
+     *   <li>invoices registered for a customer who had no money in this transaction (no lock was taken): money booked
+     *   for the customer at the same moment (it may have become credit without seeing the invoice), one query;</li>
+     *   <li>customers reconciled here (under their lock): an invoice registered at the same moment that the
+     *   reconciliation did not see (a registration that saw no money takes no lock), one count per customer.</li>
+     * </ul>
+     * What is found is reconciled under the customer's lock, as any booking is.
+     */
+    private final class LookAgain implements TransactionSynchronization {
+        final Map<String, String> invoices = new LinkedHashMap<>();
+        final Set<String> customers = new LinkedHashSet<>();
+        final Set<String> customersWithoutMoney = new LinkedHashSet<>();
+        final Map<String, Integer> invoicesSeen = new LinkedHashMap<>();
+
+        @Override
+        public void afterCommit() {
+            // the entry point runs it once its transaction has let go of its connection (at once without one)
+            AfterTransaction.runOrDefer(this::run);
+        }
+
+        void run() {
+            TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            try {
+                Set<String> waiting = invoices.isEmpty() ? Set.of()
+                    : own.execute(status -> payments.withWaitingMoney(invoices.keySet()));
+                for (String number : waiting) {
+                    Retries.onLockConflict(() -> own.execute(status -> applyWaitingFor(number, invoices.get(number))));
+                }
+                for (String customerId : customers) {
+                    Retries.onLockConflict(() -> own.execute(status -> applyWaitingForCustomer(customerId)));
+                }
+                Set<String> reconcile = new LinkedHashSet<>();
+                if (!customersWithoutMoney.isEmpty()) {
+                    reconcile.addAll(own.execute(status -> payments.withAppliedMoney(customersWithoutMoney)));
+                }
+                if (!invoicesSeen.isEmpty()) {
+                    own.executeWithoutResult(status -> invoicesSeen.forEach((customerId, seen) -> {
+                        if (!reconcile.contains(customerId) && payments.invoiceCount(customerId) > seen) {
+                            reconcile.add(customerId);
+                        }
+                    }));
+                }
+                for (String customerId : reconcile) {
+                    log.info("Customer {}: money and an invoice were booked at the same moment; reconciled again",
+                        customerId);
+                    Retries.onLockConflict(() -> own.execute(status -> {
+                        payments.lockCustomer(customerId);
+                        reconcile(customerId, statements.account(customerId, clock.today()), null, clock.today());
+                        return null;
+                    }));
+                }
+            } catch (RuntimeException e) {
+                // what committed stands; the money stays as booked, and the customer's next booking reconciles it
+                log.error("Invoices {}, customers {}: money booked at the same moment could not be looked at again",
+                    invoices.keySet(), customers, e);
+            }
+        }
+    }
+
+    /**
+     * Runs an entry point that books money in transactions of its own (a payment, a reversal, a credit note): what its
+     * transactions look at again once committed ({@link LookAgain}) runs when the work has ended, outside any
+     * transaction ({@link AfterTransaction}).
+     */
+    public <T> T lookingAgainAfter(java.util.function.Supplier<T> work) {
+        return AfterTransaction.around(work);
+    }
+
+    /** The current transaction's {@link LookAgain} (null outside a transaction). */
+    private LookAgain lookAgain() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof LookAgain r) {
+                return r;
+            }
+        }
+        LookAgain created = new LookAgain();
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
     }
 
     /**
@@ -301,29 +483,40 @@ public class PaymentService {
             throw new ConflictException("Payment reference " + payment.paymentReference()
                 + " was booked already with other content");
         }
+        return new PaymentReceipt(Outcome.REPLAYED, withAllocations(stored));
+    }
+
+    private PaymentView withAllocations(PaymentRepository.StoredPayment stored) {
         PaymentView view = stored.view();
         if (stored.customerId() != null && PaymentRepository.APPLIED.equals(view.status())) {
             view = view.withAllocations(allocations(statements.account(stored.customerId(),
                 later(view.receivedOn(), clock.today())), view.paymentReference()));
         }
-        return new PaymentReceipt(Outcome.REPLAYED, view);
+        return view;
     }
 
     /**
      * The same payment described with or without the optional {@code customerId}: when the invoice is named, the
      * customer is the invoice's customer (a payment naming another one is refused before it is stored), so a replay
-     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. A
-     * replay naming another customer is still other content.
+     * that adds the matching customer, or leaves out the customer the first post named, is the same payment. Money
+     * kept for an invoice not known when it came, posted without a customer, has no customer to contradict: a replay
+     * naming one is the same payment (and changes nothing), unless the invoice is known by now and is another
+     * customer's. A replay naming another customer than the stored one is still other content.
      */
-    private static boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
-        if (payment.invoiceNumber() == null || stored.customerId() == null) {
-            return false;
-        }
-        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+    private boolean sameDescribedOtherwise(PaymentRepository.StoredPayment stored, IncomingPayment payment) {
+        if (payment.invoiceNumber() == null) {
             return false;
         }
         IncomingPayment without = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(), null,
             payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
+        if (stored.customerId() == null) {
+            return payment.customerId() != null && stored.bodyHash().equals(without.contentHash())
+                && invoices.find(payment.invoiceNumber()).map(i -> i.customerId().equals(payment.customerId()))
+                    .orElse(true);
+        }
+        if (payment.customerId() != null && !payment.customerId().equals(stored.customerId())) {
+            return false;
+        }
         IncomingPayment with = new IncomingPayment(payment.paymentReference(), payment.invoiceNumber(),
             stored.customerId(), payment.amount(), payment.currency(), payment.receivedOn(), payment.method());
         return stored.bodyHash().equals(without.contentHash()) || stored.bodyHash().equals(with.contentHash());

@@ -2,17 +2,30 @@ package com.collectwise.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -36,9 +49,13 @@ public class ConcurrencyApiTest extends ApiTestSupport {
     /** Rounds per pair: each round is a fresh customer and invoice; enough to hit the race, few enough to stay quick. */
     static final int ROUNDS = Integer.getInteger("race.rounds", 3);
     static final String OTHER_COLLECTOR = "apiracecollector";
+    /** Rounds of money arriving with its invoice or customer: the window is short, so more of them. */
+    static final int ARRIVAL_ROUNDS = Integer.getInteger("race.arrivalRounds", 8);
 
     @Autowired
     TaskService tasks;
+    @Autowired
+    DataSource dataSource;
 
     private ExecutorService pool;
 
@@ -308,6 +325,345 @@ public class ConcurrencyApiTest extends ApiTestSupport {
             assertThat(outstanding(number)).isEqualByComparingTo("800.00");
             assertBooks(customerId);
         }
+    }
+
+
+    // --- money and its invoice or customer arriving at the same moment ---------------------------------------------
+
+    /**
+     * The payment (400.00 for an invoice not known yet) looks the invoice up before the invoice's registration
+     * commits, and commits only after the registration looked for money waiting for the invoice: neither saw the
+     * other. Held here by a row under the same reference that another transaction has not committed (the payment's
+     * insert waits for it). Afterwards the money must be the invoice's: 1,000.00 - 400.00 = 600.00 owed, applied once.
+     */
+    @Test
+    public void aPaymentKeptWhileItsInvoiceIsBeingRegisteredIsAppliedOnce() throws Exception {
+        String customerId = createCustomer();
+        String number = unique("INV");
+        String ref = unique("PAY");
+        Response paid;
+        Response registered;
+        try (Connection holder = dataSource.getConnection()) {
+            holdReference(holder, ref);
+            Future<Response> paying = pool.submit(() -> post(FINANCE, "/api/payments",
+                payment(ref, number, null, "400.00")));
+            awaitOneWaitingForALock();
+            registered = post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00"));
+            holder.rollback();
+            paid = paying.get(60, TimeUnit.SECONDS);
+        }
+
+        assertAllowed(registered, 201);
+        assertAllowed(paid, 201, 202);
+        assertAppliedOnce(ref, customerId, "400.00");
+        assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+        assertStatement(customerId, "600.00");
+        assertBooks(customerId);
+    }
+
+    /** As above, for money naming only a customer the ERP has not sent yet: it becomes the customer's credit. */
+    @Test
+    public void aPaymentKeptWhileItsCustomerIsBeingRegisteredBecomesItsCredit() throws Exception {
+        String customerId = unique("C");
+        String ref = unique("PAY");
+        Response paid;
+        Response registered;
+        try (Connection holder = dataSource.getConnection()) {
+            holdReference(holder, ref);
+            Future<Response> paying = pool.submit(() -> post(FINANCE, "/api/payments",
+                payment(ref, null, customerId, "400.00")));
+            awaitOneWaitingForALock();
+            registered = post(INTEGRATION, "/api/customers", customer(customerId));
+            holder.rollback();
+            paid = paying.get(60, TimeUnit.SECONDS);
+        }
+
+        assertAllowed(registered, 201);
+        assertAllowed(paid, 201, 202);
+        assertAppliedOnce(ref, customerId, "400.00");
+        assertThat(credit(customerId)).isEqualByComparingTo("400.00");
+        assertBooks(customerId);
+        // the credit pays the customer's next invoice: 1,000.00 - 400.00 (the allocation rows keep the credit as
+        // booked, so assertBooks, which sums them per invoice, is not asked again)
+        String number = createInvoice(customerId, "1000.00");
+        assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+    }
+
+    /**
+     * An invoice (1,000.00) and a payment for it (400.00) posted at the same moment, the payment released when the
+     * invoice's case has started (the end of the registration's transaction): whatever the order of their commits,
+     * the payment is the invoice's, applied once, 600.00 owed, never a 5xx.
+     */
+    @Test
+    public void anInvoiceAndItsPaymentPostedAtTheSameMomentAreBookedOnce() {
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            CountDownLatch started = new CountDownLatch(1);
+            caseStarted.set(started);
+            String customerId = createCustomer();
+            String number = unique("INV");
+            String ref = unique("PAY");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00")),
+                () -> {
+                    started.await(30, TimeUnit.SECONDS);
+                    return post(FINANCE, "/api/payments", payment(ref, number, null, "400.00"));
+                });
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 201, 202);
+            assertAppliedOnce(ref, customerId, "400.00");
+            assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+            assertStatement(customerId, "600.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /** A customer's registration and money naming only that customer, at the same moment: its credit, once. */
+    @Test
+    public void aCustomerAndItsPaymentPostedAtTheSameMomentAreBookedOnce() {
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            String customerId = unique("C");
+            String ref = unique("PAY");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/customers", customer(customerId)),
+                () -> post(FINANCE, "/api/payments", payment(ref, null, customerId, "400.00")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 201, 202);
+            assertAppliedOnce(ref, customerId, "400.00");
+            assertThat(credit(customerId)).isEqualByComparingTo("400.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /**
+     * A payment (400.00 on 1,000.00) and its reversal posted at the same moment: the reversal finds the payment (200,
+     * 1,000.00 owed again) or does not yet (404, 600.00 owed); never both half-done.
+     */
+    @Test
+    public void aPaymentAndItsReversalAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String ref = unique("PAY");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")),
+                () -> post(FINANCE, "/api/payments/" + ref + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200, 404);
+            boolean reversed = answers.get(1).status() == 200;
+            assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ? AND reversed_on IS NOT NULL",
+                ref)).isEqualTo(reversed ? 1 : 0);
+            assertThat(outstanding(number)).isEqualByComparingTo(reversed ? "1000.00" : "600.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /**
+     * Money kept for an invoice not known yet (1,000.00, all of it), its reversal and the invoice's registration at
+     * the same moment: applied or not, the money is reversed, so the invoice owes 1,000.00 and is open (a case the
+     * money settled is reopened), never settled while owing.
+     */
+    @Test
+    public void keptMoneyItsReversalAndItsInvoiceAtOnce() {
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            CountDownLatch started = new CountDownLatch(1);
+            caseStarted.set(started);
+            String customerId = createCustomer();
+            String number = unique("INV");
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, number, null, "1000.00")).status()).isEqualTo(202);
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00")),
+                () -> {
+                    started.await(30, TimeUnit.SECONDS);
+                    return post(FINANCE, "/api/payments/" + ref + "/reversal",
+                        Map.of("reversedOn", today().toString(), "reason", "recalled"));
+                });
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertThat(outstanding(number)).isEqualByComparingTo("1000.00");
+            assertThat(status(number)).isEqualTo("OPEN");
+            assertBooks(customerId);
+        }
+    }
+
+    /** Kept money (400.00), two replays of it and its invoice's registration at once: applied once, 600.00 owed. */
+    @Test
+    public void twoReplaysOfKeptMoneyAndItsInvoiceAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = unique("INV");
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")).status()).isEqualTo(202);
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00")),
+                () -> post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")),
+                () -> post(INTEGRATION, "/api/payments", payment(ref, number, customerId, "400.00")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertAllowed(answers.get(2), 200);
+            assertAppliedOnce(ref, customerId, "400.00");
+            assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+            assertBooks(customerId);
+        }
+    }
+
+    /** A credit note (600.00) and a payment (400.00) that together settle 1,000.00, at once: settled, 0.00. */
+    @Test
+    public void aCreditNoteAndAPaymentThatTogetherSettleTheInvoice() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+                    unique("CN"), "amount", "600.00", "issuedOn", today().toString(), "reason", "goods returned")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "400.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            assertBooks(customerId);
+            runDueJobsOfCase(number);
+        }
+    }
+
+    /**
+     * Money naming only the customer (400.00) and the customer's first invoice (400.00) at the same moment, the
+     * payment released when the invoice's case has started: the money pays the invoice whatever the order, so it
+     * owes nothing and is settled (never open and dunned for money it was paid).
+     */
+    @Test
+    public void aCustomersMoneyAndItsNewInvoiceAtOnce() {
+        AtomicReference<CountDownLatch> caseStarted = gateOnCaseStart();
+        for (int round = 0; round < ARRIVAL_ROUNDS; round++) {
+            CountDownLatch started = new CountDownLatch(1);
+            caseStarted.set(started);
+            String customerId = createCustomer();
+            String number = unique("INV");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "400.00")),
+                () -> {
+                    started.await(30, TimeUnit.SECONDS);
+                    return post(FINANCE, "/api/payments", payment(unique("PAY"), null, customerId, "400.00"));
+                });
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            assertThat(credit(customerId)).isEqualByComparingTo("0.00");
+            runDueJobsOfCase(number);
+            assertThat(caseRunning(number)).isFalse();
+        }
+    }
+
+    /**
+     * The customer's credit (400.00) reversed while the customer's next invoice (400.00) is registered: whether the
+     * credit paid the invoice first or not, it no longer counts, so the invoice owes 400.00 and is open.
+     */
+    @Test
+    public void theReversalOfACustomersCreditAndItsNewInvoiceAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String ref = unique("PAY");
+            assertThat(post(FINANCE, "/api/payments", payment(ref, null, customerId, "400.00")).status())
+                .isEqualTo(201);
+            String number = unique("INV");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices", invoice(number, customerId, "400.00")),
+                () -> post(FINANCE, "/api/payments/" + ref + "/reversal",
+                    Map.of("reversedOn", today().toString(), "reason", "bounced")));
+
+            assertAllowed(answers.get(0), 201);
+            assertAllowed(answers.get(1), 200);
+            assertThat(outstanding(number)).isEqualByComparingTo("400.00");
+            assertThat(status(number)).isEqualTo("OPEN");
+        }
+    }
+
+    /**
+     * From now on in this test, every case start counts down the latch the reference holds then, once the case has
+     * started (the end of the registration's transaction is near): a call waiting on it comes at the same moment.
+     */
+    private AtomicReference<CountDownLatch> gateOnCaseStart() {
+        AtomicReference<CountDownLatch> caseStarted = new AtomicReference<>(new CountDownLatch(1));
+        doAnswer(call -> {
+            Object id = call.callRealMethod();
+            caseStarted.get().countDown();
+            return id;
+        }).when(caseEngine).start(any(), any());
+        return caseStarted;
+    }
+
+    /** Exactly one row under the reference, applied to the customer, split once into exactly its amount. */
+    private void assertAppliedOnce(String ref, String customerId, String amount) {
+        Map<String, Object> row = jdbc.sql("SELECT status, customer_id, reversed_on FROM payments "
+            + "WHERE payment_reference = ?").param(ref).query().singleRow();
+        assertThat(row.get("status")).as("status of " + ref).isEqualTo("APPLIED");
+        assertThat(row.get("customer_id")).isEqualTo(customerId);
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_allocations WHERE payment_reference = ?")
+            .param(ref).query(BigDecimal.class).single()).as("allocations of " + ref).isEqualByComparingTo(amount);
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE customer_id = ? AND status = 'UNAPPLIED'", customerId))
+            .isZero();
+    }
+
+    private void assertStatement(String customerId, String total) {
+        Response statement = get(FINANCE, "/api/customers/" + customerId + "/statement");
+        assertThat(statement.status()).as(statement.raw()).isEqualTo(200);
+        assertThat(statement.body().path("totals").get(0).path("total").decimalValue()).as(statement.raw())
+            .isEqualByComparingTo(total);
+    }
+
+    private BigDecimal credit(String customerId) {
+        Response file = get(FINANCE, "/api/customers/" + customerId);
+        assertThat(file.status()).as(file.raw()).isEqualTo(200);
+        return file.body().path("credit").path("CNY").decimalValue();
+    }
+
+    /**
+     * An uncommitted row under the reference, in a transaction of the holder's own: a payment posted under it waits
+     * at its insert (after it looked up its invoice or customer) until the holder rolls back.
+     */
+    private static void holdReference(Connection holder, String reference) throws SQLException {
+        holder.setAutoCommit(false);
+        try (PreparedStatement insert = holder.prepareStatement("""
+                INSERT INTO payments (payment_reference, amount, currency, received_on, method, body_hash, status,
+                                      created_at)
+                VALUES (?, 1, 'CNY', DATE '2000-01-01', 'OTHER', 'held', 'UNAPPLIED', TIMESTAMP '2000-01-01 00:00:00')""")) {
+            insert.setString(1, reference);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Until a session of the database waits for a lock another one holds (the held payment's insert). */
+    private void awaitOneWaitingForALock() throws SQLException {
+        String waiting;
+        try (Connection c = dataSource.getConnection()) {
+            waiting = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
+                ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                // H2 shows a row lock wait as the statement still executing
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() "
+                    + "AND EXECUTING_STATEMENT LIKE '%INSERT INTO payments%'";
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            .until(() -> jdbc.sql(waiting).query(Integer.class).single() > 0);
+    }
+
+    private Map<String, Object> invoice(String number, String customerId, String amount) {
+        return Map.of("invoiceNumber", number, "customerId", customerId, "issueDate", today().minusDays(30).toString(),
+            "dueDate", today().plusDays(30).toString(), "amount", amount, "currency", "CNY");
+    }
+
+    private static Map<String, Object> customer(String customerId) {
+        return Map.of("customerId", customerId, "name", "Acme " + customerId, "segment", "DOMESTIC", "country", "CN",
+            "collector", COLLECTOR);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

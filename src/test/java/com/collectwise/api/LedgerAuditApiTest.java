@@ -100,6 +100,68 @@ public class LedgerAuditApiTest extends ApiTestSupport {
     }
 
     /**
+     * Money kept for an invoice not known yet, posted without a customer: a replay naming a customer contradicts
+     * nothing stored (200, nothing changes), as for a known invoice. Once the invoice is registered (the customer's,
+     * 1,000.00 due 2025-02-01) the money is applied to it (250.00 before the due date: 750.00 owed): the matching
+     * customer or none is still the same payment, another customer is a conflict. Money that stays kept (USD for a
+     * CNY invoice) is the registered invoice's customer's too: another customer is a conflict. Money first posted with
+     * a customer is that customer's: a replay naming another one is a conflict.
+     */
+    @Test
+    public void aReplayThatAddsTheCustomerToMoneyKeptForAnUnknownInvoiceIsTheSamePayment() {
+        String customerId = customer();
+        String other = customer();
+        String number = unique("INV");
+        String ref = unique("PAY");
+        String usd = unique("PAY");
+        String named = unique("PAY");
+        assertThat(post(INTEGRATION, "/api/payments", payment(ref, number, null, "250.00", "CNY", "2025-01-20"))
+            .status()).isEqualTo(202);
+        assertThat(post(INTEGRATION, "/api/payments", payment(usd, number, null, "50.00", "USD", "2025-01-20"))
+            .status()).isEqualTo(202);
+        assertThat(post(INTEGRATION, "/api/payments", payment(named, number, customerId, "10.00", "CNY", "2025-01-20"))
+            .status()).isEqualTo(202);
+        Map<String, Object> before = jdbc.sql("SELECT * FROM payments WHERE payment_reference = ?").param(ref)
+            .query().singleRow();
+
+        for (String customer : new String[] {customerId, other}) {
+            Response replay = post(INTEGRATION, "/api/payments", payment(ref, number, customer, "250.00", "CNY",
+                "2025-01-20"));
+            assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
+            assertThat(replay.body().path("status").asText()).isEqualTo("UNAPPLIED");
+        }
+        assertThat(jdbc.sql("SELECT * FROM payments WHERE payment_reference = ?").param(ref).query().singleRow())
+            .isEqualTo(before);
+        assertProblem(post(INTEGRATION, "/api/payments", payment(ref, number, customerId, "251.00", "CNY",
+            "2025-01-20")), 409);
+        assertProblem(post(INTEGRATION, "/api/payments", payment(named, number, other, "10.00", "CNY",
+            "2025-01-20")), 409);
+        assertThat(post(INTEGRATION, "/api/payments", payment(named, number, null, "10.00", "CNY", "2025-01-20"))
+            .status()).isEqualTo(200);
+
+        assertThat(invoice(number, customerId, "1000.00", "2025-01-01", "2025-02-01").status()).isEqualTo(201);
+        assertThat(outstanding(number, "2025-02-01").path("total").decimalValue()).isEqualByComparingTo("740.00");
+
+        Response applied = post(INTEGRATION, "/api/payments", payment(ref, number, customerId, "250.00", "CNY",
+            "2025-01-20"));
+        assertThat(applied.status()).as(applied.raw()).isEqualTo(200);
+        assertThat(applied.body().path("status").asText()).isEqualTo("APPLIED");
+        assertThat(post(INTEGRATION, "/api/payments", payment(ref, number, null, "250.00", "CNY", "2025-01-20"))
+            .status()).isEqualTo(200);
+        assertProblem(post(INTEGRATION, "/api/payments", payment(ref, number, other, "250.00", "CNY", "2025-01-20")),
+            409);
+        assertThat(post(INTEGRATION, "/api/payments", payment(usd, number, customerId, "50.00", "USD", "2025-01-20"))
+            .status()).isEqualTo(200);
+        assertProblem(post(INTEGRATION, "/api/payments", payment(usd, number, other, "50.00", "USD", "2025-01-20")),
+            409);
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference IN (?, ?, ?)", ref, usd, named))
+            .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ? AND status = 'UNAPPLIED'", usd))
+            .isEqualTo(1);
+        assertThat(outstanding(number, "2025-02-01").path("total").decimalValue()).isEqualByComparingTo("740.00");
+    }
+
+    /**
      * The bank feed ran before the ERP: 400.00 came on 2025-03-01 for an invoice not yet registered (202, kept). When
      * the invoice (1,000.00, due 2025-02-01, 4.65 %) is registered, the money is the invoice's, by its value date:
      * days 2025-02-02 .. 03-01 (28) on 1,000.00 = 3.567123 -> 3.57 interest paid, 396.43 principal: 603.57 left;
