@@ -167,6 +167,25 @@ public class InvoiceRepository {
             .params(asOf, Timestamp.from(endOfDay)).query(String.class).list();
     }
 
+    /** A case as it is now: the candidates of a report as of a past date, whose stage and status then are replayed. */
+    public record CaseNow(String invoiceNumber, String customerId, Stage stage, CaseStatus status) {
+    }
+
+    /**
+     * The cases of {@link #numbersOutstandingOn}: issued by the day and not closed by its end (as they are now; their
+     * stage and status on the day come from {@link CaseHistory}), the oldest due first.
+     */
+    public List<CaseNow> casesOutstandingOn(java.time.LocalDate asOf, Instant endOfDay) {
+        return jdbc.sql("""
+                SELECT invoice_number, customer_id, stage, status FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY due_date, invoice_number""")
+            .params(asOf, Timestamp.from(endOfDay))
+            .query((rs, n) -> new CaseNow(rs.getString(1), rs.getString(2), Stage.valueOf(rs.getString(3).trim()),
+                CaseStatus.valueOf(rs.getString(4).trim())))
+            .list();
+    }
+
     /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
     public List<String> openWithoutContractRate(java.time.LocalDate asOf, java.time.LocalDate dueBefore) {
         String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"

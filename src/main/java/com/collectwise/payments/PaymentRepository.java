@@ -153,6 +153,20 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .query((rs, n) -> new Collected(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
     }
 
+    /** Money allocated to an invoice on one value date, per currency. */
+    public record CollectedOn(String currency, String invoiceNumber, LocalDate valueDate, BigDecimal amount) {
+    }
+
+    /** What {@link #collectedPerInvoice} sums, by value date (the dashboard's money per stage the case was in then). */
+    public List<CollectedOn> collectedPerInvoiceAndDay(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT currency, invoice_number, applied_on, SUM(amount) FROM payment_allocations
+                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number, applied_on""")
+            .params(asOf)
+            .query((rs, n) -> new CollectedOn(rs.getString(1).trim(), rs.getString(2), rs.getDate(3).toLocalDate(),
+                rs.getBigDecimal(4))).list();
+    }
+
     /** One allocation line: what was applied in the currency on the day. */
     public record Allocated(String currency, LocalDate appliedOn, BigDecimal amount) {
     }

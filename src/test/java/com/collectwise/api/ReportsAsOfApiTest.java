@@ -1,0 +1,152 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The finance dashboard and the collector report as of a past date show the stage each case was in on that date
+ * (DOMAIN.md 5, "every figure is a replay"), not the stage it has today: the collector's open cases per stage, and the
+ * money collected per stage (by the stage the case was in on the money's value date; money that settled a case counts
+ * under the stage it was open in). The engine clock moves the business day; stages change by the case's own timers
+ * under the default Decision_CollectionPolicy (DOMESTIC, CN, 30-day term: internal reminder from D+1, formal demand
+ * from D+10). MOP: no other test uses it, so the dashboard's MOP lines are this test's alone.
+ */
+public class ReportsAsOfApiTest extends ApiTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZONE).toInstant()));
+    }
+
+    private String collector() {
+        String collector = "col" + unique("S").replaceAll("[^A-Za-z0-9]", "");
+        org.camunda.bpm.engine.identity.User user = identity.newUser(collector);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(collector, "collectors");
+        return collector;
+    }
+
+    private String customerOf(String collector) {
+        String customerId = unique("C");
+        Response created = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId,
+            "name", "Stage " + customerId, "segment", "DOMESTIC", "country", "CN", "collector", collector,
+            "decisionMaker", "Ms. Wang"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return customerId;
+    }
+
+    private void pay(String invoiceNumber, String amount, LocalDate receivedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", unique("PAY"));
+        body.put("invoiceNumber", invoiceNumber);
+        body.put("amount", amount);
+        body.put("currency", "MOP");
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        Response paid = post(INTEGRATION, "/api/payments", body);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+    }
+
+    private JsonNode dashboard(LocalDate asOf) {
+        Response r = get(FINANCE, "/api/reports/dashboard?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The collector's open cases per stage in the dashboard's collector report of the date. */
+    private Map<String, Integer> openCasesPerStage(LocalDate asOf, String collector) {
+        Map<String, Integer> perStage = new TreeMap<>();
+        for (JsonNode line : dashboard(asOf).path("collectorReport").path("collectors")) {
+            if (line.path("collector").asText().equals(collector)) {
+                line.path("openCasesPerStage").fields().forEachRemaining(e -> perStage.put(e.getKey(), e.getValue().asInt()));
+            }
+        }
+        return perStage;
+    }
+
+    /** The MOP money collected per stage on the dashboard of the date. */
+    private Map<String, BigDecimal> collectedPerStage(LocalDate asOf) {
+        Map<String, BigDecimal> perStage = new TreeMap<>();
+        for (JsonNode line : dashboard(asOf).path("collectedPerStage")) {
+            if (line.path("currency").asText().equals("MOP")) {
+                perStage.put(line.path("stage").asText(), line.path("amount").decimalValue());
+            }
+        }
+        return perStage;
+    }
+
+    private String stage(String number, LocalDate asOf) {
+        Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().path("stage").asText();
+    }
+
+    @Test
+    void openCasesAndMoneyCollectedPerStageAsOfAPastDateAreByTheStageOfThatDay() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        LocalDate due = LocalDate.of(2026, 3, 10);
+        clockAt(LocalDate.of(2026, 3, 2));
+        String first = createInvoice(customerId, "3000.00", "MOP", due.minusDays(30), due);
+        String second = createInvoice(customerId, "1000.00", "MOP", due.minusDays(30), due);
+
+        // internal reminder from D+1: 500.00 part-paid on the first invoice then
+        clockAt(LocalDate.of(2026, 3, 12));
+        runDueJobsOfCase(first);
+        runDueJobsOfCase(second);
+        assertThat(stage(first, LocalDate.of(2026, 3, 12))).isEqualTo("INTERNAL_REMINDER");
+        pay(first, "500.00", LocalDate.of(2026, 3, 12));
+
+        // formal demand from D+10: 200.00 more on the first invoice
+        clockAt(LocalDate.of(2026, 3, 23));
+        runDueJobsOfCase(first);
+        runDueJobsOfCase(second);
+        assertThat(stage(first, LocalDate.of(2026, 3, 23))).isEqualTo("FORMAL_DEMAND");
+        assertThat(stage(second, LocalDate.of(2026, 3, 23))).isEqualTo("FORMAL_DEMAND");
+        pay(first, "200.00", LocalDate.of(2026, 3, 23));
+
+        // the second invoice paid in full at formal demand: 1000.00 and its interest, CN statutory LPR 3.00% x 1.5 =
+        // 4.5% a year for 03-11..03-24, 14 days: 1000.00 x 0.045 x 14 / 365 = 1.7260 -> 1.73
+        clockAt(LocalDate.of(2026, 3, 24));
+        Response owed = get(INTEGRATION, "/api/invoices/" + second + "?asOf=2026-03-24");
+        assertThat(owed.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("1001.73");
+        pay(second, "1001.73", LocalDate.of(2026, 3, 24));
+        runDueJobsOfCase(second);
+        assertThat(stage(second, LocalDate.of(2026, 3, 24))).isEqualTo("CLOSED");
+
+        // the collector's open cases, by the stage of each day (today: the first one at formal demand)
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 5), collector)).isEqualTo(Map.of("PRE_DUE", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 15), collector)).isEqualTo(Map.of("INTERNAL_REMINDER", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 23), collector)).isEqualTo(Map.of("FORMAL_DEMAND", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 24), collector)).isEqualTo(Map.of("FORMAL_DEMAND", 1));
+
+        // money per stage the case was in on its value date: the 500.00 came in at the internal reminder, the 200.00
+        // and the settling 1001.73 at formal demand (not under CLOSED)
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 11))).isEmpty();
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 15)))
+            .isEqualTo(Map.of("INTERNAL_REMINDER", new BigDecimal("500.00")));
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 24))).isEqualTo(Map.of(
+            "INTERNAL_REMINDER", new BigDecimal("500.00"), "FORMAL_DEMAND", new BigDecimal("1201.73")));
+    }
+}
