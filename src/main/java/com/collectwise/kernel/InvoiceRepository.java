@@ -33,7 +33,8 @@ public class InvoiceRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
                 i.currency(), i.contractRatePercent(), i.status().name(), i.stage().name(),
-                Timestamp.from(Instant.now()))
+                // the business clock: what a statement of a date listed is judged by it (StatementConfirmations)
+                Timestamp.from(CaseEngine.engineTime()))
             .update();
         // no history row: a case that starts in the stage it is registered with never writes one
         TransactionCache.note(new Registered(i.invoiceNumber()));
@@ -184,6 +185,13 @@ public class InvoiceRepository {
             .query((rs, n) -> new CaseNow(rs.getString(1), rs.getString(2), Stage.valueOf(rs.getString(3).trim()),
                 CaseStatus.valueOf(rs.getString(4).trim())))
             .list();
+    }
+
+    /** The numbers of the customer's invoices registered before {@code instant} (by the business clock). */
+    public java.util.Set<String> registeredBefore(String customerId, Instant instant) {
+        return new java.util.HashSet<>(jdbc.sql(
+                "SELECT invoice_number FROM invoices WHERE customer_id = ? AND created_at < ?")
+            .params(customerId, Timestamp.from(instant)).query(String.class).list());
     }
 
     /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
