@@ -89,7 +89,8 @@ public class CollectorReportService {
         List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
         Map<String, String> customerOf = invoices.customersOf(collected.stream()
             .map(PaymentRepository.Collected::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
-        Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()));
+        Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()),
+            endOfDay.toInstant());
         Map<String, Map<String, BigDecimal>> collectedBy = new java.util.HashMap<>();
         collected.stream().filter(c -> collectorOf.containsKey(customerOf.get(c.invoiceNumber()))).forEach(c ->
             collectedBy.computeIfAbsent(collectorOf.get(customerOf.get(c.invoiceNumber())), k -> new TreeMap<>())
@@ -98,7 +99,8 @@ public class CollectorReportService {
             acc(lines, collector).collected.merge(currency, Money.rounded(amount, currency).amount(), BigDecimal::add)));
         List<InvoiceRepository.CustomerStageCount> open = openPerCustomerAndStage(asOf, endOfDay.toInstant());
         Map<String, String> collectorOfOpen = customers.collectorsOf(open.stream()
-            .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()));
+            .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()),
+            endOfDay.toInstant());
         open.stream().filter(o -> collectorOfOpen.containsKey(o.customerId())).forEach(o ->
             acc(lines, collectorOfOpen.get(o.customerId())).stages.merge(o.stage(), o.count(), Integer::sum));
 

@@ -164,7 +164,8 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
      * Every figure of the dashboard as of a past date agrees with the case view and the statement of account of the
      * same date, for a case whose payments, credit note and dispute were posted out of date order and whose first
      * payment bounced later: the 500.00 of 07-05 reversed on 07-10 counts as of 07-09, not as of 07-12 (as in the
-     * replay); the 300.00 dated 07-03 but posted on 07-08 counts from 07-03. SGD: no other test uses it.
+     * replay); the 300.00 dated 07-03 but posted on 07-08 counts from 07-03; the customer reassigned to another
+     * collector on 07-13 was the first collector's before. SGD: no other test uses it.
      */
     @Test
     void theDashboardOfAPastDateAgreesWithTheCaseViewOfThatDate() {
@@ -189,7 +190,17 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
             Map.of("reversedOn", "2026-07-10", "reason", "returned by the bank"));
         assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
         runDueJobsOfCase(number);
+        // the customer goes to another collector on 07-13: the figures of earlier dates stay with the first one
+        clockAt(LocalDate.of(2026, 7, 13));
+        String successor = collector();
+        Response reassigned = exchange(SUPERVISOR, org.springframework.http.HttpMethod.PATCH,
+            "/api/customers/" + customerId, Map.of("collector", successor),
+            org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(reassigned.status()).as(reassigned.raw()).isEqualTo(200);
         clockAt(LocalDate.of(2026, 7, 14));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 7, 14), successor)).as("today: the new owner's")
+            .isEqualTo(Map.of("INTERNAL_REMINDER", 1));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 7, 14), collector)).isEmpty();
 
         for (Object[] expected : new Object[][] {{LocalDate.of(2026, 7, 9), "800.00"}, {LocalDate.of(2026, 7, 12), "300.00"}}) {
             LocalDate asOf = (LocalDate) expected[0];
