@@ -194,12 +194,17 @@ public class InvoiceRepository {
             .params(customerId, Timestamp.from(instant)).query(String.class).list());
     }
 
-    /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
-    public List<String> openWithoutContractRate(java.time.LocalDate asOf, java.time.LocalDate dueBefore) {
-        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
+    /**
+     * Invoices issued by the day and not closed by its end ({@code endOfDay}: open on the day, whatever happened
+     * since) without a contract rate, due before {@code dueBefore} if given, the oldest due first.
+     */
+    public List<String> openWithoutContractRate(java.time.LocalDate asOf, Instant endOfDay, java.time.LocalDate dueBefore) {
+        String sql = "SELECT invoice_number FROM invoices WHERE issue_date <= ?"
+            + " AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)"
             + " AND contract_rate IS NULL" + (dueBefore == null ? "" : " AND due_date < ?")
             + " ORDER BY due_date, invoice_number";
-        List<Object> params = dueBefore == null ? List.of(asOf) : List.of(asOf, dueBefore);
+        List<Object> params = dueBefore == null ? List.of(asOf, Timestamp.from(endOfDay))
+            : List.of(asOf, Timestamp.from(endOfDay), dueBefore);
         return jdbc.sql(sql).params(params).query(String.class).list();
     }
 

@@ -79,7 +79,9 @@ public class DashboardService {
     private Dashboard.UnknownRates unknownRates(LocalDate asOf) {
         InterestRatePolicy rules = statements.ratePolicy();
         LocalDate knownFrom = rules.ratesKnownFrom();
-        List<String> candidates = invoices.openWithoutContractRate(asOf, knownFrom);
+        // open on the date (not closed by its end), whatever happened to them since
+        List<String> candidates = invoices.openWithoutContractRate(asOf,
+            asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant(), knownFrom);
         int count = 0;
         List<String> numbers = new ArrayList<>();
         for (String number : candidates) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -247,5 +248,33 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
                     .isEqualTo(s.path("stage").asText().equals(view.path("stage").asText()) ? 1 : 0);
             }
         }
+    }
+
+    /**
+     * An invoice whose statutory rate is unknown (CNY, due before the rate tables start) was open on 2016-06-30 and
+     * is paid today: the dashboard of 2016-06-30 still lists it under "interest rate unknown", as the case view of
+     * that date shows it open with source UNKNOWN; today's dashboard no longer does.
+     */
+    @Test
+    void anInvoiceSettledSinceIsStillAmongTheUnknownRatesOfADateItWasOpenOn() {
+        String customerId = createCustomer();
+        String number = createInvoice(customerId, "5000.00", "CNY", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 31));
+        LocalDate asOf = LocalDate.of(2016, 6, 30);
+        JsonNode then = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf).body();
+        assertThat(then.path("status").asText()).isEqualTo("OPEN");
+        assertThat(then.path("interestBasis").path("source").asText()).isEqualTo("UNKNOWN");
+        JsonNode owed = get(INTEGRATION, "/api/invoices/" + number).body().path("outstanding");
+        pay(number, owed.path("total").decimalValue().toPlainString(), "CNY", today());
+        runDueJobsOfCase(number);
+        assertThat(get(INTEGRATION, "/api/invoices/" + number).body().path("status").asText()).isEqualTo("SETTLED");
+
+        assertThat(unknownRateNumbers(asOf)).contains(number);
+        assertThat(unknownRateNumbers(today())).doesNotContain(number);
+    }
+
+    private List<String> unknownRateNumbers(LocalDate asOf) {
+        List<String> numbers = new java.util.ArrayList<>();
+        dashboard(asOf).path("unknownRates").path("invoiceNumbers").forEach(n -> numbers.add(n.asText()));
+        return numbers;
     }
 }
