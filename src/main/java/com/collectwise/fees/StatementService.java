@@ -167,7 +167,10 @@ public class StatementService {
             }
             boolean eu = euCustomers.computeIfAbsent(invoice.customerId(), c -> InterestRatePolicy.isEuMember(
                 customers.find(c).map(Customer::country).orElse(null)));
-            if (eu) {
+            // closed since: only when something was unpaid on the date (the ageing report's rule); one paid on time and
+            // posted later owed nothing then
+            if (eu && (candidate.status() == com.collectwise.kernel.CaseStatus.OPEN
+                || statement(invoice, asOf).total().signum() > 0)) {
                 found.add(number);
             }
         }

@@ -86,7 +86,10 @@ public class DashboardService {
         List<String> numbers = new ArrayList<>();
         for (String number : candidates) {
             Invoice invoice = invoices.find(number).orElseThrow();
-            if (statements.basis(invoice, asOf, rules).source() == InterestBasis.Source.UNKNOWN) {
+            // closed since: only when something was unpaid on the date (the ageing report's rule)
+            if (statements.basis(invoice, asOf, rules).source() == InterestBasis.Source.UNKNOWN
+                && (invoice.status() == com.collectwise.kernel.CaseStatus.OPEN
+                    || statements.statement(invoice, asOf).total().signum() > 0)) {
                 count++;
                 if (numbers.size() < UNKNOWN_RATE_LINES) {
                     numbers.add(number);
