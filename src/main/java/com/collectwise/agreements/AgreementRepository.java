@@ -66,31 +66,58 @@ public class AgreementRepository {
 
     /**
      * The newest plan of the invoice proposed before {@code endOfDay}, with its status then: a plan kept or
-     * accelerated later was ACTIVE, one rejected later was PROPOSED (and not approved). The approval (PROPOSED to
-     * ACTIVE) is not dated, so a plan still running shows today's PROPOSED or ACTIVE.
+     * accelerated later was ACTIVE, one rejected later was PROPOSED (and not approved); a plan activated later
+     * (V31 {@code activated_at}) was PROPOSED, and one approved later ({@code approved_at}) had no approver yet. A
+     * plan approved before V31 has no approval time: its approver shows whenever it was running.
      */
     public Optional<Agreement> asOf(String invoiceNumber, Instant endOfDay) {
-        record Dated(long id, Instant resolvedAt) {
+        record Dated(long id, Instant resolvedAt, Instant approvedAt, Instant activatedAt) {
         }
         return jdbc.sql("""
-                SELECT id, resolved_at FROM agreements WHERE invoice_number = ? AND created_at < ?
+                SELECT id, resolved_at, approved_at, activated_at FROM agreements
+                WHERE invoice_number = ? AND created_at < ?
                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
             .params(invoiceNumber, Timestamp.from(endOfDay))
-            .query((rs, n) -> new Dated(rs.getLong("id"), rs.getTimestamp("resolved_at") == null ? null
-                : rs.getTimestamp("resolved_at").toInstant()))
+            .query((rs, n) -> new Dated(rs.getLong("id"), instant(rs.getTimestamp("resolved_at")),
+                instant(rs.getTimestamp("approved_at")), instant(rs.getTimestamp("activated_at"))))
             .optional()
             .map(d -> {
                 Agreement a = find(d.id());
-                if (d.resolvedAt() == null || d.resolvedAt().isBefore(endOfDay)) {
+                if (d.resolvedAt() != null && d.resolvedAt().isBefore(endOfDay)) {
                     return a;
                 }
                 String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
                     : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
                     ? Agreement.ACTIVE : a.status();
+                if (Agreement.ACTIVE.equals(then) && d.activatedAt() != null && !d.activatedAt().isBefore(endOfDay)) {
+                    then = Agreement.PROPOSED;
+                }
+                boolean approvedThen = d.approvedAt() != null ? d.approvedAt().isBefore(endOfDay)
+                    : !Agreement.REJECTED.equals(a.status()) && (Agreement.ACTIVE.equals(then)
+                        || d.activatedAt() == null && Agreement.PROPOSED.equals(a.status()));
+                if (then.equals(a.status()) && approvedThen == (a.approvedBy() != null)) {
+                    return a;
+                }
                 return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
-                    a.createdBy(), a.startsOn(), Agreement.REJECTED.equals(a.status()) ? null : a.approvedBy(),
-                    a.instalments(), a.waiveInterest(), a.createdAt(), a.demandUntil());
+                    a.createdBy(), a.startsOn(), approvedThen ? a.approvedBy() : null, a.instalments(),
+                    a.waiveInterest(), a.createdAt(), Agreement.ACTIVE.equals(then) ? a.demandUntil() : null);
             });
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The supervisor approved the plan now (the first approval counts). */
+    public void approvedAt(long id, Instant at) {
+        jdbc.sql("UPDATE agreements SET approved_at = ? WHERE id = ? AND approved_at IS NULL")
+            .params(Timestamp.from(at), id).update();
+    }
+
+    /** The plan went ACTIVE now (the first activation counts: a plan reinstated after a demand ran before). */
+    public void activatedAt(long id, Instant at) {
+        jdbc.sql("UPDATE agreements SET activated_at = ? WHERE id = ? AND activated_at IS NULL")
+            .params(Timestamp.from(at), id).update();
     }
 
     public void setStatus(long id, String status, String approvedBy, Instant resolvedAt) {

@@ -242,6 +242,9 @@ public class AgreementService {
     public void decide(long id, boolean approved, String by) {
         agreements.setStatus(id, approved ? Agreement.PROPOSED : Agreement.REJECTED, by,
             approved ? null : clock.now());
+        if (approved) {
+            agreements.approvedAt(id, clock.now());
+        }
     }
 
     /** The plan runs from now on; the customer gets the schedule (once, however often this is retried). */
@@ -249,6 +252,7 @@ public class AgreementService {
     public void activate(long id) {
         Agreement a = agreements.find(id);
         agreements.setStatus(id, Agreement.ACTIVE, null, null);
+        agreements.activatedAt(id, clock.now());
         Customer customer = customer(a);
         String lines = a.instalments().stream()
             .map(i -> "  " + i.seq() + ". " + i.dueDate() + "  " + a.currency() + " " + i.amount().toPlainString())

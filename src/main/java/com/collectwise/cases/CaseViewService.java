@@ -110,8 +110,8 @@ public class CaseViewService {
 
     /**
      * The newest plan proposed by {@code endOfDay}, with its status then: a plan kept or accelerated later was
-     * ACTIVE, one rejected later was PROPOSED. The approval (PROPOSED to ACTIVE) is not dated, so a plan still
-     * running shows today's PROPOSED or ACTIVE.
+     * ACTIVE, one rejected later was PROPOSED, one activated later PROPOSED, one approved later without its approver
+     * ({@code AgreementRepository#asOf}).
      */
     private AgreementView agreementAsOf(String invoiceNumber, Instant endOfDay) {
         return agreements.asOf(invoiceNumber, endOfDay).map(AgreementView::of).orElse(null);

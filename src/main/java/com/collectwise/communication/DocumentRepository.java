@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +13,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.collectwise.kernel.BusinessClock;
+
 /** Evidence store: documents are written once (idempotent per key) and never changed, except delivery status. */
 @Repository
 public class DocumentRepository {
 
     private final JdbcClient jdbc;
+    private final BusinessClock clock;
 
-    public DocumentRepository(JdbcClient jdbc) {
+    public DocumentRepository(JdbcClient jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Stores the document unless one with the same key exists; returns the stored one either way. */
@@ -35,8 +38,10 @@ public class DocumentRepository {
                 INSERT INTO documents (invoice_number, kind, file_name, media_type, content, sha256, idempotency_key,
                                        delivery_status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)""")
+            // the business clock: the letter's date, from which a delivered demand restarts limitation
+            // (DemandInterruptions), is the business day it was written on
             .params(invoiceNumber, kind, fileName, mediaType, content, sha256(content), idempotencyKey,
-                Timestamp.from(Instant.now()))
+                Timestamp.from(clock.now()))
             .update();
         return findByKey(idempotencyKey).orElseThrow();
     }

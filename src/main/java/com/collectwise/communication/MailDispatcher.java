@@ -222,7 +222,7 @@ public class MailDispatcher {
         return jdbc.sql("""
                 UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
                 WHERE id = ? AND status = 'PENDING'""")
-            .params(Timestamp.from(Instant.now()), id).update() == 1;
+            .params(Timestamp.from(clock.now()), id).update() == 1;
     }
 
     private void release(long id, String error) {
@@ -234,6 +234,6 @@ public class MailDispatcher {
 
     private void markSent(long id) {
         jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
-            .params(Timestamp.from(Instant.now()), id).update();
+            .params(Timestamp.from(clock.now()), id).update();
     }
 }

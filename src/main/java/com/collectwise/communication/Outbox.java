@@ -50,7 +50,8 @@ public class Outbox {
         if (exists(idempotencyKey)) {
             return false;
         }
-        // "falls due" by the business clock, which process tests move; the row's own created_at stays wall time
+        // "falls due" and the row's created_at by the business clock (the engine's, which process tests move): the
+        // date a message was written is a business date (the day a reminder or letter went out)
         Instant notBefore = QuietHours.appliesTo(kind)
             ? quietHours.nextAllowed(kind, countryOf(customerId), clock.now()) : null;
         jdbc.sql("""
@@ -58,7 +59,7 @@ public class Outbox {
                                     status, attempts, created_at, not_before)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
             .params(idempotencyKey, invoiceNumber, customerId, kind, recipient, subject, body,
-                Timestamp.from(Instant.now()), notBefore == null ? null : Timestamp.from(notBefore))
+                Timestamp.from(clock.now()), notBefore == null ? null : Timestamp.from(notBefore))
             .update();
         return true;
     }

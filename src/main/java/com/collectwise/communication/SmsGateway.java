@@ -83,7 +83,7 @@ public class SmsGateway {
         int sent = 0;
         for (Sms sms : pending) {
             int claimed = jdbc.sql("UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
-                + "WHERE id = ? AND status = 'PENDING'").params(Timestamp.from(Instant.now()), sms.id()).update();
+                + "WHERE id = ? AND status = 'PENDING'").params(Timestamp.from(clock.now()), sms.id()).update();
             if (claimed == 0) {
                 continue;
             }
@@ -99,7 +99,7 @@ public class SmsGateway {
                 continue;
             }
             jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
-                .params(Timestamp.from(Instant.now()), sms.id()).update();
+                .params(Timestamp.from(clock.now()), sms.id()).update();
             sent++;
         }
         return sent;

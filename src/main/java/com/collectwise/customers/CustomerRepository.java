@@ -213,6 +213,31 @@ public class CustomerRepository {
         return collectors;
     }
 
+    /**
+     * The collector of each customer named as it was at {@code instant}: today's, unless it was reassigned since (then
+     * the one the first reassignment after the instant took it from, from the customer's change history).
+     */
+    public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds, java.time.Instant instant) {
+        java.util.Map<String, String> collectors = collectorsOf(customerIds);
+        if (!customerIds.isEmpty()) {
+            // newest first: the last one written is the first reassignment after the instant
+            jdbc.sql("""
+                    SELECT customer_id, old_value FROM customer_changes
+                    WHERE field = :field AND changed_at >= :at AND customer_id IN (:customers)
+                    ORDER BY changed_at DESC, id DESC""")
+                .param("field", CustomerService.COLLECTOR).param("at", Timestamp.from(instant))
+                .param("customers", customerIds).query(rs -> {
+                    String then = rs.getString(2);
+                    if (then == null || then.isBlank()) {
+                        collectors.remove(rs.getString(1));
+                    } else {
+                        collectors.put(rs.getString(1), then);
+                    }
+                });
+        }
+        return collectors;
+    }
+
     /** How many changes of the field the customer's history holds. */
     public long countChanges(String customerId, String field) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ? AND field = ?")

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.TransactionCache;
 
@@ -26,10 +27,12 @@ public class Ledger {
     private final JdbcClient jdbc;
 
     private final InvoiceRepository invoices;
+    private final BusinessClock clock;
 
-    public Ledger(JdbcClient jdbc, InvoiceRepository invoices) {
+    public Ledger(JdbcClient jdbc, InvoiceRepository invoices, BusinessClock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.clock = clock;
     }
 
     /**
@@ -51,7 +54,7 @@ public class Ledger {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.invoiceNumber(), e.type().name(), e.component().name(), e.amount().amount(),
                     e.amount().currencyCode(), e.bookedOn(), e.source(), e.reason(), e.approvedBy(), e.entryKey(),
-                    Timestamp.from(Instant.now()))
+                    Timestamp.from(clock.now())) // the business clock, as every dated record
                 .update();
             return true;
         } catch (DuplicateKeyException concurrentReplay) {

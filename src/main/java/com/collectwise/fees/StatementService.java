@@ -167,14 +167,17 @@ public class StatementService {
     }
 
     /**
-     * Open invoices issued by the date and late by then whose EUR 40 cannot be converted: EU customers' invoices in
+     * Invoices issued by the date, open at its end and late by then whose EUR 40 cannot be converted: EU customers' invoices in
      * another currency than EUR without an exchange rate on or before their due date. Oldest due first.
      */
     public List<String> unconvertedCompensations(LocalDate asOf) {
         FxRates.Table fx = fxRates.table();
         List<String> found = new ArrayList<>();
         Map<String, Boolean> euCustomers = new HashMap<>();
-        for (String number : invoices.openIssuedBy(asOf)) {
+        // open on the date (not closed by its end), whatever happened to them since
+        for (InvoiceRepository.CaseNow candidate : invoices.casesOutstandingOn(asOf,
+                asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant())) {
+            String number = candidate.invoiceNumber();
             Invoice invoice = invoices.find(number).orElse(null);
             if (invoice == null || "EUR".equals(invoice.currency()) || !asOf.isAfter(invoice.dueDate())
                 || fx.unitsPerEurOn(invoice.currency(), invoice.dueDate()) != null) {
@@ -182,7 +185,10 @@ public class StatementService {
             }
             boolean eu = euCustomers.computeIfAbsent(invoice.customerId(), c -> InterestRatePolicy.isEuMember(
                 customers.find(c).map(Customer::country).orElse(null)));
-            if (eu) {
+            // closed since: only when something was unpaid on the date (the ageing report's rule); one paid on time and
+            // posted later owed nothing then
+            if (eu && (candidate.status() == com.collectwise.kernel.CaseStatus.OPEN
+                || statement(invoice, asOf).total().signum() > 0)) {
                 found.add(number);
             }
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,68 @@ public class CaseHistory {
             at(changes, instant).ifPresent(s -> result.put(current[0], s));
         }
         return result;
+    }
+
+    /**
+     * The dated changes of the cases named, read in chunks (cases without a history are left out: their current stage
+     * and status hold for every date).
+     */
+    public Map<String, Timeline> timelines(Collection<String> invoiceNumbers) {
+        Map<String, List<Change>> changes = new HashMap<>();
+        List<String> all = List.copyOf(invoiceNumbers);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            jdbc.sql("""
+                    SELECT invoice_number, changed_at, stage, status, prior_stage, prior_status FROM case_stage_history
+                    WHERE invoice_number IN (:invoices) ORDER BY invoice_number, changed_at, id""")
+                .param("invoices", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                .query(rs -> {
+                    changes.computeIfAbsent(rs.getString("invoice_number"), k -> new ArrayList<>()).add(change(rs));
+                });
+        }
+        Map<String, Timeline> result = new HashMap<>();
+        changes.forEach((number, list) -> result.put(number, new Timeline(List.copyOf(list))));
+        return result;
+    }
+
+    private static final int CHUNK = 500;
+
+    /** The changes of one case, oldest first: its stage and status at any instant. */
+    public static final class Timeline {
+
+        private final List<Change> changes;
+
+        Timeline(List<Change> changes) {
+            this.changes = changes;
+        }
+
+        /** The stage and status at {@code instant} (see {@link CaseHistory#at(String, Instant)}). */
+        public StageAndStatus at(Instant instant) {
+            return CaseHistory.at(changes, instant).orElseThrow();
+        }
+
+        /**
+         * The stage the case was worked in at {@code instant}: its stage then while it was open; once it was closed
+         * (settled, written off, sold), the last stage it was open in before (the stage the money that settled it
+         * came in). A case never open is in its first known stage.
+         */
+        public Stage lastOpenStageAt(Instant instant) {
+            return CaseHistory.lastOpenStageAt(changes, instant);
+        }
+    }
+
+    static Stage lastOpenStageAt(List<Change> changes, Instant instant) {
+        StageAndStatus then = changes.get(0).prior();
+        Stage lastOpen = then.status() == CaseStatus.OPEN ? then.stage() : null;
+        for (Change c : changes) {
+            if (!c.changedAt().isBefore(instant)) {
+                break;
+            }
+            then = c.now();
+            if (then.status() == CaseStatus.OPEN) {
+                lastOpen = then.stage();
+            }
+        }
+        return lastOpen != null ? lastOpen : then.stage();
     }
 
     /** The state at {@code instant} of a case whose changes, oldest first, are {@code changes}. */

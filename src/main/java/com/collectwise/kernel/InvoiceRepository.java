@@ -33,7 +33,8 @@ public class InvoiceRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(), i.amount(),
                 i.currency(), i.contractRatePercent(), i.status().name(), i.stage().name(),
-                Timestamp.from(Instant.now()))
+                // the business clock: what a statement of a date listed is judged by it (StatementConfirmations)
+                Timestamp.from(CaseEngine.engineTime()))
             .update();
         // no history row: a case that starts in the stage it is registered with never writes one
         TransactionCache.note(new Registered(i.invoiceNumber()));
@@ -191,12 +192,43 @@ public class InvoiceRepository {
             .params(asOf, Timestamp.from(endOfDay)).query(String.class).list();
     }
 
-    /** Open invoices issued by the day without a contract rate, due before {@code dueBefore} if given. */
-    public List<String> openWithoutContractRate(java.time.LocalDate asOf, java.time.LocalDate dueBefore) {
-        String sql = "SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?"
+    /** A case as it is now: the candidates of a report as of a past date, whose stage and status then are replayed. */
+    public record CaseNow(String invoiceNumber, String customerId, Stage stage, CaseStatus status) {
+    }
+
+    /**
+     * The cases of {@link #numbersOutstandingOn}: issued by the day and not closed by its end (as they are now; their
+     * stage and status on the day come from {@link CaseHistory}), the oldest due first.
+     */
+    public List<CaseNow> casesOutstandingOn(java.time.LocalDate asOf, Instant endOfDay) {
+        return jdbc.sql("""
+                SELECT invoice_number, customer_id, stage, status FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY due_date, invoice_number""")
+            .params(asOf, Timestamp.from(endOfDay))
+            .query((rs, n) -> new CaseNow(rs.getString(1), rs.getString(2), Stage.valueOf(rs.getString(3).trim()),
+                CaseStatus.valueOf(rs.getString(4).trim())))
+            .list();
+    }
+
+    /** The numbers of the customer's invoices registered before {@code instant} (by the business clock). */
+    public java.util.Set<String> registeredBefore(String customerId, Instant instant) {
+        return new java.util.HashSet<>(jdbc.sql(
+                "SELECT invoice_number FROM invoices WHERE customer_id = ? AND created_at < ?")
+            .params(customerId, Timestamp.from(instant)).query(String.class).list());
+    }
+
+    /**
+     * Invoices issued by the day and not closed by its end ({@code endOfDay}: open on the day, whatever happened
+     * since) without a contract rate, due before {@code dueBefore} if given, the oldest due first.
+     */
+    public List<String> openWithoutContractRate(java.time.LocalDate asOf, Instant endOfDay, java.time.LocalDate dueBefore) {
+        String sql = "SELECT invoice_number FROM invoices WHERE issue_date <= ?"
+            + " AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)"
             + " AND contract_rate IS NULL" + (dueBefore == null ? "" : " AND due_date < ?")
             + " ORDER BY due_date, invoice_number";
-        List<Object> params = dueBefore == null ? List.of(asOf) : List.of(asOf, dueBefore);
+        List<Object> params = dueBefore == null ? List.of(asOf, Timestamp.from(endOfDay))
+            : List.of(asOf, Timestamp.from(endOfDay), dueBefore);
         return jdbc.sql(sql).params(params).query(String.class).list();
     }
 

@@ -142,25 +142,52 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
-    /** Money allocated to an invoice by the day, per currency and invoice. */
+    /**
+     * Money allocated to an invoice by the day, per currency and invoice. A payment reversed (bounced, recalled) by
+     * the day was no payment: its allocations do not count from its reversal on, as in the replay of the statement.
+     */
     public record Collected(String currency, String invoiceNumber, BigDecimal amount) {
     }
 
     public List<Collected> collectedPerInvoice(LocalDate asOf) {
         return jdbc.sql("""
-                SELECT currency, invoice_number, SUM(amount) FROM payment_allocations
-                WHERE applied_on <= ? AND invoice_number IS NOT NULL GROUP BY currency, invoice_number""")
-            .params(asOf)
+                SELECT a.currency, a.invoice_number, SUM(a.amount) FROM payment_allocations a
+                JOIN payments p ON p.payment_reference = a.payment_reference
+                WHERE a.applied_on <= ? AND a.invoice_number IS NOT NULL
+                  AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+                GROUP BY a.currency, a.invoice_number""")
+            .params(asOf, asOf)
             .query((rs, n) -> new Collected(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** Money allocated to an invoice on one value date, per currency. */
+    public record CollectedOn(String currency, String invoiceNumber, LocalDate valueDate, BigDecimal amount) {
+    }
+
+    /** What {@link #collectedPerInvoice} sums, by value date (the dashboard's money per stage the case was in then). */
+    public List<CollectedOn> collectedPerInvoiceAndDay(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT a.currency, a.invoice_number, a.applied_on, SUM(a.amount) FROM payment_allocations a
+                JOIN payments p ON p.payment_reference = a.payment_reference
+                WHERE a.applied_on <= ? AND a.invoice_number IS NOT NULL
+                  AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+                GROUP BY a.currency, a.invoice_number, a.applied_on""")
+            .params(asOf, asOf)
+            .query((rs, n) -> new CollectedOn(rs.getString(1).trim(), rs.getString(2), rs.getDate(3).toLocalDate(),
+                rs.getBigDecimal(4))).list();
     }
 
     /** One allocation line: what was applied in the currency on the day. */
     public record Allocated(String currency, LocalDate appliedOn, BigDecimal amount) {
     }
 
+    /** Allocations applied from {@code from} through {@code to} of payments not reversed by {@code to}. */
     public List<Allocated> allocatedBetween(LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT currency, applied_on, amount FROM payment_allocations WHERE applied_on BETWEEN ? AND ?")
-            .params(from, to)
+        return jdbc.sql("""
+                SELECT a.currency, a.applied_on, a.amount FROM payment_allocations a
+                JOIN payments p ON p.payment_reference = a.payment_reference
+                WHERE a.applied_on BETWEEN ? AND ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)""")
+            .params(from, to, to)
             .query((rs, n) -> new Allocated(rs.getString(1).trim(), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
             .list();
     }

@@ -22,7 +22,8 @@ public record CollectorReport(List<CauseCount> causes, List<CollectorLine> colle
      * @param promisesKept    of those, kept by the date
      * @param promisesBroken  of those, broken by the date
      * @param collected       money applied to the collector's customers' invoices up to the date, per currency
-     * @param openCasesPerStage open cases of the collector's customers by their current stage
+     * @param openCasesPerStage cases of the collector's customers open at the end of the date, by the stage they were
+     *                        in then (the dated stage history; as of today, their current stage)
      * @param causes          causes of late payment the collector recorded, by code
      */
     public record CollectorLine(String collector, int contacts, int promisesMade, int promisesKept, int promisesBroken,

@@ -2,6 +2,7 @@ package com.collectwise.reporting;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,8 @@ import com.collectwise.cases.OverdueCauses;
 import com.collectwise.cases.PromiseBook;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseHistory;
+import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.payments.PaymentRepository;
@@ -38,10 +41,12 @@ public class CollectorReportService {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final BusinessClock clock;
+    private final CaseHistory history;
 
     public CollectorReportService(OverdueCauses overdueCauses, ContactLog contacts, PromiseBook promises,
                                   PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
-                                  BusinessClock clock) {
+                                  BusinessClock clock, CaseHistory history) {
+        this.history = history;
         this.overdueCauses = overdueCauses;
         this.contacts = contacts;
         this.promises = promises;
@@ -84,16 +89,18 @@ public class CollectorReportService {
         List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
         Map<String, String> customerOf = invoices.customersOf(collected.stream()
             .map(PaymentRepository.Collected::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
-        Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()));
+        Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()),
+            endOfDay.toInstant());
         Map<String, Map<String, BigDecimal>> collectedBy = new java.util.HashMap<>();
         collected.stream().filter(c -> collectorOf.containsKey(customerOf.get(c.invoiceNumber()))).forEach(c ->
             collectedBy.computeIfAbsent(collectorOf.get(customerOf.get(c.invoiceNumber())), k -> new TreeMap<>())
                 .merge(c.currency(), c.amount(), BigDecimal::add));
         collectedBy.forEach((collector, perCurrency) -> perCurrency.forEach((currency, amount) ->
             acc(lines, collector).collected.merge(currency, Money.rounded(amount, currency).amount(), BigDecimal::add)));
-        List<InvoiceRepository.CustomerStageCount> open = invoices.openPerCustomerAndStage(asOf);
+        List<InvoiceRepository.CustomerStageCount> open = openPerCustomerAndStage(asOf, endOfDay.toInstant());
         Map<String, String> collectorOfOpen = customers.collectorsOf(open.stream()
-            .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()));
+            .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()),
+            endOfDay.toInstant());
         open.stream().filter(o -> collectorOfOpen.containsKey(o.customerId())).forEach(o ->
             acc(lines, collectorOfOpen.get(o.customerId())).stages.merge(o.stage(), o.count(), Integer::sum));
 
@@ -103,6 +110,30 @@ public class CollectorReportService {
             a.collected.entrySet().stream().map(e -> new CollectorReport.Money(e.getKey(), e.getValue())).toList(),
             a.stages, a.causes)));
         return new CollectorReport(causes, collectors);
+    }
+
+    /**
+     * The cases open at the end of the day, per customer and the stage they were in then: as of a past date, the
+     * stage and status of the dated history ({@link CaseHistory}, as in the ageing report and the case view); as of
+     * today or later, and for a case that never changed, the current ones.
+     */
+    private List<InvoiceRepository.CustomerStageCount> openPerCustomerAndStage(LocalDate asOf, Instant endOfDay) {
+        if (!endOfDay.isBefore(clock.now())) {
+            return invoices.openPerCustomerAndStage(asOf);
+        }
+        Map<String, CaseHistory.StageAndStatus> then = history.allAt(endOfDay);
+        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+            .thenComparing(k -> k.get(1)));
+        for (InvoiceRepository.CaseNow c : invoices.casesOutstandingOn(asOf, endOfDay)) {
+            CaseHistory.StageAndStatus s = then.getOrDefault(c.invoiceNumber(),
+                new CaseHistory.StageAndStatus(c.stage(), c.status()));
+            if (s.status() == CaseStatus.OPEN) {
+                counts.merge(List.of(c.customerId(), s.stage().name()), 1, Integer::sum);
+            }
+        }
+        List<InvoiceRepository.CustomerStageCount> result = new ArrayList<>();
+        counts.forEach((k, n) -> result.add(new InvoiceRepository.CustomerStageCount(k.get(0), k.get(1), n)));
+        return result;
     }
 
     private static Acc acc(Map<String, Acc> lines, String collector) {

@@ -30,7 +30,10 @@ public record Dashboard(LocalDate asOf, AgingReport aging, List<StageCount> case
     public record StageCount(String stage, int cases) {
     }
 
-    /** Money applied to invoices (allocations) up to the date, by the case's stage. */
+    /**
+     * Money applied to invoices (allocations) up to the date, by the stage the case was in on the money's value date
+     * (money that settled a case: the stage it was open in until then).
+     */
     public record CollectedLine(String currency, String stage, BigDecimal amount) {
     }
 

@@ -3,6 +3,7 @@ package com.collectwise.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseHistory;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.cases.PromiseBook;
 import com.collectwise.kernel.InvoiceRepository;
@@ -47,10 +49,12 @@ public class DashboardService {
     private final StatementService statements;
     private final BusinessClock clock;
     private final CollectorReportService collectorReports;
+    private final CaseHistory history;
 
     public DashboardService(AgingReportService aging, PaymentRepository payments, PromiseBook promiseBook,
                             InvoiceRepository invoices, StatementService statements, BusinessClock clock,
-                            CollectorReportService collectorReports) {
+                            CollectorReportService collectorReports, CaseHistory history) {
+        this.history = history;
         this.collectorReports = collectorReports;
         this.aging = aging;
         this.payments = payments;
@@ -75,12 +79,17 @@ public class DashboardService {
     private Dashboard.UnknownRates unknownRates(LocalDate asOf) {
         InterestRatePolicy rules = statements.ratePolicy();
         LocalDate knownFrom = rules.ratesKnownFrom();
-        List<String> candidates = invoices.openWithoutContractRate(asOf, knownFrom);
+        // open on the date (not closed by its end), whatever happened to them since
+        List<String> candidates = invoices.openWithoutContractRate(asOf,
+            asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant(), knownFrom);
         int count = 0;
         List<String> numbers = new ArrayList<>();
         for (String number : candidates) {
             Invoice invoice = invoices.find(number).orElseThrow();
-            if (statements.basis(invoice, asOf, rules).source() == InterestBasis.Source.UNKNOWN) {
+            // closed since: only when something was unpaid on the date (the ageing report's rule)
+            if (statements.basis(invoice, asOf, rules).source() == InterestBasis.Source.UNKNOWN
+                && (invoice.status() == com.collectwise.kernel.CaseStatus.OPEN
+                    || statements.statement(invoice, asOf).total().signum() > 0)) {
                 count++;
                 if (numbers.size() < UNKNOWN_RATE_LINES) {
                     numbers.add(number);
@@ -107,14 +116,29 @@ public class DashboardService {
         return counts;
     }
 
+    /**
+     * Money applied up to the date, by the stage the case was in on the money's value date (at the end of that day;
+     * money that settled the case counts under the stage it was open in until then, never under CLOSED). A case
+     * that never changed stage counts under its current stage. Later escalations do not move money collected
+     * before them: the figures of a past date stay as they were.
+     */
     private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
-        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
-        Map<String, String> stages = invoices.stagesOf(collected.stream().map(PaymentRepository.Collected::invoiceNumber)
-            .collect(java.util.stream.Collectors.toSet()));
+        List<PaymentRepository.CollectedOn> collected = payments.collectedPerInvoiceAndDay(asOf);
+        java.util.Set<String> numbers = collected.stream().map(PaymentRepository.CollectedOn::invoiceNumber)
+            .collect(java.util.stream.Collectors.toSet());
+        Map<String, String> stages = invoices.stagesOf(numbers);
+        Map<String, CaseHistory.Timeline> timelines = history.timelines(numbers);
+        Instant now = clock.now();
         Map<String, Map<String, BigDecimal>> byCurrencyAndStage = new TreeMap<>();
-        collected.stream().filter(c -> stages.containsKey(c.invoiceNumber())).forEach(c -> byCurrencyAndStage
-            .computeIfAbsent(c.currency(), k -> new TreeMap<>()).merge(stages.get(c.invoiceNumber()), c.amount(),
-                BigDecimal::add));
+        collected.stream().filter(c -> stages.containsKey(c.invoiceNumber())).forEach(c -> {
+            CaseHistory.Timeline timeline = timelines.get(c.invoiceNumber());
+            Instant endOfDay = c.valueDate().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+            // today or later: every change so far (a history row dated by a clock a test moved back counts too)
+            String stage = timeline == null ? stages.get(c.invoiceNumber())
+                : timeline.lastOpenStageAt(endOfDay.isBefore(now) ? endOfDay : Instant.MAX).name();
+            byCurrencyAndStage.computeIfAbsent(c.currency(), k -> new TreeMap<>()).merge(stage, c.amount(),
+                BigDecimal::add);
+        });
         List<Dashboard.CollectedLine> lines = new ArrayList<>();
         byCurrencyAndStage.forEach((currency, perStage) -> perStage.forEach((stage, amount) -> lines.add(
             new Dashboard.CollectedLine(currency, stage, Money.rounded(amount, currency).amount()))));
@@ -195,8 +219,18 @@ public class DashboardService {
         return Money.rounded(sum == null ? BigDecimal.ZERO : sum, currency).amount();
     }
 
+    /**
+     * The ageing report's cases (issued by the date, not closed by its end, something unpaid as of it), the oldest
+     * due first, each in the stage it was in at the end of the date (the dated history; as of today, its current
+     * stage).
+     */
     private List<Dashboard.CaseLine> cases(LocalDate asOf) {
-        List<String> numbers = invoices.openIssuedBy(asOf);
+        Instant endOfDay = asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        boolean past = endOfDay.isBefore(clock.now());
+        Map<String, CaseHistory.StageAndStatus> then = past ? history.allAt(endOfDay) : Map.of();
+        List<String> numbers = past
+            ? invoices.casesOutstandingOn(asOf, endOfDay).stream().map(InvoiceRepository.CaseNow::invoiceNumber).toList()
+            : invoices.openIssuedBy(asOf);
         List<Dashboard.CaseLine> lines = new ArrayList<>();
         var statementOf = statements.statementsAsOf(asOf);
         for (String number : numbers) {
@@ -208,8 +242,10 @@ public class DashboardService {
             if (s.total().signum() <= 0) {
                 continue;
             }
+            CaseHistory.StageAndStatus stageThen = then.get(number);
             String processInstanceId = invoice.processInstanceId();
-            lines.add(new Dashboard.CaseLine(number, invoice.customerId(), invoice.stage().name(),
+            lines.add(new Dashboard.CaseLine(number, invoice.customerId(),
+                (stageThen == null ? invoice.stage() : stageThen.stage()).name(),
                 invoice.currency(), s.total(), ChronoUnit.DAYS.between(invoice.dueDate(), asOf),
                 processInstanceId == null ? null : CockpitLinks.processInstance(processInstanceId)));
         }

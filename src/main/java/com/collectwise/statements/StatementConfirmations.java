@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The customer confirmed the statement of account of a date: an acknowledgement of every invoice the statement
- * lists (Civil Code art. 195), which restarts their limitation period from the day of the confirmation. The
+ * lists (Civil Code art. 195), which restarts their limitation period from the day of the confirmation. The statement
+ * of a date lists the invoices issued and registered by the end of that day with something unpaid as of it: an
+ * invoice issued before the date but registered later was not on it and is not acknowledged. The
  * confirmation keeps the figures confirmed (a payment posted later but dated earlier may change the replay of that
  * date; the evidence is what the customer saw). One confirmation per customer and statement date: the same body
  * again changes nothing, another body is a conflict.
@@ -105,15 +108,23 @@ public class StatementConfirmations {
             return new Result(false, existing.get());
         }
         StatementOfAccount statement = statements.statement(customerId, statementDate);
-        if (statement.invoices().isEmpty()) {
+        // the statement of a date lists what was registered by the end of that day: an invoice issued before the date
+        // but registered after it was on no statement of that date, the customer confirmed nothing of it
+        Set<String> registered = invoices.registeredBefore(customerId,
+            statementDate.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+        List<StatementOfAccount.InvoiceLine> listed = statement.invoices().stream()
+            .filter(i -> registered.contains(i.invoiceNumber())).toList();
+        if (listed.isEmpty()) {
             throw InvalidRequestException.of("statementDate", "the statement of " + statementDate
                 + " lists no open invoice to confirm");
         }
         Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         statement.totals().forEach(t -> totals.put(t.currency(), t.total()));
+        statement.invoices().stream().filter(i -> !registered.contains(i.invoiceNumber()))
+            .forEach(i -> totals.merge(i.currency(), i.total().negate(), BigDecimal::add));
         Map<String, BigDecimal> perInvoice = new LinkedHashMap<>();
-        statement.invoices().forEach(i -> perInvoice.put(i.invoiceNumber(), i.total()));
+        listed.forEach(i -> perInvoice.put(i.invoiceNumber(), i.total()));
         figures.put("totals", totals);
         figures.put("invoices", perInvoice);
         jdbc.sql("""
@@ -123,7 +134,7 @@ public class StatementConfirmations {
             .params(customerId, statementDate, confirmedOn, confirmedBy, note, write(figures), hash, user,
                 Timestamp.from(clock.now()))
             .update();
-        for (StatementOfAccount.InvoiceLine line : statement.invoices()) {
+        for (StatementOfAccount.InvoiceLine line : listed) {
             // the confirmation acknowledges the debt on the day the customer gave it (Civil Code art. 195)
             acknowledgements.record(line.invoiceNumber(), confirmedOn, AcknowledgementService.STATEMENT_CONFIRMED);
             contacts.append(new ContactEntry(null, line.invoiceNumber(), customerId, "API", clock.now(), user,

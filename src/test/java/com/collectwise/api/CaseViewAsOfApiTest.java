@@ -4,11 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.collectwise.kernel.CaseVariables;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * GET /api/invoices/{n}?asOf=D over HTTP: the disputes, promises, plans and status as they stood on D, not as
@@ -91,6 +103,71 @@ public class CaseViewAsOfApiTest extends ApiTestSupport {
         assertThat(view(number, today().minusDays(5)).body().path("agreement").path("status").asText())
             .isEqualTo("ACTIVE");
         assertThat(view(number, today()).body().path("agreement").path("status").asText()).isEqualTo("KEPT");
+    }
+
+    /**
+     * A plan above the CNY 10,000 approval limit proposed on 06-01 and approved by a supervisor on 06-03: as of 06-01
+     * and 06-02 it was PROPOSED and nobody had approved it; from 06-03 it is ACTIVE with its approver.
+     */
+    @Test
+    void aPlanApprovedAfterTheDateWasProposedAndUnapprovedOnIt() {
+        LocalDate proposed = LocalDate.of(2026, 6, 1);
+        clockAt(proposed);
+        // not due before 07-01: the two instalments before it owe no interest, the plan's total is the amount
+        String number = createInvoice(createCustomer(), "12000.00", "CNY", proposed.minusDays(30), proposed.plusDays(30));
+        Response made = post(COLLECTOR, "/api/invoices/" + number + "/agreements", Map.of("instalments", List.of(
+            Map.of("dueDate", proposed.plusDays(10).toString(), "amount", "6000.00"),
+            Map.of("dueDate", proposed.plusDays(20).toString(), "amount", "6000.00")), "note", "portal"));
+        assertThat(made.status()).as(made.raw()).isEqualTo(201);
+        runJobsOfCaseAndPlan(number);
+        Task approval = tasks.createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ApproveAgreement").singleResult();
+        assertThat(approval).as("above CNY 10,000: a supervisor approves").isNotNull();
+
+        clockAt(proposed.plusDays(2));
+        identity.setAuthentication(SUPERVISOR, List.of("supervisors"));
+        try {
+            tasks.complete(approval.getId(), Map.of(CaseVariables.AGREEMENT_DECISION, "APPROVE",
+                CaseVariables.DECISION_REASON, "reliable payer"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobsOfCaseAndPlan(number);
+        JsonNode now = view(number, proposed.plusDays(2)).body().path("agreement");
+        assertThat(now.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(now.path("approvedBy").asText()).isEqualTo(SUPERVISOR);
+
+        for (LocalDate before : List.of(proposed, proposed.plusDays(1))) {
+            JsonNode then = view(number, before).body().path("agreement");
+            assertThat(then.path("status").asText()).as("as of " + before).isEqualTo("PROPOSED");
+            assertThat(then.path("approvedBy").asText("")).as("as of " + before).isIn("", "null");
+        }
+    }
+
+    @Autowired
+    TaskService tasks;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZoneId.of("Asia/Shanghai")).toInstant()));
+    }
+
+    /** What the job executor would run by now, for the case and the plan it calls. */
+    private void runJobsOfCaseAndPlan(String number) {
+        for (int round = 0; round < 50; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(number).singleResult();
+            List<Job> jobs = instance == null ? List.of()
+                : management.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            management.executeJob(jobs.get(0).getId());
+        }
     }
 
     @Test

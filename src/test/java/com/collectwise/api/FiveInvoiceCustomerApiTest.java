@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,10 +144,17 @@ public class FiveInvoiceCustomerApiTest extends ApiTestSupport {
         }
     }
 
-    /** Only the invoices on the statement of that date: not one issued after it, not one settled before it. */
+    /**
+     * Only the invoices on the statement of that date: not one issued after it, not one settled before it, and not one
+     * issued before it but registered after it (the statement of that day could not list it). The five are registered
+     * on the statement date (the engine clock moved back two days), so the statement of that day lists them.
+     */
     @Test
     void aConfirmationLeavesOutInvoicesIssuedAfterTheStatementAndThoseSettledBeforeIt() {
+        LocalDate statementDate = today().minusDays(2);
+        ClockUtil.setCurrentTime(Date.from(clock.now().minus(2, ChronoUnit.DAYS)));
         Five x = five();
+        ClockUtil.reset();
         // not due until today + 10, paid in full three days ago: no interest, settled before the statement date
         String settled = createInvoice(x.customerId(), "100.00", "CNY", today().minusDays(20), today().plusDays(10));
         Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
@@ -154,16 +165,36 @@ public class FiveInvoiceCustomerApiTest extends ApiTestSupport {
         String later = createInvoice(x.customerId(), "700.00", "CNY", today().minusDays(1), today().minusDays(1));
         runDueJobsOfCase(later);
         String laterLimitation = view(later).path("limitationDate").asText();
+        // issued 70 days ago, due 40 days ago, registered today: after the statement date, so on no statement of it
+        String registeredLate = createInvoice(x.customerId(), "400.00", "CNY", today().minusDays(70),
+            today().minusDays(40));
+        runDueJobsOfCase(registeredLate);
+        assertThat(view(registeredLate).path("limitationDate").asText()).as("3 years from its due date")
+            .isEqualTo(today().minusDays(40).plusYears(3).toString());
+        BigDecimal fiveCny = BigDecimal.ZERO;
+        for (String number : List.of(x.a(), x.b(), x.c(), x.e())) {
+            fiveCny = fiveCny.add(get(FINANCE, "/api/invoices/" + number + "?asOf=" + statementDate).body()
+                .path("outstanding").path("total").decimalValue());
+        }
 
         Response r = post(COLLECTOR, "/api/customers/" + x.customerId() + "/statement/confirmations",
-            Map.of("statementDate", today().minusDays(2).toString(), "confirmedBy", "Mr. Zhou"));
+            Map.of("statementDate", statementDate.toString(), "confirmedBy", "Mr. Zhou"));
 
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber"))
             .containsExactlyInAnyOrderElementsOf(x.all());
-        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?)", settled, later))
-            .isZero();
+        assertThat(r.body().path("totals").path("CNY").decimalValue()).as("the figures confirmed: the five's")
+            .isEqualByComparingTo(fiveCny);
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number IN (?, ?, ?)", settled, later,
+            registeredLate)).isZero();
         assertThat(view(later).path("limitationDate").asText()).isEqualTo(laterLimitation);
+        assertThat(view(registeredLate).path("limitationDate").asText())
+            .isEqualTo(today().minusDays(40).plusYears(3).toString());
         assertThat(view(x.a()).path("limitationDate").asText()).isEqualTo(today().plusYears(3).toString());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 }

@@ -42,4 +42,19 @@ class CaseHistoryTest {
         assertThat(CaseHistory.at(changes, at("2026-03-26T00:00:00Z"))).as("the last of one instant")
             .contains(REMINDER);
     }
+
+    @Test
+    void theStageACaseWasWorkedIn_aClosedCaseTheStageItWasOpenInUntilItsClosing() {
+        StageAndStatus demand = new StageAndStatus(Stage.FORMAL_DEMAND, CaseStatus.OPEN);
+        List<Change> changes = List.of(
+            new Change(at("2026-03-11T02:00:00Z"), REMINDER, PRE_DUE),
+            new Change(at("2026-03-20T02:00:00Z"), demand, REMINDER),
+            new Change(at("2026-03-24T02:00:00Z"), SETTLED, demand));
+        assertThat(CaseHistory.lastOpenStageAt(changes, at("2026-03-05T00:00:00Z"))).isEqualTo(Stage.PRE_DUE);
+        assertThat(CaseHistory.lastOpenStageAt(changes, at("2026-03-15T00:00:00Z"))).isEqualTo(Stage.INTERNAL_REMINDER);
+        assertThat(CaseHistory.lastOpenStageAt(changes, at("2026-03-24T16:00:00Z")))
+            .as("settled that day: the stage the money came in").isEqualTo(Stage.FORMAL_DEMAND);
+        assertThat(CaseHistory.lastOpenStageAt(List.of(new Change(at("2026-03-24T02:00:00Z"), SETTLED, SETTLED)),
+            at("2026-03-25T00:00:00Z"))).as("never seen open").isEqualTo(Stage.CLOSED);
+    }
 }

@@ -18,6 +18,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.collectwise.cases.CaseViewService;
+import com.collectwise.communication.Document;
+import com.collectwise.communication.DocumentRepository;
+import com.collectwise.communication.Outbox;
+import com.collectwise.communication.OutboxMessage;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
@@ -35,6 +39,7 @@ class LimitationProcessTest extends CollectionTestSupport {
     @Autowired LimitationWatch watch;
     @Autowired CaseViewService views;
     @Autowired Lawsuits lawsuits;
+    @Autowired DocumentRepository documents;
 
     static final LocalDate DUE = LocalDate.of(2026, 3, 3);
 
@@ -71,6 +76,31 @@ class LimitationProcessTest extends CollectionTestSupport {
         assertThat(limitation.limitationDate(invoice, asOf)).isEqualTo(LocalDate.of(2029, 5, 5));
         lawsuits.filed(invoice.invoiceNumber(), LocalDate.of(2026, 9, 1), "Pudong court", "(2026) 1");
         assertThat(limitation.limitationDate(invoice, asOf)).isEqualTo(LocalDate.of(2029, 9, 1));
+    }
+
+    /**
+     * The letter's date is the business day it was written on (the engine clock), not the machine's: the delivered
+     * demand restarts the period from it, and the letter's e-mail in the outbox carries the same moment.
+     */
+    @Test
+    void aDeliveredDemandRestartsItFromTheBusinessDayTheLetterWasWritten() {
+        setClock(at(2026, 3, 20, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(c, DUE, 30, "12000.00");
+        Document letter = documents.store("LETTER:" + invoice.invoiceNumber(), invoice.invoiceNumber(),
+            "DUNNING_LETTER", "letter.pdf", "application/pdf", new byte[] {1, 2, 3});
+        outbox.enqueue("LETTER-MAIL:" + invoice.invoiceNumber(), invoice.invoiceNumber(), c.customerId(),
+            Outbox.DUNNING_LETTER, "ap@example.test", "Formal demand", "see the letter");
+        assertThat(letter.createdAt()).isEqualTo(at(2026, 3, 20, 10, 0).toInstant());
+        assertThat(outbox.forInvoice(invoice.invoiceNumber())).extracting(OutboxMessage::createdAt)
+            .containsExactly(at(2026, 3, 20, 10, 0).toInstant());
+
+        // the proof of delivery comes in weeks later: the demand counts from the letter's day, 2026-03-20
+        setClock(at(2026, 4, 15, 10, 0));
+        documents.recordDelivery(letter.id(), "DELIVERED", "EMS EA123456789CN signed");
+        assertThat(limitation.limitationDate(invoice, LocalDate.of(2026, 4, 15))).isEqualTo(LocalDate.of(2029, 3, 20));
+        assertThat(limitation.limitationDate(invoice, LocalDate.of(2026, 3, 19))).as("as of the day before")
+            .isEqualTo(LocalDate.of(2029, 3, 3));
     }
 
     void document(Invoice invoice, String deliveryStatus, java.time.Instant created) {

@@ -1,0 +1,280 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The finance dashboard and the collector report as of a past date show the stage each case was in on that date
+ * (DOMAIN.md 5, "every figure is a replay"), not the stage it has today: the collector's open cases per stage, and the
+ * money collected per stage (by the stage the case was in on the money's value date; money that settled a case counts
+ * under the stage it was open in). The engine clock moves the business day; stages change by the case's own timers
+ * under the default Decision_CollectionPolicy (DOMESTIC, CN, 30-day term: internal reminder from D+1, formal demand
+ * from D+10). MOP: no other test uses it, so the dashboard's MOP lines are this test's alone.
+ */
+public class ReportsAsOfApiTest extends ApiTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZONE).toInstant()));
+    }
+
+    private String collector() {
+        String collector = "col" + unique("S").replaceAll("[^A-Za-z0-9]", "");
+        org.camunda.bpm.engine.identity.User user = identity.newUser(collector);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(collector, "collectors");
+        return collector;
+    }
+
+    private String customerOf(String collector) {
+        String customerId = unique("C");
+        Response created = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId,
+            "name", "Stage " + customerId, "segment", "DOMESTIC", "country", "CN", "collector", collector,
+            "decisionMaker", "Ms. Wang"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return customerId;
+    }
+
+    private String pay(String invoiceNumber, String amount, LocalDate receivedOn) {
+        return pay(invoiceNumber, amount, "MOP", receivedOn);
+    }
+
+    private String pay(String invoiceNumber, String amount, String currency, LocalDate receivedOn) {
+        String reference = unique("PAY");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", reference);
+        body.put("invoiceNumber", invoiceNumber);
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        Response paid = post(INTEGRATION, "/api/payments", body);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        return reference;
+    }
+
+    private JsonNode dashboard(LocalDate asOf) {
+        Response r = get(FINANCE, "/api/reports/dashboard?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The collector's open cases per stage in the dashboard's collector report of the date. */
+    private Map<String, Integer> openCasesPerStage(LocalDate asOf, String collector) {
+        Map<String, Integer> perStage = new TreeMap<>();
+        for (JsonNode line : dashboard(asOf).path("collectorReport").path("collectors")) {
+            if (line.path("collector").asText().equals(collector)) {
+                line.path("openCasesPerStage").fields().forEachRemaining(e -> perStage.put(e.getKey(), e.getValue().asInt()));
+            }
+        }
+        return perStage;
+    }
+
+    /** The MOP money collected per stage on the dashboard of the date. */
+    private Map<String, BigDecimal> collectedPerStage(LocalDate asOf) {
+        return collectedPerStage(dashboard(asOf), "MOP");
+    }
+
+    private static Map<String, BigDecimal> collectedPerStage(JsonNode dashboard, String currency) {
+        Map<String, BigDecimal> perStage = new TreeMap<>();
+        for (JsonNode line : dashboard.path("collectedPerStage")) {
+            if (line.path("currency").asText().equals(currency)) {
+                perStage.put(line.path("stage").asText(), line.path("amount").decimalValue());
+            }
+        }
+        return perStage;
+    }
+
+    private String stage(String number, LocalDate asOf) {
+        Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().path("stage").asText();
+    }
+
+    @Test
+    void openCasesAndMoneyCollectedPerStageAsOfAPastDateAreByTheStageOfThatDay() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        LocalDate due = LocalDate.of(2026, 3, 10);
+        clockAt(LocalDate.of(2026, 3, 2));
+        String first = createInvoice(customerId, "3000.00", "MOP", due.minusDays(30), due);
+        String second = createInvoice(customerId, "1000.00", "MOP", due.minusDays(30), due);
+
+        // internal reminder from D+1: 500.00 part-paid on the first invoice then
+        clockAt(LocalDate.of(2026, 3, 12));
+        runDueJobsOfCase(first);
+        runDueJobsOfCase(second);
+        assertThat(stage(first, LocalDate.of(2026, 3, 12))).isEqualTo("INTERNAL_REMINDER");
+        pay(first, "500.00", LocalDate.of(2026, 3, 12));
+
+        // formal demand from D+10: 200.00 more on the first invoice
+        clockAt(LocalDate.of(2026, 3, 23));
+        runDueJobsOfCase(first);
+        runDueJobsOfCase(second);
+        assertThat(stage(first, LocalDate.of(2026, 3, 23))).isEqualTo("FORMAL_DEMAND");
+        assertThat(stage(second, LocalDate.of(2026, 3, 23))).isEqualTo("FORMAL_DEMAND");
+        pay(first, "200.00", LocalDate.of(2026, 3, 23));
+
+        // the second invoice paid in full at formal demand: 1000.00 and its interest, CN statutory LPR 3.00% x 1.5 =
+        // 4.5% a year for 03-11..03-24, 14 days: 1000.00 x 0.045 x 14 / 365 = 1.7260 -> 1.73
+        clockAt(LocalDate.of(2026, 3, 24));
+        Response owed = get(INTEGRATION, "/api/invoices/" + second + "?asOf=2026-03-24");
+        assertThat(owed.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("1001.73");
+        pay(second, "1001.73", LocalDate.of(2026, 3, 24));
+        runDueJobsOfCase(second);
+        assertThat(stage(second, LocalDate.of(2026, 3, 24))).isEqualTo("CLOSED");
+
+        // the collector's open cases, by the stage of each day (today: the first one at formal demand)
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 5), collector)).isEqualTo(Map.of("PRE_DUE", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 15), collector)).isEqualTo(Map.of("INTERNAL_REMINDER", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 23), collector)).isEqualTo(Map.of("FORMAL_DEMAND", 2));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 3, 24), collector)).isEqualTo(Map.of("FORMAL_DEMAND", 1));
+
+        // money per stage the case was in on its value date: the 500.00 came in at the internal reminder, the 200.00
+        // and the settling 1001.73 at formal demand (not under CLOSED)
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 11))).isEmpty();
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 15)))
+            .isEqualTo(Map.of("INTERNAL_REMINDER", new BigDecimal("500.00")));
+        assertThat(collectedPerStage(LocalDate.of(2026, 3, 24))).isEqualTo(Map.of(
+            "INTERNAL_REMINDER", new BigDecimal("500.00"), "FORMAL_DEMAND", new BigDecimal("1201.73")));
+    }
+
+    /**
+     * Every figure of the dashboard as of a past date agrees with the case view and the statement of account of the
+     * same date, for a case whose payments, credit note and dispute were posted out of date order and whose first
+     * payment bounced later: the 500.00 of 07-05 reversed on 07-10 counts as of 07-09, not as of 07-12 (as in the
+     * replay); the 300.00 dated 07-03 but posted on 07-08 counts from 07-03; the customer reassigned to another
+     * collector on 07-13 was the first collector's before. SGD: no other test uses it.
+     */
+    @Test
+    void theDashboardOfAPastDateAgreesWithTheCaseViewOfThatDate() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 6, 25));
+        String number = createInvoice(customerId, "2000.00", "SGD", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1));
+        clockAt(LocalDate.of(2026, 7, 2));
+        runDueJobsOfCase(number);
+        clockAt(LocalDate.of(2026, 7, 5));
+        String bounced = pay(number, "500.00", "SGD", LocalDate.of(2026, 7, 5));
+        clockAt(LocalDate.of(2026, 7, 8));
+        pay(number, "300.00", "SGD", LocalDate.of(2026, 7, 3));
+        Response credit = post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "100.00", "issuedOn", "2026-07-04", "reason", "short delivery"));
+        assertThat(credit.status()).as(credit.raw()).isEqualTo(201);
+        Response dispute = post(COLLECTOR, "/api/invoices/" + number + "/disputes",
+            Map.of("category", "QUALITY", "amount", "200.00", "description", "one pallet damaged"));
+        assertThat(dispute.status()).as(dispute.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 7, 10));
+        Response reversed = post(FINANCE, "/api/payments/" + bounced + "/reversal",
+            Map.of("reversedOn", "2026-07-10", "reason", "returned by the bank"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        runDueJobsOfCase(number);
+        // the customer goes to another collector on 07-13: the figures of earlier dates stay with the first one
+        clockAt(LocalDate.of(2026, 7, 13));
+        String successor = collector();
+        Response reassigned = exchange(SUPERVISOR, org.springframework.http.HttpMethod.PATCH,
+            "/api/customers/" + customerId, Map.of("collector", successor),
+            org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(reassigned.status()).as(reassigned.raw()).isEqualTo(200);
+        clockAt(LocalDate.of(2026, 7, 14));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 7, 14), successor)).as("today: the new owner's")
+            .isEqualTo(Map.of("INTERNAL_REMINDER", 1));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 7, 14), collector)).isEmpty();
+
+        for (Object[] expected : new Object[][] {{LocalDate.of(2026, 7, 9), "800.00"}, {LocalDate.of(2026, 7, 12), "300.00"}}) {
+            LocalDate asOf = (LocalDate) expected[0];
+            BigDecimal collected = new BigDecimal((String) expected[1]);
+            JsonNode view = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf).body();
+            JsonNode statementLine = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf)
+                .body().path("invoices").get(0);
+            JsonNode dashboard = dashboard(asOf);
+
+            assertThat(statementLine.path("paid").decimalValue()).as("the statement's paid, as of " + asOf)
+                .isEqualByComparingTo(collected);
+            JsonNode mine = null;
+            for (JsonNode line : dashboard.path("collectorReport").path("collectors")) {
+                if (line.path("collector").asText().equals(collector)) {
+                    mine = line;
+                }
+            }
+            assertThat(mine).as("as of " + asOf).isNotNull();
+            assertThat(mine.path("collected")).as("as of " + asOf).singleElement().satisfies(m -> {
+                assertThat(m.path("currency").asText()).isEqualTo("SGD");
+                assertThat(m.path("amount").decimalValue()).isEqualByComparingTo(collected);
+            });
+            assertThat(mine.path("openCasesPerStage").path(view.path("stage").asText()).asInt()).isEqualTo(1);
+            assertThat(collectedPerStage(dashboard, "SGD")).as("as of " + asOf)
+                .isEqualTo(Map.of("INTERNAL_REMINDER", collected));
+            BigDecimal july = null;
+            for (JsonNode m : dashboard.path("collectedPerMonth")) {
+                if (m.path("currency").asText().equals("SGD") && m.path("month").asText().equals("2026-07")) {
+                    july = m.path("amount").decimalValue();
+                }
+            }
+            assertThat(july).as("collected in July, as of " + asOf).isEqualByComparingTo(collected);
+            JsonNode sgd = null;
+            for (JsonNode c : dashboard.path("aging").path("currencies")) {
+                if (c.path("currency").asText().equals("SGD")) {
+                    sgd = c;
+                }
+            }
+            assertThat(sgd).as("as of " + asOf).isNotNull();
+            assertThat(sgd.path("total").decimalValue()).as("ageing total = the case's outstanding, as of " + asOf)
+                .isEqualByComparingTo(view.path("outstanding").path("total").decimalValue());
+            for (JsonNode s : sgd.path("stages")) {
+                assertThat(s.path("invoiceCount").asInt()).as(s.toString())
+                    .isEqualTo(s.path("stage").asText().equals(view.path("stage").asText()) ? 1 : 0);
+            }
+        }
+    }
+
+    /**
+     * An invoice whose statutory rate is unknown (CNY, due before the rate tables start) was open on 2016-06-30 and
+     * is paid today: the dashboard of 2016-06-30 still lists it under "interest rate unknown", as the case view of
+     * that date shows it open with source UNKNOWN; today's dashboard no longer does.
+     */
+    @Test
+    void anInvoiceSettledSinceIsStillAmongTheUnknownRatesOfADateItWasOpenOn() {
+        String customerId = createCustomer();
+        String number = createInvoice(customerId, "5000.00", "CNY", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 31));
+        LocalDate asOf = LocalDate.of(2016, 6, 30);
+        JsonNode then = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf).body();
+        assertThat(then.path("status").asText()).isEqualTo("OPEN");
+        assertThat(then.path("interestBasis").path("source").asText()).isEqualTo("UNKNOWN");
+        JsonNode owed = get(INTEGRATION, "/api/invoices/" + number).body().path("outstanding");
+        pay(number, owed.path("total").decimalValue().toPlainString(), "CNY", today());
+        runDueJobsOfCase(number);
+        assertThat(get(INTEGRATION, "/api/invoices/" + number).body().path("status").asText()).isEqualTo("SETTLED");
+
+        assertThat(unknownRateNumbers(asOf)).contains(number);
+        assertThat(unknownRateNumbers(today())).doesNotContain(number);
+    }
+
+    private List<String> unknownRateNumbers(LocalDate asOf) {
+        List<String> numbers = new java.util.ArrayList<>();
+        dashboard(asOf).path("unknownRates").path("invoiceNumbers").forEach(n -> numbers.add(n.asText()));
+        return numbers;
+    }
+}
