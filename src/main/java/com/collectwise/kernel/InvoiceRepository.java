@@ -106,6 +106,12 @@ public class InvoiceRepository {
             .param(importId).query(InvoiceRepository::map).list();
     }
 
+    /** How many invoices the customer has, as the current transaction sees them now (no cache: a look-again after a commit). */
+    public int countOfCustomer(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE customer_id = ?").param(customerId)
+            .query(Integer.class).single();
+    }
+
     public int countPendingOfImport(String importId) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'")
             .param(importId).query(Integer.class).single();

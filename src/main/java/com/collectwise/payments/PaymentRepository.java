@@ -275,8 +275,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
 
     /** How many invoices the customer has (committed, as this transaction sees them now). */
     int invoiceCount(String customerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE customer_id = ?").param(customerId)
-            .query(Integer.class).single();
+        return invoices.countOfCustomer(customerId);
     }
 
     /** Which of these customers have applied money (reversed or not): one query per 500 customers. */
