@@ -12,8 +12,10 @@ import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CurrencyThresholds;
 
 /**
- * Whether a plan's total needs a supervisor: {@code Decision_AgreementApproval} (processes/agreement-approval.dmn),
- * one limit per currency, a currency without rules always. Supervisors change the figures there (Modeler, deploy);
+ * Whether an amount in a currency needs a supervisor: {@code Decision_AgreementApproval}
+ * (processes/agreement-approval.dmn), one limit per currency, a currency without rules always. The amount is the
+ * customer's plans in the currency, this one included ({@link AgreementService#customerPlansTotal}), passed as the
+ * decision's input {@code planTotal}. Supervisors change the figures there (Modeler, deploy);
  * the latest deployed version decides.
  *
  * <p>{@code collectwise.thresholds.agreement-approval.<CODE>}, where the figures used to be, still works: a currency
@@ -42,7 +44,7 @@ public class AgreementApprovalPolicy {
     /**
      * Called from the process (AgreementDelegates), where the engine checks no authorization of the caller.
      *
-     * @return whether a plan of {@code total} in {@code currency} is above the approval limit of its currency (no
+     * @return whether the customer's plans of {@code total} in {@code currency} (this one included) are above the approval limit of its currency (no
      *         limit for the currency: true)
      */
     public boolean aboveLimit(String currency, BigDecimal total) {

@@ -144,6 +144,25 @@ public class AgreementRepository {
         jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
     }
 
+    /**
+     * The totals of the customer's other plans in {@code currency} that are being agreed (PROPOSED: awaiting a
+     * supervisor or approved and not yet running) or running (ACTIVE), on invoices whose case is open; kept,
+     * accelerated and rejected plans no longer count. Currency by currency, never converted.
+     */
+    public BigDecimal otherOpenPlansTotal(String customerId, String currency, long exceptId) {
+        List<String> numbers = invoices.findOpenByCustomer(customerId).stream()
+            .filter(i -> currency.equals(i.currency())).map(i -> i.invoiceNumber()).toList();
+        if (numbers.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(total), 0) FROM agreements
+                WHERE invoice_number IN (:numbers) AND currency = :currency AND id <> :except
+                  AND status IN ('PROPOSED', 'ACTIVE')""")
+            .param("numbers", numbers).param("currency", currency).param("except", exceptId)
+            .query(BigDecimal.class).optional().map(sum -> Money.stored(sum, currency)).orElse(BigDecimal.ZERO);
+    }
+
     public String customerOf(String invoiceNumber) {
         return invoices.find(invoiceNumber).orElseThrow().customerId();
     }

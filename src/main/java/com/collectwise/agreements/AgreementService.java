@@ -230,13 +230,40 @@ public class AgreementService {
     /**
      * Plans above the approval limit of their currency ({@link AgreementApprovalPolicy}, Decision_AgreementApproval)
      * need a supervisor; in a currency without a limit every plan does (nothing is converted to guess one);
-     * and so does every plan that waives interest. A plan reinstated after a demand was approved already.
+     * and so does every plan that waives interest. The amount judged is the customer's exposure in the plan's
+     * currency ({@link #customerPlansTotal}), not the plan alone: four plans under the limit each on four invoices
+     * of one customer need a supervisor from the one whose plans together cross it. A plan reinstated after a demand
+     * was approved already (not judged again).
      */
     public boolean needsApproval(Agreement agreement) {
+        return judge(agreement).needsApproval();
+    }
+
+    /** Whether a supervisor approves the plan, and the amount judged (null for a plan running already). */
+    public record ApprovalJudgement(boolean needsApproval, BigDecimal customerPlansTotal) {
+    }
+
+    public ApprovalJudgement judge(Agreement agreement) {
         if (Agreement.ACTIVE.equals(agreement.status())) {
-            return false;
+            return new ApprovalJudgement(false, null);
         }
-        return agreement.waiveInterest() || approval.aboveLimit(agreement.currency(), agreement.total());
+        BigDecimal judged = customerPlansTotal(agreement);
+        return new ApprovalJudgement(agreement.waiveInterest() || approval.aboveLimit(agreement.currency(), judged),
+            judged);
+    }
+
+    /**
+     * The customer's plans in this plan's currency, this one included: its total plus the totals of the customer's
+     * other plans in the currency that are being agreed (PROPOSED) or running (ACTIVE) on open cases; kept, ended
+     * and rejected plans no longer count, other currencies never (nothing is converted). Read under the lock on the
+     * customer's row (the lock a proposal takes already; held again here when the plan is prepared in another
+     * transaction), so two plans proposed at the same moment are judged one after the other, the second with the
+     * first counted.
+     */
+    public BigDecimal customerPlansTotal(Agreement agreement) {
+        String customerId = agreements.customerOf(agreement.invoiceNumber());
+        customers.lock(customerId);
+        return agreement.total().add(agreements.otherOpenPlansTotal(customerId, agreement.currency(), agreement.id()));
     }
 
     public void decide(long id, boolean approved, String by) {

@@ -20,7 +20,12 @@ public class PrepareAgreementDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Agreement a = service.find(agreementId(execution));
-        execution.setVariable(AGREEMENT_NEEDS_APPROVAL, service.needsApproval(a));
+        AgreementService.ApprovalJudgement judged = service.judge(a);
+        execution.setVariable(AGREEMENT_NEEDS_APPROVAL, judged.needsApproval());
+        if (judged.customerPlansTotal() != null) {
+            // the figure judged against the limit, shown on the approval task (agreementTotal is this plan's)
+            execution.setVariable(CUSTOMER_PLANS_TOTAL, judged.customerPlansTotal().toPlainString());
+        }
         execution.setVariable(AGREEMENT_TOTAL, a.total().doubleValue());
         execution.setVariable(AGREEMENT_WAIVES_INTEREST, a.waiveInterest());
         execution.setVariable(INSTALMENT_COUNT, a.instalments().size());

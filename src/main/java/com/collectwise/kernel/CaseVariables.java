@@ -161,6 +161,11 @@ public final class CaseVariables {
     public static final String AGREEMENT_ID = "agreementId";
     public static final String AGREEMENT_TOTAL = "agreementTotal";
     public static final String AGREEMENT_NEEDS_APPROVAL = "agreementNeedsApproval";
+    /**
+     * The amount Decision_AgreementApproval judged: the customer's plans in the plan's currency being agreed or
+     * running, this one included (agreements.AgreementService#customerPlansTotal), as a plain decimal string.
+     */
+    public static final String CUSTOMER_PLANS_TOTAL = "customerPlansTotal";
     public static final String AGREEMENT_DECISION = "agreementDecision";
     /** KEPT, ACCELERATED or REJECTED: the answer of Process_InstalmentAgreement to the case. */
     public static final String AGREEMENT_OUTCOME = "agreementOutcome";

@@ -210,6 +210,43 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * Two plans of one customer proposed at the same moment on two CNY invoices, 6,000.00 and 5,000.00 (due in 30
+     * days, both instalments before it: no interest). Each is under the 10,000 CNY approval limit; judged one after
+     * the other under the customer's lock, the second sees the first: 11,000.00, so exactly one waits for a
+     * supervisor, with 11,000.00 as the figure judged.
+     */
+    @Test
+    public void twoPlansOfOneCustomerAtOnce_theSecondJudgedWithTheFirst() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String six = createInvoice(customerId, "6000.00");
+            String five = createInvoice(customerId, "5000.00");
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices/" + six + "/agreements", halves("3000.00")),
+                () -> post(COLLECTOR, "/api/invoices/" + five + "/agreements", halves("2500.00")));
+
+            assertStatuses(answers, 201, 201);
+            List<String> waiting = new ArrayList<>();
+            for (String number : List.of(six, five)) {
+                var execution = runtime.createExecutionQuery().processInstanceBusinessKey(number)
+                    .activityId("Task_ApproveAgreement").singleResult();
+                if (execution != null) {
+                    waiting.add(number);
+                    assertThat(runtime.getVariable(execution.getId(), CaseVariables.CUSTOMER_PLANS_TOTAL))
+                        .isEqualTo("11000.00");
+                }
+            }
+            assertThat(waiting).hasSize(1);
+        }
+    }
+
+    private Map<String, Object> halves(String half) {
+        return Map.of("instalments", List.of(
+            Map.of("dueDate", today().plusDays(10).toString(), "amount", half),
+            Map.of("dueDate", today().plusDays(25).toString(), "amount", half)));
+    }
+
     @Test
     public void twoDisputesOnTheSameInvoice_eachAnswerNamesItsOwnDispute() {
         for (int round = 0; round < ROUNDS; round++) {

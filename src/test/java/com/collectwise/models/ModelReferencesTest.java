@@ -89,7 +89,7 @@ class ModelReferencesTest {
         "collector", "decisionMaker", "currency", "invoiceAmount", "outstandingAmount", "creditTermDays", "dueDate",
         "daysOverdue", "stage", "amountToCollect", "brokenPromise", "contactHistory", "objectionPlaybook", "agencyCostBenefit",
         "litigationCostBenefit", "lastPaymentAmount", "promisesKept", "promisesBroken", "openDisputedAmount",
-        "agreementTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
+        "agreementTotal", "customerPlansTotal", "agreementWaivesInterest", "instalmentCount", "disputeCategory", "disputedAmount", "disputeDescription",
         "limitationDate", "waiverComponent", "waiverAmount", "waiverReason", "waiverRequestedBy", "statementAsOf",
         "openPrincipal", "openInterest", "openFees", "customerInvoices", "customerPromises", "playbookPrinciples",
         "callTotal", "stageName", "outstandingFigures", "afterFormalLetter");

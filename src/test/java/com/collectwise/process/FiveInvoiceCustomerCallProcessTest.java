@@ -245,6 +245,28 @@ class FiveInvoiceCustomerCallProcessTest extends CollectionTestSupport {
                 assertThat(e.reachedPerson()).isEqualTo("Ms. Wang");
                 assertThat(e.note()).contains("3 instalments");
             });
+
+        // approval judges the customer's plans in the currency, this one included: the four CNY plans cover 10,006.41
+        // outstanding plus their interest, above the 10,000 CNY limit; any three of them at most 9,004.81 plus about
+        // 100 of interest (4.5% p.a. for under three months), below it. The plans are judged one after the other, so
+        // exactly one CNY plan - the one judged last - waits for a supervisor, judged by the four together. The EUR
+        // plan (500.25 plus interest, its own limit 1,500) neither adds to them nor needs one.
+        BigDecimal cnyPlans = jdbc.sql("SELECT SUM(total) FROM agreements WHERE invoice_number IN (?, ?, ?, ?)")
+            .params(five.get(0).invoiceNumber(), five.get(1).invoiceNumber(), five.get(2).invoiceNumber(),
+                five.get(3).invoiceNumber()).query(BigDecimal.class).single();
+        assertThat(cnyPlans).isGreaterThan(new BigDecimal("10006.41"));
+        List<Object> judged = new java.util.ArrayList<>();
+        for (int n = 0; n < five.size(); n++) {
+            ProcessInstance plan = runtime.createProcessInstanceQuery().superProcessInstanceId(cases.get(n).getId())
+                .singleResult();
+            var approval = runtime.createExecutionQuery().processInstanceId(plan.getId())
+                .activityId("Task_ApproveAgreement").singleResult();
+            if (approval != null) {
+                assertThat(n).as("not the EUR invoice").isLessThan(4);
+                judged.add(runtime.getVariable(approval.getId(), CUSTOMER_PLANS_TOTAL));
+            }
+        }
+        assertThat(judged).containsExactly(cnyPlans.setScale(2).toPlainString());
         assertThat(runtime.createIncidentQuery().list()).filteredOn(x -> cases.stream()
             .anyMatch(pi -> pi.getId().equals(x.getProcessInstanceId()))).isEmpty();
     }
