@@ -251,6 +251,29 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
     }
 
     /**
+     * A case OPEN on a date but owing 0.00 then is no open receivable: the collector report's open cases count only
+     * what the ageing report counts (something unpaid as of the date). Here the 800.00 dated 09-01 was posted on
+     * 09-05 (the case closed then): as of 09-02 the case was still OPEN in its history, but its statement of 09-02
+     * owes nothing, so only the other invoice is open.
+     */
+    @Test
+    void aCaseOpenButOwingNothingIsNoOpenCaseOfTheCollector() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 9, 1));
+        String paid = createInvoice(customerId, "800.00", "MOP", LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 20));
+        createInvoice(customerId, "300.00", "MOP", LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 20));
+        clockAt(LocalDate.of(2026, 9, 5));
+        pay(paid, "800.00", LocalDate.of(2026, 9, 1));
+        JsonNode then = get(INTEGRATION, "/api/invoices/" + paid + "?asOf=2026-09-02").body();
+        assertThat(then.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+
+        assertThat(openCasesPerStage(LocalDate.of(2026, 9, 2), collector)).as("a past date")
+            .isEqualTo(Map.of("PRE_DUE", 1));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 9, 5), collector)).as("today").isEqualTo(Map.of("PRE_DUE", 1));
+    }
+
+    /**
      * An invoice whose statutory rate is unknown (CNY, due before the rate tables start) was open on 2016-06-30 and
      * is paid today: the dashboard of 2016-06-30 still lists it under "interest rate unknown", as the case view of
      * that date shows it open with source UNKNOWN; today's dashboard no longer does.
