@@ -34,20 +34,20 @@ public class CollectorReportService {
     private final OverdueCauses overdueCauses;
     private final ContactLog contacts;
     private final PromiseBook promises;
-    private final PaymentRepository payments;
+    private final CollectedMoney collectedMoney;
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final BusinessClock clock;
     private final AgingReportService aging;
 
     public CollectorReportService(OverdueCauses overdueCauses, ContactLog contacts, PromiseBook promises,
-                                  PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
+                                  CollectedMoney collectedMoney, InvoiceRepository invoices, CustomerRepository customers,
                                   BusinessClock clock, AgingReportService aging) {
         this.aging = aging;
         this.overdueCauses = overdueCauses;
         this.contacts = contacts;
         this.promises = promises;
-        this.payments = payments;
+        this.collectedMoney = collectedMoney;
         this.invoices = invoices;
         this.customers = customers;
         this.clock = clock;
@@ -83,7 +83,7 @@ public class CollectorReportService {
             }
         });
         // money per collector of the invoice's customer, summed and then rounded per currency
-        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
+        List<PaymentRepository.Collected> collected = collectedMoney.perInvoice(asOf);
         Map<String, String> customerOf = invoices.customersOf(collected.stream()
             .map(PaymentRepository.Collected::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()),
