@@ -149,47 +149,46 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     public record Collected(String currency, String invoiceNumber, BigDecimal amount) {
     }
 
-    public List<Collected> collectedPerInvoice(LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT a.currency, a.invoice_number, SUM(a.amount) FROM payment_allocations a
-                JOIN payments p ON p.payment_reference = a.payment_reference
-                WHERE a.applied_on <= ? AND a.invoice_number IS NOT NULL
-                  AND (p.reversed_on IS NULL OR p.reversed_on > ?)
-                GROUP BY a.currency, a.invoice_number""")
-            .params(asOf, asOf)
-            .query((rs, n) -> new Collected(rs.getString(1).trim(), rs.getString(2), rs.getBigDecimal(3))).list();
-    }
-
     /** Money allocated to an invoice on one value date, per currency. */
     public record CollectedOn(String currency, String invoiceNumber, LocalDate valueDate, BigDecimal amount) {
     }
 
-    /** What {@link #collectedPerInvoice} sums, by value date (the dashboard's money per stage the case was in then). */
-    public List<CollectedOn> collectedPerInvoiceAndDay(LocalDate asOf) {
+    /** {@link CollectedOn} with the invoice's customer: the rows a report may replace by the replay's splits. */
+    public record CustomerCollectedOn(String customerId, CollectedOn collected) {
+    }
+
+    /**
+     * Money allocated to invoices up to the day as recorded when each payment was posted, per customer, currency,
+     * invoice and value date; payments reversed by the day do not count.
+     */
+    public List<CustomerCollectedOn> collectedPerCustomerInvoiceAndDay(LocalDate asOf) {
         return jdbc.sql("""
-                SELECT a.currency, a.invoice_number, a.applied_on, SUM(a.amount) FROM payment_allocations a
+                SELECT p.customer_id, a.currency, a.invoice_number, a.applied_on, SUM(a.amount)
+                FROM payment_allocations a
                 JOIN payments p ON p.payment_reference = a.payment_reference
                 WHERE a.applied_on <= ? AND a.invoice_number IS NOT NULL
                   AND (p.reversed_on IS NULL OR p.reversed_on > ?)
-                GROUP BY a.currency, a.invoice_number, a.applied_on""")
+                GROUP BY p.customer_id, a.currency, a.invoice_number, a.applied_on""")
             .params(asOf, asOf)
-            .query((rs, n) -> new CollectedOn(rs.getString(1).trim(), rs.getString(2), rs.getDate(3).toLocalDate(),
-                rs.getBigDecimal(4))).list();
+            .query((rs, n) -> new CustomerCollectedOn(rs.getString(1), new CollectedOn(rs.getString(2).trim(),
+                rs.getString(3), rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)))).list();
     }
 
-    /** One allocation line: what was applied in the currency on the day. */
-    public record Allocated(String currency, LocalDate appliedOn, BigDecimal amount) {
-    }
-
-    /** Allocations applied from {@code from} through {@code to} of payments not reversed by {@code to}. */
-    public List<Allocated> allocatedBetween(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT a.currency, a.applied_on, a.amount FROM payment_allocations a
-                JOIN payments p ON p.payment_reference = a.payment_reference
-                WHERE a.applied_on BETWEEN ? AND ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)""")
-            .params(from, to, to)
-            .query((rs, n) -> new Allocated(rs.getString(1).trim(), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
-            .list();
+    /**
+     * The customers with a payment posted after another one of theirs in the same currency dated later (a back-dated
+     * payment), or one reversed by the day that was dated no later than another one, both received by the day: the
+     * replay of their account may split the later-dated payment otherwise than the allocations recorded when it was
+     * posted, so their collected figures are replayed, not read.
+     */
+    public java.util.Set<String> customersWithBackDatedPayments(LocalDate asOf) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT p.customer_id FROM payments p
+                JOIN payments q ON q.customer_id = p.customer_id AND q.currency = p.currency
+                  AND q.payment_reference <> p.payment_reference
+                WHERE p.status = 'APPLIED' AND q.status = 'APPLIED' AND q.received_on <= ?
+                  AND ((p.received_on < q.received_on AND p.created_at > q.created_at)
+                    OR (p.reversed_on IS NOT NULL AND p.reversed_on <= ? AND p.received_on <= q.received_on))""")
+            .params(asOf, asOf).query(String.class).list());
     }
 
     /** The customer's applied payments with their reversal dates: the money facts of the account replay. */

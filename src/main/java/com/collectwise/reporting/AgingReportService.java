@@ -47,29 +47,46 @@ public class AgingReportService {
     // not read-only: the late-fee decision writes decision history, which PostgreSQL refuses in a read-only transaction
     @Transactional
     public AgingReport report(LocalDate asOf) {
-        // closed_at is an instant; "closed by the end of the report date" is judged in the company's zone
-        Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
-        List<String> numbers = invoices.numbersOutstandingOn(asOf, endOfDay.toInstant());
-
         Map<String, Totals> byCurrency = new TreeMap<>();
-        var statementOf = statements.statementsAsOf(asOf);
-        // a past date: the stage of each case then (one read of the history); today or later: the current stage
-        Map<String, CaseHistory.StageAndStatus> then = endOfDay.toInstant().isBefore(clock.now())
-            ? history.allAt(endOfDay.toInstant()) : Map.of();
-        for (String number : numbers) {
-            Invoice invoice = invoices.find(number).orElseThrow();
-            Statement s = statementOf.apply(invoice);
-            if (s.total().signum() <= 0) {
-                continue;
-            }
+        for (OpenInvoice open : openInvoices(asOf)) {
+            Invoice invoice = open.invoice();
             long daysPastDue = ChronoUnit.DAYS.between(invoice.dueDate(), asOf);
-            Money amount = Money.of(s.total(), invoice.currency());
+            Money amount = Money.of(open.statement().total(), invoice.currency());
             byCurrency.computeIfAbsent(invoice.currency(), c -> new Totals(Money.zero(c)))
-                .add(AgingBucket.of(daysPastDue), stageThen(then, invoice), amount);
+                .add(AgingBucket.of(daysPastDue), open.stage(), amount);
         }
         List<AgingReport.CurrencyAging> result = new ArrayList<>();
         byCurrency.forEach((currency, t) -> result.add(t.toReport(currency)));
         return new AgingReport(asOf, result);
+    }
+
+    /** An invoice of the ageing report: open at the end of the date, its stage then and its statement as of it. */
+    public record OpenInvoice(Invoice invoice, Stage stage, Statement statement) {
+    }
+
+    /**
+     * The ageing report's invoices: issued on or before the date, not closed by the end of that day, something
+     * unpaid in the statement as of the date; each with the stage of its case at the end of the day. Every report
+     * that counts open cases (the collector report too) counts these, so they never disagree.
+     */
+    @Transactional
+    public List<OpenInvoice> openInvoices(LocalDate asOf) {
+        // closed_at is an instant; "closed by the end of the report date" is judged in the company's zone
+        Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+        List<String> numbers = invoices.numbersOutstandingOn(asOf, endOfDay.toInstant());
+        var statementOf = statements.statementsAsOf(asOf);
+        // a past date: the stage of each case then (one read of the history); today or later: the current stage
+        Map<String, CaseHistory.StageAndStatus> then = endOfDay.toInstant().isBefore(clock.now())
+            ? history.allAt(endOfDay.toInstant()) : Map.of();
+        List<OpenInvoice> open = new ArrayList<>();
+        for (String number : numbers) {
+            Invoice invoice = invoices.find(number).orElseThrow();
+            Statement s = statementOf.apply(invoice);
+            if (s.total().signum() > 0) {
+                open.add(new OpenInvoice(invoice, stageThen(then, invoice), s));
+            }
+        }
+        return open;
     }
 
     private static Stage stageThen(Map<String, CaseHistory.StageAndStatus> then, Invoice invoice) {

@@ -2,7 +2,6 @@ package com.collectwise.reporting;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +15,6 @@ import com.collectwise.cases.OverdueCauses;
 import com.collectwise.cases.PromiseBook;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.CaseHistory;
-import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.payments.PaymentRepository;
@@ -37,20 +34,20 @@ public class CollectorReportService {
     private final OverdueCauses overdueCauses;
     private final ContactLog contacts;
     private final PromiseBook promises;
-    private final PaymentRepository payments;
+    private final CollectedMoney collectedMoney;
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final BusinessClock clock;
-    private final CaseHistory history;
+    private final AgingReportService aging;
 
     public CollectorReportService(OverdueCauses overdueCauses, ContactLog contacts, PromiseBook promises,
-                                  PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
-                                  BusinessClock clock, CaseHistory history) {
-        this.history = history;
+                                  CollectedMoney collectedMoney, InvoiceRepository invoices, CustomerRepository customers,
+                                  BusinessClock clock, AgingReportService aging) {
+        this.aging = aging;
         this.overdueCauses = overdueCauses;
         this.contacts = contacts;
         this.promises = promises;
-        this.payments = payments;
+        this.collectedMoney = collectedMoney;
         this.invoices = invoices;
         this.customers = customers;
         this.clock = clock;
@@ -86,7 +83,7 @@ public class CollectorReportService {
             }
         });
         // money per collector of the invoice's customer, summed and then rounded per currency
-        List<PaymentRepository.Collected> collected = payments.collectedPerInvoice(asOf);
+        List<PaymentRepository.Collected> collected = collectedMoney.perInvoice(asOf);
         Map<String, String> customerOf = invoices.customersOf(collected.stream()
             .map(PaymentRepository.Collected::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
         Map<String, String> collectorOf = customers.collectorsOf(new java.util.HashSet<>(customerOf.values()),
@@ -97,7 +94,7 @@ public class CollectorReportService {
                 .merge(c.currency(), c.amount(), BigDecimal::add));
         collectedBy.forEach((collector, perCurrency) -> perCurrency.forEach((currency, amount) ->
             acc(lines, collector).collected.merge(currency, Money.rounded(amount, currency).amount(), BigDecimal::add)));
-        List<InvoiceRepository.CustomerStageCount> open = openPerCustomerAndStage(asOf, endOfDay.toInstant());
+        List<InvoiceRepository.CustomerStageCount> open = openPerCustomerAndStage(asOf);
         Map<String, String> collectorOfOpen = customers.collectorsOf(open.stream()
             .map(InvoiceRepository.CustomerStageCount::customerId).collect(java.util.stream.Collectors.toSet()),
             endOfDay.toInstant());
@@ -113,23 +110,15 @@ public class CollectorReportService {
     }
 
     /**
-     * The cases open at the end of the day, per customer and the stage they were in then: as of a past date, the
-     * stage and status of the dated history ({@link CaseHistory}, as in the ageing report and the case view); as of
-     * today or later, and for a case that never changed, the current ones.
+     * The cases open at the end of the day, per customer and the stage they were in then: the ageing report's
+     * invoices ({@link AgingReportService#openInvoices}: something unpaid as of the date, the stage of the dated
+     * history), so a case still open but owing nothing (e.g. waiting for a process step) is no open case here either.
      */
-    private List<InvoiceRepository.CustomerStageCount> openPerCustomerAndStage(LocalDate asOf, Instant endOfDay) {
-        if (!endOfDay.isBefore(clock.now())) {
-            return invoices.openPerCustomerAndStage(asOf);
-        }
-        Map<String, CaseHistory.StageAndStatus> then = history.allAt(endOfDay);
+    private List<InvoiceRepository.CustomerStageCount> openPerCustomerAndStage(LocalDate asOf) {
         Map<List<String>, Integer> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
             .thenComparing(k -> k.get(1)));
-        for (InvoiceRepository.CaseNow c : invoices.casesOutstandingOn(asOf, endOfDay)) {
-            CaseHistory.StageAndStatus s = then.getOrDefault(c.invoiceNumber(),
-                new CaseHistory.StageAndStatus(c.stage(), c.status()));
-            if (s.status() == CaseStatus.OPEN) {
-                counts.merge(List.of(c.customerId(), s.stage().name()), 1, Integer::sum);
-            }
+        for (AgingReportService.OpenInvoice open : aging.openInvoices(asOf)) {
+            counts.merge(List.of(open.invoice().customerId(), open.stage().name()), 1, Integer::sum);
         }
         List<InvoiceRepository.CustomerStageCount> result = new ArrayList<>();
         counts.forEach((k, n) -> result.add(new InvoiceRepository.CustomerStageCount(k.get(0), k.get(1), n)));

@@ -43,21 +43,22 @@ public class DashboardService {
     static final int UNKNOWN_RATE_LINES = 50;
 
     private final AgingReportService aging;
-    private final PaymentRepository payments;
     private final PromiseBook promiseBook;
     private final InvoiceRepository invoices;
     private final StatementService statements;
     private final BusinessClock clock;
     private final CollectorReportService collectorReports;
     private final CaseHistory history;
+    private final CollectedMoney collectedMoney;
 
-    public DashboardService(AgingReportService aging, PaymentRepository payments, PromiseBook promiseBook,
+    public DashboardService(AgingReportService aging, PromiseBook promiseBook,
                             InvoiceRepository invoices, StatementService statements, BusinessClock clock,
-                            CollectorReportService collectorReports, CaseHistory history) {
+                            CollectorReportService collectorReports, CaseHistory history,
+                            CollectedMoney collectedMoney) {
+        this.collectedMoney = collectedMoney;
         this.history = history;
         this.collectorReports = collectorReports;
         this.aging = aging;
-        this.payments = payments;
         this.promiseBook = promiseBook;
         this.invoices = invoices;
         this.statements = statements;
@@ -123,7 +124,7 @@ public class DashboardService {
      * before them: the figures of a past date stay as they were.
      */
     private List<Dashboard.CollectedLine> collectedPerStage(LocalDate asOf) {
-        List<PaymentRepository.CollectedOn> collected = payments.collectedPerInvoiceAndDay(asOf);
+        List<PaymentRepository.CollectedOn> collected = collectedMoney.perInvoiceAndDay(asOf);
         java.util.Set<String> numbers = collected.stream().map(PaymentRepository.CollectedOn::invoiceNumber)
             .collect(java.util.stream.Collectors.toSet());
         Map<String, String> stages = invoices.stagesOf(numbers);
@@ -148,8 +149,10 @@ public class DashboardService {
     private List<Dashboard.MonthLine> collectedPerMonth(LocalDate asOf) {
         LocalDate from = asOf.withDayOfMonth(1).minusMonths(11);
         Map<String, Map<String, BigDecimal>> byCurrency = new TreeMap<>();
-        payments.allocatedBetween(from, asOf).forEach(a -> byCurrency.computeIfAbsent(a.currency(), c -> new TreeMap<>())
-            .merge(a.appliedOn().toString().substring(0, 7), a.amount(), BigDecimal::add));
+        // the money of the per-stage figure (applied to invoices, as the statements' paid), by month of its value date
+        collectedMoney.perInvoiceAndDay(asOf).stream().filter(c -> !c.valueDate().isBefore(from)).forEach(c ->
+            byCurrency.computeIfAbsent(c.currency(), k -> new TreeMap<>())
+                .merge(c.valueDate().toString().substring(0, 7), c.amount(), BigDecimal::add));
         // every month of the window, zeros included, so the chart's axis has no gaps
         List<Dashboard.MonthLine> lines = new ArrayList<>();
         byCurrency.forEach((currency, months) -> {

@@ -251,6 +251,113 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
     }
 
     /**
+     * A case OPEN on a date but owing 0.00 then is no open receivable: the collector report's open cases count only
+     * what the ageing report counts (something unpaid as of the date). Here the 800.00 dated 09-01 was posted on
+     * 09-05 (the case closed then): as of 09-02 the case was still OPEN in its history, but its statement of 09-02
+     * owes nothing, so only the other invoice is open.
+     */
+    @Test
+    void aCaseOpenButOwingNothingIsNoOpenCaseOfTheCollector() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 9, 1));
+        String paid = createInvoice(customerId, "800.00", "MOP", LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 20));
+        createInvoice(customerId, "300.00", "MOP", LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 20));
+        clockAt(LocalDate.of(2026, 9, 5));
+        pay(paid, "800.00", LocalDate.of(2026, 9, 1));
+        JsonNode then = get(INTEGRATION, "/api/invoices/" + paid + "?asOf=2026-09-02").body();
+        assertThat(then.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+
+        assertThat(openCasesPerStage(LocalDate.of(2026, 9, 2), collector)).as("a past date")
+            .isEqualTo(Map.of("PRE_DUE", 1));
+        assertThat(openCasesPerStage(LocalDate.of(2026, 9, 5), collector)).as("today").isEqualTo(Map.of("PRE_DUE", 1));
+    }
+
+    /**
+     * The collected figures are the replay's split (the statements' paid), not the split recorded when a payment was
+     * posted. Invoices A 1000.00 (due 10-31) and B 300.00 (due 11-15), THB (no other test uses it), nothing due yet
+     * so no interest. P1 1000.00 for the customer (no invoice number) dated and posted 10-20: oldest due first, all to
+     * A. P2 1000.00 dated 09-28, posted on 10-22: the replay puts P2 on A (1000.00) first, so P1 pays B 300.00 and
+     * 700.00 is held as the customer's credit. Collected as of 10-21 and 10-22: 1000.00 in September (P2 on A),
+     * 300.00 in October (P1 on B), 1300.00 in all under PRE_DUE and for the collector; the split recorded when P1
+     * was posted (1000.00 on A) would give 2000.00.
+     */
+    @Test
+    void collectedFiguresAreTheReplaysSplitOfABackDatedCustomerPayment() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 9, 1));
+        String a = createInvoice(customerId, "1000.00", "THB", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31));
+        String b = createInvoice(customerId, "300.00", "THB", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 15));
+        clockAt(LocalDate.of(2026, 10, 20));
+        String p1 = payCustomer(customerId, "1000.00", "THB", LocalDate.of(2026, 10, 20));
+        clockAt(LocalDate.of(2026, 10, 22));
+        String p2 = payCustomer(customerId, "1000.00", "THB", LocalDate.of(2026, 9, 28));
+
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 10, 21), LocalDate.of(2026, 10, 22))) {
+            // the statement: P1 on B (300.00), the rest held as credit; A (paid by P2 alone) owes nothing, not listed
+            JsonNode statement = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+            JsonNode first = null;
+            for (JsonNode p : statement.path("payments")) {
+                if (p.path("paymentReference").asText().equals(p1)) {
+                    first = p;
+                }
+                if (p.path("paymentReference").asText().equals(p2)) {
+                    assertThat(p.path("applied")).singleElement()
+                        .satisfies(x -> assertThat(x.path("invoiceNumber").asText()).isEqualTo(a));
+                }
+            }
+            assertThat(first).as("P1 on the statement of " + asOf).isNotNull();
+            assertThat(first.path("heldAsCredit").decimalValue()).isEqualByComparingTo("700.00");
+            assertThat(first.path("applied")).singleElement().satisfies(x -> {
+                assertThat(x.path("invoiceNumber").asText()).isEqualTo(b);
+                assertThat(x.path("amount").decimalValue()).isEqualByComparingTo("300.00");
+            });
+            for (JsonNode line : statement.path("invoices")) {
+                assertThat(line.path("invoiceNumber").asText()).as("A and B owe nothing").isNotIn(a, b);
+            }
+
+            JsonNode dashboard = dashboard(asOf);
+            Map<String, BigDecimal> months = new TreeMap<>();
+            for (JsonNode m : dashboard.path("collectedPerMonth")) {
+                if (m.path("currency").asText().equals("THB") && m.path("amount").decimalValue().signum() != 0) {
+                    months.put(m.path("month").asText(), m.path("amount").decimalValue());
+                }
+            }
+            assertThat(months).as("collected per month as of " + asOf).isEqualTo(Map.of(
+                "2026-09", new BigDecimal("1000.00"), "2026-10", new BigDecimal("300.00")));
+            assertThat(collectedPerStage(dashboard, "THB")).as("collected per stage as of " + asOf)
+                .isEqualTo(Map.of("PRE_DUE", new BigDecimal("1300.00")));
+            JsonNode mine = null;
+            for (JsonNode line : dashboard.path("collectorReport").path("collectors")) {
+                if (line.path("collector").asText().equals(collector)) {
+                    mine = line;
+                }
+            }
+            assertThat(mine).as("as of " + asOf).isNotNull();
+            assertThat(mine.path("collected")).as("the collector's, as of " + asOf).singleElement().satisfies(m -> {
+                assertThat(m.path("currency").asText()).isEqualTo("THB");
+                assertThat(m.path("amount").decimalValue()).isEqualByComparingTo("1300.00");
+            });
+        }
+    }
+
+    /** A payment for the customer, without an invoice number: it pays the oldest due invoices first. */
+    private String payCustomer(String customerId, String amount, String currency, LocalDate receivedOn) {
+        String reference = unique("PAY");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", reference);
+        body.put("customerId", customerId);
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        Response paid = post(INTEGRATION, "/api/payments", body);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        return reference;
+    }
+
+    /**
      * An invoice whose statutory rate is unknown (CNY, due before the rate tables start) was open on 2016-06-30 and
      * is paid today: the dashboard of 2016-06-30 still lists it under "interest rate unknown", as the case view of
      * that date shows it open with source UNKNOWN; today's dashboard no longer does.
