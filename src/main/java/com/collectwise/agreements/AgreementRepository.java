@@ -68,23 +68,40 @@ public class AgreementRepository {
      * The newest plan of the invoice proposed before {@code endOfDay}, with its status then: a plan kept or
      * accelerated later was ACTIVE, one rejected later was PROPOSED (and not approved); a plan activated later
      * (V31 {@code activated_at}) was PROPOSED, and one approved later ({@code approved_at}) had no approver yet. A
-     * plan approved before V31 has no approval time: its approver shows whenever it was running.
+     * plan approved before V31 has no approval time: its approver shows whenever it was running. A plan accelerated
+     * and reinstated later (V32 {@code accelerated_at}, {@code reinstated_at}) was ACCELERATED in between, with the
+     * demand period it had then.
      */
     public Optional<Agreement> asOf(String invoiceNumber, Instant endOfDay) {
-        record Dated(long id, Instant resolvedAt, Instant approvedAt, Instant activatedAt) {
+        record Dated(long id, Instant resolvedAt, Instant approvedAt, Instant activatedAt, Instant acceleratedAt,
+                     Instant reinstatedAt, LocalDate reinstatedDemandUntil) {
         }
         return jdbc.sql("""
-                SELECT id, resolved_at, approved_at, activated_at FROM agreements
+                SELECT id, resolved_at, approved_at, activated_at, accelerated_at, reinstated_at, reinstated_demand_until
+                FROM agreements
                 WHERE invoice_number = ? AND created_at < ?
                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
             .params(invoiceNumber, Timestamp.from(endOfDay))
             .query((rs, n) -> new Dated(rs.getLong("id"), instant(rs.getTimestamp("resolved_at")),
-                instant(rs.getTimestamp("approved_at")), instant(rs.getTimestamp("activated_at"))))
+                instant(rs.getTimestamp("approved_at")), instant(rs.getTimestamp("activated_at")),
+                instant(rs.getTimestamp("accelerated_at")), instant(rs.getTimestamp("reinstated_at")),
+                rs.getDate("reinstated_demand_until") == null ? null : rs.getDate("reinstated_demand_until").toLocalDate()))
             .optional()
             .map(d -> {
                 Agreement a = find(d.id());
                 if (d.resolvedAt() != null && d.resolvedAt().isBefore(endOfDay)) {
                     return a;
+                }
+                if (Agreement.ACCELERATED.equals(a.status()) && d.reinstatedAt() == null && d.acceleratedAt() != null
+                    && d.acceleratedAt().isBefore(endOfDay)) {
+                    return a; // a reinstatement that did not take: the acceleration stood from its time
+                }
+                if (d.acceleratedAt() != null && d.reinstatedAt() != null && d.acceleratedAt().isBefore(endOfDay)
+                    && !d.reinstatedAt().isBefore(endOfDay)) {
+                    // accelerated by then, reinstated after: the approval came before the activation
+                    return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(),
+                        Agreement.ACCELERATED, a.source(), a.createdBy(), a.startsOn(), a.approvedBy(), a.instalments(),
+                        a.waiveInterest(), a.createdAt(), d.reinstatedDemandUntil());
                 }
                 String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
                     : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
@@ -118,6 +135,22 @@ public class AgreementRepository {
     public void activatedAt(long id, Instant at) {
         jdbc.sql("UPDATE agreements SET activated_at = ? WHERE id = ? AND activated_at IS NULL")
             .params(Timestamp.from(at), id).update();
+    }
+
+    /** The plan was accelerated now: a reinstatement before it is history. */
+    public void acceleratedAt(long id, Instant at) {
+        jdbc.sql("UPDATE agreements SET accelerated_at = ?, reinstated_at = NULL, reinstated_demand_until = NULL"
+                + " WHERE id = ?")
+            .params(Timestamp.from(at), id).update();
+    }
+
+    /**
+     * The acceleration was undone now, after the demand period ending {@code demandUntil}; {@code at} null: the
+     * reinstatement did not happen after all (the acceleration stands).
+     */
+    public void reinstatedAt(long id, Instant at, LocalDate demandUntil) {
+        jdbc.sql("UPDATE agreements SET reinstated_at = ?, reinstated_demand_until = ? WHERE id = ?")
+            .params(at == null ? null : Timestamp.from(at), at == null ? null : demandUntil, id).update();
     }
 
     public void setStatus(long id, String status, String approvedBy, Instant resolvedAt) {

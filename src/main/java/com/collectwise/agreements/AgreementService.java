@@ -368,6 +368,7 @@ public class AgreementService {
     public void accelerate(long id, String reason) {
         Agreement a = agreements.find(id);
         agreements.setStatus(id, Agreement.ACCELERATED, null, clock.now());
+        agreements.acceleratedAt(id, clock.now());
         Customer customer = customer(a);
         Invoice invoice = invoice(a);
         BigDecimal open = outstandingToday(invoice);
@@ -475,12 +476,14 @@ public class AgreementService {
             && !valueDate.isAfter(a.demandUntil()) && demandCovered(a)) {
             agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
             agreements.setDemandUntil(a.id(), null);
+            agreements.reinstatedAt(a.id(), clock.now(), a.demandUntil());
             if (signals.reinstatePlan(invoiceNumber, a.id())) {
                 return true;
             }
             // the case cannot take the plan again (it is closed or in another process): the acceleration stands
             agreements.setStatus(a.id(), Agreement.ACCELERATED, null, clock.now());
             agreements.setDemandUntil(a.id(), a.demandUntil());
+            agreements.reinstatedAt(a.id(), null, null);
         }
         return false;
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.collectwise.kernel.CaseVariables;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Instalment plans over HTTP (issue 15 item 6). Invoice of 1,000.00 CNY at a contract rate of 12% p.a., due Tuesday
@@ -215,5 +216,21 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(waitsAt(number, "Timer_InstalmentReminderDue")).isTrue();
         assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
             number)).isEqualTo(1);
+
+        // the case view as of a day shows the plan as it stood then: accelerated 04-09 09:00, reinstated 04-10 10:00
+        // (Shanghai); ACTIVE the day before, ACCELERATED with its demand period on 04-09, ACTIVE again on 04-10
+        assertThat(planAsOf(number, LocalDate.of(2026, 4, 8)).path("status").asText()).isEqualTo("ACTIVE");
+        JsonNode accelerated = planAsOf(number, LocalDate.of(2026, 4, 9));
+        assertThat(accelerated.path("status").asText()).isEqualTo("ACCELERATED");
+        assertThat(accelerated.path("demandUntil").asText()).isEqualTo("2026-04-04");
+        JsonNode reinstated = planAsOf(number, LocalDate.of(2026, 4, 10));
+        assertThat(reinstated.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(reinstated.path("demandUntil").asText("")).isIn("", "null");
+    }
+
+    private JsonNode planAsOf(String number, LocalDate asOf) {
+        Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().path("agreement");
     }
 }
