@@ -90,6 +90,24 @@ public class Ledger {
         return byInvoice;
     }
 
+    /** A line that reduces a component (credit note, waiver, discount, write-off): its date and when it was booked. */
+    public record Reduction(String invoiceNumber, java.time.LocalDate bookedOn, Instant createdAt) {
+    }
+
+    /**
+     * The lines dated by the day that reduce a component (every kind but FEE): a reduction posted after a payment
+     * dated on or after it (a back-dated credit note or waiver) changes how the account replay splits that payment.
+     */
+    public List<Reduction> reductionsDatedBy(java.time.LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT invoice_number, booked_on, created_at FROM ledger_entries
+                WHERE entry_type <> 'FEE' AND booked_on <= ?""")
+            .param(asOf)
+            .query((rs, n) -> new Reduction(rs.getString(1), rs.getDate(2).toLocalDate(),
+                rs.getTimestamp(3).toInstant()))
+            .list();
+    }
+
     /** A line was booked on the invoice in this transaction. */
     private record Booked(String invoiceNumber) {
     }

@@ -191,6 +191,31 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .params(asOf, asOf).query(String.class).list());
     }
 
+    /** An applied payment's value date and when it was posted. */
+    public record Posted(String customerId, LocalDate receivedOn, java.time.Instant createdAt) {
+    }
+
+    /**
+     * The applied payments of the customers named, received by the day and not reversed by it (the payments the
+     * replay of that day splits).
+     */
+    public List<Posted> postedOf(java.util.Collection<String> customerIds, LocalDate asOf) {
+        List<Posted> result = new java.util.ArrayList<>();
+        List<String> all = List.copyOf(customerIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            result.addAll(jdbc.sql("""
+                    SELECT customer_id, received_on, created_at FROM payments
+                    WHERE customer_id IN (:customers) AND status = 'APPLIED' AND received_on <= :asOf
+                      AND (reversed_on IS NULL OR reversed_on > :asOf)""")
+                .param("customers", all.subList(from, Math.min(all.size(), from + 1000)))
+                .param("asOf", asOf)
+                .query((rs, n) -> new Posted(rs.getString(1), rs.getDate(2).toLocalDate(),
+                    rs.getTimestamp(3).toInstant()))
+                .list());
+        }
+        return result;
+    }
+
     /** The customer's applied payments with their reversal dates: the money facts of the account replay. */
     @Override
     public List<AccountReplay.PaymentFact> of(String customerId) {

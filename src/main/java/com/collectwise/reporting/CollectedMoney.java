@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.collectwise.fees.Ledger;
 import com.collectwise.fees.StatementService;
+import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.payments.PaymentRepository;
 
@@ -19,7 +21,8 @@ import com.collectwise.payments.PaymentRepository;
  * "every figure is a replay"): the allocations recorded when each payment was posted are the replay's split as long
  * as the customer's payments were posted in date order; a customer with a back-dated payment (posted after one dated
  * later, which the replay may split otherwise across the customer's invoices) has their splits replayed as of the
- * date instead, from the same account replay the statements use. Back-dated payments are rare, so few accounts are
+ * date instead, from the same account replay the statements use; so has a customer with a back-dated credit note,
+ * waiver, discount or write-off (posted after a payment dated on or after it). Both are rare, so few accounts are
  * replayed.
  */
 @Component
@@ -27,14 +30,52 @@ class CollectedMoney {
 
     private final PaymentRepository payments;
     private final StatementService statements;
+    private final Ledger ledger;
+    private final InvoiceRepository invoices;
 
-    CollectedMoney(PaymentRepository payments, StatementService statements) {
+    CollectedMoney(PaymentRepository payments, StatementService statements, Ledger ledger,
+                   InvoiceRepository invoices) {
         this.payments = payments;
         this.statements = statements;
+        this.ledger = ledger;
+        this.invoices = invoices;
+    }
+
+    /**
+     * The customers whose recorded allocations may differ from the replay's split as of the day: a back-dated or
+     * reversed payment, or a credit note, waiver, discount or write-off posted after a payment of theirs dated on or
+     * after the line (the replay takes the line before that payment, so the payment may pay another invoice).
+     */
+    Set<String> replayedCustomers(LocalDate asOf) {
+        Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
+        List<Ledger.Reduction> reductions = ledger.reductionsDatedBy(asOf);
+        if (reductions.isEmpty()) {
+            return replayed;
+        }
+        Map<String, String> customerOf = invoices.customersOf(
+            reductions.stream().map(Ledger.Reduction::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
+        Map<String, List<Ledger.Reduction>> byCustomer = new HashMap<>();
+        for (Ledger.Reduction r : reductions) {
+            String customerId = customerOf.get(r.invoiceNumber());
+            if (customerId != null && !replayed.contains(customerId)) {
+                byCustomer.computeIfAbsent(customerId, c -> new ArrayList<>()).add(r);
+            }
+        }
+        if (byCustomer.isEmpty()) {
+            return replayed;
+        }
+        for (PaymentRepository.Posted p : payments.postedOf(byCustomer.keySet(), asOf)) {
+            List<Ledger.Reduction> lines = byCustomer.get(p.customerId());
+            if (lines != null && lines.stream().anyMatch(
+                    r -> !r.createdAt().isBefore(p.createdAt()) && !p.receivedOn().isBefore(r.bookedOn()))) {
+                replayed.add(p.customerId());
+            }
+        }
+        return replayed;
     }
 
     List<PaymentRepository.CollectedOn> perInvoiceAndDay(LocalDate asOf) {
-        Set<String> replayed = payments.customersWithBackDatedPayments(asOf);
+        Set<String> replayed = replayedCustomers(asOf);
         List<PaymentRepository.CollectedOn> result = new ArrayList<>();
         payments.collectedPerCustomerInvoiceAndDay(asOf).stream()
             .filter(c -> !replayed.contains(c.customerId()))

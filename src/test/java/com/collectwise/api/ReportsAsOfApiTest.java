@@ -342,6 +342,65 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * A credit note on A dated before a customer payment that paid A in full, posted after it: the replay takes the
+     * note first (A owes 1,000.00 - 400.00 = 600.00), so the payment pays A 600.00, B (due later) 300.00 and holds
+     * 100.00 as credit. The collected figures follow that split (900.00, not the 1,000.00 recorded on A when the
+     * payment was posted), as the statements' {@code paid} does. NZD: no other test uses it.
+     */
+    @Test
+    void collectedFiguresAreTheReplaysSplitAfterABackDatedCreditNote() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 9, 1));
+        String a = createInvoice(customerId, "1000.00", "NZD", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31));
+        String b = createInvoice(customerId, "300.00", "NZD", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 15));
+        clockAt(LocalDate.of(2026, 10, 20));
+        String p1 = payCustomer(customerId, "1000.00", "NZD", LocalDate.of(2026, 10, 20));
+        clockAt(LocalDate.of(2026, 10, 22));
+        Response note = post(INTEGRATION, "/api/invoices/" + a + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "400.00", "issuedOn", "2026-10-01", "reason", "goods returned"));
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+
+        LocalDate asOf = LocalDate.of(2026, 10, 22);
+        JsonNode statement = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        Map<String, BigDecimal> paid = new TreeMap<>();
+        BigDecimal held = null;
+        for (JsonNode p : statement.path("payments")) {
+            if (p.path("paymentReference").asText().equals(p1)) {
+                held = p.path("heldAsCredit").decimalValue();
+                for (JsonNode x : p.path("applied")) {
+                    paid.merge(x.path("invoiceNumber").asText(), x.path("amount").decimalValue(), BigDecimal::add);
+                }
+            }
+        }
+        assertThat(held).as(statement.toString()).isEqualByComparingTo("100.00");
+        assertThat(paid.get(a)).as(statement.toString()).isEqualByComparingTo("600.00");
+        assertThat(paid.get(b)).as(statement.toString()).isEqualByComparingTo("300.00");
+
+        JsonNode dashboard = dashboard(asOf);
+        Map<String, BigDecimal> months = new TreeMap<>();
+        for (JsonNode m : dashboard.path("collectedPerMonth")) {
+            if (m.path("currency").asText().equals("NZD") && m.path("amount").decimalValue().signum() != 0) {
+                months.put(m.path("month").asText(), m.path("amount").decimalValue());
+            }
+        }
+        assertThat(months).as("collected per month").isEqualTo(Map.of("2026-10", new BigDecimal("900.00")));
+        assertThat(collectedPerStage(dashboard, "NZD")).as("collected per stage")
+            .isEqualTo(Map.of("PRE_DUE", new BigDecimal("900.00")));
+        JsonNode mine = null;
+        for (JsonNode line : dashboard.path("collectorReport").path("collectors")) {
+            if (line.path("collector").asText().equals(collector)) {
+                mine = line;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("collected")).as("the collector's").singleElement().satisfies(m -> {
+            assertThat(m.path("currency").asText()).isEqualTo("NZD");
+            assertThat(m.path("amount").decimalValue()).isEqualByComparingTo("900.00");
+        });
+    }
+
     /** A payment for the customer, without an invoice number: it pays the oldest due invoices first. */
     private String payCustomer(String customerId, String amount, String currency, LocalDate receivedOn) {
         String reference = unique("PAY");
