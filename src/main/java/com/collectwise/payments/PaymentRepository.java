@@ -191,6 +191,21 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .params(asOf, asOf).query(String.class).list());
     }
 
+    /**
+     * The customers with money held as their credit when one of their payments was posted (an allocation to no
+     * invoice), the payment received by the day and not reversed by it: the replay applies that credit to what the
+     * customer owes later (an invoice registered afterwards, a fee, an invoice owing again), which the allocations
+     * recorded when the payment was posted never show, so their collected figures are replayed, not read.
+     */
+    public java.util.Set<String> customersWithCreditHeld(LocalDate asOf) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT p.customer_id FROM payments p
+                JOIN payment_allocations a ON a.payment_reference = p.payment_reference
+                WHERE p.status = 'APPLIED' AND a.invoice_number IS NULL AND p.received_on <= ?
+                  AND (p.reversed_on IS NULL OR p.reversed_on > ?)""")
+            .params(asOf, asOf).query(String.class).list());
+    }
+
     /** An applied payment's value date and when it was posted. */
     public record Posted(String customerId, LocalDate receivedOn, java.time.Instant createdAt) {
     }

@@ -22,7 +22,8 @@ import com.collectwise.payments.PaymentRepository;
  * as the customer's payments were posted in date order; a customer with a back-dated payment (posted after one dated
  * later, which the replay may split otherwise across the customer's invoices) has their splits replayed as of the
  * date instead, from the same account replay the statements use; so has a customer with a back-dated credit note,
- * waiver, discount or write-off (posted after a payment dated on or after it). Both are rare, so few accounts are
+ * waiver, discount or write-off (posted after a payment dated on or after it), and one who held money as credit when
+ * a payment was posted (the replay applies it to what they owe later, the recorded allocations never do). All are rare, so few accounts are
  * replayed.
  */
 @Component
@@ -43,11 +44,13 @@ class CollectedMoney {
 
     /**
      * The customers whose recorded allocations may differ from the replay's split as of the day: a back-dated or
-     * reversed payment, or a credit note, waiver, discount or write-off posted after a payment of theirs dated on or
+     * reversed payment, money held as credit when a payment was posted (the replay applies it to what they owe
+     * later, an invoice registered afterwards), or a credit note, waiver, discount or write-off posted after a payment of theirs dated on or
      * after the line (the replay takes the line before that payment, so the payment may pay another invoice).
      */
     Set<String> replayedCustomers(LocalDate asOf) {
         Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
+        replayed.addAll(payments.customersWithCreditHeld(asOf));
         List<Ledger.Reduction> reductions = ledger.reductionsDatedBy(asOf);
         if (reductions.isEmpty()) {
             return replayed;

@@ -401,6 +401,87 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
         });
     }
 
+    /**
+     * Money held as the customer's credit pays an invoice registered afterwards. A 1000.00 AUD (due 04-30; AUD: no
+     * other test uses it, nothing is due so no interest). P 1500.00 for the customer, dated and posted 03-10: A
+     * 1000.00, 500.00 held as credit (so recorded when P was posted). B 800.00 issued and registered 03-20 (due
+     * 05-31): the replay pays B 500.00 out of the credit on its issue date, as the statement shows; the allocations
+     * recorded when P was posted still hold it as credit. As of 03-15: 1000.00 collected (the statement holds
+     * 500.00); as of 03-25: 1500.00, all in March (P's value date), under PRE_DUE, for the collector.
+     */
+    @Test
+    void creditHeldThatPaysAnInvoiceRegisteredLaterIsCollectedFromThen() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 3, 1));
+        String a = createInvoice(customerId, "1000.00", "AUD", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 3, 10));
+        String p = payCustomer(customerId, "1500.00", "AUD", LocalDate.of(2026, 3, 10));
+        clockAt(LocalDate.of(2026, 3, 20));
+        String b = createInvoice(customerId, "800.00", "AUD", LocalDate.of(2026, 3, 20), LocalDate.of(2026, 5, 31));
+        clockAt(LocalDate.of(2026, 3, 25));
+
+        LocalDate before = LocalDate.of(2026, 3, 15);
+        assertThat(statementSplit(customerId, p, before)).as("the statement of " + before)
+            .isEqualTo(Map.of(a, new BigDecimal("1000.00"), "heldAsCredit", new BigDecimal("500.00")));
+        assertCollected(dashboard(before), "AUD", collector, Map.of("2026-03", new BigDecimal("1000.00")),
+            Map.of("PRE_DUE", new BigDecimal("1000.00")), new BigDecimal("1000.00"));
+
+        LocalDate after = LocalDate.of(2026, 3, 25);
+        assertThat(statementSplit(customerId, p, after)).as("the statement of " + after)
+            .isEqualTo(Map.of(a, new BigDecimal("1000.00"), b, new BigDecimal("500.00"),
+                "heldAsCredit", new BigDecimal("0.00")));
+        assertCollected(dashboard(after), "AUD", collector, Map.of("2026-03", new BigDecimal("1500.00")),
+            Map.of("PRE_DUE", new BigDecimal("1500.00")), new BigDecimal("1500.00"));
+    }
+
+    /** The statement's split of the payment as of the date: per invoice applied, and what it holds as credit. */
+    private Map<String, BigDecimal> statementSplit(String customerId, String paymentReference, LocalDate asOf) {
+        JsonNode statement = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        Map<String, BigDecimal> split = new TreeMap<>();
+        for (JsonNode p : statement.path("payments")) {
+            if (p.path("paymentReference").asText().equals(paymentReference)) {
+                split.put("heldAsCredit", p.path("heldAsCredit").decimalValue());
+                for (JsonNode x : p.path("applied")) {
+                    split.merge(x.path("invoiceNumber").asText(), x.path("amount").decimalValue(), BigDecimal::add);
+                }
+            }
+        }
+        assertThat(split).as(statement.toString()).isNotEmpty();
+        return normalized(split);
+    }
+
+    /** The dashboard's collected figures in the currency: per month (not zero), per stage, the collector's. */
+    private void assertCollected(JsonNode dashboard, String currency, String collector, Map<String, BigDecimal> months,
+                                 Map<String, BigDecimal> stages, BigDecimal collectors) {
+        Map<String, BigDecimal> perMonth = new TreeMap<>();
+        for (JsonNode m : dashboard.path("collectedPerMonth")) {
+            if (m.path("currency").asText().equals(currency) && m.path("amount").decimalValue().signum() != 0) {
+                perMonth.put(m.path("month").asText(), m.path("amount").decimalValue());
+            }
+        }
+        assertThat(normalized(perMonth)).as("collected per month").isEqualTo(normalized(months));
+        assertThat(normalized(collectedPerStage(dashboard, currency))).as("collected per stage")
+            .isEqualTo(normalized(stages));
+        JsonNode mine = null;
+        for (JsonNode line : dashboard.path("collectorReport").path("collectors")) {
+            if (line.path("collector").asText().equals(collector)) {
+                mine = line;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("collected")).as("the collector's").singleElement().satisfies(m -> {
+            assertThat(m.path("currency").asText()).isEqualTo(currency);
+            assertThat(m.path("amount").decimalValue()).isEqualByComparingTo(collectors);
+        });
+    }
+
+    private static Map<String, BigDecimal> normalized(Map<String, BigDecimal> amounts) {
+        Map<String, BigDecimal> scaled = new TreeMap<>();
+        amounts.forEach((k, v) -> scaled.put(k, v.setScale(2, java.math.RoundingMode.UNNECESSARY)));
+        return scaled;
+    }
+
     /** A payment for the customer, without an invoice number: it pays the oldest due invoices first. */
     private String payCustomer(String customerId, String amount, String currency, LocalDate receivedOn) {
         String reference = unique("PAY");
