@@ -90,20 +90,19 @@ public class Ledger {
         return byInvoice;
     }
 
-    /** A line that reduces a component (credit note, waiver, discount, write-off): its date and when it was booked. */
-    public record Reduction(String invoiceNumber, java.time.LocalDate bookedOn, Instant createdAt) {
+    /** A line of any kind (fee, credit note, waiver, discount, write-off): its date and when it was booked. */
+    public record Dated(String invoiceNumber, java.time.LocalDate bookedOn, Instant createdAt) {
     }
 
     /**
-     * The lines dated by the day that reduce a component (every kind but FEE): a reduction posted after a payment
-     * dated on or after it (a back-dated credit note or waiver) changes how the account replay splits that payment.
+     * The lines dated by the day, of every kind: a line posted after a payment dated on or after it (a back-dated
+     * fee, credit note or waiver, or one of the payment's own day posted after it) changes how the account replay
+     * splits that payment, which takes the day's lines before the day's payments.
      */
-    public List<Reduction> reductionsDatedBy(java.time.LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT invoice_number, booked_on, created_at FROM ledger_entries
-                WHERE entry_type <> 'FEE' AND booked_on <= ?""")
+    public List<Dated> linesDatedBy(java.time.LocalDate asOf) {
+        return jdbc.sql("SELECT invoice_number, booked_on, created_at FROM ledger_entries WHERE booked_on <= ?")
             .param(asOf)
-            .query((rs, n) -> new Reduction(rs.getString(1), rs.getDate(2).toLocalDate(),
+            .query((rs, n) -> new Dated(rs.getString(1), rs.getDate(2).toLocalDate(),
                 rs.getTimestamp(3).toInstant()))
             .list();
     }

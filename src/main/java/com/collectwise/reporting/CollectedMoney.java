@@ -21,10 +21,10 @@ import com.collectwise.payments.PaymentRepository;
  * "every figure is a replay"): the allocations recorded when each payment was posted are the replay's split as long
  * as the customer's payments were posted in date order; a customer with a back-dated payment (posted after one dated
  * later, which the replay may split otherwise across the customer's invoices) has their splits replayed as of the
- * date instead, from the same account replay the statements use; so has a customer with a back-dated credit note,
- * waiver, discount or write-off (posted after a payment dated on or after it), and one who held money as credit when
- * a payment was posted (the replay applies it to what they owe later, the recorded allocations never do). All are rare, so few accounts are
- * replayed.
+ * date instead, from the same account replay the statements use; so has a customer who held money as credit when
+ * a payment was posted (the replay applies it to what they owe later, the recorded allocations never do), and one
+ * with a ledger line of any kind (fee, credit note, waiver, discount, write-off) posted after a payment dated on or
+ * after it. All are rare, so few accounts are replayed.
  */
 @Component
 class CollectedMoney {
@@ -44,33 +44,34 @@ class CollectedMoney {
 
     /**
      * The customers whose recorded allocations may differ from the replay's split as of the day: a back-dated or
-     * reversed payment, money held as credit when a payment was posted (the replay applies it to what they owe
-     * later, an invoice registered afterwards), or a credit note, waiver, discount or write-off posted after a payment of theirs dated on or
-     * after the line (the replay takes the line before that payment, so the payment may pay another invoice).
+     * reversed payment; money held as credit when a payment was posted (the replay applies it to what they owe
+     * later: an invoice registered afterwards, a fee); or a ledger line of any kind (fee, credit note, waiver,
+     * discount, write-off) posted after a payment of theirs dated on or after the line (the replay takes the line
+     * before that payment, so the payment may pay another invoice or hold credit).
      */
     Set<String> replayedCustomers(LocalDate asOf) {
         Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
         replayed.addAll(payments.customersWithCreditHeld(asOf));
-        List<Ledger.Reduction> reductions = ledger.reductionsDatedBy(asOf);
-        if (reductions.isEmpty()) {
+        List<Ledger.Dated> lines = ledger.linesDatedBy(asOf);
+        if (lines.isEmpty()) {
             return replayed;
         }
         Map<String, String> customerOf = invoices.customersOf(
-            reductions.stream().map(Ledger.Reduction::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
-        Map<String, List<Ledger.Reduction>> byCustomer = new HashMap<>();
-        for (Ledger.Reduction r : reductions) {
-            String customerId = customerOf.get(r.invoiceNumber());
+            lines.stream().map(Ledger.Dated::invoiceNumber).collect(java.util.stream.Collectors.toSet()));
+        Map<String, List<Ledger.Dated>> byCustomer = new HashMap<>();
+        for (Ledger.Dated line : lines) {
+            String customerId = customerOf.get(line.invoiceNumber());
             if (customerId != null && !replayed.contains(customerId)) {
-                byCustomer.computeIfAbsent(customerId, c -> new ArrayList<>()).add(r);
+                byCustomer.computeIfAbsent(customerId, c -> new ArrayList<>()).add(line);
             }
         }
         if (byCustomer.isEmpty()) {
             return replayed;
         }
         for (PaymentRepository.Posted p : payments.postedOf(byCustomer.keySet(), asOf)) {
-            List<Ledger.Reduction> lines = byCustomer.get(p.customerId());
-            if (lines != null && lines.stream().anyMatch(
-                    r -> !r.createdAt().isBefore(p.createdAt()) && !p.receivedOn().isBefore(r.bookedOn()))) {
+            List<Ledger.Dated> dated = byCustomer.get(p.customerId());
+            if (dated != null && dated.stream().anyMatch(
+                    l -> !l.createdAt().isBefore(p.createdAt()) && !p.receivedOn().isBefore(l.bookedOn()))) {
                 replayed.add(p.customerId());
             }
         }

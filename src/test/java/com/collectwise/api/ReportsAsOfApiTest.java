@@ -30,6 +30,9 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.collectwise.fees.Ledger ledger;
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -433,6 +436,41 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
                 "heldAsCredit", new BigDecimal("0.00")));
         assertCollected(dashboard(after), "AUD", collector, Map.of("2026-03", new BigDecimal("1500.00")),
             Map.of("PRE_DUE", new BigDecimal("1500.00")), new BigDecimal("1500.00"));
+    }
+
+    /**
+     * A fee line booked after a payment but dated before it (a daily job that booked the day's fee late): the replay
+     * charges it before the payment, so the payment's split moves. CAD (no other test uses it), CN statutory LPR
+     * 3.00% x 1.5 = 4.5% a year. A 1000.00 (due 02-10, at the internal reminder from 02-11), B 500.00 (due 03-31,
+     * PRE_DUE). P 1200.00 for the customer, dated and posted 02-15: A owes 1000.00 + interest 02-11..02-15, 5 days:
+     * 1000.00 x 0.045 x 5 / 365 = 0.6164 -> 0.62, so A 1000.62 and B 199.38 (recorded so). Fee 50.00 on A dated 02-14,
+     * booked 02-16: the replay charges it first, so P pays A 1050.62 and B 149.38, as the statement of 02-16 shows
+     * and the collected figures per stage must too (the recorded split would give 1000.62 and 199.38).
+     */
+    @Test
+    void aFeeBookedAfterAPaymentButDatedBeforeItMovesTheCollectedSplit() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 2, 1));
+        String a = createInvoice(customerId, "1000.00", "CAD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 10));
+        String b = createInvoice(customerId, "500.00", "CAD", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31));
+        clockAt(LocalDate.of(2026, 2, 12));
+        runDueJobsOfCase(a);
+        assertThat(stage(a, LocalDate.of(2026, 2, 12))).isEqualTo("INTERNAL_REMINDER");
+        clockAt(LocalDate.of(2026, 2, 15));
+        String p = payCustomer(customerId, "1200.00", "CAD", LocalDate.of(2026, 2, 15));
+        clockAt(LocalDate.of(2026, 2, 16));
+        assertThat(ledger.append(com.collectwise.money.LedgerEntry.of(a, com.collectwise.money.LedgerEntryType.FEE,
+            com.collectwise.money.Component.FEES, com.collectwise.money.Money.of(new BigDecimal("50.00"), "CAD"),
+            LocalDate.of(2026, 2, 14), "daily fee job", "overdue reminder fee", null, unique("FEE")))).isTrue();
+
+        LocalDate asOf = LocalDate.of(2026, 2, 16);
+        assertThat(statementSplit(customerId, p, asOf)).as("the statement of " + asOf)
+            .isEqualTo(Map.of(a, new BigDecimal("1050.62"), b, new BigDecimal("149.38"),
+                "heldAsCredit", new BigDecimal("0.00")));
+        assertCollected(dashboard(asOf), "CAD", collector, Map.of("2026-02", new BigDecimal("1200.00")),
+            Map.of("INTERNAL_REMINDER", new BigDecimal("1050.62"), "PRE_DUE", new BigDecimal("149.38")),
+            new BigDecimal("1200.00"));
     }
 
     /** The statement's split of the payment as of the date: per invoice applied, and what it holds as credit. */
