@@ -246,6 +246,26 @@ public class InvoiceRepository {
             .params(asOf).query(String.class).list();
     }
 
+    /** An invoice's customer, currency, issue date and when it was registered. */
+    public record Dated(String customerId, String currency, java.time.LocalDate issueDate, Instant createdAt) {
+    }
+
+    /** The invoices of the customers named, whatever their dates: one query per 1,000 customers. */
+    public List<Dated> datedOf(java.util.Collection<String> customerIds) {
+        List<Dated> result = new java.util.ArrayList<>();
+        List<String> all = List.copyOf(customerIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            result.addAll(jdbc.sql("""
+                    SELECT customer_id, currency, issue_date, created_at FROM invoices
+                    WHERE customer_id IN (:customers)""")
+                .param("customers", all.subList(from, Math.min(all.size(), from + 1000)))
+                .query((rs, n) -> new Dated(rs.getString(1), rs.getString(2).trim(), rs.getDate(3).toLocalDate(),
+                    rs.getTimestamp(4).toInstant()))
+                .list());
+        }
+        return result;
+    }
+
     /** The principal invoiced in the currency in the window (null: none). */
     public java.math.BigDecimal principalIssued(String currency, java.time.LocalDate from, java.time.LocalDate to) {
         return jdbc.sql("SELECT SUM(amount) FROM invoices WHERE currency = ? AND issue_date BETWEEN ? AND ?")

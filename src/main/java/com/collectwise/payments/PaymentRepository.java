@@ -206,6 +206,26 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
             .params(asOf, asOf).query(String.class).list());
     }
 
+    /** A payment whose money the replay spreads over the customer's invoices, oldest due first. */
+    public record Pooled(String customerId, String currency, LocalDate receivedOn, Instant createdAt) {
+    }
+
+    /**
+     * The applied payments received by the day, not reversed by it, whose money may go to any invoice of the
+     * customer: they name no invoice, or what they were recorded to pay reached another invoice than the one named.
+     */
+    public List<Pooled> pooledPayments(LocalDate asOf) {
+        return jdbc.sql("""
+                SELECT DISTINCT p.payment_reference, p.customer_id, p.currency, p.received_on, p.created_at
+                FROM payments p JOIN payment_allocations a ON a.payment_reference = p.payment_reference
+                WHERE p.status = 'APPLIED' AND p.received_on <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+                  AND (p.invoice_number IS NULL OR a.invoice_number <> p.invoice_number)""")
+            .params(asOf, asOf)
+            .query((rs, n) -> new Pooled(rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate(),
+                rs.getTimestamp(5).toInstant()))
+            .list();
+    }
+
     /** An applied payment's value date and when it was posted. */
     public record Posted(String customerId, LocalDate receivedOn, java.time.Instant createdAt) {
     }

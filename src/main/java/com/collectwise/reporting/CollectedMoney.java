@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.fees.Ledger;
 import com.collectwise.fees.StatementService;
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.payments.PaymentRepository;
@@ -19,12 +20,12 @@ import com.collectwise.payments.PaymentRepository;
  * The money collected up to a date, per invoice and value date: what every collected figure of the dashboard (per
  * stage, per month, per collector) sums. It agrees with the {@code paid} of the statements of that date (DOMAIN.md 5,
  * "every figure is a replay"): the allocations recorded when each payment was posted are the replay's split as long
- * as the customer's payments were posted in date order; a customer with a back-dated payment (posted after one dated
- * later, which the replay may split otherwise across the customer's invoices) has their splits replayed as of the
- * date instead, from the same account replay the statements use; so has a customer who held money as credit when
- * a payment was posted (the replay applies it to what they owe later, the recorded allocations never do), and one
- * with a ledger line of any kind (fee, credit note, waiver, discount, write-off) posted after a payment dated on or
- * after it. All are rare, so few accounts are replayed.
+ * as every dated fact of the customer was posted in date order. A customer whose facts were not is replayed as of the
+ * date instead, from the same account replay the statements use ({@link #replayedCustomers}): a back-dated or
+ * reversed payment, a ledger line of any kind posted after a
+ * payment dated on or after it, an invoice registered after a payment but issued by its value date (or issued
+ * between a late-posted payment's value date and its posting), or money held as credit when a payment was posted
+ * (the replay applies it to what the customer owes later). All are rare, so few accounts are replayed.
  */
 @Component
 class CollectedMoney {
@@ -33,9 +34,11 @@ class CollectedMoney {
     private final StatementService statements;
     private final Ledger ledger;
     private final InvoiceRepository invoices;
+    private final BusinessClock clock;
 
     CollectedMoney(PaymentRepository payments, StatementService statements, Ledger ledger,
-                   InvoiceRepository invoices) {
+                   InvoiceRepository invoices, BusinessClock clock) {
+        this.clock = clock;
         this.payments = payments;
         this.statements = statements;
         this.ledger = ledger;
@@ -45,13 +48,15 @@ class CollectedMoney {
     /**
      * The customers whose recorded allocations may differ from the replay's split as of the day: a back-dated or
      * reversed payment; money held as credit when a payment was posted (the replay applies it to what they owe
-     * later: an invoice registered afterwards, a fee); or a ledger line of any kind (fee, credit note, waiver,
-     * discount, write-off) posted after a payment of theirs dated on or after the line (the replay takes the line
-     * before that payment, so the payment may pay another invoice or hold credit).
+     * later: an invoice registered afterwards, a fee); an invoice out of step with a payment
+     * ({@link #addInvoicesOutOfStep}); or a ledger line of any kind (fee, credit note, waiver, discount, write-off)
+     * posted after a payment of theirs dated on or after the line (the replay takes the line before that payment, so
+     * the payment may pay another invoice or hold credit). One query each per report, never one per customer.
      */
     Set<String> replayedCustomers(LocalDate asOf) {
         Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
         replayed.addAll(payments.customersWithCreditHeld(asOf));
+        addInvoicesOutOfStep(asOf, replayed);
         List<Ledger.Dated> lines = ledger.linesDatedBy(asOf);
         if (lines.isEmpty()) {
             return replayed;
@@ -76,6 +81,42 @@ class CollectedMoney {
             }
         }
         return replayed;
+    }
+
+    /**
+     * Adds the customers with a payment whose money the replay spreads over their invoices (no invoice named, or more
+     * than the named one took) and an invoice in its currency that its recorded allocations did not see as the replay
+     * does: one registered after the payment was posted but issued by its value date (the replay pays it out of that
+     * payment, oldest due first), or, for a payment posted after its value date, one issued after the value date, by
+     * the posting day and after the day asked (the posting recorded what the payment's credit paid there on the
+     * value date; the replay of the day still holds it as credit).
+     */
+    private void addInvoicesOutOfStep(LocalDate asOf, Set<String> replayed) {
+        List<PaymentRepository.Pooled> pooled = payments.pooledPayments(asOf).stream()
+            .filter(p -> !replayed.contains(p.customerId())).toList();
+        if (pooled.isEmpty()) {
+            return;
+        }
+        Map<String, List<InvoiceRepository.Dated>> invoicesOf = new HashMap<>();
+        invoices.datedOf(pooled.stream().map(PaymentRepository.Pooled::customerId)
+                .collect(java.util.stream.Collectors.toSet()))
+            .forEach(i -> invoicesOf.computeIfAbsent(i.customerId(), c -> new ArrayList<>()).add(i));
+        for (PaymentRepository.Pooled p : pooled) {
+            if (replayed.contains(p.customerId())) {
+                continue;
+            }
+            LocalDate postedOn = LocalDate.ofInstant(p.createdAt(), clock.zone());
+            for (InvoiceRepository.Dated i : invoicesOf.getOrDefault(p.customerId(), List.of())) {
+                boolean registeredAfter = !i.createdAt().isBefore(p.createdAt());
+                boolean issuedBy = !i.issueDate().isAfter(p.receivedOn());
+                if (i.currency().equals(p.currency()) && (registeredAfter && issuedBy
+                        || !registeredAfter && !issuedBy && !i.issueDate().isAfter(postedOn)
+                            && i.issueDate().isAfter(asOf))) {
+                    replayed.add(p.customerId());
+                    break;
+                }
+            }
+        }
     }
 
     List<PaymentRepository.CollectedOn> perInvoiceAndDay(LocalDate asOf) {
