@@ -175,18 +175,24 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     /**
-     * The customers with a payment posted after another one of theirs in the same currency dated later (a back-dated
-     * payment), or one reversed by the day that was dated no later than another one, both received by the day: the
+     * The customers with a payment posted (or, kept unapplied first, applied) after another one of theirs in the same
+     * currency dated later (a back-dated payment), or one reversed by the day that was dated no later than another one, both received by the day: the
      * replay of their account may split the later-dated payment otherwise than the allocations recorded when it was
      * posted, so their collected figures are replayed, not read.
      */
     public java.util.Set<String> customersWithBackDatedPayments(LocalDate asOf) {
+        // posted after: by its posting time, or applied after (its first allocation recorded later: money kept
+        // unapplied until its invoice or customer came keeps the time it was posted)
         return new java.util.HashSet<>(jdbc.sql("""
+                WITH firsts AS (SELECT payment_reference, MIN(id) AS first_id FROM payment_allocations
+                                GROUP BY payment_reference)
                 SELECT DISTINCT p.customer_id FROM payments p
                 JOIN payments q ON q.customer_id = p.customer_id AND q.currency = p.currency
                   AND q.payment_reference <> p.payment_reference
+                LEFT JOIN firsts pf ON pf.payment_reference = p.payment_reference
+                LEFT JOIN firsts qf ON qf.payment_reference = q.payment_reference
                 WHERE p.status = 'APPLIED' AND q.status = 'APPLIED' AND q.received_on <= ?
-                  AND ((p.received_on < q.received_on AND p.created_at > q.created_at)
+                  AND ((p.received_on < q.received_on AND (p.created_at > q.created_at OR pf.first_id > qf.first_id))
                     OR (p.reversed_on IS NOT NULL AND p.reversed_on <= ? AND p.received_on <= q.received_on))""")
             .params(asOf, asOf).query(String.class).list());
     }

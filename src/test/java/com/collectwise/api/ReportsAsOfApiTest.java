@@ -537,6 +537,54 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
             new BigDecimal("900.00"));
     }
 
+    /**
+     * Money kept unapplied (its invoice was not known yet) and applied when the invoice came counts from its value
+     * date, before a payment posted while it waited. MXN (no other test uses it), nothing due, no interest. A 1000.00
+     * (due 06-30). W 1500.00 naming X, dated and posted 05-05, kept (X unknown). P 800.00 for the customer dated and
+     * posted 05-07: A 800.00 (recorded so). X 1000.00 issued and registered 05-08 (due 06-15): W is applied by its
+     * value date, X 1000.00 and A 500.00; the replay pays P on A 500.00 and holds 300.00, as the statement of 05-08
+     * shows (W paid only invoices settled by then, so it is not on it): collected 2000.00, not the recorded 2300.00.
+     */
+    @Test
+    void moneyKeptUntilItsInvoiceCameCountsBeforeAPaymentPostedMeanwhile() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 5, 1));
+        String a = createInvoice(customerId, "1000.00", "MXN", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 30));
+        clockAt(LocalDate.of(2026, 5, 5));
+        String x = unique("INV");
+        String w = unique("PAY");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", w);
+        body.put("invoiceNumber", x);
+        body.put("customerId", customerId);
+        body.put("amount", "1500.00");
+        body.put("currency", "MXN");
+        body.put("receivedOn", "2026-05-05");
+        body.put("method", "BANK_TRANSFER");
+        Response kept = post(INTEGRATION, "/api/payments", body);
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(202);
+        clockAt(LocalDate.of(2026, 5, 7));
+        String p = payCustomer(customerId, "800.00", "MXN", LocalDate.of(2026, 5, 7));
+        clockAt(LocalDate.of(2026, 5, 8));
+        Response registered = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", x, "customerId", customerId,
+            "issueDate", "2026-05-08", "dueDate", "2026-06-15", "amount", "1000.00", "currency", "MXN"));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+
+        LocalDate asOf = LocalDate.of(2026, 5, 8);
+        assertThat(statementSplit(customerId, p, asOf)).as("the statement of " + asOf)
+            .isEqualTo(Map.of(a, new BigDecimal("500.00"), "heldAsCredit", new BigDecimal("300.00")));
+        // A's 1000.00 (W 500.00, P 500.00) under PRE_DUE; X, settled by W at its registration, was never open (which
+        // stage its money counts under is not this test's matter): 2000.00 in all
+        JsonNode dashboard = dashboard(asOf);
+        assertCollected(dashboard, "MXN", collector, Map.of("2026-05", new BigDecimal("2000.00")), null,
+            new BigDecimal("2000.00"));
+        Map<String, BigDecimal> stages = collectedPerStage(dashboard, "MXN");
+        assertThat(stages.get("PRE_DUE")).as(stages.toString()).isEqualByComparingTo("1000.00");
+        assertThat(stages.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as(stages.toString())
+            .isEqualByComparingTo("2000.00");
+    }
+
     /** The statement's split of the payment as of the date: per invoice applied, and what it holds as credit. */
     private Map<String, BigDecimal> statementSplit(String customerId, String paymentReference, LocalDate asOf) {
         JsonNode statement = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
