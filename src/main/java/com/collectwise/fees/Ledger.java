@@ -90,20 +90,24 @@ public class Ledger {
         return byInvoice;
     }
 
-    /** A line of any kind (fee, credit note, waiver, discount, write-off): its date and when it was booked. */
-    public record Dated(String invoiceNumber, java.time.LocalDate bookedOn, Instant createdAt) {
+    /**
+     * A line of any kind (fee, credit note, waiver, discount, write-off): its date, when it was booked, and whether it
+     * is a credit note (which the replay takes off its invoice from the due date, not from its own date).
+     */
+    public record Dated(String invoiceNumber, java.time.LocalDate bookedOn, Instant createdAt, boolean creditNote) {
     }
 
     /**
      * The lines dated by the day, of every kind: a line posted after a payment dated on or after it (a back-dated
      * fee, credit note or waiver, or one of the payment's own day posted after it) changes how the account replay
-     * splits that payment, which takes the day's lines before the day's payments.
+     * splits that payment, which takes the day's lines before the day's payments; a credit note posted after a
+     * payment does whatever its date (it reduces its invoice from the due date).
      */
     public List<Dated> linesDatedBy(java.time.LocalDate asOf) {
-        return jdbc.sql("SELECT invoice_number, booked_on, created_at FROM ledger_entries WHERE booked_on <= ?")
+        return jdbc.sql("SELECT invoice_number, booked_on, created_at, entry_type FROM ledger_entries WHERE booked_on <= ?")
             .param(asOf)
-            .query((rs, n) -> new Dated(rs.getString(1), rs.getDate(2).toLocalDate(),
-                rs.getTimestamp(3).toInstant()))
+            .query((rs, n) -> new Dated(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getTimestamp(3).toInstant(),
+                LedgerEntryType.CREDIT_NOTE.name().equals(rs.getString(4))))
             .list();
     }
 

@@ -23,9 +23,10 @@ import com.collectwise.payments.PaymentRepository;
  * as every dated fact of the customer was posted in date order. A customer whose facts were not is replayed as of the
  * date instead, from the same account replay the statements use ({@link #replayedCustomers}): a back-dated or
  * reversed payment (money kept unapplied counts as posted when applied), a ledger line of any kind posted after a
- * payment dated on or after it, an invoice registered after a payment but issued by its value date (or issued
- * between a late-posted payment's value date and its posting), or money held as credit when a payment was posted
- * (the replay applies it to what the customer owes later). All are rare, so few accounts are replayed.
+ * payment dated on or after it (a credit note whatever its date), an invoice registered after a payment but issued
+ * by its value date (or issued between a late-posted payment's value date and its posting), or money held as credit
+ * when a payment was posted (the replay applies it to what the customer owes later). All are rare, so few accounts
+ * are replayed.
  */
 @Component
 class CollectedMoney {
@@ -51,7 +52,8 @@ class CollectedMoney {
      * later: an invoice registered afterwards, a fee); an invoice out of step with a payment
      * ({@link #addInvoicesOutOfStep}); or a ledger line of any kind (fee, credit note, waiver, discount, write-off)
      * posted after a payment of theirs dated on or after the line (the replay takes the line before that payment, so
-     * the payment may pay another invoice or hold credit). One query each per report, never one per customer.
+     * the payment may pay another invoice or hold credit), or a credit note posted after a payment whatever its date
+     * (it reduces its invoice from the due date). One query each per report, never one per customer.
      */
     Set<String> replayedCustomers(LocalDate asOf) {
         Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
@@ -76,7 +78,8 @@ class CollectedMoney {
         for (PaymentRepository.Posted p : payments.postedOf(byCustomer.keySet(), asOf)) {
             List<Ledger.Dated> dated = byCustomer.get(p.customerId());
             if (dated != null && dated.stream().anyMatch(
-                    l -> !l.createdAt().isBefore(p.createdAt()) && !p.receivedOn().isBefore(l.bookedOn()))) {
+                    l -> !l.createdAt().isBefore(p.createdAt())
+                        && (l.creditNote() || !p.receivedOn().isBefore(l.bookedOn())))) {
                 replayed.add(p.customerId());
             }
         }

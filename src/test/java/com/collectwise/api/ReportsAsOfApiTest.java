@@ -585,6 +585,46 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
             .isEqualByComparingTo("2000.00");
     }
 
+    /**
+     * A credit note dated after a payment that paid its invoice: the replay takes a credit note off its invoice from
+     * the due date, so in every statement as of its date or later the payment paid the invoice only what the note
+     * left. CZK (no other test uses it), nothing due, no interest. A 1000.00 (due 08-31), B 300.00 (due 09-15). P
+     * 1000.00 for the customer dated and posted 07-20: A 1000.00 (recorded so). Credit note 400.00 on A dated and
+     * booked 07-25: as of 07-25 the replay pays A 600.00, B 300.00 and holds 100.00, as the statement shows: collected
+     * 900.00, not the recorded 1000.00; as of 07-22, 1000.00 on A.
+     */
+    @Test
+    void aCreditNoteDatedAfterAPaymentMovesItsSplitFromTheNotesDate() {
+        String collector = collector();
+        String customerId = customerOf(collector);
+        clockAt(LocalDate.of(2026, 7, 1));
+        String a = createInvoice(customerId, "1000.00", "CZK", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 31));
+        String b = createInvoice(customerId, "300.00", "CZK", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 15));
+        clockAt(LocalDate.of(2026, 7, 20));
+        String p = payCustomer(customerId, "1000.00", "CZK", LocalDate.of(2026, 7, 20));
+        clockAt(LocalDate.of(2026, 7, 25));
+        Response note = post(INTEGRATION, "/api/invoices/" + a + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "400.00", "issuedOn", "2026-07-25", "reason", "goods returned"));
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+
+        LocalDate before = LocalDate.of(2026, 7, 22);
+        // P paid only A, settled then, and held nothing: not on the statement, which lists B alone (300.00)
+        JsonNode then = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + before).body();
+        assertThat(then.path("payments")).as(then.toString()).isEmpty();
+        assertThat(then.path("invoices")).as(then.toString()).singleElement().satisfies(line -> {
+            assertThat(line.path("invoiceNumber").asText()).isEqualTo(b);
+            assertThat(line.path("total").decimalValue()).isEqualByComparingTo("300.00");
+        });
+        assertCollected(dashboard(before), "CZK", collector, Map.of("2026-07", new BigDecimal("1000.00")),
+            Map.of("PRE_DUE", new BigDecimal("1000.00")), new BigDecimal("1000.00"));
+        LocalDate after = LocalDate.of(2026, 7, 25);
+        assertThat(statementSplit(customerId, p, after)).as("the statement of " + after)
+            .isEqualTo(Map.of(a, new BigDecimal("600.00"), b, new BigDecimal("300.00"),
+                "heldAsCredit", new BigDecimal("100.00")));
+        assertCollected(dashboard(after), "CZK", collector, Map.of("2026-07", new BigDecimal("900.00")),
+            Map.of("PRE_DUE", new BigDecimal("900.00")), new BigDecimal("900.00"));
+    }
+
     /** The statement's split of the payment as of the date: per invoice applied, and what it holds as credit. */
     private Map<String, BigDecimal> statementSplit(String customerId, String paymentReference, LocalDate asOf) {
         JsonNode statement = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
