@@ -182,7 +182,8 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
      */
     public java.util.Set<String> customersWithBackDatedPayments(LocalDate asOf) {
         // posted after: by its posting time, or applied after (its first allocation recorded later: money kept
-        // unapplied until its invoice or customer came keeps the time it was posted)
+        // unapplied until its invoice or customer came keeps the time it was posted, which orders a day's payments in
+        // the replay, so one of the same day applied after another but posted before it is back-dated too)
         return new java.util.HashSet<>(jdbc.sql("""
                 WITH firsts AS (SELECT payment_reference, MIN(id) AS first_id FROM payment_allocations
                                 GROUP BY payment_reference)
@@ -193,6 +194,7 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
                 LEFT JOIN firsts qf ON qf.payment_reference = q.payment_reference
                 WHERE p.status = 'APPLIED' AND q.status = 'APPLIED' AND q.received_on <= ?
                   AND ((p.received_on < q.received_on AND (p.created_at > q.created_at OR pf.first_id > qf.first_id))
+                    OR (p.received_on = q.received_on AND p.created_at < q.created_at AND pf.first_id > qf.first_id)
                     OR (p.reversed_on IS NOT NULL AND p.reversed_on <= ? AND p.received_on <= q.received_on))""")
             .params(asOf, asOf).query(String.class).list());
     }

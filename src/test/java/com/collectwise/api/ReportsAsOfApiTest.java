@@ -547,11 +547,26 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
      */
     @Test
     void moneyKeptUntilItsInvoiceCameCountsBeforeAPaymentPostedMeanwhile() {
+        keptMoneyAndAPaymentPostedMeanwhile("MXN", LocalDate.of(2026, 5, 5));
+    }
+
+    /**
+     * As above on one value date, INR (no other test uses it): W kept from 09:00 on 05-07, P posted at 11:00 that day.
+     * The replay orders a day's payments by when they were posted, so W (posted first, applied on 05-08) comes
+     * before P: collected 2000.00, not 2300.00.
+     */
+    @Test
+    void moneyKeptUntilItsInvoiceCameCountsBeforeAPaymentOfTheSameDayPostedMeanwhile() {
+        keptMoneyAndAPaymentPostedMeanwhile("INR", LocalDate.of(2026, 5, 7));
+    }
+
+    private void keptMoneyAndAPaymentPostedMeanwhile(String currency, LocalDate keptOn) {
         String collector = collector();
         String customerId = customerOf(collector);
         clockAt(LocalDate.of(2026, 5, 1));
-        String a = createInvoice(customerId, "1000.00", "MXN", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 30));
-        clockAt(LocalDate.of(2026, 5, 5));
+        String a = createInvoice(customerId, "1000.00", currency, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 30));
+        // kept at 09:00, P posted at 11:00 (the same day or later)
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(keptOn.atTime(9, 0), ZONE).toInstant()));
         String x = unique("INV");
         String w = unique("PAY");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -559,16 +574,16 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
         body.put("invoiceNumber", x);
         body.put("customerId", customerId);
         body.put("amount", "1500.00");
-        body.put("currency", "MXN");
-        body.put("receivedOn", "2026-05-05");
+        body.put("currency", currency);
+        body.put("receivedOn", keptOn.toString());
         body.put("method", "BANK_TRANSFER");
         Response kept = post(INTEGRATION, "/api/payments", body);
         assertThat(kept.status()).as(kept.raw()).isEqualTo(202);
-        clockAt(LocalDate.of(2026, 5, 7));
-        String p = payCustomer(customerId, "800.00", "MXN", LocalDate.of(2026, 5, 7));
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(LocalDate.of(2026, 5, 7).atTime(11, 0), ZONE).toInstant()));
+        String p = payCustomer(customerId, "800.00", currency, LocalDate.of(2026, 5, 7));
         clockAt(LocalDate.of(2026, 5, 8));
         Response registered = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", x, "customerId", customerId,
-            "issueDate", "2026-05-08", "dueDate", "2026-06-15", "amount", "1000.00", "currency", "MXN"));
+            "issueDate", "2026-05-08", "dueDate", "2026-06-15", "amount", "1000.00", "currency", currency));
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
 
         LocalDate asOf = LocalDate.of(2026, 5, 8);
@@ -577,9 +592,9 @@ public class ReportsAsOfApiTest extends ApiTestSupport {
         // A's 1000.00 (W 500.00, P 500.00) under PRE_DUE; X, settled by W at its registration, was never open (which
         // stage its money counts under is not this test's matter): 2000.00 in all
         JsonNode dashboard = dashboard(asOf);
-        assertCollected(dashboard, "MXN", collector, Map.of("2026-05", new BigDecimal("2000.00")), null,
+        assertCollected(dashboard, currency, collector, Map.of("2026-05", new BigDecimal("2000.00")), null,
             new BigDecimal("2000.00"));
-        Map<String, BigDecimal> stages = collectedPerStage(dashboard, "MXN");
+        Map<String, BigDecimal> stages = collectedPerStage(dashboard, currency);
         assertThat(stages.get("PRE_DUE")).as(stages.toString()).isEqualByComparingTo("1000.00");
         assertThat(stages.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as(stages.toString())
             .isEqualByComparingTo("2000.00");
