@@ -53,9 +53,20 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         AMOUNT_TO_COLLECT, VISIT_DUE_AT, FOLLOW_UP_CALL_WORKING_DAYS, WRITTEN_REMINDER_DAYS, CUSTOMER_REGION,
         FORMAL_LETTER_SENT,
         // issue 18: copies of the invoice (customer id, due date) and the stage counter of the outbox keys (cases
-        // started before they moved to the invoice, and the litigation process's input); the
-        // case header (invoice number, collector, currency, outstanding amount, stage) and the plan keep history
+        // started before they moved to the invoice, and the litigation process's input)
         CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+
+    /**
+     * The case header Cockpit shows on a running case, copies of domain data that keeps its own dated record: the
+     * invoice number is the business key of the (historic) process instance, the stage has {@code case_stage_history},
+     * the collector the customer's change history, the outstanding amount the ledger and the payments, the currency
+     * the invoice. Runtime only (TUNING.md, change 42): no row at start and none for the update of every payment.
+     * The plan, {@code casePlan}, keeps its history.
+     */
+    static final Set<String> HEADER_COPIES = Set.of(INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE);
+
+    /** Every variable without history, by name: working variables and the header copies. */
+    static final Set<String> VARIABLES_WITHOUT_HISTORY = union(WORKING_VARIABLES, HEADER_COPIES);
 
     /** Decisions evaluated per case whose outcome history keeps elsewhere: no decision history of their own. */
     static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of(DECISION_COLLECTION_POLICY);
@@ -75,7 +86,7 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
             return !DECISIONS_WITHOUT_HISTORY.contains(decision.getKey());
         }
         if (entity instanceof VariableInstance variable && isVariableEvent(eventType)) {
-            return !WORKING_VARIABLES.contains(variable.getName());
+            return !VARIABLES_WITHOUT_HISTORY.contains(variable.getName());
         }
         if (isActivityInstanceEvent(eventType)) {
             // entity null: asked once at deployment whether to add the history listeners at all - yes
@@ -103,6 +114,12 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
     /** A none start event: the parser gives start events with an event definition their own type. */
     static boolean isPlainStartEvent(CoreModelElement activity) {
         return activity != null && ActivityTypes.START_EVENT.equals(activity.getProperty(BpmnProperties.TYPE.getName()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static boolean isActivityInstanceEvent(HistoryEventType type) {

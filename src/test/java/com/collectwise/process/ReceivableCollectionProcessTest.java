@@ -126,20 +126,72 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("collection");
         var kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
             .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
-        assertThat(kept).containsEntry(OUTSTANDING_AMOUNT, "11000.0").containsEntry(STAGE, "PRE_DUE")
-            .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber())
-            .doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE)
+        assertThat(kept).doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE)
+            // the case header is a copy of domain data with its own record (TUNING.md, change 42): runtime only,
+            // neither at start nor for the update
+            .doesNotContainKeys(OUTSTANDING_AMOUNT, STAGE, INVOICE_NUMBER, COLLECTOR, CURRENCY)
             // the plan the timers read is one variable, kept: the case's story (issue 18)
-            .containsKey(CASE_PLAN);
+            .containsOnlyKeys(CASE_PLAN);
         assertThat(kept.get(CASE_PLAN)).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
+        // the invoice number stays the historic process instance's business key
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+            .getBusinessKey()).isEqualTo(invoice.invoiceNumber());
         // runtime still has everything the timers and the case header use; the days overdue are no longer a copy in
         // the case but put on each task when it opens (issue 18, step 5: cases.FormFactsListener, asserted below)
-        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME);
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME)
+            .containsEntry(OUTSTANDING_AMOUNT, 11000.0).containsEntry(STAGE, "PRE_DUE")
+            .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber()).containsKeys(COLLECTOR, CURRENCY);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
         // everything else of FULL stays: activity history and the job log
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    @Test
+    void theCaseHeaderCopiesLeaveNoVariableHistoryForAnyEventThePlanAndOtherVariablesKeepTheirs() {
+        // the same names for create, update, delete and migrate: no update or delete looks for a row never written
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        for (var type : java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE)) {
+            for (String header : new String[] {INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE}) {
+                assertThat(level.isHistoryEventProduced(type, variableNamed(header))).as(type + " " + header).isFalse();
+            }
+            for (String kept : new String[] {CASE_PLAN, AGREEMENT_OUTCOME, AGENCY_REPORT_STATUS, PARTIAL_PAYMENT_REASON}) {
+                assertThat(level.isHistoryEventProduced(type, variableNamed(kept))).as(type + " " + kept).isTrue();
+            }
+        }
+
+        // along a case: a part payment updates the outstanding amount, a supervisor moves the stage, the case ends
+        ProcessInstance pi = atFirstCall("12000.00");
+        cases.partPaymentReceived(invoice.invoiceNumber(), new BigDecimal("2000.00"), new BigDecimal("10000.00"));
+        BpmnAwareTests.complete(task(pi, "Task_ClarifyPartialPayment"),
+            withVariables(PARTIAL_PAYMENT_REASON, "cash flow, rest next month"));
+        assertThat(variable(pi, OUTSTANDING_AMOUNT)).isEqualTo(10000.0);
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "FORMAL_DEMAND").setVariable(STAGE_CHANGE_REASON, "no answer").correlate();
+        executeDueJobs();
+        assertThat(variable(pi, STAGE)).isEqualTo("FORMAL_DEMAND");
+        // the stage keeps its dated record in the domain table
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_stage_history WHERE invoice_number = ?")
+            .param(invoice.invoiceNumber()).query(Integer.class).single()).isPositive();
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber()).update();
+        cases.invoiceSettled(invoice.invoiceNumber());
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isEnded();
+        var kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
+            .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName).toList();
+        assertThat(kept).contains(CASE_PLAN, PARTIAL_PAYMENT_REASON)
+            .doesNotContain(INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    static org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity variableNamed(String name) {
+        var variable = new org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity();
+        variable.setName(name);
+        return variable;
     }
 
     /** Activity ids in the history of a process instance (finished or not). */
