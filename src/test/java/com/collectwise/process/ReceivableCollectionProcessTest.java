@@ -202,23 +202,26 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     }
 
     @Test
-    void plainStartEventsLeaveNoActivityHistoryMessageStartsAndGatewaysKeepTheirs() {
-        // issue 18 (TUNING.md, change 18): a case start passes three none start events; history keeps the rest
+    void plainStartEventsAndMergingGatewaysLeaveNoActivityHistoryMessageStartsAndDecidingGatewaysKeepTheirs() {
+        // issue 18 (TUNING.md, changes 18 and 42): a case start passes three none start events and the merging
+        // gateway Gateway_CollectionResumes; history keeps the rest, the element after the merge too
         ProcessInstance pi = registeredBeforeDue("12000.00");
         assertThat(passed(pi)).containsExactlyInAnyOrder("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages",
-            "Gateway_CollectionResumes", "SubProcess_CollectReceivable", "Gateway_EntryStage",
-            "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
+            "SubProcess_CollectReceivable", "Gateway_EntryStage", "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
         assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
             .processInstanceId(pi.getId()).count()).isZero();
         // the process instance still names the start event it started at
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
             .getStartActivityId()).isEqualTo("StartEvent_InvoiceRegistered");
 
-        // an overdue case: its stage's none start event is gone too, its gateways are there
+        // an overdue case: its stage's none start event is gone too, and the merges on its way (into the collection,
+        // the stage, the call); the deciding gateway and the elements after the merges are there
         ProcessInstance overdue = atFirstCall("12000.00");
         assertThat(passed(overdue)).doesNotContain("StartEvent_InvoiceRegistered", "StartEvent_CollectionStarted",
-            "StartEvent_InternalReminderEntered")
-            .contains("Gateway_CollectionResumes", "Gateway_EntryStage", "Gateway_MergeCall", "Task_SendOverdueReminder");
+            "StartEvent_InternalReminderEntered", "Gateway_CollectionResumes", "Gateway_MergeInternalReminder",
+            "Gateway_MergeCall")
+            .contains("SubProcess_CollectReceivable", "Gateway_EntryStage", "SubProcess_RemindAndCall",
+                "Task_SendOverdueReminder", "Task_ChargeReminderFee", "Task_CallCustomer");
         // a part payment: the message start of its event sub-process keeps its history, finished, and so does the
         // sub-process it starts; ending the sub-process finds no row missing
         cases.partPaymentReceived(invoice.invoiceNumber(), new java.math.BigDecimal("2000.00"),
@@ -242,6 +245,72 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
             .processInstanceId(overdue.getId()).count()).isZero();
+    }
+
+    /**
+     * The pure merging gateways of the deployed models (exclusive, more than one incoming and one outgoing sequence
+     * flow), counted by hand from the BPMN files.
+     */
+    static final Map<String, java.util.Set<String>> MERGING_GATEWAYS = Map.of(
+        "Process_ReceivableCollection", java.util.Set.of("Gateway_CollectionResumes", "Gateway_MergeFormalLetter",
+            "Gateway_MergeInternalReminder", "Gateway_MergeCall", "Gateway_MergeNextCall", "Gateway_MergeFormalDemand",
+            "Gateway_MergeFieldVisit", "Gateway_MergeVisit", "Gateway_MergeAfterVisit", "Gateway_MergeNextStepDecision",
+            "Gateway_MergeAgency", "Gateway_MergeLitigation", "Gateway_MergeWriteOff", "Gateway_MergeAgreementProposed"),
+        "Process_KeepInContact", java.util.Set.of("Gateway_MergeFollowUpCall", "Gateway_CallHandled",
+            "Gateway_MergeWrittenReminder"),
+        "Process_InstalmentAgreement", java.util.Set.of("Gateway_MergeApproved", "Gateway_MergeInstalment",
+            "Gateway_MergeContinue"),
+        "Process_AgencyHandoff", java.util.Set.of("Gateway_MergeAgencyReport", "Gateway_MergeMandateEnd"),
+        "Process_Dispute", java.util.Set.of("Gateway_MergeDecision"));
+
+    @Test
+    void mergingGatewaysLeaveNoActivityHistoryForAnyEventEveryOtherGatewayKeepsItsHistory() {
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        var types = java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_END,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+        Map<String, java.util.Set<String>> merging = new java.util.TreeMap<>();
+        Map<String, java.util.Set<String>> keptGateways = new java.util.TreeMap<>();
+        var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
+        for (var definition : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion()
+            .processDefinitionKeyIn("Process_AgencyHandoff", "Process_Dispute", "Process_InstalmentAgreement",
+                "Process_KeepInContact", "Process_Litigation", "Process_MoveCaseToStage", "Process_ReceivableCollection",
+                "Process_RequestWaiver").list()) {
+            var parsed = (org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl)
+                repositoryImpl.getDeployedProcessDefinition(definition.getId());
+            for (var activity : activitiesOf(parsed)) {
+                var execution = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
+                execution.setActivity(activity);
+                var produced = types.stream().map(t -> level.isHistoryEventProduced(t, execution)).distinct().toList();
+                assertThat(produced).as("the same answer for every event of " + activity.getId()).hasSize(1);
+                String type = (String) activity.getProperty("type");
+                if (!produced.get(0) && !"startEvent".equals(type)) {
+                    merging.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
+                } else if (type != null && type.endsWith("Gateway")) {
+                    keptGateways.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
+                }
+            }
+        }
+        assertThat(merging).isEqualTo(MERGING_GATEWAYS);
+        assertThat(keptGateways).containsKeys("Process_Litigation", "Process_RequestWaiver");
+        // deciding (exclusive, one incoming) and forking (parallel) gateways keep their history
+        assertThat(keptGateways.get("Process_ReceivableCollection")).contains("Gateway_EntryStage",
+            "Gateway_CallOutcome", "Gateway_VisitAndKeepInContact");
+        assertThat(keptGateways.get("Process_KeepInContact")).contains("Gateway_StartContact",
+            "Gateway_FollowUpCallOutcome");
+        // asked once at deployment, without an activity: the history listeners are added
+        assertThat(level.isHistoryEventProduced(types.get(0), null)).isTrue();
+    }
+
+    static java.util.List<org.camunda.bpm.engine.impl.pvm.process.ActivityImpl> activitiesOf(
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope) {
+        var all = new java.util.ArrayList<org.camunda.bpm.engine.impl.pvm.process.ActivityImpl>();
+        for (var activity : scope.getActivities()) {
+            all.add(activity);
+            all.addAll(activitiesOf(activity));
+        }
+        return all;
     }
 
     @Test
