@@ -29,11 +29,11 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * <li>the history of the case header (TUNING.md, change 42): {@code invoiceNumber}, {@code collector},
  * {@code currency}, {@code outstandingAmount} and {@code stage} are copies of domain data that keeps its own dated
  * record - the invoice number is the business key of the historic process instance, the stage has
- * {@code case_stage_history}, the collector the customer's change history, the amounts the ledger and the payments.
- * Community Cockpit and Tasklist never show historic variables and nothing in the application reads them. The runtime
- * variables stay as they are (Cockpit shows them on a running case); the update of the outstanding amount at every
- * payment writes no history either. Cases that ran before keep their historic rows with the value of that moment.
- * The plan ({@code casePlan}) and every other variable keep their history;</li>
+ * {@code case_stage_history}, the collector the customer's change history ({@code customer_changes}), the amounts
+ * the ledger and the payments. Community Cockpit and Tasklist never show historic variables and nothing in the
+ * application reads them. The runtime variables stay as they are (Cockpit shows them on a running case); the update
+ * of the outstanding amount at every payment writes no history either. Cases that ran before keep their historic rows
+ * with the value of that moment. The plan ({@code casePlan}) and every other variable keep their history;</li>
  * <li>the decision history of the collection policy evaluated at every case start (Decision_CollectionPolicy:
  * 14 rows per case, 4 inputs and 9 outputs): its outcome is the case plan, {@code casePlan}, which history keeps.
  * Every other decision keeps its history;</li>
