@@ -45,10 +45,12 @@ public class StageTracker {
     }
 
     /** The collection case (process instance) a stage is entered by; null when not run by a collection case. */
-    static String caseOf(VariableScope scope) {
-        if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution
-            && execution.getProcessDefinitionId() != null
-            && execution.getProcessDefinitionId().startsWith(PROCESS_COLLECTION + ":")) {
+    public static String caseOf(VariableScope scope) {
+        // by the definition's key (from the deployment cache): a definition id is "key:version:uuid" only when that
+        // fits in 64 characters, which Process_ReceivableCollection's does not
+        if (scope instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity execution
+            && execution.getProcessDefinition() != null
+            && PROCESS_COLLECTION.equals(execution.getProcessDefinition().getKey())) {
             return execution.getProcessInstanceId();
         }
         return null;

@@ -108,4 +108,26 @@ class CaseStartFootprintTest extends CollectionTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = 'CW_IDX_JOB_DUEDATE'")
             .query(Long.class).single()).isPositive();
     }
+
+    /**
+     * The first stage entry names the case on the invoice in its own UPDATE (TUNING.md row 45), so the case start
+     * writes the case id only when no stage was entered: the stage's execution must be known as the collection case's
+     * (a definition id of Process_ReceivableCollection is not "key:version:..": it would not fit in 64 characters).
+     */
+    @Test
+    void theStageEntryKnowsItsCase() {
+        setClock(at(2026, 3, 2, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice i = invoice(c, LocalDate.of(2026, 4, 1), 30, "5000.00");
+        String id = cases.start(i, c);
+        started.add(id);
+        String stageExecution = runtime.createExecutionQuery().processInstanceId(id)
+            .activityId("Timer_PreDueReminder").singleResult().getId();
+        String named = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context ->
+            com.collectwise.cases.StageTracker.caseOf(context.getExecutionManager().findExecutionById(stageExecution)));
+        assertThat(named).isEqualTo(id);
+        assertThat(jdbc.sql("SELECT process_instance_id FROM invoices WHERE invoice_number = ?")
+            .param(i.invoiceNumber()).query(String.class).single()).isEqualTo(id);
+    }
 }
