@@ -216,21 +216,67 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
         return result;
     }
 
-    /** The customer's applied payments with their reversal dates: the money facts of the account replay. */
+    /**
+     * The customer's applied payments with their reversal dates: the money facts of the account replay. When this
+     * transaction registered invoices of the customer, the same query reads the money waiting for them (unapplied,
+     * named them before they were known: {@link #waitingFor}), kept for the transaction ({@link #hasWaitingFor}): the
+     * registration's statement and its look for waiting money read the payments table once.
+     */
     @Override
     public List<AccountReplay.PaymentFact> of(String customerId) {
-        return jdbc.sql("""
-                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
-                FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
-            .param(customerId)
-            .query((rs, n) -> {
-                java.sql.Date reversed = rs.getDate("reversed_on");
-                return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
-                    Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
-                    rs.getDate("received_on").toLocalDate(), reversed == null ? null : reversed.toLocalDate(),
-                    rs.getTimestamp("created_at").toInstant());
-            })
-            .list();
+        List<String> registered = invoices.registeredInThisTransactionOf(customerId);
+        if (registered.isEmpty()) {
+            return jdbc.sql("""
+                    SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
+                    FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
+                .param(customerId)
+                .query((rs, n) -> fact(rs))
+                .list();
+        }
+        List<AccountReplay.PaymentFact> applied = new java.util.ArrayList<>();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        jdbc.sql("""
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at, status
+                FROM payments WHERE customer_id = :customer AND status = 'APPLIED'
+                UNION ALL
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at, status
+                FROM payments WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL
+                  AND (customer_id IS NULL OR customer_id = :customer)""")
+            .param("customer", customerId).param("invoices", registered)
+            .query(rs -> {
+                if (APPLIED.equals(rs.getString("status"))) {
+                    applied.add(fact(rs));
+                } else {
+                    waiting.add(rs.getString("invoice_number"));
+                }
+            });
+        for (String number : registered) {
+            TransactionCache.get(new Waits(number, customerId), () -> waiting.contains(number));
+        }
+        return applied;
+    }
+
+    private static AccountReplay.PaymentFact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Date reversed = rs.getDate("reversed_on");
+        return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
+            Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+            rs.getDate("received_on").toLocalDate(), reversed == null ? null : reversed.toLocalDate(),
+            rs.getTimestamp("created_at").toInstant());
+    }
+
+    /**
+     * Whether money waits for the invoice ({@link #waitingFor} is not empty), as this transaction last read it: read
+     * with the customer's payments when the invoice was registered in it ({@link #of}), else now. An answer without
+     * the customer's lock, as any first look at waiting money (money posted since is looked for again once the
+     * registration has committed); a payment written in this transaction makes it read again.
+     */
+    boolean hasWaitingFor(String invoiceNumber, String customerId) {
+        return TransactionCache.get(new Waits(invoiceNumber, customerId),
+            () -> !waitingFor(invoiceNumber, customerId).isEmpty());
+    }
+
+    /** {@link #hasWaitingFor}'s answer in this transaction (a computed value: forgotten on a write of payments). */
+    private record Waits(String invoiceNumber, String customerId) {
     }
 
     /** An unapplied payment that named an invoice before the invoice was registered. */

@@ -257,6 +257,9 @@ public class PaymentService {
         if (registered != null) {
             registered.invoices.put(event.invoiceNumber(), event.customerId());
         }
+        // the customer's applied payments are read with the money waiting for the invoice (one query, usually the
+        // case start's statement read it already): the look for waiting money below reads nothing more
+        statements.payments(event.customerId());
         applyWaitingFor(event.invoiceNumber(), event.customerId());
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
@@ -281,7 +284,7 @@ public class PaymentService {
      * @return whether money was applied
      */
     private boolean applyWaitingFor(String invoiceNumber, String customerId) {
-        if (payments.waitingFor(invoiceNumber, customerId).isEmpty()) {
+        if (!payments.hasWaitingFor(invoiceNumber, customerId)) {
             return false; // the common case: no lock taken, no invoice row read (nor cached) here
         }
         payments.lockCustomer(customerId);
