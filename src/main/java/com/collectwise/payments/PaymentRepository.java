@@ -328,36 +328,65 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     /**
-     * Which of these invoices have unapplied money, not reversed, naming them: one query per 500 invoices (the
-     * re-check after a registration committed, see {@code PaymentService#invoiceRegistered}).
+     * What a transaction that committed could not see of money posted at the same moment, read in one query per 500
+     * names of each list (the look again after a registration, {@code PaymentService.LookAgain}):
+     *
+     * @param invoices invoices registered: which have unapplied money, not reversed, naming them
+     * @param customersWithoutMoney customers whose invoices were registered while they had no money: which have applied
+     *                              money now (reversed or not)
+     * @param customersRegistered customers registered: which have unapplied money, not reversed, naming them and no
+     *                            invoice
      */
-    java.util.Set<String> withWaitingMoney(java.util.Collection<String> invoiceNumbers) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> all = List.copyOf(invoiceNumbers);
-        for (int from = 0; from < all.size(); from += 500) {
-            found.addAll(jdbc.sql("""
-                    SELECT DISTINCT invoice_number FROM payments
-                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
-                .param("invoices", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+    SeenAgain seenAgain(java.util.Collection<String> invoices, java.util.Collection<String> customersWithoutMoney,
+                        java.util.Collection<String> customersRegistered) {
+        SeenAgain seen = new SeenAgain(new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>(),
+            new java.util.LinkedHashSet<>());
+        List<String> i = List.copyOf(invoices);
+        List<String> a = List.copyOf(customersWithoutMoney);
+        List<String> c = List.copyOf(customersRegistered);
+        for (int from = 0; from < Math.max(i.size(), Math.max(a.size(), c.size())); from += 500) {
+            List<String> parts = new java.util.ArrayList<>();
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            if (from < i.size()) {
+                parts.add("""
+                    SELECT 'I' AS found_kind, invoice_number AS found_name FROM payments
+                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""");
+                params.put("invoices", i.subList(from, Math.min(i.size(), from + 500)));
+            }
+            if (from < a.size()) {
+                parts.add("""
+                    SELECT 'A' AS found_kind, customer_id AS found_name FROM payments
+                    WHERE customer_id IN (:applied) AND status = 'APPLIED'""");
+                params.put("applied", a.subList(from, Math.min(a.size(), from + 500)));
+            }
+            if (from < c.size()) {
+                parts.add("""
+                    SELECT 'C' AS found_kind, customer_id AS found_name FROM payments
+                    WHERE customer_id IN (:customers) AND invoice_number IS NULL AND status = 'UNAPPLIED'
+                      AND reversed_on IS NULL""");
+                params.put("customers", c.subList(from, Math.min(c.size(), from + 500)));
+            }
+            // UNION: each name once, whatever the rows behind it
+            jdbc.sql(String.join("\nUNION\n", parts)).params(params).query(rs -> {
+                String name = rs.getString("found_name");
+                switch (rs.getString("found_kind")) {
+                    case "I" -> seen.invoicesWithWaitingMoney().add(name);
+                    case "A" -> seen.customersWithAppliedMoney().add(name);
+                    default -> seen.customersWithWaitingMoney().add(name);
+                }
+            });
         }
-        return found;
+        return seen;
+    }
+
+    /** {@link #seenAgain}'s answer. */
+    record SeenAgain(java.util.Set<String> invoicesWithWaitingMoney, java.util.Set<String> customersWithAppliedMoney,
+                     java.util.Set<String> customersWithWaitingMoney) {
     }
 
     /** How many invoices the customer has (committed, as this transaction sees them now). */
     int invoiceCount(String customerId) {
         return invoices.countOfCustomer(customerId);
-    }
-
-    /** Which of these customers have applied money (reversed or not): one query per 500 customers. */
-    java.util.Set<String> withAppliedMoney(java.util.Collection<String> customerIds) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> all = List.copyOf(customerIds);
-        for (int from = 0; from < all.size(); from += 500) {
-            found.addAll(jdbc.sql("""
-                    SELECT DISTINCT customer_id FROM payments WHERE customer_id IN (:customers) AND status = 'APPLIED'""")
-                .param("customers", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
-        }
-        return found;
     }
 
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */
