@@ -70,6 +70,13 @@ public final class TransactionCache {
         return (V) value;
     }
 
+    /** The value under the key in this transaction if one was computed or read, else null (nothing is computed). */
+    @SuppressWarnings("unchecked")
+    public static <V> V peek(Object key) {
+        Values current = current(false);
+        return current == null ? null : (V) current.values.get(key);
+    }
+
     /**
      * A key of one table row read by the table's owner (an invoice by its number, a customer by id): the row stays as
      * read when other facts change ({@link #forgetComputed()}), only a write to it or {@link #forget()} drops it.
