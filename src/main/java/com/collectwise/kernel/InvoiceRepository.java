@@ -38,6 +38,7 @@ public class InvoiceRepository {
             .update();
         // no history row: a case that starts in the stage it is registered with never writes one
         TransactionCache.note(new Registered(i.invoiceNumber()));
+        TransactionCache.note(new RegisteredOf(i.customerId(), i.invoiceNumber()));
         // the row as the database now has it, for the steps of the case start that read it (Plan collection stages,
         // the first stage entry and its figures): no SELECT of the row just inserted
         TransactionCache.get(new Key(i.invoiceNumber()), () -> Optional.of(asStored(i)));
@@ -66,6 +67,19 @@ public class InvoiceRepository {
 
     /** The invoice was registered in this transaction. */
     private record Registered(String invoiceNumber) {
+    }
+
+    /**
+     * The invoices of the customer registered in this transaction (none outside one), sorted: a brand-new invoice may
+     * have money waiting for it (posted before it was known), which the customer's payments can be read with.
+     */
+    public List<String> registeredInThisTransactionOf(String customerId) {
+        return TransactionCache.noted(RegisteredOf.class).stream().filter(r -> r.customerId().equals(customerId))
+            .map(RegisteredOf::invoiceNumber).sorted().toList();
+    }
+
+    /** An invoice of the customer was registered in this transaction. */
+    private record RegisteredOf(String customerId, String invoiceNumber) {
     }
 
     /**

@@ -46,6 +46,15 @@ public final class TransactionCache {
         return current != null && current.notes.contains(key);
     }
 
+    /** The keys of this type this transaction {@link #note noted} (none outside a transaction), in no order. */
+    public static <K> java.util.List<K> noted(Class<K> type) {
+        Values current = current(false);
+        if (current == null) {
+            return java.util.List.of();
+        }
+        return current.notes.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** The value under the key in this transaction, computed when absent (every time outside a transaction). */
     @SuppressWarnings("unchecked")
     public static <V> V get(Object key, Supplier<V> compute) {
