@@ -34,13 +34,26 @@ public class StageTracker {
         String invoiceNumber = (String) execution.getVariable(INVOICE_NUMBER);
         // the entry is counted on the invoice in the stage's own UPDATE (kernel.CaseFacts#stageEntry); a case started
         // before that counts on in its variable, which the readers prefer
-        invoices.enterStage(invoiceNumber, entered);
+        // the stage's UPDATE also names the case on the invoice (no second UPDATE at a case start)
+        invoices.enterStage(invoiceNumber, entered, caseOf(execution));
         if (execution.getVariable(STAGE_ENTRY_NUMBER) instanceof Number entries) {
             execution.setVariable(STAGE_ENTRY_NUMBER, entries.intValue() + 1);
         }
         execution.setVariable(STAGE, entered.name());
         refreshFigures(execution);
         events.publishEvent(new CaseStageEntered(invoiceNumber, entered));
+    }
+
+    /** The collection case (process instance) a stage is entered by; null when not run by a collection case. */
+    public static String caseOf(VariableScope scope) {
+        // by the definition's key (from the deployment cache): a definition id is "key:version:uuid" only when that
+        // fits in 64 characters, which Process_ReceivableCollection's does not
+        if (scope instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity execution
+            && execution.getProcessDefinition() != null
+            && PROCESS_COLLECTION.equals(execution.getProcessDefinition().getKey())) {
+            return execution.getProcessInstanceId();
+        }
+        return null;
     }
 
     /**

@@ -46,6 +46,15 @@ public final class TransactionCache {
         return current != null && current.notes.contains(key);
     }
 
+    /** The keys of this type this transaction {@link #note noted} (none outside a transaction), in no order. */
+    public static <K> java.util.List<K> noted(Class<K> type) {
+        Values current = current(false);
+        if (current == null) {
+            return java.util.List.of();
+        }
+        return current.notes.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** The value under the key in this transaction, computed when absent (every time outside a transaction). */
     @SuppressWarnings("unchecked")
     public static <V> V get(Object key, Supplier<V> compute) {
@@ -59,6 +68,13 @@ public final class TransactionCache {
             current.values.put(key, value);
         }
         return (V) value;
+    }
+
+    /** The value under the key in this transaction if one was computed or read, else null (nothing is computed). */
+    @SuppressWarnings("unchecked")
+    public static <V> V peek(Object key) {
+        Values current = current(false);
+        return current == null ? null : (V) current.values.get(key);
     }
 
     /**

@@ -12,12 +12,13 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.migration.instance.MigratingActivityInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, changes 1, 12 and 18). This level
- * keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
+ * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, changes 1, 12, 18 and 42). This
+ * level keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
  * of every business variable) except
  * <ul>
  * <li>the per-update copies of variables (ACT_HI_DETAIL): Tasklist and Cockpit (community) never show them, and
@@ -25,6 +26,14 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * <li>the history of working variables that are recomputed or copied from elsewhere: the collection policy
  * (its decision is in the decision history), the plan dates the timers use, master data copies and the texts
  * prepared for the call form;</li>
+ * <li>the history of the case header (TUNING.md, change 42): {@code invoiceNumber}, {@code collector},
+ * {@code currency}, {@code outstandingAmount} and {@code stage} are copies of domain data that keeps its own dated
+ * record - the invoice number is the business key of the historic process instance, the stage has
+ * {@code case_stage_history}, the collector the customer's change history ({@code customer_changes}), the amounts
+ * the ledger and the payments. Community Cockpit and Tasklist never show historic variables and nothing in the
+ * application reads them. The runtime variables stay as they are (Cockpit shows them on a running case); the update
+ * of the outstanding amount at every payment writes no history either. Cases that ran before keep their historic rows
+ * with the value of that moment. The plan ({@code casePlan}) and every other variable keep their history;</li>
  * <li>the decision history of the collection policy evaluated at every case start (Decision_CollectionPolicy:
  * 14 rows per case, 4 inputs and 9 outputs): its outcome is the case plan, {@code casePlan}, which history keeps.
  * Every other decision keeps its history;</li>
@@ -33,11 +42,17 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * that its process or sub-process started, which the process instance (with its start activity id) or the
  * sub-process's own row tells already. camunda-bpm-assert's {@code hasPassed} no longer sees them: tests assert
  * the element after them. Start events with an event definition (message, timer, signal, escalation, error,
- * conditional, compensation) keep their history: they tell what happened. Gateways, end events and everything
- * else keep theirs too. Start, end, update and migration of such an activity instance are all decided by the same
- * test on the same activity, so no end or update looks for a row that was never written (it would cost a select
- * and an update of no row; no error: historic activity rows carry no revision).</li>
+ * conditional, compensation) keep their history: they tell what happened;</li>
+ * <li>the activity history of pure merging gateways (TUNING.md, change 42): an exclusive gateway with more than one
+ * incoming and exactly one outgoing sequence flow (e.g. {@code Gateway_CollectionResumes}, {@code Gateway_MergeCall}).
+ * It decides nothing: its row only tells that a token passed on to the next element, which has its own row. Tests
+ * assert that element instead of {@code hasPassed} on the merge. Decided by the parsed model only (the activity's
+ * transitions), no model read per event. Gateways that decide (one incoming, several outgoing), parallel and other
+ * gateways, end events and everything else keep their history.</li>
  * </ul>
+ * Start, end, update and migration of an activity instance are all decided by the same tests on the same activity, so
+ * no end or update looks for a row that was never written (it would cost a select and an update of no row; no error:
+ * historic activity rows carry no revision). The same holds for variables: the same names for every event.
  * It keeps id 3, the id of FULL: a database created with FULL starts with it unchanged, and going back to
  * {@code history-level: full} needs no migration either.
  */
@@ -53,9 +68,20 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         AMOUNT_TO_COLLECT, VISIT_DUE_AT, FOLLOW_UP_CALL_WORKING_DAYS, WRITTEN_REMINDER_DAYS, CUSTOMER_REGION,
         FORMAL_LETTER_SENT,
         // issue 18: copies of the invoice (customer id, due date) and the stage counter of the outbox keys (cases
-        // started before they moved to the invoice, and the litigation process's input); the
-        // case header (invoice number, collector, currency, outstanding amount, stage) and the plan keep history
+        // started before they moved to the invoice, and the litigation process's input)
         CUSTOMER_ID, DUE_DATE, STAGE_ENTRY_NUMBER);
+
+    /**
+     * The case header Cockpit shows on a running case, copies of domain data that keeps its own dated record: the
+     * invoice number is the business key of the (historic) process instance, the stage has {@code case_stage_history},
+     * the collector the customer's change history, the outstanding amount the ledger and the payments, the currency
+     * the invoice. Runtime only (TUNING.md, change 42): no row at start and none for the update of every payment.
+     * The plan, {@code casePlan}, keeps its history.
+     */
+    static final Set<String> HEADER_COPIES = Set.of(INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE);
+
+    /** Every variable without history, by name: working variables and the header copies. */
+    static final Set<String> VARIABLES_WITHOUT_HISTORY = union(WORKING_VARIABLES, HEADER_COPIES);
 
     /** Decisions evaluated per case whose outcome history keeps elsewhere: no decision history of their own. */
     static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of(DECISION_COLLECTION_POLICY);
@@ -75,11 +101,12 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
             return !DECISIONS_WITHOUT_HISTORY.contains(decision.getKey());
         }
         if (entity instanceof VariableInstance variable && isVariableEvent(eventType)) {
-            return !WORKING_VARIABLES.contains(variable.getName());
+            return !VARIABLES_WITHOUT_HISTORY.contains(variable.getName());
         }
         if (isActivityInstanceEvent(eventType)) {
             // entity null: asked once at deployment whether to add the history listeners at all - yes
-            return !isPlainStartEvent(activityOf(entity));
+            CoreModelElement activity = activityOf(entity);
+            return !isPlainStartEvent(activity) && !isMergingGateway(activity);
         }
         return true;
     }
@@ -103,6 +130,23 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
     /** A none start event: the parser gives start events with an event definition their own type. */
     static boolean isPlainStartEvent(CoreModelElement activity) {
         return activity != null && ActivityTypes.START_EVENT.equals(activity.getProperty(BpmnProperties.TYPE.getName()));
+    }
+
+    /**
+     * A pure merging gateway: an exclusive gateway with more than one incoming and exactly one outgoing sequence flow.
+     * It decides nothing; its row only tells that a token passed on to the next element, which has its own row. Read
+     * from the parsed model (the activity's transitions), nothing else, as it runs for every activity instance.
+     */
+    public static boolean isMergingGateway(CoreModelElement activity) {
+        return activity instanceof ActivityImpl gateway
+            && ActivityTypes.GATEWAY_EXCLUSIVE.equals(gateway.getProperty(BpmnProperties.TYPE.getName()))
+            && gateway.getIncomingTransitions().size() > 1 && gateway.getOutgoingTransitions().size() == 1;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static boolean isActivityInstanceEvent(HistoryEventType type) {

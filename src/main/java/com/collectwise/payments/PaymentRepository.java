@@ -259,21 +259,67 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
         return result;
     }
 
-    /** The customer's applied payments with their reversal dates: the money facts of the account replay. */
+    /**
+     * The customer's applied payments with their reversal dates: the money facts of the account replay. When this
+     * transaction registered invoices of the customer, the same query reads the money waiting for them (unapplied,
+     * named them before they were known: {@link #waitingFor}), kept for the transaction ({@link #hasWaitingFor}): the
+     * registration's statement and its look for waiting money read the payments table once.
+     */
     @Override
     public List<AccountReplay.PaymentFact> of(String customerId) {
-        return jdbc.sql("""
-                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
-                FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
-            .param(customerId)
-            .query((rs, n) -> {
-                java.sql.Date reversed = rs.getDate("reversed_on");
-                return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
-                    Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
-                    rs.getDate("received_on").toLocalDate(), reversed == null ? null : reversed.toLocalDate(),
-                    rs.getTimestamp("created_at").toInstant());
-            })
-            .list();
+        List<String> registered = invoices.registeredInThisTransactionOf(customerId);
+        if (registered.isEmpty()) {
+            return jdbc.sql("""
+                    SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at
+                    FROM payments WHERE customer_id = ? AND status = 'APPLIED'""")
+                .param(customerId)
+                .query((rs, n) -> fact(rs))
+                .list();
+        }
+        List<AccountReplay.PaymentFact> applied = new java.util.ArrayList<>();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        jdbc.sql("""
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at, status
+                FROM payments WHERE customer_id = :customer AND status = 'APPLIED'
+                UNION ALL
+                SELECT payment_reference, invoice_number, amount, currency, received_on, reversed_on, created_at, status
+                FROM payments WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL
+                  AND (customer_id IS NULL OR customer_id = :customer)""")
+            .param("customer", customerId).param("invoices", registered)
+            .query(rs -> {
+                if (APPLIED.equals(rs.getString("status"))) {
+                    applied.add(fact(rs));
+                } else {
+                    waiting.add(rs.getString("invoice_number"));
+                }
+            });
+        for (String number : registered) {
+            TransactionCache.get(new Waits(number, customerId), () -> waiting.contains(number));
+        }
+        return applied;
+    }
+
+    private static AccountReplay.PaymentFact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Date reversed = rs.getDate("reversed_on");
+        return new AccountReplay.PaymentFact(rs.getString("payment_reference"), rs.getString("invoice_number"),
+            Money.of(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+            rs.getDate("received_on").toLocalDate(), reversed == null ? null : reversed.toLocalDate(),
+            rs.getTimestamp("created_at").toInstant());
+    }
+
+    /**
+     * Whether money waits for the invoice ({@link #waitingFor} is not empty), as this transaction last read it: read
+     * with the customer's payments when the invoice was registered in it ({@link #of}), else now. An answer without
+     * the customer's lock, as any first look at waiting money (money posted since is looked for again once the
+     * registration has committed); a payment written in this transaction makes it read again.
+     */
+    boolean hasWaitingFor(String invoiceNumber, String customerId) {
+        return TransactionCache.get(new Waits(invoiceNumber, customerId),
+            () -> !waitingFor(invoiceNumber, customerId).isEmpty());
+    }
+
+    /** {@link #hasWaitingFor}'s answer in this transaction (a computed value: forgotten on a write of payments). */
+    private record Waits(String invoiceNumber, String customerId) {
     }
 
     /** An unapplied payment that named an invoice before the invoice was registered. */
@@ -325,36 +371,65 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     /**
-     * Which of these invoices have unapplied money, not reversed, naming them: one query per 500 invoices (the
-     * re-check after a registration committed, see {@code PaymentService#invoiceRegistered}).
+     * What a transaction that committed could not see of money posted at the same moment, read in one query per 500
+     * names of each list (the look again after a registration, {@code PaymentService.LookAgain}):
+     *
+     * @param invoices invoices registered: which have unapplied money, not reversed, naming them
+     * @param customersWithoutMoney customers whose invoices were registered while they had no money: which have applied
+     *                              money now (reversed or not)
+     * @param customersRegistered customers registered: which have unapplied money, not reversed, naming them and no
+     *                            invoice
      */
-    java.util.Set<String> withWaitingMoney(java.util.Collection<String> invoiceNumbers) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> all = List.copyOf(invoiceNumbers);
-        for (int from = 0; from < all.size(); from += 500) {
-            found.addAll(jdbc.sql("""
-                    SELECT DISTINCT invoice_number FROM payments
-                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""")
-                .param("invoices", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
+    SeenAgain seenAgain(java.util.Collection<String> invoices, java.util.Collection<String> customersWithoutMoney,
+                        java.util.Collection<String> customersRegistered) {
+        SeenAgain seen = new SeenAgain(new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>(),
+            new java.util.LinkedHashSet<>());
+        List<String> i = List.copyOf(invoices);
+        List<String> a = List.copyOf(customersWithoutMoney);
+        List<String> c = List.copyOf(customersRegistered);
+        for (int from = 0; from < Math.max(i.size(), Math.max(a.size(), c.size())); from += 500) {
+            List<String> parts = new java.util.ArrayList<>();
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            if (from < i.size()) {
+                parts.add("""
+                    SELECT 'I' AS found_kind, invoice_number AS found_name FROM payments
+                    WHERE invoice_number IN (:invoices) AND status = 'UNAPPLIED' AND reversed_on IS NULL""");
+                params.put("invoices", i.subList(from, Math.min(i.size(), from + 500)));
+            }
+            if (from < a.size()) {
+                parts.add("""
+                    SELECT 'A' AS found_kind, customer_id AS found_name FROM payments
+                    WHERE customer_id IN (:applied) AND status = 'APPLIED'""");
+                params.put("applied", a.subList(from, Math.min(a.size(), from + 500)));
+            }
+            if (from < c.size()) {
+                parts.add("""
+                    SELECT 'C' AS found_kind, customer_id AS found_name FROM payments
+                    WHERE customer_id IN (:customers) AND invoice_number IS NULL AND status = 'UNAPPLIED'
+                      AND reversed_on IS NULL""");
+                params.put("customers", c.subList(from, Math.min(c.size(), from + 500)));
+            }
+            // UNION: each name once, whatever the rows behind it
+            jdbc.sql(String.join("\nUNION\n", parts)).params(params).query(rs -> {
+                String name = rs.getString("found_name");
+                switch (rs.getString("found_kind")) {
+                    case "I" -> seen.invoicesWithWaitingMoney().add(name);
+                    case "A" -> seen.customersWithAppliedMoney().add(name);
+                    default -> seen.customersWithWaitingMoney().add(name);
+                }
+            });
         }
-        return found;
+        return seen;
+    }
+
+    /** {@link #seenAgain}'s answer. */
+    record SeenAgain(java.util.Set<String> invoicesWithWaitingMoney, java.util.Set<String> customersWithAppliedMoney,
+                     java.util.Set<String> customersWithWaitingMoney) {
     }
 
     /** How many invoices the customer has (committed, as this transaction sees them now). */
     int invoiceCount(String customerId) {
         return invoices.countOfCustomer(customerId);
-    }
-
-    /** Which of these customers have applied money (reversed or not): one query per 500 customers. */
-    java.util.Set<String> withAppliedMoney(java.util.Collection<String> customerIds) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> all = List.copyOf(customerIds);
-        for (int from = 0; from < all.size(); from += 500) {
-            found.addAll(jdbc.sql("""
-                    SELECT DISTINCT customer_id FROM payments WHERE customer_id IN (:customers) AND status = 'APPLIED'""")
-                .param("customers", all.subList(from, Math.min(all.size(), from + 500))).query(String.class).list());
-        }
-        return found;
     }
 
     /** Locks the customer's row until the transaction ends: the money of one customer is booked one at a time. */

@@ -257,6 +257,9 @@ public class PaymentService {
         if (registered != null) {
             registered.invoices.put(event.invoiceNumber(), event.customerId());
         }
+        // the customer's applied payments are read with the money waiting for the invoice (one query, usually the
+        // case start's statement read it already): the look for waiting money below reads nothing more
+        statements.payments(event.customerId());
         applyWaitingFor(event.invoiceNumber(), event.customerId());
         if (statements.payments(event.customerId()).isEmpty()) {
             // no money of the customer: nothing can change (the common case, kept cheap; the case start's statement
@@ -281,7 +284,7 @@ public class PaymentService {
      * @return whether money was applied
      */
     private boolean applyWaitingFor(String invoiceNumber, String customerId) {
-        if (payments.waitingFor(invoiceNumber, customerId).isEmpty()) {
+        if (!payments.hasWaitingFor(invoiceNumber, customerId)) {
             return false; // the common case: no lock taken, no invoice row read (nor cached) here
         }
         payments.lockCustomer(customerId);
@@ -351,14 +354,16 @@ public class PaymentService {
      * commits second sees the other here:
      * <ul>
      *   <li>invoices and customers registered: money waiting for them (a payment posted at the same moment was not
-     *   visible while it was uncommitted), one query for all the invoices of the transaction (a batch of a large
-     *   import); only invoices with waiting money take the customer's lock;</li>
+     *   visible while it was uncommitted), for all the invoices of the transaction (a batch of a large import); only
+     *   invoices and customers with waiting money take the customer's lock;</li>
      *   <li>invoices registered for a customer who had no money in this transaction (no lock was taken): money booked
-     *   for the customer at the same moment (it may have become credit without seeing the invoice), one query;</li>
+     *   for the customer at the same moment (it may have become credit without seeing the invoice);</li>
      *   <li>customers reconciled here (under their lock): an invoice registered at the same moment that the
      *   reconciliation did not see (a registration that saw no money takes no lock), one count per customer.</li>
      * </ul>
-     * What is found is reconciled under the customer's lock, as any booking is.
+     * The first two are one query ({@link PaymentRepository#seenAgain}; a registration's look again is this one
+     * SELECT when nothing was posted at the same moment). What is found is reconciled under the customer's lock, as
+     * any booking is.
      */
     private final class LookAgain implements TransactionSynchronization {
         final Map<String, String> invoices = new LinkedHashMap<>();
@@ -376,21 +381,27 @@ public class PaymentService {
             TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             try {
-                Set<String> waiting = invoices.isEmpty() ? Set.of()
-                    : own.execute(status -> payments.withWaitingMoney(invoices.keySet()));
-                for (String number : waiting) {
+                // one query (as of now, after this transaction committed) for all three questions
+                PaymentRepository.SeenAgain seen = invoices.isEmpty() && customersWithoutMoney.isEmpty()
+                    && customers.isEmpty() ? new PaymentRepository.SeenAgain(Set.of(), Set.of(), Set.of())
+                    : own.execute(status -> payments.seenAgain(invoices.keySet(), customersWithoutMoney, customers));
+                for (String number : seen.invoicesWithWaitingMoney()) {
                     Retries.onLockConflict(() -> own.execute(status -> applyWaitingFor(number, invoices.get(number))));
                 }
                 for (String customerId : customers) {
-                    Retries.onLockConflict(() -> own.execute(status -> applyWaitingForCustomer(customerId)));
+                    if (seen.customersWithWaitingMoney().contains(customerId)) {
+                        Retries.onLockConflict(() -> own.execute(status -> applyWaitingForCustomer(customerId)));
+                    }
                 }
                 Set<String> reconcile = new LinkedHashSet<>();
-                if (!customersWithoutMoney.isEmpty()) {
-                    reconcile.addAll(own.execute(status -> payments.withAppliedMoney(customersWithoutMoney)));
+                for (String customerId : customersWithoutMoney) {
+                    if (seen.customersWithAppliedMoney().contains(customerId)) {
+                        reconcile.add(customerId);
+                    }
                 }
                 if (!invoicesSeen.isEmpty()) {
-                    own.executeWithoutResult(status -> invoicesSeen.forEach((customerId, seen) -> {
-                        if (!reconcile.contains(customerId) && payments.invoiceCount(customerId) > seen) {
+                    own.executeWithoutResult(status -> invoicesSeen.forEach((customerId, counted) -> {
+                        if (!reconcile.contains(customerId) && payments.invoiceCount(customerId) > counted) {
                             reconcile.add(customerId);
                         }
                     }));

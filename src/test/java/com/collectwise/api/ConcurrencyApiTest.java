@@ -398,6 +398,77 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         assertBooks(customerId);
     }
 
+    /**
+     * The payment (400.00 for the invoice) is posted and answered while the invoice's registration runs: its case has
+     * started (the registration has read the customer's payments and the money waiting for the invoice, none), its
+     * transaction has not committed. The payment cannot see the invoice, keeps the money and looks again before the
+     * registration commits, finding no invoice; so only the registration's look again, once it has committed, can
+     * apply it (bench/results/TUNING.md, row 43). Afterwards: applied once, 1,000.00 - 400.00 = 600.00 owed.
+     */
+    @Test
+    public void aPaymentAnsweredWhileItsInvoiceIsBeingRegisteredIsAppliedByTheRegistrationOnceCommitted() {
+        String customerId = createCustomer();
+        String number = unique("INV");
+        String ref = unique("PAY");
+        AtomicReference<Response> paid = new AtomicReference<>();
+        doAnswer(call -> {
+            Object id = call.callRealMethod();
+            if (paid.get() == null) {
+                paid.set(pool.submit(() -> post(FINANCE, "/api/payments", payment(ref, number, null, "400.00")))
+                    .get(60, TimeUnit.SECONDS));
+            }
+            return id;
+        }).when(caseEngine).start(any(), any());
+
+        Response registered = post(INTEGRATION, "/api/invoices", invoice(number, customerId, "1000.00"));
+
+        assertAllowed(registered, 201);
+        assertAllowed(paid.get(), 202);
+        assertAppliedOnce(ref, customerId, "400.00");
+        assertThat(outstanding(number)).isEqualByComparingTo("600.00");
+        assertStatement(customerId, "600.00");
+        assertBooks(customerId);
+    }
+
+    /**
+     * As above, for money naming only the customer (400.00), who has no money yet: posted while the customer's new
+     * invoice (400.00) is being registered, its case started. On H2 the payment is answered before the registration
+     * commits: it cannot see the invoice and becomes credit, its look again counts no new invoice; only the
+     * registration's look again, once committed, finds the customer's money and reconciles: the invoice owes nothing
+     * and is settled. On PostgreSQL the payment waits for the customer's row (the invoice's foreign key holds it until
+     * the registration commits) and then sees the invoice itself. Either way: applied once, settled, no credit left.
+     */
+    @Test
+    public void aCustomersPaymentWhileItsInvoiceIsBeingRegisteredPaysTheInvoiceOnceCommitted() throws Exception {
+        String customerId = createCustomer();
+        String number = unique("INV");
+        String ref = unique("PAY");
+        AtomicReference<Future<Response>> paying = new AtomicReference<>();
+        doAnswer(call -> {
+            Object id = call.callRealMethod();
+            if (paying.get() == null) {
+                Future<Response> payment = pool.submit(() -> post(FINANCE, "/api/payments",
+                    payment(ref, null, customerId, "400.00")));
+                paying.set(payment);
+                // answered, or waiting for a row this registration holds
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> payment.isDone() || waitingForALock());
+            }
+            return id;
+        }).when(caseEngine).start(any(), any());
+
+        Response registered = post(INTEGRATION, "/api/invoices", invoice(number, customerId, "400.00"));
+
+        assertAllowed(registered, 201);
+        assertAllowed(paying.get().get(60, TimeUnit.SECONDS), 201);
+        assertAppliedOnce(ref, customerId, "400.00");
+        assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+        assertThat(status(number)).isEqualTo("SETTLED");
+        assertThat(credit(customerId)).isEqualByComparingTo("0.00");
+        runDueJobsOfCase(number);
+        assertThat(caseRunning(number)).isFalse();
+    }
+
     /** As above, for money naming only a customer the ERP has not sent yet: it becomes the customer's credit. */
     @Test
     public void aPaymentKeptWhileItsCustomerIsBeingRegisteredBecomesItsCredit() throws Exception {
@@ -677,6 +748,18 @@ public class ConcurrencyApiTest extends ApiTestSupport {
             insert.setString(1, reference);
             insert.executeUpdate();
         }
+    }
+
+    /** Whether a session of the database waits for a lock another one holds. */
+    private boolean waitingForALock() throws SQLException {
+        String waiting;
+        try (Connection c = dataSource.getConnection()) {
+            waiting = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
+                ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() "
+                    + "AND EXECUTING_STATEMENT LIKE '%FOR UPDATE%'";
+        }
+        return jdbc.sql(waiting).query(Integer.class).single() > 0;
     }
 
     /** Until a session of the database waits for a lock another one holds (the held payment's insert). */

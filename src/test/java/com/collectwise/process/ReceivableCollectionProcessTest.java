@@ -126,20 +126,72 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("collection");
         var kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
             .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
-        assertThat(kept).containsEntry(OUTSTANDING_AMOUNT, "11000.0").containsEntry(STAGE, "PRE_DUE")
-            .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber())
-            .doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE)
+        assertThat(kept).doesNotContainKeys(PRE_DUE_REMINDER_AT, FORMAL_DEMAND_AT, CUSTOMER_NAME, DAYS_OVERDUE)
+            // the case header is a copy of domain data with its own record (TUNING.md, change 42): runtime only,
+            // neither at start nor for the update
+            .doesNotContainKeys(OUTSTANDING_AMOUNT, STAGE, INVOICE_NUMBER, COLLECTOR, CURRENCY)
             // the plan the timers read is one variable, kept: the case's story (issue 18)
-            .containsKey(CASE_PLAN);
+            .containsOnlyKeys(CASE_PLAN);
         assertThat(kept.get(CASE_PLAN)).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
+        // the invoice number stays the historic process instance's business key
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+            .getBusinessKey()).isEqualTo(invoice.invoiceNumber());
         // runtime still has everything the timers and the case header use; the days overdue are no longer a copy in
         // the case but put on each task when it opens (issue 18, step 5: cases.FormFactsListener, asserted below)
-        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME);
+        assertThat(runtime.getVariables(pi.getId())).containsKeys(CASE_PLAN, CUSTOMER_NAME)
+            .containsEntry(OUTSTANDING_AMOUNT, 11000.0).containsEntry(STAGE, "PRE_DUE")
+            .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber()).containsKeys(COLLECTOR, CURRENCY);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
         // everything else of FULL stays: activity history and the job log
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    @Test
+    void theCaseHeaderCopiesLeaveNoVariableHistoryForAnyEventThePlanAndOtherVariablesKeepTheirs() {
+        // the same names for create, update, delete and migrate: no update or delete looks for a row never written
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        for (var type : java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE)) {
+            for (String header : new String[] {INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE}) {
+                assertThat(level.isHistoryEventProduced(type, variableNamed(header))).as(type + " " + header).isFalse();
+            }
+            for (String kept : new String[] {CASE_PLAN, AGREEMENT_OUTCOME, AGENCY_REPORT_STATUS, PARTIAL_PAYMENT_REASON}) {
+                assertThat(level.isHistoryEventProduced(type, variableNamed(kept))).as(type + " " + kept).isTrue();
+            }
+        }
+
+        // along a case: a part payment updates the outstanding amount, a supervisor moves the stage, the case ends
+        ProcessInstance pi = atFirstCall("12000.00");
+        cases.partPaymentReceived(invoice.invoiceNumber(), new BigDecimal("2000.00"), new BigDecimal("10000.00"));
+        BpmnAwareTests.complete(task(pi, "Task_ClarifyPartialPayment"),
+            withVariables(PARTIAL_PAYMENT_REASON, "cash flow, rest next month"));
+        assertThat(variable(pi, OUTSTANDING_AMOUNT)).isEqualTo(10000.0);
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "FORMAL_DEMAND").setVariable(STAGE_CHANGE_REASON, "no answer").correlate();
+        executeDueJobs();
+        assertThat(variable(pi, STAGE)).isEqualTo("FORMAL_DEMAND");
+        // the stage keeps its dated record in the domain table
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_stage_history WHERE invoice_number = ?")
+            .param(invoice.invoiceNumber()).query(Integer.class).single()).isPositive();
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber()).update();
+        cases.invoiceSettled(invoice.invoiceNumber());
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isEnded();
+        var kept = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
+            .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName).toList();
+        assertThat(kept).contains(CASE_PLAN, PARTIAL_PAYMENT_REASON)
+            .doesNotContain(INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    static org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity variableNamed(String name) {
+        var variable = new org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity();
+        variable.setName(name);
+        return variable;
     }
 
     /** Activity ids in the history of a process instance (finished or not). */
@@ -150,23 +202,26 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     }
 
     @Test
-    void plainStartEventsLeaveNoActivityHistoryMessageStartsAndGatewaysKeepTheirs() {
-        // issue 18 (TUNING.md, change 18): a case start passes three none start events; history keeps the rest
+    void plainStartEventsAndMergingGatewaysLeaveNoActivityHistoryMessageStartsAndDecidingGatewaysKeepTheirs() {
+        // issue 18 (TUNING.md, changes 18 and 42): a case start passes three none start events and the merging
+        // gateway Gateway_CollectionResumes; history keeps the rest, the element after the merge too
         ProcessInstance pi = registeredBeforeDue("12000.00");
         assertThat(passed(pi)).containsExactlyInAnyOrder("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages",
-            "Gateway_CollectionResumes", "SubProcess_CollectReceivable", "Gateway_EntryStage",
-            "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
+            "SubProcess_CollectReceivable", "Gateway_EntryStage", "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
         assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
             .processInstanceId(pi.getId()).count()).isZero();
         // the process instance still names the start event it started at
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
             .getStartActivityId()).isEqualTo("StartEvent_InvoiceRegistered");
 
-        // an overdue case: its stage's none start event is gone too, its gateways are there
+        // an overdue case: its stage's none start event is gone too, and the merges on its way (into the collection,
+        // the stage, the call); the deciding gateway and the elements after the merges are there
         ProcessInstance overdue = atFirstCall("12000.00");
         assertThat(passed(overdue)).doesNotContain("StartEvent_InvoiceRegistered", "StartEvent_CollectionStarted",
-            "StartEvent_InternalReminderEntered")
-            .contains("Gateway_CollectionResumes", "Gateway_EntryStage", "Gateway_MergeCall", "Task_SendOverdueReminder");
+            "StartEvent_InternalReminderEntered", "Gateway_CollectionResumes", "Gateway_MergeInternalReminder",
+            "Gateway_MergeCall")
+            .contains("SubProcess_CollectReceivable", "Gateway_EntryStage", "SubProcess_RemindAndCall",
+                "Task_SendOverdueReminder", "Task_ChargeReminderFee", "Task_CallCustomer");
         // a part payment: the message start of its event sub-process keeps its history, finished, and so does the
         // sub-process it starts; ending the sub-process finds no row missing
         cases.partPaymentReceived(invoice.invoiceNumber(), new java.math.BigDecimal("2000.00"),
@@ -190,6 +245,72 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
             .processInstanceId(overdue.getId()).count()).isZero();
+    }
+
+    /**
+     * The pure merging gateways of the deployed models (exclusive, more than one incoming and one outgoing sequence
+     * flow), counted by hand from the BPMN files.
+     */
+    static final Map<String, java.util.Set<String>> MERGING_GATEWAYS = Map.of(
+        "Process_ReceivableCollection", java.util.Set.of("Gateway_CollectionResumes", "Gateway_MergeFormalLetter",
+            "Gateway_MergeInternalReminder", "Gateway_MergeCall", "Gateway_MergeNextCall", "Gateway_MergeFormalDemand",
+            "Gateway_MergeFieldVisit", "Gateway_MergeVisit", "Gateway_MergeAfterVisit", "Gateway_MergeNextStepDecision",
+            "Gateway_MergeAgency", "Gateway_MergeLitigation", "Gateway_MergeWriteOff", "Gateway_MergeAgreementProposed"),
+        "Process_KeepInContact", java.util.Set.of("Gateway_MergeFollowUpCall", "Gateway_CallHandled",
+            "Gateway_MergeWrittenReminder"),
+        "Process_InstalmentAgreement", java.util.Set.of("Gateway_MergeApproved", "Gateway_MergeInstalment",
+            "Gateway_MergeContinue"),
+        "Process_AgencyHandoff", java.util.Set.of("Gateway_MergeAgencyReport", "Gateway_MergeMandateEnd"),
+        "Process_Dispute", java.util.Set.of("Gateway_MergeDecision"));
+
+    @Test
+    void mergingGatewaysLeaveNoActivityHistoryForAnyEventEveryOtherGatewayKeepsItsHistory() {
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        var types = java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_END,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
+        Map<String, java.util.Set<String>> merging = new java.util.TreeMap<>();
+        Map<String, java.util.Set<String>> keptGateways = new java.util.TreeMap<>();
+        var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
+        for (var definition : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion()
+            .processDefinitionKeyIn("Process_AgencyHandoff", "Process_Dispute", "Process_InstalmentAgreement",
+                "Process_KeepInContact", "Process_Litigation", "Process_MoveCaseToStage", "Process_ReceivableCollection",
+                "Process_RequestWaiver").list()) {
+            var parsed = (org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl)
+                repositoryImpl.getDeployedProcessDefinition(definition.getId());
+            for (var activity : activitiesOf(parsed)) {
+                var execution = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
+                execution.setActivity(activity);
+                var produced = types.stream().map(t -> level.isHistoryEventProduced(t, execution)).distinct().toList();
+                assertThat(produced).as("the same answer for every event of " + activity.getId()).hasSize(1);
+                String type = (String) activity.getProperty("type");
+                if (!produced.get(0) && !"startEvent".equals(type)) {
+                    merging.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
+                } else if (type != null && type.endsWith("Gateway")) {
+                    keptGateways.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
+                }
+            }
+        }
+        assertThat(merging).isEqualTo(MERGING_GATEWAYS);
+        assertThat(keptGateways).containsKeys("Process_Litigation", "Process_RequestWaiver");
+        // deciding (exclusive, one incoming) and forking (parallel) gateways keep their history
+        assertThat(keptGateways.get("Process_ReceivableCollection")).contains("Gateway_EntryStage",
+            "Gateway_CallOutcome", "Gateway_VisitAndKeepInContact");
+        assertThat(keptGateways.get("Process_KeepInContact")).contains("Gateway_StartContact",
+            "Gateway_FollowUpCallOutcome");
+        // asked once at deployment, without an activity: the history listeners are added
+        assertThat(level.isHistoryEventProduced(types.get(0), null)).isTrue();
+    }
+
+    static java.util.List<org.camunda.bpm.engine.impl.pvm.process.ActivityImpl> activitiesOf(
+        org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope) {
+        var all = new java.util.ArrayList<org.camunda.bpm.engine.impl.pvm.process.ActivityImpl>();
+        for (var activity : scope.getActivities()) {
+            all.add(activity);
+            all.addAll(activitiesOf(activity));
+        }
+        return all;
     }
 
     @Test

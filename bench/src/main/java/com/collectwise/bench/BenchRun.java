@@ -269,6 +269,7 @@ final class BenchRun {
         results.raw("case start: INSERTs per case by table (bare)", perCase(bareStatements.insertsByTable(), counted));
         results.raw("case start: SELECTs per case by first table (ours)", perCase(oursStatements.selectsByTable(), counted));
         results.raw("case start: SELECTs per case by first table (bare)", perCase(bareStatements.selectsByTable(), counted));
+        results.raw("case start: UPDATEs per case by table (ours)", perCase(oursStatements.updatesByTable(), counted));
     }
 
     // ---------------------------------------------------------------- scenario: go-live import
@@ -385,6 +386,7 @@ final class BenchRun {
                 perCase(drained.byKind(), n));
             results.raw("drain (counted): INSERTs per reminder by table", perCase(drained.insertsByTable(), n));
             results.raw("drain (counted): SELECTs per reminder by first table", perCase(drained.selectsByTable(), n));
+            results.raw("drain (counted): UPDATEs per reminder by table", perCase(drained.updatesByTable(), n));
         }
         oneNodeCpuLoad = cpu.average();
         cpu.close();
@@ -873,7 +875,9 @@ final class BenchRun {
         b.insertsByTable().forEach((k, v) -> tables.merge(k, v, Long::sum));
         Map<String, Long> selects = new java.util.TreeMap<>(a.selectsByTable());
         b.selectsByTable().forEach((k, v) -> selects.merge(k, v, Long::sum));
-        return new StatementCounter.Snapshot(kinds, tables, selects);
+        Map<String, Long> updates = new java.util.TreeMap<>(a.updatesByTable());
+        b.updatesByTable().forEach((k, v) -> updates.merge(k, v, Long::sum));
+        return new StatementCounter.Snapshot(kinds, tables, selects, updates);
     }
 
     private static long total(StatementCounter.Snapshot s) {

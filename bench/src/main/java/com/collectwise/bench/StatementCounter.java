@@ -29,6 +29,9 @@ final class StatementCounter implements QueryExecutionListener {
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> insertsByTable = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> selectsByTable = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> updatesByTable = new ConcurrentHashMap<>();
+
+    private static final Pattern UPDATE_TABLE = Pattern.compile("^\\s*update\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SELECT_TABLE = Pattern.compile("\\bfrom\\s+([\\w.\"]+)", Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +80,10 @@ final class StatementCounter implements QueryExecutionListener {
                 Matcher m = SELECT_TABLE.matcher(sql);
                 String table = m.find() ? m.group(1).replace("\"", "").toUpperCase(Locale.ROOT) : "?";
                 selectsByTable.computeIfAbsent(table, k -> new LongAdder()).add(rows);
+            } else if ("UPDATE".equals(kind)) {
+                Matcher m = UPDATE_TABLE.matcher(sql);
+                String table = m.find() ? m.group(1).replace("\"", "").toUpperCase(Locale.ROOT) : "?";
+                updatesByTable.computeIfAbsent(table, k -> new LongAdder()).add(rows);
             }
         }
     }
@@ -88,10 +95,13 @@ final class StatementCounter implements QueryExecutionListener {
         insertsByTable.forEach((k, v) -> tables.put(k, v.sum()));
         Map<String, Long> selects = new TreeMap<>();
         selectsByTable.forEach((k, v) -> selects.put(k, v.sum()));
-        return new Snapshot(kinds, tables, selects);
+        Map<String, Long> updates = new TreeMap<>();
+        updatesByTable.forEach((k, v) -> updates.put(k, v.sum()));
+        return new Snapshot(kinds, tables, selects, updates);
     }
 
-    record Snapshot(Map<String, Long> byKind, Map<String, Long> insertsByTable, Map<String, Long> selectsByTable) {
+    record Snapshot(Map<String, Long> byKind, Map<String, Long> insertsByTable, Map<String, Long> selectsByTable,
+                    Map<String, Long> updatesByTable) {
 
         long count(String kind) {
             return byKind.getOrDefault(kind, 0L);
@@ -100,7 +110,7 @@ final class StatementCounter implements QueryExecutionListener {
         /** What happened between {@code earlier} and this snapshot. */
         Snapshot minus(Snapshot earlier) {
             return new Snapshot(diff(byKind, earlier.byKind), diff(insertsByTable, earlier.insertsByTable),
-                diff(selectsByTable, earlier.selectsByTable));
+                diff(selectsByTable, earlier.selectsByTable), diff(updatesByTable, earlier.updatesByTable));
         }
 
         private static Map<String, Long> diff(Map<String, Long> now, Map<String, Long> before) {
