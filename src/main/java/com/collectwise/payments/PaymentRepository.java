@@ -176,9 +176,11 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
 
     /**
      * The customers with a payment posted (or, kept unapplied first, applied) after another one of theirs in the same
-     * currency dated later (a back-dated payment), or one reversed by the day that was dated no later than another one, both received by the day: the
-     * replay of their account may split the later-dated payment otherwise than the allocations recorded when it was
-     * posted, so their collected figures are replayed, not read.
+     * currency dated later (a back-dated payment), or one reversed that was dated no later than another one, received
+     * by the day: the replay of their account may split the later-dated payment otherwise than the allocations
+     * recorded when it was posted, so their collected figures are replayed, not read. A reversal counts whatever its
+     * date: the other payment may have been posted after it (split without the reversed one) and the day asked be
+     * before it (the replay of that day still counts the reversed payment).
      */
     public java.util.Set<String> customersWithBackDatedPayments(LocalDate asOf) {
         // posted after: by its posting time, or applied after (its first allocation recorded later: money kept
@@ -195,8 +197,8 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
                 WHERE p.status = 'APPLIED' AND q.status = 'APPLIED' AND q.received_on <= ?
                   AND ((p.received_on < q.received_on AND (p.created_at > q.created_at OR pf.first_id > qf.first_id))
                     OR (p.received_on = q.received_on AND p.created_at < q.created_at AND pf.first_id > qf.first_id)
-                    OR (p.reversed_on IS NOT NULL AND p.reversed_on <= ? AND p.received_on <= q.received_on))""")
-            .params(asOf, asOf).query(String.class).list());
+                    OR (p.reversed_on IS NOT NULL AND p.received_on <= q.received_on))""")
+            .params(asOf).query(String.class).list());
     }
 
     /**

@@ -22,11 +22,11 @@ import com.collectwise.payments.PaymentRepository;
  * "every figure is a replay"): the allocations recorded when each payment was posted are the replay's split as long
  * as every dated fact of the customer was posted in date order. A customer whose facts were not is replayed as of the
  * date instead, from the same account replay the statements use ({@link #replayedCustomers}): a back-dated or
- * reversed payment (money kept unapplied counts as posted when applied), a ledger line of any kind posted after a
- * payment dated on or after it (a credit note whatever its date), an invoice registered after a payment but issued
- * by its value date (or issued between a late-posted payment's value date and its posting), or money held as credit
- * when a payment was posted (the replay applies it to what the customer owes later). All are rare, so few accounts
- * are replayed.
+ * reversed payment (money kept unapplied counts as posted when applied; a reversal whatever its date), a ledger line
+ * of any kind posted after a payment dated on or after it (a credit note whatever its date), an invoice registered
+ * after a payment but issued by its value date (or issued between a late-posted payment's value date and its
+ * posting), or money held as credit when a payment was posted (the replay applies it to what the customer owes
+ * later). All are rare, so few accounts are replayed.
  */
 @Component
 class CollectedMoney {
