@@ -122,7 +122,19 @@ class CollectedMoney {
         }
     }
 
+    /**
+     * The money collected by the day per invoice and value date; computed once per transaction (the dashboard's
+     * figures per stage and per month and its collector report read the same).
+     */
     List<PaymentRepository.CollectedOn> perInvoiceAndDay(LocalDate asOf) {
+        return com.collectwise.kernel.TransactionCache.get(new CollectedKey(asOf),
+            () -> List.copyOf(collectedPerInvoiceAndDay(asOf)));
+    }
+
+    private record CollectedKey(LocalDate asOf) {
+    }
+
+    private List<PaymentRepository.CollectedOn> collectedPerInvoiceAndDay(LocalDate asOf) {
         Set<String> replayed = replayedCustomers(asOf);
         List<PaymentRepository.CollectedOn> result = new ArrayList<>();
         payments.collectedPerCustomerInvoiceAndDay(asOf).stream()
