@@ -69,7 +69,8 @@ final class BenchRun {
     private static final String TIMER_PRE_DUE = "Timer_PreDueReminder";
     private static final String TASK_PRE_DUE = "Task_SendPreDueReminder";
     private static final int IMPORT_FILE_SIZE = 10_000;
-    private static final int WARM_UP = 200;
+    /** Case starts per side before the timed rounds (bench.warm-up, default 200; TUNING.md row 47). */
+    private static final int WARM_UP = Integer.getInteger("bench.warm-up", 200);
 
     private final Settings settings;
     private final String database;
@@ -263,6 +264,7 @@ final class BenchRun {
             f(oursInserts / bareInserts, 2) + "x", "<= 40", oursInserts <= 40);
         results.row("case start", "all statements per case", f(total(oursStatements) / (double) counted, 1),
             f(total(bareStatements) / (double) counted, 1), "", "", null);
+        results.raw("case start: warm-up starts per side", WARM_UP);
         results.raw("case start: cases timed per side", measured);
         results.raw("case start: statements per case by kind (ours)", perCase(oursStatements.byKind(), counted));
         results.raw("case start: INSERTs per case by table (ours)", perCase(oursStatements.insertsByTable(), counted));
