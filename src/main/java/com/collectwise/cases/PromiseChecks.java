@@ -30,4 +30,12 @@ public class PromiseChecks {
             kept ? "PROMISE_KEPT" : "PROMISE_BROKEN", "Promise #" + promiseId + (kept ? " kept." : " broken."), null, null));
         return kept;
     }
+
+    /** The invoice was paid off: its open promises that the payments kept are kept (the case file says so). */
+    public void invoiceSettled(String invoiceNumber, String customerId) {
+        for (long promiseId : promises.keepOnSettlement(invoiceNumber, clock.zone(), clock.now())) {
+            contacts.append(new ContactEntry(null, invoiceNumber, customerId, "NOTE", clock.now(), null, null,
+                "PROMISE_KEPT", "Promise #" + promiseId + " kept: the invoice is paid.", null, null));
+        }
+    }
 }

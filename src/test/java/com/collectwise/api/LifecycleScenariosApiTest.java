@@ -75,6 +75,32 @@ class LifecycleScenariosApiTest extends ApiTestSupport {
     }
 
     /**
+     * A promise of 400.00 by today + 5; the customer pays the whole invoice (1,000.00, not yet due: no interest)
+     * today. The case ends as settled, and the promise was kept: 1,000.00 >= 400.00 - max(4.00, 1.00) received
+     * before the promised date. The customer's habits count it as kept.
+     */
+    @Test
+    void aPromiseIsKeptWhenThePaymentSettlesTheCaseBeforeThePromisedDate() {
+        String customerId = createCustomer();
+        String number = createInvoice(customerId, "1000.00");
+        Response promised = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            Map.of("amount", "400.00", "promisedDate", today().plusDays(5).toString(), "note", "by Friday"));
+        assertThat(promised.status()).as(promised.raw()).isEqualTo(201);
+
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+            "invoiceNumber", number, "amount", "1000.00", "currency", "CNY", "receivedOn", today().toString(),
+            "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+
+        JsonNode v = view(number);
+        assertThat(v.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(v.path("promises").get(0).path("status").asText()).isEqualTo("KEPT");
+        assertThat(v.path("promisesKept").asInt()).isEqualTo(1);
+        assertThat(v.path("promisesBroken").asInt()).isZero();
+    }
+
+    /**
      * Customer credit is no acknowledgement (DOMAIN 7: an acknowledgement is an act of the debtor). The customer
      * overpays invoice A (500.00, not yet due) by 200.00 today: 200.00 customer credit. Invoice B (1,000.00, due
      * 400 days ago, registered today at go-live) is paid 200.00 from that credit, but the customer acknowledged
