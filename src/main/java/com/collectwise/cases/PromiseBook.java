@@ -120,6 +120,30 @@ public class PromiseBook implements PromiseTrackRecord {
         return kept;
     }
 
+    /** An open promise of a running case whose check should have run by now. */
+    public record Unjudged(long promiseId, String invoiceNumber, String customerId) {
+    }
+
+    /**
+     * The OPEN promises of open invoices whose check day (promised date + grace days + 1, the check runs at 09:00)
+     * is before {@code today}: their check is lost (a call promise's timer ends with the calls when the formal
+     * demand date interrupts them, whatever the promised date).
+     */
+    public List<Unjudged> unjudged(LocalDate today) {
+        record Open(long id, String invoice) {
+        }
+        List<Open> open = jdbc.sql("SELECT id, invoice_number FROM promises WHERE status = 'OPEN' AND promised_date < ?"
+                + " ORDER BY id")
+            .param(today.minusDays(graceDays + 1L))
+            .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2))).list();
+        List<Unjudged> unjudged = new java.util.ArrayList<>();
+        for (Open o : open) {
+            invoices.find(o.invoice()).filter(i -> i.status() == com.collectwise.kernel.CaseStatus.OPEN)
+                .ifPresent(i -> unjudged.add(new Unjudged(o.id(), i.invoiceNumber(), i.customerId())));
+        }
+        return unjudged;
+    }
+
     /** A broken promise that a payment posted after its check turned out to have kept. */
     public record KeptAfterAll(long promiseId, String invoiceNumber, boolean lastDecidedOfInvoice) {
     }
