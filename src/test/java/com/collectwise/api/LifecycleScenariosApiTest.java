@@ -132,4 +132,33 @@ class LifecycleScenariosApiTest extends ApiTestSupport {
         assertThat(v.path("limitationDate").asText()).isEqualTo(due.plusYears(3).toString());
         assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ?", b)).isZero();
     }
+
+    /**
+     * A demand interrupts a running limitation period only (Civil Code art. 195; DOMAIN 7): once the period has run
+     * out, the creditor's letter does not revive the claim. Invoice due 4 years + 10 days ago: limitation date
+     * due + 3 years, passed, so the case goes to legal review (LITIGATION) and its formal letter (sent first, as for
+     * every case starting after formal demand) threatens no suit. Its proof of delivery, recorded today, leaves the
+     * limitation date at due + 3 years (was: restarted to today + 3 years, as if the claim were alive).
+     */
+    @Test
+    void aDeliveredLetterAfterTheLimitationDateDoesNotReviveTheClaim() {
+        String customerId = createCustomer();
+        LocalDate due = today().minusYears(4).minusDays(10);
+        String number = unique("BARRED");
+        Response r = register(customerId, number, due, 30, "2500.00");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("stage").asText()).isEqualTo("LITIGATION");
+        runDueJobsOfCase(number);
+        Response documents = get(COLLECTOR, "/api/invoices/" + number + "/documents");
+        assertThat(documents.status()).as(documents.raw()).isEqualTo(200);
+        long letter = documents.body().get(0).path("id").asLong();
+
+        Response delivered = post(INTEGRATION, "/api/invoices/" + number + "/documents/" + letter + "/delivery",
+            Map.of("status", "DELIVERED", "proof", "EMS EA000000001CN signed"));
+        assertThat(delivered.status()).as(delivered.raw()).isEqualTo(200);
+
+        JsonNode v = view(number);
+        assertThat(v.path("limitationDate").asText()).isEqualTo(due.plusYears(3).toString());
+        assertThat(v.path("stage").asText()).isEqualTo("LITIGATION");
+    }
 }
