@@ -161,4 +161,26 @@ class LifecycleScenariosApiTest extends ApiTestSupport {
         assertThat(v.path("limitationDate").asText()).isEqualTo(due.plusYears(3).toString());
         assertThat(v.path("stage").asText()).isEqualTo("LITIGATION");
     }
+
+    /**
+     * The debtor's own acknowledgement still counts after the limitation date (Civil Code art. 192: a debtor who agrees
+     * to pay after the period cannot plead it): a time-barred invoice (due 4 years + 10 days ago) for which the
+     * customer promises today to pay 500.00 in a week has its limitation date restarted to today + 3 years.
+     */
+    @Test
+    void aPromiseAfterTheLimitationDateRestartsIt() {
+        String customerId = createCustomer();
+        LocalDate due = today().minusYears(4).minusDays(10);
+        String number = unique("BARRED");
+        Response r = register(customerId, number, due, 30, "2500.00");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+        assertThat(view(number).path("limitationDate").asText()).isEqualTo(due.plusYears(3).toString());
+
+        Response promised = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            Map.of("amount", "500.00", "promisedDate", today().plusDays(7).toString(), "note", "will pay part"));
+        assertThat(promised.status()).as(promised.raw()).isEqualTo(201);
+
+        assertThat(view(number).path("limitationDate").asText()).isEqualTo(today().plusYears(3).toString());
+    }
 }
