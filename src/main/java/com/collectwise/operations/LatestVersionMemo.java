@@ -1,8 +1,11 @@
 package com.collectwise.operations;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,6 +52,10 @@ import org.camunda.commons.utils.cache.Cache;
  * <li>A kept id whose definition is no longer in Camunda's cache (deleted here, or evicted) is forgotten and the
  * database asked again; a command served from the memo that fails forgets what it was served, so a definition deleted
  * on another node fails the starts of this node once, not until the entry expires.</li>
+ * <li>What the memo served a command, the command finds again by id without the database ({@link Served}), as it
+ * would have found the row Camunda's look-up by key loaded; the history events read the definition's id, key, version
+ * and name from Camunda's cache ({@link LatestVersionMemoPlugin}). Otherwise a served start would trade each SELECT
+ * by key for one by id.</li>
  * <li>Only the plain look-ups: by key without a tenant (the start by key, if nobody is authenticated with tenants) and
  * by key for definitions without a tenant (calls and decisions of tenant-less processes); an answer with a tenant, a
  * look-up for a tenant and everything else is Camunda's, unchanged.</li>
@@ -82,6 +89,7 @@ public class LatestVersionMemo extends DeploymentCache {
     private final AtomicLong generation = new AtomicLong();
     private final LongAdder asked = new LongAdder();
     private final LongAdder served = new LongAdder();
+    private final ThreadLocal<Served> servedToThisThread = new ThreadLocal<>();
 
     /**
      * @param camunda Camunda's cache, as the engine built it
@@ -174,6 +182,18 @@ public class LatestVersionMemo extends DeploymentCache {
             () -> camunda.findDeployedLatestCaseDefinitionByKeyAndTenantId(key, null));
     }
 
+    @Override
+    public ProcessDefinitionEntity findDeployedProcessDefinitionById(String id) {
+        ProcessDefinitionEntity served = servedToTheCommand(id) ? camunda.findProcessDefinitionFromCache(id) : null;
+        return served != null ? served : camunda.findDeployedProcessDefinitionById(id);
+    }
+
+    @Override
+    public DecisionDefinitionEntity findDeployedDecisionDefinitionById(String id) {
+        DecisionDefinitionEntity served = servedToTheCommand(id) ? camunda.findDecisionDefinitionFromCache(id) : null;
+        return served != null ? served : camunda.findDeployedDecisionDefinitionById(id);
+    }
+
     /**
      * The kept version while it is fresh and still in Camunda's cache; otherwise Camunda's answer (its query, its
      * checks and exceptions, its cache), kept when it has no tenant and nothing was forgotten while it was read.
@@ -185,7 +205,7 @@ public class LatestVersionMemo extends DeploymentCache {
             if (nanoClock.getAsLong() - entry.readAt() < ttlNanos) {
                 T definition = fromCamundasCache.apply(entry.id());
                 if (definition != null) {
-                    forgetIfTheCommandFails(key, entry);
+                    servedToTheCommand(key, entry);
                     served.increment();
                     return definition;
                 }
@@ -222,23 +242,61 @@ public class LatestVersionMemo extends DeploymentCache {
             && !authentication.getTenantIds().isEmpty();
     }
 
-    private void forgetIfTheCommandFails(Key key, Entry entry) {
+    /** Notes what the memo served the running command: see {@link Served}. */
+    private void servedToTheCommand(Key key, Entry entry) {
         CommandContext context = Context.getCommandContext();
-        if (context != null) {
-            context.registerCommandContextListener(new ForgetOnFailure(this, key, entry));
+        if (context == null) {
+            return;
         }
+        Served served = servedToThisThread.get();
+        if (served == null || served.context != context) {
+            served = new Served(context);
+            servedToThisThread.set(served);
+            context.registerCommandContextListener(served);
+        }
+        served.ids.add(entry.id());
+        served.entries.put(key, entry);
     }
 
-    /** A command served from the memo failed: perhaps because the version is gone; the next one asks the database. */
-    private record ForgetOnFailure(LatestVersionMemo memo, Key key, Entry entry) implements CommandContextListener {
+    /** Whether the memo served this definition to the running command. */
+    private boolean servedToTheCommand(String id) {
+        Served served = servedToThisThread.get();
+        return served != null && id != null && served.context == Context.getCommandContext()
+            && served.ids.contains(id);
+    }
+
+    /**
+     * What the memo served one command. Camunda's look-up by key loads the definition's row into the command, and what
+     * the command looks up by id later (e.g. a timer with a retry cycle, {@code DefaultJobRetryCmd}) is found there;
+     * a command served from the memo finds it here instead, not by a SELECT by id: the same version, in the state the
+     * memo served. When the command fails, what it was served is forgotten: perhaps the version is gone (deleted on
+     * another node), and the next command asks the database.
+     */
+    private final class Served implements CommandContextListener {
+
+        final CommandContext context;
+        final Set<String> ids = new HashSet<>(4);
+        final Map<Key, Entry> entries = new HashMap<>(4);
+
+        Served(CommandContext context) {
+            this.context = context;
+        }
 
         @Override
         public void onCommandContextClose(CommandContext commandContext) {
+            done();
         }
 
         @Override
         public void onCommandFailed(CommandContext commandContext, Throwable t) {
-            memo.entries.remove(key, entry);
+            entries.forEach(LatestVersionMemo.this.entries::remove);
+            done();
+        }
+
+        private void done() {
+            if (servedToThisThread.get() == this) {
+                servedToThisThread.remove();
+            }
         }
     }
 
@@ -343,11 +401,6 @@ public class LatestVersionMemo extends DeploymentCache {
     }
 
     @Override
-    public ProcessDefinitionEntity findDeployedProcessDefinitionById(String id) {
-        return camunda.findDeployedProcessDefinitionById(id);
-    }
-
-    @Override
     public ProcessDefinitionEntity findDeployedProcessDefinitionByKeyVersionAndTenantId(String key, Integer version,
         String tenantId) {
         return camunda.findDeployedProcessDefinitionByKeyVersionAndTenantId(key, version, tenantId);
@@ -443,11 +496,6 @@ public class LatestVersionMemo extends DeploymentCache {
     @Override
     public DecisionDefinitionEntity findDecisionDefinitionFromCache(String id) {
         return camunda.findDecisionDefinitionFromCache(id);
-    }
-
-    @Override
-    public DecisionDefinitionEntity findDeployedDecisionDefinitionById(String id) {
-        return camunda.findDeployedDecisionDefinitionById(id);
     }
 
     @Override

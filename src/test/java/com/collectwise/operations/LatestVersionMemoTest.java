@@ -143,7 +143,7 @@ class LatestVersionMemoTest {
         engines.forEach(ProcessEngine::close);
     }
 
-    // the models: a case that decides by the latest decision, then calls the latest child and waits
+    // the models: a case that decides by the latest decision, then calls the latest child and waits for a timer
 
     static BpmnModelInstance parent(String name) {
         return Bpmn.createExecutableProcess("parent").name(name).camundaHistoryTimeToLive(1)
@@ -151,7 +151,8 @@ class LatestVersionMemoTest {
             .businessRuleTask("decide").camundaDecisionRef("policy").camundaDecisionRefBinding("latest")
             .camundaMapDecisionResult("singleEntry").camundaResultVariable("policy")
             .callActivity("call").calledElement("child").camundaCalledElementBinding("latest")
-            .userTask("wait")
+            // a timer with a retry cycle looks its definition up by id (Camunda's DefaultJobRetryCmd)
+            .intermediateCatchEvent("wait").timerWithDuration("PT1H").camundaFailedJobRetryTimeCycle("R3/PT5M")
             .endEvent().done();
     }
 
