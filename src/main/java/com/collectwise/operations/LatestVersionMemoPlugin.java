@@ -15,22 +15,22 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts {@link LatestVersionMemo} in front of the engine's deployment cache, so that a case start, a call activity and a
  * business rule task bound to the latest version do not ask the database which version that is (issue 18; TUNING.md,
- * change 49). {@code collectwise.engine.latest-version-ttl} (default PT5S) is how long a node uses what it read, and so
- * how late it sees a version deployed, deleted or suspended on another node; PT0S leaves Camunda's cache alone (every
- * such look-up asks the database, as before).
+ * change 49). {@code collectwise.engine.latest-version-ttl} ({@link EngineSettings}, default PT5S) is how long a node
+ * uses what it read, and so how late it sees a version deployed, deleted or suspended on another node; PT0S leaves
+ * Camunda's cache alone (every such look-up asks the database, as before).
  * <p>
- * In postInit: Camunda creates its deployment cache in {@code initDeployers} only when none is set, and then gives it
- * the deployers, the cache factory and capacity it was configured with (none of which can be read back). A cache set
- * in preInit would get no deployers, so the memo is put in front of the one the engine built, before the engine
- * deploys anything. The engine's process definition manager is replaced by one that makes the memo forget when a
- * process definition is suspended or activated on this node (by the API, Cockpit or a suspension job), so that a
- * start after it behaves as in Camunda.
+ * In postInit: Camunda creates its deployment cache in {@code initDeployers} only when none is set, and only then
+ * gives it the deployers; it builds it with a cache factory and capacity the configuration has no getters for. A cache
+ * set in preInit would be kept but get no deployers (it could parse nothing), so the memo is put in front of the one
+ * the engine built, before the engine deploys anything, and hands everything but the latest-version look-ups to it.
+ * The engine's process definition manager is replaced by one that makes the memo forget when a process definition is
+ * suspended or activated on this node (by the API, Cockpit or a suspension job), so that a start after it behaves as
+ * in Camunda.
  * <p>
  * In preInit, the history event producer: Camunda's fills the process definition's id, key, version and name into the
  * history events of an instance from the definition the command loaded from the database, and SELECTs it by id when
@@ -40,14 +40,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LatestVersionMemoPlugin extends AbstractProcessEnginePlugin {
 
-    static final String TTL_PROPERTY = "collectwise.engine.latest-version-ttl";
-
     private final Duration ttl;
     private final LongSupplier nanoClock;
 
     @Autowired
-    public LatestVersionMemoPlugin(@Value("${" + TTL_PROPERTY + ":PT5S}") Duration ttl) {
-        this(ttl, System::nanoTime);
+    public LatestVersionMemoPlugin(EngineSettings settings) {
+        this(settings.latestVersionTtl(), System::nanoTime);
     }
 
     LatestVersionMemoPlugin(Duration ttl, LongSupplier nanoClock) {
