@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +89,8 @@ class LatestVersionMemoTest {
 
     final String database = "memo-" + UUID.randomUUID();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    /** Run once at the next reading of this node's clock (the memo reads it right after an answer from the database). */
+    final AtomicReference<Runnable> atNextTick = new AtomicReference<>();
     final Selects selects = new Selects();
     final List<ProcessEngine> engines = new ArrayList<>();
     ProcessEngine node;
@@ -110,7 +113,13 @@ class LatestVersionMemoTest {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setMetricsEnabled(false);
         if (ttl != null) {
-            configuration.getProcessEnginePlugins().add(new LatestVersionMemoPlugin(ttl, nanos::get));
+            configuration.getProcessEnginePlugins().add(new LatestVersionMemoPlugin(ttl, () -> {
+                Runnable hook = atNextTick.getAndSet(null);
+                if (hook != null) {
+                    hook.run();
+                }
+                return nanos.get();
+            }));
         }
         ProcessEngine engine = configuration.buildProcessEngine();
         engines.add(engine);
@@ -234,6 +243,26 @@ class LatestVersionMemoTest {
 
         assertThat(memo().kept()).isZero();
         assertThat(versions(start())).isEqualTo("parent 1, policy 1, child 1");
+    }
+
+    /** A deployment committed between the database's answer and keeping it (another thread's, here the clock's). */
+    @Test
+    void anAnswerReadBeforeADeploymentHereIsNotKept() {
+        deploy(repository, "1");
+        atNextTick.set(() -> {
+            Thread deploying = new Thread(() -> memo().forgetAll()); // what a deployment's commit does, elsewhere
+            deploying.start();
+            try {
+                deploying.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        start();
+        // the parent's answer was read before the forgetting: not kept; the decision and the child after it: kept
+        assertThat(memo().kept()).isEqualTo(2);
+        assertThat(selects.during(this::start)).containsEntry(PROCDEF, 1L).containsEntry(DECISIONS, 0L);
+        assertThat(memo().kept()).isEqualTo(3);
     }
 
     @Test
