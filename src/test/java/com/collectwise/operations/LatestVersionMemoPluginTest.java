@@ -49,7 +49,7 @@ class LatestVersionMemoPluginTest {
         assertThat(configuration.getDeploymentCache()).isSameAs(camunda);
     }
 
-    /** A method Camunda adds to its cache in a later version must be handed to Camunda's cache too: fails until it is. */
+    /** A method Camunda adds to its cache in a later version must be handed to Camunda's too: fails until it is. */
     @Test
     void everyPublicMethodOfCamundasCacheIsHandedOnOrAnswered() throws Exception {
         List<String> inherited = new ArrayList<>();

@@ -89,7 +89,7 @@ class LatestVersionMemoTest {
 
     final String database = "memo-" + UUID.randomUUID();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    /** Run once at the next reading of this node's clock (the memo reads it right after an answer from the database). */
+    /** Run once at the next reading of this node's clock (the memo reads it right after the database answered). */
     final AtomicReference<Runnable> atNextTick = new AtomicReference<>();
     final Selects selects = new Selects();
     final List<ProcessEngine> engines = new ArrayList<>();

@@ -43,7 +43,8 @@ import com.collectwise.operations.LatestVersionMemo;
 class LatestVersionCaseStartTest extends CollectionTestSupport {
 
     /** The MyBatis mappers of the two tables: every statement that reads them is logged under one of these. */
-    static final List<String> MAPPERS = List.of("org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity",
+    static final List<String> MAPPERS = List.of(
+        "org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity",
         "org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity");
 
     @Autowired RepositoryService repository;
