@@ -86,11 +86,16 @@ public class InvoiceRepository {
      * Appends the change of the case's stage or status to its dated history ({@link CaseHistory}), in this
      * transaction, when there is one. A change in the transaction that registered the invoice starts the history
      * with the stage it goes into: the stage it was inserted with was never seen outside this transaction (an invoice
-     * registered overdue shows the stage it goes into from its registration, {@code cases.StageTracker#show}).
+     * registered overdue shows the stage it goes into from its registration, {@code cases.StageTracker#show}). A case
+     * that ends in that transaction (money waiting for the invoice settled it) was open in the stage it was registered
+     * for until then: that is its prior, so the money that settled it counts under that stage, never under CLOSED
+     * ({@link CaseHistory.Timeline#lastOpenStageAt}), and a date before its registration shows it open, as any case
+     * settled after the date.
      */
     private void recordChange(String invoiceNumber, Invoice before, Stage stage, CaseStatus status, Instant at) {
         CaseHistory.StageAndStatus now = new CaseHistory.StageAndStatus(stage, status);
-        CaseHistory.StageAndStatus prior = TransactionCache.noted(new Registered(invoiceNumber)) ? now
+        CaseHistory.StageAndStatus prior = TransactionCache.noted(new Registered(invoiceNumber))
+            && (status == CaseStatus.OPEN || before.status() != CaseStatus.OPEN) ? now
             : new CaseHistory.StageAndStatus(before.stage(), before.status());
         history.append(invoiceNumber, at, now, prior);
     }
