@@ -142,4 +142,229 @@ public class MoneyFromOutsideApiTest extends ApiTestSupport {
         assertThat(collectedPerStage(dashboard(LocalDate.of(2026, 4, 20)), "BHD")).isEqualTo(Map.of(
             "FORMAL_DEMAND", new BigDecimal("1250.375"), "PRE_DUE", new BigDecimal("480.250")));
     }
+
+    private void assertOutstanding(String number, LocalDate asOf, String principal, String interest, String fees,
+                                   String total) {
+        JsonNode o = view(number, asOf).path("outstanding");
+        assertThat(o.path("principal").decimalValue()).as("principal as of " + asOf + ": " + o).isEqualByComparingTo(principal);
+        assertThat(o.path("interest").decimalValue()).as("interest as of " + asOf + ": " + o).isEqualByComparingTo(interest);
+        assertThat(o.path("fees").decimalValue()).as("fees as of " + asOf + ": " + o).isEqualByComparingTo(fees);
+        assertThat(o.path("total").decimalValue()).as("total as of " + asOf + ": " + o).isEqualByComparingTo(total);
+    }
+
+    private String invoiceWithRate(String customerId, String amount, String currency, LocalDate issued, LocalDate due,
+                                   String ratePercent) {
+        String number = unique("INV");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invoiceNumber", number);
+        body.put("customerId", customerId);
+        body.put("issueDate", issued.toString());
+        body.put("dueDate", due.toString());
+        body.put("amount", amount);
+        body.put("currency", currency);
+        if (ratePercent != null) {
+            body.put("contractInterestRatePercent", ratePercent);
+        }
+        Response r = post(INTEGRATION, "/api/invoices", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return number;
+    }
+
+    private String paid(String invoiceNumber, String amount, String currency, LocalDate receivedOn) {
+        String reference = unique("PAY");
+        Response r = post(INTEGRATION, "/api/payments",
+            paymentBody(reference, invoiceNumber, null, amount, currency, receivedOn));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return reference;
+    }
+
+    /**
+     * CN statutory: one-year LPR on the due date x 1.5, not the LPR of each day. Due 2025-05-10 (LPR 3.10%; 3.00%
+     * from 05-20): 4.65% for every day. 100,000.00 CNY. As of 05-20: 10 days x 100,000 x 0.0465 / 365 = 127.3973 ->
+     * 127.40. 40,000.00 paid 05-25: interest 05-11..05-25 = 15 days = 191.0959 -> 191.10 first, principal 39,808.90,
+     * so 60,191.10 from 05-26. As of 06-09: 191.0959 + 15 x 60,191.10 x 0.0465 / 365 (115.0227) = 306.1186 ->
+     * 306.12, minus 191.10 paid = 115.02; total 60,306.12. The statement of 05-20 stays as it was.
+     */
+    @Test
+    void cnStatutoryInterestKeepsTheLprOfTheDueDateAndAPaymentCutsPrincipalFromTheNextDay() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2025, 5, 12));
+        String number = invoiceWithRate(customerId, "100000.00", "CNY", LocalDate.of(2025, 4, 10),
+            LocalDate.of(2025, 5, 10), null);
+        clockAt(LocalDate.of(2025, 6, 9));
+        paid(number, "40000.00", "CNY", LocalDate.of(2025, 5, 25));
+        assertOutstanding(number, LocalDate.of(2025, 5, 20), "100000.00", "127.40", "0.00", "100127.40");
+        assertOutstanding(number, LocalDate.of(2025, 5, 25), "60191.10", "0.00", "0.00", "60191.10");
+        assertOutstanding(number, LocalDate.of(2025, 6, 9), "60191.10", "115.02", "0.00", "60306.12");
+    }
+
+    /**
+     * A back-dated payment changes the split of a later one. JPY (0 decimals), contract 12%, 1,000,000 due 01-31.
+     * P1 300,000 dated 03-02 posted 03-02; P2 200,000 dated 02-15 posted 03-05. In date order: P2 on 02-15:
+     * interest 02-01..02-15 = 15 days x 1,000,000 x 0.12 / 365 = 4,931.5068 -> 4,932, principal 195,068 ->
+     * 804,932. P1 on 03-02: 02-16..03-02 = 15 days x 804,932 x 0.12 / 365 = 3,969.5277; accrued 8,901.0345 ->
+     * 8,901, interest 8,901 - 4,932 = 3,969, principal 296,031 -> 508,901. As of 03-31: 03-03..03-31 = 29 days x
+     * 508,901 x 0.12 / 365 = 4,852.0013; accrued 13,753.0358 -> 13,753 - 8,901 paid = 4,852; total 513,753.
+     * As of 03-01 (before P1): 14 days x 804,932 x 0.12 / 365 = 3,704.8925; 8,636.3993 -> 8,636 - 4,932 = 3,704;
+     * total 808,636.
+     */
+    @Test
+    void aBackDatedJpyPaymentChangesTheSplitOfTheLaterOne() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 1, 5));
+        String number = invoiceWithRate(customerId, "1000000", "JPY", LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 1, 31), "12");
+        clockAt(LocalDate.of(2026, 3, 2));
+        paid(number, "300000", "JPY", LocalDate.of(2026, 3, 2));
+        clockAt(LocalDate.of(2026, 3, 5));
+        paid(number, "200000", "JPY", LocalDate.of(2026, 2, 15));
+        clockAt(LocalDate.of(2026, 3, 31));
+        assertOutstanding(number, LocalDate.of(2026, 2, 15), "804932", "0", "0", "804932");
+        assertOutstanding(number, LocalDate.of(2026, 3, 1), "804932", "3704", "0", "808636");
+        assertOutstanding(number, LocalDate.of(2026, 3, 31), "508901", "4852", "0", "513753");
+    }
+
+    /**
+     * A bounced payment followed by another. KWD (3 decimals), contract 8%, 5,000.000 due 05-31. P1 2,000.000 dated
+     * 06-10, P2 1,000.000 dated 06-20, P1 reversed on 06-25. As of 06-24 (before the reversal) P1 counts: P1: 10
+     * days x 5,000 x 0.08 / 365 = 10.958904 -> 10.959, principal 1,989.041 -> 3,010.959; P2: 10 days x 3,010.959 x
+     * 0.08 / 365 = 6.599362, accrued 17.558266 -> 17.558 - 10.959 = 6.599, principal 993.401 -> 2,017.558; 4 days x
+     * 2,017.558 x 0.08 / 365 = 1.768818, accrued 19.327084 -> 19.327 - 17.558 = 1.769: total 2,019.327. As of
+     * 06-30 P1 never was: P2: 20 days x 5,000 x 0.08 / 365 = 21.917808 -> 21.918, principal 978.082 -> 4,021.918;
+     * 10 days x 4,021.918 x 0.08 / 365 = 8.815163, accrued 30.732971 -> 30.733 - 21.918 = 8.815: total 4,030.733.
+     */
+    @Test
+    void aBouncedKwdPaymentFollowedByAnotherIsRecomputedAndPastStatementsStay() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 5, 2));
+        String number = invoiceWithRate(customerId, "5000.000", "KWD", LocalDate.of(2026, 5, 1),
+            LocalDate.of(2026, 5, 31), "8");
+        clockAt(LocalDate.of(2026, 6, 10));
+        String p1 = paid(number, "2000.000", "KWD", LocalDate.of(2026, 6, 10));
+        clockAt(LocalDate.of(2026, 6, 20));
+        paid(number, "1000.000", "KWD", LocalDate.of(2026, 6, 20));
+        clockAt(LocalDate.of(2026, 6, 25));
+        Response reversed = post(FINANCE, "/api/payments/" + p1 + "/reversal",
+            Map.of("reversedOn", "2026-06-25", "reason", "returned by the bank"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        clockAt(LocalDate.of(2026, 6, 30));
+        assertOutstanding(number, LocalDate.of(2026, 6, 24), "2017.558", "1.769", "0", "2019.327");
+        assertOutstanding(number, LocalDate.of(2026, 6, 30), "4021.918", "8.815", "0", "4030.733");
+    }
+
+    /**
+     * EU B2B (NL: ECB + 8 points, day by day per half-year) and the EUR 40. 20,000.00 EUR due 2025-06-20, no contract
+     * rate. Invoice A unpaid: as of 07-10, 06-21..06-30 10 days at 3.15 + 8 = 11.15% (61.0959) and 07-01..07-10 10
+     * days at 2.15 + 8 = 10.15% (55.6164) = 116.7123 -> 116.71; EUR 40; total 20,156.71. B paid in full on its due
+     * date: nothing, no EUR 40. C 15,000.00 paid by the due date: as of 07-10 5,000 x (0.1115 x 10 + 0.1015 x 10) /
+     * 365 = 29.1781 -> 29.18, EUR 40, total 5,069.18; 50.00 paid 07-10 pays the EUR 40 first, then 10.00 of interest:
+     * principal 5,000.00, interest 19.18, fees 0.00, total 5,019.18.
+     */
+    @Test
+    void euB2bInterestAcrossTheHalfYearAndTheEur40ByTheDueDate() {
+        String customerId = customer("NL", "FOREIGN");
+        clockAt(LocalDate.of(2025, 6, 1));
+        LocalDate issued = LocalDate.of(2025, 5, 21);
+        LocalDate due = LocalDate.of(2025, 6, 20);
+        String a = invoiceWithRate(customerId, "20000.00", "EUR", issued, due, null);
+        String b = invoiceWithRate(customerId, "20000.00", "EUR", issued, due, null);
+        String c = invoiceWithRate(customerId, "20000.00", "EUR", issued, due, null);
+        clockAt(due);
+        paid(b, "20000.00", "EUR", due);
+        paid(c, "15000.00", "EUR", due);
+        clockAt(LocalDate.of(2025, 7, 10));
+        assertOutstanding(a, LocalDate.of(2025, 7, 10), "20000.00", "116.71", "40.00", "20156.71");
+        assertOutstanding(b, LocalDate.of(2025, 7, 10), "0.00", "0.00", "0.00", "0.00");
+        assertOutstanding(c, LocalDate.of(2025, 6, 20), "5000.00", "0.00", "0.00", "5000.00");
+        assertOutstanding(c, LocalDate.of(2025, 7, 10), "5000.00", "29.18", "40.00", "5069.18");
+        paid(c, "50.00", "EUR", LocalDate.of(2025, 7, 10));
+        assertOutstanding(c, LocalDate.of(2025, 7, 10), "5000.00", "19.18", "0.00", "5019.18");
+    }
+
+    /**
+     * The EUR 40 of an ISK invoice (0 decimals) converted at the rate of the due date: 40 x 149.8125 = 5,992.5 ->
+     * 5,993 ISK (HALF_UP). NL customer, contract 0% (the EUR 40 alone). A 500,000 paid on its due date 06-20: no
+     * EUR 40. B 500,000 paid 500,000 the day after: the EUR 40 (dated 06-21) is paid first, 494,007 of principal:
+     * 5,993 owed. A rate entered later for a later date changes nothing.
+     */
+    @Test
+    void theEur40OfAnIskInvoicePaidTheDayAfterIsConvertedOnTheDueDateAndPaidFirst() {
+        String customerId = customer("NL", "FOREIGN");
+        clockAt(LocalDate.of(2025, 6, 1));
+        Response rate = post(FINANCE, "/api/rates/fx", Map.of("currency", "ISK", "effectiveFrom", "2025-06-02",
+            "unitsPerEur", "149.8125"));
+        assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
+        LocalDate issued = LocalDate.of(2025, 5, 21);
+        LocalDate due = LocalDate.of(2025, 6, 20);
+        String a = invoiceWithRate(customerId, "500000", "ISK", issued, due, "0");
+        String b = invoiceWithRate(customerId, "500000", "ISK", issued, due, "0");
+        clockAt(due);
+        paid(a, "500000", "ISK", due);
+        clockAt(LocalDate.of(2025, 6, 21));
+        paid(b, "500000", "ISK", LocalDate.of(2025, 6, 21));
+        Response later = post(FINANCE, "/api/rates/fx", Map.of("currency", "ISK", "effectiveFrom", "2025-06-21",
+            "unitsPerEur", "160.0000"));
+        assertThat(later.status()).as(later.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2025, 6, 30));
+        assertOutstanding(a, LocalDate.of(2025, 6, 30), "0", "0", "0", "0");
+        assertOutstanding(b, LocalDate.of(2025, 6, 30), "5993", "0", "0", "5993");
+    }
+
+    /**
+     * A credit note reduces its invoice from the due date, also when posted after a payment: no interest ever on the
+     * credited part. JPY, contract 12%, 1,000,000 due 03-01; 500,000 paid 03-31; note 200,000 issued and posted
+     * 04-10. Replay: 800,000 from 03-02; 03-02..03-31 = 30 days x 800,000 x 0.12 / 365 = 7,890.4110 -> 7,890 paid
+     * first, principal 492,110 -> 307,890 from 04-01; 04-01..04-30 30 days x 307,890 x 0.12 / 365 = 3,036.7233;
+     * accrued 10,927.1342 -> 10,927 - 7,890 = 3,037; total as of 04-30 310,927.
+     */
+    @Test
+    void aJpyCreditNotePostedAfterAPaymentEarnsNoInterestFromTheDueDate() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 2, 1));
+        String number = invoiceWithRate(customerId, "1000000", "JPY", LocalDate.of(2026, 1, 30),
+            LocalDate.of(2026, 3, 1), "12");
+        clockAt(LocalDate.of(2026, 3, 31));
+        paid(number, "500000", "JPY", LocalDate.of(2026, 3, 31));
+        clockAt(LocalDate.of(2026, 4, 10));
+        Response note = post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "200000", "issuedOn", "2026-04-10", "reason", "short delivery"));
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 30));
+        assertOutstanding(number, LocalDate.of(2026, 4, 30), "307890", "3037", "0", "310927");
+    }
+
+    /**
+     * Replaying a payment reference: the same body is 200 and changes nothing, also after the money waited for its
+     * invoice and was applied when the invoice came, and after the payment was reversed; the same reference with
+     * another method or value date is 409.
+     */
+    @Test
+    void replayingAPaymentReferenceAfterItWasAppliedOrReversed() {
+        String customerId = customer("CN", "DOMESTIC");
+        String number = unique("INV");
+        String reference = unique("PAY");
+        Map<String, Object> body = paymentBody(reference, number, customerId, "700.00", "CNY", today());
+        Response kept = post(INTEGRATION, "/api/payments", body);
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(202);
+        invoiceNumbered(number, customerId, "1000.00", "CNY", today().minusDays(10), today().plusDays(20));
+        assertThat(total(number, today())).isEqualByComparingTo("300.00");
+
+        Response again = post(INTEGRATION, "/api/payments", body);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(total(number, today())).isEqualByComparingTo("300.00");
+        Map<String, Object> otherMethod = new LinkedHashMap<>(body);
+        otherMethod.put("method", "CARD");
+        assertProblem(post(INTEGRATION, "/api/payments", otherMethod), 409);
+        Map<String, Object> otherDate = new LinkedHashMap<>(body);
+        otherDate.put("receivedOn", today().minusDays(1).toString());
+        assertProblem(post(INTEGRATION, "/api/payments", otherDate), 409);
+
+        Response reversed = post(FINANCE, "/api/payments/" + reference + "/reversal",
+            Map.of("reversedOn", today().toString(), "reason", "recalled"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        assertThat(total(number, today())).isEqualByComparingTo("1000.00");
+        Response afterReversal = post(INTEGRATION, "/api/payments", body);
+        assertThat(afterReversal.status()).as(afterReversal.raw()).isEqualTo(200);
+        assertThat(total(number, today())).isEqualByComparingTo("1000.00");
+    }
 }
