@@ -367,4 +367,138 @@ public class MoneyFromOutsideApiTest extends ApiTestSupport {
         assertThat(afterReversal.status()).as(afterReversal.raw()).isEqualTo(200);
         assertThat(total(number, today())).isEqualByComparingTo("1000.00");
     }
+
+    private JsonNode statement(String customerId, LocalDate asOf) {
+        Response r = get(INTEGRATION, "/api/customers/" + customerId + "/statement?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static JsonNode paymentLine(JsonNode statement, String reference) {
+        for (JsonNode p : statement.path("payments")) {
+            if (p.path("paymentReference").asText().equals(reference)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no payment " + reference + " in " + statement);
+    }
+
+    private static Map<String, BigDecimal> collectedPerMonth(JsonNode dashboard, String currency) {
+        Map<String, BigDecimal> months = new TreeMap<>();
+        for (JsonNode m : dashboard.path("collectedPerMonth")) {
+            if (m.path("currency").asText().equals(currency) && m.path("amount").decimalValue().signum() != 0) {
+                months.put(m.path("month").asText(), m.path("amount").decimalValue());
+            }
+        }
+        return months;
+    }
+
+    /**
+     * HALF_UP once at the end: JPY 1,825 at a contract 10%: one day 1,825 x 0.10 / 365 = 0.5 -> 1 (HALF_EVEN would
+     * say 0); five days 2.5 -> 3.
+     */
+    @Test
+    void halfAYenOfInterestRoundsUp() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 2, 1));
+        String number = invoiceWithRate(customerId, "1825", "JPY", LocalDate.of(2026, 1, 10),
+            LocalDate.of(2026, 2, 9), "10");
+        clockAt(LocalDate.of(2026, 2, 20));
+        assertOutstanding(number, LocalDate.of(2026, 2, 10), "1825", "1", "0", "1826");
+        assertOutstanding(number, LocalDate.of(2026, 2, 14), "1825", "3", "0", "1828");
+    }
+
+    /**
+     * An overpayment's credit pays an invoice registered later but issued before the payment, from the payment's
+     * value date (the replay, in date order). KWD. A 1,000.000 due 08-31. B 500.000 issued 07-01 due 07-31,
+     * contract 10%, registered only on 09-15. P 1,400.000 naming A, dated and posted 08-20: A 1,000.000, 400.000
+     * credit, which pays B on 08-20: interest 08-01..08-20 = 20 days x 500 x 0.10 / 365 = 2.739726 -> 2.740 first,
+     * principal 397.260 -> 102.740 from 08-21; as of 09-15: 26 days x 102.740 x 0.10 / 365 = 0.731846, accrued
+     * 3.471572 -> 3.472 - 2.740 = 0.732; total 103.472.
+     */
+    @Test
+    void anOverpaymentsCreditPaysAnInvoiceRegisteredLaterFromThePaymentsValueDate() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 8, 1));
+        String a = invoiceWithRate(customerId, "1000.000", "KWD", LocalDate.of(2026, 8, 1),
+            LocalDate.of(2026, 8, 31), null);
+        clockAt(LocalDate.of(2026, 8, 20));
+        String p = paid(a, "1400.000", "KWD", LocalDate.of(2026, 8, 20));
+        clockAt(LocalDate.of(2026, 9, 15));
+        String b = invoiceWithRate(customerId, "500.000", "KWD", LocalDate.of(2026, 7, 1),
+            LocalDate.of(2026, 7, 31), "10");
+        assertOutstanding(a, LocalDate.of(2026, 9, 15), "0", "0", "0", "0");
+        assertOutstanding(b, LocalDate.of(2026, 9, 15), "102.740", "0.732", "0", "103.472");
+        JsonNode line = paymentLine(statement(customerId, LocalDate.of(2026, 9, 15)), p);
+        assertThat(line.path("heldAsCredit").decimalValue()).as(line.toString()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * A credit note on an invoice paid in full: the payment paid more than the invoice now owes, the rest is the
+     * customer's credit (shown on the customer and the statement), and only what the invoice took is collected.
+     * SEK (no other test uses it). A 1,000.00 due 05-31 paid 1,000.00 on 05-20; note 250.00 issued and posted 06-05:
+     * A owes 750.00 from its due date, paid 750.00, 250.00 held as credit; collected in May 750.00.
+     */
+    @Test
+    void aCreditNoteOnAPaidInvoiceLeavesTheExcessAsCustomerCredit() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 5, 1));
+        String a = invoiceWithRate(customerId, "1000.00", "SEK", LocalDate.of(2026, 5, 1),
+            LocalDate.of(2026, 5, 31), null);
+        clockAt(LocalDate.of(2026, 5, 20));
+        String p = paid(a, "1000.00", "SEK", LocalDate.of(2026, 5, 20));
+        clockAt(LocalDate.of(2026, 6, 5));
+        Response note = post(FINANCE, "/api/invoices/" + a + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "250.00", "issuedOn", "2026-06-05", "reason", "price corrected"));
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+        LocalDate asOf = LocalDate.of(2026, 6, 5);
+        JsonNode line = paymentLine(statement(customerId, asOf), p);
+        assertThat(line.path("heldAsCredit").decimalValue()).as(line.toString()).isEqualByComparingTo("250.00");
+        JsonNode file = get(INTEGRATION, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path("SEK").decimalValue()).as(file.toString()).isEqualByComparingTo("250.00");
+        assertOutstanding(a, asOf, "0.00", "0.00", "0.00", "0.00");
+        assertThat(collectedPerMonth(dashboard(asOf), "SEK")).isEqualTo(Map.of("2026-05", new BigDecimal("750.00")));
+    }
+
+    /**
+     * A payment without invoice number pays the oldest due invoice of its own currency first and never one in
+     * another currency; money in a currency the customer has no invoice in is kept unapplied, never collected.
+     * HUF (0 open invoices of the customer) and CZK... : A 300.00 EUR due 01-31 (oldest), B 400.00 PLN due 02-28,
+     * C 500.00 PLN due 03-31 (none due on 02-10, no interest). P 600.00 PLN for the customer dated 02-10: B 400.00,
+     * C 200.00; A untouched. Q 50.00 TWD: kept unapplied, no TWD collected.
+     */
+    @Test
+    void aCustomerPaymentPaysItsOwnCurrencyOldestDueFirst() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 1, 5));
+        String a = invoiceWithRate(customerId, "300.00", "EUR", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "0");
+        String c = invoiceWithRate(customerId, "500.00", "PLN", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 31), null);
+        String b = invoiceWithRate(customerId, "400.00", "PLN", LocalDate.of(2026, 1, 3), LocalDate.of(2026, 2, 28), null);
+        clockAt(LocalDate.of(2026, 2, 10));
+        Response r = pay(null, customerId, "600.00", "PLN", LocalDate.of(2026, 2, 10));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        Response q = pay(null, customerId, "50.00", "TWD", LocalDate.of(2026, 2, 10));
+        assertThat(q.status()).as(q.raw()).isIn(201, 202);
+        assertOutstanding(a, LocalDate.of(2026, 2, 10), "300.00", "0.00", "0.00", "300.00");
+        assertOutstanding(b, LocalDate.of(2026, 2, 10), "0.00", "0.00", "0.00", "0.00");
+        assertOutstanding(c, LocalDate.of(2026, 2, 10), "300.00", "0.00", "0.00", "300.00");
+        assertThat(collectedPerMonth(dashboard(LocalDate.of(2026, 2, 10)), "TWD")).isEmpty();
+        JsonNode file = get(INTEGRATION, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path("PLN").decimalValue()).as(file.toString()).isEqualByComparingTo("0");
+    }
+
+    /**
+     * France (ECB + 10 points) across H2 2022 (0.00%) into H1 2023 (2.50%): 10,000.00 EUR due 2022-12-20, no contract.
+     * As of 2023-01-10: 12-21..12-31 11 days x 10% (30.1370) + 01-01..01-10 10 days x 12.5% (34.2466) = 64.3836 ->
+     * 64.38; EUR 40; total 10,104.38.
+     */
+    @Test
+    void franceEcbPlusTenAcrossTheTurnOf2023() {
+        String customerId = customer("FR", "FOREIGN");
+        clockAt(LocalDate.of(2022, 12, 1));
+        String number = invoiceWithRate(customerId, "10000.00", "EUR", LocalDate.of(2022, 11, 20),
+            LocalDate.of(2022, 12, 20), null);
+        clockAt(LocalDate.of(2023, 1, 10));
+        assertOutstanding(number, LocalDate.of(2023, 1, 10), "10000.00", "64.38", "40.00", "10104.38");
+    }
 }
