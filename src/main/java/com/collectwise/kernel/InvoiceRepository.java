@@ -337,6 +337,24 @@ public class InvoiceRepository {
             .param("stages", stages).query(String.class).list();
     }
 
+    /**
+     * The customers with an invoice a rate entered for {@code from} may have changed the figures of: due before
+     * {@code today} (late, so interest or the EUR 40 may run), open, or settled at {@code fromInstant} (the start of
+     * {@code from}) or later; without a contract rate for a reference rate ({@code currency} null: the statutory
+     * rate, ECB day by day or the LPR of the due date), in {@code currency} and due on or after {@code from} for an
+     * exchange rate (the EUR 40 is converted at the rate of the due date).
+     */
+    public List<String> customersWithLateInvoicesSince(java.time.LocalDate from, Instant fromInstant,
+                                                       java.time.LocalDate today, String currency) {
+        String sql = "SELECT DISTINCT customer_id FROM invoices WHERE due_date < ?"
+            + " AND (status = 'OPEN' OR (status = 'SETTLED' AND closed_at >= ?))"
+            + (currency == null ? " AND contract_rate IS NULL" : " AND currency = ? AND due_date >= ?")
+            + " ORDER BY customer_id";
+        List<Object> params = currency == null ? List.of(today, Timestamp.from(fromInstant))
+            : List.of(today, Timestamp.from(fromInstant), currency, from);
+        return jdbc.sql(sql).params(params).query(String.class).list();
+    }
+
     public long countOpenAtStage(Stage stage) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE status = 'OPEN' AND stage = ?").param(stage.name())
             .query(Long.class).single();

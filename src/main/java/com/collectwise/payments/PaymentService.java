@@ -295,6 +295,31 @@ public class PaymentService {
     }
 
     /**
+     * Finance entered or corrected a rate (LPR, ECB, an exchange rate): the statements of the invoices it applies to
+     * changed, so an open invoice that now owes nothing is settled (its case stops dunning for money not owed) and a
+     * settled one owing again is reopened, as after any booking ({@link #reconcile}). Once the rate has committed,
+     * each customer in a transaction of its own, under the customer's lock.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void rateEntered(com.collectwise.fees.RateEntered event) {
+        AfterTransaction.runOrDefer(() -> {
+            TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            LocalDate today = clock.today();
+            List<String> customerIds = own.execute(status -> invoices.customersWithLateInvoicesSince(
+                event.effectiveFrom(), event.effectiveFrom().atStartOfDay(clock.zone()).toInstant(), today,
+                event.currency()));
+            for (String customerId : customerIds) {
+                Retries.onLockConflict(() -> own.execute(status -> {
+                    payments.lockCustomer(customerId);
+                    reconcile(customerId, statements.account(customerId, clock.today()), null, clock.today());
+                    return null;
+                }));
+            }
+        });
+    }
+
+    /**
      * Money the bank feed posted for a customer before the ERP sent the customer (no invoice named) was kept
      * unapplied under the customer id it named: from now on it is the customer's credit, by its value date, and pays
      * the customer's invoices as they come.

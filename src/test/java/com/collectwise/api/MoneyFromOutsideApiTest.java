@@ -501,4 +501,61 @@ public class MoneyFromOutsideApiTest extends ApiTestSupport {
         clockAt(LocalDate.of(2023, 1, 10));
         assertOutstanding(number, LocalDate.of(2023, 1, 10), "10000.00", "64.38", "40.00", "10104.38");
     }
+
+    /**
+     * Finance corrects a reference rate: an invoice the corrected rate shows paid in full is settled at once, not
+     * left open (its case dunning for money not owed). ECB H2 2015 (before the seeded table; no other API test has an
+     * EU invoice due then) entered as 5.05 by mistake, corrected to 0.05. France: ECB + 10. 10,000.00 EUR due
+     * 2015-11-30, no contract. Paid 2016-01-05 (value date 2015-12-31) what is owed at the true rate: 12-01..12-31 31
+     * days x 10,000 x 0.1005 / 365 = 85.3562 -> 85.36 + EUR 40 + 10,000.00 = 10,125.36. At 15.05%: 127.8219 ->
+     * 127.82, total 10,167.82: fees, interest, then principal, so 42.46 of principal looked unpaid and the case
+     * stayed open (plus 01-01..01-05 at 0.00 + 10% on it: 0.0582, accrued 127.8801 -> 127.88 - 127.82 = 0.06). After
+     * the correction it owes 0.00 and is SETTLED.
+     */
+    @Test
+    void aCorrectedReferenceRateThatShowsAnInvoicePaidSettlesIt() {
+        String customerId = customer("FR", "FOREIGN");
+        clockAt(LocalDate.of(2015, 11, 1));
+        Response typo = post(FINANCE, "/api/rates/ecb", Map.of("effectiveFrom", "2015-07-01", "ratePercent", "5.05"));
+        assertThat(typo.status()).as(typo.raw()).isEqualTo(201);
+        String number = invoiceWithRate(customerId, "10000.00", "EUR", LocalDate.of(2015, 10, 31),
+            LocalDate.of(2015, 11, 30), null);
+        clockAt(LocalDate.of(2016, 1, 5));
+        paid(number, "10125.36", "EUR", LocalDate.of(2015, 12, 31));
+        assertOutstanding(number, LocalDate.of(2016, 1, 5), "42.46", "0.06", "0.00", "42.52");
+        assertThat(view(number, LocalDate.of(2016, 1, 5)).path("status").asText()).isEqualTo("OPEN");
+
+        Response corrected = post(FINANCE, "/api/rates/ecb", Map.of("effectiveFrom", "2015-07-01",
+            "ratePercent", "0.05"));
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
+        assertOutstanding(number, LocalDate.of(2016, 1, 5), "0.00", "0.00", "0.00", "0.00");
+        assertThat(view(number, LocalDate.of(2016, 1, 5)).path("status").asText()).isEqualTo("SETTLED");
+    }
+
+    /**
+     * As above for the exchange rate of the EUR 40. HUF (no other test enters its rate), NL customer, contract 0%:
+     * 100,000.00 HUF due 2025-03-31. Rate of 03-28 entered as 4,012.375 by mistake: EUR 40 = 160,495.00 HUF. Paid
+     * 04-10 what is owed at the true 401.2375: 40 x 401.2375 = 16,049.50 + 100,000.00 = 116,049.50. With the typo
+     * the money pays the fee first (116,049.50 of 160,495.00): 44,445.50 of fees and 100,000.00 look unpaid. Corrected
+     * to 401.2375: fees 16,049.50 and principal 100,000.00 are paid, 0.00 owed, SETTLED.
+     */
+    @Test
+    void aCorrectedExchangeRateThatShowsAnInvoicePaidSettlesIt() {
+        String customerId = customer("NL", "FOREIGN");
+        clockAt(LocalDate.of(2025, 3, 1));
+        String number = invoiceWithRate(customerId, "100000.00", "HUF", LocalDate.of(2025, 3, 1),
+            LocalDate.of(2025, 3, 31), "0");
+        Response typo = post(FINANCE, "/api/rates/fx", Map.of("currency", "HUF", "effectiveFrom", "2025-03-28",
+            "unitsPerEur", "4012.375"));
+        assertThat(typo.status()).as(typo.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2025, 4, 10));
+        paid(number, "116049.50", "HUF", LocalDate.of(2025, 4, 10));
+        assertOutstanding(number, LocalDate.of(2025, 4, 10), "100000.00", "0.00", "44445.50", "144445.50");
+
+        Response corrected = post(FINANCE, "/api/rates/fx", Map.of("currency", "HUF", "effectiveFrom", "2025-03-28",
+            "unitsPerEur", "401.2375"));
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
+        assertOutstanding(number, LocalDate.of(2025, 4, 10), "0.00", "0.00", "0.00", "0.00");
+        assertThat(view(number, LocalDate.of(2025, 4, 10)).path("status").asText()).isEqualTo("SETTLED");
+    }
 }
