@@ -312,11 +312,32 @@ public class PaymentService {
             for (String customerId : customerIds) {
                 Retries.onLockConflict(() -> own.execute(status -> {
                     payments.lockCustomer(customerId);
-                    reconcile(customerId, statements.account(customerId, clock.today()), null, clock.today());
+                    LocalDate now = clock.today();
+                    StatementService.CustomerAccount account = statements.account(customerId, now);
+                    reconcile(customerId, account, null, now);
+                    if (!recordedAsReplayed(customerId, account, now)) {
+                        // the reports replay this customer's collected figures from now on (CollectedMoney)
+                        payments.markReplayedSinceRate(customerId, clock.now());
+                    }
                     return null;
                 }));
             }
         });
+    }
+
+    /** Whether what the customer's payments were recorded to pay each invoice is what the replay of today splits. */
+    private boolean recordedAsReplayed(String customerId, StatementService.CustomerAccount account, LocalDate today) {
+        Map<String, BigDecimal> replayed = new java.util.HashMap<>();
+        for (com.collectwise.money.AccountReplay.Split s : account.result().splits()) {
+            if (s.invoiceNumber() != null && s.component() != com.collectwise.money.Component.CREDIT) {
+                replayed.merge(s.invoiceNumber(), s.amount().amount(), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> recorded = payments.recordedPerInvoice(customerId, today);
+        Set<String> numbers = new LinkedHashSet<>(replayed.keySet());
+        numbers.addAll(recorded.keySet());
+        return numbers.stream().allMatch(n -> replayed.getOrDefault(n, BigDecimal.ZERO)
+            .compareTo(recorded.getOrDefault(n, BigDecimal.ZERO)) == 0);
     }
 
     /**

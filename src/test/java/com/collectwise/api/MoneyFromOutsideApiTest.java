@@ -558,4 +558,34 @@ public class MoneyFromOutsideApiTest extends ApiTestSupport {
         assertOutstanding(number, LocalDate.of(2025, 4, 10), "0.00", "0.00", "0.00", "0.00");
         assertThat(view(number, LocalDate.of(2025, 4, 10)).path("status").asText()).isEqualTo("SETTLED");
     }
+
+    /**
+     * After a rate correction the collected figures are the replay's, as the statement's: RON (no other test uses
+     * it), NL customer, contract 0%, 50,000.00 RON due 2025-01-31. Rate of 01-30 entered as 49.7710 by mistake: EUR
+     * 40 = 1,990.84 RON; the customer pays that total 51,990.84 on 02-10 (settled). Corrected to 4.9771: EUR 40 =
+     * 199.084 -> 199.08; the invoice took 50,199.08, 1,791.76 is the customer's credit. Collected in February
+     * 50,199.08 (not the 51,990.84 recorded at posting), as the statement's paid; the credit is on the customer.
+     */
+    @Test
+    void afterARateCorrectionTheCollectedFiguresAreTheStatements() {
+        String customerId = customer("NL", "FOREIGN");
+        clockAt(LocalDate.of(2025, 1, 2));
+        String number = invoiceWithRate(customerId, "50000.00", "RON", LocalDate.of(2025, 1, 1),
+            LocalDate.of(2025, 1, 31), "0");
+        Response typo = post(FINANCE, "/api/rates/fx", Map.of("currency", "RON", "effectiveFrom", "2025-01-30",
+            "unitsPerEur", "49.7710"));
+        assertThat(typo.status()).as(typo.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2025, 2, 10));
+        String p = paid(number, "51990.84", "RON", LocalDate.of(2025, 2, 10));
+        assertThat(view(number, LocalDate.of(2025, 2, 10)).path("status").asText()).isEqualTo("SETTLED");
+
+        Response corrected = post(FINANCE, "/api/rates/fx", Map.of("currency", "RON", "effectiveFrom", "2025-01-30",
+            "unitsPerEur", "4.9771"));
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
+        LocalDate asOf = LocalDate.of(2025, 2, 10);
+        assertOutstanding(number, asOf, "0.00", "0.00", "0.00", "0.00");
+        JsonNode line = paymentLine(statement(customerId, asOf), p);
+        assertThat(line.path("heldAsCredit").decimalValue()).as(line.toString()).isEqualByComparingTo("1791.76");
+        assertThat(collectedPerMonth(dashboard(asOf), "RON")).isEqualTo(Map.of("2025-02", new BigDecimal("50199.08")));
+    }
 }
