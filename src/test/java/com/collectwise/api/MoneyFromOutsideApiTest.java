@@ -588,4 +588,88 @@ public class MoneyFromOutsideApiTest extends ApiTestSupport {
         assertThat(line.path("heldAsCredit").decimalValue()).as(line.toString()).isEqualByComparingTo("1791.76");
         assertThat(collectedPerMonth(dashboard(asOf), "RON")).isEqualTo(Map.of("2025-02", new BigDecimal("50199.08")));
     }
+
+    /**
+     * The LPR of the due date, at the boundary of a fixing: 3.00% from 2025-05-20, 3.10% before. 100,000.00 CNY due
+     * 05-20: 4.5%, 30 days to 06-19: 100,000 x 0.045 x 30 / 365 = 369.8630 -> 369.86. Due 05-19: 4.65%, 30 days to
+     * 06-18: 382.1918 -> 382.19.
+     */
+    @Test
+    void theLprOfTheDueDateAtTheDayOfAFixing() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2025, 5, 1));
+        String onFixing = invoiceWithRate(customerId, "100000.00", "CNY", LocalDate.of(2025, 4, 20),
+            LocalDate.of(2025, 5, 20), null);
+        String dayBefore = invoiceWithRate(customerId, "100000.00", "CNY", LocalDate.of(2025, 4, 19),
+            LocalDate.of(2025, 5, 19), null);
+        clockAt(LocalDate.of(2025, 6, 19));
+        assertOutstanding(onFixing, LocalDate.of(2025, 6, 19), "100000.00", "369.86", "0.00", "100369.86");
+        assertOutstanding(dayBefore, LocalDate.of(2025, 6, 18), "100000.00", "382.19", "0.00", "100382.19");
+    }
+
+    /**
+     * The ageing report agrees with the statements, bucket by days past due. RSD (no other test uses it), CN
+     * statutory 4.5% (LPR 3.00 x 1.5). A 10,000.00 due 06-30, 4,000.00 paid 07-10: interest 10 days 12.3288 -> 12.33
+     * first, principal 3,987.67 -> 6,012.33; as of 07-30 20 days x 6,012.33 x 0.045 / 365 = 14.8249, accrued 27.1537
+     * -> 27.15 - 12.33 = 14.82: 6,027.15, 30 days past due: 1-30. B 5,000.00 due 06-29: 31 days 19.1096 -> 19.11:
+     * 5,019.11 in 31-60. Total 11,046.26. As of 06-30: A current 10,000.00, B 1 day 0.6164 -> 0.62: 5,000.62 in 1-30.
+     */
+    @Test
+    void theAgeingReportAgreesWithTheStatementsBucketByBucket() {
+        String customerId = customer("CN", "DOMESTIC");
+        clockAt(LocalDate.of(2026, 6, 1));
+        String a = invoiceWithRate(customerId, "10000.00", "RSD", LocalDate.of(2026, 5, 31),
+            LocalDate.of(2026, 6, 30), null);
+        String b = invoiceWithRate(customerId, "5000.00", "RSD", LocalDate.of(2026, 5, 30),
+            LocalDate.of(2026, 6, 29), null);
+        clockAt(LocalDate.of(2026, 7, 10));
+        paid(a, "4000.00", "RSD", LocalDate.of(2026, 7, 10));
+        clockAt(LocalDate.of(2026, 7, 30));
+        assertOutstanding(a, LocalDate.of(2026, 7, 30), "6012.33", "14.82", "0.00", "6027.15");
+        assertOutstanding(b, LocalDate.of(2026, 7, 30), "5000.00", "19.11", "0.00", "5019.11");
+        assertThat(ageing(LocalDate.of(2026, 7, 30), "RSD")).isEqualTo(Map.of("1-30", new BigDecimal("6027.15"),
+            "31-60", new BigDecimal("5019.11"), "total", new BigDecimal("11046.26")));
+        assertThat(ageing(LocalDate.of(2026, 6, 30), "RSD")).isEqualTo(Map.of("current", new BigDecimal("10000.00"),
+            "1-30", new BigDecimal("5000.62"), "total", new BigDecimal("15000.62")));
+    }
+
+    /** The non-zero buckets and the total of a currency in the ageing report of the date. */
+    private Map<String, BigDecimal> ageing(LocalDate asOf, String currency) {
+        Response r = get(FINANCE, "/api/reports/aging?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        Map<String, BigDecimal> result = new TreeMap<>();
+        for (JsonNode c : r.body().path("currencies")) {
+            if (c.path("currency").asText().equals(currency)) {
+                result.put("total", c.path("total").decimalValue());
+                for (JsonNode bucket : c.path("buckets")) {
+                    if (bucket.path("amount").decimalValue().signum() != 0) {
+                        result.put(bucket.path("bucket").asText(), bucket.path("amount").decimalValue());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * EU B2B: 600.00 of 1,000.00 EUR paid on the due date (06-20), the other 400.00 credited by a note issued 07-05: a
+     * credit note reduces the invoice from its due date, so nothing was unpaid at the end of the due date: no EUR 40
+     * and no interest (NL, ECB + 8, no contract rate). As of 07-10: 0.00 owed, SETTLED.
+     */
+    @Test
+    void anEuInvoicePaidInPartOnTheDueDateAndCreditedForTheRestOwesNoEur40() {
+        String customerId = customer("NL", "FOREIGN");
+        clockAt(LocalDate.of(2025, 6, 1));
+        String number = invoiceWithRate(customerId, "1000.00", "EUR", LocalDate.of(2025, 5, 21),
+            LocalDate.of(2025, 6, 20), null);
+        clockAt(LocalDate.of(2025, 6, 20));
+        paid(number, "600.00", "EUR", LocalDate.of(2025, 6, 20));
+        clockAt(LocalDate.of(2025, 7, 5));
+        Response note = post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "400.00", "issuedOn", "2025-07-05", "reason", "goods returned"));
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2025, 7, 10));
+        assertOutstanding(number, LocalDate.of(2025, 7, 10), "0.00", "0.00", "0.00", "0.00");
+        assertThat(view(number, LocalDate.of(2025, 7, 10)).path("status").asText()).isEqualTo("SETTLED");
+    }
 }
