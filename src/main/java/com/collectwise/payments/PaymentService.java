@@ -310,19 +310,33 @@ public class PaymentService {
                 event.effectiveFrom(), event.effectiveFrom().atStartOfDay(clock.zone()).toInstant(), today,
                 event.currency()));
             for (String customerId : customerIds) {
-                Retries.onLockConflict(() -> own.execute(status -> {
-                    payments.lockCustomer(customerId);
-                    LocalDate now = clock.today();
-                    StatementService.CustomerAccount account = statements.account(customerId, now);
-                    reconcile(customerId, account, null, now);
-                    if (!recordedAsReplayed(customerId, account, now)) {
-                        // the reports replay this customer's collected figures from now on (CollectedMoney)
-                        payments.markReplayedSinceRate(customerId, clock.now());
-                    }
-                    return null;
-                }));
+                try {
+                    reconcileAfterRate(own, customerId);
+                } catch (RuntimeException e) {
+                    // the rate stands; this customer's next booking reconciles it
+                    log.error("Customer {}: could not be reconciled after the rate of {} was entered",
+                        customerId, event.effectiveFrom(), e);
+                }
             }
         });
+    }
+
+    /**
+     * One customer after a rate entry, under its lock: settled or reopened as the replay says, and marked for the
+     * reports' replay when its recorded allocations no longer are the replay's split.
+     */
+    private void reconcileAfterRate(TransactionTemplate own, String customerId) {
+        Retries.onLockConflict(() -> own.execute(status -> {
+            payments.lockCustomer(customerId);
+            LocalDate now = clock.today();
+            StatementService.CustomerAccount account = statements.account(customerId, now);
+            reconcile(customerId, account, null, now);
+            if (!recordedAsReplayed(customerId, account, now)) {
+                // the reports replay this customer's collected figures from now on (CollectedMoney)
+                payments.markReplayedSinceRate(customerId, clock.now());
+            }
+            return null;
+        }));
     }
 
     /** Whether what the customer's payments were recorded to pay each invoice is what the replay of today splits. */
