@@ -37,9 +37,11 @@ public class FxRateController {
     static final int MAX_DECIMALS = 6;
 
     private final FxRates rates;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public FxRateController(FxRates rates) {
+    public FxRateController(FxRates rates, org.springframework.context.ApplicationEventPublisher events) {
         this.rates = rates;
+        this.events = events;
     }
 
     /** Body of a POST; plain values so that a bad one is reported by field instead of failing the whole body. */
@@ -72,6 +74,8 @@ public class FxRateController {
             return ResponseEntity.ok(standing); // the same rate again: nothing changes
         }
         FxRate saved = rates.enter(currency, from, rate, principal == null ? "unknown" : principal.getName());
+        // the EUR 40 of the invoices in the currency due from then on changed: payments settle or reopen them
+        events.publishEvent(new RateEntered(currency, from));
         return ResponseEntity.created(URI.create("/api/rates/fx?currency=" + currency)).body(saved);
     }
 

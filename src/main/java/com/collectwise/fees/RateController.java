@@ -32,9 +32,11 @@ public class RateController {
     private static final BigDecimal MAX_RATE = new BigDecimal("50");
 
     private final ReferenceRates rates;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public RateController(ReferenceRates rates) {
+    public RateController(ReferenceRates rates, org.springframework.context.ApplicationEventPublisher events) {
         this.rates = rates;
+        this.events = events;
     }
 
     /** Body of a POST; strings so that a bad value is reported by field instead of failing the whole body. */
@@ -82,6 +84,8 @@ public class RateController {
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
         }
         ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
+        // the statutory interest of the invoices it applies to changed: payments settle or reopen them (RateEntered)
+        events.publishEvent(RateEntered.reference(from));
         return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
     }
 

@@ -86,11 +86,16 @@ public class InvoiceRepository {
      * Appends the change of the case's stage or status to its dated history ({@link CaseHistory}), in this
      * transaction, when there is one. A change in the transaction that registered the invoice starts the history
      * with the stage it goes into: the stage it was inserted with was never seen outside this transaction (an invoice
-     * registered overdue shows the stage it goes into from its registration, {@code cases.StageTracker#show}).
+     * registered overdue shows the stage it goes into from its registration, {@code cases.StageTracker#show}). A case
+     * that ends in that transaction (money waiting for the invoice settled it) was open in the stage it was registered
+     * for until then: that is its prior, so the money that settled it counts under that stage, never under CLOSED
+     * ({@link CaseHistory.Timeline#lastOpenStageAt}), and a date before its registration shows it open, as any case
+     * settled after the date.
      */
     private void recordChange(String invoiceNumber, Invoice before, Stage stage, CaseStatus status, Instant at) {
         CaseHistory.StageAndStatus now = new CaseHistory.StageAndStatus(stage, status);
-        CaseHistory.StageAndStatus prior = TransactionCache.noted(new Registered(invoiceNumber)) ? now
+        CaseHistory.StageAndStatus prior = TransactionCache.noted(new Registered(invoiceNumber))
+            && (status == CaseStatus.OPEN || before.status() != CaseStatus.OPEN) ? now
             : new CaseHistory.StageAndStatus(before.stage(), before.status());
         history.append(invoiceNumber, at, now, prior);
     }
@@ -330,6 +335,24 @@ public class InvoiceRepository {
                 SELECT DISTINCT customer_id FROM invoices WHERE status = 'OPEN' AND stage IN (:stages)
                 ORDER BY customer_id""")
             .param("stages", stages).query(String.class).list();
+    }
+
+    /**
+     * The customers with an invoice a rate entered for {@code from} may have changed the figures of: due before
+     * {@code today} (late, so interest or the EUR 40 may run), open, or settled at {@code fromInstant} (the start of
+     * {@code from}) or later; without a contract rate for a reference rate ({@code currency} null: the statutory
+     * rate, ECB day by day or the LPR of the due date), in {@code currency} and due on or after {@code from} for an
+     * exchange rate (the EUR 40 is converted at the rate of the due date).
+     */
+    public List<String> customersWithLateInvoicesSince(java.time.LocalDate from, Instant fromInstant,
+                                                       java.time.LocalDate today, String currency) {
+        String sql = "SELECT DISTINCT customer_id FROM invoices WHERE due_date < ?"
+            + " AND (status = 'OPEN' OR (status = 'SETTLED' AND closed_at >= ?))"
+            + (currency == null ? " AND contract_rate IS NULL" : " AND currency = ? AND due_date >= ?")
+            + " ORDER BY customer_id";
+        List<Object> params = currency == null ? List.of(today, Timestamp.from(fromInstant))
+            : List.of(today, Timestamp.from(fromInstant), currency, from);
+        return jdbc.sql(sql).params(params).query(String.class).list();
     }
 
     public long countOpenAtStage(Stage stage) {

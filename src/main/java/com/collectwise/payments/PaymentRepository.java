@@ -202,6 +202,46 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
     }
 
     /**
+     * What the customer's applied payments not reversed by the day were recorded to pay, per invoice (the allocations
+     * written when each was posted or applied).
+     */
+    public java.util.Map<String, BigDecimal> recordedPerInvoice(String customerId, LocalDate asOf) {
+        java.util.Map<String, BigDecimal> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT a.invoice_number, SUM(a.amount) FROM payment_allocations a
+                JOIN payments p ON p.payment_reference = a.payment_reference
+                WHERE p.customer_id = ? AND p.status = 'APPLIED' AND a.invoice_number IS NOT NULL
+                  AND a.applied_on <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+                GROUP BY a.invoice_number""")
+            .params(customerId, asOf, asOf)
+            .query(rs -> {
+                result.put(rs.getString(1), rs.getBigDecimal(2));
+            });
+        return result;
+    }
+
+    /**
+     * The customer's recorded allocations are not the replay's split since a rate was entered or corrected
+     * ({@link #customersReplayedSinceRates}); marking twice changes nothing. The caller holds the customer's lock.
+     */
+    public void markReplayedSinceRate(String customerId, Instant at) {
+        // under the customer's lock (PaymentService#rateEntered): no other transaction marks the customer meanwhile
+        if (jdbc.sql("SELECT COUNT(*) FROM payment_replays WHERE customer_id = ?").param(customerId)
+                .query(Integer.class).single() == 0) {
+            jdbc.sql("INSERT INTO payment_replays (customer_id, marked_at) VALUES (?, ?)")
+                .params(customerId, Timestamp.from(at)).update();
+        }
+    }
+
+    /**
+     * The customers whose allocations, recorded when their payments were posted, a rate entered or corrected later
+     * made differ from the replay of their account: their collected figures are replayed, not read.
+     */
+    public java.util.Set<String> customersReplayedSinceRates() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT customer_id FROM payment_replays").query(String.class).list());
+    }
+
+    /**
      * The customers with money held as their credit when one of their payments was posted (an allocation to no
      * invoice), the payment received by the day and not reversed by it: the replay applies that credit to what the
      * customer owes later (an invoice registered afterwards, a fee, an invoice owing again), which the allocations

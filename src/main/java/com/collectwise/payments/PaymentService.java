@@ -295,6 +295,66 @@ public class PaymentService {
     }
 
     /**
+     * Finance entered or corrected a rate (LPR, ECB, an exchange rate): the statements of the invoices it applies to
+     * changed, so an open invoice that now owes nothing is settled (its case stops dunning for money not owed) and a
+     * settled one owing again is reopened, as after any booking ({@link #reconcile}). Once the rate has committed,
+     * each customer in a transaction of its own, under the customer's lock.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void rateEntered(com.collectwise.fees.RateEntered event) {
+        AfterTransaction.runOrDefer(() -> {
+            TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            LocalDate today = clock.today();
+            List<String> customerIds = own.execute(status -> invoices.customersWithLateInvoicesSince(
+                event.effectiveFrom(), event.effectiveFrom().atStartOfDay(clock.zone()).toInstant(), today,
+                event.currency()));
+            for (String customerId : customerIds) {
+                try {
+                    reconcileAfterRate(own, customerId);
+                } catch (RuntimeException e) {
+                    // the rate stands; this customer's next booking reconciles it
+                    log.error("Customer {}: could not be reconciled after the rate of {} was entered",
+                        customerId, event.effectiveFrom(), e);
+                }
+            }
+        });
+    }
+
+    /**
+     * One customer after a rate entry, under its lock: settled or reopened as the replay says, and marked for the
+     * reports' replay when its recorded allocations no longer are the replay's split.
+     */
+    private void reconcileAfterRate(TransactionTemplate own, String customerId) {
+        Retries.onLockConflict(() -> own.execute(status -> {
+            payments.lockCustomer(customerId);
+            LocalDate now = clock.today();
+            StatementService.CustomerAccount account = statements.account(customerId, now);
+            reconcile(customerId, account, null, now);
+            if (!recordedAsReplayed(customerId, account, now)) {
+                // the reports replay this customer's collected figures from now on (CollectedMoney)
+                payments.markReplayedSinceRate(customerId, clock.now());
+            }
+            return null;
+        }));
+    }
+
+    /** Whether what the customer's payments were recorded to pay each invoice is what the replay of today splits. */
+    private boolean recordedAsReplayed(String customerId, StatementService.CustomerAccount account, LocalDate today) {
+        Map<String, BigDecimal> replayed = new java.util.HashMap<>();
+        for (com.collectwise.money.AccountReplay.Split s : account.result().splits()) {
+            if (s.invoiceNumber() != null && s.component() != com.collectwise.money.Component.CREDIT) {
+                replayed.merge(s.invoiceNumber(), s.amount().amount(), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> recorded = payments.recordedPerInvoice(customerId, today);
+        Set<String> numbers = new LinkedHashSet<>(replayed.keySet());
+        numbers.addAll(recorded.keySet());
+        return numbers.stream().allMatch(n -> replayed.getOrDefault(n, BigDecimal.ZERO)
+            .compareTo(recorded.getOrDefault(n, BigDecimal.ZERO)) == 0);
+    }
+
+    /**
      * Money the bank feed posted for a customer before the ERP sent the customer (no invoice named) was kept
      * unapplied under the customer id it named: from now on it is the customer's credit, by its value date, and pays
      * the customer's invoices as they come.

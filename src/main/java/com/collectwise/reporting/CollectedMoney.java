@@ -25,8 +25,9 @@ import com.collectwise.payments.PaymentRepository;
  * reversed payment (money kept unapplied counts as posted when applied; a reversal whatever its date), a ledger line
  * of any kind posted after a payment dated on or after it (a credit note whatever its date), an invoice registered
  * after a payment but issued by its value date (or issued between a late-posted payment's value date and its
- * posting), or money held as credit when a payment was posted (the replay applies it to what the customer owes
- * later). All are rare, so few accounts are replayed.
+ * posting), money held as credit when a payment was posted (the replay applies it to what the customer owes
+ * later), or a rate entered or corrected after its payments were split (marked by payments when the rate was
+ * entered). All are rare, so few accounts are replayed.
  */
 @Component
 class CollectedMoney {
@@ -58,6 +59,7 @@ class CollectedMoney {
     Set<String> replayedCustomers(LocalDate asOf) {
         Set<String> replayed = new java.util.HashSet<>(payments.customersWithBackDatedPayments(asOf));
         replayed.addAll(payments.customersWithCreditHeld(asOf));
+        replayed.addAll(payments.customersReplayedSinceRates());
         addInvoicesOutOfStep(asOf, replayed);
         List<Ledger.Dated> lines = ledger.linesDatedBy(asOf);
         if (lines.isEmpty()) {

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class RateControllerTest {
 
     final ReferenceRates rates = mock(ReferenceRates.class);
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RateController(rates))
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new RateController(rates, event -> { }))
         .setControllerAdvice(new com.collectwise.api.ApiExceptionHandler())
         .setMessageConverters(new org.springframework.http.converter.json.MappingJackson2HttpMessageConverter(
             org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
