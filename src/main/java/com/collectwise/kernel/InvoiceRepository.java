@@ -46,13 +46,14 @@ public class InvoiceRepository {
 
     /**
      * The invoice as {@link #map} reads the row {@link #insert} wrote: amount and contract rate at the scales of their
-     * columns (NUMERIC(19,2), NUMERIC(9,4), rounded as the database rounds), the amount in the currency's minor units as
-     * {@link Money#stored} gives it, no case, no close reason, no stage entries yet.
+     * columns (NUMERIC(19,4) since V13, NUMERIC(9,4), rounded as the database rounds), the amount in the currency's
+     * minor units as {@link Money#stored} gives it (KWD 1.234 stays 1.234: the column was NUMERIC(19,2) before V13),
+     * no case, no close reason, no stage entries yet.
      */
     static Invoice asStored(Invoice i) {
         String currency = i.currency().trim();
         return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(),
-            Money.stored(i.amount().setScale(2, java.math.RoundingMode.HALF_UP), currency), currency,
+            Money.stored(i.amount().setScale(4, java.math.RoundingMode.HALF_UP), currency), currency,
             i.contractRatePercent() == null ? null : i.contractRatePercent().setScale(4, java.math.RoundingMode.HALF_UP),
             i.status(), i.stage(), null, null, 0);
     }
