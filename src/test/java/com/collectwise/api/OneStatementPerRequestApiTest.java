@@ -173,6 +173,34 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
     }
 
     /**
+     * The cases of a large import started in batches (two invoices per batch in the test profile; four invoices of one
+     * customer): each batch reads the customer's payments once, with the money waiting for its invoices, and looks again
+     * once after its commit (bench/results/TUNING.md, row 51). Before: the customer's payments, then the waiting money
+     * once per invoice, and the look again: 4 SELECTs on payments per batch, 8 in all (now 2 per batch, 4).
+     */
+    @Test
+    void anImportBatchReadsThePaymentsOncePerCustomer() {
+        String customerId = createCustomer();
+        StringBuilder csv = new StringBuilder("invoiceNumber,customerId,issueDate,dueDate,amount,currency\n");
+        for (int i = 0; i < 4; i++) {
+            csv.append(unique("BIG")).append(',').append(customerId).append(',').append(today().minusDays(10))
+                .append(',').append(today().plusDays(20)).append(",100.00,CNY\n");
+        }
+        Response imported = postCsv(INTEGRATION, "/api/invoices/import", csv.toString());
+        assertThat(imported.body().path("status").asText()).as(imported.raw()).isEqualTo("STARTING_CASES");
+        own.clear();
+
+        assertThat(starter.startPending()).isEqualTo(4);
+
+        List<String> reads = own.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT))
+            .filter(l -> l.contains("sql statement [select") && l.contains("from payments")).toList();
+        assertThat(reads).as("SELECTs on payments").hasSize(4);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.collectwise.cases.ImportCaseStarter starter;
+
+    /**
      * The look again after a registration's commit (money posted at the same moment) is one SELECT in autocommit, not a
      * transaction of its own (bench/results/TUNING.md, row 50): the registration is the only transaction committed.
      * Before: two, the look again's BEGIN and COMMIT round trips on top of its query.
