@@ -128,6 +128,10 @@ public class InvoiceRepository {
         // were stored before, and their ledger lines are read as any invoice's
         for (Invoice invoice : locked) {
             TransactionCache.note(new RegisteredOf(invoice.customerId(), invoice.invoiceNumber()));
+            // locked until this transaction ends, so the newest row there is: kept for find() (Plan collection stages
+            // and the first stage entry read it; this repository's writes update or forget it; row 52)
+            Optional<Invoice> row = Optional.of(invoice);
+            TransactionCache.get(new Key(invoice.invoiceNumber()), () -> row);
         }
         return locked;
     }

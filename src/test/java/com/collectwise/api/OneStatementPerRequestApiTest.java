@@ -197,6 +197,31 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
         assertThat(reads).as("SELECTs on payments").hasSize(4);
     }
 
+    /**
+     * The rows a batch locked to start their cases are the rows its case starts read (Plan collection stages, the first
+     * stage entry): kept for the transaction, not read again by number (bench/results/TUNING.md, row 52). Before: one
+     * SELECT of the invoice by number per case start (4 here).
+     */
+    @Test
+    void anImportBatchReadsNoInvoiceItLockedAgain() {
+        String customerId = createCustomer();
+        StringBuilder csv = new StringBuilder("invoiceNumber,customerId,issueDate,dueDate,amount,currency\n");
+        for (int i = 0; i < 4; i++) {
+            csv.append(unique("BIG")).append(',').append(customerId).append(',').append(today().minusDays(10))
+                .append(',').append(today().plusDays(20)).append(",100.00,CNY\n");
+        }
+        Response imported = postCsv(INTEGRATION, "/api/invoices/import", csv.toString());
+        assertThat(imported.body().path("status").asText()).as(imported.raw()).isEqualTo("STARTING_CASES");
+        own.clear();
+
+        assertThat(starter.startPending()).isEqualTo(4);
+
+        assertThat(own.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT))
+            .filter(l -> l.contains("sql statement [select * from invoices where invoice_number = ?"))).isEmpty();
+        assertThat(own.stream().map(l -> l.toLowerCase(java.util.Locale.ROOT))
+            .filter(l -> l.contains("for update skip locked") || l.contains("rows only for update"))).hasSize(3);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     private com.collectwise.cases.ImportCaseStarter starter;
 
