@@ -72,7 +72,7 @@ public class StatementService {
             if (!asOf.isAfter(invoice.dueDate()) && ledger.knownWithoutLines(invoice.invoiceNumber())) {
                 // registered in this transaction, nothing booked on it, no money of its customer, not due as of the
                 // date: the amount is owed, no interest, no fees, whatever the customer, rates and policy (the first
-                // stage entry of a brand-new invoice: no replay; bench/results/TUNING.md, row 49)
+                // stage entry of a brand-new invoice: no replay; bench/results/TUNING.md, row 50)
                 log.debug("Statement of invoice {} as of {}: as registered (nothing booked, not due)",
                     invoice.invoiceNumber(), asOf);
                 return AccountReplay.untouched(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),

@@ -124,12 +124,12 @@ public class InvoiceRepository {
             .param(importId).query(InvoiceRepository::map).list();
         // the caller starts their cases in this transaction and tells their registration with each start: the money
         // waiting for them is read with their customers' payments, once per customer, not once per invoice
-        // (registeredInThisTransactionOf; bench/results/TUNING.md, row 51). Not registeredInThisTransaction: they
+        // (registeredInThisTransactionOf; bench/results/TUNING.md, row 52). Not registeredInThisTransaction: they
         // were stored before, and their ledger lines are read as any invoice's
         for (Invoice invoice : locked) {
             TransactionCache.note(new RegisteredOf(invoice.customerId(), invoice.invoiceNumber()));
             // locked until this transaction ends, so the newest row there is: kept for find() (Plan collection stages
-            // and the first stage entry read it; this repository's writes update or forget it; row 52)
+            // and the first stage entry read it; this repository's writes update or forget it; row 53)
             Optional<Invoice> row = Optional.of(invoice);
             TransactionCache.get(new Key(invoice.invoiceNumber()), () -> row);
         }

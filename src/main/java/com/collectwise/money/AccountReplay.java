@@ -161,7 +161,7 @@ public final class AccountReplay {
      * and compensation, computed without a replay. Interest runs and the EU compensation falls due only from the day
      * after the due date, nothing was charged, reduced or paid: the amount is owed as principal (at the currency's
      * minor unit, as the replay holds it), no interest, no fees. The first stage entry of a brand-new invoice
-     * (bench/results/TUNING.md, row 49); {@code AccountReplayUntouchedTest} compares it with the replay.
+     * (bench/results/TUNING.md, row 50); {@code AccountReplayUntouchedTest} compares it with the replay.
      *
      * @throws IllegalArgumentException when {@code asOf} is after the due date (the replay decides then)
      */

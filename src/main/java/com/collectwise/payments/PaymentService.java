@@ -388,7 +388,7 @@ public class PaymentService {
                 // single SELECT sees every transaction committed before it starts, exactly as the first statement of a
                 // transaction of its own (READ COMMITTED takes a snapshot per statement; PostgreSQL takes even a
                 // repeatable read's at the first statement, not at BEGIN), and it locks nothing, so the look is as late
-                // and sees as much as in a transaction, without BEGIN and COMMIT (bench/results/TUNING.md, row 50). More
+                // and sees as much as in a transaction, without BEGIN and COMMIT (bench/results/TUNING.md, row 51). More
                 // than 500 names: one such SELECT per 500, each after the commit, as the statements of a transaction were
                 PaymentRepository.SeenAgain seen = invoices.isEmpty() && customersWithoutMoney.isEmpty()
                     && customers.isEmpty() ? new PaymentRepository.SeenAgain(Set.of(), Set.of(), Set.of())

@@ -14,7 +14,7 @@ import com.collectwise.cases.ImportCaseStarter;
 /**
  * Money posted for invoices of a large import before the import stored them waits for them; it is applied when their
  * cases start, batch by batch (two invoices per batch in the test profile), the waiting money of a batch read with its
- * customer's payments (bench/results/TUNING.md, row 51). Four invoices of 100.00, 40.00 waiting for the second and
+ * customer's payments (bench/results/TUNING.md, row 52). Four invoices of 100.00, 40.00 waiting for the second and
  * 70.00 for the fourth: 100.00, 60.00, 100.00, 30.00 owed, each payment applied once.
  */
 class ImportBatchWaitingMoneyApiTest extends ApiTestSupport {

@@ -102,7 +102,7 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
 
     /**
      * Over HTTP, with the answer's view: before its due date neither the case start nor the answer replays the new
-     * invoice's account (bench/results/TUNING.md, row 49; was once, and twice before the per-transaction cache).
+     * invoice's account (bench/results/TUNING.md, row 50; was once, and twice before the per-transaction cache).
      */
     @Test
     void registeringAnInvoiceBeforeItsDueDateReplaysNoAccount() {
@@ -175,7 +175,7 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
     /**
      * The cases of a large import started in batches (two invoices per batch in the test profile; four invoices of one
      * customer): each batch reads the customer's payments once, with the money waiting for its invoices, and looks again
-     * once after its commit (bench/results/TUNING.md, row 51). Before: the customer's payments, then the waiting money
+     * once after its commit (bench/results/TUNING.md, row 52). Before: the customer's payments, then the waiting money
      * once per invoice, and the look again: 4 SELECTs on payments per batch, 8 in all (now 2 per batch, 4).
      */
     @Test
@@ -199,7 +199,7 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
 
     /**
      * The rows a batch locked to start their cases are the rows its case starts read (Plan collection stages, the first
-     * stage entry): kept for the transaction, not read again by number (bench/results/TUNING.md, row 52). Before: one
+     * stage entry): kept for the transaction, not read again by number (bench/results/TUNING.md, row 53). Before: one
      * SELECT of the invoice by number per case start (4 here).
      */
     @Test
@@ -227,7 +227,7 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
 
     /**
      * The look again after a registration's commit (money posted at the same moment) is one SELECT in autocommit, not a
-     * transaction of its own (bench/results/TUNING.md, row 50): the registration is the only transaction committed.
+     * transaction of its own (bench/results/TUNING.md, row 51): the registration is the only transaction committed.
      * Before: two, the look again's BEGIN and COMMIT round trips on top of its query.
      */
     @Test
@@ -248,7 +248,7 @@ class OneStatementPerRequestApiTest extends ApiTestSupport {
 
     /**
      * The case start of a brand-new invoice before its due date, for a customer without money, shows its figures without
-     * replaying its account (bench/results/TUNING.md, row 49: registered in this transaction, nothing booked on it, not
+     * replaying its account (bench/results/TUNING.md, row 50: registered in this transaction, nothing booked on it, not
      * due: the amount is owed). Before: the first stage entry replayed the invoice alone, once per registration.
      */
     @Test

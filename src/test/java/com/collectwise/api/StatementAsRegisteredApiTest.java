@@ -40,7 +40,7 @@ import com.collectwise.money.Statement;
 /**
  * The statement of an invoice in the transaction that registered it, before anything was booked on it and before its
  * due date, is known without a replay ({@code StatementService#statement}, {@code AccountReplay#untouched};
- * bench/results/TUNING.md, row 49): the first stage entry of a case start shows the amount as outstanding. Compared
+ * bench/results/TUNING.md, row 50): the first stage entry of a case start shows the amount as outstanding. Compared
  * here with the statement the replay gives once the registration has committed (the invoice's ledger read from the
  * database), for the invoices the short way covers; and what it does not cover goes the replay's way: money waiting
  * for the invoice, applied by the registration, a ledger line booked in the registration's transaction, money of the

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link AccountReplay#untouched}: the statement of an invoice without ledger lines and payments, as of a date on or
  * before its due date, is the statement the replay gives for it (the first stage entry of a brand-new invoice,
- * {@code fees.StatementService#statement}; bench/results/TUNING.md, row 49). Random invoices: currencies with 0, 2
+ * {@code fees.StatementService#statement}; bench/results/TUNING.md, row 50). Random invoices: currencies with 0, 2
  * and 3 decimals, any rate, cap and EU compensation (converted or not), as of any day from before the issue date to
  * the due date. Equal as records: every figure at the same scale.
  */
