@@ -1,7 +1,6 @@
 package com.collectwise.agreements;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -41,7 +40,8 @@ public final class Acceleration {
         if (unpaid.signum() == 0) {
             return new Check(Verdict.PAID, unpaid, "paid");
         }
-        BigDecimal fifth = total.multiply(ONE_FIFTH).setScale(total.scale(), RoundingMode.HALF_UP);
+        // the exact fifth (unpaid x 5 >= total): a fifth rounded to cents would send the demand 0.01 early
+        BigDecimal fifth = total.multiply(ONE_FIFTH);
         if (unpaid.compareTo(fifth) >= 0) {
             return new Check(Verdict.DEMAND, unpaid, "unpaid instalments of " + unpaid.toPlainString()
                 + " reach one fifth of the plan total " + total.toPlainString());

@@ -23,10 +23,13 @@ public class CaseClosing {
     private final AdjustmentService adjustments;
     private final BusinessClock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PromiseChecks promises;
 
     public CaseClosing(InvoiceRepository invoices, CreditHold creditHold, AdjustmentService adjustments,
-                       BusinessClock clock, org.springframework.context.ApplicationEventPublisher events) {
+                       BusinessClock clock, org.springframework.context.ApplicationEventPublisher events,
+                       PromiseChecks promises) {
         this.events = events;
+        this.promises = promises;
         this.invoices = invoices;
         this.creditHold = creditHold;
         this.adjustments = adjustments;
@@ -41,6 +44,8 @@ public class CaseClosing {
         } else if (invoice.stage() != Stage.CLOSED) {
             invoices.updateStage(invoiceNumber, Stage.CLOSED);
         }
+        // the case's promise checks end with it: a promise the payments kept counts as kept (the customer's habits)
+        promises.invoiceSettled(invoiceNumber, invoice.customerId());
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
         // a replay publishes again: the listeners are idempotent (an agency is told once per mandate)
         events.publishEvent(new CaseSettled(invoiceNumber, invoice.customerId(), CaseStatus.SETTLED, "Paid in full"));

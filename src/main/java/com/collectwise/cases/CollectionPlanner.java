@@ -26,14 +26,18 @@ public class CollectionPlanner {
         ZonedDateTime formal = at(dueDate.plusDays(policy.formalDemandDays()), zone);
         ZonedDateTime visit = at(dueDate.plusDays(policy.fieldVisitDays()), zone);
         ZonedDateTime agency = at(dueDate.plusDays(policy.agencyDays()), zone);
+        // the stage an invoice starts in follows its age in days (the daysOverdue the case view shows), whatever the
+        // hour it is registered at: registered before nine on the day a stage begins, it starts in that stage
+        // (running cases enter it at nine, when its timer fires)
+        ZonedDateTime registered = now.toLocalTime().isBefore(START_OF_DAY) ? now.with(START_OF_DAY) : now;
         Stage entry;
-        if (now.isBefore(overdue)) {
+        if (registered.isBefore(overdue)) {
             entry = Stage.PRE_DUE;
-        } else if (now.isBefore(formal)) {
+        } else if (registered.isBefore(formal)) {
             entry = Stage.INTERNAL_REMINDER;
-        } else if (now.isBefore(visit)) {
+        } else if (registered.isBefore(visit)) {
             entry = Stage.FORMAL_DEMAND;
-        } else if (now.isBefore(agency)) {
+        } else if (registered.isBefore(agency)) {
             entry = Stage.FIELD_VISIT;
         } else {
             entry = Stage.AGENCY;

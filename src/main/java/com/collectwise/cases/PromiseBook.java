@@ -86,6 +86,64 @@ public class PromiseBook implements PromiseTrackRecord {
         return kept;
     }
 
+    /**
+     * The invoice was paid off: its case ends, and with it the timers that would have checked its open promises. Each
+     * open promise whose window (the day it was given through the promised date plus the grace days) already holds
+     * the promised amount less the tolerance is KEPT now; it could not be broken any more by waiting. One not reached
+     * (the invoice was settled by a credit note, say) stays as it was.
+     *
+     * @return the ids of the promises decided as kept now
+     */
+    public List<Long> keepOnSettlement(String invoiceNumber, ZoneId zone, Instant now) {
+        record Open(long id, BigDecimal amount, LocalDate promisedDate, Instant createdAt) {
+        }
+        List<Open> open = jdbc.sql("""
+                SELECT id, amount, promised_date, created_at FROM promises
+                WHERE invoice_number = ? AND status = 'OPEN' ORDER BY id""")
+            .param(invoiceNumber)
+            .query((rs, n) -> new Open(rs.getLong(1), rs.getBigDecimal(2), rs.getDate(3).toLocalDate(),
+                rs.getTimestamp(4).toInstant())).list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Invoice invoice = invoices.find(invoiceNumber).orElseThrow();
+        List<Long> kept = new java.util.ArrayList<>();
+        for (Open p : open) {
+            BigDecimal paid = payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
+                p.promisedDate().plusDays(graceDays));
+            if (isKept(p.amount(), paid, invoice.currency()) && jdbc.sql(
+                    "UPDATE promises SET status = 'KEPT', resolved_at = ? WHERE id = ? AND status = 'OPEN'")
+                .params(Timestamp.from(now), p.id()).update() == 1) {
+                kept.add(p.id());
+            }
+        }
+        return kept;
+    }
+
+    /** An open promise of a running case whose check should have run by now. */
+    public record Unjudged(long promiseId, String invoiceNumber, String customerId) {
+    }
+
+    /**
+     * The OPEN promises of open invoices whose check day (promised date + grace days + 1, the check runs at 09:00)
+     * is before {@code today}: their check is lost (a call promise's timer ends with the calls when the formal
+     * demand date interrupts them, whatever the promised date).
+     */
+    public List<Unjudged> unjudged(LocalDate today) {
+        record Open(long id, String invoice) {
+        }
+        List<Open> open = jdbc.sql("SELECT id, invoice_number FROM promises WHERE status = 'OPEN' AND promised_date < ?"
+                + " ORDER BY id")
+            .param(today.minusDays(graceDays + 1L))
+            .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2))).list();
+        List<Unjudged> unjudged = new java.util.ArrayList<>();
+        for (Open o : open) {
+            invoices.find(o.invoice()).filter(i -> i.status() == com.collectwise.kernel.CaseStatus.OPEN)
+                .ifPresent(i -> unjudged.add(new Unjudged(o.id(), i.invoiceNumber(), i.customerId())));
+        }
+        return unjudged;
+    }
+
     /** A broken promise that a payment posted after its check turned out to have kept. */
     public record KeptAfterAll(long promiseId, String invoiceNumber, boolean lastDecidedOfInvoice) {
     }

@@ -30,4 +30,30 @@ public class PromiseChecks {
             kept ? "PROMISE_KEPT" : "PROMISE_BROKEN", "Promise #" + promiseId + (kept ? " kept." : " broken."), null, null));
         return kept;
     }
+
+    /** The invoice was paid off: its open promises that the payments kept are kept (the case file says so). */
+    public void invoiceSettled(String invoiceNumber, String customerId) {
+        for (long promiseId : promises.keepOnSettlement(invoiceNumber, clock.zone(), clock.now())) {
+            contacts.append(new ContactEntry(null, invoiceNumber, customerId, "NOTE", clock.now(), null, null,
+                "PROMISE_KEPT", "Promise #" + promiseId + " kept: the invoice is paid.", null, null));
+        }
+    }
+
+    /**
+     * Judges the promises whose check was lost (a promise made on the phone and running past the formal demand date:
+     * the formal demand ends the calls and their promise timer), by the same rule, after their check day: kept or
+     * broken, noted in the case file and counted in the customer's habits instead of staying OPEN for ever.
+     *
+     * @return how many were judged
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${collectwise.watch.interval}",
+        initialDelayString = "${collectwise.watch.initial-delay}")
+    public int judgeMissedChecks() {
+        int judged = 0;
+        for (PromiseBook.Unjudged p : promises.unjudged(clock.today())) {
+            check(p.invoiceNumber(), p.customerId(), p.promiseId());
+            judged++;
+        }
+        return judged;
+    }
 }

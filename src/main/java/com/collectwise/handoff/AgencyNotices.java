@@ -121,6 +121,22 @@ public class AgencyNotices {
     }
 
     /**
+     * An instalment plan agreed with us paused the case and ended its work with the agency (the plan interrupts the
+     * stage): the agency is told it was taken back, and the mandate ends here. Should the plan fail, the case
+     * resumes at the agency stage and a new hand-off is approved.
+     */
+    @EventListener
+    public void escalationPaused(com.collectwise.kernel.EscalationPaused paused) {
+        mandate(paused.invoiceNumber()).ifPresent(m -> {
+            queue(m, null, new AgencyNotice(key(m, AgencyNotice.RECALL, "AGREEMENT"), m.mandateKey(),
+                m.invoiceNumber(), AgencyNotice.RECALL, "AGREEMENT", null, null, clock.today(),
+                "Taken back: the customer agreed an instalment plan with us. Stop working it."));
+            jdbc.sql("UPDATE agency_mandates SET ended_at = ?, end_reason = ? WHERE idempotency_key = ? AND ended_at IS NULL")
+                .params(Timestamp.from(clock.now()), "recalled: instalment plan agreed", m.mandateKey()).update();
+        });
+    }
+
+    /**
      * The invoice was registered in this transaction and no mandate was recorded for it since: a mandate names an
      * invoice whose case handed it off, so there is none to look up (the first stage entry of a case start).
      */

@@ -1,6 +1,7 @@
 package com.collectwise.limitation;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * A fact that interrupts the limitation period and restarts it on its date (e.g. PAYMENT). {@code until}: the day
@@ -8,6 +9,17 @@ import java.time.LocalDate;
  * nothing, as the money replay no longer counts it from its reversal on); null when it counts for good.
  */
 public record Interruption(LocalDate on, String kind, LocalDate until) {
+
+    /**
+     * The creditor's own acts (a delivered demand, a suit): they interrupt a running period but cannot revive one that
+     * has run out (Civil Code art. 195 interrupts a period that runs). Every other kind is the debtor's acknowledgement.
+     */
+    public static final Set<String> CREDITOR_ACTS = Set.of("DELIVERED_DEMAND", "SUIT");
+
+    /** Whether the debtor did it: an acknowledgement counts after the period too (art. 192: no plea once agreed). */
+    public boolean byDebtor() {
+        return !CREDITOR_ACTS.contains(kind);
+    }
 
     public Interruption(LocalDate on, String kind) {
         this(on, kind, null);

@@ -35,13 +35,24 @@ public class LimitationService {
         return invoice.dueDate().plusYears(YEARS).isBefore(asOf) && limitationDate(invoice, asOf).isBefore(asOf);
     }
 
-    /** The due date or the latest interruption after it, as of the date. */
+    /**
+     * The due date or the latest interruption after it, as of the date. An interruption restarts a period that still
+     * runs on its day (on or before the limitation date so far); once the period has run out, the creditor's demand or
+     * suit does not revive the claim, the debtor's own acknowledgement (payment, promise, agreement, confirmed
+     * statement) does: a debtor who agrees to pay after the period cannot plead it (Civil Code art. 192).
+     */
     public LocalDate lastRestart(Invoice invoice, LocalDate asOf) {
-        return sources.stream().flatMap(s -> s.interruptions(invoice.invoiceNumber()).stream())
+        List<Interruption> facts = sources.stream().flatMap(s -> s.interruptions(invoice.invoiceNumber()).stream())
             .filter(i -> i.countsAsOf(asOf))
-            .map(Interruption::on)
-            .filter(d -> d.isAfter(invoice.dueDate()))
-            .max(Comparator.naturalOrder())
-            .orElse(invoice.dueDate());
+            .filter(i -> i.on().isAfter(invoice.dueDate()))
+            .sorted(Comparator.comparing(Interruption::on))
+            .toList();
+        LocalDate restart = invoice.dueDate();
+        for (Interruption i : facts) {
+            if (i.byDebtor() || !i.on().isAfter(restart.plusYears(YEARS))) {
+                restart = i.on(); // in date order: never earlier than the restart so far
+            }
+        }
+        return restart;
     }
 }

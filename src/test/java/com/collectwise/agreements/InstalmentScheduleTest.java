@@ -66,4 +66,24 @@ class InstalmentScheduleTest {
         assertThat(Acceleration.covered(ten, 10, new BigDecimal("1000.00"))).isTrue();
         assertThat(Acceleration.covered(ten, 10, new BigDecimal("999.99"))).isFalse();
     }
+
+    /**
+     * "Unpaid instalments reach 1/5 of the total" (Civil Code art. 634) compares with the exact fifth, not one rounded
+     * to cents: of a plan of 1,000.01 (instalments 200.00, 200.00, 200.00, 200.00, 200.01) the fifth is 200.002; the
+     * first instalment unpaid (200.00) is less than that, so the customer is behind, not yet sent the demand.
+     * 200.01 unpaid (the first paid 199.99 short by 0.01 more) would reach it.
+     */
+    @Test
+    void theFifthIsTheExactFifthOfTheTotalNotOneRoundedToCents() {
+        List<Instalment> five = List.of(new Instalment(1, FIRST, new BigDecimal("200.00")),
+            new Instalment(2, FIRST.plusMonths(1), new BigDecimal("200.00")),
+            new Instalment(3, FIRST.plusMonths(2), new BigDecimal("200.00")),
+            new Instalment(4, FIRST.plusMonths(3), new BigDecimal("200.00")),
+            new Instalment(5, FIRST.plusMonths(4), new BigDecimal("200.01")));
+        assertThat(Acceleration.check(five, 1, BigDecimal.ZERO).verdict()).isEqualTo(Verdict.BEHIND);
+        // second instalment due, 199.99 paid: 400.00 - 199.99 = 200.01 unpaid >= 200.002
+        assertThat(Acceleration.check(five, 2, new BigDecimal("199.99")).verdict()).isEqualTo(Verdict.DEMAND);
+        // second instalment due, 200.00 paid: 200.00 unpaid < 200.002
+        assertThat(Acceleration.check(five, 2, new BigDecimal("200.00")).verdict()).isEqualTo(Verdict.BEHIND);
+    }
 }

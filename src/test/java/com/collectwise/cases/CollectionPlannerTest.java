@@ -36,12 +36,18 @@ class CollectionPlannerTest {
     @ParameterizedTest(name = "registered {0} -> {1}")
     @CsvSource({
         "2026-02-01T10:00, PRE_DUE",
-        "2026-03-04T08:59, PRE_DUE",
+        "2026-03-03T23:59, PRE_DUE",
+        // the age in days decides, not the hour: registered before nine on D+1 the invoice is overdue already
+        "2026-03-04T00:00, INTERNAL_REMINDER",
+        "2026-03-04T08:59, INTERNAL_REMINDER",
         "2026-03-04T09:00, INTERNAL_REMINDER",
-        "2026-03-13T08:59, INTERNAL_REMINDER",
+        "2026-03-12T23:59, INTERNAL_REMINDER",
+        "2026-03-13T07:30, FORMAL_DEMAND",
         "2026-03-13T09:00, FORMAL_DEMAND",
+        "2026-03-22T23:59, FORMAL_DEMAND",
         "2026-03-23T09:00, FIELD_VISIT",
-        "2026-05-02T08:59, FIELD_VISIT",
+        "2026-05-01T23:59, FIELD_VISIT",
+        "2026-05-02T08:59, AGENCY",
         "2026-05-02T09:00, AGENCY",
         "2027-01-01T09:00, AGENCY"
     })

@@ -230,6 +230,37 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
         assertThat(dispatcher.dispatchDue()).isZero();
     }
 
+    @Autowired com.collectwise.cases.CaseRequestService requests;
+    @Autowired com.collectwise.agreements.AgreementService agreements;
+
+    /**
+     * An instalment plan agreed with us takes the case out of the agency's hands (the plan interrupts the collection,
+     * the agency's work with it): the agency is told at once that the case was taken back, and the mandate ends, so
+     * it does not go on collecting from a customer who pays us by instalments. Plan of 03-02: 2,500.00 on 03-20, the
+     * rest with its interest on 04-20.
+     */
+    @Test
+    void anInstalmentPlanTakesTheCaseBackFromTheAgencyAndTheAgencyIsTold() throws Exception {
+        ProcessInstance pi = handedOff();
+        BigDecimal second = agreements.project(reload(invoice), List.of(
+                new com.collectwise.agreements.Instalment(1, LocalDate.of(2026, 3, 20), new BigDecimal("2500.00")),
+                new com.collectwise.agreements.Instalment(2, LocalDate.of(2026, 4, 20), BigDecimal.ONE)))
+            .required().subtract(new BigDecimal("2500.00"));
+        requests.agreement(invoice.invoiceNumber(), List.of(
+            new com.collectwise.agreements.Instalment(1, LocalDate.of(2026, 3, 20), new BigDecimal("2500.00")),
+            new com.collectwise.agreements.Instalment(2, LocalDate.of(2026, 4, 20), second)), false, null, "portal");
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_AgreeInstalments");
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(AGENCY.calls(NOTICES)).singleElement().satisfies(call -> {
+            assertThat(call.idempotencyKey()).startsWith(mandateKey() + ":RECALL:");
+            assertThat(json.readTree(call.body()).get("detail").asText()).contains("Taken back");
+        });
+        assertThat(jdbc.sql("SELECT end_reason FROM agency_mandates WHERE idempotency_key = ?").param(mandateKey())
+            .query(String.class).single()).startsWith("recalled");
+    }
+
     @Test
     void aRecallOverTheApiEndsTheMandateThroughTheModelAndIsNotToldTwice() {
         ProcessInstance pi = handedOff();

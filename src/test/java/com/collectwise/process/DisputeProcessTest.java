@@ -121,6 +121,30 @@ class DisputeProcessTest extends CollectionTestSupport {
         assertThat(disputeStatus()).isEqualTo("REJECTED");
     }
 
+    /**
+     * The department sees in Tasklist by when it must decide: "Resolve dispute" is due at the end of the service
+     * level, 10 working days of the official calendar. Raised on Thursday 2026-09-24: 09-25..27 Mid-Autumn holidays,
+     * 10-01..07 National Day, Saturday 10-10 a make-up working day: 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12,
+     * 10-13, 10-14, 10-15 -> due Thursday 2026-10-15 18:00, the moment the supervisor takes over.
+     */
+    @Test
+    void theResolveDisputeTaskIsDueWhenTheServiceLevelEnds() {
+        setClock(at(2026, 9, 24, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, LocalDate.of(2026, 9, 22), 30, "1000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 300.0, DISPUTE_DESCRIPTION, "3 of 10 pumps leak"));
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        started.add(dispute.getId());
+        executeDueJobs();
+
+        assertThat((String) variable(dispute, DISPUTE_SLA)).startsWith("2026-10-15T18:00");
+        org.camunda.bpm.engine.task.Task resolve = tasks.createTaskQuery().processInstanceId(dispute.getId())
+            .taskDefinitionKey("Task_ResolveDispute").singleResult();
+        assertThat(resolve.getDueDate()).isEqualTo(java.util.Date.from(at(2026, 10, 15, 18, 0).toInstant()));
+    }
+
     void creditNote(String number, String amount, LocalDate issuedOn) {
         creditNotes.issue(invoice.invoiceNumber(), number + "-" + invoice.invoiceNumber(), new java.math.BigDecimal(amount),
             issuedOn, "pumps returned", "finance1");

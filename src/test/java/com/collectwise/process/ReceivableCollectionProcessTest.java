@@ -506,6 +506,29 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .query(String.class).single()).isEqualTo("KEPT");
     }
 
+    /**
+     * A promise made on the phone that runs past the formal demand date is still judged: call on 03-05 (due 03-03,
+     * T=30: formal demand 03-13 09:00), 5,000.00 promised by Monday 03-16; nothing paid. Whatever the formal demand
+     * does to the calls (it ends them and their promise timer), the promise is decided after its date plus the 2
+     * grace days (check day 03-19): by the watch from 03-20 on, BROKEN, noted in the case file and counted in the
+     * customer's habits, not left OPEN for ever. A promise whose check day has not passed is left to its timer.
+     */
+    @Test
+    void aPromiseRunningPastTheFormalDemandDateIsStillJudged() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-16"));
+        moveTo(at(2026, 3, 13, 9, 0));
+        moveTo(at(2026, 3, 19, 9, 0));
+        promiseChecks.judgeMissedChecks();
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).as("its check day is today").isEqualTo("OPEN");
+        moveTo(at(2026, 3, 20, 9, 0));
+        promiseChecks.judgeMissedChecks();
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(String.class).single()).isEqualTo("BROKEN");
+        assertThat(contactOutcomes(invoice)).contains("PROMISE_BROKEN");
+    }
+
     @Test
     void brokenPromiseIsFlaggedOnTheNextCall() {
         ProcessInstance pi = atFirstCall("12000.00");
@@ -517,6 +540,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     }
 
     @Autowired com.collectwise.payments.PaymentService paymentService;
+    @Autowired com.collectwise.cases.PromiseChecks promiseChecks;
 
     void bankFeed(String reference, String amount, LocalDate valueDate) {
         paymentService.receive(new com.collectwise.payments.IncomingPayment(reference, invoice.invoiceNumber(), null,
