@@ -78,8 +78,7 @@ public class Ledger {
         java.util.Map<String, List<LedgerEntry>> byInvoice = new java.util.HashMap<>();
         // an invoice registered in this transaction has only the lines this transaction booked (they name an existing
         // invoice): none at its case start, so no SELECT there
-        List<String> asked = invoiceNumbers.stream()
-            .filter(n -> !invoices.registeredInThisTransaction(n) || TransactionCache.noted(new Booked(n))).toList();
+        List<String> asked = invoiceNumbers.stream().filter(n -> !knownWithoutLines(n)).toList();
         if (asked.isEmpty()) {
             return byInvoice;
         }
@@ -88,6 +87,14 @@ public class Ledger {
             .query(Ledger::map).list()
             .forEach(e -> byInvoice.computeIfAbsent(e.invoiceNumber(), n -> new java.util.ArrayList<>()).add(e));
         return byInvoice;
+    }
+
+    /**
+     * Whether the invoice is known to have no ledger line without asking the database: it was registered in this
+     * transaction (its lines name an existing invoice, FK) and this transaction booked none on it.
+     */
+    public boolean knownWithoutLines(String invoiceNumber) {
+        return invoices.registeredInThisTransaction(invoiceNumber) && !TransactionCache.noted(new Booked(invoiceNumber));
     }
 
     /**

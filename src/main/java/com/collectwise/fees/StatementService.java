@@ -63,9 +63,21 @@ public class StatementService {
      * Counts only what happened on or before {@code asOf}. A customer without applied payments has no money that moves
      * between invoices (no credit, no allocation), so each invoice's figures depend on its own terms and ledger lines
      * only: the invoice is replayed alone, not the customer's whole account (a case start, bench/results/TUNING.md).
+     * An invoice that has no ledger line either, known without a query (registered in this transaction, nothing booked
+     * on it: {@link Ledger#knownWithoutLines}), is not replayed at all before its due date
+     * ({@link AccountReplay#untouched}).
      */
     public Statement statement(Invoice invoice, LocalDate asOf) {
         if (payments(invoice.customerId()).isEmpty()) {
+            if (!asOf.isAfter(invoice.dueDate()) && ledger.knownWithoutLines(invoice.invoiceNumber())) {
+                // registered in this transaction, nothing booked on it, no money of its customer, not due as of the
+                // date: the amount is owed, no interest, no fees, whatever the customer, rates and policy (the first
+                // stage entry of a brand-new invoice: no replay; bench/results/TUNING.md, row 50)
+                log.debug("Statement of invoice {} as of {}: as registered (nothing booked, not due)",
+                    invoice.invoiceNumber(), asOf);
+                return AccountReplay.untouched(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
+                    invoice.dueDate(), asOf);
+            }
             return TransactionCache.get(new InvoiceReplayKey(invoice.invoiceNumber(), asOf),
                 () -> replayAlone(invoice, asOf)).statement();
         }

@@ -46,13 +46,14 @@ public class InvoiceRepository {
 
     /**
      * The invoice as {@link #map} reads the row {@link #insert} wrote: amount and contract rate at the scales of their
-     * columns (NUMERIC(19,2), NUMERIC(9,4), rounded as the database rounds), the amount in the currency's minor units as
-     * {@link Money#stored} gives it, no case, no close reason, no stage entries yet.
+     * columns (NUMERIC(19,4) since V13, NUMERIC(9,4), rounded as the database rounds), the amount in the currency's
+     * minor units as {@link Money#stored} gives it (KWD 1.234 stays 1.234: the column was NUMERIC(19,2) before V13),
+     * no case, no close reason, no stage entries yet.
      */
     static Invoice asStored(Invoice i) {
         String currency = i.currency().trim();
         return new Invoice(i.invoiceNumber(), i.customerId(), i.issueDate(), i.dueDate(), i.creditTermDays(),
-            Money.stored(i.amount().setScale(2, java.math.RoundingMode.HALF_UP), currency), currency,
+            Money.stored(i.amount().setScale(4, java.math.RoundingMode.HALF_UP), currency), currency,
             i.contractRatePercent() == null ? null : i.contractRatePercent().setScale(4, java.math.RoundingMode.HALF_UP),
             i.status(), i.stage(), null, null, 0);
     }
@@ -71,7 +72,10 @@ public class InvoiceRepository {
 
     /**
      * The invoices of the customer registered in this transaction (none outside one), sorted: a brand-new invoice may
-     * have money waiting for it (posted before it was known), which the customer's payments can be read with.
+     * have money waiting for it (posted before it was known), which the customer's payments can be read with. An
+     * invoice of a large import counts as registered in the transaction that starts its case
+     * ({@link #lockPendingOfImport}): its registration is told there ({@code InvoiceRegistered}), and its waiting money
+     * looked for.
      */
     public List<String> registeredInThisTransactionOf(String customerId) {
         return TransactionCache.noted(RegisteredOf.class).stream().filter(r -> r.customerId().equals(customerId))
@@ -118,11 +122,23 @@ public class InvoiceRepository {
      */
     public List<Invoice> lockPendingOfImport(String importId, int limit, boolean skipLocked) {
         TransactionCache.forget();
-        return jdbc.sql("""
+        List<Invoice> locked = jdbc.sql("""
                 SELECT * FROM invoices WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'
                 ORDER BY invoice_number FETCH FIRST %d ROWS ONLY FOR UPDATE%s"""
                 .formatted(limit, skipLocked ? " SKIP LOCKED" : ""))
             .param(importId).query(InvoiceRepository::map).list();
+        // the caller starts their cases in this transaction and tells their registration with each start: the money
+        // waiting for them is read with their customers' payments, once per customer, not once per invoice
+        // (registeredInThisTransactionOf; bench/results/TUNING.md, row 52). Not registeredInThisTransaction: they
+        // were stored before, and their ledger lines are read as any invoice's
+        for (Invoice invoice : locked) {
+            TransactionCache.note(new RegisteredOf(invoice.customerId(), invoice.invoiceNumber()));
+            // locked until this transaction ends, so the newest row there is: kept for find() (Plan collection stages
+            // and the first stage entry read it; this repository's writes update or forget it; row 53)
+            Optional<Invoice> row = Optional.of(invoice);
+            TransactionCache.get(new Key(invoice.invoiceNumber()), () -> row);
+        }
+        return locked;
     }
 
     /** How many invoices the customer has, as the current transaction sees them now (no cache: a look-again after a commit). */

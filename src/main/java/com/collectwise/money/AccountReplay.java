@@ -155,6 +155,31 @@ public final class AccountReplay {
         }
     }
 
+    /**
+     * The statement as of {@code asOf} of an invoice nothing has happened to - no ledger line, no payment of its
+     * customer - when {@code asOf} is not after its due date: what {@link #replay} gives for it, whatever its rate, cap
+     * and compensation, computed without a replay. Interest runs and the EU compensation falls due only from the day
+     * after the due date, nothing was charged, reduced or paid: the amount is owed as principal (at the currency's
+     * minor unit, as the replay holds it), no interest, no fees. The first stage entry of a brand-new invoice
+     * (bench/results/TUNING.md, row 50); {@code AccountReplayUntouchedTest} compares it with the replay.
+     *
+     * @throws IllegalArgumentException when {@code asOf} is after the due date (the replay decides then)
+     */
+    public static Statement untouched(String invoiceNumber, String currency, BigDecimal amount, LocalDate dueDate,
+                                      LocalDate asOf) {
+        Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+        if (asOf.isAfter(dueDate)) {
+            throw new IllegalArgumentException("as of " + asOf + " invoice " + invoiceNumber + " is past its due date "
+                + dueDate + ": only a replay knows its charges");
+        }
+        // the replay's own steps for an invoice without events (InvoiceState, figures())
+        Money zero = Money.zero(currency);
+        Money principal = Money.of(amount, currency).atLeastZero();
+        Money total = principal.plus(zero).plus(zero);
+        return new Statement(invoiceNumber, currency, asOf, principal.amount(), zero.amount(), zero.amount(),
+            total.amount());
+    }
+
     public static Result replay(List<InvoiceTerms> invoices, List<PaymentFact> payments, LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         Map<String, InvoiceFigures> figures = new TreeMap<>();

@@ -440,11 +440,19 @@ public class PaymentService {
         void run() {
             TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            // the look itself outside any transaction (the committed one suspended, if its connection is still bound)
+            TransactionTemplate outside = new TransactionTemplate(transaction.getTransactionManager());
+            outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
             try {
-                // one query (as of now, after this transaction committed) for all three questions
+                // one query (as of now, after this transaction committed) for all three questions, in autocommit: a
+                // single SELECT sees every transaction committed before it starts, exactly as the first statement of a
+                // transaction of its own (READ COMMITTED takes a snapshot per statement; PostgreSQL takes even a
+                // repeatable read's at the first statement, not at BEGIN), and it locks nothing, so the look is as late
+                // and sees as much as in a transaction, without BEGIN and COMMIT (bench/results/TUNING.md, row 51). More
+                // than 500 names: one such SELECT per 500, each after the commit, as the statements of a transaction were
                 PaymentRepository.SeenAgain seen = invoices.isEmpty() && customersWithoutMoney.isEmpty()
                     && customers.isEmpty() ? new PaymentRepository.SeenAgain(Set.of(), Set.of(), Set.of())
-                    : own.execute(status -> payments.seenAgain(invoices.keySet(), customersWithoutMoney, customers));
+                    : outside.execute(status -> payments.seenAgain(invoices.keySet(), customersWithoutMoney, customers));
                 for (String number : seen.invoicesWithWaitingMoney()) {
                     Retries.onLockConflict(() -> own.execute(status -> applyWaitingFor(number, invoices.get(number))));
                 }
