@@ -63,6 +63,19 @@ public class PromiseBook implements PromiseTrackRecord {
 
     /** Decides the promise (once: a decided promise keeps its status) and returns whether it was kept. */
     public boolean check(long promiseId, ZoneId zone, Instant now) {
+        return decide(promiseId, zone, now).kept();
+    }
+
+    /**
+     * Whether the promise was kept, and whether this call decided it ({@code decidedNow}) or found it decided already
+     * (by a check that ran before, or at the same moment on another node: the status changes only from OPEN, so of two
+     * checks at once exactly one decides it).
+     */
+    public record Decision(boolean kept, boolean decidedNow) {
+    }
+
+    /** Decides the promise once: the status changes only while it is OPEN ({@link Decision}). */
+    public Decision decide(long promiseId, ZoneId zone, Instant now) {
         record Promise(BigDecimal amount, LocalDate promisedDate, Instant createdAt, String status, String invoice,
                        String currency) {
         }
@@ -72,7 +85,7 @@ public class PromiseBook implements PromiseTrackRecord {
                 rs.getString("currency").trim()))
             .single();
         if (!"OPEN".equals(p.status())) {
-            return "KEPT".equals(p.status());
+            return new Decision("KEPT".equals(p.status()), false);
         }
         // What the customer actually paid: money for this invoice or for the customer's account (no invoice
         // named), in the invoice's currency, not reversed, received from the day of the promise through the grace.
@@ -81,9 +94,13 @@ public class PromiseBook implements PromiseTrackRecord {
                 p.promisedDate().plusDays(graceDays)))
             .orElse(BigDecimal.ZERO);
         boolean kept = isKept(p.amount(), paid, p.currency());
-        jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?")
-            .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update();
-        return kept;
+        // conditional: two nodes' promise sweeps (or a sweep and the promise's own check) may judge it at once
+        if (jdbc.sql("UPDATE promises SET status = ?, resolved_at = ? WHERE id = ? AND status = 'OPEN'")
+            .params(kept ? "KEPT" : "BROKEN", Timestamp.from(now), promiseId).update() == 1) {
+            return new Decision(kept, true);
+        }
+        // the other one decided it first: its decision stands (and its note is the one in the case file)
+        return new Decision("KEPT".equals(status(promiseId)), false);
     }
 
     /**

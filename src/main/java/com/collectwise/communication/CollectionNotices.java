@@ -50,7 +50,17 @@ public class CollectionNotices {
 
     /** @param rate the late-payment rate once overdue; null leaves the rate line out */
     public boolean preDueReminder(Invoice invoice, Customer customer, LateCharges rate) {
-        Map<String, String> sms = texts.preDueValues(invoice, customer, rate);
+        return preDueReminder(invoice, customer, rate, invoice.amount(), DisputedPart.NONE);
+    }
+
+    /**
+     * As above, stating what is still open ({@code open}: paid or credited in part before the reminder day) and
+     * naming the part under open dispute, which it does not ask for: the e-mail keeps the invoice's amount and adds
+     * what is open and undisputed, the SMS gives only what is asked for.
+     */
+    public boolean preDueReminder(Invoice invoice, Customer customer, LateCharges rate, BigDecimal open,
+                                  DisputedPart disputed) {
+        Map<String, String> sms = texts.preDueValues(invoice, customer, rate, open, disputed);
         text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer,
             texts.render(customer, Notice.PRE_DUE_REMINDER, "sms", sms));
         return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),

@@ -97,24 +97,51 @@ public class NoticeContext {
 
     private LateCharges rateOnceOverdue(Invoice invoice, LocalDate asOf) {
         // the basis of the statement as of the date (StatementDetail.basis), without replaying the account
-        InterestBasis basis = statements.basisAsOf(invoice, asOf);
+        return rateOnceOverdue(invoice, statements.basisAsOf(invoice, asOf));
+    }
+
+    private static LateCharges rateOnceOverdue(Invoice invoice, InterestBasis basis) {
         return LateCharges.of(basis, invoice.dueDate().plusDays(1), null);
     }
 
-    /** What the reminder before the due date says: the invoice, its customer and the rate once overdue. */
-    public record BeforeDue(Invoice invoice, Customer customer, LateCharges rateOnceOverdue) {
+    /**
+     * What the reminder before the due date says: the invoice, its customer, the rate once overdue, what is still open
+     * today (the amount less what was paid or credited: part payments, money applied at registration, the customer's
+     * credit, credit notes) and the part under open dispute, which is named and not asked for (DOMAIN.md 5).
+     *
+     * @param open     the invoice's outstanding total today
+     * @param disputed the open disputes (named) and what they withhold ({@link DisputedPart#NONE} without any)
+     */
+    public record BeforeDue(Invoice invoice, Customer customer, LateCharges rateOnceOverdue, BigDecimal open,
+                            DisputedPart disputed) {
+
+        /** What the reminder asks for: what is open less what the open disputes withhold, never below zero. */
+        public BigDecimal demanded() {
+            return CollectionNotices.demanded(open, disputed);
+        }
+
+        /** An invoice disputed in full (or owing nothing): the reminder would ask for nothing. */
+        public boolean asksForNothing() {
+            return demanded().signum() <= 0;
+        }
     }
 
     /**
-     * The reminder before the due date needs no figures, stage entry, disputes or limitation date (those are for the
-     * notices that demand money): only the invoice, the customer and the rate as of today. The timer job of every
-     * pre-due reminder reads that much and no more (bench/results/TUNING.md).
+     * The reminder before the due date needs no stage entry, fees or limitation date (those are for the notices that
+     * demand money after the due date): the invoice, the customer, the rate as of today, what is open and what is
+     * disputed. The common case - nothing paid, credited or disputed - reads the invoice, the customer, the ledger
+     * lines, the rate tables (bench/results/TUNING.md row 21) and two indexed lookups more: the customer's applied
+     * payments and whether the invoice has an open dispute; only an invoice where something happened is replayed.
      */
     public BeforeDue beforeDue(String invoiceNumber) {
         Invoice invoice = invoices.find(invoiceNumber)
             .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceNumber + " does not exist"));
         Customer customer = customers.find(invoice.customerId())
             .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
-        return new BeforeDue(invoice, customer, rateOnceOverdue(invoice, clock.today()));
+        LocalDate today = clock.today();
+        StatementService.BeforeDue figures = statements.beforeDue(invoice, today);
+        DisputedPart disputed = disputes.anyOpen(invoiceNumber) ? disputes.part(invoice, today) : DisputedPart.NONE;
+        return new BeforeDue(invoice, customer, rateOnceOverdue(invoice, figures.basis()),
+            figures.statement().total(), disputed);
     }
 }

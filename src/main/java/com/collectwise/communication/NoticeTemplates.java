@@ -48,7 +48,8 @@ public class NoticeTemplates {
     public enum Notice {
         /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
         COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency"), commonSections()),
-        PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine")), List.of("subject", "body", "sms")),
+        PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine", "open", "disputed", "demanded",
+            "openLine", "disputedLine")), List.of("subject", "body", "sms", "openLine", "disputedLine")),
         OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine")),
         /** The e-mail that goes with the formal letter. */
         DUNNING_LETTER_EMAIL("dunning-letter-email", OVERDUE, List.of("subject", "body", "attn", "feeLine",

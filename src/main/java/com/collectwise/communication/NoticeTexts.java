@@ -93,8 +93,30 @@ public class NoticeTexts {
 
     /** The figures of the reminder before the due date, with the rate once overdue (null: the line is left out). */
     public Map<String, String> preDueValues(Invoice invoice, Customer customer, LateCharges rate) {
+        return preDueValues(invoice, customer, rate, invoice.amount(), DisputedPart.NONE);
+    }
+
+    /**
+     * As above, with what is still open today ({@code open}: the amount less what was paid or credited) and the part
+     * under open dispute. {@code open} and {@code demanded} (what the reminder asks for: open less what the disputes
+     * withhold, never below zero) are the amount when nothing happened; {@code openLine} (the section of that name,
+     * "Still open: ...") only when what is open differs from the amount, {@code disputedLine} only while a dispute is
+     * open (it names {@code disputed} and states {@code demanded}); both empty otherwise, so the text is the one of
+     * an untouched invoice.
+     */
+    public Map<String, String> preDueValues(Invoice invoice, Customer customer, LateCharges rate, BigDecimal open,
+                                            DisputedPart disputed) {
+        Language language = customer.language();
+        String c = invoice.currency();
         Map<String, String> v = invoiceValues(invoice, customer, Amounts.PLAIN);
-        v.put("interestLine", rate == null ? "" : interestLine(customer.language(), rate, invoice));
+        v.put("interestLine", rate == null ? "" : interestLine(language, rate, invoice));
+        boolean inDispute = disputed != null && disputed.any();
+        v.put("open", money(open, c, Amounts.PLAIN));
+        v.put("disputed", money(inDispute ? disputed.disputed() : BigDecimal.ZERO, c, Amounts.PLAIN));
+        v.put("demanded", money(CollectionNotices.demanded(open, inDispute ? disputed : null), c, Amounts.PLAIN));
+        v.put("openLine", Money.rounded(open, c).amount().compareTo(Money.rounded(invoice.amount(), c).amount()) != 0
+            ? templates.render(language, Notice.PRE_DUE_REMINDER, "openLine", v) : "");
+        v.put("disputedLine", inDispute ? templates.render(language, Notice.PRE_DUE_REMINDER, "disputedLine", v) : "");
         return v;
     }
 

@@ -116,6 +116,15 @@ public class DisputeService {
     }
 
     /**
+     * Whether the invoice has an open dispute now: one indexed count, for a notice that asks nothing more of the
+     * disputes when there is none (the reminder before the due date; {@link #part} when there is).
+     */
+    public boolean anyOpen(String invoiceNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM disputes WHERE invoice_number = ? AND status = 'OPEN'")
+            .param(invoiceNumber).query(Integer.class).single() > 0;
+    }
+
+    /**
      * Sum of the open disputes of the invoice (less the credit notes that resolved part of them), at the minor unit
      * of its currency (all disputes share it).
      */

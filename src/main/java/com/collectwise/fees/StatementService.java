@@ -123,6 +123,37 @@ public class StatementService {
             .basis();
     }
 
+    /**
+     * What the reminder before the due date needs of the figures: the rate basis as {@link #basisAsOf} gives it and
+     * the statement as of the date ({@link #statement}), the invoice's ledger lines read once for both.
+     *
+     * @param untouched nothing was ever booked on the invoice (no ledger line: no credit note, waiver or fee) and its
+     *                  customer has no applied payment (no part payment, no money applied at registration, no credit),
+     *                  and the date is not after the due date: it owes its amount, known without a replay
+     */
+    public record BeforeDue(InterestBasis basis, Statement statement, boolean untouched) {
+    }
+
+    /**
+     * The basis and the statement before the due date. The common case (nothing paid, credited or booked) costs one
+     * statement more than {@link #basisAsOf}: the customer's applied payments (kept for the transaction, so a replay
+     * that follows reads them from there); anything else is replayed as {@link #statement} does.
+     */
+    public BeforeDue beforeDue(Invoice invoice, LocalDate asOf) {
+        Customer customer = customers.find(invoice.customerId()).orElse(null);
+        List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
+            .getOrDefault(invoice.invoiceNumber(), List.of());
+        InterestBasis basis = terms(customer, invoice, lines, () -> segmentChanges(customer),
+            ratePolicyOfTransaction(), asOf).basis();
+        boolean untouched = lines.isEmpty() && !asOf.isAfter(invoice.dueDate())
+            && payments(invoice.customerId()).isEmpty();
+        Statement statement = untouched
+            ? AccountReplay.untouched(invoice.invoiceNumber(), invoice.currency(), invoice.amount(), invoice.dueDate(),
+                asOf)
+            : statement(invoice, asOf);
+        return new BeforeDue(basis, statement, untouched);
+    }
+
     /** The late-fee policy in force and the rate basis of an invoice in a replay as of the date. */
     private record Terms(LateFeePolicy policy, InterestBasis basis) {
     }

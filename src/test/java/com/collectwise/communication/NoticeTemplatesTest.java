@@ -118,6 +118,41 @@ class NoticeTemplatesTest {
             .doesNotContain("interest").contains("please quote the invoice number.\nIf you have paid already");
     }
 
+    /**
+     * Before the due date 4,000.00 of the 12,000.00 were paid and 3,000.00 of the rest is disputed: the e-mail keeps
+     * the amount and states the 8,000.00 open, names the 3,000.00 and asks for 8,000.00 - 3,000.00 = 5,000.00; the SMS
+     * gives only what is asked for. In both languages.
+     */
+    @Test
+    void theReminderBeforeTheDueDateStatesWhatIsOpenAndNamesTheDisputedPart() {
+        com.collectwise.disputes.DisputedPart disputed = com.collectwise.disputes.DisputedPart.of(new BigDecimal("3000.00"));
+        Customer en = customer(Language.EN);
+        Map<String, String> v = texts.preDueValues(invoice, en, null, new BigDecimal("8000.00"), disputed);
+        assertThat(texts.render(en, Notice.PRE_DUE_REMINDER, "body", v))
+            .contains("invoice INV-T-1 over CNY 12000.00 is due on 2026-01-31.\n"
+                + "Still open after the payments and credits received so far: CNY 8000.00.\n"
+                + "Of this, CNY 3000.00 is disputed: we do not ask for it until the dispute is decided. "
+                + "Undisputed and due on 2026-01-31: CNY 5000.00.\nYou can pay");
+        assertThat(texts.render(en, Notice.PRE_DUE_REMINDER, "sms", v))
+            .isEqualTo("Reminder: invoice INV-T-1 (CNY 5000.00) is due on 2026-01-31.");
+
+        Customer zh = customer(Language.ZH);
+        Map<String, String> z = texts.preDueValues(invoice, zh, null, new BigDecimal("8000.00"), disputed);
+        assertThat(texts.render(zh, Notice.PRE_DUE_REMINDER, "body", z))
+            .contains("金额 CNY 12000.00，将于 2026年1月31日 到期", "尚未结清金额为 CNY 8000.00",
+                "其中 CNY 3000.00 存在异议", "无异议且应于 2026年1月31日 支付的金额为 CNY 5000.00");
+        assertThat(texts.render(zh, Notice.PRE_DUE_REMINDER, "sms", z)).contains("（CNY 5000.00）");
+
+        // nothing paid, credited or disputed: the text of the amount, without either line
+        Map<String, String> untouched = texts.preDueValues(invoice, en, null, new BigDecimal("12000.00"),
+            com.collectwise.disputes.DisputedPart.NONE);
+        assertThat(texts.render(en, Notice.PRE_DUE_REMINDER, "body", untouched))
+            .isEqualTo(texts.render(en, Notice.PRE_DUE_REMINDER, "body", texts.preDueValues(invoice, en, null)))
+            .contains("is due on 2026-01-31.\nYou can pay").doesNotContain("Still open").doesNotContain("disputed");
+        assertThat(texts.render(en, Notice.PRE_DUE_REMINDER, "sms", untouched))
+            .isEqualTo("Reminder: invoice INV-T-1 (CNY 12000.00) is due on 2026-01-31.");
+    }
+
     @Test
     void aMissingRateIsSaidInWordsInBothLanguages() {
         LateCharges unknown = LateCharges.of(new InterestBasis(InterestBasis.Source.UNKNOWN, "rate unknown: no LPR",

@@ -29,6 +29,7 @@ import com.collectwise.communication.Outbox;
 import com.collectwise.kernel.Customer;
 import com.collectwise.kernel.Segment;
 import com.collectwise.fees.Ledger;
+import com.collectwise.payments.PaymentRepository;
 import com.collectwise.screens.ScreenForms;
 
 /**
@@ -528,6 +529,45 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .query(String.class).single()).isEqualTo("BROKEN");
         assertThat(contactOutcomes(invoice)).contains("PROMISE_BROKEN");
     }
+
+    /**
+     * The promise sweep runs on every node: two nodes judging the same missed promise at the same moment (node A has
+     * read it OPEN and is adding up the payments when node B's sweep judges it) change its status once and write one
+     * PROMISE_BROKEN note, not two. Same promise as above: 5,000.00 by 03-16, nothing paid, judged on 03-20.
+     */
+    @Test
+    void twoNodesSweepingTheSameMissedPromiseAtOnceNoteItOnce() {
+        ProcessInstance pi = atFirstCall("12000.00");
+        call(pi, withVariables(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISED_AMOUNT, 5000, PROMISED_DATE, "2026-03-16"));
+        moveTo(at(2026, 3, 13, 9, 0));
+        moveTo(at(2026, 3, 20, 9, 0));
+        long promiseId = jdbc.sql("SELECT id FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .query(Long.class).single();
+        PaymentRepository real = (PaymentRepository) ReflectionTestUtils.getField(promiseBook, "payments");
+        java.util.concurrent.atomic.AtomicBoolean nodeBRan = new java.util.concurrent.atomic.AtomicBoolean();
+        PaymentRepository interleaved = new PaymentRepository(jdbc, customers, invoices) {
+            @Override
+            public BigDecimal paidTowards(Invoice i, LocalDate from, LocalDate to) {
+                if (i.invoiceNumber().equals(invoice.invoiceNumber()) && nodeBRan.compareAndSet(false, true)) {
+                    // node B's sweep judges the promise node A has just read OPEN
+                    promiseChecks.check(invoice.invoiceNumber(), invoice.customerId(), promiseId);
+                }
+                return real.paidTowards(i, from, to);
+            }
+        };
+        ReflectionTestUtils.setField(promiseBook, "payments", interleaved);
+        try {
+            promiseChecks.judgeMissedChecks(); // node A
+        } finally {
+            ReflectionTestUtils.setField(promiseBook, "payments", real);
+        }
+        assertThat(nodeBRan).isTrue();
+        assertThat(jdbc.sql("SELECT status FROM promises WHERE id = ?").param(promiseId).query(String.class).single())
+            .isEqualTo("BROKEN");
+        assertThat(contactOutcomes(invoice).stream().filter("PROMISE_BROKEN"::equals)).hasSize(1);
+    }
+
+    @Autowired com.collectwise.cases.PromiseBook promiseBook;
 
     @Test
     void brokenPromiseIsFlaggedOnTheNextCall() {
