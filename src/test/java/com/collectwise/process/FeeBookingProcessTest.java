@@ -243,6 +243,29 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .doesNotContain(SendOverdueReminderDelegate.NOT_SENT);
     }
 
+    /**
+     * After the formal letter (DOMESTIC: no fees) the whole 12,000.00 is disputed: a written reminder run then (as
+     * its timer would run it) asks for nothing, so none goes out; the case file says why.
+     */
+    @Test
+    void aWrittenReminderIsNotSentForAnInvoiceDisputedInFull() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUALITY, new BigDecimal("12000.00"),
+            "pumps leak", "collector1");
+        executeDueJobs();
+        ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .active().list().stream().filter(p -> p.getProcessDefinitionId().contains("KeepInContact")).findFirst()
+            .orElseThrow();
+        runAgain(contact, "Task_SendWrittenReminder");
+
+        assertThat(contactOutcomes(invoice)).doesNotContain("WRITTEN_REMINDER")
+            .containsOnlyOnce(SendOverdueReminderDelegate.NOT_SENT);
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream().map(OutboxMessage::idempotencyKey))
+            .noneMatch(k -> k.contains(":written:"));
+    }
+
     /** A refusal escalates to the formal demand at once (same day). */
     void call(ProcessInstance pi) {
         BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "REFUSED"));
