@@ -56,6 +56,14 @@ public class NoticeContext {
      */
     public record Case(CaseFigures.Figures figures, Customer customer, int stageEntry, DisputedPart disputed,
                        boolean timeBarred) {
+
+        /**
+         * The open disputes withhold everything owed today (the notice's own fee aside): a reminder would ask for
+         * nothing, and an invoice disputed in full does not escalate while the dispute is open (DOMAIN.md 5).
+         */
+        public boolean disputedInFull() {
+            return disputed.any() && disputed.demanded(figures.statement().total()).signum() <= 0;
+        }
     }
 
     /**

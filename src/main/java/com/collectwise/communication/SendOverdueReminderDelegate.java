@@ -2,38 +2,68 @@ package com.collectwise.communication;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseFacts;
 import com.collectwise.kernel.CaseVariables;
-
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.ElementProperty;
 import com.collectwise.fees.FeeService;
 
 /**
  * "Send overdue reminder" with today's outstanding amount, the interest rate and its basis, and its fee; a part
- * under open dispute is named and not demanded.
+ * under open dispute is named and not demanded. An invoice disputed in full gets no reminder asking for nothing
+ * (DOMAIN.md 5): the case file says why (a note, no contact attempt) and the fee task after it books no fee.
  */
 @Component("sendOverdueReminderDelegate")
 public class SendOverdueReminderDelegate implements JavaDelegate {
 
+    /** The case file's outcome of a reminder left out because open disputes withhold everything owed. */
+    public static final String NOT_SENT = "REMINDER_NOT_SENT_DISPUTED";
+
     private final NoticeContext context;
     private final CaseFacts facts;
     private final CollectionNotices notices;
+    private final ContactLog contacts;
+    private final BusinessClock clock;
 
-    public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices, CaseFacts facts) {
+    public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices, CaseFacts facts,
+                                       ContactLog contacts, BusinessClock clock) {
         this.facts = facts;
         this.context = context;
         this.notices = notices;
+        this.contacts = contacts;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
             facts.stageEntry(execution));
+        if (c.disputedInFull()) {
+            notSent(execution, c, contacts, clock, "Overdue reminder");
+            return;
+        }
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
             ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             c.stageEntry(), charges, c.disputed());
+    }
+
+    /**
+     * A reminder not sent because the open disputes withhold everything owed: a note in the case file, and the
+     * transient {@link CaseVariables#REMINDER_NOT_SENT} for the fee task that follows in the transaction.
+     */
+    static void notSent(DelegateExecution execution, NoticeContext.Case c, ContactLog contacts, BusinessClock clock,
+                        String reminder) {
+        String currency = c.figures().invoice().currency();
+        contacts.append(new ContactEntry(null, c.figures().invoice().invoiceNumber(), c.customer().customerId(), "NOTE",
+            clock.now(), null, null, NOT_SENT, reminder + " not sent: the open dispute covers everything owed ("
+            + CollectionNotices.money(currency, c.figures().statement().total()) + " owed, "
+            + CollectionNotices.money(currency, c.disputed().disputed()) + " under open dispute).", null, null));
+        execution.setVariableLocal(CaseVariables.REMINDER_NOT_SENT, Variables.booleanValue(true, true));
     }
 }

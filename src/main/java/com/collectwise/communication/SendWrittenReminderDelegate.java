@@ -16,7 +16,8 @@ import com.collectwise.fees.FeeService;
 /**
  * "Send written reminder" after the formal letter, at the policy's interval ("37% treat the first notice as
  * unseen"): today's figures, the undisputed amount to pay, the rate and its basis. One per day it is sent, so a
- * retried job queues nothing twice.
+ * retried job queues nothing twice. An invoice disputed in full gets none: the case file says why and no fee is
+ * booked (as {@link SendOverdueReminderDelegate}).
  */
 @Component("sendWrittenReminderDelegate")
 public class SendWrittenReminderDelegate implements JavaDelegate {
@@ -43,6 +44,11 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
             facts.stageEntry(execution));
+        if (c.disputedInFull()) {
+            // nothing undisputed to ask for (DOMAIN.md 5): a note instead, and no fee
+            SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, "Written reminder");
+            return;
+        }
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
             ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
         boolean sent = notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(),

@@ -14,7 +14,7 @@ import com.collectwise.kernel.InvoiceRepository;
  * just sent, in the reminder's transaction. The fee is keyed like the reminder's outbox message (invoice and stage
  * entry), so it is booked once per reminder that goes out: a retried job or a second pass through the task in the
  * same stage entry (where the outbox sends no second reminder) charges nothing more; re-entering the stage sends a
- * new reminder and charges again.
+ * new reminder and charges again. A reminder not sent (an invoice disputed in full) is not charged.
  */
 @Component("chargeReminderFeeDelegate")
 public class ChargeReminderFeeDelegate implements JavaDelegate {
@@ -36,7 +36,18 @@ public class ChargeReminderFeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (reminderNotSent(execution)) {
+            return;
+        }
         charge(execution, fees, invoices, clock, facts, FeeService.Kind.REMINDER_FEE, REMINDER_NOTICE);
+    }
+
+    /**
+     * The reminder task before this one sent nothing (open disputes withhold everything owed, DOMAIN.md 5): no
+     * reminder, no fee. A transient variable of the same transaction ({@link CaseVariables#REMINDER_NOT_SENT}).
+     */
+    static boolean reminderNotSent(DelegateExecution execution) {
+        return Boolean.TRUE.equals(execution.getVariable(CaseVariables.REMINDER_NOT_SENT));
     }
 
     /**

@@ -11,7 +11,7 @@ import com.collectwise.kernel.InvoiceRepository;
 /**
  * {@code ${chargeWrittenReminderFeeDelegate}}: the segment's reminder fee (default none) for the written reminder
  * just sent after the formal letter, in its transaction. Keyed like that reminder (invoice and day sent), so each
- * reminder that goes out is charged once.
+ * reminder that goes out is charged once; one not sent (an invoice disputed in full) is not charged.
  */
 @Component("chargeWrittenReminderFeeDelegate")
 public class ChargeWrittenReminderFeeDelegate implements JavaDelegate {
@@ -28,6 +28,9 @@ public class ChargeWrittenReminderFeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (ChargeReminderFeeDelegate.reminderNotSent(execution)) {
+            return;
+        }
         String number = (String) execution.getVariable(CaseVariables.INVOICE_NUMBER);
         // the same key as communication.CollectionNotices.writtenReminderKey (fees does not depend on communication)
         String noticeKey = ChargeReminderFeeDelegate.REMINDER_NOTICE + ":" + number + ":written:" + clock.today();

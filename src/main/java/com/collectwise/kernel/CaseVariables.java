@@ -248,6 +248,12 @@ public final class CaseVariables {
     public static final String VISIT_NUMBER = "visitNumber";
     /** Whether a formal dunning letter was ever sent for the invoice (a case starting late gets one first). */
     public static final String FORMAL_LETTER_SENT = "formalLetterSent";
+    /**
+     * Set (transient, local to the execution, never written) by a reminder task that sent nothing because open
+     * disputes withhold everything owed (DOMAIN.md 5): the fee task right after it, in the same transaction, then
+     * books no fee.
+     */
+    public static final String REMINDER_NOT_SENT = "reminderNotSent";
     /** Whether the invoice's limitation date has passed: then legal reviews it instead of an agency. */
     public static final String TIME_BARRED = "timeBarred";
     /** Visit outcome when the policy asks for calls instead of a visit. */

@@ -24,6 +24,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.collectwise.kernel.Invoice;
+import com.collectwise.cases.CaseRequestService;
+import com.collectwise.communication.SendOverdueReminderDelegate;
+import com.collectwise.disputes.DisputeCategory;
+import com.collectwise.kernel.ContactEntry;
+import java.math.BigDecimal;
 import com.collectwise.communication.Document;
 import com.collectwise.communication.DocumentRepository;
 import com.collectwise.communication.Outbox;
@@ -56,6 +61,7 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     @Autowired Ledger ledger;
     @Autowired StatementService statements;
     @Autowired DocumentRepository documents;
+    @Autowired CaseRequestService requests;
 
     static boolean deployed;
 
@@ -185,6 +191,79 @@ class FeeBookingProcessTest extends CollectionTestSupport {
         assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream()
             .filter(m -> m.kind().equals(Outbox.OVERDUE_REMINDER))).hasSize(2);
         assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05", "CNY 15.00 2026-03-09");
+    }
+
+    /**
+     * Registered on 02-20 (SMALL_BUSINESS: reminder fee 15.00), the given part of the 12,000.00 disputed on 02-23,
+     * then the first overdue day (03-04): the overdue reminder task and the fee task after it have run.
+     */
+    ProcessInstance overdueAfterDispute(String disputed) throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 2, 20, 10, 0));
+        customer = customer(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        setClock(at(2026, 2, 23, 11, 0));
+        requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUALITY, new BigDecimal(disputed),
+            "pumps leak", "collector1");
+        executeDueJobs();
+        moveTo(at(2026, 3, 4, 10, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendOverdueReminder", "Task_ChargeReminderFee");
+        return pi;
+    }
+
+    /**
+     * DOMAIN.md 5: an invoice disputed in full does not escalate while the dispute is open and a reminder shows the
+     * undisputed amount - here 0.00. No reminder asks for it, no reminder fee is booked, the case file says why.
+     */
+    @Test
+    void anInvoiceDisputedInFullGetsNoOverdueReminderAndNoReminderFee() throws IOException {
+        overdueAfterDispute("12000.00");
+
+        assertThat(outboxKinds(invoice)).doesNotContain(Outbox.OVERDUE_REMINDER);
+        assertThat(fees()).isEmpty();
+        List<ContactEntry> notes = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> SendOverdueReminderDelegate.NOT_SENT.equals(e.outcome())).toList();
+        assertThat(notes).singleElement().satisfies(note -> {
+            assertThat(note.channel()).isEqualTo("NOTE");
+            assertThat(note.note()).startsWith("Overdue reminder not sent")
+                .contains("CNY 12000.00 under open dispute");
+        });
+    }
+
+    /** A partial dispute (2,000.00 of 12,000.00) still gets its reminder, fee and all, naming the disputed part. */
+    @Test
+    void aPartlyDisputedInvoiceStillGetsItsOverdueReminderAndFee() throws IOException {
+        overdueAfterDispute("2000.00");
+
+        assertThat(outboxKinds(invoice)).containsOnlyOnce(Outbox.OVERDUE_REMINDER);
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("CNY 2000.00");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-04");
+        assertThat(contacts.list(invoice.invoiceNumber())).extracting(ContactEntry::outcome)
+            .doesNotContain(SendOverdueReminderDelegate.NOT_SENT);
+    }
+
+    /**
+     * After the formal letter (DOMESTIC: no fees) the whole 12,000.00 is disputed: a written reminder run then (as
+     * its timer would run it) asks for nothing, so none goes out; the case file says why.
+     */
+    @Test
+    void aWrittenReminderIsNotSentForAnInvoiceDisputedInFull() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUALITY, new BigDecimal("12000.00"),
+            "pumps leak", "collector1");
+        executeDueJobs();
+        ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .active().list().stream().filter(p -> p.getProcessDefinitionId().contains("KeepInContact")).findFirst()
+            .orElseThrow();
+        runAgain(contact, "Task_SendWrittenReminder");
+
+        assertThat(contactOutcomes(invoice)).doesNotContain("WRITTEN_REMINDER")
+            .containsOnlyOnce(SendOverdueReminderDelegate.NOT_SENT);
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream().map(OutboxMessage::idempotencyKey))
+            .noneMatch(k -> k.contains(":written:"));
     }
 
     /** A refusal escalates to the formal demand at once (same day). */
