@@ -153,10 +153,16 @@ public class PromiseBook implements PromiseTrackRecord {
                 + " ORDER BY id")
             .param(today.minusDays(graceDays + 1L))
             .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2))).list();
+        // the invoices' customers in one query, open invoices only (a promise on an invoice written off or sold stays
+        // OPEN and is read again at every sweep: one query for all of them, not one per promise)
+        java.util.Map<String, String> customers = invoices.customersOfOpen(
+            open.stream().map(Open::invoice).collect(java.util.stream.Collectors.toSet()));
         List<Unjudged> unjudged = new java.util.ArrayList<>();
         for (Open o : open) {
-            invoices.find(o.invoice()).filter(i -> i.status() == com.collectwise.kernel.CaseStatus.OPEN)
-                .ifPresent(i -> unjudged.add(new Unjudged(o.id(), i.invoiceNumber(), i.customerId())));
+            String customerId = customers.get(o.invoice());
+            if (customerId != null) {
+                unjudged.add(new Unjudged(o.id(), o.invoice(), customerId));
+            }
         }
         return unjudged;
     }

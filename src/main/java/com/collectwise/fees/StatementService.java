@@ -126,12 +126,8 @@ public class StatementService {
     /**
      * What the reminder before the due date needs of the figures: the rate basis as {@link #basisAsOf} gives it and
      * the statement as of the date ({@link #statement}), the invoice's ledger lines read once for both.
-     *
-     * @param untouched nothing was ever booked on the invoice (no ledger line: no credit note, waiver or fee) and its
-     *                  customer has no applied payment (no part payment, no money applied at registration, no credit),
-     *                  and the date is not after the due date: it owes its amount, known without a replay
      */
-    public record BeforeDue(InterestBasis basis, Statement statement, boolean untouched) {
+    public record BeforeDue(InterestBasis basis, Statement statement) {
     }
 
     /**
@@ -145,13 +141,15 @@ public class StatementService {
             .getOrDefault(invoice.invoiceNumber(), List.of());
         InterestBasis basis = terms(customer, invoice, lines, () -> segmentChanges(customer),
             ratePolicyOfTransaction(), asOf).basis();
+        // nothing ever booked on the invoice (no credit note, waiver or fee), no applied payment of its customer (no
+        // part payment, no money applied at registration, no credit), not due: it owes its amount, without a replay
         boolean untouched = lines.isEmpty() && !asOf.isAfter(invoice.dueDate())
             && payments(invoice.customerId()).isEmpty();
         Statement statement = untouched
             ? AccountReplay.untouched(invoice.invoiceNumber(), invoice.currency(), invoice.amount(), invoice.dueDate(),
                 asOf)
             : statement(invoice, asOf);
-        return new BeforeDue(basis, statement, untouched);
+        return new BeforeDue(basis, statement);
     }
 
     /** The late-fee policy in force and the rate basis of an invoice in a replay as of the date. */

@@ -331,6 +331,19 @@ public class InvoiceRepository {
         return customers;
     }
 
+    /** The customer of each open invoice named (closed and unknown ones are left out). */
+    public java.util.Map<String, String> customersOfOpen(java.util.Collection<String> invoiceNumbers) {
+        java.util.Map<String, String> customers = new java.util.HashMap<>();
+        if (!invoiceNumbers.isEmpty()) {
+            jdbc.sql("SELECT invoice_number, customer_id FROM invoices WHERE status = 'OPEN'"
+                    + " AND invoice_number IN (:invoices)")
+                .param("invoices", invoiceNumbers).query(rs -> {
+                    customers.put(rs.getString(1), rs.getString(2));
+                });
+        }
+        return customers;
+    }
+
     /** Open invoices issued by the day, counted per customer and stage. */
     public record CustomerStageCount(String customerId, String stage, int count) {
     }
