@@ -67,12 +67,15 @@ public class CaseRequestService {
     private final BusinessClock clock;
     private final CustomerRepository customers;
     private final TransactionTemplate transaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public CaseRequestService(InvoiceRepository invoices, CaseFigures figures, PromiseBook promises,
                               AgreementService agreements, DisputeService disputes,
                               AcknowledgementService acknowledgements, ContactLog contacts, CaseEngine cases,
                               BusinessClock clock, CustomerRepository customers,
-                              PlatformTransactionManager transactionManager) {
+                              PlatformTransactionManager transactionManager,
+                              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.transaction = new TransactionTemplate(transactionManager);
         this.invoices = invoices;
@@ -193,6 +196,8 @@ public class CaseRequestService {
             "Dispute #" + id + " (" + category + ", " + amount.toPlainString() + " " + invoice.currency() + ")"
                 + (description == null ? "" : ": " + description), null, null));
         correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
+        // an open call form of the case asks only for the undisputed part from now on, and names the disputed one
+        events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoiceNumber));
         return DisputeView.of(disputes.find(id));
     }
 

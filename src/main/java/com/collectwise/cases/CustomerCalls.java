@@ -374,7 +374,10 @@ public class CustomerCalls {
         tasks.setVariablesLocal(next.getId(), sheet(customerId, stillCovered));
     }
 
-    /** A payment or a waiver changed the amounts: the open call forms of the case show the new amount to collect. */
+    /**
+     * A payment, a waiver, a credit note, or a dispute raised or decided changed the amounts: the open call forms of the
+     * case show the new amount to collect and name the part under open dispute.
+     */
     @EventListener
     public void figuresChanged(CaseFiguresChanged event) {
         refreshOpenCalls(event.invoiceNumber());
@@ -400,8 +403,13 @@ public class CustomerCalls {
         if (!calls.isEmpty()) {
             String amount = amountToCollect(invoice);
             String outstanding = words.outstanding(figures.today(invoiceNumber).statement());
-            calls.forEach(call -> tasks.setVariablesLocal(call.getId(), Map.of(AMOUNT_TO_COLLECT, amount,
-                FormFactsListener.OUTSTANDING_FIGURES, outstanding)));
+            // the form names the disputed part from the case's variable, as the call's creation set it
+            Object disputed = com.collectwise.kernel.CaseEngine.toNumber(disputes.disputed(invoiceNumber));
+            calls.forEach(call -> {
+                tasks.setVariablesLocal(call.getId(), Map.of(AMOUNT_TO_COLLECT, amount,
+                    FormFactsListener.OUTSTANDING_FIGURES, outstanding));
+                tasks.setVariable(call.getId(), CallCustomerListener.OPEN_DISPUTED_AMOUNT, disputed);
+            });
         }
         String customerId = invoice.customerId();
         // the leads of the customer's open call days, by primary key: a task query by process variable value would

@@ -198,10 +198,14 @@ public class DisputeService {
         if (amount.signum() > 0) {
             adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
                 "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());
-            events.publishEvent(new CaseFiguresChanged(invoice.invoiceNumber()));
+        }
+        // resolved before the open call forms look again: else they would take the credited part off once more, as
+        // still disputed
+        resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
+        events.publishEvent(new CaseFiguresChanged(invoice.invoiceNumber()));
+        if (amount.signum() > 0) {
             events.publishEvent(new InvoiceCredited(invoice.customerId(), invoice.invoiceNumber()));
         }
-        resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
     }
 
     /**
@@ -272,9 +276,15 @@ public class DisputeService {
         cases.disputeCredited(invoiceNumber, disputeId);
     }
 
-    /** Rejected: the disputed part is collected again. */
+    /** Rejected: the disputed part is collected again (the open call forms ask for it again at once). */
+    @Transactional
     public void reject(long id, String reason, String by) {
+        Dispute d = find(id);
+        if (!Dispute.OPEN.equals(d.status())) {
+            return;
+        }
         resolve(id, Dispute.REJECTED, reason, by);
+        events.publishEvent(new CaseFiguresChanged(d.invoiceNumber()));
     }
 
     private void resolve(long id, String status, String reason, String by) {
