@@ -203,6 +203,8 @@ public class DisputeService {
         // still disputed
         resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
         events.publishEvent(new CaseFiguresChanged(invoice.invoiceNumber()));
+        events.publishEvent(new DisputeDecided(id, invoice.invoiceNumber(), invoice.customerId(), Dispute.CREDIT_NOTE,
+            Money.stored(amount.max(BigDecimal.ZERO), invoice.currency()), invoice.currency(), reason));
         if (amount.signum() > 0) {
             events.publishEvent(new InvoiceCredited(invoice.customerId(), invoice.invoiceNumber()));
         }
@@ -285,6 +287,8 @@ public class DisputeService {
         }
         resolve(id, Dispute.REJECTED, reason, by);
         events.publishEvent(new CaseFiguresChanged(d.invoiceNumber()));
+        events.publishEvent(new DisputeDecided(id, d.invoiceNumber(), null, Dispute.REJECTED, d.open(), d.currency(),
+            reason));
     }
 
     private void resolve(long id, String status, String reason, String by) {

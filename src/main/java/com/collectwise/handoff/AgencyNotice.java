@@ -5,8 +5,10 @@ import java.time.LocalDate;
 
 /**
  * What the agency is told about a case it works: the customer paid us directly ({@code PAYMENT}), disputed part of
- * the invoice ({@code DISPUTE}: the disputed amount is not to be collected), was given a credit note ({@code
- * CREDIT_NOTE}: the invoice is reduced from its due date, disputes it settled are over), or the case was settled ({@code
+ * the invoice ({@code DISPUTE}: the disputed amount is not to be collected), the dispute was rejected ({@code
+ * DISPUTE_REJECTED}: the disputed amount is collected again), was given a credit note ({@code CREDIT_NOTE}: posted
+ * over the API or decided on a dispute; the invoice is reduced from its due date, disputes it settled are over), or
+ * the case was settled ({@code
  * SETTLED}: paid, credited, written off or sold; the mandate ends), or taken back because a supervisor moved the case to
  * another stage ({@code RECALL}; a recall requested over the API ends the mandate through the model instead). {@code noticeKey} is also the Idempotency-Key:
  * a retried notice is the same notice. No personal data: the mandate already says who the debtor is.
@@ -17,6 +19,8 @@ public record AgencyNotice(String noticeKey, String mandateKey, String invoiceNu
     public static final String PAYMENT = "PAYMENT";
     public static final String DISPUTE = "DISPUTE";
     public static final String CREDIT_NOTE = "CREDIT_NOTE";
+    /** A dispute the agency was told of was rejected: the disputed amount is to be collected again. */
+    public static final String DISPUTE_REJECTED = "DISPUTE_REJECTED";
     public static final String SETTLED = "SETTLED";
     public static final String RECALL = "RECALL";
 }

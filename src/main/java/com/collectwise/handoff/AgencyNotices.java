@@ -12,6 +12,8 @@ import com.collectwise.kernel.CaseSettled;
 import com.collectwise.kernel.CaseStageEntered;
 import com.collectwise.kernel.Stage;
 import com.collectwise.communication.Outbox;
+import com.collectwise.disputes.Dispute;
+import com.collectwise.disputes.DisputeDecided;
 import com.collectwise.disputes.DisputeRaised;
 import com.collectwise.payments.CreditNoteBooked;
 import com.collectwise.payments.PaymentApplied;
@@ -68,6 +70,32 @@ public class AgencyNotices {
             key(m, AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId())), m.mandateKey(), m.invoiceNumber(),
             AgencyNotice.DISPUTE, String.valueOf(dispute.disputeId()), dispute.amount(), dispute.currency(),
             clock.today(), "Disputed (" + dispute.category() + "): do not collect the disputed amount.")));
+    }
+
+    /**
+     * A dispute was decided while the agency works the case: rejected, the disputed amount is to be collected again
+     * (the agency had been told not to); accepted, the credit note reduced the invoice from its due date by the
+     * disputed amount (what the agency collects is unchanged: it never collected that part). A department's decision
+     * has no credit note number: the reference is the dispute's.
+     */
+    @EventListener
+    public void disputeDecided(DisputeDecided decided) {
+        if (Dispute.REJECTED.equals(decided.outcome())) {
+            mandate(decided.invoiceNumber()).ifPresent(m -> queue(m, decided.customerId(), new AgencyNotice(
+                key(m, AgencyNotice.DISPUTE_REJECTED, String.valueOf(decided.disputeId())), m.mandateKey(),
+                m.invoiceNumber(), AgencyNotice.DISPUTE_REJECTED, String.valueOf(decided.disputeId()),
+                decided.amount(), decided.currency(), clock.today(), "Dispute #" + decided.disputeId()
+                    + " rejected: collect the " + decided.amount().toPlainString() + " " + decided.currency()
+                    + " that was disputed again, with the rest.")));
+        } else if (decided.amount().signum() > 0) {
+            String reference = "DISPUTE-" + decided.disputeId();
+            mandate(decided.invoiceNumber()).ifPresent(m -> queue(m, decided.customerId(), new AgencyNotice(
+                key(m, AgencyNotice.CREDIT_NOTE, reference), m.mandateKey(), m.invoiceNumber(),
+                AgencyNotice.CREDIT_NOTE, reference, decided.amount(), decided.currency(), clock.today(),
+                "Dispute #" + decided.disputeId() + " accepted: the invoice is reduced by "
+                    + decided.amount().toPlainString() + " " + decided.currency()
+                    + " from its due date (no interest on it). Collect only what is still open.")));
+        }
     }
 
     /**

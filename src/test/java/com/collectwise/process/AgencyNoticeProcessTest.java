@@ -173,6 +173,43 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
         dispatcher.dispatchDue(); // delivered: nothing left due for the other tests
     }
 
+    /**
+     * The agency was told not to collect a disputed amount: when the department rejects the dispute it is told to
+     * collect it again, and when it accepts one it is told of the credit note, once each (5,000.00 handed off: 800.00
+     * disputed and rejected, then 500.00 disputed and credited).
+     */
+    @Test
+    void aDecidedDisputeIsToldToTheAgencyOnce_aRejectionAsksForTheDisputedAmountAgain() throws Exception {
+        handedOff();
+        long rejected = disputes.raise(reload(invoice), DisputeCategory.PRICE, new BigDecimal("800.00"),
+            "list price", "API", "collector1");
+        disputes.reject(rejected, "price as in the signed contract", "finance1");
+        disputes.reject(rejected, "price as in the signed contract", "finance1"); // a retried job: nothing new
+        assertThat(notices().stream()
+            .filter(m -> m.idempotencyKey().equals(mandateKey() + ":DISPUTE_REJECTED:" + rejected)))
+            .singleElement().satisfies(m -> {
+                JsonNode body = json.readTree(m.body());
+                assertThat(body.get("type").asText()).isEqualTo("DISPUTE_REJECTED");
+                assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("800.00");
+                assertThat(body.get("detail").asText()).contains("collect the 800.00 CNY that was disputed again");
+            });
+
+        long credited = disputes.raise(reload(invoice), DisputeCategory.QUALITY, new BigDecimal("500.00"),
+            "scratched", "API", "collector1");
+        disputes.creditNote(credited, "three pallets returned", "supervisor1");
+        assertThat(notices().stream()
+            .filter(m -> m.idempotencyKey().equals(mandateKey() + ":CREDIT_NOTE:DISPUTE-" + credited)))
+            .singleElement().satisfies(m -> {
+                JsonNode body = json.readTree(m.body());
+                assertThat(body.get("type").asText()).isEqualTo("CREDIT_NOTE");
+                assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("500.00");
+            });
+        dispatcher.dispatchDue();
+        assertThat(AGENCY.calls(NOTICES)).extracting(AgencyStub.Call::idempotencyKey).containsExactly(
+            mandateKey() + ":DISPUTE:" + rejected, mandateKey() + ":DISPUTE_REJECTED:" + rejected,
+            mandateKey() + ":DISPUTE:" + credited, mandateKey() + ":CREDIT_NOTE:DISPUTE-" + credited);
+    }
+
     @Test
     void aFailedNoticeIsRetriedWithBackOffUnderTheSameKey() {
         handedOff();
