@@ -36,6 +36,9 @@ import com.collectwise.fees.StatementService;
 @Service
 public class DisputeService {
 
+    /** The number a credit note decided on a dispute in Process_Dispute goes by (it has none of its own). */
+    public static final String DECIDED_CREDIT_NOTE_PREFIX = "DISPUTE-";
+
     private final JdbcClient jdbc;
     private final InvoiceRepository invoices;
     private final StatementService statements;
@@ -198,6 +201,14 @@ public class DisputeService {
         if (amount.signum() > 0) {
             adjustments.creditNote(invoice, Money.of(amount, invoice.currency()),
                 "Dispute #" + id + " (" + d.category() + "): " + reason, approvedBy, clock.today());
+            // the dispute shows what its outcome credited, as when a credit note posted over the API settles it
+            jdbc.sql("""
+                    INSERT INTO dispute_credit_notes (dispute_id, invoice_number, credit_note_number, amount,
+                                                      credited_on, booked_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, invoice.invoiceNumber(), DECIDED_CREDIT_NOTE_PREFIX + id, amount, clock.today(),
+                    Timestamp.from(clock.now()))
+                .update();
         }
         // resolved before the open call forms look again: else they would take the credited part off once more, as
         // still disputed

@@ -88,7 +88,7 @@ public class AgencyNotices {
                     + " rejected: collect the " + decided.amount().toPlainString() + " " + decided.currency()
                     + " that was disputed again, with the rest.")));
         } else if (decided.amount().signum() > 0) {
-            String reference = "DISPUTE-" + decided.disputeId();
+            String reference = com.collectwise.disputes.DisputeService.DECIDED_CREDIT_NOTE_PREFIX + decided.disputeId();
             mandate(decided.invoiceNumber()).ifPresent(m -> queue(m, decided.customerId(), new AgencyNotice(
                 key(m, AgencyNotice.CREDIT_NOTE, reference), m.mandateKey(), m.invoiceNumber(),
                 AgencyNotice.CREDIT_NOTE, reference, decided.amount(), decided.currency(), clock.today(),
