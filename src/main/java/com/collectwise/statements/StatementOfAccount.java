@@ -25,13 +25,16 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
      * {@code paid}: money applied to the invoice (fees, interest, principal); {@code credited}: credit notes;
      * {@code disputed}: what of the invoice is under open dispute as of the date (not asked for while the dispute
      * runs; a credit note that settled a dispute counts in {@code credited} only, never in both);
+     * {@code undisputed}: what the customer is asked to pay on the invoice while its disputes run - the total as if
+     * the disputed amount were credited from the due date (no interest on it either), the total when nothing is
+     * disputed;
      * {@code note}: what the figures lack and why (an EU invoice's EUR 40 that could not be converted: no exchange
      * rate on or before the due date), null when nothing is missing.
      */
     public record InvoiceLine(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
                               String currency, BigDecimal amount, BigDecimal credited, BigDecimal paid,
                               BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total,
-                              String note, BigDecimal disputed) {
+                              String note, BigDecimal disputed, BigDecimal undisputed) {
     }
 
     /**
@@ -60,8 +63,9 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
                              String reason) {
     }
 
+    /** {@code undisputed}: the sum of the invoices' undisputed parts (what is asked for now; {@code total} owed). */
     public record CurrencyTotal(String currency, BigDecimal principal, BigDecimal interest, BigDecimal fees,
-                                BigDecimal total, BigDecimal credit) {
+                                BigDecimal total, BigDecimal credit, BigDecimal undisputed) {
     }
 
     /** The total owed in a currency (zero when the statement has none in it). */

@@ -81,7 +81,7 @@ public class StatementOfAccountService {
 
         List<InvoiceLine> invoiceLines = new ArrayList<>();
         List<CreditLine> credits = new ArrayList<>();
-        Map<String, BigDecimal[]> sums = new TreeMap<>(); // currency -> principal, interest, fees, total
+        Map<String, BigDecimal[]> sums = new TreeMap<>(); // currency -> principal, interest, fees, total, undisputed
         for (Invoice i : open) {
             AccountReplay.InvoiceFigures f = account.invoice(i.invoiceNumber());
             Statement s = f.statement();
@@ -97,17 +97,21 @@ public class StatementOfAccountService {
                 }
             }
             BigDecimal paid = f.feesPaid().plus(f.interestPaid()).plus(f.principalPaid()).amount();
+            BigDecimal disputed = disputes.disputed(i.invoiceNumber(), asOf);
+            // the undisputed part is asked for while the disputes run (DOMAIN.md 5): the replay as if credited
+            BigDecimal undisputed = disputed.signum() > 0 ? disputes.part(i, asOf).undisputed() : s.total();
             invoiceLines.add(new InvoiceLine(i.invoiceNumber(), i.issueDate(), i.dueDate(),
                 Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), asOf)), i.currency(),
                 minor(i.amount(), i.currency()), minor(credited, i.currency()), paid, s.principal(), s.interest(),
                 s.fees(), s.total(), StatementService.compensationNote(i, f.compensationUnconverted()),
-                disputes.disputed(i.invoiceNumber(), asOf)));
-            BigDecimal[] sum = sums.computeIfAbsent(i.currency(),
-                c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                disputed, undisputed));
+            BigDecimal[] sum = sums.computeIfAbsent(i.currency(), c -> new BigDecimal[] {BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             sum[0] = sum[0].add(s.principal());
             sum[1] = sum[1].add(s.interest());
             sum[2] = sum[2].add(s.fees());
             sum[3] = sum[3].add(s.total());
+            sum[4] = sum[4].add(undisputed);
         }
 
         List<PaymentLine> payments = payments(customerId, asOf, account, listed);
@@ -115,10 +119,11 @@ public class StatementOfAccountService {
         currencies.addAll(account.credit().keySet());
         List<CurrencyTotal> totals = new ArrayList<>();
         for (String currency : currencies) {
-            BigDecimal[] sum = sums.getOrDefault(currency,
-                new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sum = sums.getOrDefault(currency, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             totals.add(new CurrencyTotal(currency, minor(sum[0], currency), minor(sum[1], currency),
-                minor(sum[2], currency), minor(sum[3], currency), account.credit(currency).amount()));
+                minor(sum[2], currency), minor(sum[3], currency), account.credit(currency).amount(),
+                minor(sum[4], currency)));
         }
         return new StatementOfAccount(customerId, customer.name(), asOf, List.copyOf(invoiceLines),
             payments, List.copyOf(credits), List.copyOf(totals));

@@ -22,6 +22,7 @@ import com.collectwise.communication.LateCharges;
 import com.collectwise.communication.Outbox;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
@@ -163,6 +164,37 @@ public class StatementApiTest extends ApiTestSupport {
             assertThat(text.replace(" ", "")).as(language).contains("6,072.54CNY1,234.56CNY",
                 "400.00CNY0.00CNY0.00CNY400.00CNY0.00CNY");
         }
+    }
+
+    /**
+     * The statement shows what is asked for while a dispute runs (DOMAIN.md 5), beside the total owed and the disputed
+     * amount: A with 1,234.56 disputed, as if credited from its due date - 8,765.44 from D: D+1..D+10 28.817885 ->
+     * 28.82, so 4,000.00 pays 28.82 and 3,971.18 (4,794.26 left); D+11..D+30 on 4,794.26 31.523901; exact sum
+     * 60.341786 -> 60.34, paid 28.82: 31.52 owed; undisputed 4,825.78 (not 6,072.54 - 1,234.56 = 4,837.98, which
+     * keeps the interest of the disputed part). B 400.00, nothing disputed. CNY: 6,472.54 owed, 5,225.78 undisputed.
+     */
+    @Test
+    public void theStatementShowsTheUndisputedAmountOfEachInvoiceAndInTotal() {
+        Example x = example();
+        Response d = post(COLLECTOR, "/api/invoices/" + x.a() + "/disputes",
+            Map.of("category", "QUALITY", "amount", "1234.56", "description", "pumps leak"));
+        assertThat(d.status()).as(d.raw()).isEqualTo(201);
+
+        JsonNode statement = get(FINANCE, "/api/customers/" + x.customerId() + "/statement?asOf=" + today()).body();
+
+        assertThat(statement.path("invoices").findValuesAsText("invoiceNumber")).containsExactly(x.a(), x.b());
+        assertThat(statement.path("invoices").get(0).path("total").decimalValue()).isEqualByComparingTo("6072.54");
+        assertThat(statement.path("invoices").get(0).path("disputed").decimalValue()).isEqualByComparingTo("1234.56");
+        assertThat(statement.path("invoices").get(0).path("undisputed").decimalValue()).isEqualByComparingTo("4825.78");
+        assertThat(statement.path("invoices").get(1).path("undisputed").decimalValue()).isEqualByComparingTo("400.00");
+        JsonNode cny = statement.path("totals").get(0);
+        assertThat(cny.path("total").decimalValue()).isEqualByComparingTo("6472.54");
+        assertThat(cny.path("undisputed").decimalValue()).isEqualByComparingTo("5225.78");
+        // as of the day before the dispute nothing was disputed: everything owed then is asked for
+        JsonNode before = get(FINANCE, "/api/customers/" + x.customerId() + "/statement?asOf=" + today().minusDays(1))
+            .body();
+        assertThat(before.path("totals").get(0).path("undisputed").decimalValue())
+            .isEqualByComparingTo(before.path("totals").get(0).path("total").decimalValue());
     }
 
     /**
