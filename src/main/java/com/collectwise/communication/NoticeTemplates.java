@@ -40,7 +40,7 @@ public class NoticeTemplates {
         "decisionMaker", "invoiceNumber", "issueDate", "dueDate", "amount");
 
     /** What a notice about an overdue invoice knows on top: today's figures and the rate. */
-    private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "asOf", "principal", "interest",
+    private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "overdueDays", "asOf", "principal", "interest",
         "fees", "total", "fee", "feeAdded", "totalWithFee", "capNote", "interestLine", "feeLine", "attn",
         "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine"));
 
