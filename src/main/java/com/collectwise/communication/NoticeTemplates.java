@@ -66,9 +66,9 @@ public class NoticeTemplates {
          */
         STATEMENT_OF_ACCOUNT("statement-of-account", Set.of("companyName", "bankAccount", "customerName", "customerId",
             "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
-            "credit", "amount"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
+            "credit", "amount", "basisDetail"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
             "paymentColumns", "applied.OPEN", "applied.SETTLED", "applied.NOT_YET_ISSUED", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
-            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
+            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "rateUnknownNote", "noInterestNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
             "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
             "closing"));
 
