@@ -44,7 +44,9 @@ public class HandoffFormWords implements CostBenefit.Words {
             return CostBenefit.Words.ENGLISH.litigation(f);
         }
         String c = f.currency();
-        String note = f.courtFeeAsIfCny() ? "（按中国诉讼费用交纳标准，将该金额视同人民币计算）" : "";
+        String note = f.courtFeeAsIfCny() ? "（无 " + c + " 兑人民币汇率，按中国诉讼费用交纳标准将该金额视同人民币计算）"
+            : f.courtFeeInCny() == null ? "" : "（标的折合 " + money("CNY", f.claimInCny()) + "，受理费 "
+            + money("CNY", f.courtFeeInCny()) + "）";
         String lawyerNote = f.lawyerMinimumSet() ? "" : "（未设置 " + c + " 的最低律师费）";
         return "诉讼标的 " + money(c, f.claim()) + "。案件受理费 " + money(c, f.courtFee()) + note
             + "（由原告预交，最终由败诉方负担）。律师费预估 " + money(c, f.lawyer()) + lawyerNote

@@ -60,6 +60,6 @@ public class InvoiceService {
     /** Starts the case of a stored invoice; the customer's credit, if any, pays it at once. */
     void startCase(Invoice invoice, Customer customer) {
         cases.start(invoice, customer);
-        events.publishEvent(new InvoiceRegistered(invoice.invoiceNumber(), invoice.customerId()));
+        events.publishEvent(new InvoiceRegistered(invoice.invoiceNumber(), invoice.customerId(), invoice.dueDate()));
     }
 }

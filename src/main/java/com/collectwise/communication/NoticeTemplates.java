@@ -40,7 +40,7 @@ public class NoticeTemplates {
         "decisionMaker", "invoiceNumber", "issueDate", "dueDate", "amount");
 
     /** What a notice about an overdue invoice knows on top: today's figures and the rate. */
-    private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "asOf", "principal", "interest",
+    private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "overdueDays", "asOf", "principal", "interest",
         "fees", "total", "fee", "feeAdded", "totalWithFee", "capNote", "interestLine", "feeLine", "attn",
         "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine"));
 
@@ -66,9 +66,9 @@ public class NoticeTemplates {
          */
         STATEMENT_OF_ACCOUNT("statement-of-account", Set.of("companyName", "bankAccount", "customerName", "customerId",
             "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
-            "credit", "amount"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
+            "credit", "amount", "basisDetail"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
             "paymentColumns", "applied.OPEN", "applied.SETTLED", "applied.NOT_YET_ISSUED", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
-            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
+            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "rateUnknownNote", "noInterestNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
             "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
             "closing"));
 

@@ -155,6 +155,7 @@ public class NoticeTexts {
         String c = invoice.currency();
         Map<String, String> v = invoiceValues(invoice, customer, amounts);
         v.put("daysOverdue", Long.toString(daysOverdue));
+        v.put("overdueDays", overdueDays(daysOverdue, language));
         v.put("asOf", date(s.asOf(), language));
         v.put("principal", money(s.principal(), c, amounts));
         v.put("interest", money(s.interest(), c, amounts));
@@ -226,6 +227,14 @@ public class NoticeTexts {
 
     public static String date(LocalDate date, Language language) {
         return language == Language.ZH ? CHINESE_DATE.format(date) : date.toString();
+    }
+
+    /** The days overdue in words: "1 day", "33 days" in English, "33 天" in Chinese ({@code {overdueDays}}). */
+    static String overdueDays(long days, Language language) {
+        return switch (language) {
+            case ZH -> days + " 天";
+            default -> days == 1 ? "1 day" : days + " days";
+        };
     }
 
     /** At the currency's minor unit: JPY 1000, KWD 1.234, never 1000.00 or 1.23. */

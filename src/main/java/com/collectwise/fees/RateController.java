@@ -83,6 +83,14 @@ public class RateController {
             throw new InvalidRequestException(errors.entrySet().stream()
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
         }
+        LocalDate date = from;
+        BigDecimal percent = rate;
+        ReferenceRate standing = rates.current(k).stream().filter(r -> r.effectiveFrom().equals(date)).findFirst()
+            .orElse(null);
+        if (standing != null && standing.ratePercent().compareTo(percent) == 0) {
+            // the rate in force for that date again (a replayed request, a feed sent twice): nothing changes
+            return ResponseEntity.ok(standing);
+        }
         ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
         // the statutory interest of the invoices it applies to changed: payments settle or reopen them (RateEntered)
         events.publishEvent(RateEntered.reference(from));

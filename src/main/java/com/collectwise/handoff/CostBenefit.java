@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 
+import com.collectwise.fees.FxRates;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.money.Money;
 import com.collectwise.money.Statement;
@@ -26,6 +27,7 @@ public class CostBenefit {
     private final LimitationService limitation;
     private final BigDecimal commissionPercent;
     private final LegalCostsPolicy legalCosts;
+    private final FxRates fxRates;
 
     /** The agency's cost and benefit; amounts unrounded, {@link #money} words them at the currency's minor unit. */
     public record AgencyFigures(String currency, BigDecimal outstanding, BigDecimal commissionPercent,
@@ -33,11 +35,22 @@ public class CostBenefit {
     }
 
     /**
-     * The suit's cost and benefit. {@code courtFeeAsIfCny}: the CN court fee schedule is applied to a foreign-currency
-     * claim as if it were CNY; {@code lawyerMinimumSet}: Decision_LegalCosts has a minimum fee for the currency.
+     * The suit's cost and benefit. A claim in another currency than CNY is converted to CNY with the exchange rates in
+     * force on the statement date (fx_rates: units per EUR of both currencies; a EUR claim needs the CNY rate only),
+     * the court fee is the schedule's on that CNY claim ({@code claimInCny}, {@code courtFeeInCny}, at the fen) and
+     * {@code courtFee} is that fee back in the claim's currency at its minor unit. {@code courtFeeAsIfCny}: no rate to
+     * convert with, so the schedule is applied to the amount as if it were CNY (and the words say so);
+     * {@code lawyerMinimumSet}: Decision_LegalCosts has a minimum fee for the currency.
      */
     public record LitigationFigures(String currency, BigDecimal claim, BigDecimal courtFee, boolean courtFeeAsIfCny,
-                                    BigDecimal lawyer, boolean lawyerMinimumSet, BigDecimal net, LocalDate limitationDate) {
+                                    BigDecimal lawyer, boolean lawyerMinimumSet, BigDecimal net, LocalDate limitationDate,
+                                    BigDecimal claimInCny, BigDecimal courtFeeInCny) {
+
+        /** A claim in CNY, or one whose court fee was not converted. */
+        public LitigationFigures(String currency, BigDecimal claim, BigDecimal courtFee, boolean courtFeeAsIfCny,
+                                 BigDecimal lawyer, boolean lawyerMinimumSet, BigDecimal net, LocalDate limitationDate) {
+            this(currency, claim, courtFee, courtFeeAsIfCny, lawyer, lawyerMinimumSet, net, limitationDate, null, null);
+        }
     }
 
     /** The approval forms' words for the figures, in one screen language. */
@@ -62,7 +75,10 @@ public class CostBenefit {
             public String litigation(LitigationFigures f) {
                 String c = f.currency();
                 String lawyerNote = f.lawyerMinimumSet() ? "" : " (no minimum fee set for " + c + ")";
-                String note = f.courtFeeAsIfCny() ? " (CN court fee schedule applied to the amount as if in CNY)" : "";
+                String note = f.courtFeeAsIfCny() ? " (CN court fee schedule applied to the amount as if in CNY: no"
+                    + " exchange rate to convert " + c + " to CNY)"
+                    : f.courtFeeInCny() == null ? "" : " (CNY " + grouped("CNY", f.courtFeeInCny()) + " on the claim"
+                    + " converted to CNY " + grouped("CNY", f.claimInCny()) + ")";
                 return "Claim " + money(c, f.claim()) + ". Court acceptance fee " + money(c, f.courtFee()) + note
                     + " (advanced; the losing party bears it). Lawyer estimate " + money(c, f.lawyer()) + lawyerNote
                     + ". Net if won and enforced: "
@@ -73,7 +89,8 @@ public class CostBenefit {
     }
 
     public CostBenefit(CourtFeeSchedule courtFees, LimitationService limitation,
-                       HandoffSettings settings, LegalCostsPolicy legalCosts) {
+                       HandoffSettings settings, LegalCostsPolicy legalCosts, FxRates fxRates) {
+        this.fxRates = fxRates;
         this.courtFees = courtFees;
         this.limitation = limitation;
         this.commissionPercent = settings.agency().commissionPercent();
@@ -99,7 +116,28 @@ public class CostBenefit {
 
     public LitigationFigures litigationFigures(Invoice invoice, Statement statement) {
         BigDecimal claim = statement.total();
-        BigDecimal courtFee = courtFees.fee(claim);
+        String currency = invoice.currency();
+        // the court takes the claim in yuan: another currency is converted at the rates in force on the date
+        BigDecimal claimInCny = null;
+        BigDecimal courtFeeInCny = null;
+        BigDecimal courtFee;
+        boolean asIfCny = false;
+        if ("CNY".equals(currency)) {
+            courtFee = courtFees.fee(claim);
+        } else {
+            FxRates.Table fx = fxRates.table();
+            BigDecimal cnyPerEur = fx.unitsPerEurOn("CNY", statement.asOf());
+            BigDecimal unitsPerEur = "EUR".equals(currency) ? BigDecimal.ONE : fx.unitsPerEurOn(currency, statement.asOf());
+            if (cnyPerEur == null || unitsPerEur == null) {
+                asIfCny = true;
+                courtFee = courtFees.fee(claim);
+            } else {
+                claimInCny = claim.multiply(cnyPerEur).divide(unitsPerEur, 2, RoundingMode.HALF_UP);
+                courtFeeInCny = courtFees.fee(claimInCny);
+                courtFee = Money.rounded(courtFeeInCny.multiply(unitsPerEur).divide(cnyPerEur, 10,
+                    RoundingMode.HALF_UP), currency).amount();
+            }
+        }
         // share and minimum per currency (Decision_LegalCosts); no minimum for the currency: the percentage alone
         LegalCostsPolicy.LawyerFee fee = legalCosts.lawyerFee(invoice.currency());
         BigDecimal percentFee = percent(claim, fee.percent());
@@ -107,8 +145,8 @@ public class CostBenefit {
         BigDecimal lawyer = minimum.map(percentFee::max).orElse(percentFee);
         BigDecimal net = claim.subtract(courtFee).subtract(lawyer);
         LocalDate limitationDate = limitation.limitationDate(invoice, statement.asOf());
-        return new LitigationFigures(invoice.currency(), claim, courtFee, !"CNY".equals(invoice.currency()), lawyer,
-            minimum.isPresent(), net, limitationDate);
+        return new LitigationFigures(currency, claim, courtFee, asIfCny, lawyer, minimum.isPresent(), net,
+            limitationDate, claimInCny, courtFeeInCny);
     }
 
     private static BigDecimal percent(BigDecimal amount, BigDecimal percent) {

@@ -13,11 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
+import com.collectwise.kernel.AfterTransaction;
 import com.collectwise.kernel.Invoice;
+import com.collectwise.kernel.InvoiceRegistered;
 import com.collectwise.kernel.InvoiceRepository;
 
 /**
@@ -38,6 +42,8 @@ public class LimitationWatch {
     private final BusinessClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    /** Its own transaction after the registering one committed. */
+    private final TransactionTemplate own;
     private final int warningDays;
 
     public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, CaseEngine cases,
@@ -49,6 +55,8 @@ public class LimitationWatch {
         this.clock = clock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.own = new TransactionTemplate(transactionManager);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.warningDays = settings.warningDays();
     }
 
@@ -58,6 +66,31 @@ public class LimitationWatch {
         if (warned > 0) {
             log.info("Limitation check: legal warned about {} case(s)", warned);
         }
+    }
+
+    /**
+     * An invoice registered when its limitation date is already within the warning days (the go-live import of an old
+     * ledger) warns legal at once, not at the next daily check ("never from today to tomorrow"): once the registration
+     * has committed, with everything it applied (money waiting for the invoice is an acknowledgement), in a
+     * transaction of its own. An invoice due less than three years minus the warning days ago is skipped without a
+     * query: interruptions only move its limitation date later. A failure is logged; the daily check warns then.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void invoiceRegistered(InvoiceRegistered registered) {
+        LocalDate today = clock.today();
+        if (today.isBefore(registered.dueDate().plusYears(LimitationService.YEARS).minusDays(warningDays))) {
+            return;
+        }
+        AfterTransaction.runOrDefer(() -> {
+            try {
+                own.execute(s -> warnIfDue(registered.invoiceNumber(), today));
+            } catch (DuplicateKeyException e) {
+                // the daily check warned at the same moment
+            } catch (RuntimeException e) {
+                log.error("Invoice {}: legal could not be warned of its limitation date at registration; the daily"
+                    + " check warns", registered.invoiceNumber(), e);
+            }
+        });
     }
 
     /** @return how many cases were warned now */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -28,13 +29,19 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
      * {@code undisputed}: what the customer is asked to pay on the invoice while its disputes run - the total as if
      * the disputed amount were credited from the due date (no interest on it either), the total when nothing is
      * disputed;
-     * {@code note}: what the figures lack and why (an EU invoice's EUR 40 that could not be converted: no exchange
-     * rate on or before the due date), null when nothing is missing.
+     * {@code note}: what the figures lack and why, null when nothing is missing: a late invoice whose interest rate is
+     * unknown (no reference rate in the tables: never a silent 0) or that earns none (a customer in no known
+     * jurisdiction, no contract or segment rate), said with the rate basis's words (DOMAIN.md 6: "its statement says
+     * why"); an EU invoice's EUR 40 that could not be converted (no exchange rate on or before the due date).
+     * {@code rateGap} (UNKNOWN or NONE, else null) and {@code compensationUnconverted} tell the PDF which of its
+     * sentences to print; they are not part of the JSON.
      */
     public record InvoiceLine(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, long daysOverdue,
                               String currency, BigDecimal amount, BigDecimal credited, BigDecimal paid,
                               BigDecimal principal, BigDecimal interest, BigDecimal fees, BigDecimal total,
-                              String note, BigDecimal disputed, BigDecimal undisputed) {
+                              String note, BigDecimal disputed, BigDecimal undisputed,
+                              @JsonIgnore com.collectwise.fees.InterestBasis.Source rateGap,
+                              @JsonIgnore String rateGapDetail, @JsonIgnore boolean compensationUnconverted) {
     }
 
     /**

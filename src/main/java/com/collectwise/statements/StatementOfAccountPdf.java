@@ -95,8 +95,15 @@ public class StatementOfAccountPdf {
             pdf.add(invoices);
             // what the figures lack and why (an EU invoice's EUR 40 without an exchange rate to convert it): the
             // customer reads it on the statement it is asked to confirm, not only the JSON line
+            // and a late invoice without interest because its rate is unknown or no law grants one (DOMAIN 6: the
+            // statement says why)
             for (StatementOfAccount.InvoiceLine i : s.invoices()) {
-                if (i.note() != null) {
+                if (i.rateGap() != null) {
+                    pdf.add(new Paragraph(words.get(i.rateGap() == com.collectwise.fees.InterestBasis.Source.UNKNOWN
+                        ? "rateUnknownNote" : "noInterestNote", Map.of("invoiceNumber", i.invoiceNumber(),
+                        "basisDetail", i.rateGapDetail())), normal));
+                }
+                if (i.compensationUnconverted()) {
                     pdf.add(new Paragraph(words.get("compensationNote", Map.of("invoiceNumber", i.invoiceNumber(),
                         "currency", i.currency(), "dueDate", i.dueDate().toString())), normal));
                 }

@@ -22,6 +22,7 @@ import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Customer;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
+import com.collectwise.fees.InterestBasis;
 import com.collectwise.fees.Ledger;
 import com.collectwise.fees.StatementService;
 import com.collectwise.money.AccountReplay;
@@ -68,7 +69,8 @@ public class StatementOfAccountService {
     public StatementOfAccount statement(String customerId, LocalDate asOf) {
         Customer customer = customers.find(customerId)
             .orElseThrow(() -> new NotFoundException("There is no customer " + customerId));
-        AccountReplay.Result account = statements.account(customerId, asOf).result();
+        StatementService.CustomerAccount replayed = statements.account(customerId, asOf);
+        AccountReplay.Result account = replayed.result();
 
         List<Invoice> open = invoices.findByCustomer(customerId).stream()
             .filter(i -> !i.issueDate().isAfter(asOf))
@@ -97,14 +99,22 @@ public class StatementOfAccountService {
                 }
             }
             BigDecimal paid = f.feesPaid().plus(f.interestPaid()).plus(f.principalPaid()).amount();
+            InterestBasis basis = replayed.bases().get(i.invoiceNumber());
+            // late as of the date and no rate to run at: the statement says why (DOMAIN 6), never a silent 0
+            InterestBasis.Source rateGap = basis != null && asOf.isAfter(i.dueDate())
+                && (basis.source() == InterestBasis.Source.UNKNOWN || basis.source() == InterestBasis.Source.NONE)
+                ? basis.source() : null;
+            String compensationNote = StatementService.compensationNote(i, f.compensationUnconverted());
+            String note = rateGap == null ? compensationNote
+                : compensationNote == null ? basis.description() : basis.description() + "; " + compensationNote;
             BigDecimal disputed = disputes.disputed(i.invoiceNumber(), asOf);
             // the undisputed part is asked for while the disputes run (DOMAIN.md 5): the replay as if credited
             BigDecimal undisputed = disputed.signum() > 0 ? disputes.part(i, asOf).undisputed() : s.total();
             invoiceLines.add(new InvoiceLine(i.invoiceNumber(), i.issueDate(), i.dueDate(),
                 Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), asOf)), i.currency(),
                 minor(i.amount(), i.currency()), minor(credited, i.currency()), paid, s.principal(), s.interest(),
-                s.fees(), s.total(), StatementService.compensationNote(i, f.compensationUnconverted()),
-                disputed, undisputed));
+                s.fees(), s.total(), note, disputed, undisputed, rateGap,
+                rateGap == null ? null : basis.description(), f.compensationUnconverted()));
             BigDecimal[] sum = sums.computeIfAbsent(i.currency(), c -> new BigDecimal[] {BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             sum[0] = sum[0].add(s.principal());

@@ -31,7 +31,13 @@ class HandoffFormWordsTest {
             new BigDecimal("50"), true, new BigDecimal("2000"), false, new BigDecimal("-1050"), LocalDate.of(2029, 3, 3));
         assertThat(zh.litigation(dollars)).contains("1,000.00 USD", "视同人民币", "未设置 USD 的最低律师费",
             "-1,050.00 USD——起诉的成本高于可能收回的金额。");
-        for (String text : new String[] {zh.agency(AGENCY), zh.litigation(SUIT), zh.litigation(dollars)}) {
+        // a yen claim converted to yuan for the court fee (CostBenefitCourtFeeTest): both CNY figures named
+        CostBenefit.LitigationFigures yen = new CostBenefit.LitigationFigures("JPY", new BigDecimal("1000000"),
+            new BigDecimal("21000"), false, new BigDecimal("80000"), true, new BigDecimal("899000"),
+            LocalDate.of(2029, 3, 3), new BigDecimal("50000.00"), new BigDecimal("1050.00"));
+        assertThat(zh.litigation(yen)).contains("案件受理费 21,000 JPY（标的折合 50,000.00 CNY，受理费 1,050.00 CNY）");
+        for (String text : new String[] {zh.agency(AGENCY), zh.litigation(SUIT), zh.litigation(dollars),
+            zh.litigation(yen)}) {
             // Chinese words only: the currency code is the one Latin word
             assertThat(text).containsPattern("\\p{IsHan}").doesNotContainPattern("[A-Za-z]{4,}")
                 .doesNotContain("Outstanding", "Claim", "Net", "Limitation");

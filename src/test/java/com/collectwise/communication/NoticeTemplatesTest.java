@@ -104,6 +104,25 @@ class NoticeTemplatesTest {
             Please pay today. Your collector will call you.""");
     }
 
+    /** The first overdue reminder goes out the day after the due date: "1 day overdue", not "1 days overdue". */
+    @Test
+    void oneDayOverdueIsSaidInTheSingular() {
+        Customer en = customer(Language.EN);
+        LateCharges noFee = LateCharges.of(basis, LocalDate.of(2026, 2, 1), null);
+        Map<String, String> v = texts.overdueValues(invoice, en, statement, 1, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
+        assertThat(texts.render(en, Notice.OVERDUE_REMINDER, "body", v))
+            .contains("was due on 2026-01-31 and is 1 day overdue.");
+        assertThat(texts.render(en, Notice.OVERDUE_REMINDER, "sms", v)).startsWith("Invoice INV-T-1 is 1 day overdue:");
+        Map<String, String> two = texts.overdueValues(invoice, en, statement, 2, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
+        assertThat(texts.render(en, Notice.OVERDUE_REMINDER, "sms", two)).startsWith("Invoice INV-T-1 is 2 days overdue:");
+        Customer zh = customer(Language.ZH);
+        Map<String, String> z = texts.overdueValues(invoice, zh, statement, 1, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
+        assertThat(texts.render(zh, Notice.OVERDUE_REMINDER, "sms", z)).contains("已逾期 1 天，");
+    }
+
     @Test
     void theReminderBeforeTheDueDateStatesTheRateOfLatePayment() {
         Customer customer = customer(Language.ZH);

@@ -49,6 +49,25 @@ class RateControllerTest {
             any());
     }
 
+    /** The rate in force for a date posted again (a replay, a feed sent twice) is 200 with that row; nothing stored. */
+    @Test
+    void theSameRateForTheSameDateAgainIsAReplay() throws Exception {
+        when(rates.current(ReferenceRates.Kind.LPR)).thenReturn(List.of(
+            new ReferenceRate(LocalDate.of(2025, 5, 20), new BigDecimal("3.0000"), "flyway", Instant.EPOCH)));
+        when(rates.enter(any(), any(), any(), any())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
+            i.getArgument(2), i.getArgument(3), Instant.EPOCH));
+        mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"effectiveFrom\":\"2025-05-20\",\"ratePercent\":\"3.00\"}"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.enteredBy").value("flyway"));
+        verify(rates, org.mockito.Mockito.never()).enter(any(), any(), any(), any());
+        // another rate for that date corrects it (appended, the latest entered wins)
+        mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"effectiveFrom\":\"2025-05-20\",\"ratePercent\":\"3.05\"}"))
+            .andExpect(status().isCreated());
+        verify(rates).enter(eq(ReferenceRates.Kind.LPR), eq(LocalDate.of(2025, 5, 20)), eq(new BigDecimal("3.05")),
+            any());
+    }
+
     @Test
     void badFieldsAreAllNamed_andNothingIsStored() throws Exception {
         mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
