@@ -20,12 +20,10 @@ import com.collectwise.money.Money;
 public class AgreementRepository {
 
     private final JdbcClient jdbc;
-    private final PaymentsOnInvoice payments;
     private final InvoiceRepository invoices;
 
-    public AgreementRepository(JdbcClient jdbc, PaymentsOnInvoice payments, InvoiceRepository invoices) {
+    public AgreementRepository(JdbcClient jdbc, InvoiceRepository invoices) {
         this.jdbc = jdbc;
-        this.payments = payments;
         this.invoices = invoices;
     }
 
@@ -156,21 +154,6 @@ public class AgreementRepository {
     public void setStatus(long id, String status, String approvedBy, Instant resolvedAt) {
         jdbc.sql("UPDATE agreements SET status = ?, approved_by = COALESCE(?, approved_by), resolved_at = ? WHERE id = ?")
             .params(status, approvedBy, resolvedAt == null ? null : Timestamp.from(resolvedAt), id).update();
-    }
-
-    /**
-     * The plan's money: payments applied to the invoice, dated from the plan's first day up to {@code until}
-     * inclusive (judged by value date), and posted after the plan was proposed. A payment posted before the
-     * proposal is already in the outstanding figure the plan covers; counting it again would pay an instalment
-     * twice. Reversed payments count only while they stood.
-     */
-    public BigDecimal paidTowards(Agreement a, LocalDate until) {
-        return payments.paid(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
-    }
-
-    /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
-    public List<LocalDate> paymentDays(Agreement a, LocalDate until) {
-        return payments.valueDays(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
     }
 
     public void setDemandUntil(long id, LocalDate demandUntil) {

@@ -299,7 +299,7 @@ public class AgreementService {
     public boolean remind(long id, int seq) {
         Agreement a = agreements.find(id);
         Instalment instalment = a.instalment(seq);
-        if (Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, clock.today()))) {
+        if (Acceleration.covered(a.instalments(), seq, paidTowards(a, clock.today()))) {
             return false;
         }
         Customer customer = customer(a);
@@ -327,7 +327,7 @@ public class AgreementService {
     /** The instalments up to {@code seq} against the plan's money posted so far, judged by value date. */
     public Acceleration.Check check(long id, int seq) {
         Agreement a = agreements.find(id);
-        return Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()));
+        return Acceleration.check(a.instalments(), seq, paidTowards(a, clock.today()));
     }
 
     /**
@@ -340,7 +340,7 @@ public class AgreementService {
     public LocalDate demand(long id, int seq) {
         Agreement a = agreements.find(id);
         LocalDate until = clock.today().plusDays(demandDays);
-        BigDecimal unpaid = Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()))
+        BigDecimal unpaid = Acceleration.check(a.instalments(), seq, paidTowards(a, clock.today()))
             .unpaid();
         Customer customer = customer(a);
         boolean queued = outbox.enqueue(DEMAND + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), DEMAND,
@@ -360,7 +360,7 @@ public class AgreementService {
     public boolean demandMet(long id, int seq) {
         Agreement a = agreements.find(id);
         LocalDate until = a.demandUntil() == null ? clock.today() : a.demandUntil();
-        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, until));
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, until));
     }
 
     /** The plan is forfeited: what is still open is due at once, and the customer is told so. */
@@ -409,7 +409,7 @@ public class AgreementService {
      */
     private void waivePlanInterest(Agreement a, Invoice invoice) {
         String approver = a.approvedBy() != null ? a.approvedBy() : a.createdBy();
-        TreeSet<LocalDate> days = new TreeSet<>(agreements.paymentDays(a, clock.today()));
+        TreeSet<LocalDate> days = new TreeSet<>(paymentDays(a, clock.today()));
         days.add(clock.today());
         Money baseline = accrued(invoice, a.startsOn());
         Money waived = Money.zero(invoice.currency());
@@ -496,7 +496,36 @@ public class AgreementService {
                 seq = i.seq();
             }
         }
-        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, a.demandUntil()));
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, a.demandUntil()));
+    }
+
+    /**
+     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated from the plan's
+     * first day through {@code until} and posted after the plan was proposed. What reached the invoice is the
+     * replay's allocation, not the invoice a payment names: a payment without an invoice number counts for the plan
+     * when it paid the plan's invoice (oldest due date first), a surplus that went to customer credit or another
+     * invoice does not, and a payment reversed by {@code until} counts only while it stood. A payment posted before
+     * the proposal is already in the outstanding figure the plan covers; counting it again would pay an instalment
+     * twice.
+     */
+    private BigDecimal paidTowards(Agreement a, LocalDate until) {
+        return planMoney(a, until).stream().map(StatementService.MoneyOnInvoice::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
+    private List<LocalDate> paymentDays(Agreement a, LocalDate until) {
+        return planMoney(a, until).stream().map(StatementService.MoneyOnInvoice::receivedOn).distinct().toList();
+    }
+
+    private List<StatementService.MoneyOnInvoice> planMoney(Agreement a, LocalDate until) {
+        if (until.isBefore(a.startsOn())) {
+            return List.of();
+        }
+        return statements.moneyOn(invoice(a), until).stream()
+            .filter(m -> !m.receivedOn().isBefore(a.startsOn()) && !m.receivedOn().isAfter(until)
+                && m.postedAt().isAfter(a.createdAt()))
+            .toList();
     }
 
     private Invoice invoice(Agreement a) {

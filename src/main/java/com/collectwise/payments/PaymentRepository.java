@@ -16,7 +16,6 @@ import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import org.springframework.stereotype.Repository;
 
-import com.collectwise.agreements.PaymentsOnInvoice;
 import com.collectwise.communication.PartPaymentTrackRecord;
 import com.collectwise.fees.Allocation;
 import com.collectwise.fees.AppliedPayments;
@@ -25,7 +24,7 @@ import com.collectwise.money.Money;
 
 /** The payments table: money received, never deleted; a bounced payment is marked reversed. */
 @Repository
-public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, PartPaymentTrackRecord {
+public class PaymentRepository implements AppliedPayments, PartPaymentTrackRecord {
 
     static final String APPLIED = "APPLIED";
     static final String UNAPPLIED = "UNAPPLIED";
@@ -120,26 +119,6 @@ public class PaymentRepository implements AppliedPayments, PaymentsOnInvoice, Pa
         }
         return jdbc.sql("SELECT COUNT(*) FROM payments WHERE invoice_number IN (:invoices) AND status = 'APPLIED'")
             .param("invoices", open).query(Integer.class).single();
-    }
-
-    @Override
-    public BigDecimal paid(String invoiceNumber, LocalDate from, LocalDate until, Instant postedAfter) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
-                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
-            .params(invoiceNumber, from, until, Timestamp.from(postedAfter), until)
-            .query(BigDecimal.class).single();
-    }
-
-    @Override
-    public List<LocalDate> valueDays(String invoiceNumber, LocalDate from, LocalDate until, Instant postedAfter) {
-        return jdbc.sql("""
-                SELECT DISTINCT received_on FROM payments
-                WHERE invoice_number = ? AND status = 'APPLIED' AND received_on >= ? AND received_on <= ?
-                  AND created_at > ? AND (reversed_on IS NULL OR reversed_on > ?)""")
-            .params(invoiceNumber, from, until, Timestamp.from(postedAfter), until)
-            .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
     /**

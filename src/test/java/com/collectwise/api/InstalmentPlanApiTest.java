@@ -228,6 +228,38 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(reinstated.path("demandUntil").asText("")).isIn("", "null");
     }
 
+    /**
+     * An instalment paid without the invoice number is the plan's money when it reaches the plan's invoice: the
+     * customer's only open invoice takes it (oldest due date first). The first instalment, 333.34, is paid on 03-20
+     * naming only the customer; its check on 03-25 09:00 finds 333.34 of 333.34 paid: no payment demand, the plan goes
+     * on with the second instalment. Before, only payments naming the invoice counted: 0.00 paid, 333.34 unpaid >=
+     * 1,015.85 / 5 = 203.17, a demand until 04-04 for money the invoice had received.
+     */
+    @Test
+    void anInstalmentPaidWithoutTheInvoiceNumberCountsWhenItReachesThePlansInvoice() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        String customerId = get(COLLECTOR, "/api/invoices/" + number).body().path("customerId").asText();
+
+        clockAt(3, 20, 14);
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"), "customerId",
+            customerId, "amount", "333.34", "currency", "CNY", "receivedOn", MARCH.toString(), "method",
+            "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.body().path("allocations").toString()).contains(number);
+        clockAt(3, 25, 9);
+        runJobs(number);
+
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isZero();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(waitsAt(number, "Timer_InstalmentReminderDue")).isTrue();
+        assertThat(whyNotInFullTasks(number)).isZero();
+    }
+
     private JsonNode planAsOf(String number, LocalDate asOf) {
         Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
