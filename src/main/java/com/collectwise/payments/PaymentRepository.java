@@ -97,20 +97,6 @@ public class PaymentRepository implements AppliedPayments, PartPaymentTrackRecor
             .optional();
     }
 
-    /**
-     * What the customer paid towards the invoice from {@code from} through {@code to}: applied money for this invoice
-     * or for the customer's account (no invoice named), in the invoice's currency, not reversed.
-     */
-    public BigDecimal paidTowards(Invoice invoice, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM payments
-                WHERE customer_id = ? AND currency = ? AND status = 'APPLIED'
-                  AND (invoice_number = ? OR invoice_number IS NULL)
-                  AND reversed_on IS NULL AND received_on >= ? AND received_on <= ?""")
-            .params(invoice.customerId(), invoice.currency(), invoice.invoiceNumber(), from, to)
-            .query(BigDecimal.class).single();
-    }
-
     @Override
     public int appliedPaymentsOnOpenInvoices(String customerId) {
         List<String> open = invoices.findOpenByCustomer(customerId).stream().map(Invoice::invoiceNumber).toList();
