@@ -156,6 +156,35 @@ public class AgreementRepository {
             .params(status, approvedBy, resolvedAt == null ? null : Timestamp.from(resolvedAt), id).update();
     }
 
+    /**
+     * While a plan of the invoice was being agreed or ran: from its proposal ({@code proposedAt}) until it ended
+     * ({@code endedAt}: accelerated or kept; null while it is being agreed or runs, or since it was reinstated).
+     */
+    public record PlanTime(String invoiceNumber, Instant proposedAt, Instant endedAt) {
+
+        /**
+         * Whether a payment posted at {@code postedAt} was one the plan expected: posted while it was being agreed or
+         * ran, as the case judged it then (no "why not in full?", {@code AgreementService#paymentReceived}).
+         */
+        public boolean expects(Instant postedAt) {
+            return postedAt.isAfter(proposedAt) && (endedAt == null || !postedAt.isAfter(endedAt));
+        }
+    }
+
+    /** The times the plans of these invoices were being agreed or ran (a rejected plan never ran). */
+    public List<PlanTime> planTimes(List<String> invoiceNumbers) {
+        if (invoiceNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT invoice_number, created_at, resolved_at FROM agreements
+                WHERE invoice_number IN (:numbers) AND status <> 'REJECTED'""")
+            .param("numbers", invoiceNumbers)
+            .query((rs, n) -> new PlanTime(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+            .list();
+    }
+
     public void setDemandUntil(long id, LocalDate demandUntil) {
         jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
     }

@@ -260,6 +260,39 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(whyNotInFullTasks(number)).isZero();
     }
 
+    @Autowired
+    com.collectwise.communication.DangerSignals dangerSignals;
+
+    /**
+     * Instalments are expected payments, not part payments without explanation: no danger signal for the customer
+     * (which would raise the priority of its calls on its other invoices, 50 -> 60). The plan of 3 is agreed on 03-05,
+     * instalment 1 (333.34) paid on 03-20: the customer's signals name no part payment. Instalment 2 (due 04-20) is
+     * not paid: a demand at its check on 04-23 until 05-03, still unpaid after it (and after the May holidays' bank
+     * feed): accelerated. A payment posted after that is a part payment again. Before: every applied payment on an open invoice counted, the instalment included.
+     */
+    @Test
+    void anInstalmentIsNoPartPaymentWithoutExplanationForTheDangerSignals() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        String customerId = get(COLLECTOR, "/api/invoices/" + number).body().path("customerId").asText();
+
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        assertThat(dangerSignals.assess(customerId, clock.now()).signals())
+            .noneMatch(signal -> signal.contains("part payment"));
+
+        // instalment 2 unpaid: a demand on 04-23, unpaid after its period (05-03 + 2 working days), accelerated
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 12, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+        clockAt(5, 12, 10);
+        pay(number, "100.00", LocalDate.of(2026, 5, 12));
+        assertThat(dangerSignals.assess(customerId, clock.now()).signals())
+            .anyMatch(signal -> signal.contains("part payment"));
+    }
+
     private JsonNode planAsOf(String number, LocalDate asOf) {
         Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
