@@ -456,9 +456,10 @@ public class AgreementService {
 
     /**
      * Money reached an open invoice that still owes something. Instalments are expected payments, not part payments
-     * without explanation: with a plan running the case is not asked "why not in full?". A payment dated within
-     * the demand period of a plan that was accelerated because it was not posted in time undoes the acceleration:
-     * the plan goes on.
+     * without explanation: with a plan running the case is not asked "why not in full?". A payment that covers what
+     * a payment demand asked for (every instalment due before today paid) ends the demand at once: the plan shows no
+     * demand period any more. A payment dated within the demand period of a plan that was accelerated because it was
+     * not posted in time undoes the acceleration: the plan goes on.
      *
      * @return true when the payment belongs to a plan (no "why not in full?")
      */
@@ -470,6 +471,11 @@ public class AgreementService {
         }
         Agreement a = latest.get();
         if (a.isOpen()) {
+            if (Agreement.ACTIVE.equals(a.status()) && a.demandUntil() != null && nothingOverdue(a)) {
+                // the money the demand asked for came (dated in time, posted late, or paid within the period): the
+                // demand is met now, not only when its period is over; the check after the period lets the plan go on
+                agreements.setDemandUntil(a.id(), null);
+            }
             return true;
         }
         if (Agreement.ACCELERATED.equals(a.status()) && a.demandUntil() != null
@@ -486,6 +492,17 @@ public class AgreementService {
             agreements.reinstatedAt(a.id(), null, null);
         }
         return false;
+    }
+
+    /** Whether every instalment due before today is paid (the plan's money as posted by now). */
+    private boolean nothingOverdue(Agreement a) {
+        int seq = 0;
+        for (Instalment i : a.instalments()) {
+            if (i.dueDate().isBefore(clock.today())) {
+                seq = i.seq();
+            }
+        }
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, clock.today()));
     }
 
     /** Whether everything due by the demand's last day is paid, by value date within the period. */

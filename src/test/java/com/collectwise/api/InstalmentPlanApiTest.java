@@ -260,6 +260,41 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(whyNotInFullTasks(number)).isZero();
     }
 
+    /**
+     * A payment dated in time that the bank posts after the check undoes the premature demand at once, not only when
+     * the demand's period is over. Nothing is posted by the check of instalment 1 on 03-25: a demand until 04-04. On
+     * 03-26 the bank posts 333.34 dated 03-20 (the due date): instalment 1 is paid, nothing of the plan is overdue,
+     * the case view shows no demand period any more. The check after the period (04-09) lets the plan go on with
+     * instalment 2. Before: the view showed demandUntil 2026-04-04 until that check, for a demand that was met.
+     */
+    @Test
+    void aPaymentDatedInTimeButPostedAfterTheCheckEndsTheDemandAtOnce() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-04-04");
+
+        clockAt(3, 26, 10);
+        pay(number, "333.34", MARCH);
+        JsonNode plan = get(COLLECTOR, "/api/invoices/" + number).body().path("agreement");
+        assertThat(plan.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(plan.path("demandUntil").asText("")).isIn("", "null");
+        assertThat(whyNotInFullTasks(number)).isZero();
+
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var running = runtime.createProcessInstanceQuery()
+            .processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT).processInstanceBusinessKey(number)
+            .singleResult();
+        assertThat(runtime.getVariable(running.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_ACCELERATED'",
+            number)).isZero();
+    }
+
     @Autowired
     com.collectwise.communication.DangerSignals dangerSignals;
 
