@@ -295,6 +295,46 @@ class InstalmentPlanApiTest extends ApiTestSupport {
             number)).isZero();
     }
 
+    /**
+     * A plan in yen: the interest of the plan at the yen's 0 decimals, and the yen's own approval limit (JPY 200,000,
+     * Decision_AgreementApproval; nothing converted). 300,000 JPY at 12% due 03-03, agreed 03-05 for 03-20, 04-20,
+     * 05-20, each payment paying the interest first (the running sum rounded HALF_UP to the yen):
+     * 03-04..03-20 17 days x 300,000 x 12% / 365 = 1,676.71 -> 1,677; 100,000 leaves 201,677 principal;
+     * 04-20: 31 days x 201,677 x 12% / 365 = 2,055.45, the sum 3,732.16 -> 3,732, 2,055 due; 100,000 leaves 103,732;
+     * 05-20: 30 days x 103,732 x 12% / 365 = 1,023.11, the sum 4,755.27 -> 4,755, 1,023 due: the last instalment is
+     * 104,755 and the plan 304,755. Above 200,000: a supervisor approves it before it runs.
+     */
+    @Test
+    void aYenPlanCoversItsInterestToTheYenAndASupervisorApprovesItAboveTheYenLimit() {
+        clockAt(3, 5, 10);
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", createCustomer(),
+            "issueDate", "2026-02-01", "dueDate", "2026-03-03", "amount", "300000", "currency", "JPY",
+            "contractInterestRatePercent", "12"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runJobs(number);
+
+        Response thirds = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "100000"));
+        assertProblem(thirds, 400);
+        assertThat(errorFields(thirds)).containsExactly("instalments");
+        assertThat(thirds.raw()).contains("must total exactly 304755 JPY").contains("last instalment 104755 JPY");
+        Response decimals = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "104755.5"));
+        assertProblem(decimals, 400);
+        assertThat(errorFields(decimals)).containsExactly("instalments[2].amount");
+
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "104755"));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        assertThat(agreed.body().path("total").decimalValue()).isEqualByComparingTo("304755");
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("PROPOSED");
+        assertThat(waitsAt(number, "Task_ApproveAgreement")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
+            number)).isZero();
+    }
+
     @Autowired
     com.collectwise.communication.DangerSignals dangerSignals;
 
