@@ -505,11 +505,16 @@ public class AgreementService {
         return Acceleration.covered(a.instalments(), seq, paidTowards(a, clock.today()));
     }
 
-    /** Whether everything due by the demand's last day is paid, by value date within the period. */
+    /**
+     * Whether what the demand asked for is paid, by value date within the period: the instalments due before the day
+     * it was sent (its last day less the demand days), as the check after the period judged them; not those that fell
+     * due during the period, which the demand never asked for (the plan judges them next, once it goes on).
+     */
     private boolean demandCovered(Agreement a) {
+        LocalDate sent = a.demandUntil().minusDays(demandDays);
         int seq = 0;
         for (Instalment i : a.instalments()) {
-            if (!i.dueDate().isAfter(a.demandUntil())) {
+            if (i.dueDate().isBefore(sent)) {
                 seq = i.seq();
             }
         }

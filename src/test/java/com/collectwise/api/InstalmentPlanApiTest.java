@@ -335,6 +335,46 @@ class InstalmentPlanApiTest extends ApiTestSupport {
             number)).isZero();
     }
 
+    /**
+     * The acceleration is undone by exactly what would have met the demand: the instalments the demand asked for,
+     * not those that fell due during its period. Weekly plan from 03-20 (03-20, 03-27, 04-03, 04-10), 250.00 each
+     * but the last (the plan's interest). Nothing posted by the check of instalment 1 (03-25): the demand asks for
+     * 250.00 by 04-04; nothing posted by its check (04-09): accelerated. On 04-10 the bank posts 250.00 dated 04-03,
+     * within the period: the demand was met, the acceleration was premature, the plan is ACTIVE again (and goes on
+     * with instalment 2, now overdue). Before: the reinstatement also wanted instalments 2 and 3 (due 03-27 and
+     * 04-03, inside the period; 750.00), which the demand never asked for: the acceleration stood.
+     */
+    @Test
+    void aPaymentMeetingTheDemandUndoesTheAccelerationThoughLaterInstalmentsFellDueInItsPeriod() {
+        String number = overdueInvoice();
+        List<Map<String, Object>> weekly = new ArrayList<>();
+        for (String due : List.of("2026-03-20", "2026-03-27", "2026-04-03", "2026-04-10")) {
+            weekly.add(new HashMap<>(Map.of("dueDate", due, "amount", "250.00")));
+        }
+        Response first = post(COLLECTOR, "/api/invoices/" + number + "/agreements", Map.of("instalments", weekly));
+        assertProblem(first, 400);
+        Matcher last = LAST.matcher(first.raw());
+        assertThat(last.find()).as(first.raw()).isTrue();
+        weekly.get(3).put("amount", last.group(1));
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements", Map.of("instalments", weekly));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-04-04");
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+
+        clockAt(4, 10, 10);
+        pay(number, "250.00", LocalDate.of(2026, 4, 3));
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+    }
+
     @Autowired
     com.collectwise.communication.DangerSignals dangerSignals;
 
