@@ -20,12 +20,10 @@ import com.collectwise.money.Money;
 public class AgreementRepository {
 
     private final JdbcClient jdbc;
-    private final PaymentsOnInvoice payments;
     private final InvoiceRepository invoices;
 
-    public AgreementRepository(JdbcClient jdbc, PaymentsOnInvoice payments, InvoiceRepository invoices) {
+    public AgreementRepository(JdbcClient jdbc, InvoiceRepository invoices) {
         this.jdbc = jdbc;
-        this.payments = payments;
         this.invoices = invoices;
     }
 
@@ -159,18 +157,32 @@ public class AgreementRepository {
     }
 
     /**
-     * The plan's money: payments applied to the invoice, dated from the plan's first day up to {@code until}
-     * inclusive (judged by value date), and posted after the plan was proposed. A payment posted before the
-     * proposal is already in the outstanding figure the plan covers; counting it again would pay an instalment
-     * twice. Reversed payments count only while they stood.
+     * While a plan of the invoice was being agreed or ran: from its proposal ({@code proposedAt}) until it ended
+     * ({@code endedAt}: accelerated or kept; null while it is being agreed or runs, or since it was reinstated).
      */
-    public BigDecimal paidTowards(Agreement a, LocalDate until) {
-        return payments.paid(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
+    public record PlanTime(String invoiceNumber, Instant proposedAt, Instant endedAt) {
+
+        /**
+         * Whether a payment posted at {@code postedAt} was one the plan expected: posted while it was being agreed or
+         * ran, as the case judged it then (no "why not in full?", {@code AgreementService#paymentReceived}).
+         */
+        public boolean expects(Instant postedAt) {
+            return postedAt.isAfter(proposedAt) && (endedAt == null || !postedAt.isAfter(endedAt));
+        }
     }
 
-    /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
-    public List<LocalDate> paymentDays(Agreement a, LocalDate until) {
-        return payments.valueDays(a.invoiceNumber(), a.startsOn(), until, a.createdAt());
+    /** The times the plans of these invoices were being agreed or ran (a rejected plan never ran). */
+    public List<PlanTime> planTimes(List<String> invoiceNumbers) {
+        if (invoiceNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT invoice_number, created_at, resolved_at FROM agreements
+                WHERE invoice_number IN (:numbers) AND status <> 'REJECTED'""")
+            .param("numbers", invoiceNumbers)
+            .query((rs, n) -> new PlanTime(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+            .list();
     }
 
     public void setDemandUntil(long id, LocalDate demandUntil) {

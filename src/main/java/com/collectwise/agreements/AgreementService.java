@@ -299,7 +299,7 @@ public class AgreementService {
     public boolean remind(long id, int seq) {
         Agreement a = agreements.find(id);
         Instalment instalment = a.instalment(seq);
-        if (Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, clock.today()))) {
+        if (Acceleration.covered(a.instalments(), seq, paidTowards(a, clock.today()))) {
             return false;
         }
         Customer customer = customer(a);
@@ -327,7 +327,7 @@ public class AgreementService {
     /** The instalments up to {@code seq} against the plan's money posted so far, judged by value date. */
     public Acceleration.Check check(long id, int seq) {
         Agreement a = agreements.find(id);
-        return Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()));
+        return Acceleration.check(a.instalments(), seq, paidTowards(a, clock.today()));
     }
 
     /**
@@ -340,7 +340,7 @@ public class AgreementService {
     public LocalDate demand(long id, int seq) {
         Agreement a = agreements.find(id);
         LocalDate until = clock.today().plusDays(demandDays);
-        BigDecimal unpaid = Acceleration.check(a.instalments(), seq, agreements.paidTowards(a, clock.today()))
+        BigDecimal unpaid = Acceleration.check(a.instalments(), seq, paidTowards(a, clock.today()))
             .unpaid();
         Customer customer = customer(a);
         boolean queued = outbox.enqueue(DEMAND + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), DEMAND,
@@ -360,7 +360,7 @@ public class AgreementService {
     public boolean demandMet(long id, int seq) {
         Agreement a = agreements.find(id);
         LocalDate until = a.demandUntil() == null ? clock.today() : a.demandUntil();
-        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, until));
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, until));
     }
 
     /** The plan is forfeited: what is still open is due at once, and the customer is told so. */
@@ -409,7 +409,7 @@ public class AgreementService {
      */
     private void waivePlanInterest(Agreement a, Invoice invoice) {
         String approver = a.approvedBy() != null ? a.approvedBy() : a.createdBy();
-        TreeSet<LocalDate> days = new TreeSet<>(agreements.paymentDays(a, clock.today()));
+        TreeSet<LocalDate> days = new TreeSet<>(paymentDays(a, clock.today()));
         days.add(clock.today());
         Money baseline = accrued(invoice, a.startsOn());
         Money waived = Money.zero(invoice.currency());
@@ -456,9 +456,10 @@ public class AgreementService {
 
     /**
      * Money reached an open invoice that still owes something. Instalments are expected payments, not part payments
-     * without explanation: with a plan running the case is not asked "why not in full?". A payment dated within
-     * the demand period of a plan that was accelerated because it was not posted in time undoes the acceleration:
-     * the plan goes on.
+     * without explanation: with a plan running the case is not asked "why not in full?". A payment that covers what
+     * a payment demand asked for (every instalment due before today paid) ends the demand at once: the plan shows no
+     * demand period any more. A payment dated within the demand period of a plan that was accelerated because it was
+     * not posted in time undoes the acceleration: the plan goes on.
      *
      * @return true when the payment belongs to a plan (no "why not in full?")
      */
@@ -470,6 +471,11 @@ public class AgreementService {
         }
         Agreement a = latest.get();
         if (a.isOpen()) {
+            if (Agreement.ACTIVE.equals(a.status()) && a.demandUntil() != null && nothingOverdue(a)) {
+                // the money the demand asked for came (dated in time, posted late, or paid within the period): the
+                // demand is met now, not only when its period is over; the check after the period lets the plan go on
+                agreements.setDemandUntil(a.id(), null);
+            }
             return true;
         }
         if (Agreement.ACCELERATED.equals(a.status()) && a.demandUntil() != null
@@ -488,15 +494,60 @@ public class AgreementService {
         return false;
     }
 
-    /** Whether everything due by the demand's last day is paid, by value date within the period. */
-    private boolean demandCovered(Agreement a) {
+    /** Whether every instalment due before today is paid (the plan's money as posted by now). */
+    private boolean nothingOverdue(Agreement a) {
         int seq = 0;
         for (Instalment i : a.instalments()) {
-            if (!i.dueDate().isAfter(a.demandUntil())) {
+            if (i.dueDate().isBefore(clock.today())) {
                 seq = i.seq();
             }
         }
-        return Acceleration.covered(a.instalments(), seq, agreements.paidTowards(a, a.demandUntil()));
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, clock.today()));
+    }
+
+    /**
+     * Whether what the demand asked for is paid, by value date within the period: the instalments due before the day
+     * it was sent (its last day less the demand days), as the check after the period judged them; not those that fell
+     * due during the period, which the demand never asked for (the plan judges them next, once it goes on).
+     */
+    private boolean demandCovered(Agreement a) {
+        LocalDate sent = a.demandUntil().minusDays(demandDays);
+        int seq = 0;
+        for (Instalment i : a.instalments()) {
+            if (i.dueDate().isBefore(sent)) {
+                seq = i.seq();
+            }
+        }
+        return Acceleration.covered(a.instalments(), seq, paidTowards(a, a.demandUntil()));
+    }
+
+    /**
+     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated from the plan's
+     * first day through {@code until} and posted after the plan was proposed. What reached the invoice is the
+     * replay's allocation, not the invoice a payment names: a payment without an invoice number counts for the plan
+     * when it paid the plan's invoice (oldest due date first), a surplus that went to customer credit or another
+     * invoice does not, and a payment reversed by {@code until} counts only while it stood. A payment posted before
+     * the proposal is already in the outstanding figure the plan covers; counting it again would pay an instalment
+     * twice.
+     */
+    private BigDecimal paidTowards(Agreement a, LocalDate until) {
+        return planMoney(a, until).stream().map(StatementService.MoneyOnInvoice::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The value dates of the plan's money up to {@code until} (see {@link #paidTowards}). */
+    private List<LocalDate> paymentDays(Agreement a, LocalDate until) {
+        return planMoney(a, until).stream().map(StatementService.MoneyOnInvoice::receivedOn).distinct().toList();
+    }
+
+    private List<StatementService.MoneyOnInvoice> planMoney(Agreement a, LocalDate until) {
+        if (until.isBefore(a.startsOn())) {
+            return List.of();
+        }
+        return statements.moneyOn(invoice(a), until).stream()
+            .filter(m -> !m.receivedOn().isBefore(a.startsOn()) && !m.receivedOn().isAfter(until)
+                && m.postedAt().isAfter(a.createdAt()))
+            .toList();
     }
 
     private Invoice invoice(Agreement a) {

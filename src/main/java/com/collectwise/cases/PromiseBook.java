@@ -15,14 +15,19 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.collectwise.communication.PromiseTrackRecord;
+import com.collectwise.fees.StatementService;
+import com.collectwise.fees.StatementService.MoneyOnInvoice;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
-import com.collectwise.payments.PaymentRepository;
 
 /**
- * Promises to pay and whether they were kept. Kept when the payments received from the day of the promise
- * until the promised date plus the grace days reach the promised amount less a tolerance of the larger of
- * 1% and 1.00 (bank charges and rounding must not break a promise).
+ * Promises to pay and whether they were kept. Kept when the promise's money reaches the promised amount less a
+ * tolerance of the larger of 1% and 1.00 (bank charges and rounding must not break a promise). The promise's money
+ * ({@link #matched}) is money that reached the promised invoice (the replay's allocation: a payment without an
+ * invoice number counts where it paid, oldest due date first), dated by the promised date plus the grace days and
+ * posted after the promise was made (money posted before is in the figure the promise was made on; money posted
+ * after but dated earlier is money the customer paid that the bank feed had not brought yet). Several promises on
+ * one invoice share that money, the earliest promised date first: one payment does not keep two promises.
  */
 @Repository
 public class PromiseBook implements PromiseTrackRecord {
@@ -34,13 +39,19 @@ public class PromiseBook implements PromiseTrackRecord {
     private final int graceDays;
     private final CallFormWords words;
     private final InvoiceRepository invoices;
-    private final PaymentRepository payments;
+    private MoneySource money;
+
+    /** The money that reached an invoice, payment by payment ({@link StatementService#moneyOn}). */
+    @FunctionalInterface
+    public interface MoneySource {
+        List<MoneyOnInvoice> on(Invoice invoice, LocalDate asOf);
+    }
 
     public PromiseBook(JdbcClient jdbc, CaseSettings settings, CallFormWords words, InvoiceRepository invoices,
-                       PaymentRepository payments) {
+                       StatementService statements) {
         this.words = words;
         this.invoices = invoices;
-        this.payments = payments;
+        this.money = statements::moneyOn;
         this.jdbc = jdbc;
         this.graceDays = settings.promises().graceDays();
     }
@@ -87,11 +98,9 @@ public class PromiseBook implements PromiseTrackRecord {
         if (!"OPEN".equals(p.status())) {
             return new Decision("KEPT".equals(p.status()), false);
         }
-        // What the customer actually paid: money for this invoice or for the customer's account (no invoice
-        // named), in the invoice's currency, not reversed, received from the day of the promise through the grace.
+        // the promise's money: what reached the invoice for it (shared with the invoice's other promises)
         BigDecimal paid = invoices.find(p.invoice())
-            .map(invoice -> payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
-                p.promisedDate().plusDays(graceDays)))
+            .map(invoice -> matched(invoice, now.atZone(zone).toLocalDate()).getOrDefault(promiseId, BigDecimal.ZERO))
             .orElse(BigDecimal.ZERO);
         boolean kept = isKept(p.amount(), paid, p.currency());
         // conditional: two nodes' promise sweeps (or a sweep and the promise's own check) may judge it at once
@@ -105,8 +114,7 @@ public class PromiseBook implements PromiseTrackRecord {
 
     /**
      * The invoice was paid off: its case ends, and with it the timers that would have checked its open promises. Each
-     * open promise whose window (the day it was given through the promised date plus the grace days) already holds
-     * the promised amount less the tolerance is KEPT now; it could not be broken any more by waiting. One not reached
+     * open promise whose money ({@link #matched}) already reaches the promised amount less the tolerance is KEPT now; it could not be broken any more by waiting. One not reached
      * (the invoice was settled by a credit note, say) stays as it was.
      *
      * @return the ids of the promises decided as kept now
@@ -124,10 +132,10 @@ public class PromiseBook implements PromiseTrackRecord {
             return List.of();
         }
         Invoice invoice = invoices.find(invoiceNumber).orElseThrow();
+        java.util.Map<Long, BigDecimal> matched = matched(invoice, now.atZone(zone).toLocalDate());
         List<Long> kept = new java.util.ArrayList<>();
         for (Open p : open) {
-            BigDecimal paid = payments.paidTowards(invoice, p.createdAt().atZone(zone).toLocalDate(),
-                p.promisedDate().plusDays(graceDays));
+            BigDecimal paid = matched.getOrDefault(p.id(), BigDecimal.ZERO);
             if (isKept(p.amount(), paid, invoice.currency()) && jdbc.sql(
                     "UPDATE promises SET status = 'KEPT', resolved_at = ? WHERE id = ? AND status = 'OPEN'")
                 .params(Timestamp.from(now), p.id()).update() == 1) {
@@ -173,9 +181,9 @@ public class PromiseBook implements PromiseTrackRecord {
 
     /**
      * Payments are judged by their value date (DOMAIN.md 5): money of the customer dated {@code valueDate} was posted
-     * now. Each BROKEN promise of the customer whose window (the day it was given through the promised date plus the
-     * grace days) holds that date is judged again with everything now posted in its window; one that reaches the
-     * promised amount less the tolerance is KEPT after all (its premature "broken" undone).
+     * now. Each BROKEN promise of the customer whose promised date plus the grace days is not before that date is
+     * judged again with its money as now posted ({@link #matched}); one that reaches the promised amount less the
+     * tolerance is KEPT after all (its premature "broken" undone).
      */
     public List<KeptAfterAll> reviewBroken(String customerId, LocalDate valueDate, ZoneId zone, Instant now) {
         record Broken(long id, String invoice, BigDecimal amount, LocalDate promisedDate, Instant createdAt) {
@@ -187,14 +195,15 @@ public class PromiseBook implements PromiseTrackRecord {
             .query((rs, n) -> new Broken(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
                 rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant())).list();
         List<KeptAfterAll> kept = new java.util.ArrayList<>();
+        LocalDate today = now.atZone(zone).toLocalDate();
         for (Broken b : broken) {
-            LocalDate from = b.createdAt().atZone(zone).toLocalDate();
-            LocalDate to = b.promisedDate().plusDays(graceDays);
-            if (valueDate.isBefore(from) || valueDate.isAfter(to)) {
+            // the money was posted now, after the promise: it counts when it is dated by the end of the grace
+            if (valueDate.isAfter(b.promisedDate().plusDays(graceDays))) {
                 continue;
             }
             Optional<Invoice> invoice = invoices.find(b.invoice());
-            BigDecimal paid = invoice.map(i -> payments.paidTowards(i, from, to)).orElse(BigDecimal.ZERO);
+            BigDecimal paid = invoice.map(i -> matched(i, today).getOrDefault(b.id(), BigDecimal.ZERO))
+                .orElse(BigDecimal.ZERO);
             if (invoice.isEmpty() || !isKept(b.amount(), paid, invoice.get().currency())) {
                 continue;
             }
@@ -207,6 +216,47 @@ public class PromiseBook implements PromiseTrackRecord {
             kept.add(new KeptAfterAll(b.id(), b.invoice(), newer == 0));
         }
         return kept;
+    }
+
+    /**
+     * The money of each promise of the invoice, by promise id, as posted by {@code today}: each payment's money that
+     * reached the invoice (the replay's allocation, {@link StatementService#moneyOn}), in value-date order, goes to the
+     * promises it counts for, the earliest promised date first (then the first given), each up to its promised amount,
+     * what is left to the next. A payment counts for a promise when it was posted after the promise was made and is
+     * dated by the promised date plus the grace days. Every promise of the invoice takes its share, decided or not, so
+     * the money of one promise never keeps another.
+     */
+    java.util.Map<Long, BigDecimal> matched(Invoice invoice, LocalDate today) {
+        record Given(long id, BigDecimal amount, LocalDate lastDay, Instant createdAt) {
+        }
+        List<Given> given = jdbc.sql("""
+                SELECT id, amount, promised_date, created_at FROM promises WHERE invoice_number = ?
+                ORDER BY promised_date, id""")
+            .param(invoice.invoiceNumber())
+            .query((rs, n) -> new Given(rs.getLong(1), rs.getBigDecimal(2),
+                rs.getDate(3).toLocalDate().plusDays(graceDays), rs.getTimestamp(4).toInstant())).list();
+        java.util.Map<Long, BigDecimal> taken = new java.util.HashMap<>();
+        if (given.isEmpty()) {
+            return taken;
+        }
+        for (MoneyOnInvoice m : money.on(invoice, today)) {
+            BigDecimal rest = m.amount();
+            for (Given g : given) {
+                if (rest.signum() <= 0) {
+                    break;
+                }
+                if (m.postedAt().isBefore(g.createdAt()) || m.receivedOn().isAfter(g.lastDay())) {
+                    continue;
+                }
+                BigDecimal need = g.amount().subtract(taken.getOrDefault(g.id(), BigDecimal.ZERO));
+                if (need.signum() > 0) {
+                    BigDecimal take = rest.min(need);
+                    taken.merge(g.id(), take, BigDecimal::add);
+                    rest = rest.subtract(take);
+                }
+            }
+        }
+        return taken;
     }
 
     /**

@@ -424,6 +424,44 @@ public class StatementService {
         return policy == null ? LateFeePolicy.DEFAULT : policy;
     }
 
+    /**
+     * One payment's money that reached an invoice in the replay: its value date, when it was posted, and how much of it
+     * the invoice took (fees, interest and principal together).
+     */
+    public record MoneyOnInvoice(String paymentReference, LocalDate receivedOn, java.time.Instant postedAt,
+                                 java.math.BigDecimal amount) {
+    }
+
+    /**
+     * The money that reached the invoice in the replay as of {@code asOf}, payment by payment, in value-date order
+     * (then posting order): what the allocation gave the invoice, not what the payment named. A payment without an
+     * invoice number counts for the invoice it paid (oldest due date first), a payment's surplus that went to
+     * customer credit or to another invoice does not count here, and a payment reversed by {@code asOf} counts
+     * nowhere. Promises and instalment plans judge their money by it.
+     */
+    public List<MoneyOnInvoice> moneyOn(Invoice invoice, LocalDate asOf) {
+        AccountReplay.Result result = account(invoice.customerId(), asOf).result();
+        Map<String, java.math.BigDecimal> reached = new HashMap<>();
+        for (AccountReplay.Split s : result.splits()) {
+            if (invoice.invoiceNumber().equals(s.invoiceNumber())) {
+                reached.merge(s.paymentReference(), s.amount().amount(), java.math.BigDecimal::add);
+            }
+        }
+        List<MoneyOnInvoice> money = new ArrayList<>();
+        if (reached.isEmpty()) {
+            return money;
+        }
+        for (AccountReplay.PaymentFact p : payments(invoice.customerId())) {
+            java.math.BigDecimal amount = reached.get(p.reference());
+            if (amount != null && amount.signum() > 0) {
+                money.add(new MoneyOnInvoice(p.reference(), p.receivedOn(), p.postedAt(), amount));
+            }
+        }
+        money.sort(java.util.Comparator.comparing(MoneyOnInvoice::receivedOn)
+            .thenComparing(MoneyOnInvoice::postedAt).thenComparing(MoneyOnInvoice::paymentReference));
+        return money;
+    }
+
     /** The customer's applied payments with their reversal dates: the money facts of the replay. */
     public List<AccountReplay.PaymentFact> payments(String customerId) {
         // once per transaction: the statement asks whether there are any, the replay uses them (payments forget it)

@@ -228,6 +228,186 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         assertThat(reinstated.path("demandUntil").asText("")).isIn("", "null");
     }
 
+    /**
+     * An instalment paid without the invoice number is the plan's money when it reaches the plan's invoice: the
+     * customer's only open invoice takes it (oldest due date first). The first instalment, 333.34, is paid on 03-20
+     * naming only the customer; its check on 03-25 09:00 finds 333.34 of 333.34 paid: no payment demand, the plan goes
+     * on with the second instalment. Before, only payments naming the invoice counted: 0.00 paid, 333.34 unpaid >=
+     * 1,015.85 / 5 = 203.17, a demand until 04-04 for money the invoice had received.
+     */
+    @Test
+    void anInstalmentPaidWithoutTheInvoiceNumberCountsWhenItReachesThePlansInvoice() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        String customerId = get(COLLECTOR, "/api/invoices/" + number).body().path("customerId").asText();
+
+        clockAt(3, 20, 14);
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"), "customerId",
+            customerId, "amount", "333.34", "currency", "CNY", "receivedOn", MARCH.toString(), "method",
+            "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.body().path("allocations").toString()).contains(number);
+        clockAt(3, 25, 9);
+        runJobs(number);
+
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isZero();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(waitsAt(number, "Timer_InstalmentReminderDue")).isTrue();
+        assertThat(whyNotInFullTasks(number)).isZero();
+    }
+
+    /**
+     * A payment dated in time that the bank posts after the check undoes the premature demand at once, not only when
+     * the demand's period is over. Nothing is posted by the check of instalment 1 on 03-25: a demand until 04-04. On
+     * 03-26 the bank posts 333.34 dated 03-20 (the due date): instalment 1 is paid, nothing of the plan is overdue,
+     * the case view shows no demand period any more. The check after the period (04-09) lets the plan go on with
+     * instalment 2. Before: the view showed demandUntil 2026-04-04 until that check, for a demand that was met.
+     */
+    @Test
+    void aPaymentDatedInTimeButPostedAfterTheCheckEndsTheDemandAtOnce() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-04-04");
+
+        clockAt(3, 26, 10);
+        pay(number, "333.34", MARCH);
+        JsonNode plan = get(COLLECTOR, "/api/invoices/" + number).body().path("agreement");
+        assertThat(plan.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(plan.path("demandUntil").asText("")).isIn("", "null");
+        assertThat(whyNotInFullTasks(number)).isZero();
+
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var running = runtime.createProcessInstanceQuery()
+            .processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT).processInstanceBusinessKey(number)
+            .singleResult();
+        assertThat(runtime.getVariable(running.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_ACCELERATED'",
+            number)).isZero();
+    }
+
+    /**
+     * A plan in yen: the interest of the plan at the yen's 0 decimals, and the yen's own approval limit (JPY 200,000,
+     * Decision_AgreementApproval; nothing converted). 300,000 JPY at 12% due 03-03, agreed 03-05 for 03-20, 04-20,
+     * 05-20, each payment paying the interest first (the running sum rounded HALF_UP to the yen):
+     * 03-04..03-20 17 days x 300,000 x 12% / 365 = 1,676.71 -> 1,677; 100,000 leaves 201,677 principal;
+     * 04-20: 31 days x 201,677 x 12% / 365 = 2,055.45, the sum 3,732.16 -> 3,732, 2,055 due; 100,000 leaves 103,732;
+     * 05-20: 30 days x 103,732 x 12% / 365 = 1,023.11, the sum 4,755.27 -> 4,755, 1,023 due: the last instalment is
+     * 104,755 and the plan 304,755. Above 200,000: a supervisor approves it before it runs.
+     */
+    @Test
+    void aYenPlanCoversItsInterestToTheYenAndASupervisorApprovesItAboveTheYenLimit() {
+        clockAt(3, 5, 10);
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", createCustomer(),
+            "issueDate", "2026-02-01", "dueDate", "2026-03-03", "amount", "300000", "currency", "JPY",
+            "contractInterestRatePercent", "12"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runJobs(number);
+
+        Response thirds = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "100000"));
+        assertProblem(thirds, 400);
+        assertThat(errorFields(thirds)).containsExactly("instalments");
+        assertThat(thirds.raw()).contains("must total exactly 304755 JPY").contains("last instalment 104755 JPY");
+        Response decimals = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "104755.5"));
+        assertProblem(decimals, 400);
+        assertThat(errorFields(decimals)).containsExactly("instalments[2].amount");
+
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("100000", "100000", "104755"));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        assertThat(agreed.body().path("total").decimalValue()).isEqualByComparingTo("304755");
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("PROPOSED");
+        assertThat(waitsAt(number, "Task_ApproveAgreement")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
+            number)).isZero();
+    }
+
+    /**
+     * The acceleration is undone by exactly what would have met the demand: the instalments the demand asked for,
+     * not those that fell due during its period. Weekly plan from 03-20 (03-20, 03-27, 04-03, 04-10), 250.00 each
+     * but the last (the plan's interest). Nothing posted by the check of instalment 1 (03-25): the demand asks for
+     * 250.00 by 04-04; nothing posted by its check (04-09): accelerated. On 04-10 the bank posts 250.00 dated 04-03,
+     * within the period: the demand was met, the acceleration was premature, the plan is ACTIVE again (and goes on
+     * with instalment 2, now overdue). Before: the reinstatement also wanted instalments 2 and 3 (due 03-27 and
+     * 04-03, inside the period; 750.00), which the demand never asked for: the acceleration stood.
+     */
+    @Test
+    void aPaymentMeetingTheDemandUndoesTheAccelerationThoughLaterInstalmentsFellDueInItsPeriod() {
+        String number = overdueInvoice();
+        List<Map<String, Object>> weekly = new ArrayList<>();
+        for (String due : List.of("2026-03-20", "2026-03-27", "2026-04-03", "2026-04-10")) {
+            weekly.add(new HashMap<>(Map.of("dueDate", due, "amount", "250.00")));
+        }
+        Response first = post(COLLECTOR, "/api/invoices/" + number + "/agreements", Map.of("instalments", weekly));
+        assertProblem(first, 400);
+        Matcher last = LAST.matcher(first.raw());
+        assertThat(last.find()).as(first.raw()).isTrue();
+        weekly.get(3).put("amount", last.group(1));
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements", Map.of("instalments", weekly));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-04-04");
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+
+        clockAt(4, 10, 10);
+        pay(number, "250.00", LocalDate.of(2026, 4, 3));
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+    }
+
+    @Autowired
+    com.collectwise.communication.DangerSignals dangerSignals;
+
+    /**
+     * Instalments are expected payments, not part payments without explanation: no danger signal for the customer
+     * (which would raise the priority of its calls on its other invoices, 50 -> 60). The plan of 3 is agreed on 03-05,
+     * instalment 1 (333.34) paid on 03-20: the customer's signals name no part payment. Instalment 2 (due 04-20) is
+     * not paid: a demand at its check on 04-23 until 05-03, still unpaid after it (and after the May holidays' bank
+     * feed): accelerated. A payment posted after that is a part payment again. Before: every applied payment on an open invoice counted, the instalment included.
+     */
+    @Test
+    void anInstalmentIsNoPartPaymentWithoutExplanationForTheDangerSignals() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        String customerId = get(COLLECTOR, "/api/invoices/" + number).body().path("customerId").asText();
+
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        assertThat(dangerSignals.assess(customerId, clock.now()).signals())
+            .noneMatch(signal -> signal.contains("part payment"));
+
+        // instalment 2 unpaid: a demand on 04-23, unpaid after its period (05-03 + 2 working days), accelerated
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 12, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+        clockAt(5, 12, 10);
+        pay(number, "100.00", LocalDate.of(2026, 5, 12));
+        assertThat(dangerSignals.assess(customerId, clock.now()).signals())
+            .anyMatch(signal -> signal.contains("part payment"));
+    }
+
     private JsonNode planAsOf(String number, LocalDate asOf) {
         Response r = get(INTEGRATION, "/api/invoices/" + number + "?asOf=" + asOf);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);

@@ -543,23 +543,21 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         moveTo(at(2026, 3, 20, 9, 0));
         long promiseId = jdbc.sql("SELECT id FROM promises WHERE invoice_number = ?").param(invoice.invoiceNumber())
             .query(Long.class).single();
-        PaymentRepository real = (PaymentRepository) ReflectionTestUtils.getField(promiseBook, "payments");
+        com.collectwise.cases.PromiseBook.MoneySource real = (com.collectwise.cases.PromiseBook.MoneySource)
+            ReflectionTestUtils.getField(promiseBook, "money");
         java.util.concurrent.atomic.AtomicBoolean nodeBRan = new java.util.concurrent.atomic.AtomicBoolean();
-        PaymentRepository interleaved = new PaymentRepository(jdbc, customers, invoices) {
-            @Override
-            public BigDecimal paidTowards(Invoice i, LocalDate from, LocalDate to) {
-                if (i.invoiceNumber().equals(invoice.invoiceNumber()) && nodeBRan.compareAndSet(false, true)) {
-                    // node B's sweep judges the promise node A has just read OPEN
-                    promiseChecks.check(invoice.invoiceNumber(), invoice.customerId(), promiseId);
-                }
-                return real.paidTowards(i, from, to);
+        com.collectwise.cases.PromiseBook.MoneySource interleaved = (i, asOf) -> {
+            if (i.invoiceNumber().equals(invoice.invoiceNumber()) && nodeBRan.compareAndSet(false, true)) {
+                // node B's sweep judges the promise node A has just read OPEN
+                promiseChecks.check(invoice.invoiceNumber(), invoice.customerId(), promiseId);
             }
+            return real.on(i, asOf);
         };
-        ReflectionTestUtils.setField(promiseBook, "payments", interleaved);
+        ReflectionTestUtils.setField(promiseBook, "money", interleaved);
         try {
             promiseChecks.judgeMissedChecks(); // node A
         } finally {
-            ReflectionTestUtils.setField(promiseBook, "payments", real);
+            ReflectionTestUtils.setField(promiseBook, "money", real);
         }
         assertThat(nodeBRan).isTrue();
         assertThat(jdbc.sql("SELECT status FROM promises WHERE id = ?").param(promiseId).query(String.class).single())
