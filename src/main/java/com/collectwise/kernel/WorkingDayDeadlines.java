@@ -46,6 +46,19 @@ public class WorkingDayDeadlines {
      * @return how many deadlines moved
      */
     public int recount(WorkingCalendarChanged change, String timerActivityId, String taskKey, String variable) {
+        return recount(change, timerActivityId, taskKey, variable, true);
+    }
+
+    /**
+     * Counts again the open deadlines of the timer {@code timerActivityId} that waits on its own (an intermediate
+     * timer event: the next call's slot), counted from the day the timer was set.
+     */
+    public int recountTimer(WorkingCalendarChanged change, String timerActivityId, String variable) {
+        return recount(change, timerActivityId, null, variable, false);
+    }
+
+    private int recount(WorkingCalendarChanged change, String timerActivityId, String taskKey, String variable,
+                        boolean ofTask) {
         String home = calendar.homeCountry();
         if (!home.equals(change.country() == null ? home : change.country().trim().toUpperCase(Locale.ROOT))) {
             return 0; // the department's deadlines follow the home country's calendar only
@@ -56,12 +69,13 @@ public class WorkingDayDeadlines {
             if (job.getDuedate() == null) {
                 continue;
             }
-            Task task = tasks.createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(taskKey)
-                .singleResult();
-            if (task == null) {
+            Task task = ofTask ? tasks.createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(taskKey)
+                .singleResult() : null;
+            Date since = ofTask ? (task == null ? null : task.getCreateTime()) : job.getCreateTime();
+            if (since == null) {
                 continue;
             }
-            LocalDate opened = task.getCreateTime().toInstant().atZone(zone).toLocalDate();
+            LocalDate opened = since.toInstant().atZone(zone).toLocalDate();
             ZonedDateTime due = job.getDuedate().toInstant().atZone(zone);
             if (due.getYear() < change.year() || opened.getYear() > change.year()) {
                 continue; // the changed year is not between the two: nothing to count again
@@ -76,7 +90,7 @@ public class WorkingDayDeadlines {
             }
             Date at = Date.from(recounted.toInstant());
             management.setJobDuedate(job.getId(), at);
-            if (task.getDueDate() != null && task.getDueDate().getTime() == job.getDuedate().getTime()) {
+            if (task != null && task.getDueDate() != null && task.getDueDate().getTime() == job.getDuedate().getTime()) {
                 task.setDueDate(at);
                 tasks.saveTask(task);
             }

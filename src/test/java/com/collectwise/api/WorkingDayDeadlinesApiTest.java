@@ -178,4 +178,40 @@ class WorkingDayDeadlinesApiTest extends ApiTestSupport {
             .singleResult();
         assertThat(sla.getDuedate().toInstant()).isEqualTo(at(2027, 1, 4, 18, 0).toInstant());
     }
+
+    /**
+     * An unanswered call on Thursday 31 December 2026 at 16:00 (invoice due the day before, first call that day):
+     * the next call is at 15:30 on the next working day. 2027 not loaded: Friday 1 January is off (general holidays
+     * table), so Monday 4 January. 2027 then loaded with 1 January and (test) Monday 4 January off: Tuesday 5 January
+     * 15:30. Before the fix the timer stayed at Monday 4 January 15:30, a holiday.
+     */
+    @Test
+    void theNextCallFollowsAYearLoadedAfterItWasPlanned() {
+        clockAt(at(2026, 12, 31, 16, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2026, 12, 30), 30, "3000.00");
+        runDueJobsOfCase(number);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(number).singleResult();
+        Task call = openTask(pi.getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(call).isNotNull();
+        tasks.complete(call.getId(), Map.of(CaseVariables.CALL_OUTCOME, "NO_ANSWER"));
+        runDueJobsOfCase(number);
+        Job next = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_NextCallDue")
+            .singleResult();
+        assertThat(next.getDuedate().toInstant()).isEqualTo(at(2027, 1, 4, 15, 30).toInstant());
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        next = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_NextCallDue")
+            .singleResult();
+        assertThat(next.getDuedate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+        assertThat(runtime.getVariable(pi.getId(), CaseVariables.NEXT_CALL_AT)).isEqualTo("2027-01-05T15:30:00+08:00");
+        clockAt(at(2027, 1, 5, 15, 30));
+        runDueJobsOfCase(number);
+        Task again = openTask(pi.getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(again).isNotNull();
+        assertThat(again.getFollowUpDate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+    }
 }
