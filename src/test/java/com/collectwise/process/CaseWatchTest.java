@@ -71,6 +71,24 @@ class CaseWatchTest extends CollectionTestSupport {
             .taskNameLike("%" + invoice.invoiceNumber() + "%").singleResult();
         assertThat(gap.getName()).isEqualTo("No contact for 5 working days: invoice " + invoice.invoiceNumber());
         assertThat(gap.getPriority()).isEqualTo(80);
+
+        // Friday 04-10: the same silence, now since 04-02 by the count: still the one task (before the fix a second
+        // task for the same gap came every working day, its key naming the moving cutoff)
+        setClock(at(2026, 4, 10, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("supervisors")
+            .taskNameLike("%" + invoice.invoiceNumber() + "%").count()).isOne();
+
+        // the supervisor calls at 11:00 and closes the task; a new silence counts from that call: 04-13 .. 04-17
+        // are its five working days, so nothing on Friday 04-17 (cutoff 04-10, the day of the call) and a new task
+        // on Monday 04-20 (cutoff 04-13)
+        contacts.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), customer.customerId(),
+            "PHONE", at(2026, 4, 10, 11, 0).toInstant(), "sup1", null, "NO_ANSWER", null, null, null));
+        tasks.complete(gap.getId());
+        setClock(at(2026, 4, 17, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 4, 20, 10, 0));
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
     }
 
     /**
