@@ -169,8 +169,9 @@ public class BusinessCalendar {
     }
 
     /**
-     * Replaces the country's year with exactly these days (idempotent: the same lists again change nothing, not
-     * even the time stamp). The caller validates. @return whether anything changed
+     * Replaces the country's year with exactly these days and this source (idempotent: the same lists and source
+     * again change nothing, not even the time stamp; the same days with another source replace the source only).
+     * The caller validates. @return whether the days changed
      */
     public boolean replace(String country, int year, Collection<LocalDate> holidays,
                            Collection<LocalDate> workingWeekends, String source, String by, Instant at) {
@@ -178,6 +179,12 @@ public class BusinessCalendar {
         Year before = loadYear(c, year);
         if (before.loaded() && before.holidays().equals(Set.copyOf(holidays))
             && before.workingWeekends().equals(Set.copyOf(workingWeekends))) {
+            if (!java.util.Objects.equals(before.source(), source)) {
+                jdbc.sql("UPDATE calendar_years SET source = ?, updated_at = ?, updated_by = ? "
+                        + "WHERE country = ? AND cal_year = ?")
+                    .params(source, Timestamp.from(at), by, c, year).update();
+                invalidate(c, year);
+            }
             return false;
         }
         jdbc.sql("DELETE FROM calendar_days WHERE country = ? AND calendar_date BETWEEN ? AND ?")
