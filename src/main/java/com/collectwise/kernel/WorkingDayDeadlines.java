@@ -65,7 +65,7 @@ public class WorkingDayDeadlines {
         }
         ZoneId zone = clock.zone();
         int moved = 0;
-        for (Job job : management.createJobQuery().activityId(timerActivityId).timers().list()) {
+        for (Job job : timers(timerActivityId)) {
             if (job.getDuedate() == null) {
                 continue;
             }
@@ -99,4 +99,18 @@ public class WorkingDayDeadlines {
         }
         return moved;
     }
+
+    /** Every open timer of the activity, read in pages (the engine's query limit; a node has thousands of calls). */
+    private java.util.List<Job> timers(String activityId) {
+        java.util.List<Job> all = new java.util.ArrayList<>();
+        java.util.List<Job> page;
+        do {
+            page = management.createJobQuery().activityId(activityId).timers().orderByJobId().asc()
+                .listPage(all.size(), PAGE);
+            all.addAll(page);
+        } while (page.size() == PAGE);
+        return all;
+    }
+
+    static final int PAGE = 500;
 }
