@@ -86,9 +86,10 @@ public class CaseWatch {
             cutoff = previousWorkingDay(cutoff);
         }
         java.time.Instant since = cutoff.atStartOfDay(clock.zone()).toInstant();
-        // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over
+        // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over, and from the
+        // day an invoice was registered when it came in already overdue (registered on or before the cutoff day)
         List<String> quiet = contacts.quietCases(List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT"), cutoff,
-            since);
+            since, cutoff.plusDays(1).atStartOfDay(clock.zone()).toInstant());
         List<String> raised = new java.util.ArrayList<>();
         for (String invoiceNumber : quiet) {
             String key = GAP_TASK_PREFIX + invoiceNumber + ":" + cutoff;

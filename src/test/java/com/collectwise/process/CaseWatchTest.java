@@ -92,6 +92,29 @@ class CaseWatchTest extends CollectionTestSupport {
     }
 
     /**
+     * An invoice registered when it is already at formal demand (go-live import: due 25 March 2026, 30-day terms,
+     * registered Thursday 9 April at 10:00, D+15) has had no chance of a contact yet: the letter went out, its first
+     * call comes three working days later. The five working days count from its registration day, as they count
+     * from D+1 for a case registered in time: 04-09 (1), 04-10 (2), 04-13 .. 04-15 (5): a task on Thursday 04-16 if
+     * nobody tried by then, none before. Before the fix the watch raised the task within the hour of the import
+     * (cutoff 04-01, after D+1 and with no contact since: "no contact for 5 working days" for a case a day old).
+     */
+    @Test
+    void anOverdueInvoiceRegisteredTodayHasFiveWorkingDaysBeforeItsFirstGap() {
+        setClock(at(2026, 4, 9, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 3, 25), 30, "5000.00");
+        start(invoice, customer);
+        assertThat(reload(invoice).stage().name()).isEqualTo("FORMAL_DEMAND");
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+
+        setClock(at(2026, 4, 15, 10, 0)); // cutoff 04-08: registered after it
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 4, 16, 10, 0)); // cutoff 04-09, the registration day: 5 working days of silence
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
+    }
+
+    /**
      * A note of the case file (a promise checked, a stage moved, a waiver asked for) is no contact attempt: it does
      * not restart the five working days. Same dates as above: a note on 04-07, nobody called since 04-01.
      */
