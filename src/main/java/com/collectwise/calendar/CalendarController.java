@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -31,6 +32,7 @@ import com.collectwise.api.NotFoundException;
 import com.collectwise.api.RequestReader;
 import com.collectwise.kernel.BusinessCalendar;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.WorkingCalendarChanged;
 
 /**
  * The working calendar of a year and country: {@code holidays} (every day off, weekend days of a break included) and
@@ -53,9 +55,11 @@ public class CalendarController {
     private final BusinessClock clock;
     private final CalendarReminder reminder;
     private final RequestReader reader;
+    private final ApplicationEventPublisher events;
 
     public CalendarController(BusinessCalendar calendar, BusinessClock clock, CalendarReminder reminder,
-                              RequestReader reader) {
+                              RequestReader reader, ApplicationEventPublisher events) {
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
         this.reminder = reminder;
@@ -129,8 +133,12 @@ public class CalendarController {
             problems.addAll(FieldProblems.of(body));
             throw new InvalidRequestException(problems);
         }
-        calendar.replace(key.country(), key.year(), holidays, workingWeekends, request.source(),
-            principal == null ? "unknown" : principal.getName(), clock.now());
+        BusinessCalendar.Year before = calendar.stored(key.country(), key.year());
+        if (calendar.replace(key.country(), key.year(), holidays, workingWeekends, request.source(),
+            principal == null ? "unknown" : principal.getName(), clock.now())) {
+            // deadlines counted in working days that were set with the year as it was are counted again
+            events.publishEvent(new WorkingCalendarChanged(before.country(), key.year(), before));
+        }
         reminder.resolve(key.country(), key.year());
         return view(calendar.year(key.country(), key.year()));
     }

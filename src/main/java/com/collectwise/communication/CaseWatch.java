@@ -18,7 +18,7 @@ import com.collectwise.kernel.CaseVariables;
  * <li>re-ranks open calls by the customer's danger signals (the task priority Tasklist sorts by);</li>
  * <li>a case in any stage before the agency (internal reminder, formal demand, field visit) without any contact
  * attempt for 5 working days gets a task for the supervisors (a standalone Tasklist task, once per case and
- * gap);</li>
+ * gap: no second one while it is open, however many days the silence lasts);</li>
  * <li>a notice that cannot reach the customer becomes a task for the owner ({@link ContactProblems}).</li>
  * </ul>
  */
@@ -86,13 +86,15 @@ public class CaseWatch {
             cutoff = previousWorkingDay(cutoff);
         }
         java.time.Instant since = cutoff.atStartOfDay(clock.zone()).toInstant();
-        // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over
+        // contact is owed from the day after the due date (D+1 <= cutoff) until the agency takes over, and from the
+        // day an invoice was registered when it came in already overdue (registered on or before the cutoff day)
         List<String> quiet = contacts.quietCases(List.of("INTERNAL_REMINDER", "FORMAL_DEMAND", "FIELD_VISIT"), cutoff,
-            since);
+            since, cutoff.plusDays(1).atStartOfDay(clock.zone()).toInstant());
         List<String> raised = new java.util.ArrayList<>();
         for (String invoiceNumber : quiet) {
             String key = GAP_TASK_PREFIX + invoiceNumber + ":" + cutoff;
-            if (!cases.openGroupTasks("supervisors", "%" + invoiceNumber + "%", key).isEmpty()) {
+            // one open task per case: the same silence the next day (its cutoff a day later) is the same gap
+            if (!cases.openKeyedTasks(GAP_TASK_PREFIX + invoiceNumber + ":").isEmpty()) {
                 continue;
             }
             cases.openGroupTask(new CaseEngine.GroupTask("supervisors",

@@ -93,6 +93,38 @@ public class BusinessCalendar {
         return !isWeekend(day) && !generalHolidays().contains(day);
     }
 
+    /**
+     * Whether {@code day} was a working day of {@code country} with {@code asIf} in place of its year (the year as it
+     * was before a PUT replaced it); days of other years as they are now.
+     */
+    public boolean isWorkingDay(String country, LocalDate day, Year asIf) {
+        if (asIf == null || asIf.year() != day.getYear() || !asIf.country().equals(normalise(country, homeCountry))) {
+            return isWorkingDay(country, day);
+        }
+        if (asIf.loaded()) {
+            if (asIf.holidays().contains(day)) {
+                return false;
+            }
+            return asIf.workingWeekends().contains(day) || !isWeekend(day);
+        }
+        return !isWeekend(day) && !generalHolidays().contains(day);
+    }
+
+    /**
+     * How many working days of {@code country} lie after {@code from} up to and including {@code upTo}, with
+     * {@code asIf} in place of its year (see {@link #isWorkingDay(String, LocalDate, Year)}): the n of a deadline
+     * {@link #plusWorkingDays} set.
+     */
+    public int workingDaysAfter(String country, LocalDate from, LocalDate upTo, Year asIf) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(upTo); d = d.plusDays(1)) {
+            if (isWorkingDay(country, d, asIf)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The first working day of the home country strictly after {@code day}. */
     public LocalDate nextWorkingDayAfter(LocalDate day) {
         return nextWorkingDayAfter(homeCountry, day);
@@ -125,6 +157,11 @@ public class BusinessCalendar {
         return d;
     }
 
+    /** The country's year as stored now, read past the cache (what a PUT is about to replace). */
+    public Year stored(String country, int year) {
+        return loadYear(normalise(country, homeCountry), year);
+    }
+
     /** The country's year as loaded (cached), or an unloaded year when there is none. */
     public Year year(String country, int year) {
         String c = normalise(country, homeCountry);
@@ -132,8 +169,9 @@ public class BusinessCalendar {
     }
 
     /**
-     * Replaces the country's year with exactly these days (idempotent: the same lists again change nothing, not
-     * even the time stamp). The caller validates. @return whether anything changed
+     * Replaces the country's year with exactly these days and this source (idempotent: the same lists and source
+     * again change nothing, not even the time stamp; the same days with another source replace the source only).
+     * The caller validates. @return whether the days changed
      */
     public boolean replace(String country, int year, Collection<LocalDate> holidays,
                            Collection<LocalDate> workingWeekends, String source, String by, Instant at) {
@@ -141,6 +179,12 @@ public class BusinessCalendar {
         Year before = loadYear(c, year);
         if (before.loaded() && before.holidays().equals(Set.copyOf(holidays))
             && before.workingWeekends().equals(Set.copyOf(workingWeekends))) {
+            if (!java.util.Objects.equals(before.source(), source)) {
+                jdbc.sql("UPDATE calendar_years SET source = ?, updated_at = ?, updated_by = ? "
+                        + "WHERE country = ? AND cal_year = ?")
+                    .params(source, Timestamp.from(at), by, c, year).update();
+                invalidate(c, year);
+            }
             return false;
         }
         jdbc.sql("DELETE FROM calendar_days WHERE country = ? AND calendar_date BETWEEN ? AND ?")

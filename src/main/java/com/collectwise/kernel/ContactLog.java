@@ -58,17 +58,19 @@ public class ContactLog {
     /**
      * Open cases at one of the stages, due before the day, with no contact logged since the moment (the
      * no-contact watch). Notes of the case file (channel NOTE: a promise checked, a stage moved; INTERNAL: waivers)
-     * are no contact attempts; calls, visits, written reminders and the customer's own requests are.
+     * are no contact attempts; calls, visits, written reminders and the customer's own requests are. A case
+     * registered at or after {@code registeredBefore} (an invoice imported when already overdue) is not quiet yet.
      */
     public List<String> quietCases(java.util.Collection<String> stages, java.time.LocalDate dueBefore,
-                                   java.time.Instant since) {
+                                   java.time.Instant since, java.time.Instant registeredBefore) {
         return jdbc.sql("""
                 SELECT i.invoice_number FROM invoices i
                 WHERE i.status = 'OPEN' AND i.stage IN (:stages)
-                AND i.due_date < :dueBefore
+                AND i.due_date < :dueBefore AND i.created_at < :registeredBefore
                 AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.invoice_number = i.invoice_number
                                 AND c.contacted_at >= :since AND c.channel NOT IN ('NOTE', 'INTERNAL'))""")
             .param("stages", stages).param("dueBefore", Date.valueOf(dueBefore)).param("since", Timestamp.from(since))
+            .param("registeredBefore", Timestamp.from(registeredBefore))
             .query(String.class).list();
     }
 

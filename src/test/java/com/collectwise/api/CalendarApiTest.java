@@ -124,6 +124,29 @@ class CalendarApiTest extends ApiTestSupport {
         assertThat(calendar.isWorkingDay("JP", LocalDate.of(2030, 5, 6))).isFalse();
     }
 
+    /**
+     * The same days with another {@code source} (the notice's number corrected) replace the source: before the fix
+     * the PUT answered 200 with the old source "draft list" and kept it, the new one was dropped without a word.
+     */
+    @Test
+    void aPutWithTheSameDaysAndAnotherSourceReplacesTheSource() {
+        Map<String, Object> draft = Map.of("holidays", List.of("2030-01-01"), "source", "draft list");
+        Response first = put(FINANCE, "/api/calendar/2030?country=JP", draft);
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+
+        Map<String, Object> corrected = Map.of("holidays", List.of("2030-01-01"), "source", "Cabinet Office list");
+        Response second = put(SUPERVISOR, "/api/calendar/2030?country=JP", corrected);
+        assertThat(second.status()).as(second.raw()).isEqualTo(200);
+        assertThat(second.body().path("source").asText()).isEqualTo("Cabinet Office list");
+        assertThat(second.body().path("updatedBy").asText()).isEqualTo(SUPERVISOR);
+        assertThat(texts(second, "holidays")).containsExactly("2030-01-01");
+        assertThat(get(COLLECTOR, "/api/calendar/2030?country=JP").body()).isEqualTo(second.body());
+
+        // and the corrected body again is a replay: nothing changes, not even the time stamp
+        Response replay = put(FINANCE, "/api/calendar/2030?country=JP", corrected);
+        assertThat(replay.body()).isEqualTo(second.body());
+    }
+
     @Test
     void everyBadDateIsReportedByFieldAndNothingIsWritten() {
         put(FINANCE, "/api/calendar/2030?country=JP", Map.of("holidays", List.of("2030-01-01")));

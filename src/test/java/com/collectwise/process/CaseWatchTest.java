@@ -71,6 +71,47 @@ class CaseWatchTest extends CollectionTestSupport {
             .taskNameLike("%" + invoice.invoiceNumber() + "%").singleResult();
         assertThat(gap.getName()).isEqualTo("No contact for 5 working days: invoice " + invoice.invoiceNumber());
         assertThat(gap.getPriority()).isEqualTo(80);
+
+        // Friday 04-10: the same silence, now since 04-02 by the count: still the one task (before the fix a second
+        // task for the same gap came every working day, its key naming the moving cutoff)
+        setClock(at(2026, 4, 10, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("supervisors")
+            .taskNameLike("%" + invoice.invoiceNumber() + "%").count()).isOne();
+
+        // the supervisor calls at 11:00 and closes the task; a new silence counts from that call: 04-13 .. 04-17
+        // are its five working days, so nothing on Friday 04-17 (cutoff 04-10, the day of the call) and a new task
+        // on Monday 04-20 (cutoff 04-13)
+        contacts.append(new com.collectwise.kernel.ContactEntry(null, invoice.invoiceNumber(), customer.customerId(),
+            "PHONE", at(2026, 4, 10, 11, 0).toInstant(), "sup1", null, "NO_ANSWER", null, null, null));
+        tasks.complete(gap.getId());
+        setClock(at(2026, 4, 17, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 4, 20, 10, 0));
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
+    }
+
+    /**
+     * An invoice registered when it is already at formal demand (go-live import: due 25 March 2026, 30-day terms,
+     * registered Thursday 9 April at 10:00, D+15) has had no chance of a contact yet: the letter went out, its first
+     * call comes three working days later. The five working days count from its registration day, as they count
+     * from D+1 for a case registered in time: 04-09 (1), 04-10 (2), 04-13 .. 04-15 (5): a task on Thursday 04-16 if
+     * nobody tried by then, none before. Before the fix the watch raised the task within the hour of the import
+     * (cutoff 04-01, after D+1 and with no contact since: "no contact for 5 working days" for a case a day old).
+     */
+    @Test
+    void anOverdueInvoiceRegisteredTodayHasFiveWorkingDaysBeforeItsFirstGap() {
+        setClock(at(2026, 4, 9, 10, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 3, 25), 30, "5000.00");
+        start(invoice, customer);
+        assertThat(reload(invoice).stage().name()).isEqualTo("FORMAL_DEMAND");
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+
+        setClock(at(2026, 4, 15, 10, 0)); // cutoff 04-08: registered after it
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 4, 16, 10, 0)); // cutoff 04-09, the registration day: 5 working days of silence
+        assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
     }
 
     /**

@@ -84,4 +84,34 @@ class WorkingCalendarProcessTest extends CollectionTestSupport {
         // the visit is due at the end of the tenth working day
         assertThat(sla.getDuedate().toInstant()).isEqualTo(at(2026, 3, 5, 18, 0).toInstant());
     }
+
+    /**
+     * After the formal letter a call every 3 working days (DOMAIN.md 2). Invoice due Sunday 13 September 2026,
+     * 30-day terms: the letter goes on Wednesday 23 September (D+10) at 09:00. Working days after it: Thursday 24
+     * (1), not 25-27 (中秋节), Monday 28 (2), Tuesday 29 (3): the first call after the letter is on 29 September at
+     * 15:30. Unanswered then: Wednesday 30 September (1), not 1-7 October (国庆节), Thursday 8 (2), Friday 9 (3):
+     * 9 October 15:30 (not Saturday 10 October, the make-up day, which is the fourth).
+     */
+    @Test
+    void theCallsAfterTheLetterComeEveryThirdWorkingDayAcrossMidAutumnAndNationalDay() {
+        setClock(at(2026, 9, 23, 9, 0));
+        Customer customer = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(customer, LocalDate.of(2026, 9, 13), 30, "8000.00");
+        ProcessInstance pi = start(invoice, customer);
+        ProcessInstance contact = runtime.createProcessInstanceQuery().processDefinitionKey("Process_KeepInContact")
+            .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+        if (contact == null) {
+            contact = runtime.createProcessInstanceQuery().processDefinitionKey("Process_KeepInContact")
+                .superProcessInstanceId(pi.getId()).singleResult();
+        }
+        assertThat(contact).as("the case keeps in contact after the letter").isNotNull();
+        assertThat(runtime.getVariable(contact.getId(), NEXT_CALL_AT)).isEqualTo("2026-09-29T15:30:00+08:00");
+
+        moveTo(at(2026, 9, 28, 15, 30));
+        assertThat(task(pi, "Task_CallCustomer")).as("not before the third working day").isNull();
+        moveTo(at(2026, 9, 29, 15, 30));
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "NO_ANSWER"));
+        executeDueJobs();
+        assertThat(runtime.getVariable(contact.getId(), NEXT_CALL_AT)).isEqualTo("2026-10-09T15:30:00+08:00");
+    }
 }

@@ -1,0 +1,34 @@
+package com.collectwise.cases;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.WorkingCalendarChanged;
+import com.collectwise.kernel.WorkingDayDeadlines;
+
+/**
+ * The next call's slot is a count of working days (the next working day after an unanswered call, the third after
+ * the formal letter: {@link CallSchedule}, {@link PlanFollowUpCallDelegate}); when the calendar of a year it spans is
+ * loaded or replaced, the waiting timers are counted again, so that the call comes on the working day the rule means
+ * (a holiday added in between moves it on, a make-up Saturday counts).
+ */
+@Component
+public class CallSlotsRecount {
+
+    /** The next call of the internal stage, and of *Keep in contact* after the formal letter. */
+    static final String NEXT_CALL = "Timer_NextCallDue";
+    static final String FOLLOW_UP_CALL = "Timer_FollowUpCallDue";
+
+    private final WorkingDayDeadlines deadlines;
+
+    public CallSlotsRecount(WorkingDayDeadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    @EventListener
+    public void calendarChanged(WorkingCalendarChanged change) {
+        deadlines.recountTimer(change, NEXT_CALL, CaseVariables.NEXT_CALL_AT);
+        deadlines.recountTimer(change, FOLLOW_UP_CALL, CaseVariables.NEXT_CALL_AT);
+    }
+}

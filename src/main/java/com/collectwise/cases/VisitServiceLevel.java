@@ -1,0 +1,31 @@
+package com.collectwise.cases;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.collectwise.kernel.CaseVariables;
+import com.collectwise.kernel.WorkingCalendarChanged;
+import com.collectwise.kernel.WorkingDayDeadlines;
+
+/**
+ * The visit's service level (10 working days by default, {@link PlanVisitDelegate}) counted again when the calendar
+ * of a year it spans is loaded or replaced: "Visit customer" is due, and the supervisor alerted, on the last working
+ * day of the calendar in force.
+ */
+@Component
+public class VisitServiceLevel {
+
+    static final String TIMER = "Timer_VisitSlaExpired";
+    static final String TASK = CaseVariables.TASK_VISIT_CUSTOMER;
+
+    private final WorkingDayDeadlines deadlines;
+
+    public VisitServiceLevel(WorkingDayDeadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    @EventListener
+    public void calendarChanged(WorkingCalendarChanged change) {
+        deadlines.recount(change, TIMER, TASK, CaseVariables.VISIT_DUE_AT);
+    }
+}

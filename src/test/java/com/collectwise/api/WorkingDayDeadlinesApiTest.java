@@ -1,0 +1,217 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import com.collectwise.kernel.BusinessCalendar;
+import com.collectwise.kernel.CaseVariables;
+
+/**
+ * Service levels counted in working days (DOMAIN.md 3 and 5: dispute 10 working days, visit 10 working days) follow
+ * the calendar as it is when they end, not as it was when they were set: a year loaded, or reloaded with other days,
+ * after the deadline was planned moves the deadline (the task's due date and its timer). The scenarios use CN 2027,
+ * which V17 does not ship (until loaded: Monday to Friday minus the general holidays table, i.e. minus 1 January),
+ * and remove what they load.
+ */
+class WorkingDayDeadlinesApiTest extends ApiTestSupport {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    BusinessCalendar calendar;
+
+    @Autowired
+    TaskService tasks;
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        jdbc.sql("DELETE FROM calendar_days WHERE country = 'CN' AND calendar_date >= DATE '2027-01-01'").update();
+        jdbc.sql("DELETE FROM calendar_years WHERE country = 'CN' AND cal_year >= 2027").update();
+        calendar.invalidateAll();
+    }
+
+    private static ZonedDateTime at(int y, int m, int d, int hour, int minute) {
+        return ZonedDateTime.of(y, m, d, hour, minute, 0, 0, SHANGHAI);
+    }
+
+    private static void clockAt(ZonedDateTime t) {
+        ClockUtil.setCurrentTime(Date.from(t.toInstant()));
+    }
+
+    private Response putCalendar(int year, Map<String, Object> body) {
+        return exchange(SUPERVISOR, HttpMethod.PUT, "/api/calendar/" + year, body, MediaType.APPLICATION_JSON);
+    }
+
+    private String register(String customerId, LocalDate due, int term, String amount) {
+        String number = unique("INV");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invoiceNumber", number);
+        body.put("customerId", customerId);
+        body.put("issueDate", due.minusDays(term).toString());
+        body.put("dueDate", due.toString());
+        body.put("amount", amount);
+        body.put("currency", "CNY");
+        Response r = post(INTEGRATION, "/api/invoices", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return number;
+    }
+
+    private ProcessInstance disputeProcess(String number) {
+        ProcessInstance collection = runtime.createProcessInstanceQuery()
+            .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).processInstanceBusinessKey(number).singleResult();
+        List<ProcessInstance> disputes = runtime.createProcessInstanceQuery().processDefinitionKey("Process_Dispute")
+            .superProcessInstanceId(collection.getId()).list();
+        assertThat(disputes).hasSize(1);
+        return disputes.get(0);
+    }
+
+    /** Runs what is due now in the dispute's process (the job executor is off in tests). */
+    private void runDueJobsOfDispute(ProcessInstance dispute) {
+        for (Job job : management.createJobQuery().processInstanceId(dispute.getId()).executable().list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private Task openTask(String processInstanceId, String key) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    }
+
+    /**
+     * A dispute raised on Thursday 24 December 2026 (the 2026 calendar is loaded, 25 December is a working day in
+     * China). Ten working days counted from the next day, with 2027 not loaded (1 January off, Monday to Friday):
+     * 25, 28, 29, 30, 31 December (5), 4, 5, 6, 7, 8 January (10): due Friday 8 January 2027 at 18:00.
+     *
+     * <p>The supervisors then load 2027 (test dates, not the State Council's): 1-4 January off (Monday the 4th
+     * included) and Sunday 10 January worked. Counted again: 25-31 December (5), 5, 6, 7, 8 January (9), Sunday 10
+     * January (10): due Sunday 10 January 2027 at 18:00. Before the fix the task kept 8 January and the timer sent
+     * the dispute to the supervisor on 8 January at 18:00, two calendar days (one working day) early.
+     *
+     * <p>Reloaded with only 1 January off and no make-up day: 25-31 December (5), 4-8 January (10): 8 January again.
+     */
+    @Test
+    void aDisputeServiceLevelFollowsAYearLoadedAfterItWasSet() {
+        clockAt(at(2026, 12, 24, 10, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2026, 12, 10), 30, "6000.00");
+        runDueJobsOfCase(number);
+        Response raised = post(COLLECTOR, "/api/invoices/" + number + "/disputes",
+            Map.of("category", "QUALITY", "amount", "1000.00", "description", "scratched panels"));
+        assertThat(raised.status()).as(raised.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+        ProcessInstance dispute = disputeProcess(number);
+        runDueJobsOfDispute(dispute);
+        Task resolve = openTask(dispute.getId(), "Task_ResolveDispute");
+        assertThat(resolve.getDueDate().toInstant()).isEqualTo(at(2027, 1, 8, 18, 0).toInstant());
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-02", "2027-01-03",
+            "2027-01-04"), "workingWeekends", List.of("2027-01-10"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        assertThat(openTask(dispute.getId(), "Task_ResolveDispute").getDueDate().toInstant())
+            .as("the task's due date moved with the calendar").isEqualTo(at(2027, 1, 10, 18, 0).toInstant());
+        Job sla = management.createJobQuery().processInstanceId(dispute.getId()).activityId("Timer_DisputeSlaExpired")
+            .singleResult();
+        assertThat(sla.getDuedate().toInstant()).isEqualTo(at(2027, 1, 10, 18, 0).toInstant());
+        assertThat(runtime.getVariable(dispute.getId(), CaseVariables.DISPUTE_SLA))
+            .isEqualTo("2027-01-10T18:00:00+08:00");
+
+        clockAt(at(2027, 1, 8, 18, 30));
+        runDueJobsOfDispute(dispute);
+        assertThat(openTask(dispute.getId(), "Task_ResolveDispute")).as("still within the service level").isNotNull();
+        assertThat(openTask(dispute.getId(), "Task_DecideOverdueDispute")).isNull();
+
+        // reloaded before the end: back to 8 January, which has passed, so the timer is due now
+        Response reloaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01"), "source", "test"));
+        assertThat(reloaded.status()).as(reloaded.raw()).isEqualTo(200);
+        assertThat(openTask(dispute.getId(), "Task_ResolveDispute").getDueDate().toInstant())
+            .isEqualTo(at(2027, 1, 8, 18, 0).toInstant());
+        runDueJobsOfDispute(dispute);
+        assertThat(openTask(dispute.getId(), "Task_DecideOverdueDispute")).as("the supervisor decides now").isNotNull();
+    }
+
+    /**
+     * A customer visit planned on Monday 21 December 2026: ten working days from the next day, 2027 not loaded:
+     * 22, 23, 24, 25, 28, 29, 30, 31 December (8), 4, 5 January (10): due Tuesday 5 January 2027 at 18:00. Loaded
+     * with Saturday 2 January 2027 worked (a test make-up day) the tenth working day is Monday 4 January: 22-31
+     * December (8), Saturday 2 January (9), Monday 4 January (10).
+     */
+    @Test
+    void aVisitServiceLevelFollowsAMakeUpDayLoadedAfterItWasSet() {
+        // due 27 November 2026, 30-day terms: the visit stage begins at D + 10 + 10 = 17 December; registered on
+        // 21 December at 10:00 the case starts at the visit (D+24, agency at D+60)
+        clockAt(at(2026, 12, 21, 10, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2026, 11, 27), 30, "8000.00");
+        runDueJobsOfCase(number);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(number).singleResult();
+        Task visit = openTask(pi.getId(), "Task_VisitCustomer");
+        assertThat(visit).as("the policy sends a field collector to a domestic customer in CN").isNotNull();
+        assertThat(visit.getDueDate().toInstant()).isEqualTo(at(2027, 1, 5, 18, 0).toInstant());
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01"),
+            "workingWeekends", List.of("2027-01-02"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        assertThat(openTask(pi.getId(), "Task_VisitCustomer").getDueDate().toInstant())
+            .isEqualTo(at(2027, 1, 4, 18, 0).toInstant());
+        Job sla = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_VisitSlaExpired")
+            .singleResult();
+        assertThat(sla.getDuedate().toInstant()).isEqualTo(at(2027, 1, 4, 18, 0).toInstant());
+    }
+
+    /**
+     * An unanswered call on Thursday 31 December 2026 at 16:00 (invoice due the day before, first call that day):
+     * the next call is at 15:30 on the next working day. 2027 not loaded: Friday 1 January is off (general holidays
+     * table), so Monday 4 January. 2027 then loaded with 1 January and (test) Monday 4 January off: Tuesday 5 January
+     * 15:30. Before the fix the timer stayed at Monday 4 January 15:30, a holiday.
+     */
+    @Test
+    void theNextCallFollowsAYearLoadedAfterItWasPlanned() {
+        clockAt(at(2026, 12, 31, 16, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2026, 12, 30), 30, "3000.00");
+        runDueJobsOfCase(number);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(number).singleResult();
+        Task call = openTask(pi.getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(call).isNotNull();
+        tasks.complete(call.getId(), Map.of(CaseVariables.CALL_OUTCOME, "NO_ANSWER"));
+        runDueJobsOfCase(number);
+        Job next = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_NextCallDue")
+            .singleResult();
+        assertThat(next.getDuedate().toInstant()).isEqualTo(at(2027, 1, 4, 15, 30).toInstant());
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        next = management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_NextCallDue")
+            .singleResult();
+        assertThat(next.getDuedate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+        assertThat(runtime.getVariable(pi.getId(), CaseVariables.NEXT_CALL_AT)).isEqualTo("2027-01-05T15:30:00+08:00");
+        clockAt(at(2027, 1, 5, 15, 30));
+        runDueJobsOfCase(number);
+        Task again = openTask(pi.getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(again).isNotNull();
+        assertThat(again.getFollowUpDate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+    }
+}
