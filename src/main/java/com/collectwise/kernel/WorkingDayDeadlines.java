@@ -65,7 +65,9 @@ public class WorkingDayDeadlines {
         }
         ZoneId zone = clock.zone();
         int moved = 0;
-        for (Job job : timers(timerActivityId)) {
+        // a deadline before the changed year cannot move: only timers due in it or later are read
+        Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant());
+        for (Job job : timers(timerActivityId, yearStart)) {
             if (job.getDuedate() == null) {
                 continue;
             }
@@ -101,11 +103,12 @@ public class WorkingDayDeadlines {
     }
 
     /** Every open timer of the activity, read in pages (the engine's query limit; a node has thousands of calls). */
-    private java.util.List<Job> timers(String activityId) {
+    private java.util.List<Job> timers(String activityId, Date dueFrom) {
         java.util.List<Job> all = new java.util.ArrayList<>();
         java.util.List<Job> page;
         do {
-            page = management.createJobQuery().activityId(activityId).timers().orderByJobId().asc()
+            page = management.createJobQuery().activityId(activityId).timers().duedateHigherThenOrEquals(dueFrom)
+                .orderByJobId().asc()
                 .listPage(all.size(), PAGE);
             all.addAll(page);
         } while (page.size() == PAGE);
