@@ -17,8 +17,8 @@ import com.collectwise.kernel.WorkingDayDeadlines;
 public class CallSlotsRecount {
 
     /** The next call of the internal stage, and of *Keep in contact* after the formal letter. */
-    static final String NEXT_CALL = "Timer_NextCallDue";
-    static final String FOLLOW_UP_CALL = "Timer_FollowUpCallDue";
+    static final String NEXT_CALL = com.collectwise.kernel.CaseVariables.TIMER_NEXT_CALL_DUE;
+    static final String FOLLOW_UP_CALL = com.collectwise.kernel.CaseVariables.TIMER_FOLLOW_UP_CALL_DUE;
 
     private final WorkingDayDeadlines deadlines;
 

@@ -15,7 +15,7 @@ import com.collectwise.kernel.WorkingDayDeadlines;
 @Component
 public class VisitServiceLevel {
 
-    static final String TIMER = "Timer_VisitSlaExpired";
+    static final String TIMER = CaseVariables.TIMER_VISIT_SLA_EXPIRED;
     static final String TASK = CaseVariables.TASK_VISIT_CUSTOMER;
 
     private final WorkingDayDeadlines deadlines;

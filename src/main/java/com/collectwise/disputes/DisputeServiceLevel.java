@@ -15,7 +15,7 @@ import com.collectwise.kernel.WorkingDayDeadlines;
 @Component
 public class DisputeServiceLevel {
 
-    static final String TIMER = "Timer_DisputeSlaExpired";
+    static final String TIMER = CaseVariables.TIMER_DISPUTE_SLA_EXPIRED;
     static final String TASK = CaseVariables.TASK_RESOLVE_DISPUTE;
 
     private final WorkingDayDeadlines deadlines;

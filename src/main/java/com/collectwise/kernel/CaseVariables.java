@@ -101,6 +101,12 @@ public final class CaseVariables {
     public static final String END_INVOICE_CREDITED = "EndEvent_InvoiceCredited";
     public static final String TASK_APPROVE_WAIVER = "Task_ApproveWaiver";
     public static final String TASK_RESOLVE_DISPUTE = "Task_ResolveDispute";
+
+    // timers whose deadlines count working days, moved when a calendar year is loaded or replaced (WorkingDayDeadlines)
+    public static final String TIMER_NEXT_CALL_DUE = "Timer_NextCallDue";
+    public static final String TIMER_FOLLOW_UP_CALL_DUE = "Timer_FollowUpCallDue";
+    public static final String TIMER_VISIT_SLA_EXPIRED = "Timer_VisitSlaExpired";
+    public static final String TIMER_DISPUTE_SLA_EXPIRED = "Timer_DisputeSlaExpired";
     public static final String TASK_DECIDE_OVERDUE_DISPUTE = "Task_DecideOverdueDispute";
     public static final String TASK_FILE_SUIT = "Task_FileSuit";
     public static final String TASK_ATTEND_HEARING = "Task_AttendHearing";

@@ -77,7 +77,16 @@ class DashboardApiTest extends ApiTestSupport {
                 overdueLine = c;
             }
         }
-        assertThat(overdueLine).as("the overdue case is listed").isNotNull();
+        JsonNode listed = dashboard.body().path("cases");
+        if (overdueLine == null) {
+            // the list holds the 25 most overdue cases of the whole (shared) test database: when other tests left 25
+            // cases more overdue than this one open, it is full of them and this one is rightly not listed
+            assertThat(listed.size()).as("the overdue case is listed, or 25 more overdue ones are").isEqualTo(25);
+            for (JsonNode c : listed) {
+                assertThat(c.path("daysPastDue").asLong()).as(c.toString()).isGreaterThanOrEqualTo(45);
+            }
+            return;
+        }
         // the case's own instance: the processes it calls carry its business key too (at 45 days the field stage
         // keeps in contact beside the visit)
         String processInstanceId = runtime.createProcessInstanceQuery()
