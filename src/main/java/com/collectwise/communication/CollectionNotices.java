@@ -36,9 +36,24 @@ public class CollectionNotices {
         this.texts = texts;
     }
 
+    /**
+     * Whether a reminder written now leaves on some channel: the customer has an e-mail address, or a phone number
+     * and the SMS gateway is on. A reminder to a customer without either is still queued (it goes out to an e-mail
+     * address entered later, {@link CustomerChangeFollowUp}) and the missing detail is a task for the collector
+     * ({@link ContactProblems}), but it does not go out now, so no fee is charged for it (DOMAIN.md 6: fees are booked
+     * when the reminder goes out).
+     */
+    public boolean reachesCustomer(Customer customer) {
+        return customer.email() != null && !customer.email().isBlank() || textable(customer);
+    }
+
+    private boolean textable(Customer customer) {
+        return sms.enabled() && customer.phone() != null && !customer.phone().isBlank();
+    }
+
     /** A short text beside the e-mail, when an SMS gateway is configured and the customer has a phone. */
     private void text(String key, Invoice invoice, Customer customer, String text) {
-        if (sms.enabled() && customer.phone() != null && !customer.phone().isBlank()) {
+        if (textable(customer)) {
             outbox.enqueue("SMS:" + key, invoice.invoiceNumber(), customer.customerId(), SmsGateway.KIND,
                 customer.phone(), null, text);
         }

@@ -16,7 +16,9 @@ import com.collectwise.fees.FeeService;
 /**
  * "Send overdue reminder" with today's outstanding amount, the interest rate and its basis, and its fee; a part
  * under open dispute is named and not demanded. An invoice disputed in full gets no reminder asking for nothing
- * (DOMAIN.md 5): the case file says why (a note, no contact attempt) and the fee task after it books no fee.
+ * (DOMAIN.md 5): the case file says why (a note, no contact attempt) and the fee task after it books no fee. A
+ * reminder that reaches the customer on no channel (no e-mail, no phone for SMS) is queued without a fee and the fee
+ * task books none ({@link CollectionNotices#reachesCustomer}).
  */
 @Component("sendOverdueReminderDelegate")
 public class SendOverdueReminderDelegate implements JavaDelegate {
@@ -47,10 +49,23 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
             notSent(execution, c, contacts, clock, "Overdue reminder");
             return;
         }
+        boolean goesOut = notices.reachesCustomer(c.customer());
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
-            ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
+            goesOut && ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
         notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
             c.stageEntry(), charges, c.disputed());
+        if (!goesOut) {
+            noFee(execution);
+        }
+    }
+
+    /**
+     * The reminder was written but goes out on no channel (no e-mail address, no phone the SMS gateway can use): it
+     * waits in the outbox for an address, quoting no fee, and the fee task after it books none (DOMAIN.md 6: fees are
+     * booked when the reminder goes out). The transient {@link CaseVariables#REMINDER_NOT_SENT}.
+     */
+    static void noFee(DelegateExecution execution) {
+        execution.setVariableLocal(CaseVariables.REMINDER_NOT_SENT, Variables.booleanValue(true, true));
     }
 
     /**
@@ -64,6 +79,6 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
             clock.now(), null, null, NOT_SENT, reminder + " not sent: the open dispute covers everything owed ("
             + CollectionNotices.money(currency, c.figures().statement().total()) + " owed, "
             + CollectionNotices.money(currency, c.disputed().disputed()) + " under open dispute).", null, null));
-        execution.setVariableLocal(CaseVariables.REMINDER_NOT_SENT, Variables.booleanValue(true, true));
+        noFee(execution);
     }
 }

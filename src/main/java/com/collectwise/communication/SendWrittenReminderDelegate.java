@@ -49,10 +49,15 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
             SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, "Written reminder");
             return;
         }
+        boolean goesOut = notices.reachesCustomer(c.customer());
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
-            ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
+            goesOut && ElementProperty.nextTaskRuns(execution, "chargeWrittenReminderFeeDelegate"));
         boolean sent = notices.writtenReminder(c.figures().invoice(), c.customer(), c.figures().statement(),
             c.figures().daysOverdue(), charges, c.disputed(), clock.today());
+        if (!goesOut) {
+            // queued for an address entered later, quoting no fee; the fee task books none
+            SendOverdueReminderDelegate.noFee(execution);
+        }
         if (sent) {
             // a written reminder is a contact attempt like a call (DOMAIN.md 2: "each logged"): the case file shows it
             contacts.append(new ContactEntry(null, c.figures().invoice().invoiceNumber(), c.customer().customerId(),

@@ -14,7 +14,8 @@ import com.collectwise.kernel.InvoiceRepository;
  * just sent, in the reminder's transaction. The fee is keyed like the reminder's outbox message (invoice and stage
  * entry), so it is booked once per reminder that goes out: a retried job or a second pass through the task in the
  * same stage entry (where the outbox sends no second reminder) charges nothing more; re-entering the stage sends a
- * new reminder and charges again. A reminder not sent (an invoice disputed in full) is not charged.
+ * new reminder and charges again. A reminder not sent (an invoice disputed in full, or a customer no channel
+ * reaches) is not charged.
  */
 @Component("chargeReminderFeeDelegate")
 public class ChargeReminderFeeDelegate implements JavaDelegate {
@@ -43,8 +44,8 @@ public class ChargeReminderFeeDelegate implements JavaDelegate {
     }
 
     /**
-     * The reminder task before this one sent nothing (open disputes withhold everything owed, DOMAIN.md 5): no
-     * reminder, no fee. A transient variable of the same transaction ({@link CaseVariables#REMINDER_NOT_SENT}).
+     * The reminder task before this one sent nothing (open disputes withhold everything owed, DOMAIN.md 5; or no
+     * e-mail address and no phone for SMS): no reminder out, no fee. A transient variable of the same transaction ({@link CaseVariables#REMINDER_NOT_SENT}).
      */
     static boolean reminderNotSent(DelegateExecution execution) {
         return Boolean.TRUE.equals(execution.getVariable(CaseVariables.REMINDER_NOT_SENT));

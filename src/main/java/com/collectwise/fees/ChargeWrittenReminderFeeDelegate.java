@@ -11,7 +11,8 @@ import com.collectwise.kernel.InvoiceRepository;
 /**
  * {@code ${chargeWrittenReminderFeeDelegate}}: the segment's reminder fee (default none) for the written reminder
  * just sent after the formal letter, in its transaction. Keyed like that reminder (invoice and day sent), so each
- * reminder that goes out is charged once; one not sent (an invoice disputed in full) is not charged.
+ * reminder that goes out is charged once; one not sent (an invoice disputed in full, a customer without an e-mail
+ * address or a phone for SMS) is not charged.
  */
 @Component("chargeWrittenReminderFeeDelegate")
 public class ChargeWrittenReminderFeeDelegate implements JavaDelegate {

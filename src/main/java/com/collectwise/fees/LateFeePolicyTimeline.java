@@ -52,6 +52,31 @@ public final class LateFeePolicyTimeline {
         return byEffectiveDate.higherKey(day);
     }
 
+    /** The cap of the first version (it applies to the days before it too): the cap a replay starts with. */
+    public java.math.BigDecimal firstCapPercent() {
+        return byEffectiveDate.firstEntry().getValue().capPercent();
+    }
+
+    /**
+     * The days on which a version with another cap takes effect, with that cap (null: no cap from then on), oldest
+     * first; empty when every version has the same cap. The replay judges each day's charges by the cap in force that
+     * day ({@code AccountReplay.InvoiceTerms#capChanges}).
+     */
+    public NavigableMap<LocalDate, java.math.BigDecimal> capChanges() {
+        NavigableMap<LocalDate, java.math.BigDecimal> changes = new TreeMap<>();
+        java.math.BigDecimal previous = firstCapPercent();
+        for (Map.Entry<LocalDate, LateFeePolicy> e : byEffectiveDate.tailMap(byEffectiveDate.firstKey(), false)
+                .entrySet()) {
+            java.math.BigDecimal cap = e.getValue().capPercent();
+            boolean same = cap == null ? previous == null : previous != null && cap.compareTo(previous) == 0;
+            if (!same) {
+                changes.put(e.getKey(), cap);
+            }
+            previous = cap;
+        }
+        return changes;
+    }
+
     /**
      * The versions in force on some day of {@code from .. to}, each with the first day of the range it covers
      * (at least {@code from}), oldest first.

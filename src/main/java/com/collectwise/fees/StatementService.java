@@ -98,15 +98,15 @@ public class StatementService {
             // not due yet: interest runs and the compensation falls due from the day after the due date, so neither the
             // rate (reference rate tables) nor the exchange rate of the compensation can change a figure as of asOf;
             // the replay gets no rate and no converted compensation (a case start: no rate tables read)
-            LateFeePolicy policy = versions(customer, invoice, lines, () -> segmentChanges(customer), asOf)
-                .inForceOn(asOf);
+            LateFeePolicyTimeline versions = versions(customer, invoice, lines, () -> segmentChanges(customer), asOf);
             terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
-                invoice.issueDate(), invoice.dueDate(), null, policy.capPercent(), euCompensation, null, lines);
+                invoice.issueDate(), invoice.dueDate(), null, versions.firstCapPercent(), euCompensation, null, lines,
+                versions.capChanges());
         } else {
             Terms t = terms(customer, invoice, lines, () -> segmentChanges(customer), ratePolicyOfTransaction(), asOf);
             terms = new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(),
-                invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(),
-                euCompensation, euCompensation ? compensation(invoice) : null, lines);
+                invoice.amount(), invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.versions().firstCapPercent(),
+                euCompensation, euCompensation ? compensation(invoice) : null, lines, t.versions().capChanges());
         }
         return AccountReplay.replay(List.of(terms), List.of(), asOf).invoice(invoice.invoiceNumber());
     }
@@ -153,17 +153,18 @@ public class StatementService {
     }
 
     /** The late-fee policy in force and the rate basis of an invoice in a replay as of the date. */
-    private record Terms(LateFeePolicy policy, InterestBasis basis) {
+    private record Terms(LateFeePolicy policy, InterestBasis basis, LateFeePolicyTimeline versions) {
     }
 
     private Terms terms(Customer customer, Invoice invoice, List<LedgerEntry> lines,
                         java.util.function.Supplier<List<CustomerRepository.SegmentChange>> segmentChanges,
                         InterestRatePolicy ratePolicy, LocalDate asOf) {
         LateFeePolicyTimeline versions = versions(customer, invoice, lines, segmentChanges, asOf);
-        // segment rates follow the version in force each day (in the basis); the cap is the as-of date's version
+        // segment rates follow the version in force each day (in the basis), so does the cap (each day's charges
+        // judged by the cap of that day: InvoiceTerms#capChanges)
         String country = customer == null ? null : customer.country();
         return new Terms(versions.inForceOn(asOf), ratePolicy.basisFor(invoice, country,
-            customer == null ? null : customer.segment(), versions, asOf));
+            customer == null ? null : customer.segment(), versions, asOf), versions);
     }
 
     /** The late-fee policy versions the figures as of the date depend on (the default when none can matter). */
@@ -348,8 +349,8 @@ public class StatementService {
             Terms t = terms(customer, invoice, lines, changes, ratePolicy, asOf);
             bases.put(invoice.invoiceNumber(), t.basis());
             terms.add(new AccountReplay.InvoiceTerms(invoice.invoiceNumber(), invoice.currency(), invoice.amount(),
-                invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.policy().capPercent(), euCompensation,
-                euCompensation ? compensation(invoice) : null, lines));
+                invoice.issueDate(), invoice.dueDate(), t.basis().rate(), t.versions().firstCapPercent(),
+                euCompensation, euCompensation ? compensation(invoice) : null, lines, t.versions().capChanges()));
         }
         List<AccountReplay.PaymentFact> facts = payments(customerId);
         if (!extra.isEmpty()) {

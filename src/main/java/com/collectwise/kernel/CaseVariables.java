@@ -255,9 +255,10 @@ public final class CaseVariables {
     /** Whether a formal dunning letter was ever sent for the invoice (a case starting late gets one first). */
     public static final String FORMAL_LETTER_SENT = "formalLetterSent";
     /**
-     * Set (transient, local to the execution, never written) by a reminder task that sent nothing because open
-     * disputes withhold everything owed (DOMAIN.md 5): the fee task right after it, in the same transaction, then
-     * books no fee.
+     * Set (transient, local to the execution, never written) by a reminder task whose reminder does not go out: it
+     * sent nothing because open disputes withhold everything owed (DOMAIN.md 5), or no channel reaches the customer
+     * (no e-mail address, no phone for SMS: the reminder waits in the outbox for an address). The fee task right after
+     * it, in the same transaction, then books no fee (DOMAIN.md 6: fees are booked when the reminder goes out).
      */
     public static final String REMINDER_NOT_SENT = "reminderNotSent";
     /** Whether the invoice's limitation date has passed: then legal reviews it instead of an agency. */

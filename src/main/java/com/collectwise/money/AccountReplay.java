@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * </ol>
  * A credit note reduces its invoice from the due date (no interest ever ran on the credited part) in every
  * statement as of its date or later. A reversed payment counts in statements as of dates before its reversal and
- * not at all from the reversal on. Late charges (fees, then interest) never exceed the invoice's cap.
+ * not at all from the reversal on. Late charges (fees, then interest) never exceed the invoice's cap; when the cap
+ * changes, each day's charges are judged by the cap in force that day ({@link InvoiceTerms#capChanges}).
  *
  * <p>No database, no Spring, no engine: services load the facts and call {@link #replay}.
  */
@@ -59,17 +60,41 @@ public final class AccountReplay {
      */
     public record InvoiceTerms(String invoiceNumber, String currency, BigDecimal amount, LocalDate issueDate,
                                LocalDate dueDate, DailyRate rate, BigDecimal capPercent, boolean euCompensation,
-                               Money compensation, List<LedgerEntry> entries) {
+                               Money compensation, List<LedgerEntry> entries,
+                               java.util.NavigableMap<LocalDate, BigDecimal> capChanges) {
+        /**
+         * {@code capPercent} is the cap of the first policy version; {@code capChanges} the cap of each later version
+         * by the first day it applies (a null value: no cap from that day), empty when the cap never changed. Each
+         * day's charges are judged by the cap in force that day: what an earlier cap withheld stays withheld, what it
+         * let through stays owed (DOMAIN.md section 6: a change applies from the date it takes effect, never
+         * backwards).
+         */
         public InvoiceTerms {
             Objects.requireNonNull(invoiceNumber, "invoiceNumber");
             Objects.requireNonNull(dueDate, "dueDate");
             rate = rate == null ? DailyRate.none() : rate;
             entries = entries == null ? List.of() : entries;
             issueDate = issueDate == null ? dueDate : issueDate;
+            capChanges = capChanges == null ? Collections.emptyNavigableMap()
+                : Collections.unmodifiableNavigableMap(new TreeMap<>(capChanges));
             if (compensation != null && !compensation.currencyCode().equals(currency)) {
                 throw new IllegalArgumentException("the compensation of " + invoiceNumber + " is in "
                     + compensation.currencyCode() + ", not in the invoice's currency " + currency);
             }
+        }
+
+        /** One cap for all days. */
+        public InvoiceTerms(String invoiceNumber, String currency, BigDecimal amount, LocalDate issueDate,
+                            LocalDate dueDate, DailyRate rate, BigDecimal capPercent, boolean euCompensation,
+                            Money compensation, List<LedgerEntry> entries) {
+            this(invoiceNumber, currency, amount, issueDate, dueDate, rate, capPercent, euCompensation, compensation,
+                entries, null);
+        }
+
+        /** The cap percent in force on the day (null: no cap). */
+        public BigDecimal capPercentOn(LocalDate day) {
+            Map.Entry<LocalDate, BigDecimal> change = capChanges.floorEntry(day);
+            return change == null ? capPercent : change.getValue();
         }
 
         /**
@@ -255,6 +280,7 @@ public final class AccountReplay {
                         days.add(e.bookedOn());
                     }
                 }
+                days.addAll(s.terms.capChanges().keySet());
             }
             for (LocalDate day : days.headSet(asOf, true)) {
                 runDay(day);
@@ -269,6 +295,9 @@ public final class AccountReplay {
 
         private void runDay(LocalDate day) {
             for (InvoiceState s : invoices.values()) {
+                if (s.capChangesOn(day)) {
+                    s.changeCap(day);
+                }
                 s.accrueThrough(day);
                 s.checkCompensation(day);
             }
@@ -334,7 +363,17 @@ public final class AccountReplay {
     private static final class InvoiceState {
         final InvoiceTerms terms;
         final Money zero;
-        final Money cap;
+        /** The cap in force on the days being replayed (null: none). */
+        Money cap;
+        /**
+         * Late charges admitted under earlier caps (the cap of each day judged that day's charges), and the raw
+         * charges (fees with the compensation, rounded interest) up to the last cap change: from a change on, only
+         * what was charged since counts against the new cap, on top of what was admitted before.
+         */
+        Money feesAdmittedBefore;
+        Money interestAdmittedBefore;
+        Money feesChargedBefore;
+        Money interestAccruedBefore;
         final Map<LocalDate, List<LedgerEntry>> entriesByDay = new TreeMap<>();
         final List<InterestPeriod> periods = new ArrayList<>();
         Money principal;
@@ -355,8 +394,7 @@ public final class AccountReplay {
             this.terms = terms;
             this.asOf = asOf;
             this.zero = Money.zero(terms.currency());
-            this.cap = terms.capPercent() == null ? null
-                : Money.rounded(terms.amount().multiply(terms.capPercent()).movePointLeft(2), terms.currency());
+            this.cap = capOf(terms.capPercent());
             Money base = Money.of(terms.amount(), terms.currency());
             for (LedgerEntry e : terms.entries()) {
                 if (e.bookedOn().isAfter(asOf)) {
@@ -377,7 +415,39 @@ public final class AccountReplay {
             this.feesReduced = zero;
             this.principalPaid = zero;
             this.compensation = zero;
+            this.feesAdmittedBefore = zero;
+            this.interestAdmittedBefore = zero;
+            this.feesChargedBefore = zero;
+            this.interestAccruedBefore = zero;
             this.accruedThrough = terms.dueDate();
+        }
+
+        private Money capOf(BigDecimal percent) {
+            return percent == null ? null
+                : Money.rounded(terms.amount().multiply(percent).movePointLeft(2), terms.currency());
+        }
+
+        /** Whether another cap takes effect on the day. */
+        boolean capChangesOn(LocalDate day) {
+            return terms.capChanges().containsKey(day);
+        }
+
+        /**
+         * A new cap takes effect on {@code day} (called before anything of that day, with interest accrued through
+         * the day before): what the old cap admitted stays as it was, the new cap judges what is charged from now on.
+         */
+        void changeCap(LocalDate day) {
+            accrueThrough(day.minusDays(1));
+            feesAdmittedBefore = cappedFees();
+            interestAdmittedBefore = cappedInterest();
+            feesChargedBefore = feesCharged.plus(compensation);
+            interestAccruedBefore = accruedInterestUncapped();
+            cap = capOf(terms.capChanges().get(day));
+        }
+
+        /** What the cap in force still lets through of the charges since the last change; null: no cap. */
+        private Money room() {
+            return cap == null ? null : cap.minus(feesAdmittedBefore).minus(interestAdmittedBefore).atLeastZero();
         }
 
         List<LedgerEntry> entriesOn(LocalDate day) {
@@ -444,8 +514,9 @@ public final class AccountReplay {
         }
 
         Money cappedFees() {
-            Money charged = feesCharged.plus(compensation);
-            return cap == null ? charged : charged.min(cap);
+            Money since = feesCharged.plus(compensation).minus(feesChargedBefore);
+            Money room = room();
+            return feesAdmittedBefore.plus(room == null ? since : since.min(room));
         }
 
         Money accruedInterestUncapped() {
@@ -454,8 +525,13 @@ public final class AccountReplay {
         }
 
         Money cappedInterest() {
-            Money accrued = accruedInterestUncapped();
-            return cap == null ? accrued : accrued.min(cap.minus(cappedFees()).atLeastZero());
+            Money since = accruedInterestUncapped().minus(interestAccruedBefore);
+            Money room = room();
+            if (room == null) {
+                return interestAdmittedBefore.plus(since);
+            }
+            Money feesSince = cappedFees().minus(feesAdmittedBefore);
+            return interestAdmittedBefore.plus(since.min(room.minus(feesSince).atLeastZero()));
         }
 
         Money feesDue() {
@@ -530,7 +606,7 @@ public final class AccountReplay {
             Money uncapped = accruedInterestUncapped();
             BigDecimal exact = numerator.divide(DAY_DIVISOR, DISPLAY_SCALE, RoundingMode.HALF_EVEN);
             InterestAccrual accrual = new InterestAccrual(List.copyOf(periods), exact, uncapped);
-            boolean capReached = cap != null
+            boolean capReached = (cap != null || !terms.capChanges().isEmpty())
                 && cappedFees().plus(cappedInterest()).compareTo(feesCharged.plus(compensation).plus(uncapped)) < 0;
             return new InvoiceFigures(statement, accrual, cappedInterest(), cappedFees(), compensation, cap,
                 capReached, interestPaid, feesPaid, principalPaid, compensationUnconverted);

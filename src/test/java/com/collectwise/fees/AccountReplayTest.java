@@ -214,6 +214,29 @@ class AccountReplayTest {
     }
 
     @Test
+    void aLowerCapFromThe1stOfMarch_keepsWhatTheEarlierCapAdmitted_andBoundsOnlyLaterCharges() {
+        // contract 36.5%: 10,000.00 x 36.5 / 36500 = 10.00 a day. Cap 5% (500.00) until 28 Feb, 1% (100.00) from 1 Mar.
+        Invoice inv = invoice("10000.00", "CNY", DUE, "36.5");
+        java.util.NavigableMap<LocalDate, BigDecimal> changes = new java.util.TreeMap<>();
+        changes.put(LocalDate.of(2026, 3, 1), new BigDecimal("1"));
+        ledger.add(LedgerEntry.of("INV-1", LedgerEntryType.FEE, null, Money.of("15.00", "CNY"),
+            LocalDate.of(2026, 3, 5), "test", "overdue reminder fee", null, null));
+        InterestBasis basis = RATES.basisFor(inv, "CN", LateFeePolicy.DEFAULT);
+        AccountReplay.InvoiceFigures f = AccountReplay.replay(List.of(new AccountReplay.InvoiceTerms("INV-1", "CNY",
+            inv.amount(), inv.issueDate(), DUE, basis.rate(), new BigDecimal("5"), false, null, ledger, changes)),
+            List.of(), LocalDate.of(2026, 3, 10)).invoice("INV-1");
+        // 1 .. 28 Feb under the 5% cap: 28 x 10.00 = 280.00, all admitted (below 500.00) and kept.
+        // From 1 Mar the 1% cap (100.00) has no room left (280.00 admitted): the 10 days of March (100.00) and the
+        // 15.00 fee of 5 Mar are withheld. Interest 280.00, fees 0.00. With the 1% cap applied backwards:
+        // fees 15.00 + interest 85.00 = 100.00 (a lower cap must not rewrite February either).
+        assertThat(f.statement().interest()).isEqualByComparingTo("280.00");
+        assertThat(f.statement().fees()).isEqualByComparingTo("0.00");
+        assertThat(f.statement().total()).isEqualByComparingTo("10280.00");
+        assertThat(f.cap().amount()).isEqualByComparingTo("100.00");
+        assertThat(f.capReached()).isTrue();
+    }
+
+    @Test
     void interestWaiver50On0301_reduces98_63To48_63_fromItsDateOn() {
         Invoice inv = invoice("10000.00", "CNY", DUE, "12");
         ledger.add(LedgerEntry.of("INV-1", LedgerEntryType.INTEREST_WAIVER, null, Money.of("50.00", "CNY"),

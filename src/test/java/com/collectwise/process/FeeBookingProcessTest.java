@@ -266,6 +266,33 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .noneMatch(k -> k.contains(":written:"));
     }
 
+    /**
+     * DOMAIN.md 6: the reminder fee is booked when the reminder goes out; DOMAIN.md 1: a customer without a contact
+     * detail is a task for the collector. SMALL_BUSINESS (reminder fee 15.00) without e-mail and phone (the SMS
+     * gateway is off in tests anyway), registered on 03-05, two days overdue: the reminder is queued without a
+     * recipient (it waits for an address) and reaches nobody, so no fee. Before the fix the fee was booked on 03-05
+     * and the statement asked for 12,000.00 + 2.96 interest (2 days x 4.5% on 12,000.00 = 2.958904 -> 2.96) + 15.00
+     * = 12,017.96; now 12,002.96.
+     */
+    @Test
+    void aReminderThatReachesNoOneBooksNoFee() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = new Customer("C-NOCONTACT", "Customer without contact", Segment.SMALL_BUSINESS, "CN", null, null,
+            "collector1", "Ms. Wang", java.time.Instant.now(), com.collectwise.kernel.Language.EN);
+        customers.insert(customer);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendOverdueReminder", "Task_ChargeReminderFee");
+
+        assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).isNull();
+        assertThat(fees()).isEmpty();
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 5)).total()).isEqualByComparingTo("12002.96");
+        // the waiting reminder does not announce a fee that was not charged (it goes out to an address entered later)
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("Outstanding today: CNY 12002.96")
+            .doesNotContain("reminder fee");
+    }
+
     /** A refusal escalates to the formal demand at once (same day). */
     void call(ProcessInstance pi) {
         BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "REFUSED"));
