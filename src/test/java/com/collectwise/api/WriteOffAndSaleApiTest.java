@@ -233,4 +233,53 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(view(c, null).path("status").asText()).isEqualTo("SETTLED");
         assertThat(creditStatus(customerId)).isEqualTo("OK");
     }
+
+    /**
+     * The bank feed runs late: 300.00 received on 04-10 is posted on 04-14, after A (1000.00 due 03-31) was written off
+     * on 04-12. The replay puts the money where it was on 04-10: A owed 700.00 then (ageing of 04-10: 1-30 700.00,
+     * B current 400.00, total 1100.00); the write-off of 04-12 takes what was left (700.00), so A owes 0.00 from 04-12
+     * on and stays WRITTEN_OFF; B is untouched (400.00); the 300.00 counts as collected under the stage A was in on
+     * 04-10, INTERNAL_REMINDER (formal demand began on 04-12). IDR: this test's alone.
+     */
+    @Test
+    void moneyReceivedBeforeAWriteOffButPostedAfterItCountsOnTheWrittenOffInvoice() {
+        currency = "IDR";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        jobs(b);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response paid = pay(a, "300.00", LocalDate.of(2026, 4, 10));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        jobs(a);
+        jobs(b);
+
+        assertThat(view(a, LocalDate.of(2026, 4, 10)).path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("700.00");
+        JsonNode then = thb(LocalDate.of(2026, 4, 10));
+        assertThat(then.path("total").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(bucket(then, "1-30")).isEqualByComparingTo("700.00");
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 12), LocalDate.of(2026, 4, 14)}) {
+            JsonNode written = view(a, d);
+            assertThat(written.path("status").asText()).isEqualTo("WRITTEN_OFF");
+            assertThat(written.path("outstanding").path("total").decimalValue()).as("A as of " + d)
+                .isEqualByComparingTo("0.00");
+            assertThat(view(b, d).path("outstanding").path("total").decimalValue()).as("B as of " + d)
+                .isEqualByComparingTo("400.00");
+            assertThat(thb(d).path("total").decimalValue()).as("ageing as of " + d).isEqualByComparingTo("400.00");
+        }
+        Map<String, BigDecimal> collected = new java.util.TreeMap<>();
+        for (JsonNode line : get(FINANCE, "/api/reports/dashboard?asOf=2026-04-14").body().path("collectedPerStage")) {
+            if ("IDR".equals(line.path("currency").asText())) {
+                collected.put(line.path("stage").asText(), line.path("amount").decimalValue());
+            }
+        }
+        assertThat(collected).hasSize(1);
+        assertThat(collected.get("INTERNAL_REMINDER")).isEqualByComparingTo("300.00");
+    }
 }
