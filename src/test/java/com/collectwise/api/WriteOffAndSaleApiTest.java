@@ -1,0 +1,285 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.collectwise.kernel.CaseVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The last resort seen from outside: a receivable written off or sold after finance's approval. THB and PHP: no other
+ * test uses them, so the ageing report's lines of these currencies are this test's alone, one currency per test. Contract interest 0 so the figures are the
+ * principal (and the fees the late-fee policy charges, read from the case view where they matter).
+ */
+class WriteOffAndSaleApiTest extends ApiTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TaskService tasks;
+
+    /** One currency per test (the database is shared): THB, PHP. */
+    private String currency = "THB";
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZONE).toInstant()));
+    }
+
+    private String invoice(String customerId, String amount, LocalDate issued, LocalDate due) {
+        String number = unique("INV");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invoiceNumber", number);
+        body.put("customerId", customerId);
+        body.put("issueDate", issued.toString());
+        body.put("dueDate", due.toString());
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("contractInterestRatePercent", "0");
+        Response r = post(INTEGRATION, "/api/invoices", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return number;
+    }
+
+    private Response pay(String invoiceNumber, String amount, LocalDate receivedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", unique("PAY"));
+        body.put("invoiceNumber", invoiceNumber);
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        return post(INTEGRATION, "/api/payments", body);
+    }
+
+    /** One due job at a time (a job may remove another, e.g. an interrupting boundary timer). */
+    private void jobs(String number) {
+        for (int round = 0; round < 50; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(number).singleResult();
+            if (instance == null) {
+                return;
+            }
+            var due = management.createJobQuery().processInstanceId(instance.getId()).executable().listPage(0, 1);
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+    }
+
+    private void toWriteOffApproval(String number) {
+        runtime.createMessageCorrelation(CaseVariables.MSG_STAGE_CHANGE).processInstanceBusinessKey(number)
+            .setVariable(CaseVariables.TARGET_STAGE, "WRITE_OFF")
+            .setVariable(CaseVariables.STAGE_CHANGE_REASON, "customer insolvent").correlate();
+        jobs(number);
+    }
+
+    private void decide(String number, Map<String, Object> decision) {
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_ApproveWriteOff")
+            .singleResult();
+        assertThat(task).as("the approval of " + number).isNotNull();
+        tasks.complete(task.getId(), decision);
+        jobs(number);
+    }
+
+    private JsonNode view(String number, LocalDate asOf) {
+        Response r = get(FINANCE, "/api/invoices/" + number + (asOf == null ? "" : "?asOf=" + asOf));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private JsonNode thb(LocalDate asOf) {
+        Response r = get(FINANCE, "/api/reports/aging?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        for (JsonNode c : r.body().path("currencies")) {
+            if (currency.equals(c.path("currency").asText())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private String creditStatus(String customerId) {
+        Response r = get(FINANCE, "/api/customers/" + customerId + "/credit-status");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().path("status").asText();
+    }
+
+    private static BigDecimal bucket(JsonNode currency, String label) {
+        for (JsonNode b : currency.path("buckets")) {
+            if (label.equals(b.path("bucket").asText())) {
+                return b.path("amount").decimalValue();
+            }
+        }
+        throw new AssertionError("no bucket " + label);
+    }
+
+    /**
+     * A 1000.00 due 03-31 reaches formal demand on 04-12 (D+10, the hold); B 400.00 is due only on 04-30. Finance
+     * writes A off on 04-12: A is WRITTEN_OFF / CLOSED owing 0.00, the hold ends (nothing else overdue), the ageing
+     * of 04-11 still shows A (11 days: 1-30, 1000.00; B current 400.00), the one of 04-12 only B (400.00). 300.00 paid
+     * on 04-15 naming A is kept: A owes nothing, so the money pays what is open, B (400.00 - 300.00 = 100.00, the
+     * documented rule for what a payment leaves over), collected under B's stage PRE_DUE; A stays written off. B
+     * unpaid: 30 days past due on 05-30 (1-30), 31 days on 05-31 (31-60).
+     */
+    @Test
+    void aWrittenOffInvoiceIsNoLongerOverdueAndMoneyNamingItLaterIsKept() {
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        jobs(b);
+        assertThat(view(a, null).path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(creditStatus(customerId)).isEqualTo("HOLD");
+
+        toWriteOffApproval(a);
+        assertThat(view(a, null).path("stage").asText()).isEqualTo("WRITE_OFF");
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+
+        JsonNode closed = view(a, null);
+        assertThat(closed.path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(closed.path("stage").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(view(a, LocalDate.of(2026, 4, 11)).path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("1000.00");
+        assertThat(creditStatus(customerId)).isEqualTo("OK");
+
+        JsonNode before = thb(LocalDate.of(2026, 4, 11));
+        assertThat(before.path("total").decimalValue()).isEqualByComparingTo("1400.00");
+        assertThat(bucket(before, "1-30")).isEqualByComparingTo("1000.00");
+        assertThat(bucket(before, "current")).isEqualByComparingTo("400.00");
+        JsonNode after = thb(LocalDate.of(2026, 4, 12));
+        assertThat(after.path("total").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(after.path("invoiceCount").asInt()).isEqualTo(1);
+
+        clockAt(LocalDate.of(2026, 4, 15));
+        Response paid = pay(a, "300.00", LocalDate.of(2026, 4, 15));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        jobs(a);
+        jobs(b);
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(view(b, null).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("100.00");
+        BigDecimal preDue = null;
+        for (JsonNode line : get(FINANCE, "/api/reports/dashboard?asOf=2026-04-15").body().path("collectedPerStage")) {
+            if ("THB".equals(line.path("currency").asText())) {
+                assertThat(preDue).as("one THB line").isNull();
+                assertThat(line.path("stage").asText()).isEqualTo("PRE_DUE");
+                preDue = line.path("amount").decimalValue();
+            }
+        }
+        assertThat(preDue).isEqualByComparingTo("300.00");
+
+        clockAt(LocalDate.of(2026, 6, 2));
+        assertThat(bucket(thb(LocalDate.of(2026, 5, 30)), "1-30")).isEqualByComparingTo("100.00");
+        assertThat(bucket(thb(LocalDate.of(2026, 5, 30)), "31-60")).isEqualByComparingTo("0.00");
+        assertThat(bucket(thb(LocalDate.of(2026, 5, 31)), "31-60")).isEqualByComparingTo("100.00");
+        assertThat(bucket(thb(LocalDate.of(2026, 5, 31)), "1-30")).isEqualByComparingTo("0.00");
+    }
+
+    /**
+     * A 1000.00 due 03-31 (formal demand on 04-12) is sold for 600.00 on 04-12 while C 500.00 due 04-05 is 7 days
+     * overdue: A is SOLD / CLOSED owing 0.00 but the hold stays (C is overdue). C paid in full on 04-13: the hold
+     * ends. The ageing of 04-12 (PHP) has C alone (7 days: 1-30, 500.00).
+     */
+    @Test
+    void aSoldInvoiceKeepsTheHoldOnlyWhileAnotherIsOverdue() {
+        currency = "PHP";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String c = invoice(customerId, "500.00", LocalDate.of(2026, 3, 6), LocalDate.of(2026, 4, 5));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        jobs(c);
+        assertThat(creditStatus(customerId)).isEqualTo("HOLD");
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 600, CaseVariables.DECISION_REASON, "factor offer"));
+        JsonNode sold = view(a, null);
+        assertThat(sold.path("status").asText()).isEqualTo("SOLD");
+        assertThat(sold.path("stage").asText()).isEqualTo("CLOSED");
+        assertThat(sold.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(creditStatus(customerId)).as("C is still overdue").isEqualTo("HOLD");
+        JsonNode aging = thb(LocalDate.of(2026, 4, 12));
+        assertThat(aging.path("invoiceCount").asInt()).isEqualTo(1);
+        assertThat(bucket(aging, "1-30")).isEqualByComparingTo("500.00");
+
+        clockAt(LocalDate.of(2026, 4, 13));
+        BigDecimal owed = view(c, null).path("outstanding").path("total").decimalValue();
+        assertThat(owed).isEqualByComparingTo("500.00");
+        Response paid = pay(c, "500.00", LocalDate.of(2026, 4, 13));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        jobs(c);
+        assertThat(view(c, null).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(creditStatus(customerId)).isEqualTo("OK");
+    }
+
+    /**
+     * The bank feed runs late: 300.00 received on 04-10 is posted on 04-14, after A (1000.00 due 03-31) was written off
+     * on 04-12. The replay puts the money where it was on 04-10: A owed 700.00 then (ageing of 04-10: 1-30 700.00,
+     * B current 400.00, total 1100.00); the write-off of 04-12 takes what was left (700.00), so A owes 0.00 from 04-12
+     * on and stays WRITTEN_OFF; B is untouched (400.00); the 300.00 counts as collected under the stage A was in on
+     * 04-10, INTERNAL_REMINDER (formal demand began on 04-12). IDR: this test's alone.
+     */
+    @Test
+    void moneyReceivedBeforeAWriteOffButPostedAfterItCountsOnTheWrittenOffInvoice() {
+        currency = "IDR";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        jobs(b);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response paid = pay(a, "300.00", LocalDate.of(2026, 4, 10));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        jobs(a);
+        jobs(b);
+
+        assertThat(view(a, LocalDate.of(2026, 4, 10)).path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("700.00");
+        JsonNode then = thb(LocalDate.of(2026, 4, 10));
+        assertThat(then.path("total").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(bucket(then, "1-30")).isEqualByComparingTo("700.00");
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 12), LocalDate.of(2026, 4, 14)}) {
+            JsonNode written = view(a, d);
+            assertThat(written.path("status").asText()).isEqualTo("WRITTEN_OFF");
+            assertThat(written.path("outstanding").path("total").decimalValue()).as("A as of " + d)
+                .isEqualByComparingTo("0.00");
+            assertThat(view(b, d).path("outstanding").path("total").decimalValue()).as("B as of " + d)
+                .isEqualByComparingTo("400.00");
+            assertThat(thb(d).path("total").decimalValue()).as("ageing as of " + d).isEqualByComparingTo("400.00");
+        }
+        Map<String, BigDecimal> collected = new java.util.TreeMap<>();
+        for (JsonNode line : get(FINANCE, "/api/reports/dashboard?asOf=2026-04-14").body().path("collectedPerStage")) {
+            if ("IDR".equals(line.path("currency").asText())) {
+                collected.put(line.path("stage").asText(), line.path("amount").decimalValue());
+            }
+        }
+        assertThat(collected).hasSize(1);
+        assertThat(collected.get("INTERNAL_REMINDER")).isEqualByComparingTo("300.00");
+    }
+}
