@@ -311,6 +311,12 @@ public class CaseRequestService {
      * problem added, when it has more decimals than that.
      */
     private static BigDecimal inCurrency(BigDecimal amount, Invoice invoice, String field, List<FieldProblem> problems) {
+        if (Amounts.problem(amount, false) != null) {
+            // already named by the check of the body (negative, zero, too large, too many decimals): not judged again,
+            // and never scaled - 1e999999999 at two decimals overflows, 1e99999999 would be a number of 100 million
+            // digits
+            return null;
+        }
         String problem = Amounts.minorUnitProblem(amount, invoice.currency());
         if (problem != null) {
             problems.add(new FieldProblem(field, problem));
