@@ -67,8 +67,10 @@ public class CaseRequestController {
                                                Principal user) {
         refuseBadBody(invoiceNumber, body,
             invoice -> requests.disputeProblems(invoice, request.category(), request.amount()));
-        return created(invoiceNumber, requests.dispute(invoiceNumber, request.category(), request.amount(),
-            request.description(), user.getName()));
+        CaseRequestService.RaisedDispute raised = requests.raiseDispute(invoiceNumber, request.category(),
+            request.amount(), request.description(), user.getName());
+        // the same open dispute sent again (same category, amount, description): 200 with it as it stands
+        return raised.created() ? created(invoiceNumber, raised.dispute()) : ResponseEntity.ok(raised.dispute());
     }
 
     /**

@@ -183,12 +183,34 @@ public class CaseRequestService {
      */
     public DisputeView dispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
                                String description, String user) {
+        return raiseDispute(invoiceNumber, category, amountAsSent, description, user).dispute();
+    }
+
+    /** A dispute, and whether this request raised it (false: the same open dispute was sent again). */
+    public record RaisedDispute(DisputeView dispute, boolean created) {
+    }
+
+    /**
+     * As {@link #dispute}; an open dispute of the invoice with the same category, amount and description is the same
+     * dispute sent again (a client retrying after a lost answer): it is answered as it stands, nothing is stored.
+     */
+    public RaisedDispute raiseDispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
+                                      String description, String user) {
         return inTransaction(() -> takeDispute(invoiceNumber, category, amountAsSent, description, user));
     }
 
-    private DisputeView takeDispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
-                                    String description, String user) {
+    private RaisedDispute takeDispute(String invoiceNumber, DisputeCategory category, BigDecimal amountAsSent,
+                                      String description, String user) {
         Invoice invoice = lockedOpenInvoice(invoiceNumber);
+        // before the amount is judged: the replay of a dispute of the whole undisputed amount must not be refused
+        java.util.Optional<com.collectwise.disputes.Dispute> same = disputes.forInvoice(invoiceNumber).stream()
+            .filter(d -> com.collectwise.disputes.Dispute.OPEN.equals(d.status()) && d.category() == category
+                && amountAsSent != null && d.amount().compareTo(amountAsSent) == 0
+                && java.util.Objects.equals(d.description(), description))
+            .findFirst();
+        if (same.isPresent()) {
+            return new RaisedDispute(DisputeView.of(same.get()), false);
+        }
         throwIfAny(disputeProblems(invoice, category, amountAsSent));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         long id = disputes.raise(invoice, category, amount, description, CHANNEL, user);
@@ -198,7 +220,7 @@ public class CaseRequestService {
         correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
         // an open call form of the case asks only for the undisputed part from now on, and names the disputed one
         events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoiceNumber));
-        return DisputeView.of(disputes.find(id));
+        return new RaisedDispute(DisputeView.of(disputes.find(id)), true);
     }
 
     /**
@@ -311,6 +333,12 @@ public class CaseRequestService {
      * problem added, when it has more decimals than that.
      */
     private static BigDecimal inCurrency(BigDecimal amount, Invoice invoice, String field, List<FieldProblem> problems) {
+        if (Amounts.problem(amount, false) != null) {
+            // already named by the check of the body (negative, zero, too large, too many decimals): not judged again,
+            // and never scaled - 1e999999999 at two decimals overflows, 1e99999999 would be a number of 100 million
+            // digits
+            return null;
+        }
         String problem = Amounts.minorUnitProblem(amount, invoice.currency());
         if (problem != null) {
             problems.add(new FieldProblem(field, problem));

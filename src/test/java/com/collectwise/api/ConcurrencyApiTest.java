@@ -281,6 +281,44 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * The contract has no idempotency key for a dispute: an open dispute with the same category, amount and description
+     * is the same complaint sent again (a client retrying after a lost answer), answered 200 with it; before, each post
+     * raised one more (201 twice: the amount counted twice as disputed, two Process_Dispute, two contact entries).
+     */
+    @Test
+    public void theSameDisputeSentAgainOrTwiceAtOnceIsRaisedOnce() {
+        String customerId = createCustomer();
+        String number = createInvoice(customerId, "1000.00");
+        Map<String, Object> dispute = Map.of("category", "QUALITY", "amount", "1000.00", "description", "leaking");
+        Response first = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute);
+        Response again = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        // the whole amount is disputed now: the replay is answered before the amount is judged against it
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().path("id").asLong()).isEqualTo(first.body().path("id").asLong());
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(count("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?", number)).isEqualTo(1);
+        // another description is another complaint: judged as one (nothing undisputed is left)
+        Response other = post(INTEGRATION, "/api/invoices/" + number + "/disputes",
+            Map.of("category", "QUALITY", "amount", "1000.00", "description", "rusty"));
+        assertProblem(other, 400);
+
+        for (int round = 0; round < ROUNDS; round++) {
+            String n = createInvoice(customerId, "1000.00");
+            Map<String, Object> same = Map.of("category", "PRICE", "amount", "100.00", "description", "round " + round);
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/invoices/" + n + "/disputes", same),
+                () -> post(INTEGRATION, "/api/invoices/" + n + "/disputes", same));
+            assertStatuses(answers, 201, 200);
+            assertThat(answers.get(0).body().path("id").asLong()).isEqualTo(answers.get(1).body().path("id").asLong());
+            assertThat(count("SELECT COUNT(*) FROM disputes WHERE invoice_number = ?", n)).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'DISPUTED'", n))
+                .isEqualTo(1);
+            assertThat(outstanding(n)).isEqualByComparingTo("1000.00");
+        }
+    }
+
     @Test
     public void aCollectorChangeAndAPaymentOfTheSameCustomer() {
         for (int round = 0; round < ROUNDS; round++) {

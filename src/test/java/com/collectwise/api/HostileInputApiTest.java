@@ -165,6 +165,17 @@ class HostileInputApiTest extends ApiTestSupport {
             post("payment: received in the year 3000", FINANCE, "/api/payments",
                 payment("receivedOn", "\"3000-01-01\""), 400),
 
+            // an exponent the money check refuses, but that must never be scaled to the currency's decimals on the
+            // way: 1e999999999 overflowed (500), 1e99999999 kept a core busy for minutes (see the test below)
+            post("promise: amount 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/promises",
+                json("amount", "\"1e999999999\"", "promisedDate", "\"2099-01-01\""), 400),
+            post("promise: amount -1e999999999", INTEGRATION, "/api/invoices/@INVOICE/promises",
+                json("amount", "\"-1e999999999\"", "promisedDate", "\"2099-01-01\""), 400),
+            post("dispute: amount 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/disputes",
+                json("category", "\"PRICE\"", "amount", "\"1e999999999\""), 400),
+            post("agreement: instalment of 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/agreements",
+                json("instalments", "[{\"dueDate\": \"2099-01-01\", \"amount\": \"1e999999999\"}]"), 400),
+
             post("agency report: unknown status", INTEGRATION, "/api/agency/reports",
                 report("status", "\"COLLECTED'; --\""), 400),
             post("agency report: negative amount", INTEGRATION, "/api/agency/reports",
@@ -202,6 +213,23 @@ class HostileInputApiTest extends ApiTestSupport {
 
         assertProblem(r, attack.status());
         assertThat(snapshot()).as("no change in the database").isEqualTo(before);
+    }
+
+    @Test
+    void anAmountWithAHugeExponentIsRefusedAtOnce() {
+        // 1e99999999 at two decimals is a number of 100 million digits: it took 200 s of one core per request
+        String[] paths = {"/promises", "/disputes", "/agreements"};
+        String[] bodies = {"{\"amount\": \"1e99999999\", \"promisedDate\": \"2099-01-01\"}",
+            "{\"category\": \"PRICE\", \"amount\": \"1e99999999\"}",
+            "{\"instalments\": [{\"dueDate\": \"2099-01-01\", \"amount\": \"1e99999999\"}]}"};
+        for (int i = 0; i < paths.length; i++) {
+            String path = "/api/invoices/" + invoiceNumber + paths[i];
+            String body = bodies[i];
+            Response r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> exchange(INTEGRATION, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON));
+            assertProblem(r, 400);
+            assertThat(errorFields(r)).as(r.raw()).containsExactly(i == 2 ? "instalments[0].amount" : "amount");
+        }
     }
 
     @Test
