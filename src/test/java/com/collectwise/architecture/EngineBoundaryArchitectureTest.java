@@ -48,6 +48,8 @@ class EngineBoundaryArchitectureTest {
             + "layer)"),
         Map.entry("com.collectwise.cases.CallOutcomeVariables", "the call outcome variables the two call-outcome "
             + "delegates share (process layer)"),
+        Map.entry("com.collectwise.kernel.WorkingDayDeadlines", "moves the timers, task due dates and variables of "
+            + "running cases whose deadlines count working days when a calendar year changes"),
         Map.entry("com.collectwise.kernel.CasePlans", "the one casePlan variable the model's timers and gateways read"),
         Map.entry("com.collectwise.kernel.CaseFacts", "the customer and the stage entry of the case a delegate, "
             + "listener or call activity runs in, from its invoice by the business key"),
