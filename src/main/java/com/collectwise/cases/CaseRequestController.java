@@ -48,8 +48,10 @@ public class CaseRequestController {
                                                Principal user) {
         refuseBadBody(invoiceNumber, body,
             invoice -> requests.promiseProblems(invoice, request.amount(), request.promisedDate()));
-        return created(invoiceNumber, requests.promise(invoiceNumber, request.amount(), request.promisedDate(),
-            request.note(), user.getName()));
+        CaseRequestService.MadePromise made = requests.makePromise(invoiceNumber, request.amount(),
+            request.promisedDate(), request.note(), user.getName());
+        // the same open promise sent again (same amount, date and note): 200 with it as it stands
+        return made.created() ? created(invoiceNumber, made.promise()) : ResponseEntity.ok(made.promise());
     }
 
     @PostMapping("/agreements")

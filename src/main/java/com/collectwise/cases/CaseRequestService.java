@@ -98,8 +98,29 @@ public class CaseRequestService {
      */
     public PromiseView promise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                String user) {
-        return inTransaction(() -> takePromise(invoiceNumber, amountAsSent, promisedDate, note, user, CHANNEL, null,
-            clock.now()));
+        return makePromise(invoiceNumber, amountAsSent, promisedDate, note, user).promise();
+    }
+
+    /** A promise, and whether this request made it (false: the same open promise was sent again). */
+    public record MadePromise(PromiseView promise, boolean created) {
+    }
+
+    /**
+     * As {@link #promise}; an open promise of the invoice with the same amount, date and note is the same promise sent
+     * again (a client retrying after a lost answer): it is answered as it stands, nothing is stored, logged or
+     * acknowledged a second time. A promise renewed with another date or amount is a new promise.
+     */
+    public MadePromise makePromise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
+                                   String user) {
+        return inTransaction(() -> {
+            lockedOpenInvoice(invoiceNumber);
+            java.util.Optional<PromiseView> same = promises.sameOpen(invoiceNumber, amountAsSent, promisedDate, note);
+            if (same.isPresent()) {
+                return new MadePromise(same.get(), false);
+            }
+            return new MadePromise(takePromise(invoiceNumber, amountAsSent, promisedDate, note, user, CHANNEL, null,
+                clock.now()), true);
+        });
     }
 
     /**

@@ -219,6 +219,28 @@ public class PromiseBook implements PromiseTrackRecord {
     }
 
     /**
+     * The open promise of the invoice with this amount, date and note, if one was made already (a client sending the
+     * same promise again after a lost answer).
+     */
+    java.util.Optional<CaseView.PromiseView> sameOpen(String invoiceNumber, BigDecimal amount, LocalDate promisedDate,
+                                                     String note) {
+        if (amount == null || promisedDate == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT id, amount, currency, promised_date, note, status, created_by, created_at FROM promises
+                WHERE invoice_number = ? AND status = 'OPEN' AND promised_date = ? ORDER BY id""")
+            .params(invoiceNumber, promisedDate)
+            .query((rs, n) -> new CaseView.PromiseView(rs.getLong("id"),
+                com.collectwise.money.Money.stored(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
+                rs.getString("currency").trim(), rs.getDate("promised_date").toLocalDate(), rs.getString("note"),
+                rs.getString("status"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+            .list().stream()
+            .filter(p -> p.amount().compareTo(amount) == 0 && java.util.Objects.equals(p.note(), note))
+            .findFirst();
+    }
+
+    /**
      * The money of each promise of the invoice, by promise id, as posted by {@code today}: each payment's money that
      * reached the invoice (the replay's allocation, {@link StatementService#moneyOn}), in value-date order, goes to the
      * promises it counts for, the earliest promised date first (then the first given), each up to its promised amount,

@@ -168,6 +168,27 @@ public class CaseRequestApiTest extends ApiTestSupport {
         assertThat(waitsAt(number, "Timer_ApiPromiseDatePassed")).isFalse();
     }
 
+    /**
+     * The same promise sent again (a client retrying after a lost answer: same amount, date and note) is answered 200
+     * with the promise as it stands; nothing is stored twice. Renewed with another date it is a new promise (201).
+     */
+    @Test
+    void theSamePromiseSentAgainIsMadeOnce() {
+        String number = createInvoice(createCustomer(), "1000.00");
+        LocalDate date = today().plusDays(4);
+
+        Response first = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("300.00", date));
+        Response again = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("300.00", date));
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(get(SUPERVISOR, "/api/invoices/" + number).body().path("promises")).hasSize(1);
+
+        Response renewed = post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("300.00", date.plusDays(2)));
+        assertThat(renewed.status()).as(renewed.raw()).isEqualTo(201);
+        assertThat(get(SUPERVISOR, "/api/invoices/" + number).body().path("promises")).hasSize(2);
+    }
+
     /** The promise as answered is the promise as stored: the case view shows the same record, createdAt included. */
     @Test
     void promiseAnsweredIsThePromiseTheCaseViewShows() {

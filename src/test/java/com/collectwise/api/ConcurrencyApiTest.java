@@ -319,6 +319,22 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    /** The same promise posted twice at once (a client's retry racing its first try): one promise, one 201, one 200. */
+    @Test
+    public void theSamePromiseTwiceAtOnceIsMadeOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String number = createInvoice(createCustomer(), "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(COLLECTOR, "/api/invoices/" + number + "/promises", promise("200.00")),
+                () -> post(INTEGRATION, "/api/invoices/" + number + "/promises", promise("200.00")));
+            assertStatuses(answers, 201, 200);
+            assertThat(answers.get(0).body().path("id").asLong()).isEqualTo(answers.get(1).body().path("id").asLong());
+            assertThat(count("SELECT COUNT(*) FROM promises WHERE invoice_number = ?", number)).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'PROMISE_TO_PAY'",
+                number)).isEqualTo(1);
+        }
+    }
+
     @Test
     public void aCollectorChangeAndAPaymentOfTheSameCustomer() {
         for (int round = 0; round < ROUNDS; round++) {
