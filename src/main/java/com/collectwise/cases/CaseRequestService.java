@@ -113,12 +113,12 @@ public class CaseRequestService {
     public MadePromise makePromise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                    String user) {
         return inTransaction(() -> {
-            lockedOpenInvoice(invoiceNumber);
+            Invoice invoice = lockedOpenInvoice(invoiceNumber);
             java.util.Optional<PromiseView> same = promises.sameOpen(invoiceNumber, amountAsSent, promisedDate, note);
             if (same.isPresent()) {
                 return new MadePromise(same.get(), false);
             }
-            return new MadePromise(takePromise(invoiceNumber, amountAsSent, promisedDate, note, user, CHANNEL, null,
+            return new MadePromise(takePromise(invoice, amountAsSent, promisedDate, note, user, CHANNEL, null,
                 clock.now()), true);
         });
     }
@@ -130,13 +130,14 @@ public class CaseRequestService {
      */
     PromiseView promiseMadeInCall(String invoiceNumber, BigDecimal amount, LocalDate promisedDate, String note,
                                   String user, String reachedPerson, java.time.Instant madeAt) {
-        return inTransaction(() -> takePromise(invoiceNumber, amount, promisedDate, note, user, "PHONE", reachedPerson,
-            madeAt));
+        return inTransaction(() -> takePromise(lockedOpenInvoice(invoiceNumber), amount, promisedDate, note, user,
+            "PHONE", reachedPerson, madeAt));
     }
 
-    private PromiseView takePromise(String invoiceNumber, BigDecimal amountAsSent, LocalDate promisedDate, String note,
+    /** Takes the promise on {@code invoice}, locked and open ({@link #lockedOpenInvoice}) in this transaction. */
+    private PromiseView takePromise(Invoice invoice, BigDecimal amountAsSent, LocalDate promisedDate, String note,
                                     String user, String channel, String reachedPerson, java.time.Instant contactAt) {
-        Invoice invoice = lockedOpenInvoice(invoiceNumber);
+        String invoiceNumber = invoice.invoiceNumber();
         throwIfAny(promiseProblems(invoice, amountAsSent, promisedDate));
         BigDecimal amount = Amounts.atMinorUnit(amountAsSent, invoice.currency());
         // one instant for the row and the answer: the answer is the promise as stored (and as the case view shows it)
