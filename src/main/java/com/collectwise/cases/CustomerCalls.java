@@ -416,7 +416,22 @@ public class CustomerCalls {
                 }
             });
         }
-        String customerId = invoice.customerId();
+        refreshLeadsOf(invoice.customerId());
+    }
+
+    /**
+     * A case entered a stage: a newly registered invoice of the customer (at any stage: an import may register the
+     * older invoices after the newest one's call was planned), or one that moved on (after the letter the call form
+     * states the contact rules). The customer's open call lists it as it stands now.
+     */
+    @EventListener
+    public void stageEntered(com.collectwise.kernel.CaseStageEntered entered) {
+        invoices.find(entered.invoiceNumber()).ifPresent(invoice -> refreshLeadsOf(invoice.customerId()));
+    }
+
+    /** The open lead calls of the customer list today's invoices and figures. */
+    private void refreshLeadsOf(String customerId) {
+        TaskService tasks = taskService;
         // the leads of the customer's open call days, by primary key: a task query by process variable value would
         // scan the variables of every open case and then look at each of the customer's tasks
         // (bench/results/TUNING.md, change 10)

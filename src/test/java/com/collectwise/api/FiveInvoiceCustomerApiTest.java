@@ -104,6 +104,51 @@ public class FiveInvoiceCustomerApiTest extends ApiTestSupport {
             .isEqualByComparingTo(total(x.d()));
     }
 
+    /**
+     * DOMAIN 1: one call per customer per day covers all of its open invoices. A feed (or the go-live import) that
+     * registers the customer's newest overdue invoice first and older ones after it: the call of the newest (internal
+     * reminder, due 9 days ago) was planned while it was the customer's only invoice; the three older ones start at
+     * formal demand and field visit (no call task of their own today). Before: the call form kept listing the newest
+     * invoice alone (asking 1,001.11 of 6,014.00-odd owed) and said nothing of the letter. Now every registration
+     * (any stage entry) refreshes the customer's open call: all four invoices listed and in the call, the call total
+     * their sum, the contact rules after the letter shown.
+     */
+    @Test
+    void theCustomersCallListsInvoicesRegisteredAfterItWasPlanned() {
+        String customerId = createCustomer();
+        String newest = createInvoice(customerId, "1000.00", "CNY", today().minusDays(39), today().minusDays(9));
+        runDueJobsOfCase(newest);
+        String lead = callTaskOf(newest);
+        assertThat(lead).as("the newest invoice's call").isNotNull();
+        String older = createInvoice(customerId, "2000.00", "CNY", today().minusDays(48), today().minusDays(18));
+        String oldest = createInvoice(customerId, "3000.00", "CNY", today().minusDays(57), today().minusDays(27));
+        String eur = createInvoice(customerId, "400.00", "EUR", today().minusDays(50), today().minusDays(20));
+        List.of(older, oldest, eur).forEach(this::runDueJobsOfCase);
+
+        String sheet = (String) taskVariable(lead, "customerInvoices");
+        for (String number : List.of(newest, older, oldest, eur)) {
+            assertThat(sheet).as(sheet).contains("| " + number + " |");
+        }
+        BigDecimal cny = total(newest).add(total(older)).add(total(oldest));
+        assertThat((String) taskVariable(lead, "callTotal"))
+            .isEqualTo(String.format(java.util.Locale.ROOT, "%,.2f CNY + %,.2f EUR", cny, total(eur)));
+        assertThat(taskVariable(lead, "afterFormalLetter")).isEqualTo(Boolean.TRUE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    private String callTaskOf(String invoiceNumber) {
+        return jdbc.sql("""
+                SELECT t.ID_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+                WHERE e.BUSINESS_KEY_ = ? AND t.TASK_DEF_KEY_ = 'Task_CallCustomer'""")
+            .param(invoiceNumber).query(String.class).optional().orElse(null);
+    }
+
+    private Object taskVariable(String taskId, String name) {
+        return tasks.getVariableLocal(taskId, name);
+    }
+
     @Test
     void theHoldIsReleasedOnlyWhenNothingOfTheCustomerIsOverdue() {
         Five x = five();
