@@ -177,6 +177,101 @@ class InstalmentPlanApiTest extends ApiTestSupport {
             .activityId("Task_ClosePlanSettledCase").finished().count()).isEqualTo(1);
     }
 
+    /**
+     * The last instalment, 349.18, paid on Thursday 05-21, a day after its due date and within the grace (05-20 + 2
+     * working days: the check runs 05-23): the plan is kept, and a kept plan settles the invoice. The day of grace
+     * costs 345.77 x 12% / 365 = 0.113678 of interest: the running sum 15.850800 + 0.113678 = 15.964478 -> 15.96, so
+     * 349.18 pays 3.52 interest and 345.66 principal, 0.11 left. That 0.11 ran beyond the plan's interest (accrued
+     * 03-06..05-21 15.96 - 0.66 = 15.30 less the plan's 1,015.85 - 1,000.66 = 15.19) and is waived on 05-21. Before,
+     * the plan ended KEPT and the case resumed collection over 0.11.
+     */
+    @Test
+    void aLastInstalmentPaidWithinTheGraceStillSettlesTheInvoice() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 20, 14);
+        runJobs(number);
+        pay(number, "333.33", APRIL);
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 21, 14);
+        runJobs(number);
+        pay(number, "349.18", MAY.plusDays(1));
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("0.11");
+
+        clockAt(5, 25, 9);
+        runJobs(number);
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("KEPT");
+        assertThat(view.body().path("status").asText()).as(view.raw()).isEqualTo("SETTLED");
+        assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(caseRunning(number)).isFalse();
+        assertThat(jdbc.sql("SELECT amount FROM ledger_entries WHERE invoice_number = ? AND entry_type = 'INTEREST_WAIVER'"
+            + " AND booked_on = ?").params(number, MAY.plusDays(1)).query(java.math.BigDecimal.class).list())
+            .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("0.11"));
+    }
+
+    /**
+     * The April instalment (333.33) bounces on 05-22, after the plan was kept and the case closed on 05-20: the
+     * invoice owes again, its case reopens and the plan is kept no longer; it runs again and judges its instalments
+     * against the money as it stands. Replayed without 333.33: 333.34 on 03-20 leaves 672.25 principal (as above);
+     * 03-21..05-20, 61 days x 672.25 x 12% / 365 = 13.481836, the sum 19.070877 -> 19.07, 13.48 due; 349.18 pays
+     * 13.48 and 335.70 principal: 336.55 left. The plan's money is 333.34 + 349.18 = 682.52: the first two
+     * instalments (666.67) are covered, of the three 1,015.85 - 682.52 = 333.33 is unpaid >= 203.17: at the check of
+     * the last instalment (05-23, run 05-25) the customer gets the payment demand, until 06-04. Before, the plan stayed
+     * KEPT and the new case collected as if no plan had ever been agreed.
+     */
+    @Test
+    void anInstalmentBouncedAfterThePlanWasKeptReopensThePlanAndTheCase() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 20, 14);
+        runJobs(number);
+        String april = pay(number, "333.33", APRIL).body().path("paymentReference").asText();
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 20, 14);
+        runJobs(number);
+        pay(number, "349.18", MAY);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("KEPT");
+        assertThat(caseRunning(number)).isFalse();
+
+        clockAt(5, 22, 10);
+        Response reversed = post(FINANCE, "/api/payments/" + april + "/reversal",
+            Map.of("reversedOn", "2026-05-22", "reason", "returned by the bank"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        assertThat(caseRunning(number)).isTrue();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+        runJobs(number);
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.body().path("status").asText()).isEqualTo("OPEN");
+        assertThat(view.body().path("outstanding").path("principal").decimalValue()).isEqualByComparingTo("336.55");
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("ACTIVE");
+
+        clockAt(5, 25, 9);
+        runJobs(number);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isEqualTo(1);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-06-04");
+        // the schedule is not sent again
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
+            number)).isEqualTo(1);
+    }
+
     @Test
     void aPaymentDatedWithinTheDemandPeriodButPostedAfterItUndoesTheAcceleration() {
         String number = overdueInvoice();
