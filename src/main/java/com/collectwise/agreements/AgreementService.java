@@ -352,7 +352,7 @@ public class AgreementService {
                 + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
                 + " (Civil Code art. 634).");
         if (queued || a.demandUntil() == null) {
-            agreements.setDemandUntil(id, until);
+            agreements.setDemandUntil(id, until, clock.now());
             return until;
         }
         return a.demandUntil();
@@ -533,21 +533,21 @@ public class AgreementService {
             if (Agreement.ACTIVE.equals(a.status()) && a.demandUntil() != null && nothingOverdue(a)) {
                 // the money the demand asked for came (dated in time, posted late, or paid within the period): the
                 // demand is met now, not only when its period is over; the check after the period lets the plan go on
-                agreements.setDemandUntil(a.id(), null);
+                agreements.setDemandUntil(a.id(), null, clock.now());
             }
             return true;
         }
         if (Agreement.ACCELERATED.equals(a.status()) && a.demandUntil() != null
             && !valueDate.isAfter(a.demandUntil()) && demandCovered(a)) {
             agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
-            agreements.setDemandUntil(a.id(), null);
+            agreements.setDemandUntil(a.id(), null, clock.now());
             agreements.reinstatedAt(a.id(), clock.now(), a.demandUntil());
             if (signals.reinstatePlan(invoiceNumber, a.id())) {
                 return true;
             }
             // the case cannot take the plan again (it is closed or in another process): the acceleration stands
             agreements.setStatus(a.id(), Agreement.ACCELERATED, null, clock.now());
-            agreements.setDemandUntil(a.id(), a.demandUntil());
+            agreements.setDemandUntil(a.id(), a.demandUntil(), clock.now());
             agreements.reinstatedAt(a.id(), null, null);
         }
         return false;
@@ -581,8 +581,8 @@ public class AgreementService {
     }
 
     /**
-     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated from the plan's
-     * first day through {@code until} and posted after the plan was proposed. What reached the invoice is the
+     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated through
+     * {@code until} and posted after the plan was proposed (dated before its first day too: see {@link #planMoney}). What reached the invoice is the
      * replay's allocation, not the invoice a payment names: a payment without an invoice number counts for the plan
      * when it paid the plan's invoice (oldest due date first), a surplus that went to customer credit or another
      * invoice does not, and a payment reversed by {@code until} counts only while it stood. A payment posted before
@@ -603,9 +603,11 @@ public class AgreementService {
         if (until.isBefore(a.startsOn())) {
             return List.of();
         }
+        // posted after the proposal, whatever its value date: money dated before the plan's first day but posted
+        // after it (the bank feed came late) was not in the outstanding figure the plan was agreed on, so it pays the
+        // plan (early); the replay has it lower what the invoice owes by the same amount
         return statements.moneyOn(invoice(a), until).stream()
-            .filter(m -> !m.receivedOn().isBefore(a.startsOn()) && !m.receivedOn().isAfter(until)
-                && m.postedAt().isAfter(a.createdAt()))
+            .filter(m -> !m.receivedOn().isAfter(until) && m.postedAt().isAfter(a.createdAt()))
             .toList();
     }
 

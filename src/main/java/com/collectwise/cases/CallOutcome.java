@@ -85,8 +85,9 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
             if (firstInstalmentDate == null) {
                 problems.add("an instalment plan needs the date of the first instalment");
             } else if (!firstInstalmentDate.isAfter(today)) {
-                problems.add("the first instalment date " + firstInstalmentDate + " must be after today (an"
-                    + " instalment falls due at the earliest tomorrow)");
+                problems.add("the first instalment date " + firstInstalmentDate
+                    + (firstInstalmentDate.isBefore(today) ? " is in the past" : " is today")
+                    + ": it must be after today (an instalment falls due at the earliest tomorrow)");
             } else if (instalmentCount != null && firstInstalmentDate.plusMonths(Math.max(instalmentCount, 1) - 1L)
                 .isAfter(com.collectwise.agreements.InstalmentSchedule.latestDueDate(today))) {
                 problems.add("the last instalment would fall due after "

@@ -272,6 +272,32 @@ class InstalmentPlanApiTest extends ApiTestSupport {
             number)).isEqualTo(1);
     }
 
+    /**
+     * Money dated before the plan but posted after it (the bank feed came late) was not in the outstanding figure the
+     * plan was agreed on (1,000.66 on 03-05): it pays the plan. The customer paid 333.34 on 03-04, posted on 03-06;
+     * the check of the first instalment (333.34, 03-25) finds it paid: no demand, the plan goes on with the second.
+     * Before, only money dated from the plan's first day counted: 0.00 paid, 333.34 unpaid >= 203.17, a payment
+     * demand for money the invoice had received.
+     */
+    @Test
+    void moneyDatedBeforeThePlanButPostedAfterItPaysThePlan() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 6, 10);
+        pay(number, "333.34", LocalDate.of(2026, 3, 4));
+        clockAt(3, 25, 9);
+        runJobs(number);
+
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isZero();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(whyNotInFullTasks(number)).isZero();
+    }
+
     @Test
     void aPaymentDatedWithinTheDemandPeriodButPostedAfterItUndoesTheAcceleration() {
         String number = overdueInvoice();
@@ -321,6 +347,51 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         JsonNode reinstated = planAsOf(number, LocalDate.of(2026, 4, 10));
         assertThat(reinstated.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(reinstated.path("demandUntil").asText("")).isIn("", "null");
+    }
+
+    /**
+     * A plan accelerated twice: the first acceleration (demand until 04-04, accelerated 04-09) is undone on 04-10 by
+     * the 03 April payment posted late; the plan goes on, the April instalment (04-20) is not paid: its check on
+     * 04-23 sends a second demand, until 05-03 (04-23 + 10 days), and after that period and the bank feed the plan is
+     * accelerated again (run 05-15). The case view as of each day shows the plan as it stood then: ACCELERATED with
+     * 04-04 on 04-09; ACTIVE without a demand on 04-15; ACTIVE with 05-03 on 04-24; ACCELERATED with 05-03 on
+     * 05-15. Before, the second acceleration overwrote the first (04-09 read ACTIVE with 05-03) and 04-15 showed the
+     * demand sent on 04-23.
+     */
+    @Test
+    void aPlanAcceleratedTwiceShowsEachDemandAsOfItsDays() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+        clockAt(4, 10, 10);
+        pay(number, "333.34", LocalDate.of(2026, 4, 3));
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+
+        clockAt(4, 23, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-05-03");
+        clockAt(5, 15, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+
+        JsonNode first = planAsOf(number, LocalDate.of(2026, 4, 9));
+        assertThat(first.path("status").asText()).isEqualTo("ACCELERATED");
+        assertThat(first.path("demandUntil").asText()).isEqualTo("2026-04-04");
+        JsonNode between = planAsOf(number, LocalDate.of(2026, 4, 15));
+        assertThat(between.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(between.path("demandUntil").asText("")).isIn("", "null");
+        JsonNode second = planAsOf(number, LocalDate.of(2026, 4, 24));
+        assertThat(second.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(second.path("demandUntil").asText()).isEqualTo("2026-05-03");
+        JsonNode last = planAsOf(number, LocalDate.of(2026, 5, 15));
+        assertThat(last.path("status").asText()).isEqualTo("ACCELERATED");
+        assertThat(last.path("demandUntil").asText()).isEqualTo("2026-05-03");
     }
 
     /**
@@ -377,6 +448,9 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         JsonNode plan = get(COLLECTOR, "/api/invoices/" + number).body().path("agreement");
         assertThat(plan.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(plan.path("demandUntil").asText("")).isIn("", "null");
+        // the demand ended now, not in the past: the view as of 03-25 still shows it (before, clearing it lost it)
+        assertThat(planAsOf(number, LocalDate.of(2026, 3, 25)).path("demandUntil").asText()).isEqualTo("2026-04-04");
+        assertThat(planAsOf(number, LocalDate.of(2026, 3, 26)).path("demandUntil").asText("")).isIn("", "null");
         assertThat(whyNotInFullTasks(number)).isZero();
 
         clockAt(4, 9, 9);
