@@ -85,38 +85,83 @@ public class AgreementRepository {
                 instant(rs.getTimestamp("accelerated_at")), instant(rs.getTimestamp("reinstated_at")),
                 rs.getDate("reinstated_demand_until") == null ? null : rs.getDate("reinstated_demand_until").toLocalDate()))
             .optional()
-            .map(d -> {
-                Agreement a = find(d.id());
-                if (d.resolvedAt() != null && d.resolvedAt().isBefore(endOfDay)) {
-                    return a;
-                }
-                if (Agreement.ACCELERATED.equals(a.status()) && d.reinstatedAt() == null && d.acceleratedAt() != null
-                    && d.acceleratedAt().isBefore(endOfDay)) {
-                    return a; // a reinstatement that did not take: the acceleration stood from its time
-                }
-                if (d.acceleratedAt() != null && d.reinstatedAt() != null && d.acceleratedAt().isBefore(endOfDay)
-                    && !d.reinstatedAt().isBefore(endOfDay)) {
-                    // accelerated by then, reinstated after: the approval came before the activation
-                    return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(),
-                        Agreement.ACCELERATED, a.source(), a.createdBy(), a.startsOn(), a.approvedBy(), a.instalments(),
-                        a.waiveInterest(), a.createdAt(), d.reinstatedDemandUntil());
-                }
-                String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
-                    : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
-                    ? Agreement.ACTIVE : a.status();
-                if (Agreement.ACTIVE.equals(then) && d.activatedAt() != null && !d.activatedAt().isBefore(endOfDay)) {
-                    then = Agreement.PROPOSED;
-                }
-                boolean approvedThen = d.approvedAt() != null ? d.approvedAt().isBefore(endOfDay)
-                    : !Agreement.REJECTED.equals(a.status()) && (Agreement.ACTIVE.equals(then)
-                        || d.activatedAt() == null && Agreement.PROPOSED.equals(a.status()));
-                if (then.equals(a.status()) && approvedThen == (a.approvedBy() != null)) {
-                    return a;
-                }
-                return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
-                    a.createdBy(), a.startsOn(), approvedThen ? a.approvedBy() : null, a.instalments(),
-                    a.waiveInterest(), a.createdAt(), Agreement.ACTIVE.equals(then) ? a.demandUntil() : null);
-            });
+            .map(d -> withDemandsAsOf(asOfColumns(d.id(), d.resolvedAt(), d.approvedAt(), d.activatedAt(),
+                d.acceleratedAt(), d.reinstatedAt(), d.reinstatedDemandUntil(), endOfDay), d.resolvedAt(), endOfDay));
+    }
+
+    /**
+     * The plan as of {@code endOfDay} read from its demands (V36), when it has any and was running then: ACCELERATED
+     * from the acceleration after the newest demand made by then until that acceleration was undone, otherwise
+     * ACTIVE; the demand period of that demand while it stood (not met, not undone), none otherwise. Plans demanded
+     * before V36 keep V32's reading (one acceleration, the newest period).
+     */
+    private Agreement withDemandsAsOf(Agreement then, Instant resolvedAt, Instant endOfDay) {
+        if (!Agreement.ACTIVE.equals(then.status()) && !Agreement.ACCELERATED.equals(then.status())
+            || resolvedAt != null && resolvedAt.isBefore(endOfDay)) {
+            return then;
+        }
+        List<Demand> all = demands(then.id());
+        if (all.isEmpty()) {
+            return then;
+        }
+        Demand newest = null;
+        for (Demand d : all) {
+            if (d.sentAt().isBefore(endOfDay)) {
+                newest = d;
+            }
+        }
+        String status = Agreement.ACTIVE;
+        LocalDate until = null;
+        if (newest != null && (newest.endedAt() == null || !newest.endedAt().isBefore(endOfDay))) {
+            until = newest.demandUntil();
+            if (newest.acceleratedAt() != null && newest.acceleratedAt().isBefore(endOfDay)) {
+                status = Agreement.ACCELERATED;
+            }
+        }
+        return new Agreement(then.id(), then.invoiceNumber(), then.total(), then.currency(), then.note(), status,
+            then.source(), then.createdBy(), then.startsOn(), then.approvedBy(), then.instalments(),
+            then.waiveInterest(), then.createdAt(), until);
+    }
+
+    /** The plan as of {@code endOfDay} from its dated columns (V31, V32). */
+    private Agreement asOfColumns(long id, Instant resolvedAt, Instant approvedAt, Instant activatedAt,
+                                  Instant acceleratedAt, Instant reinstatedAt, LocalDate reinstatedDemandUntil,
+                                  Instant endOfDay) {
+        record Dated(long id, Instant resolvedAt, Instant approvedAt, Instant activatedAt, Instant acceleratedAt,
+                     Instant reinstatedAt, LocalDate reinstatedDemandUntil) {
+        }
+        Dated d = new Dated(id, resolvedAt, approvedAt, activatedAt, acceleratedAt, reinstatedAt,
+            reinstatedDemandUntil);
+        Agreement a = find(d.id());
+        if (d.resolvedAt() != null && d.resolvedAt().isBefore(endOfDay)) {
+            return a;
+        }
+        if (Agreement.ACCELERATED.equals(a.status()) && d.reinstatedAt() == null && d.acceleratedAt() != null
+            && d.acceleratedAt().isBefore(endOfDay)) {
+            return a; // a reinstatement that did not take: the acceleration stood from its time
+        }
+        if (d.acceleratedAt() != null && d.reinstatedAt() != null && d.acceleratedAt().isBefore(endOfDay)
+            && !d.reinstatedAt().isBefore(endOfDay)) {
+            // accelerated by then, reinstated after: the approval came before the activation
+            return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(),
+                Agreement.ACCELERATED, a.source(), a.createdBy(), a.startsOn(), a.approvedBy(), a.instalments(),
+                a.waiveInterest(), a.createdAt(), d.reinstatedDemandUntil());
+        }
+        String then = Agreement.REJECTED.equals(a.status()) ? Agreement.PROPOSED
+            : Agreement.KEPT.equals(a.status()) || Agreement.ACCELERATED.equals(a.status())
+            ? Agreement.ACTIVE : a.status();
+        if (Agreement.ACTIVE.equals(then) && d.activatedAt() != null && !d.activatedAt().isBefore(endOfDay)) {
+            then = Agreement.PROPOSED;
+        }
+        boolean approvedThen = d.approvedAt() != null ? d.approvedAt().isBefore(endOfDay)
+            : !Agreement.REJECTED.equals(a.status()) && (Agreement.ACTIVE.equals(then)
+                || d.activatedAt() == null && Agreement.PROPOSED.equals(a.status()));
+        if (then.equals(a.status()) && approvedThen == (a.approvedBy() != null)) {
+            return a;
+        }
+        return new Agreement(a.id(), a.invoiceNumber(), a.total(), a.currency(), a.note(), then, a.source(),
+            a.createdBy(), a.startsOn(), approvedThen ? a.approvedBy() : null, a.instalments(),
+            a.waiveInterest(), a.createdAt(), Agreement.ACTIVE.equals(then) ? a.demandUntil() : null);
     }
 
     private static Instant instant(Timestamp t) {
@@ -140,6 +185,9 @@ public class AgreementRepository {
         jdbc.sql("UPDATE agreements SET accelerated_at = ?, reinstated_at = NULL, reinstated_demand_until = NULL"
                 + " WHERE id = ?")
             .params(Timestamp.from(at), id).update();
+        demands(id).stream().reduce((first, second) -> second).filter(d -> d.endedAt() == null)
+            .ifPresent(d -> jdbc.sql("UPDATE agreement_demands SET accelerated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), d.id()).update());
     }
 
     /**
@@ -185,8 +233,37 @@ public class AgreementRepository {
             .list();
     }
 
-    public void setDemandUntil(long id, LocalDate demandUntil) {
+    /**
+     * The plan's demand period now ({@code at}); its history is kept (V36 {@code agreement_demands}): a period set is
+     * a demand made now, unless the newest demand has that period already (then it stands again, e.g. a
+     * reinstatement that did not take); null ends the newest demand now (met, or its acceleration undone).
+     */
+    public void setDemandUntil(long id, LocalDate demandUntil, Instant at) {
         jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
+        Optional<Demand> newest = demands(id).stream().reduce((first, second) -> second);
+        if (demandUntil == null) {
+            newest.filter(d -> d.endedAt() == null).ifPresent(d -> jdbc.sql(
+                "UPDATE agreement_demands SET ended_at = ? WHERE id = ?").params(Timestamp.from(at), d.id()).update());
+        } else if (newest.isPresent() && demandUntil.equals(newest.get().demandUntil())) {
+            jdbc.sql("UPDATE agreement_demands SET ended_at = NULL WHERE id = ?").param(newest.get().id()).update();
+        } else {
+            jdbc.sql("INSERT INTO agreement_demands (agreement_id, sent_at, demand_until) VALUES (?, ?, ?)")
+                .params(id, Timestamp.from(at), demandUntil).update();
+        }
+    }
+
+    /** A payment demand of a plan: made {@code sentAt}, ended (met or undone) {@code endedAt}, then accelerated. */
+    public record Demand(long id, Instant sentAt, LocalDate demandUntil, Instant endedAt, Instant acceleratedAt) {
+    }
+
+    /** The plan's demands, oldest first. */
+    public List<Demand> demands(long agreementId) {
+        return jdbc.sql("SELECT id, sent_at, demand_until, ended_at, accelerated_at FROM agreement_demands"
+                + " WHERE agreement_id = ? ORDER BY id")
+            .param(agreementId)
+            .query((rs, n) -> new Demand(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getDate(3).toLocalDate(),
+                instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
+            .list();
     }
 
     /**

@@ -46,6 +46,8 @@ public class AgreementService {
     public static final String DEMAND = "AGREEMENT_DEMAND";
     public static final String ACCELERATION = "AGREEMENT_ACCELERATED";
     static final String WAIVER_REASON = "Interest of the kept instalment plan #%d waived as agreed";
+    static final String GRACE_WAIVER_REASON = "Interest of the grace days of the kept instalment plan #%d waived (a kept"
+        + " plan settles the invoice)";
 
     private final AgreementRepository agreements;
     private final StatementService statements;
@@ -350,7 +352,7 @@ public class AgreementService {
                 + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
                 + " (Civil Code art. 634).");
         if (queued || a.demandUntil() == null) {
-            agreements.setDemandUntil(id, until);
+            agreements.setDemandUntil(id, until, clock.now());
             return until;
         }
         return a.demandUntil();
@@ -395,6 +397,8 @@ public class AgreementService {
         }
         if (a.waiveInterest()) {
             waivePlanInterest(a, invoice);
+        } else {
+            waiveGraceInterest(a, invoice);
         }
         events.publishEvent(new PlanKept(invoice.customerId(), invoice.invoiceNumber()));
         return invoice(a).status() == CaseStatus.SETTLED;
@@ -420,6 +424,36 @@ public class AgreementService {
                     "PLAN-INTEREST:" + a.id() + ":" + day);
                 waived = waived.plus(due);
             }
+        }
+    }
+
+    /**
+     * A plan kept by its money (each instalment judged paid by value date, within the grace working days) settles the
+     * invoice (DOMAIN 5): an instalment paid a day or two after its due date, within the grace, still owes the interest
+     * of those days, which the plan's total (computed to the due dates) did not cover; left alone, those cents would
+     * resume collection. What the plan leaves owed after its last money is waived, on that money's day (so the money
+     * pays the principal), but never more than the interest that ran beyond the plan's own: the interest accrued from
+     * the plan's first day to its last money less the interest the plan covered (its total less what was outstanding
+     * on its first day). A debt of another kind (a fee) or beyond that interest stays and collection resumes.
+     * Keyed by plan: a retried job books nothing twice.
+     */
+    private void waiveGraceInterest(Agreement a, Invoice invoice) {
+        List<LocalDate> days = paymentDays(a, clock.today());
+        if (days.isEmpty()) {
+            return;
+        }
+        LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
+        BigDecimal left = statements.statement(invoice, last).total();
+        if (left.signum() <= 0) {
+            return;
+        }
+        BigDecimal planInterest = a.total().subtract(statements.statement(invoice, a.startsOn()).total());
+        BigDecimal beyond = accrued(invoice, last).minus(accrued(invoice, a.startsOn())).amount().subtract(planInterest);
+        BigDecimal waive = left.min(beyond);
+        if (waive.signum() > 0) {
+            String approver = a.approvedBy() != null ? a.approvedBy() : a.createdBy();
+            adjustments.waiveAccruedInterest(invoice, Money.of(waive, invoice.currency()),
+                GRACE_WAIVER_REASON.formatted(a.id()), approver, last, "PLAN-GRACE-INTEREST:" + a.id());
         }
     }
 
@@ -455,6 +489,31 @@ public class AgreementService {
     }
 
     /**
+     * A settled invoice owes again (a payment was reversed) and its new case has started: a plan that was kept is kept
+     * no longer, as the replay now says. It runs again in the new case, from its first instalment: each instalment
+     * whose check day is past is judged at once against the plan's money as it stands (the bounced payment no longer
+     * counts), so an instalment the reversal left unpaid gets the payment demand of art. 634 and, unpaid after it,
+     * the acceleration; the schedule is not sent again. A case that cannot take the plan leaves it KEPT (the case
+     * collects without it).
+     *
+     * @return whether the plan runs again
+     */
+    @Transactional
+    public boolean invoiceOwesAgain(String invoiceNumber) {
+        Optional<Agreement> latest = agreements.latest(invoiceNumber);
+        if (latest.isEmpty() || !Agreement.KEPT.equals(latest.get().status())) {
+            return false;
+        }
+        Agreement a = latest.get();
+        agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
+        if (signals.reinstatePlan(invoiceNumber, a.id())) {
+            return true;
+        }
+        agreements.setStatus(a.id(), Agreement.KEPT, null, clock.now());
+        return false;
+    }
+
+    /**
      * Money reached an open invoice that still owes something. Instalments are expected payments, not part payments
      * without explanation: with a plan running the case is not asked "why not in full?". A payment that covers what
      * a payment demand asked for (every instalment due before today paid) ends the demand at once: the plan shows no
@@ -474,21 +533,21 @@ public class AgreementService {
             if (Agreement.ACTIVE.equals(a.status()) && a.demandUntil() != null && nothingOverdue(a)) {
                 // the money the demand asked for came (dated in time, posted late, or paid within the period): the
                 // demand is met now, not only when its period is over; the check after the period lets the plan go on
-                agreements.setDemandUntil(a.id(), null);
+                agreements.setDemandUntil(a.id(), null, clock.now());
             }
             return true;
         }
         if (Agreement.ACCELERATED.equals(a.status()) && a.demandUntil() != null
             && !valueDate.isAfter(a.demandUntil()) && demandCovered(a)) {
             agreements.setStatus(a.id(), Agreement.ACTIVE, null, null);
-            agreements.setDemandUntil(a.id(), null);
+            agreements.setDemandUntil(a.id(), null, clock.now());
             agreements.reinstatedAt(a.id(), clock.now(), a.demandUntil());
             if (signals.reinstatePlan(invoiceNumber, a.id())) {
                 return true;
             }
             // the case cannot take the plan again (it is closed or in another process): the acceleration stands
             agreements.setStatus(a.id(), Agreement.ACCELERATED, null, clock.now());
-            agreements.setDemandUntil(a.id(), a.demandUntil());
+            agreements.setDemandUntil(a.id(), a.demandUntil(), clock.now());
             agreements.reinstatedAt(a.id(), null, null);
         }
         return false;
@@ -522,8 +581,8 @@ public class AgreementService {
     }
 
     /**
-     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated from the plan's
-     * first day through {@code until} and posted after the plan was proposed. What reached the invoice is the
+     * The plan's money up to {@code until} (judged by value date): what reached the invoice, dated through
+     * {@code until} and posted after the plan was proposed (dated before its first day too: see {@link #planMoney}). What reached the invoice is the
      * replay's allocation, not the invoice a payment names: a payment without an invoice number counts for the plan
      * when it paid the plan's invoice (oldest due date first), a surplus that went to customer credit or another
      * invoice does not, and a payment reversed by {@code until} counts only while it stood. A payment posted before
@@ -544,9 +603,11 @@ public class AgreementService {
         if (until.isBefore(a.startsOn())) {
             return List.of();
         }
+        // posted after the proposal, whatever its value date: money dated before the plan's first day but posted
+        // after it (the bank feed came late) was not in the outstanding figure the plan was agreed on, so it pays the
+        // plan (early); the replay has it lower what the invoice owes by the same amount
         return statements.moneyOn(invoice(a), until).stream()
-            .filter(m -> !m.receivedOn().isBefore(a.startsOn()) && !m.receivedOn().isAfter(until)
-                && m.postedAt().isAfter(a.createdAt()))
+            .filter(m -> !m.receivedOn().isAfter(until) && m.postedAt().isAfter(a.createdAt()))
             .toList();
     }
 

@@ -14,6 +14,11 @@ public final class InstalmentSchedule {
     /** A plan needs at least two instalments (one is a promise) and is kept short enough to be watched. */
     public static final int MIN_INSTALMENTS = 2;
     public static final int MAX_INSTALMENTS = 24;
+    /**
+     * The last instalment falls due at most this many years after the plan is proposed: 24 monthly instalments fit,
+     * a plan beyond it (9999-12-31) is no plan a credit manager watches.
+     */
+    public static final int MAX_PLAN_YEARS = 2;
 
     private InstalmentSchedule() {
     }
@@ -55,7 +60,7 @@ public final class InstalmentSchedule {
 
     /**
      * Everything wrong with a schedule, by field ({@code instalments}, {@code instalments[i].dueDate}, ...).
-     * Dates must be today or later and strictly increasing; amounts positive; the sum equal to {@code total}.
+     * Dates after today and strictly increasing; amounts positive; the sum equal to {@code total}.
      */
     public static List<FieldProblem> problems(List<Instalment> plan, BigDecimal total, String currency,
                                               LocalDate today) {
@@ -73,7 +78,9 @@ public final class InstalmentSchedule {
 
     /**
      * What is wrong with a schedule whatever it must add up to: between {@link #MIN_INSTALMENTS} and
-     * {@link #MAX_INSTALMENTS} instalments, due dates today or later and strictly increasing, amounts positive.
+     * {@link #MAX_INSTALMENTS} instalments, due dates strictly increasing from tomorrow (an instalment due today or
+     * earlier is due before the customer has the schedule; the plan's money is what comes after the proposal) to at
+     * most {@link #MAX_PLAN_YEARS} years ahead, amounts positive.
      */
     public static List<FieldProblem> shapeProblems(List<Instalment> plan, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -86,8 +93,12 @@ public final class InstalmentSchedule {
         for (int i = 0; i < plan.size(); i++) {
             Instalment instalment = plan.get(i);
             String at = "instalments[" + i + "]";
-            if (instalment.dueDate().isBefore(today)) {
-                problems.add(new FieldProblem(at + ".dueDate", "must not be in the past"));
+            if (!instalment.dueDate().isAfter(today)) {
+                problems.add(new FieldProblem(at + ".dueDate", "must be after today (" + today + "): an instalment"
+                    + " falls due at the earliest tomorrow, once the customer has the schedule"));
+            } else if (instalment.dueDate().isAfter(latestDueDate(today))) {
+                problems.add(new FieldProblem(at + ".dueDate", "must be at most " + MAX_PLAN_YEARS
+                    + " years ahead (on or before " + latestDueDate(today) + ")"));
             } else if (previous != null && !instalment.dueDate().isAfter(previous)) {
                 problems.add(new FieldProblem(at + ".dueDate", "must be after the due date of the instalment before"));
             }
@@ -97,6 +108,11 @@ public final class InstalmentSchedule {
             previous = instalment.dueDate();
         }
         return problems;
+    }
+
+    /** The last day an instalment of a plan proposed {@code today} may fall due. */
+    public static LocalDate latestDueDate(LocalDate today) {
+        return today.plusYears(MAX_PLAN_YEARS);
     }
 
     public static BigDecimal total(List<Instalment> plan) {

@@ -72,6 +72,9 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
                 problems.add("a promise to pay needs the promised date");
             } else if (promisedDate.isBefore(today)) {
                 problems.add("the promised date " + promisedDate + " is in the past");
+            } else if (promisedDate.isAfter(PromiseDates.latest(today))) {
+                problems.add("the promised date " + promisedDate + " is more than a year ahead (at the latest "
+                    + PromiseDates.latest(today) + "; a longer delay is an instalment plan)");
             }
         }
         if (isInstalmentRequest()) {
@@ -81,8 +84,15 @@ public record CallOutcome(String outcome, String reachedPerson, String debtorTac
             }
             if (firstInstalmentDate == null) {
                 problems.add("an instalment plan needs the date of the first instalment");
-            } else if (firstInstalmentDate.isBefore(today)) {
-                problems.add("the first instalment date " + firstInstalmentDate + " is in the past");
+            } else if (!firstInstalmentDate.isAfter(today)) {
+                problems.add("the first instalment date " + firstInstalmentDate
+                    + (firstInstalmentDate.isBefore(today) ? " is in the past" : " is today")
+                    + ": it must be after today (an instalment falls due at the earliest tomorrow)");
+            } else if (instalmentCount != null && firstInstalmentDate.plusMonths(Math.max(instalmentCount, 1) - 1L)
+                .isAfter(com.collectwise.agreements.InstalmentSchedule.latestDueDate(today))) {
+                problems.add("the last instalment would fall due after "
+                    + com.collectwise.agreements.InstalmentSchedule.latestDueDate(today) + " (a plan runs at most "
+                    + com.collectwise.agreements.InstalmentSchedule.MAX_PLAN_YEARS + " years)");
             }
         }
         if (isDispute()) {

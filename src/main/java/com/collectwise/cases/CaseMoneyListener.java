@@ -59,5 +59,7 @@ class CaseMoneyListener {
     public void invoiceOwesAgain(InvoiceOwesAgain event) {
         cases.start(invoices.find(event.invoiceNumber()).orElseThrow(),
             customers.find(event.customerId()).orElseThrow());
+        // a plan kept by the money now reversed runs again in the new case (the replay judges its instalments)
+        agreements.invoiceOwesAgain(event.invoiceNumber());
     }
 }

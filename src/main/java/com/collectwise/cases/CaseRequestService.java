@@ -305,7 +305,8 @@ public class CaseRequestService {
     }
 
     /**
-     * The checks of a promise that need the invoice: the decimals of its currency, a date not in the past, not more
+     * The checks of a promise that need the invoice: the decimals of its currency, a date from today to one year ahead
+     * ({@link PromiseDates}), not more
      * than the outstanding total. A field that is null (missing, or already wrong in the body) is not judged.
      */
     List<FieldProblem> promiseProblems(Invoice invoice, BigDecimal amountAsSent, LocalDate promisedDate) {
@@ -313,6 +314,9 @@ public class CaseRequestService {
         BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
         if (promisedDate != null && promisedDate.isBefore(clock.today())) {
             problems.add(new FieldProblem("promisedDate", "must not be in the past"));
+        } else if (promisedDate != null && promisedDate.isAfter(PromiseDates.latest(clock.today()))) {
+            problems.add(new FieldProblem("promisedDate", "must be at most one year ahead (on or before "
+                + PromiseDates.latest(clock.today()) + "): a longer delay is an instalment plan"));
         }
         if (amount != null) {
             BigDecimal outstanding = figures.today(invoice.invoiceNumber()).outstanding();

@@ -109,6 +109,10 @@ public class RecordVisitReportDelegate implements JavaDelegate {
             problems.add("enter the promised date");
         } else if (date.isBefore(clock.today())) {
             problems.add("the promised date " + date + " is in the past");
+        } else if (date.isAfter(PromiseDates.latest(clock.today()))) {
+            // as on the phone and over the API: a promise is kept short, a longer delay is an instalment plan
+            problems.add("the promised date " + date + " is more than a year ahead (at the latest "
+                + PromiseDates.latest(clock.today()) + "; a longer delay is an instalment plan)");
         }
         if (!problems.isEmpty()) {
             throw new ProcessEngineException("The visit report cannot be saved: " + String.join("; ", problems) + ".");

@@ -39,8 +39,12 @@ class InstalmentScheduleTest {
         assertThat(problems).extracting(FieldProblem::field)
             .containsExactly("instalments[0].dueDate", "instalments[1].dueDate", "instalments[1].amount", "instalments");
         assertThat(problems.get(3).message()).contains("500.00 CNY").contains("1000.00 CNY");
+        // proposed the day before its first instalment: an instalment due on the day of the proposal is refused
         assertThat(InstalmentSchedule.problems(InstalmentSchedule.propose(new BigDecimal("1000.00"), 3, FIRST),
-            new BigDecimal("1000.00"), "CNY", FIRST)).isEmpty();
+            new BigDecimal("1000.00"), "CNY", FIRST.minusDays(1))).isEmpty();
+        assertThat(InstalmentSchedule.problems(InstalmentSchedule.propose(new BigDecimal("1000.00"), 3, FIRST),
+            new BigDecimal("1000.00"), "CNY", FIRST)).extracting(FieldProblem::field)
+            .containsExactly("instalments[0].dueDate");
     }
 
     @Test

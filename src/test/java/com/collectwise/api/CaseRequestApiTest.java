@@ -285,6 +285,46 @@ public class CaseRequestApiTest extends ApiTestSupport {
         assertThat(written(number)).isZero();
     }
 
+    /**
+     * Dates a credit manager would not take: a promise more than a year ahead (9999-12-31, or one day past today + 1
+     * year) is an instalment plan, not a promise; an instalment due today (or earlier) is due before the customer has
+     * the schedule, one due more than two years ahead is no plan anyone watches. Each is a 400 naming the field and the
+     * rule; the bounds themselves are taken. Before, all of these were 201.
+     */
+    @Test
+    void promiseAndPlanDatesOutsideTheirBoundsAreRefusedWithTheRule() {
+        String number = createInvoice(createCustomer(), "1000.00");
+        LocalDate today = today();
+
+        Response farFuture = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            promise("100.00", LocalDate.of(9999, 12, 31)));
+        assertProblem(farFuture, 400);
+        assertThat(errorFields(farFuture)).containsExactly("promisedDate");
+        assertThat(farFuture.raw()).contains("at most one year ahead").contains(today.plusYears(1).toString());
+        Response dayTooFar = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            promise("100.00", today.plusYears(1).plusDays(1)));
+        assertProblem(dayTooFar, 400);
+        assertThat(errorFields(dayTooFar)).containsExactly("promisedDate");
+
+        Response dueToday = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            plan(today, "500.00", today.plusDays(30), "500.00"));
+        assertProblem(dueToday, 400);
+        assertThat(errorFields(dueToday)).containsExactly("instalments[0].dueDate");
+        assertThat(dueToday.raw()).contains("must be after today");
+        Response pastAndFar = post(INTEGRATION, "/api/invoices/" + number + "/agreements",
+            plan(today.minusDays(1), "500.00", LocalDate.of(9999, 12, 31), "500.00"));
+        assertProblem(pastAndFar, 400);
+        assertThat(errorFields(pastAndFar)).containsExactlyInAnyOrder("instalments[0].dueDate",
+            "instalments[1].dueDate");
+        assertThat(pastAndFar.raw()).contains("at most 2 years ahead").contains(today.plusYears(2).toString());
+        assertThat(written(number)).isZero();
+        assertThat(running(number, CaseVariables.PROCESS_INSTALMENT_AGREEMENT)).isZero();
+
+        Response lastDay = post(COLLECTOR, "/api/invoices/" + number + "/promises",
+            promise("100.00", today.plusYears(1)));
+        assertThat(lastDay.status()).as(lastDay.raw()).isEqualTo(201);
+    }
+
     @Test
     void disputeAboveTheOutstandingOrOfUnknownCategoryIsRefused() {
         String number = createInvoice(createCustomer(), "1000.00");

@@ -177,6 +177,127 @@ class InstalmentPlanApiTest extends ApiTestSupport {
             .activityId("Task_ClosePlanSettledCase").finished().count()).isEqualTo(1);
     }
 
+    /**
+     * The last instalment, 349.18, paid on Thursday 05-21, a day after its due date and within the grace (05-20 + 2
+     * working days: the check runs 05-23): the plan is kept, and a kept plan settles the invoice. The day of grace
+     * costs 345.77 x 12% / 365 = 0.113678 of interest: the running sum 15.850800 + 0.113678 = 15.964478 -> 15.96, so
+     * 349.18 pays 3.52 interest and 345.66 principal, 0.11 left. That 0.11 ran beyond the plan's interest (accrued
+     * 03-06..05-21 15.96 - 0.66 = 15.30 less the plan's 1,015.85 - 1,000.66 = 15.19) and is waived on 05-21. Before,
+     * the plan ended KEPT and the case resumed collection over 0.11.
+     */
+    @Test
+    void aLastInstalmentPaidWithinTheGraceStillSettlesTheInvoice() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 20, 14);
+        runJobs(number);
+        pay(number, "333.33", APRIL);
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 21, 14);
+        runJobs(number);
+        pay(number, "349.18", MAY.plusDays(1));
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("0.11");
+
+        clockAt(5, 25, 9);
+        runJobs(number);
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("KEPT");
+        assertThat(view.body().path("status").asText()).as(view.raw()).isEqualTo("SETTLED");
+        assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(caseRunning(number)).isFalse();
+        assertThat(jdbc.sql("SELECT amount FROM ledger_entries WHERE invoice_number = ? AND entry_type = 'INTEREST_WAIVER'"
+            + " AND booked_on = ?").params(number, MAY.plusDays(1)).query(java.math.BigDecimal.class).list())
+            .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo("0.11"));
+    }
+
+    /**
+     * The April instalment (333.33) bounces on 05-22, after the plan was kept and the case closed on 05-20: the
+     * invoice owes again, its case reopens and the plan is kept no longer; it runs again and judges its instalments
+     * against the money as it stands. Replayed without 333.33: 333.34 on 03-20 leaves 672.25 principal (as above);
+     * 03-21..05-20, 61 days x 672.25 x 12% / 365 = 13.481836, the sum 19.070877 -> 19.07, 13.48 due; 349.18 pays
+     * 13.48 and 335.70 principal: 336.55 left. The plan's money is 333.34 + 349.18 = 682.52: the first two
+     * instalments (666.67) are covered, of the three 1,015.85 - 682.52 = 333.33 is unpaid >= 203.17: at the check of
+     * the last instalment (05-23, run 05-25) the customer gets the payment demand, until 06-04. Before, the plan stayed
+     * KEPT and the new case collected as if no plan had ever been agreed.
+     */
+    @Test
+    void anInstalmentBouncedAfterThePlanWasKeptReopensThePlanAndTheCase() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        clockAt(3, 20, 14);
+        pay(number, "333.34", MARCH);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 20, 14);
+        runJobs(number);
+        String april = pay(number, "333.33", APRIL).body().path("paymentReference").asText();
+        clockAt(4, 23, 9);
+        runJobs(number);
+        clockAt(5, 20, 14);
+        runJobs(number);
+        pay(number, "349.18", MAY);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("KEPT");
+        assertThat(caseRunning(number)).isFalse();
+
+        clockAt(5, 22, 10);
+        Response reversed = post(FINANCE, "/api/payments/" + april + "/reversal",
+            Map.of("reversedOn", "2026-05-22", "reason", "returned by the bank"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(200);
+        assertThat(caseRunning(number)).isTrue();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(waitsAt(number, "CallActivity_AgreeInstalments")).isTrue();
+        runJobs(number);
+        Response view = get(COLLECTOR, "/api/invoices/" + number);
+        assertThat(view.body().path("status").asText()).isEqualTo("OPEN");
+        assertThat(view.body().path("outstanding").path("principal").decimalValue()).isEqualByComparingTo("336.55");
+        assertThat(view.body().path("agreement").path("status").asText()).isEqualTo("ACTIVE");
+
+        clockAt(5, 25, 9);
+        runJobs(number);
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isEqualTo(1);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-06-04");
+        // the schedule is not sent again
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_SCHEDULE'",
+            number)).isEqualTo(1);
+    }
+
+    /**
+     * Money dated before the plan but posted after it (the bank feed came late) was not in the outstanding figure the
+     * plan was agreed on (1,000.66 on 03-05): it pays the plan. The customer paid 333.34 on 03-04, posted on 03-06;
+     * the check of the first instalment (333.34, 03-25) finds it paid: no demand, the plan goes on with the second.
+     * Before, only money dated from the plan's first day counted: 0.00 paid, 333.34 unpaid >= 203.17, a payment
+     * demand for money the invoice had received.
+     */
+    @Test
+    void moneyDatedBeforeThePlanButPostedAfterItPaysThePlan() {
+        String number = overdueInvoice();
+        agreePlan(number);
+
+        clockAt(3, 6, 10);
+        pay(number, "333.34", LocalDate.of(2026, 3, 4));
+        clockAt(3, 25, 9);
+        runJobs(number);
+
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isZero();
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(2);
+        assertThat(whyNotInFullTasks(number)).isZero();
+    }
+
     @Test
     void aPaymentDatedWithinTheDemandPeriodButPostedAfterItUndoesTheAcceleration() {
         String number = overdueInvoice();
@@ -226,6 +347,51 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         JsonNode reinstated = planAsOf(number, LocalDate.of(2026, 4, 10));
         assertThat(reinstated.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(reinstated.path("demandUntil").asText("")).isIn("", "null");
+    }
+
+    /**
+     * A plan accelerated twice: the first acceleration (demand until 04-04, accelerated 04-09) is undone on 04-10 by
+     * the 03 April payment posted late; the plan goes on, the April instalment (04-20) is not paid: its check on
+     * 04-23 sends a second demand, until 05-03 (04-23 + 10 days), and after that period and the bank feed the plan is
+     * accelerated again (run 05-15). The case view as of each day shows the plan as it stood then: ACCELERATED with
+     * 04-04 on 04-09; ACTIVE without a demand on 04-15; ACTIVE with 05-03 on 04-24; ACCELERATED with 05-03 on
+     * 05-15. Before, the second acceleration overwrote the first (04-09 read ACTIVE with 05-03) and 04-15 showed the
+     * demand sent on 04-23.
+     */
+    @Test
+    void aPlanAcceleratedTwiceShowsEachDemandAsOfItsDays() {
+        String number = overdueInvoice();
+        agreePlan(number);
+        clockAt(3, 25, 9);
+        runJobs(number);
+        clockAt(4, 9, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+        clockAt(4, 10, 10);
+        pay(number, "333.34", LocalDate.of(2026, 4, 3));
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+
+        clockAt(4, 23, 9);
+        runJobs(number);
+        assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText())
+            .isEqualTo("2026-05-03");
+        clockAt(5, 15, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+
+        JsonNode first = planAsOf(number, LocalDate.of(2026, 4, 9));
+        assertThat(first.path("status").asText()).isEqualTo("ACCELERATED");
+        assertThat(first.path("demandUntil").asText()).isEqualTo("2026-04-04");
+        JsonNode between = planAsOf(number, LocalDate.of(2026, 4, 15));
+        assertThat(between.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(between.path("demandUntil").asText("")).isIn("", "null");
+        JsonNode second = planAsOf(number, LocalDate.of(2026, 4, 24));
+        assertThat(second.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(second.path("demandUntil").asText()).isEqualTo("2026-05-03");
+        JsonNode last = planAsOf(number, LocalDate.of(2026, 5, 15));
+        assertThat(last.path("status").asText()).isEqualTo("ACCELERATED");
+        assertThat(last.path("demandUntil").asText()).isEqualTo("2026-05-03");
     }
 
     /**
@@ -282,6 +448,9 @@ class InstalmentPlanApiTest extends ApiTestSupport {
         JsonNode plan = get(COLLECTOR, "/api/invoices/" + number).body().path("agreement");
         assertThat(plan.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(plan.path("demandUntil").asText("")).isIn("", "null");
+        // the demand ended now, not in the past: the view as of 03-25 still shows it (before, clearing it lost it)
+        assertThat(planAsOf(number, LocalDate.of(2026, 3, 25)).path("demandUntil").asText()).isEqualTo("2026-04-04");
+        assertThat(planAsOf(number, LocalDate.of(2026, 3, 26)).path("demandUntil").asText("")).isIn("", "null");
         assertThat(whyNotInFullTasks(number)).isZero();
 
         clockAt(4, 9, 9);

@@ -48,6 +48,19 @@ class RecordVisitReportDelegateTest {
             any());
     }
 
+    /** A promise at a visit takes the dates a promise on the phone or over the API takes: 9999-12-31 is refused. */
+    @Test
+    void aPromiseMoreThanAYearAheadCannotBeSavedFromAVisit() {
+        DelegateExecution execution = visit(null);
+        when(execution.getVariable(VISIT_OUTCOME)).thenReturn(RecordVisitReportDelegate.PROMISED_PAYMENT);
+        when(execution.getVariable(PROMISED_AMOUNT)).thenReturn("100.00");
+        when(execution.getVariable(PROMISED_DATE)).thenReturn("9999-12-31");
+        when(execution.getVariable(CURRENCY)).thenReturn("CNY");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> delegate.execute(execution))
+            .hasMessageContaining("The visit report cannot be saved").hasMessageContaining("more than a year ahead");
+        verify(contacts, never()).append(any(ContactEntry.class));
+    }
+
     @Test
     void noCauseOrAnUnknownOneRecordsNone() throws Exception {
         delegate.execute(visit(null));
