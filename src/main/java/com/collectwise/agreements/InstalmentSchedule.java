@@ -14,6 +14,12 @@ public final class InstalmentSchedule {
     /** A plan needs at least two instalments (one is a promise) and is kept short enough to be watched. */
     public static final int MIN_INSTALMENTS = 2;
     public static final int MAX_INSTALMENTS = 24;
+    /**
+     * The latest due date of an instalment, in years from today: the horizon of every figure (AsOf.YEARS_AHEAD). The
+     * plan's total covers the interest up to its last instalment, so a plan due in 9999 had its interest computed
+     * over 8,000 years.
+     */
+    public static final int MAX_YEARS_AHEAD = 10;
 
     private InstalmentSchedule() {
     }
@@ -88,6 +94,9 @@ public final class InstalmentSchedule {
             String at = "instalments[" + i + "]";
             if (instalment.dueDate().isBefore(today)) {
                 problems.add(new FieldProblem(at + ".dueDate", "must not be in the past"));
+            } else if (instalment.dueDate().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+                problems.add(new FieldProblem(at + ".dueDate", "must not be after " + today.plusYears(MAX_YEARS_AHEAD)
+                    + " (today + " + MAX_YEARS_AHEAD + " years)"));
             } else if (previous != null && !instalment.dueDate().isAfter(previous)) {
                 problems.add(new FieldProblem(at + ".dueDate", "must be after the due date of the instalment before"));
             }

@@ -313,6 +313,12 @@ public class CaseRequestService {
         BigDecimal amount = amountAsSent == null ? null : inCurrency(amountAsSent, invoice, "amount", problems);
         if (promisedDate != null && promisedDate.isBefore(clock.today())) {
             problems.add(new FieldProblem("promisedDate", "must not be in the past"));
+        } else if (promisedDate != null
+            && promisedDate.isAfter(clock.today().plusYears(InstalmentSchedule.MAX_YEARS_AHEAD))) {
+            // the horizon of every figure: a promise dated 9999 would be checked never
+            problems.add(new FieldProblem("promisedDate", "must not be after "
+                + clock.today().plusYears(InstalmentSchedule.MAX_YEARS_AHEAD) + " (today + "
+                + InstalmentSchedule.MAX_YEARS_AHEAD + " years)"));
         }
         if (amount != null) {
             BigDecimal outstanding = figures.today(invoice.invoiceNumber()).outstanding();

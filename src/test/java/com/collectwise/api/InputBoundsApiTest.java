@@ -83,7 +83,7 @@ class InputBoundsApiTest extends ApiTestSupport {
         assertThat(r.raw()).contains("at most 100 characters").doesNotContain("99999999999");
 
         Response promise = post(INTEGRATION, "/api/invoices/" + invoiceNumber + "/promises",
-            Map.of("amount", "1" + "0".repeat(20_000), "promisedDate", "2099-01-01"));
+            Map.of("amount", "1" + "0".repeat(20_000), "promisedDate", today().plusMonths(1).toString()));
         assertProblem(promise, 400);
         assertThat(errorFields(promise)).containsExactly("amount");
         assertThat(snapshot()).isEqualTo(before);
@@ -166,6 +166,31 @@ class InputBoundsApiTest extends ApiTestSupport {
         Response empty = exchange(INTEGRATION, HttpMethod.POST, "/api/customers", null, MediaType.APPLICATION_JSON);
         assertProblem(empty, 400);
         assertThat(errorFields(empty)).containsExactly("body");
+    }
+
+    /**
+     * A promise or an instalment dated 9999: the promise would be checked never, and the plan's interest was computed
+     * up to its last instalment, 8,000 years ahead. Both end at today + 10 years, the horizon of every figure.
+     */
+    @Test
+    void aPromiseOrAnInstalmentBeyondTenYearsIsAFieldError() {
+        Map<String, Integer> before = snapshot();
+        String tooLate = today().plusYears(10).plusDays(1).toString();
+        Response promise = post(INTEGRATION, "/api/invoices/" + invoiceNumber + "/promises",
+            Map.of("amount", "10.00", "promisedDate", "9999-12-31"));
+        assertProblem(promise, 400);
+        assertThat(errorFields(promise)).containsExactly("promisedDate");
+        Response justAfter = post(INTEGRATION, "/api/invoices/" + invoiceNumber + "/promises",
+            Map.of("amount", "10.00", "promisedDate", tooLate));
+        assertThat(errorFields(justAfter)).containsExactly("promisedDate");
+
+        Response plan = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> post(INTEGRATION,
+            "/api/invoices/" + invoiceNumber + "/agreements", Map.of("instalments", List.of(
+                Map.of("dueDate", today().plusMonths(1).toString(), "amount", "500.00"),
+                Map.of("dueDate", "9999-12-31", "amount", "500.00")))));
+        assertProblem(plan, 400);
+        assertThat(errorFields(plan)).contains("instalments[1].dueDate");
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     private Map<String, Integer> snapshot() {
