@@ -140,6 +140,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * A query or path parameter that is not of its type ({@code ?from=abc}, {@code ?from=1e3}): a 400 naming it, like a
+     * bad body field (the default problem named no field).
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+                                                        HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+            ? m.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String message = type != null && Number.class.isAssignableFrom(type) ? "must be a whole number"
+            : "is not valid";
+        return invalid(InvalidRequestException.of(name == null ? "parameter" : name, message));
+    }
+
     /** A connection failure somewhere in the causes: SQL state class 08, or a pool that gave no connection. */
     static boolean lostDatabase(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

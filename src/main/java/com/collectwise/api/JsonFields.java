@@ -45,6 +45,12 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
  */
 public final class JsonFields extends SimpleModule {
 
+    /**
+     * The longest number read from a string (a JSON string, a CSV cell): an amount has at most 20 characters, trailing
+     * zeros and an exponent a few more.
+     */
+    static final int MAX_NUMBER_TEXT = 100;
+
     /** DeserializationContext attribute: the {@code List<FieldProblem>} of the record being read. */
     public static final Object PROBLEMS = JsonFields.class.getName() + ".problems";
 
@@ -178,20 +184,33 @@ public final class JsonFields extends SimpleModule {
     private static BigDecimal number(JsonParser p, DeserializationContext ctxt) throws IOException {
         switch (p.currentToken()) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
+                return plainZero(p.getDecimalValue());
             case VALUE_STRING:
                 String text = blankToNull(p.getText());
                 if (text == null) {
                     return null;
                 }
+                if (text.length() > MAX_NUMBER_TEXT) {
+                    // parsing a number of a million digits takes minutes of a core; no field holds one
+                    return reject(p, ctxt, "must be a number of at most " + MAX_NUMBER_TEXT + " characters");
+                }
                 try {
-                    return new BigDecimal(text);
+                    return plainZero(new BigDecimal(text));
                 } catch (NumberFormatException e) {
                     return reject(p, ctxt, "must be a number");
                 }
             default:
                 return reject(p, ctxt, "must be a number");
         }
+    }
+
+    /**
+     * Zero written with an exponent far out ({@code 0e999999999}, {@code -0e-999999999}) is plain zero: as sent it
+     * passed every check (it is zero) and was echoed and stored as 0E+999999999. Zero at 0 to 20 decimals stays as it
+     * was written ({@code 0.00}).
+     */
+    static BigDecimal plainZero(BigDecimal value) {
+        return value.signum() == 0 && (value.scale() < 0 || value.scale() > 20) ? BigDecimal.ZERO : value;
     }
 
     private static final class Whole extends StdScalarDeserializer<Integer> {

@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Caps the size of every {@code /api} request body ({@code collectwise.api.max-request-size}). Tomcat's
+ * Caps the size of every {@code /api} request body: a CSV import {@code collectwise.api.max-request-size}, any other
+ * body (JSON) {@code collectwise.api.max-json-request-size}. Tomcat's
  * own limits cover only form posts; a JSON or CSV body would otherwise be read into memory whole. A
  * body that announces a larger length is refused before it is read (413); a chunked body without a
  * length is cut off when it passes the limit, which {@link ApiExceptionHandler} answers with 413 too.
@@ -41,7 +42,8 @@ public class RequestSizeLimit {
     FilterRegistrationBean<OncePerRequestFilter> apiRequestSizeLimit(
         ApiSettings settings, ObjectMapper json) {
         FilterRegistrationBean<OncePerRequestFilter> registration =
-            new FilterRegistrationBean<>(new LimitFilter(settings.maxRequestSize().toBytes(), json));
+            new FilterRegistrationBean<>(new LimitFilter(settings.maxRequestSize().toBytes(),
+            settings.maxJsonRequestSize().toBytes(), json));
         registration.addUrlPatterns("/api/*");
         registration.setName("apiRequestSizeLimit");
         return registration;
@@ -49,23 +51,37 @@ public class RequestSizeLimit {
 
     static final class LimitFilter extends OncePerRequestFilter {
 
-        private final long limit;
+        private final long csvLimit;
+        private final long otherLimit;
         private final ObjectMapper json;
 
-        LimitFilter(long limit, ObjectMapper json) {
-            this.limit = limit;
+        LimitFilter(long csvLimit, long otherLimit, ObjectMapper json) {
+            this.csvLimit = csvLimit;
+            this.otherLimit = otherLimit;
             this.json = json;
+        }
+
+        /** A CSV file (the invoice import) may be large; every other body is a small JSON object. */
+        private long limitOf(HttpServletRequest request) {
+            String type = request.getContentType();
+            if (type == null) {
+                return otherLimit;
+            }
+            String t = type.trim().toLowerCase(java.util.Locale.ROOT);
+            return t.startsWith("text/csv") || t.startsWith("text/plain") ? csvLimit : otherLimit;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+            long limit = limitOf(request);
             if (request.getContentLengthLong() > limit) {
                 Map<String, Object> problem = new LinkedHashMap<>();
                 problem.put("type", "about:blank");
                 problem.put("title", "Payload too large");
                 problem.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
-                problem.put("detail", "The request body may be at most " + limit + " bytes; split the file");
+                problem.put("detail", "The request body may be at most " + limit + " bytes"
+                    + (limit == csvLimit ? "; split the file" : ""));
                 problem.put("instance", request.getRequestURI());
                 response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -148,6 +148,11 @@ public class CalendarController {
 
     /** The path's year and the query's country (default: the home country); their problems go to {@code problems}. */
     private Key key(String year, String country, List<FieldProblem> problems) {
+        if (year == null || !year.matches("[0-9]{4}")) {
+            // a path names one year one way: 2030.0, +2030 and 2e3 are not years (read as numbers they were)
+            problems.add(new FieldProblem("year", "must be a year of four digits, e.g. 2026"));
+            return new Key(country, null);
+        }
         Map<String, String> values = new HashMap<>();
         values.put("year", year);
         if (country != null) {

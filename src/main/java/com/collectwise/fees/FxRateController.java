@@ -38,10 +38,13 @@ public class FxRateController {
 
     private final FxRates rates;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final com.collectwise.kernel.BusinessClock clock;
 
-    public FxRateController(FxRates rates, org.springframework.context.ApplicationEventPublisher events) {
+    public FxRateController(FxRates rates, org.springframework.context.ApplicationEventPublisher events,
+                            com.collectwise.kernel.BusinessClock clock) {
         this.rates = rates;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Body of a POST; plain values so that a bad one is reported by field instead of failing the whole body. */
@@ -63,7 +66,7 @@ public class FxRateController {
     public ResponseEntity<FxRate> enter(@RequestBody(required = false) FxRateInput in, Principal principal) {
         Map<String, String> errors = new LinkedHashMap<>();
         String currency = currency(in == null ? null : in.currency(), errors);
-        LocalDate from = date(in == null ? null : in.effectiveFrom(), errors);
+        LocalDate from = date(in == null ? null : in.effectiveFrom(), clock.today(), errors);
         BigDecimal rate = rate(in == null ? null : in.unitsPerEur(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors.entrySet().stream()
@@ -105,7 +108,7 @@ public class FxRateController {
         return code;
     }
 
-    private static LocalDate date(Object value, Map<String, String> errors) {
+    private static LocalDate date(Object value, LocalDate today, Map<String, String> errors) {
         if (value == null || value.toString().isBlank()) {
             errors.put("effectiveFrom", "is required (yyyy-MM-dd)");
             return null;
@@ -113,6 +116,12 @@ public class FxRateController {
         LocalDate from = IsoDates.parse(value.toString());
         if (from == null) {
             errors.put("effectiveFrom", "must be a date yyyy-MM-dd");
+            return null;
+        }
+        String problem = RateController.effectiveFromProblem(from, today);
+        if (problem != null) {
+            errors.put("effectiveFrom", problem);
+            return null;
         }
         return from;
     }
@@ -123,7 +132,11 @@ public class FxRateController {
             return null;
         }
         try {
-            BigDecimal rate = new BigDecimal(value.toString().trim());
+            String text = value.toString().trim();
+            if (text.length() > RateController.MAX_TEXT) {
+                throw new NumberFormatException("is too long: at most " + RateController.MAX_TEXT + " characters");
+            }
+            BigDecimal rate = new BigDecimal(text);
             if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) >= 0) {
                 errors.put("unitsPerEur", "must be more than 0 and less than 1000000000 (units per 1 EUR)");
                 return null;
@@ -132,7 +145,8 @@ public class FxRateController {
                 errors.put("unitsPerEur", "must have at most six decimals");
                 return null;
             }
-            return rate;
+            // one form per value, the column's: 1.0E+2 and "100" are stored and answered as 100.000000
+            return rate.setScale(MAX_DECIMALS);
         } catch (NumberFormatException e) {
             errors.put("unitsPerEur", "must be a number (units of the currency per 1 EUR, e.g. 1.0850)");
             return null;

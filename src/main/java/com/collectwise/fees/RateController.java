@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.collectwise.api.FieldProblem;
 import com.collectwise.api.InvalidRequestException;
+import com.collectwise.api.AsOf;
 import com.collectwise.api.IsoDates;
+import com.collectwise.kernel.BusinessClock;
 
 /**
  * The reference rate tables over HTTP: GET /api/rates/{lpr|ecb} (finance, supervisors), POST (finance) to add a
@@ -30,13 +32,20 @@ public class RateController {
 
     /** A reference rate of 50% p.a. or more is a typo, not a central bank decision. */
     private static final BigDecimal MAX_RATE = new BigDecimal("50");
+    /** The decimals of the rate columns (NUMERIC(9,4)): a rate is stored, answered and compared at this scale. */
+    static final int SCALE = 4;
+    /** Longer text is no rate of at most two digits and four decimals (and would be costly to parse). */
+    static final int MAX_TEXT = 32;
 
     private final ReferenceRates rates;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final BusinessClock clock;
 
-    public RateController(ReferenceRates rates, org.springframework.context.ApplicationEventPublisher events) {
+    public RateController(ReferenceRates rates, org.springframework.context.ApplicationEventPublisher events,
+                          BusinessClock clock) {
         this.rates = rates;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Body of a POST; strings so that a bad value is reported by field instead of failing the whole body. */
@@ -49,6 +58,7 @@ public class RateController {
     }
 
     @PostMapping("/{kind}")
+    @org.springframework.transaction.annotation.Transactional
     public ResponseEntity<ReferenceRate> enter(@PathVariable String kind, @RequestBody(required = false) RateInput in,
                                                Principal principal) {
         ReferenceRates.Kind k = kind(kind);
@@ -63,17 +73,33 @@ public class RateController {
             from = IsoDates.parse(fromValue.toString());
             if (from == null) {
                 errors.put("effectiveFrom", "must be a date yyyy-MM-dd");
+            } else {
+                String problem = effectiveFromProblem(from, clock.today());
+                if (problem != null) {
+                    errors.put("effectiveFrom", problem);
+                    from = null;
+                }
             }
         }
         if (rateValue == null || rateValue.toString().isBlank()) {
             errors.put("ratePercent", "is required (percent per year, e.g. 3.10)");
         } else {
+            String text = rateValue.toString().trim();
             try {
-                rate = new BigDecimal(rateValue.toString().trim());
+                if (text.length() > MAX_TEXT) {
+                    throw new NumberFormatException("is too long: at most " + MAX_TEXT + " characters");
+                }
+                rate = new BigDecimal(text);
+                // compareTo and stripTrailingZeros look at the exponent first: cheap for 0e999999999 or 1e-999999999
                 if (rate.signum() < 0 || rate.compareTo(MAX_RATE) >= 0) {
                     errors.put("ratePercent", "must be between 0 and 50 (percent per year)");
-                } else if (rate.stripTrailingZeros().scale() > 4) {
+                    rate = null;
+                } else if (rate.stripTrailingZeros().scale() > SCALE) {
                     errors.put("ratePercent", "must have at most four decimals");
+                    rate = null;
+                } else {
+                    // one form per value: 3.1, "3.10" and 0e999999999 are stored and answered as 3.1000 and 0.0000
+                    rate = rate.signum() == 0 ? BigDecimal.ZERO.setScale(SCALE) : rate.setScale(SCALE);
                 }
             } catch (NumberFormatException e) {
                 errors.put("ratePercent", "must be a number (percent per year, e.g. 3.10)");
@@ -95,6 +121,20 @@ public class RateController {
         // the statutory interest of the invoices it applies to changed: payments settle or reopen them (RateEntered)
         events.publishEvent(RateEntered.reference(from));
         return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
+    }
+
+    /**
+     * A rate applies from {@code effectiveFrom} on to interest of receivables, none of which is older than
+     * {@link AsOf#REPORTS_FROM}, and no figure is computed later than {@link AsOf#YEARS_AHEAD} years ahead: a date
+     * outside that window is a typo (1800-01-01, 20250-05-20) that would never apply, or apply to everything.
+     */
+    static String effectiveFromProblem(LocalDate from, LocalDate today) {
+        LocalDate latest = today.plusYears(AsOf.YEARS_AHEAD);
+        if (from.isBefore(AsOf.REPORTS_FROM) || from.isAfter(latest)) {
+            return "must be between " + AsOf.REPORTS_FROM + " and " + latest + " (today + " + AsOf.YEARS_AHEAD
+                + " years)";
+        }
+        return null;
     }
 
     private static ReferenceRates.Kind kind(String kind) {

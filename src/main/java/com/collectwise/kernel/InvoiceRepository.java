@@ -273,12 +273,24 @@ public class InvoiceRepository {
         return jdbc.sql(sql).params(params).query(String.class).list();
     }
 
-    /** Open invoices issued by the day, the oldest due first. */
-    public List<String> openIssuedBy(java.time.LocalDate asOf) {
+    /**
+     * One page of the cases outstanding on a day, the oldest due first (as {@link #casesOutstandingOn}): the numbers
+     * from the {@code offset}-th on, at most {@code limit} of them; a list of a few reads that many rows, not all.
+     */
+    public List<String> casesOutstandingOnPage(java.time.LocalDate asOf, Instant endOfDay, int offset, int limit) {
+        return jdbc.sql("""
+                SELECT invoice_number FROM invoices
+                WHERE issue_date <= ? AND (status = 'OPEN' OR closed_at IS NULL OR closed_at >= ?)
+                ORDER BY due_date, invoice_number LIMIT ? OFFSET ?""")
+            .params(asOf, Timestamp.from(endOfDay), limit, offset).query(String.class).list();
+    }
+
+    /** One page of the open invoices issued by the day, the oldest due first: at most {@code limit} from {@code offset}. */
+    public List<String> openIssuedByPage(java.time.LocalDate asOf, int offset, int limit) {
         return jdbc.sql("""
                 SELECT invoice_number FROM invoices WHERE status = 'OPEN' AND issue_date <= ?
-                ORDER BY due_date, invoice_number""")
-            .params(asOf).query(String.class).list();
+                ORDER BY due_date, invoice_number LIMIT ? OFFSET ?""")
+            .params(asOf, limit, offset).query(String.class).list();
     }
 
     /** An invoice's customer, currency, issue date and when it was registered. */

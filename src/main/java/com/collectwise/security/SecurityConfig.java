@@ -5,6 +5,8 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Six filter chains, one per kind of client:
@@ -70,7 +73,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
+                                 @Qualifier("requestMappingHandlerMapping")
+                                 ObjectProvider<RequestMappingHandlerMapping> handlers) throws Exception {
         http.securityMatcher(path("/api/**"))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(path(POST, "/api/customers")).hasAnyAuthority(INTEGRATION, SUPERVISORS, ADMIN)
@@ -120,8 +125,9 @@ public class SecurityConfig {
                 .requestMatchers(path(GET, "/api/openapi"), path(GET, "/api/openapi/**"), path(GET, "/api/docs"),
                     path(GET, "/api/docs/**"), path(GET, "/api/swagger-ui/**"), path(GET, "/api/swagger-ui.html"))
                 .hasAnyAuthority(EVERY_GROUP)
-                // anything not in the table above is for administrators only
-                .anyRequest().hasAuthority(ADMIN));
+                // anything not in the table above is for administrators only; a method an endpoint does not take
+                // is a 405 for every signed-in user
+                .anyRequest().access(new MethodNotAllowed(ADMIN, handlers::getIfAvailable)));
         return statelessBasic(http, problems).build();
     }
 

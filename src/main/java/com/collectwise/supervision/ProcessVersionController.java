@@ -38,9 +38,12 @@ public class ProcessVersionController {
         return versions.plan(process, from, to);
     }
 
-    /** Body (all optional): {@code process}, {@code from}, {@code to}, {@code async} (default true: a batch). */
+    /**
+     * Body (all optional): {@code process}, {@code from}, {@code to}, {@code async} (default true: a batch). A value that
+     * cannot be read ({@code "from": "abc"}) is a 400 naming it, not taken as left out: that migrated the default pair.
+     */
     @PostMapping("/api/process-versions/migrations")
-    public MigrationResult migrate(@RequestBody(required = false) MigrationRequest request) {
+    public MigrationResult migrate(@jakarta.validation.Valid @RequestBody(required = false) MigrationRequest request) {
         MigrationRequest r = request == null ? new MigrationRequest(null, null, null, null) : request;
         return versions.migrate(r.process() == null ? CaseVariables.PROCESS_COLLECTION : r.process(), r.from(),
             r.to(), r.async() == null || r.async());

@@ -87,6 +87,40 @@ class CalendarApiTest extends ApiTestSupport {
         assertThat(errorFields(badYear)).containsExactly("year");
     }
 
+    /** A year is four digits: 2030.0, +2030 and 2e3 were read as numbers and taken for 2030 (and 2000). */
+    @Test
+    void aYearWrittenAnyOtherWayIsA400() {
+        for (String year : List.of("2030.0", "+2030", "2e3", "02030", "-2030", "２０３０")) {
+            Response r = get(COLLECTOR, "/api/calendar/" + year + "?country=JP");
+            assertProblem(r, 400);
+            assertThat(errorFields(r)).as(year).containsExactly("year");
+            Response put = put(FINANCE, "/api/calendar/" + year + "?country=JP",
+                Map.of("holidays", List.of("2030-01-01")));
+            assertProblem(put, 400);
+            assertThat(errorFields(put)).as(year).containsExactly("year");
+        }
+    }
+
+    /**
+     * POST and DELETE are no method of a calendar year: 405 with Allow for every signed-in user (it was 403 for all but
+     * administrators, as if someone else could); anonymous callers still get 401 first.
+     */
+    @Test
+    void aMethodTheCalendarDoesNotTakeIs405ForEverySignedInUser() {
+        for (String user : List.of(FINANCE, COLLECTOR, ADMIN)) {
+            for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.DELETE, HttpMethod.PATCH)) {
+                Response r = exchange(user, method, "/api/calendar/2030", method == HttpMethod.DELETE ? null
+                    : Map.of("holidays", List.of()), method == HttpMethod.DELETE ? null : MediaType.APPLICATION_JSON);
+                assertProblem(r, 405);
+                assertThat(r.headers().getAllow()).as(user + " " + method).contains(HttpMethod.GET, HttpMethod.PUT);
+            }
+        }
+        assertProblem(exchange(null, HttpMethod.DELETE, "/api/calendar/2030", null, null), 401);
+        // a path that is no endpoint stays forbidden to all but administrators, who learn it is none
+        assertProblem(get(FINANCE, "/api/no-such-thing"), 403);
+        assertProblem(get(ADMIN, "/api/no-such-thing"), 404);
+    }
+
     @Test
     void onlySupervisorsAndFinanceLoadACalendar() {
         Map<String, Object> body = Map.of("holidays", List.of("2030-01-01"));

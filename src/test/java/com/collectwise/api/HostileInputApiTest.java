@@ -33,6 +33,9 @@ class HostileInputApiTest extends ApiTestSupport {
     private static final String CSV_HEADER =
         "invoiceNumber,customerId,issueDate,dueDate,amount,currency,creditTermDays,contractInterestRatePercent\n";
 
+    /** A date a promise or an instalment may have (after today, within a year). */
+    private static final String SOON = java.time.LocalDate.now().plusYears(1).toString();
+
     private static String customerId;
     private static String invoiceNumber;
 
@@ -168,13 +171,13 @@ class HostileInputApiTest extends ApiTestSupport {
             // an exponent the money check refuses, but that must never be scaled to the currency's decimals on the
             // way: 1e999999999 overflowed (500), 1e99999999 kept a core busy for minutes (see the test below)
             post("promise: amount 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/promises",
-                json("amount", "\"1e999999999\"", "promisedDate", "\"2099-01-01\""), 400),
+                json("amount", "\"1e999999999\"", "promisedDate", "\"" + SOON + "\""), 400),
             post("promise: amount -1e999999999", INTEGRATION, "/api/invoices/@INVOICE/promises",
-                json("amount", "\"-1e999999999\"", "promisedDate", "\"2099-01-01\""), 400),
+                json("amount", "\"-1e999999999\"", "promisedDate", "\"" + SOON + "\""), 400),
             post("dispute: amount 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/disputes",
                 json("category", "\"PRICE\"", "amount", "\"1e999999999\""), 400),
             post("agreement: instalment of 1e999999999", INTEGRATION, "/api/invoices/@INVOICE/agreements",
-                json("instalments", "[{\"dueDate\": \"2099-01-01\", \"amount\": \"1e999999999\"}]"), 400),
+                json("instalments", "[{\"dueDate\": \"" + SOON + "\", \"amount\": \"1e999999999\"}]"), 400),
 
             post("agency report: unknown status", INTEGRATION, "/api/agency/reports",
                 report("status", "\"COLLECTED'; --\""), 400),
@@ -219,9 +222,9 @@ class HostileInputApiTest extends ApiTestSupport {
     void anAmountWithAHugeExponentIsRefusedAtOnce() {
         // 1e99999999 at two decimals is a number of 100 million digits: it took 200 s of one core per request
         String[] paths = {"/promises", "/disputes", "/agreements"};
-        String[] bodies = {"{\"amount\": \"1e99999999\", \"promisedDate\": \"2099-01-01\"}",
+        String[] bodies = {"{\"amount\": \"1e99999999\", \"promisedDate\": \"" + SOON + "\"}",
             "{\"category\": \"PRICE\", \"amount\": \"1e99999999\"}",
-            "{\"instalments\": [{\"dueDate\": \"2099-01-01\", \"amount\": \"1e99999999\"}]}"};
+            "{\"instalments\": [{\"dueDate\": \"" + SOON + "\", \"amount\": \"1e99999999\"}]}"};
         for (int i = 0; i < paths.length; i++) {
             String path = "/api/invoices/" + invoiceNumber + paths[i];
             String body = bodies[i];

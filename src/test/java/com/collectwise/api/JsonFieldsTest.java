@@ -124,4 +124,19 @@ class JsonFieldsTest {
             new FieldProblem("amount", "must be a number"), new FieldProblem("rows[2].amount", "a"),
             new FieldProblem("rows[10].amount", "b"));
     }
+
+    /** 0e999999999 is zero and is read as plain 0; a number of more than 100 characters is refused unparsed. */
+    @Test
+    void zeroWithAFarExponentIsPlainZero_andAHugeNumberTextIsRefused() throws Exception {
+        List<FieldProblem> problems = new ArrayList<>();
+        Body body = read("""
+            {"amount": "0e999999999", "rows": [{"amount": -0E-999999999}, {"amount": "0.00"}],
+             "days": "%s"}""".formatted("1".repeat(101)), problems);
+
+        assertThat(body.amount()).isEqualTo(BigDecimal.ZERO);
+        assertThat(body.rows().get(0).amount()).isEqualTo(BigDecimal.ZERO);
+        assertThat(body.rows().get(1).amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("days");
+        assertThat(problems.get(0).message()).isEqualTo("must be a number of at most 100 characters");
+    }
 }
