@@ -53,11 +53,7 @@ public class CollectionNotices {
      * for an address ({@link CustomerChangeFollowUp} gives it the new one) and the collector has a task.
      */
     String mailTo(Customer customer) {
-        String email = customer.email();
-        if (email == null || email.isBlank() || outbox.refused(email, MailDispatcher.EMAIL_KINDS)) {
-            return null;
-        }
-        return email;
+        return outbox.usableEmail(customer.email());
     }
 
     /** Why a notice reaches the customer on no channel: the problem the collector's task is about. */

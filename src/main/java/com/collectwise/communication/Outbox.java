@@ -115,6 +115,17 @@ public class Outbox {
             .param("r", recipient).param("kinds", kinds).query(Integer.class).single() > 0;
     }
 
+    /**
+     * The address a customer e-mail may go to: null when there is none or the mail server refused it to the end (the
+     * e-mail then waits without a recipient and goes to the address entered next, {@link CustomerChangeFollowUp}).
+     */
+    public String usableEmail(String email) {
+        if (email == null || email.isBlank() || refused(email, MailDispatcher.EMAIL_KINDS)) {
+            return null;
+        }
+        return email;
+    }
+
     /** How many messages of the kind were queued for the customer, ever. */
     public int countOfKind(String customerId, String kind) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)
