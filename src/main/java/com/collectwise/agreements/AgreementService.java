@@ -286,7 +286,7 @@ public class AgreementService {
         String lines = a.instalments().stream()
             .map(i -> "  " + i.seq() + ". " + i.dueDate() + "  " + a.currency() + " " + i.amount().toPlainString())
             .collect(Collectors.joining("\n"));
-        outbox.enqueue(SCHEDULE + ":" + id, a.invoiceNumber(), customer.customerId(), SCHEDULE, customer.email(),
+        outbox.enqueue(SCHEDULE + ":" + id, a.invoiceNumber(), customer.customerId(), SCHEDULE, outbox.usableEmail(customer.email()),
             "Your instalment plan for invoice " + a.invoiceNumber(),
             "Dear " + customer.name() + ",\n\nas agreed, invoice " + a.invoiceNumber() + " is paid in "
                 + a.instalments().size() + " instalments (total " + a.currency() + " " + a.total().toPlainString()
@@ -306,7 +306,7 @@ public class AgreementService {
         }
         Customer customer = customer(a);
         return outbox.enqueue(REMINDER + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), REMINDER,
-            customer.email(), "Instalment " + seq + " of invoice " + a.invoiceNumber() + " is due on "
+            outbox.usableEmail(customer.email()), "Instalment " + seq + " of invoice " + a.invoiceNumber() + " is due on "
                 + instalment.dueDate(),
             "Dear " + customer.name() + ",\n\ninstalment " + seq + " of " + a.instalments().size() + " over "
                 + a.currency() + " " + instalment.amount().toPlainString() + " is due on " + instalment.dueDate()
@@ -346,7 +346,7 @@ public class AgreementService {
             .unpaid();
         Customer customer = customer(a);
         boolean queued = outbox.enqueue(DEMAND + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), DEMAND,
-            customer.email(), "Payment demand: instalments of invoice " + a.invoiceNumber() + " unpaid",
+            outbox.usableEmail(customer.email()), "Payment demand: instalments of invoice " + a.invoiceNumber() + " unpaid",
             "Dear " + customer.name() + ",\n\nof the instalments of invoice " + a.invoiceNumber() + " due so far, "
                 + a.currency() + " " + unpaid.toPlainString() + " is unpaid. Please pay it by " + until
                 + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
@@ -375,7 +375,7 @@ public class AgreementService {
         Invoice invoice = invoice(a);
         BigDecimal open = outstandingToday(invoice);
         outbox.enqueue(ACCELERATION + ":" + id, a.invoiceNumber(), customer.customerId(), ACCELERATION,
-            customer.email(), "Instalment plan for invoice " + a.invoiceNumber() + " ended: remainder due now",
+            outbox.usableEmail(customer.email()), "Instalment plan for invoice " + a.invoiceNumber() + " ended: remainder due now",
             "Dear " + customer.name() + ",\n\nthe instalment plan for invoice " + a.invoiceNumber()
                 + " has ended because " + reason + ". The remainder, " + a.currency() + " "
                 + open.toPlainString() + " as of today (interest running on), is due at once (Civil Code art. 634).");

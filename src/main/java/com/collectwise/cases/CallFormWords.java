@@ -66,6 +66,7 @@ public class CallFormWords {
         Map.entry("DISPUTED", "有异议"), Map.entry("CALL_BACK", "回电"), Map.entry("NO_ANSWER", "无人接听"),
         Map.entry("REFUSED", "拒绝付款"), Map.entry("PROMISED_PAYMENT", "承诺付款"), Map.entry("CANNOT_PAY", "无力付款"),
         Map.entry("NOT_FOUND", "找不到客户"), Map.entry("WRITTEN_REMINDER", "书面催款提醒"),
+        Map.entry("WRITTEN_REMINDER_NOT_SENT", "书面催款提醒未发出（无可用邮箱）"), Map.entry("FORMAL_LETTER", "正式催款函"),
         Map.entry("PROMISE_KEPT", "已履行付款承诺"), Map.entry("PROMISE_BROKEN", "未履行付款承诺"),
         Map.entry("PRE_DUE_REMINDER_NOT_SENT", "未发送到期前提醒"),
         Map.entry("REMINDER_NOT_SENT_DISPUTED", "全额异议，未发送催款提醒"));

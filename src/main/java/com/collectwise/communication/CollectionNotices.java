@@ -44,11 +44,27 @@ public class CollectionNotices {
      * when the reminder goes out).
      */
     public boolean reachesCustomer(Customer customer) {
-        return customer.email() != null && !customer.email().isBlank() || textable(customer);
+        return mailTo(customer) != null || textable(customer);
+    }
+
+    /**
+     * The address a customer e-mail goes to: the customer's, unless it has none or the mail server refused it to the
+     * end (a bounced address reaches nobody until it is changed, DOMAIN.md 1). Null: the e-mail waits in the outbox
+     * for an address ({@link CustomerChangeFollowUp} gives it the new one) and the collector has a task.
+     */
+    String mailTo(Customer customer) {
+        return outbox.usableEmail(customer.email());
+    }
+
+    /** Why a notice reaches the customer on no channel: the problem the collector's task is about. */
+    public ContactProblems.Problem whyUnreached(Customer customer) {
+        return customer.email() == null || customer.email().isBlank() ? ContactProblems.Problem.MISSING_EMAIL
+            : ContactProblems.Problem.BOUNCED_EMAIL;
     }
 
     private boolean textable(Customer customer) {
-        return sms.enabled() && customer.phone() != null && !customer.phone().isBlank();
+        return sms.enabled() && customer.phone() != null && !customer.phone().isBlank()
+            && !outbox.refused(customer.phone(), java.util.List.of(SmsGateway.KIND));
     }
 
     /** A short text beside the e-mail, when an SMS gateway is configured and the customer has a phone. */
@@ -79,7 +95,7 @@ public class CollectionNotices {
         text(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice, customer,
             texts.render(customer, Notice.PRE_DUE_REMINDER, "sms", sms));
         return outbox.enqueue(Outbox.PRE_DUE_REMINDER + ":" + invoice.invoiceNumber(), invoice.invoiceNumber(),
-            customer.customerId(), Outbox.PRE_DUE_REMINDER, customer.email(),
+            customer.customerId(), Outbox.PRE_DUE_REMINDER, mailTo(customer),
             texts.render(customer, Notice.PRE_DUE_REMINDER, "subject", sms),
             texts.render(customer, Notice.PRE_DUE_REMINDER, "body", sms));
     }
@@ -96,8 +112,20 @@ public class CollectionNotices {
     /** As above; the part under open dispute ({@code disputed}) is named but not demanded. */
     public boolean overdueReminder(Invoice invoice, Customer customer, Statement statement, long daysOverdue,
                                    int stageEntry, LateCharges charges, DisputedPart disputed) {
-        return reminder(Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":" + stageEntry, invoice, customer,
+        return reminder(overdueReminderKey(invoice.invoiceNumber(), stageEntry), invoice, customer,
             statement, daysOverdue, charges, disputed);
+    }
+
+    /** The idempotency key of the overdue reminder of a stage entry; its fee is booked under the same key. */
+    static String overdueReminderKey(String invoiceNumber, int stageEntry) {
+        return Outbox.OVERDUE_REMINDER + ":" + invoiceNumber + ":" + stageEntry;
+    }
+
+    /** See {@link Outbox#owedOnDispatch}. */
+    void owedOnDispatch(String key, String feeKind, String contactOutcome) {
+        if (feeKind != null || contactOutcome != null) {
+            outbox.owedOnDispatch(key, feeKind, contactOutcome);
+        }
     }
 
     /**
@@ -121,7 +149,7 @@ public class CollectionNotices {
             Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN, disputed);
         text(key, invoice, customer, texts.render(customer, Notice.OVERDUE_REMINDER, "sms", v));
         return outbox.enqueue(key, invoice.invoiceNumber(), customer.customerId(), Outbox.OVERDUE_REMINDER,
-            customer.email(), texts.render(customer, Notice.OVERDUE_REMINDER, "subject", v),
+            mailTo(customer), texts.render(customer, Notice.OVERDUE_REMINDER, "subject", v),
             texts.render(customer, Notice.OVERDUE_REMINDER, "body", v));
     }
 
@@ -145,7 +173,7 @@ public class CollectionNotices {
         Map<String, String> v = texts.overdueValues(invoice, customer, statement, daysOverdue, charges, letterDate,
             Notice.DUNNING_LETTER_EMAIL, "feeLine", Amounts.PLAIN, disputed);
         return outbox.enqueue(Outbox.DUNNING_LETTER + ":" + invoice.invoiceNumber() + ":" + stageEntry,
-            invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, customer.email(),
+            invoice.invoiceNumber(), customer.customerId(), Outbox.DUNNING_LETTER, mailTo(customer),
             texts.render(customer, Notice.DUNNING_LETTER_EMAIL, timeBarred ? "subjectTimeBarred" : "subject", v),
             texts.render(customer, Notice.DUNNING_LETTER_EMAIL, timeBarred ? "bodyTimeBarred" : "body", v));
     }

@@ -83,6 +83,18 @@ public class ContactProblems {
         return opened;
     }
 
+    /**
+     * Opens the customer's task for the problem now, unless one is open (a notice that was just written and reaches
+     * nobody: the collector hears of it at once, not at the next watch). The watch completes it once the problem is
+     * gone.
+     */
+    public void raiseFor(String customerId, Problem problem) {
+        String key = key(customerId, problem);
+        if (cases.openKeyedTasks(key).stream().noneMatch(t -> key.equals(t.key()))) {
+            open(key, customerId, problem);
+        }
+    }
+
     private List<String> customersWith(Problem problem) {
         return switch (problem) {
             case MISSING_EMAIL -> missingEmail();

@@ -64,9 +64,9 @@ public class DangerSignals {
         }
         Instant twoWeeksAgo = now.minus(14, ChronoUnit.DAYS);
         int unanswered = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", true);
-        // a written reminder is logged as a contact attempt, but it reached nobody
-        int reached = contacts.countSince(customerId, twoWeeksAgo, "NO_ANSWER", false)
-            - contacts.countSince(customerId, twoWeeksAgo, SendWrittenReminderDelegate.OUTCOME, true);
+        // written reminders and the letter are logged as contact attempts, but they reached nobody in person
+        int reached = contacts.countSinceExcept(customerId, twoWeeksAgo, java.util.List.of("NO_ANSWER",
+            SendWrittenReminderDelegate.OUTCOME, SendWrittenReminderDelegate.NOT_SENT, SendDunningLetterDelegate.OUTCOME));
         if (unanswered >= 3 && reached == 0) {
             signals.add("no answer for two weeks");
             priority += 10;

@@ -18,18 +18,31 @@ import com.collectwise.money.Money;
  * @param cap           the cap on late charges, when it holds the fee back; else null
  * @param compensationUnconverted the invoice is late and owes the EU EUR 40, which could not be converted into its
  *                      currency (no exchange rate on or before the due date): not charged, and the notice says so
+ * @param compensation  the EU EUR 40 (in the invoice's currency) included in the fees, which the notice names
+ *                      (DOMAIN.md 6: the customer is told the charges and their basis); null when none is charged
  */
 public record LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
-                          Money cap, boolean compensationUnconverted) {
+                          Money cap, boolean compensationUnconverted, Money compensation) {
 
     public LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
                        Money cap) {
-        this(basis, annualPercent, noticeFee, feeAdded, cap, false);
+        this(basis, annualPercent, noticeFee, feeAdded, cap, false, null);
+    }
+
+    public LateCharges(InterestBasis basis, BigDecimal annualPercent, Money noticeFee, BigDecimal feeAdded,
+                       Money cap, boolean compensationUnconverted) {
+        this(basis, annualPercent, noticeFee, feeAdded, cap, compensationUnconverted, null);
     }
 
     /** The same charges of an invoice whose EUR 40 is owed but could not be converted (or not). */
     public LateCharges withCompensationUnconverted(boolean unconverted) {
-        return new LateCharges(basis, annualPercent, noticeFee, feeAdded, cap, unconverted);
+        return new LateCharges(basis, annualPercent, noticeFee, feeAdded, cap, unconverted, compensation);
+    }
+
+    /** The same charges, naming the EU compensation included in the fees (null or zero: none). */
+    public LateCharges withCompensation(Money included) {
+        return new LateCharges(basis, annualPercent, noticeFee, feeAdded, cap, compensationUnconverted,
+            included == null || included.amount().signum() <= 0 ? null : included);
     }
 
     /** Without a cap on late charges (or one that leaves room for the whole fee). */

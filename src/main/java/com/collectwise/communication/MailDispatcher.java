@@ -58,21 +58,29 @@ public class MailDispatcher {
     private final QuietHours quietHours;
     private final BusinessClock clock;
     private final List<MailAttachments> attachments;
+    /** Books what a message that waited for an address owes once it is out (null in unit tests). */
+    private final DispatchFollowUp followUp;
+    /** Ids of the pending messages read that owe something on dispatch ({@link Outbox#owedOnDispatch}). */
+    private final Set<Long> owing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Without attachments (tests). */
     public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, int maxAttempts,
                           QuietHours quietHours, BusinessClock clock) {
-        this(jdbc, mailSender, from, maxAttempts, quietHours, clock, List.of());
+        this(jdbc, mailSender, from, maxAttempts, quietHours, clock, List.of(), null);
     }
 
     @Autowired
     public MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, CommunicationSettings settings,
-                          QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments) {
-        this(jdbc, mailSender, settings.mail().from(), settings.mail().maxAttempts(), quietHours, clock, attachments);
+                          QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments,
+                          DispatchFollowUp followUp) {
+        this(jdbc, mailSender, settings.mail().from(), settings.mail().maxAttempts(), quietHours, clock, attachments,
+            followUp);
     }
 
     private MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, int maxAttempts,
-                           QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments) {
+                           QuietHours quietHours, BusinessClock clock, List<MailAttachments> attachments,
+                           DispatchFollowUp followUp) {
+        this.followUp = followUp;
         this.jdbc = jdbc;
         this.quietHours = quietHours;
         this.clock = clock;
@@ -118,6 +126,8 @@ public class MailDispatcher {
                     } else {
                         sent += sendWithAttachment(sender, m, file);
                     }
+                } else {
+                    owing.remove(m.id());
                 }
             }
             sent += send(sender, claimed);
@@ -210,12 +220,19 @@ public class MailDispatcher {
                 ORDER BY id LIMIT :batch""")
             .param("kinds", EMAIL_KINDS).param("max", maxAttempts).param("after", after).param("batch", BATCH)
             .param("now", Timestamp.from(clock.now()))
-            .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
+            .query((rs, n) -> owing(rs, new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
                 rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), null,
-                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant()))
+                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant())))
             .list();
+    }
+
+    private OutboxMessage owing(java.sql.ResultSet rs, OutboxMessage m) throws java.sql.SQLException {
+        if (rs.getString("fee_on_dispatch") != null || rs.getString("contact_on_dispatch") != null) {
+            owing.add(m.id());
+        }
+        return m;
     }
 
     private boolean claim(long id) {
@@ -226,6 +243,7 @@ public class MailDispatcher {
     }
 
     private void release(long id, String error) {
+        owing.remove(id); // read again with the message when it is retried
         String message = error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000));
         jdbc.sql("UPDATE outbox SET status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END, "
                 + "last_error = ? WHERE id = ?")
@@ -235,5 +253,8 @@ public class MailDispatcher {
     private void markSent(long id) {
         jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
             .params(Timestamp.from(clock.now()), id).update();
+        if (owing.remove(id) && followUp != null) {
+            followUp.sent(id);
+        }
     }
 }

@@ -92,7 +92,7 @@ public class NoticeContext {
         Money room = detail.cap() == null ? null
             : detail.cap().minus(detail.accruedFees()).minus(detail.accruedInterest());
         return LateCharges.of(detail.basis(), asOf, fee, detail.cap(), room)
-            .withCompensationUnconverted(detail.compensationNote() != null);
+            .withCompensationUnconverted(detail.compensationNote() != null).withCompensation(detail.euCompensation());
     }
 
     /**

@@ -47,7 +47,8 @@ public class NoticeTemplates {
     /** The notices and the sections each file must have. */
     public enum Notice {
         /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
-        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency"), commonSections()),
+        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency", "compensation"),
+            commonSections()),
         PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine", "open", "disputed", "demanded",
             "openLine", "disputedLine")), List.of("subject", "body", "sms", "openLine", "disputedLine")),
         OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine")),
@@ -97,7 +98,7 @@ public class NoticeTemplates {
 
         private static List<String> commonSections() {
             List<String> sections = new ArrayList<>(List.of("interest.none", "interest.unknown", "interest.rate",
-                "capNote", "compensationNote"));
+                "capNote", "compensationNote", "compensationIncluded"));
             for (InterestBasis.Source source : InterestBasis.Source.values()) {
                 sections.add("basis." + source.name());
             }

@@ -169,6 +169,12 @@ public class NoticeTexts {
             common(charges, invoice, language, cap, "")));
         String compensation = charges.compensationUnconverted() ? templates.render(language, Notice.COMMON,
             "compensationNote", common(charges, invoice, language, "", "")) : "";
+        if (charges.compensation() != null) {
+            // the fees include the EUR 40 of the Directive: named, so the customer sees what the fees are
+            Map<String, String> cv = common(charges, invoice, language, "", "");
+            cv.put("compensation", money(charges.compensation().amount(), c, amounts));
+            compensation = templates.render(language, Notice.COMMON, "compensationIncluded", cv);
+        }
         // the rate line of every overdue notice (reminders, the letter and its e-mail) also says when the EU EUR 40
         // is owed but could not be converted, so the customer never reads the total as all it owes
         v.put("interestLine", interestLine(language, charges, invoice) + compensation);
@@ -218,6 +224,7 @@ public class NoticeTexts {
         v.put("dueDate", date(invoice.dueDate(), language));
         v.put("cap", cap);
         v.put("currency", invoice.currency());
+        v.put("compensation", "");
         return v;
     }
 

@@ -73,6 +73,59 @@ public class Outbox {
         return customers.find(customerId).map(com.collectwise.kernel.Customer::country).orElse(null);
     }
 
+    /**
+     * The notice of the key waits for a channel (no e-mail address, or one refused): when it really goes out, the
+     * dispatcher books {@code feeKind} (a fees.FeeService.Kind name; null: none) dated that day and appends a contact
+     * of {@code contactOutcome} to the case file (null: none). See {@link DispatchFollowUp}.
+     */
+    public void owedOnDispatch(String idempotencyKey, String feeKind, String contactOutcome) {
+        jdbc.sql("""
+                UPDATE outbox SET fee_on_dispatch = ?, contact_on_dispatch = ?
+                WHERE idempotency_key = ? AND status = 'PENDING'""")
+            .params(feeKind, contactOutcome, idempotencyKey).update();
+    }
+
+    /** A sent message that owed something on dispatch ({@link #owedOnDispatch}). */
+    public record Owed(long id, String key, String invoiceNumber, String customerId, String kind, String recipient,
+                       String feeKind, String contactOutcome, Instant writtenAt) {
+    }
+
+    /** What the message owes now that it went out; empty for nearly all messages. */
+    public java.util.Optional<Owed> owedBy(long id) {
+        return jdbc.sql("""
+                SELECT id, idempotency_key, invoice_number, customer_id, kind, recipient, fee_on_dispatch,
+                       contact_on_dispatch, created_at
+                FROM outbox WHERE id = ? AND (fee_on_dispatch IS NOT NULL OR contact_on_dispatch IS NOT NULL)""")
+            .param(id)
+            .query((rs, n) -> new Owed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+            .optional();
+    }
+
+    /**
+     * Whether the address (or phone number) was refused to the end: a message of one of the kinds to it FAILED. Such
+     * a contact detail reaches nobody until it is changed (DOMAIN.md 1: a contact detail that bounces is a task for
+     * the collector, {@link ContactProblems}).
+     */
+    public boolean refused(String recipient, java.util.Collection<String> kinds) {
+        if (recipient == null || recipient.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED' AND recipient = :r AND kind IN (:kinds)")
+            .param("r", recipient).param("kinds", kinds).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * The address a customer e-mail may go to: null when there is none or the mail server refused it to the end (the
+     * e-mail then waits without a recipient and goes to the address entered next, {@link CustomerChangeFollowUp}).
+     */
+    public String usableEmail(String email) {
+        if (email == null || email.isBlank() || refused(email, MailDispatcher.EMAIL_KINDS)) {
+            return null;
+        }
+        return email;
+    }
+
     /** How many messages of the kind were queued for the customer, ever. */
     public int countOfKind(String customerId, String kind) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE customer_id = ? AND kind = ?").params(customerId, kind)

@@ -31,9 +31,11 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
     private final CollectionNotices notices;
     private final ContactLog contacts;
     private final BusinessClock clock;
+    private final ContactProblems problems;
 
     public SendOverdueReminderDelegate(NoticeContext context, CollectionNotices notices, CaseFacts facts,
-                                       ContactLog contacts, BusinessClock clock) {
+                                       ContactLog contacts, BusinessClock clock, ContactProblems problems) {
+        this.problems = problems;
         this.facts = facts;
         this.context = context;
         this.notices = notices;
@@ -51,12 +53,31 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
         }
         boolean goesOut = notices.reachesCustomer(c.customer());
         LateCharges charges = context.lateCharges(c, FeeService.Kind.REMINDER_FEE,
-            goesOut && ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
-        notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(), c.figures().daysOverdue(),
-            c.stageEntry(), charges, c.disputed());
+            ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
+        boolean queued = notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(),
+            c.figures().daysOverdue(), c.stageEntry(), charges, c.disputed());
         if (!goesOut) {
-            noFee(execution);
+            waitsForChannel(execution, c, charges, queued, CollectionNotices.overdueReminderKey(
+                c.figures().invoice().invoiceNumber(), c.stageEntry()), null, notices, problems);
         }
+    }
+
+    /**
+     * The reminder was written but reaches the customer on no channel now (no e-mail address or a refused one, no
+     * phone the SMS gateway can use): it waits in the outbox for an address; the fee task after it books none now, the
+     * fee it quotes is booked the day it really goes out ({@link DispatchFollowUp}, DOMAIN.md 6), and the collector
+     * gets the task to find an address at once (DOMAIN.md 1: not a silent PENDING message).
+     *
+     * @param contactOutcome the case-file entry owed when it goes out (null: none)
+     */
+    static void waitsForChannel(DelegateExecution execution, NoticeContext.Case c, LateCharges charges, boolean queued,
+                                String key, String contactOutcome, CollectionNotices notices, ContactProblems problems) {
+        noFee(execution);
+        if (queued) {
+            notices.owedOnDispatch(key, charges.noticeFee() == null ? null : FeeService.Kind.REMINDER_FEE.name(),
+                contactOutcome);
+        }
+        problems.raiseFor(c.customer().customerId(), notices.whyUnreached(c.customer()));
     }
 
     /**

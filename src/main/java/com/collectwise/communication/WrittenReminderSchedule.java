@@ -17,7 +17,10 @@ import com.collectwise.kernel.BusinessClock;
  * contact* runs: the field stage ends the first one on the day its first reminder falls due, and the second one
  * must not start ten fresh days (the first reminder came 20 days after the letter). A due day whose reminder was not
  * sent (the contact was interrupted, a visit was pending) is caught up once, at once; never two at a time.
- * Read by the timer *Written reminder due* of Process_KeepInContact.
+ * A part payment after the letter restarts the clock (DOMAIN.md 5: it "restarts the clock of reminders for the
+ * rest"): the reminders then count from the moment it was posted. A timer set before the payment still fires on its
+ * old day; {@link #dueNow} tells the reminder task that nothing is due then, and the timer is set again from the
+ * payment. Read by the timer *Written reminder due* of Process_KeepInContact.
  */
 @Component("writtenReminderSchedule")
 public class WrittenReminderSchedule {
@@ -26,10 +29,42 @@ public class WrittenReminderSchedule {
 
     private final Outbox outbox;
     private final BusinessClock clock;
+    private final PartPaymentTrackRecord payments;
 
-    public WrittenReminderSchedule(Outbox outbox, BusinessClock clock) {
+    public WrittenReminderSchedule(Outbox outbox, BusinessClock clock, PartPaymentTrackRecord payments) {
         this.outbox = outbox;
         this.clock = clock;
+        this.payments = payments;
+    }
+
+    /**
+     * Whether a written reminder is due now: false when a part payment after the letter restarted the clock and its
+     * interval has not yet passed (the timer was set before the payment).
+     */
+    public boolean dueNow(String invoiceNumber, Object letterAt, Integer days) {
+        ZonedDateTime now = clock.nowZoned();
+        ZonedDateTime restart = restartedAt(invoiceNumber, letter(letterAt, now));
+        return restart == null || !now.isBefore(restart.plusDays(interval(days)));
+    }
+
+    private static int interval(Integer days) {
+        return days == null || days < 1 ? DEFAULT_DAYS : days;
+    }
+
+    private static ZonedDateTime letter(Object letterAt, ZonedDateTime now) {
+        if (!(letterAt instanceof String iso) || iso.isBlank()) {
+            return null;
+        }
+        return ZonedDateTime.parse(iso).withZoneSameInstant(now.getZone());
+    }
+
+    /** The moment of the last part payment after the letter; null when none (or the letter's moment is unknown). */
+    private ZonedDateTime restartedAt(String invoiceNumber, ZonedDateTime letter) {
+        if (letter == null) {
+            return null;
+        }
+        return payments.lastPaymentPostedAt(invoiceNumber).map(at -> at.atZone(clock.zone()))
+            .filter(at -> letter != null && at.isAfter(letter)).orElse(null);
     }
 
     /**
@@ -37,12 +72,14 @@ public class WrittenReminderSchedule {
      *                 recorded: then {@code days} from now, as before
      */
     public Date nextDue(String invoiceNumber, Object letterAt, Integer days) {
-        int n = days == null || days < 1 ? DEFAULT_DAYS : days;
+        int n = interval(days);
         ZonedDateTime now = clock.nowZoned();
-        if (!(letterAt instanceof String iso) || iso.isBlank()) {
+        ZonedDateTime letter = letter(letterAt, now);
+        ZonedDateTime restart = restartedAt(invoiceNumber, letter);
+        ZonedDateTime anchor = restart != null ? restart : letter;
+        if (anchor == null) {
             return Date.from(now.plusDays(n).toInstant());
         }
-        ZonedDateTime anchor = ZonedDateTime.parse(iso).withZoneSameInstant(now.getZone());
         long passed = now.isBefore(anchor) ? 0 : Duration.between(anchor, now).toDays() / n;
         if (passed >= 1) {
             ZonedDateTime last = anchor.plusDays(passed * n);

@@ -48,7 +48,27 @@ public class FeeService {
         if (fee == null || fee.signum() <= 0) {
             return Optional.empty();
         }
-        return Optional.of(Money.rounded(fee, invoice.currency()));
+        try {
+            // strict: a fee typed with more decimals than the currency has is the supervisor's mistake, never rounded
+            return Optional.of(Money.of(fee, invoice.currency()));
+        } catch (IllegalArgumentException e) {
+            throw new FeePolicyException("Decision_LateFeePolicy sets a " + (kind == Kind.REMINDER_FEE
+                ? "reminder fee" : "letter fee") + " of " + fee.toPlainString() + " " + invoice.currency().trim()
+                + " for invoice " + invoice.invoiceNumber() + ": more decimals than " + invoice.currency().trim()
+                + " allows (" + Money.minorUnit(Money.currency(invoice.currency())) + "). Correct the fee in the "
+                + "decision table and retry the job; nothing was sent or booked.");
+        }
+    }
+
+    /**
+     * The late-fee policy names a fee the invoice's currency cannot hold (15.005 CNY, 10.5 JPY): DOMAIN.md 6 refuses
+     * such an amount with a clear error instead of rounding it. Thrown in the notice's job, it fails the job (retries,
+     * then an incident with this message in Cockpit for the supervisor who edits the DMN); the notice and its fee wait.
+     */
+    public static class FeePolicyException extends IllegalStateException {
+        public FeePolicyException(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -55,6 +55,15 @@ public class ContactLog {
             .params(customerId, Timestamp.from(since), outcome).query(Integer.class).single();
     }
 
+    /** How many contacts with the customer since the moment had none of the outcomes. */
+    public int countSinceExcept(String customerId, java.time.Instant since, java.util.Collection<String> outcomes) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM contact_log WHERE customer_id = :customer AND contacted_at >= :since
+                AND outcome NOT IN (:outcomes)""")
+            .param("customer", customerId).param("since", Timestamp.from(since)).param("outcomes", outcomes)
+            .query(Integer.class).single();
+    }
+
     /**
      * Open cases at one of the stages, due before the day, with no contact logged since the moment (the
      * no-contact watch). Notes of the case file (channel NOTE: a promise checked, a stage moved; INTERNAL: waivers)

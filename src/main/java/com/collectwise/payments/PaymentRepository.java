@@ -128,6 +128,17 @@ public class PaymentRepository implements AppliedPayments, PartPaymentTrackRecor
             plan.invoiceNumber().equals(p.invoiceNumber()) && plan.expects(p.postedAt()))).count();
     }
 
+    @Override
+    public java.util.Optional<Instant> lastPaymentPostedAt(String invoiceNumber) {
+        Timestamp last = jdbc.sql("""
+                SELECT MAX(p.created_at) FROM payments p
+                WHERE p.status = 'APPLIED' AND p.reversed_on IS NULL
+                  AND (p.invoice_number = :invoice OR EXISTS (SELECT 1 FROM payment_allocations a
+                       WHERE a.payment_reference = p.payment_reference AND a.invoice_number = :invoice))""")
+            .param("invoice", invoiceNumber).query(Timestamp.class).optional().orElse(null);
+        return java.util.Optional.ofNullable(last).map(Timestamp::toInstant);
+    }
+
     /**
      * Money allocated to an invoice by the day, per currency and invoice. A payment reversed (bounced, recalled) by
      * the day was no payment: its allocations do not count from its reversal on, as in the replay of the statement.

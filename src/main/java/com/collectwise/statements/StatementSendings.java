@@ -152,10 +152,14 @@ public class StatementSendings implements MailAttachments {
             .optional();
     }
 
-    /** The finance contact's address if one has one, else the customer's. */
+    /**
+     * The finance contact's address if one has one, else the customer's; an address the mail server refused counts as
+     * none (the statement then waits for a new address, and the collector has the task).
+     */
     String defaultRecipient(Customer customer) {
         return customers.profile(customer).financeContacts().stream().map(CustomerContact::email)
-            .filter(e -> e != null && !e.isBlank()).findFirst().orElse(customer.email());
+            .map(outbox::usableEmail).filter(e -> e != null).findFirst()
+            .orElse(outbox.usableEmail(customer.email()));
     }
 
     /**

@@ -95,8 +95,9 @@ class CaseWatchTest extends CollectionTestSupport {
      * An invoice registered when it is already at formal demand (go-live import: due 25 March 2026, 30-day terms,
      * registered Thursday 9 April at 10:00, D+15) has had no chance of a contact yet: the letter went out, its first
      * call comes three working days later. The five working days count from its registration day, as they count
-     * from D+1 for a case registered in time: 04-09 (1), 04-10 (2), 04-13 .. 04-15 (5): a task on Thursday 04-16 if
-     * nobody tried by then, none before. Before the fix the watch raised the task within the hour of the import
+     * from D+1 for a case registered in time; the formal letter sent at registration is itself a contact attempt
+     * (the case file records it), so the silence counts from it: 04-10 (1), 04-13 .. 04-16 (5): a task on Friday
+     * 04-17 if nobody tried by then, none before. Before the fix the watch raised the task within the hour of the import
      * (cutoff 04-01, after D+1 and with no contact since: "no contact for 5 working days" for a case a day old).
      */
     @Test
@@ -110,7 +111,11 @@ class CaseWatchTest extends CollectionTestSupport {
 
         setClock(at(2026, 4, 15, 10, 0)); // cutoff 04-08: registered after it
         assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
-        setClock(at(2026, 4, 16, 10, 0)); // cutoff 04-09, the registration day: 5 working days of silence
+        // the formal letter of 04-09 10:00 is a contact attempt in the case file (it was none before): the silence
+        // counts from it, so none on 04-16 (cutoff 04-09, the letter on it) and a task on Friday 04-17 (cutoff 04-10)
+        setClock(at(2026, 4, 16, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 4, 17, 10, 0));
         assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
     }
 

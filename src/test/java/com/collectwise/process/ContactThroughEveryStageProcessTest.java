@@ -97,7 +97,8 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
         // Wednesday: Thursday, Friday, Monday 03-23
         BpmnAwareTests.assertThat(contact).isWaitingAt("Timer_FollowUpCallDue")
             .variables().containsEntry(NEXT_CALL_AT, "2026-03-23T15:30:00+08:00");
-        assertThat(contactOutcomes(invoice)).containsExactly("NO_ANSWER");
+        // the formal letter of 03-13 is in the contact log too (a contact attempt and the evidence of the demand)
+        assertThat(contactOutcomes(invoice)).containsExactly("FORMAL_LETTER", "NO_ANSWER");
 
         // the field stage begins at 09:00 on 03-23: contact of the demand stage ends with it
         moveTo(at(2026, 3, 23, 9, 0));
@@ -198,7 +199,7 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
             .variables().containsEntry(STAGE, "FIELD_VISIT").containsEntry(NEXT_STEP, "AGENCY")
             .containsEntry(VISIT_OUTCOME, NO_VISIT);
         // ten days after the letter (03-13 09:05) the first written reminder is due, whichever Keep in contact runs
-        assertThat(contactOutcomes(invoice)).containsExactlyInAnyOrder(NO_VISIT, "WRITTEN_REMINDER");
+        assertThat(contactOutcomes(invoice)).containsExactlyInAnyOrder("FORMAL_LETTER", NO_VISIT, "WRITTEN_REMINDER");
 
         // Monday 03-23: Thursday 03-26 is the third working day
         moveTo(at(2026, 3, 26, 15, 30));
@@ -237,7 +238,7 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
             .variables().containsEntry(PROMISE_CHECK_AT, "2026-03-22T09:00:00+08:00");
         moveTo(at(2026, 3, 22, 9, 0));
         BpmnAwareTests.assertThat(contact).hasPassed("Task_CheckFollowUpPromise").isWaitingAt("Timer_FollowUpCallDue");
-        assertThat(contactOutcomes(invoice)).containsExactly("PROMISE_TO_PAY", "PROMISE_BROKEN");
+        assertThat(contactOutcomes(invoice)).containsExactly("FORMAL_LETTER", "PROMISE_TO_PAY", "PROMISE_BROKEN");
         assertThat(variable(contact, BROKEN_PROMISE)).isEqualTo(true);
 
         // field stage, visit, agency date: contact again until then, and an instalment request on a call
@@ -333,8 +334,8 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
                 Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-09-26",
                 Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-06",
                 Outbox.OVERDUE_REMINDER + ":" + invoice.invoiceNumber() + ":written:2031-10-16");
-            assertThat(contactOutcomes(invoice)).as("every call and written reminder is in the contact log")
-                .containsExactly(NO_VISIT, "WRITTEN_REMINDER", "NO_ANSWER", "WRITTEN_REMINDER", "CALL_BACK",
+            assertThat(contactOutcomes(invoice)).as("the letter, every call and written reminder are in the contact log")
+                .containsExactly("FORMAL_LETTER", NO_VISIT, "WRITTEN_REMINDER", "NO_ANSWER", "WRITTEN_REMINDER", "CALL_BACK",
                     "WRITTEN_REMINDER");
             assertThat(contacts.list(invoice.invoiceNumber())).filteredOn(e -> "WRITTEN_REMINDER".equals(e.outcome()))
                 .extracting(e -> e.channel()).containsOnly("EMAIL");
@@ -353,8 +354,11 @@ class ContactThroughEveryStageProcessTest extends CollectionTestSupport {
     @Test
     void theNoContactWatchCoversTheFormalDemandStage() {
         afterTheLetter(Segment.DOMESTIC);
-        // nobody called since the case began on 03-05; the case is at formal demand, which the watch now covers
+        // nobody called since the case began on 03-05; the case is at formal demand, which the watch now covers. The
+        // letter of Fri 03-13 09:05 is the last contact attempt: five working days of silence from Mon 03-16 on
         setClock(at(2026, 3, 20, 10, 0));
+        assertThat(watch.raiseContactGaps()).doesNotContain(invoice.invoiceNumber());
+        setClock(at(2026, 3, 23, 10, 0));
         assertThat(reload(invoice).stage()).isEqualTo(Stage.FORMAL_DEMAND);
         assertThat(watch.raiseContactGaps()).contains(invoice.invoiceNumber());
     }

@@ -288,9 +288,10 @@ class FeeBookingProcessTest extends CollectionTestSupport {
         assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).isNull();
         assertThat(fees()).isEmpty();
         assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 5)).total()).isEqualByComparingTo("12002.96");
-        // the waiting reminder does not announce a fee that was not charged (it goes out to an address entered later)
+        // the waiting reminder quotes the fee it will cost: it is booked the day the reminder goes out to an address
+        // entered later (aReminderThatWaitedForAnAddressBooksItsFeeTheDayItGoesOut)
         assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("Outstanding today: CNY 12002.96")
-            .doesNotContain("reminder fee");
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12017.96.");
     }
 
     /** A refusal escalates to the formal demand at once (same day). */
@@ -345,5 +346,273 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .doesNotContain("reminder fee");
         assertThat(message(Outbox.DUNNING_LETTER).body()).contains(interestLine(LocalDate.of(2026, 3, 5)))
             .doesNotContain("fee for this letter").contains("  total     CNY 12002.96\n");
+    }
+
+    // ---- notices that wait for a channel, bounced addresses, the letter in the case file, the reminder clock
+
+    @Autowired com.collectwise.customers.CustomerService customerService;
+    @Autowired com.collectwise.communication.CommunicationSettings communicationSettings;
+    @Autowired com.collectwise.communication.QuietHours quietHours;
+    @Autowired com.collectwise.kernel.BusinessClock businessClock;
+    @Autowired com.collectwise.communication.DispatchFollowUp dispatchFollowUp;
+
+    /** A dispatcher with an SMTP server that accepts everything (the tests have no mail host). */
+    int dispatch() {
+        org.springframework.mail.javamail.JavaMailSender smtp =
+            org.mockito.Mockito.mock(org.springframework.mail.javamail.JavaMailSender.class);
+        var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(
+            java.util.Map.of("smtp", smtp)).getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+        return new com.collectwise.communication.MailDispatcher(jdbc, provider, communicationSettings, quietHours,
+            businessClock, List.of(), dispatchFollowUp).dispatchPending();
+    }
+
+    Customer customerWithoutEmail(Segment segment) {
+        String id = "C" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Customer c = new Customer(id, "Customer " + id, segment, "CN", null, "+86 10 0000 0000", "collector1",
+            "Ms. Wang", java.time.Instant.now(), com.collectwise.kernel.Language.EN);
+        customers.insert(c);
+        return c;
+    }
+
+    void changeEmail(Customer c, String email) {
+        customerService.update(c.customerId(), new com.collectwise.customers.CustomerPatch(null, null,
+            java.util.Optional.of(email), null, null, null, null, null), "supervisor1");
+    }
+
+    List<String> collectorTasks(Customer c) {
+        return tasks.createTaskQuery().taskAssignee("collector1").taskVariableValueEquals(CUSTOMER_ID, c.customerId())
+            .list().stream().map(org.camunda.bpm.engine.task.Task::getName).toList();
+    }
+
+    /**
+     * Fault: a reminder that waited in the outbox for an e-mail address went out later without its fee. SMALL_BUSINESS
+     * (reminder fee 15.00), no e-mail address, registered on Thu 03-05 two days overdue: the reminder waits, no fee,
+     * and the collector has the task at once. The address is entered on Mon 03-09 and the reminder goes out that day:
+     * its fee of 15.00 is booked dated 03-09 (DOMAIN.md 6: booked when it goes out), once however often the
+     * dispatcher runs. Before the fix nothing was ever booked for it.
+     */
+    @Test
+    void aReminderThatWaitedForAnAddressBooksItsFeeTheDayItGoesOut() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        start(invoice, customer);
+
+        assertThat(fees()).isEmpty();
+        assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).isNull();
+        assertThat(collectorTasks(customer)).containsExactly("No e-mail address: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 9, 11, 0));
+        changeEmail(customer, "ap@found.example");
+        assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).isEqualTo("ap@found.example");
+        assertThat(dispatch()).isPositive();
+        assertThat(dispatch()).isZero();
+
+        assertThat(message(Outbox.OVERDUE_REMINDER).status()).isEqualTo("SENT");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-09");
+        // the reminder told the fee it now costs: 2 days of 4.5% on 12,000.00 = 2.96, + 15.00
+        assertThat(message(Outbox.OVERDUE_REMINDER).body())
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12017.96.");
+        assertThat(collectorTasks(customer)).as("the address closed the task").isEmpty();
+    }
+
+    /**
+     * Fault: a bounced address still counted as reachable. The pre-due reminder to wrong@... was refused to the last
+     * attempt (FAILED); the overdue reminder of 03-04 then reaches nobody: it waits without a recipient, books no fee
+     * now, and the collector has "E-mail address refused" at once. A corrected address takes the reminder, which books
+     * its fee the day it goes out (03-06).
+     */
+    @Test
+    void aBouncedAddressIsNotReachable_theReminderWaitsForANewOne() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 2, 20, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        changeEmail(customer, "wrong-" + customer.customerId() + "@example.com");
+        customer = customers.find(customer.customerId()).orElseThrow();
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        moveTo(at(2026, 2, 24, 10, 0));
+        assertThat(message(Outbox.PRE_DUE_REMINDER).recipient()).isEqualTo(customer.email());
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = 5, last_error = '550 5.1.1 no such user' "
+            + "WHERE idempotency_key = ?").param(message(Outbox.PRE_DUE_REMINDER).idempotencyKey()).update();
+
+        moveTo(at(2026, 3, 4, 10, 0));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendOverdueReminder", "Task_ChargeReminderFee");
+
+        assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).as("not to the refused address").isNull();
+        assertThat(fees()).isEmpty();
+        assertThat(collectorTasks(customer)).containsExactly("E-mail address refused: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 6, 9, 0));
+        changeEmail(customer, "ap-" + customer.customerId() + "@example.com");
+        dispatch();
+        assertThat(message(Outbox.OVERDUE_REMINDER).recipient()).isEqualTo("ap-" + customer.customerId()
+            + "@example.com");
+        assertThat(message(Outbox.OVERDUE_REMINDER).status()).isEqualTo("SENT");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-06");
+        assertThat(collectorTasks(customer)).isEmpty();
+    }
+
+    /** The written reminder running in Process_KeepInContact of the case. */
+    ProcessInstance keepInContact(ProcessInstance pi) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).active().list().stream()
+            .filter(p -> p.getProcessDefinitionId().contains("KeepInContact")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Fault: the written reminder's case-file line said "sent" with no recipient. SMALL_BUSINESS without an e-mail
+     * address; the letter goes out on 03-05 (refusal), the written reminder falls due on 03-15: the case file says it
+     * was not sent and why (a note, no contact attempt), the collector has the task, no fee. Once an address is
+     * entered (03-16) it goes out: then the case file records it as sent and its fee is booked that day.
+     */
+    @Test
+    void aWrittenReminderWithoutAnAddressSaysSoInTheCaseFile_andIsLoggedWhenItGoesOut() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        assertThat(fees()).as("the letter goes by post too: its fee").containsExactly("CNY 25.00 2026-03-05");
+
+        moveTo(at(2026, 3, 15, 11, 0));
+
+        OutboxMessage written = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().endsWith(":written:2026-03-15")).findFirst().orElseThrow();
+        assertThat(written.recipient()).isNull();
+        assertThat(contactOutcomes(invoice)).doesNotContain("WRITTEN_REMINDER").contains("WRITTEN_REMINDER_NOT_SENT");
+        ContactEntry note = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "WRITTEN_REMINDER_NOT_SENT".equals(e.outcome())).findFirst().orElseThrow();
+        assertThat(note.channel()).isEqualTo("NOTE");
+        assertThat(note.note()).startsWith("Written reminder not sent: the customer has no e-mail address")
+            .doesNotContain("Written reminder sent");
+        assertThat(fees()).containsExactly("CNY 25.00 2026-03-05");
+        assertThat(collectorTasks(customer)).containsExactly("No e-mail address: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 16, 9, 0));
+        changeEmail(customer, "ap-" + customer.customerId() + "@example.com");
+        dispatch();
+        // the overdue reminder of 03-05 waited too: both reminders go out on 03-16, each booking its fee then
+        assertThat(fees()).containsExactly("CNY 25.00 2026-03-05", "CNY 15.00 2026-03-16", "CNY 15.00 2026-03-16");
+        ContactEntry sent = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "WRITTEN_REMINDER".equals(e.outcome())).findFirst().orElseThrow();
+        assertThat(sent.channel()).isEqualTo("EMAIL");
+        assertThat(sent.note()).startsWith("Written reminder of 2026-03-15 sent to ap-" + customer.customerId());
+        dispatch();
+        assertThat(contactOutcomes(invoice)).containsOnlyOnce("WRITTEN_REMINDER");
+    }
+
+    /**
+     * Fault: the formal letter was no entry of the contact log. It is a contact attempt and the evidence of the demand:
+     * the case file records it (channel LETTER), once, also when the letter task runs again.
+     */
+    @Test
+    void theFormalLetterIsInTheContactLog() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
+        call(pi);
+
+        List<ContactEntry> letters = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "FORMAL_LETTER".equals(e.outcome())).toList();
+        assertThat(letters).singleElement().satisfies(e -> {
+            assertThat(e.channel()).isEqualTo("LETTER");
+            assertThat(e.note()).contains("dunning-letter-" + invoice.invoiceNumber()).contains("e-mailed to "
+                + customer.email()).contains("CNY 12002.96 demanded");
+        });
+        runAgain(pi, "Task_SendDunningLetter");
+        assertThat(contactOutcomes(invoice)).containsOnlyOnce("FORMAL_LETTER");
+    }
+
+    /**
+     * Fault: the written reminders after the letter counted every 10 days from the letter, whatever was paid. DOMAIN.md
+     * 5: a part payment "restarts the clock of reminders for the rest". Letter Thu 03-05 10:00, part payment posted
+     * Thu 03-12 12:00: no written reminder on 03-15 (letter + 10), the next one on 03-22 12:00 (payment + 10).
+     */
+    @Test
+    void aPartPaymentAfterTheLetterRestartsTheClockOfTheWrittenReminders() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.DOMESTIC);
+        call(pi);
+        moveTo(at(2026, 3, 12, 12, 0));
+        payment(invoice, "2000.00", LocalDate.of(2026, 3, 12));
+
+        moveTo(at(2026, 3, 21, 23, 0));
+        assertThat(writtenReminderDays()).as("none 10 days after the letter").isEmpty();
+        moveTo(at(2026, 3, 22, 12, 1));
+        assertThat(writtenReminderDays()).containsExactly("2026-03-22");
+        assertThat(contactOutcomes(invoice)).containsOnlyOnce("WRITTEN_REMINDER");
+    }
+
+    List<String> writtenReminderDays() {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream().map(OutboxMessage::idempotencyKey)
+            .filter(k -> k.contains(":written:")).map(k -> k.substring(k.lastIndexOf(':') + 1)).toList();
+    }
+
+    /**
+     * Fault: a DMN fee with more decimals than the currency has (KEY_ACCOUNT reminder fee 15.005 on a CNY invoice) was
+     * rounded HALF_UP to 15.01 without a word. DOMAIN.md 6 refuses such an amount with a clear error: the reminder job
+     * fails with a message naming the fee, the currency and its decimals (retries, then an incident in Cockpit), and
+     * nothing is sent or booked.
+     */
+    @Test
+    void aPolicyFeeWithTooManyDecimalsFailsTheReminderJobWithAClearMessage() throws IOException {
+        setClock(at(2026, 3, 5, 10, 0));
+        String dmn;
+        try (InputStream in = getClass().getResourceAsStream("/processes/late-fee-policy.dmn")) {
+            dmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String edited = dmn
+            .replace("<outputEntry id=\"Out_Reminder_4\"><text>0</text></outputEntry>",
+                "<outputEntry id=\"Out_Reminder_4\"><text>15</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Letter_4\"><text>0</text></outputEntry>",
+                "<outputEntry id=\"Out_Letter_4\"><text>25</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Cap_4\"><text></text></outputEntry>",
+                "<outputEntry id=\"Out_Cap_4\"><text>1</text></outputEntry>")
+            .replace("<outputEntry id=\"Out_Reminder_3\"><text>0</text></outputEntry>",
+                "<outputEntry id=\"Out_Reminder_3\"><text>15.005</text></outputEntry>");
+        repository.createDeployment().name("late-fee policy with a fee of three decimals")
+            .addString("late-fee-policy.dmn", edited).deploy();
+        customer = customer(Segment.KEY_ACCOUNT);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        String id = cases.start(invoice, customer);
+        started.add(id);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::executeDueJobs)
+            .hasStackTraceContaining("reminder fee of 15.005 CNY")
+            .hasStackTraceContaining("more decimals than CNY allows (2)");
+        assertThat(outboxKinds(invoice)).doesNotContain(Outbox.OVERDUE_REMINDER);
+        assertThat(fees()).isEmpty();
+        org.camunda.bpm.engine.runtime.Job failed = management.createJobQuery().processInstanceId(id)
+            .withException().singleResult();
+        assertThat(management.getJobExceptionStacktrace(failed.getId())).contains("more decimals than CNY allows");
+    }
+
+    /**
+     * DOMAIN.md 6: the customer is told the rate, its basis and the charges in the reminders and the letter; the EU
+     * B2B EUR 40 is a charge of its own. A FOREIGN customer in Germany, EUR 1,000.00 due 03-03, registered 03-05: the
+     * fees of the reminder (EUR 40.00) are named as the Directive's compensation in the rate line, which the letter
+     * and its e-mail share. Before, the reminder showed "fees EUR 40.00" without a word of what they were.
+     */
+    @Test
+    void theEuCompensationIsNamedInTheReminderAndTheLetter() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.FOREIGN);
+        String number = "INV-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        invoices.insert(new Invoice(number, customer.customerId(), DUE.minusDays(30), DUE, 30,
+            new BigDecimal("1000.00"), "EUR", null, com.collectwise.kernel.CaseStatus.OPEN,
+            com.collectwise.kernel.Stage.PRE_DUE, null, null));
+        invoice = invoices.find(number).orElseThrow();
+        ProcessInstance pi = start(invoice, customer);
+
+        assertThat(message(Outbox.OVERDUE_REMINDER).body()).contains("fees EUR 40.00")
+            .contains("; the fees include EUR 40.00, the fixed EUR 40 compensation for late payment (Directive "
+                + "2011/7/EU)");
+        call(pi);
+        assertThat(message(Outbox.DUNNING_LETTER).body())
+            .contains("the fees include EUR 40.00, the fixed EUR 40 compensation for late payment");
     }
 }
