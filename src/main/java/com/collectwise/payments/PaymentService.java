@@ -149,6 +149,12 @@ public class PaymentService {
                 return unapplied(payment, customerId, payment.currency() + " is not the currency of invoice "
                     + invoice.invoiceNumber() + " (" + invoice.currency() + ")");
             }
+            if (invoice.status() == CaseStatus.SOLD) {
+                // the factor owns the receivable: its money is neither ours to apply to the customer's other invoices
+                // nor the customer's credit; finance passes it on (or sorts out money dated before the sale)
+                return unapplied(payment, customerId, "invoice " + invoice.invoiceNumber()
+                    + " was sold: kept for finance to pass on to the buyer (" + invoice.closeReason() + ")");
+            }
         } else if (!customers.exists(customerId)) {
             // kept under the customer it names (no foreign key): it is the customer's credit once the ERP sends it
             return unapplied(payment, customerId, "no customer " + customerId + " is known");
@@ -211,7 +217,8 @@ public class PaymentService {
 
     /**
      * After the customer's money changed: every open invoice now owing nothing is settled ({@link InvoicePaidOff},
-     * its case ends); a settled invoice owing again (a reversal) is reopened ({@link InvoiceOwesAgain}, a new case);
+     * its case ends); a settled, written-off or sold invoice owing again (a reversal of money dated before the write-off
+     * or sale, which took only what was left then) is reopened ({@link InvoiceOwesAgain}, a new case);
      * an open invoice this payment reached in part is told with {@link PaymentBooked} (acknowledgement, case, call
      * forms react). The events are handled synchronously in this transaction.
      */
@@ -227,9 +234,11 @@ public class PaymentService {
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
                 events.publishEvent(new InvoicePaidOff(invoice.invoiceNumber()));
-            } else if (invoice.status() == CaseStatus.SETTLED && now.total().signum() > 0) {
-                log.info("Invoice {} owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),
-                    now.total());
+            } else if (invoice.status() != CaseStatus.OPEN && now.total().signum() > 0) {
+                // settled, written off or sold: a write-off or a sale covered only what was left on its day, so money
+                // that no longer counts (a bounced payment dated before it) is owed again, and worked again
+                log.info("Invoice {} ({}) owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),
+                    invoice.status(), now.total());
                 invoices.reopen(invoice.invoiceNumber());
                 events.publishEvent(new InvoiceOwesAgain(invoice.invoiceNumber(), customerId, now.total()));
             } else if (invoice.status() == CaseStatus.OPEN && paymentReference != null) {
@@ -289,6 +298,9 @@ public class PaymentService {
         }
         payments.lockCustomer(customerId);
         Invoice invoice = invoices.find(invoiceNumber).orElseThrow();
+        if (invoice.status() == CaseStatus.SOLD) {
+            return false; // kept for the buyer (see book)
+        }
         List<PaymentRepository.Waiting> waiting = payments.waitingFor(invoiceNumber, customerId).stream()
             .filter(w -> w.currency().equals(invoice.currency())).toList();
         return applyWaiting(customerId, invoiceNumber, waiting);

@@ -282,4 +282,157 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(collected).hasSize(1);
         assertThat(collected.get("INTERNAL_REMINDER")).isEqualByComparingTo("300.00");
     }
+
+    private Response reverse(String reference, LocalDate on) {
+        return post(FINANCE, "/api/payments/" + reference + "/reversal",
+            Map.of("reversedOn", on.toString(), "reason", "bounced: insufficient funds"));
+    }
+
+    private Response pay(String reference, String invoiceNumber, String amount, LocalDate receivedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", reference);
+        if (invoiceNumber != null) {
+            body.put("invoiceNumber", invoiceNumber);
+        }
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        return post(INTEGRATION, "/api/payments", body);
+    }
+
+    /** Every view of the customer as of {@code asOf} shows {@code owed} on the invoice, as the case view does. */
+    private void everyViewShows(String customerId, String number, String owed, LocalDate asOf) {
+        JsonNode view = view(number, asOf);
+        assertThat(view.path("outstanding").path("total").decimalValue()).as("case view").isEqualByComparingTo(owed);
+        assertThat(view.path("status").asText()).as("a case owing money is open").isEqualTo("OPEN");
+        assertThat(view.path("stage").asText()).as("a case owing money is worked").isNotEqualTo("CLOSED");
+        assertThat(thb(asOf).path("total").decimalValue()).as("ageing").isEqualByComparingTo(owed);
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("openInvoices").findValuesAsText("invoiceNumber")).as("customer file").contains(number);
+        assertThat(file.path("outstanding").path(currency).decimalValue()).as("customer file outstanding")
+            .isEqualByComparingTo(owed);
+        JsonNode credit = get(FINANCE, "/api/customers/" + customerId + "/credit-status").body();
+        assertThat(credit.path("overdueTotal").decimalValue()).as("credit status").isEqualByComparingTo(owed);
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        assertThat(statement.path("invoices").findValuesAsText("invoiceNumber")).as("statement").contains(number);
+        BigDecimal statementTotal = BigDecimal.ZERO;
+        for (JsonNode t : statement.path("totals")) {
+            if (currency.equals(t.path("currency").asText())) {
+                statementTotal = t.path("total").decimalValue();
+            }
+        }
+        assertThat(statementTotal).as("statement total").isEqualByComparingTo(owed);
+    }
+
+    /**
+     * A 1000.00 due 03-31: 300.00 received on 04-05 (A owes 700.00), A written off on 04-12 (the write-off books the
+     * 700.00 then left), the 300.00 bounces on 04-14. The write-off covered only what was left then: the 300.00 is owed
+     * again (as SAP's reset of a cleared item brings back the open item). The replay already said so on the case view
+     * (04-14: 1000.00 - 700.00 written off = 300.00), but the case stayed WRITTEN_OFF / CLOSED and the ageing, the
+     * customer file, the credit status and the statement left the 300.00 out. Now the case reopens (OPEN, a new case
+     * in the stage its age calls for: 14 days overdue on a 30-day term, formal demand, credit hold) and every view
+     * shows 300.00; as of 04-13 the money still counted, A owed nothing.
+     */
+    @Test
+    void aPaymentBouncedAfterTheWriteOffIsOwedAgainInEveryView() {
+        currency = "ZAR";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String ref = unique("PAY");
+        assertThat(pay(ref, a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(creditStatus(customerId)).isEqualTo("OK");
+        assertThat(caseRunning(a)).as("the case ends with its part payment still to clarify").isFalse();
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response r = reverse(ref, LocalDate.of(2026, 4, 14));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        jobs(a);
+
+        everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+        assertThat(creditStatus(customerId)).isEqualTo("HOLD");
+        assertThat(caseRunning(a)).isTrue();
+        assertThat(view(a, LocalDate.of(2026, 4, 13)).path("outstanding").path("total").decimalValue())
+            .isEqualByComparingTo("0.00");
+        // the customer pays the 300.00 again: settled, the hold ends
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 14)).status()).isEqualTo(201);
+        jobs(a);
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(creditStatus(customerId)).isEqualTo("OK");
+    }
+
+    /** As for a write-off: the factor bought the 700.00 left on 04-12; the bounced 300.00 is still ours to collect. */
+    @Test
+    void aPaymentBouncedAfterTheSaleIsOwedAgainInEveryView() {
+        currency = "BRL";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String ref = unique("PAY");
+        assertThat(pay(ref, a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 400, CaseVariables.DECISION_REASON, "factor offer"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response r = reverse(ref, LocalDate.of(2026, 4, 14));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        jobs(a);
+
+        everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+    }
+
+    /**
+     * A 1000.00 due 03-31 is sold to a factor on 04-12; B 400.00 of the same customer is due 04-30. 250.00 naming A
+     * comes on 04-15 (and a replay of it): the factor owns A, so the money is neither applied to B (it paid B down to
+     * 150.00 before) nor the customer's credit: 202, kept unapplied for finance, naming the sale. B still owes 400.00,
+     * the customer has no credit, the statement of 04-15 shows B 400.00 alone. Money naming no invoice still pays B.
+     */
+    @Test
+    void moneyNamingASoldInvoiceIsKeptForTheBuyer_notAppliedToTheCustomersOtherInvoices() {
+        currency = "TRY";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 600, CaseVariables.DECISION_REASON, "factor offer"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+
+        clockAt(LocalDate.of(2026, 4, 15));
+        String ref = unique("PAY");
+        Response kept = pay(ref, a, "250.00", LocalDate.of(2026, 4, 15));
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(202);
+        assertThat(kept.body().path("status").asText()).isEqualTo("UNAPPLIED");
+        assertThat(kept.body().path("unappliedReason").asText()).contains("sold").contains("Factor Ltd");
+        Response again = pay(ref, a, "250.00", LocalDate.of(2026, 4, 15));
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().path("status").asText()).isEqualTo("UNAPPLIED");
+
+        assertThat(view(b, null).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("0.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-15").body();
+        assertThat(statement.path("totals").get(0).path("total").decimalValue()).isEqualByComparingTo("400.00");
+
+        assertThat(pay(unique("PAY"), null, "100.00", LocalDate.of(2026, 4, 15)).status()).isEqualTo(400);
+        Map<String, Object> unnamed = new LinkedHashMap<>(Map.of("paymentReference", unique("PAY"), "customerId",
+            customerId, "amount", "100.00", "currency", currency, "receivedOn", "2026-04-15", "method", "CASH"));
+        assertThat(post(INTEGRATION, "/api/payments", unnamed).status()).isEqualTo(201);
+        assertThat(view(b, null).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+    }
 }

@@ -1,0 +1,237 @@
+package com.collectwise.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * One customer with 3-6 invoices of different due dates and rates, payments with and without an invoice number,
+ * some reversed, credit notes in between, posted in random order: the replay against a small model written here
+ * that walks the calendar day by day (DOMAIN.md sections 5 and 6): interest actual/365 simple on the principal unpaid
+ * at the start of each day after the due date, the exact sum rounded once HALF_UP; a payment pays its named invoice
+ * interest then principal, the rest and money naming no invoice is credit, which pays the invoices already issued
+ * oldest due date first; a credit note reduces its invoice from the due date; a reversed payment counts as of dates
+ * before its reversal and not at all from it on. {@link AccountReplayPropertiesTest} does fees, caps and the EUR 40
+ * for one invoice.
+ */
+public class CustomerAccountPropertiesTest {
+
+    public static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final String CNY = "CNY";
+
+    public record Inv(String number, BigDecimal amount, LocalDate issued, LocalDate due, BigDecimal rate) {
+    }
+
+    public record Pay(String reference, String invoiceNumber, BigDecimal amount, LocalDate receivedOn,
+                      LocalDate reversedOn) {
+    }
+
+    public record CreditNote(String invoiceNumber, BigDecimal amount, LocalDate issuedOn) {
+    }
+
+    public record Scenario(List<Inv> invoices, List<Pay> payments, List<CreditNote> notes, LocalDate asOf, long seed) {
+    }
+
+    @Property(tries = 300)
+    void agreesWithTheDayByDayModel_inAnyPostingOrder(@ForAll("scenarios") Scenario s) {
+        Model model = Model.run(s, s.asOf());
+        for (List<Pay> order : List.of(s.payments(), shuffled(s.payments(), s.seed()))) {
+            AccountReplay.Result r = replay(s, order, s.asOf());
+            for (Inv i : s.invoices()) {
+                Statement st = r.invoice(i.number()).statement();
+                assertThat(st.principal()).as(i.number() + " principal").isEqualByComparingTo(model.principal(i));
+                assertThat(st.interest()).as(i.number() + " interest").isEqualByComparingTo(model.interestDue(i));
+                assertThat(st.fees()).as(i.number() + " fees").isEqualByComparingTo("0");
+                assertThat(st.total()).as(i.number() + " total")
+                    .isEqualByComparingTo(model.principal(i).add(model.interestDue(i)));
+            }
+            assertThat(r.credit(CNY).amount()).as("credit").isEqualByComparingTo(model.credit);
+            // every payment that counts is fully accounted for: on the invoices, or held as credit
+            BigDecimal counted = s.payments().stream()
+                .filter(p -> !p.receivedOn().isAfter(s.asOf()))
+                .filter(p -> p.reversedOn() == null || p.reversedOn().isAfter(s.asOf()))
+                .map(Pay::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal split = r.splits().stream().map(x -> x.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(split).as("splits").isEqualByComparingTo(counted);
+        }
+    }
+
+    /** A statement as of a past date is what it was, whatever was posted since dated after it. */
+    @Property(tries = 200)
+    void aPastStatementIgnoresWhatIsDatedAfterIt(@ForAll("scenarios") Scenario s) {
+        LocalDate past = s.asOf().minusDays(20);
+        List<Pay> known = s.payments().stream().filter(p -> !p.receivedOn().isAfter(past))
+            .map(p -> p.reversedOn() != null && p.reversedOn().isAfter(past)
+                ? new Pay(p.reference(), p.invoiceNumber(), p.amount(), p.receivedOn(), null) : p)
+            .toList();
+        Scenario then = new Scenario(s.invoices(), known,
+            s.notes().stream().filter(n -> !n.issuedOn().isAfter(past)).toList(), past, s.seed());
+        AccountReplay.Result before = replay(then, known, past);
+        AccountReplay.Result after = replay(s, s.payments(), past);
+        for (Inv i : s.invoices()) {
+            assertThat(after.invoice(i.number()).statement()).isEqualTo(before.invoice(i.number()).statement());
+        }
+        assertThat(after.credit(CNY)).isEqualTo(before.credit(CNY));
+    }
+
+    private static List<Pay> shuffled(List<Pay> payments, long seed) {
+        List<Pay> copy = new ArrayList<>(payments);
+        Collections.shuffle(copy, new Random(seed));
+        return copy;
+    }
+
+    private static AccountReplay.Result replay(Scenario s, List<Pay> order, LocalDate asOf) {
+        List<AccountReplay.InvoiceTerms> terms = new ArrayList<>();
+        for (Inv i : s.invoices()) {
+            List<LedgerEntry> entries = s.notes().stream().filter(n -> n.invoiceNumber().equals(i.number()))
+                .map(n -> LedgerEntry.of(i.number(), LedgerEntryType.CREDIT_NOTE, null, Money.of(n.amount(), CNY),
+                    n.issuedOn(), "credit-note", "returned", "finance", null))
+                .toList();
+            terms.add(new AccountReplay.InvoiceTerms(i.number(), CNY, i.amount(), i.issued(), i.due(),
+                DailyRate.fixed(i.rate()), null, false, entries));
+        }
+        List<AccountReplay.PaymentFact> facts = new ArrayList<>();
+        for (int k = 0; k < order.size(); k++) {
+            Pay p = order.get(k);
+            // posted in this order: the time of posting orders payments of one value date, nothing else
+            facts.add(new AccountReplay.PaymentFact(p.reference(), p.invoiceNumber(), Money.of(p.amount(), CNY),
+                p.receivedOn(), p.reversedOn(), Instant.EPOCH.plusSeconds(k)));
+        }
+        return AccountReplay.replay(terms, facts, asOf);
+    }
+
+    /** The rules, one day at a time, with plain BigDecimals. */
+    public static final class Model {
+        final Map<String, BigDecimal> principal = new LinkedHashMap<>();
+        final Map<String, BigDecimal> numerator = new LinkedHashMap<>();
+        final Map<String, BigDecimal> interestPaid = new LinkedHashMap<>();
+        public BigDecimal credit = BigDecimal.ZERO;
+
+        public BigDecimal principal(Inv i) {
+            return principal.get(i.number());
+        }
+
+        BigDecimal accrued(Inv i) {
+            return numerator.get(i.number()).divide(BigDecimal.valueOf(36_500), 2, RoundingMode.HALF_UP);
+        }
+
+        public BigDecimal interestDue(Inv i) {
+            return accrued(i).subtract(interestPaid.get(i.number()));
+        }
+
+        BigDecimal owed(Inv i) {
+            return principal(i).add(interestDue(i));
+        }
+
+        /** Interest, then principal; returns what is left. */
+        BigDecimal pay(Inv i, BigDecimal money) {
+            BigDecimal interest = money.min(interestDue(i).max(BigDecimal.ZERO));
+            interestPaid.merge(i.number(), interest, BigDecimal::add);
+            BigDecimal rest = money.subtract(interest);
+            BigDecimal toPrincipal = rest.min(principal(i));
+            principal.put(i.number(), principal(i).subtract(toPrincipal));
+            return rest.subtract(toPrincipal);
+        }
+
+        public static Model run(Scenario s, LocalDate asOf) {
+            Model m = new Model();
+            for (Inv i : s.invoices()) {
+                BigDecimal credited = s.notes().stream()
+                    .filter(n -> n.invoiceNumber().equals(i.number()) && !n.issuedOn().isAfter(asOf))
+                    .map(CreditNote::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                m.principal.put(i.number(), i.amount().subtract(credited).max(BigDecimal.ZERO));
+                m.numerator.put(i.number(), BigDecimal.ZERO);
+                m.interestPaid.put(i.number(), BigDecimal.ZERO);
+            }
+            List<Inv> byDue = new ArrayList<>(s.invoices());
+            byDue.sort(Comparator.comparing(Inv::due).thenComparing(Inv::number));
+            Map<String, Inv> byNumber = new LinkedHashMap<>();
+            s.invoices().forEach(i -> byNumber.put(i.number(), i));
+            for (LocalDate d = START; !d.isAfter(asOf); d = d.plusDays(1)) {
+                for (Inv i : s.invoices()) {
+                    if (d.isAfter(i.due())) {
+                        m.numerator.merge(i.number(), m.principal(i).multiply(i.rate()), BigDecimal::add);
+                    }
+                }
+                for (Pay p : s.payments()) {
+                    boolean counts = p.receivedOn().equals(d)
+                        && (p.reversedOn() == null || p.reversedOn().isAfter(asOf));
+                    if (!counts) {
+                        continue;
+                    }
+                    BigDecimal rest = p.amount();
+                    if (p.invoiceNumber() != null) {
+                        rest = m.pay(byNumber.get(p.invoiceNumber()), rest);
+                    }
+                    m.credit = m.credit.add(rest);
+                }
+                for (Inv i : byDue) {
+                    if (m.credit.signum() > 0 && !i.issued().isAfter(d) && m.owed(i).signum() > 0) {
+                        m.credit = m.pay(i, m.credit);
+                    }
+                }
+            }
+            return m;
+        }
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<BigDecimal> rate = Arbitraries.of(BigDecimal.ZERO, new BigDecimal("4.35"), new BigDecimal("12"),
+            new BigDecimal("18.25"));
+        Arbitrary<Inv> invoice = Combinators.combine(
+            Arbitraries.integers().between(10_000, 500_000), Arbitraries.integers().between(0, 89),
+            Arbitraries.of(0, 30, 60), rate)
+            .as((cents, issuedDay, term, r) -> new Inv(null, BigDecimal.valueOf(cents, 2),
+                START.plusDays(issuedDay), START.plusDays(issuedDay + term), r));
+        Arbitrary<List<Inv>> invoices = invoice.list().ofMinSize(3).ofMaxSize(6).map(list -> {
+            List<Inv> named = new ArrayList<>();
+            for (int k = 0; k < list.size(); k++) {
+                Inv i = list.get(k);
+                named.add(new Inv("INV-" + k, i.amount(), i.issued(), i.due(), i.rate()));
+            }
+            return named;
+        });
+        return invoices.flatMap(invs -> {
+            Arbitrary<Pay> payment = Combinators.combine(
+                Arbitraries.integers().between(1_000, 300_000), Arbitraries.integers().between(-1, invs.size() - 1),
+                Arbitraries.integers().between(10, 180), Arbitraries.integers().between(-1, 25))
+                .as((cents, named, day, reversedAfter) -> new Pay(null, named < 0 ? null : invs.get(named).number(),
+                    BigDecimal.valueOf(cents, 2), START.plusDays(day),
+                    reversedAfter < 0 || reversedAfter > 20 ? null : START.plusDays(day + reversedAfter)));
+            Arbitrary<List<Pay>> payments = payment.list().ofMinSize(2).ofMaxSize(9).map(list -> {
+                List<Pay> named = new ArrayList<>();
+                for (int k = 0; k < list.size(); k++) {
+                    Pay p = list.get(k);
+                    named.add(new Pay("P" + k, p.invoiceNumber(), p.amount(), p.receivedOn(), p.reversedOn()));
+                }
+                return named;
+            });
+            Arbitrary<CreditNote> note = Combinators.combine(Arbitraries.integers().between(0, invs.size() - 1),
+                Arbitraries.integers().between(100, 40_000), Arbitraries.integers().between(0, 60))
+                .as((k, cents, after) -> new CreditNote(invs.get(k).number(), BigDecimal.valueOf(cents, 2)
+                    .min(invs.get(k).amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN)),
+                    invs.get(k).issued().plusDays(after)));
+            return Combinators.combine(payments, note.list().ofMaxSize(2),
+                Arbitraries.integers().between(30, 210), Arbitraries.longs())
+                .as((ps, notes, asOfDay, seed) -> new Scenario(invs, ps, notes, START.plusDays(asOfDay), seed));
+        });
+    }
+}
