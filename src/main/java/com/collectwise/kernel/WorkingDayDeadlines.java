@@ -57,6 +57,35 @@ public class WorkingDayDeadlines {
         return recount(change, timerActivityId, null, variable, false);
     }
 
+    /**
+     * Sets the open timers of {@code timerActivityId} due in the changed year or later again to what {@code due}
+     * computes now from the variables {@code names} of the timer's execution (a deadline that is a pure function of
+     * the case and the calendar as it is, e.g. an instalment's check after the customer's grace working days); a
+     * null result leaves the timer as it is. Idempotent: the same calendar computes the same dates.
+     *
+     * @param variable the process variable the model read the timer from (ISO offset date-time)
+     * @return how many deadlines moved
+     */
+    public int reschedule(WorkingCalendarChanged change, String timerActivityId, java.util.List<String> names,
+                          java.util.function.Function<java.util.Map<String, Object>, ZonedDateTime> due,
+                          String variable) {
+        Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(clock.zone()).toInstant());
+        int moved = 0;
+        for (Job job : timers(timerActivityId, yearStart)) {
+            if (job.getDuedate() == null || job.getExecutionId() == null) {
+                continue;
+            }
+            ZonedDateTime at = due.apply(runtime.getVariables(job.getExecutionId(), names));
+            if (at == null || at.toInstant().equals(job.getDuedate().toInstant())) {
+                continue;
+            }
+            management.setJobDuedate(job.getId(), Date.from(at.toInstant()));
+            runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(at.withZoneSameInstant(clock.zone())));
+            moved++;
+        }
+        return moved;
+    }
+
     private int recount(WorkingCalendarChanged change, String timerActivityId, String taskKey, String variable,
                         boolean ofTask) {
         String home = calendar.homeCountry();

@@ -214,4 +214,98 @@ class WorkingDayDeadlinesApiTest extends ApiTestSupport {
         assertThat(again).isNotNull();
         assertThat(again.getFollowUpDate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
     }
+
+    private ProcessInstance caseOf(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+            .processInstanceBusinessKey(number).singleResult();
+    }
+
+    /**
+     * A call task opened on Thursday 31 December 2026 at 16:00 (invoice due the day before): today's slot has passed,
+     * so its follow-up is the slot of the next working day; 2027 not loaded (1 January off by the general holidays
+     * table): Monday 4 January 2027 15:30. The supervisors then load 2027 with 1 and (test) 4 January off: the call
+     * moves to Tuesday 5 January 15:30, its call day with it, so "My calls today" lists it on a working day. Before the
+     * fix it kept Monday 4 January, a holiday. A second customer's call whose follow-up a collector set by hand to
+     * Monday 4 January 10:00 stays where the collector put it.
+     */
+    @Test
+    void anOpenCallOnADayThatBecomesAHolidayMovesToTheNextWorkingDaysSlot() {
+        clockAt(at(2026, 12, 31, 16, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2026, 12, 30), 30, "3000.00");
+        runDueJobsOfCase(number);
+        String byHandCustomer = createCustomer();
+        String byHandNumber = register(byHandCustomer, LocalDate.of(2026, 12, 30), 30, "2000.00");
+        runDueJobsOfCase(byHandNumber);
+        Task call = openTask(caseOf(number).getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(call.getFollowUpDate().toInstant()).isEqualTo(at(2027, 1, 4, 15, 30).toInstant());
+        Task byHand = openTask(caseOf(byHandNumber).getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        byHand.setFollowUpDate(Date.from(at(2027, 1, 4, 10, 0).toInstant()));
+        tasks.saveTask(byHand);
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        Task moved = openTask(caseOf(number).getId(), CaseVariables.TASK_CALL_CUSTOMER);
+        assertThat(moved.getId()).isEqualTo(call.getId());
+        assertThat(moved.getFollowUpDate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+        assertThat(moved.getAssignee()).isEqualTo(COLLECTOR);
+        assertThat(tasks.getVariableLocal(moved.getId(), "callDay")).isEqualTo("2027-01-05");
+        assertThat(jdbc.sql("SELECT call_day FROM customer_call_days WHERE customer_id = ?").param(customerId)
+            .query(java.sql.Date.class).list()).extracting(java.sql.Date::toLocalDate)
+            .containsExactly(LocalDate.of(2027, 1, 5));
+        assertThat(openTask(caseOf(byHandNumber).getId(), CaseVariables.TASK_CALL_CUSTOMER).getFollowUpDate()
+            .toInstant()).as("set by hand: stays").isEqualTo(at(2027, 1, 4, 10, 0).toInstant());
+
+        // loaded again with the same days: nothing moves a second time
+        Response again = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"), "source", "test"));
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(openTask(caseOf(number).getId(), CaseVariables.TASK_CALL_CUSTOMER).getFollowUpDate().toInstant())
+            .isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+    }
+
+    /**
+     * An instalment plan agreed on Tuesday 29 December 2026: instalments of 500.00 on Thursday 31 December 2026 and
+     * 15 January 2027 (invoice due 28 January 2027: no interest). The first instalment is judged the morning after two
+     * working days of the customer's country (CN) for the bank feed: 2027 not loaded (1 January off): Monday 4 (1),
+     * Tuesday 5 January (2): checked Wednesday 6 January at 09:00. The supervisors then load 2027 with 1, 4 and 5
+     * January off (test dates): Wednesday 6 (1), Thursday 7 (2): checked Friday 8 January at 09:00. Before the fix the
+     * check stayed on 6 January, when a payment made on the due date may not be posted yet (the feed's two working days
+     * were a holiday).
+     */
+    @Test
+    void anInstalmentCheckFollowsAYearLoadedAfterItWasSet() {
+        clockAt(at(2026, 12, 29, 10, 0));
+        String customerId = createCustomer();
+        String number = register(customerId, LocalDate.of(2027, 1, 28), 30, "1000.00");
+        runDueJobsOfCase(number);
+        Response plan = post(INTEGRATION, "/api/invoices/" + number + "/agreements", Map.of("instalments",
+            List.of(Map.of("dueDate", "2026-12-31", "amount", "500.00"), Map.of("dueDate", "2027-01-15",
+                "amount", "500.00")), "note", "two halves"));
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        ProcessInstance agreement = null;
+        for (int round = 0; round < 5; round++) {
+            runDueJobsOfCase(number);
+            agreement = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+                .superProcessInstanceId(caseOf(number).getId()).singleResult();
+            for (Job job : management.createJobQuery().processInstanceId(agreement.getId()).executable().list()) {
+                management.executeJob(job.getId());
+            }
+        }
+        Job check = management.createJobQuery().processInstanceId(agreement.getId()).activityId("Timer_InstalmentDue")
+            .singleResult();
+        assertThat(check).as("the plan waits for the first instalment's check").isNotNull();
+        assertThat(check.getDuedate().toInstant()).isEqualTo(at(2027, 1, 6, 9, 0).toInstant());
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04", "2027-01-05"),
+            "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+
+        check = management.createJobQuery().processInstanceId(agreement.getId()).activityId("Timer_InstalmentDue")
+            .singleResult();
+        assertThat(check.getDuedate().toInstant()).isEqualTo(at(2027, 1, 8, 9, 0).toInstant());
+        assertThat(runtime.getVariable(agreement.getId(), CaseVariables.INSTALMENT_DUE_CHECK_AT))
+            .isEqualTo("2027-01-08T09:00:00+08:00");
+    }
 }
