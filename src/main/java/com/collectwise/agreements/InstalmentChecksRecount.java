@@ -7,11 +7,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
-import com.collectwise.kernel.WorkingCalendarChanged;
+import com.collectwise.kernel.WorkingDayRecount;
 import com.collectwise.kernel.WorkingDayDeadlines;
 
 /**
@@ -22,7 +21,7 @@ import com.collectwise.kernel.WorkingDayDeadlines;
  * is not judged missing.
  */
 @Component
-public class InstalmentChecksRecount {
+public class InstalmentChecksRecount implements WorkingDayRecount {
 
     static final String TIMER_INSTALMENT_DUE = "Timer_InstalmentDue";
     static final String TIMER_DEMAND_PERIOD_OVER = "Timer_DemandPeriodOver";
@@ -37,12 +36,13 @@ public class InstalmentChecksRecount {
         this.clock = clock;
     }
 
-    @EventListener
-    public void calendarChanged(WorkingCalendarChanged change) {
-        deadlines.reschedule(change, TIMER_INSTALMENT_DUE, List.of(AGREEMENT_ID, CURRENT_INSTALMENT),
-            this::instalmentCheck, INSTALMENT_DUE_CHECK_AT);
-        deadlines.reschedule(change, TIMER_DEMAND_PERIOD_OVER, List.of(AGREEMENT_ID), this::demandCheck,
-            DEMAND_CHECK_AT);
+    @Override
+    public List<Step> steps() {
+        return List.of(
+            deadlines.recomputed("instalments-1-due", TIMER_INSTALMENT_DUE, List.of(AGREEMENT_ID, CURRENT_INSTALMENT),
+                this::instalmentCheck, INSTALMENT_DUE_CHECK_AT),
+            deadlines.recomputed("instalments-2-demand", TIMER_DEMAND_PERIOD_OVER, List.of(AGREEMENT_ID),
+                this::demandCheck, DEMAND_CHECK_AT));
     }
 
     private ZonedDateTime instalmentCheck(Map<String, Object> vars) {

@@ -178,31 +178,34 @@ public class CustomerCalls {
      * working day): the open calls whose follow-up is at the slot of a day, from today on, that is no working day any
      * more move to the slot of the next working day, with the customer's call of that day (the lead and the calls it
      * covers move together; a call day the customer already has there takes them in). A follow-up somebody changed by
-     * hand (not the slot of the task's call day) stays where it was put.
-     *
-     * @return how many call tasks moved
+     * hand (not the slot of the task's call day) stays where it was put. A page of at most {@code limit} call days
+     * after {@code cursor} (a {@link com.collectwise.kernel.WorkingDayRecount} step).
      */
-    public int calendarChanged(String country, int year) {
-        return asEngine(() -> moveCallDaysOffHolidays(country, year));
+    public com.collectwise.kernel.WorkingDayRecount.Page calendarChanged(int year, String cursor, int limit) {
+        return asEngine(() -> moveCallDaysOffHolidays(year, cursor, limit));
     }
 
-    private int moveCallDaysOffHolidays(String country, int year) {
+    private com.collectwise.kernel.WorkingDayRecount.Page moveCallDaysOffHolidays(int year, String cursor, int limit) {
         LocalDate today = clock.today();
         LocalDate from = LocalDate.of(year, 1, 1).isBefore(today) ? today : LocalDate.of(year, 1, 1);
+        // paged by (day, customer): the cursor is "day/customer" of the last row looked at
+        LocalDate afterDay = cursor == null ? from.minusDays(1) : LocalDate.parse(cursor.substring(0, 10));
+        String afterCustomer = cursor == null ? "" : cursor.substring(11);
         List<CallDay> open = jdbc.sql("""
                 SELECT * FROM customer_call_days WHERE status = 'OPEN' AND call_day BETWEEN ? AND ?
-                ORDER BY call_day, customer_id""")
-            .params(from, LocalDate.of(year, 12, 31))
+                AND (call_day > ? OR (call_day = ? AND customer_id > ?))
+                ORDER BY call_day, customer_id FETCH FIRST ? ROWS ONLY""")
+            .params(from, LocalDate.of(year, 12, 31), afterDay, afterDay, afterCustomer, limit)
             .query((rs, n) -> new CallDay(rs.getString("customer_id"), rs.getDate("call_day").toLocalDate(),
                 rs.getString("lead_task_id"), rs.getString("lead_invoice"), rs.getString("status"))).list();
-        int moved = 0;
+        String last = cursor;
         for (CallDay callDay : open) {
-            if (schedule.isCallDay(callDay.day())) {
-                continue;
+            last = callDay.day() + "/" + callDay.customerId();
+            if (!schedule.isCallDay(callDay.day())) {
+                moveCallDay(callDay);
             }
-            moved += moveCallDay(callDay);
         }
-        return moved;
+        return new com.collectwise.kernel.WorkingDayRecount.Page(last, open.size(), open.size() < limit, null);
     }
 
     private int moveCallDay(CallDay callDay) {

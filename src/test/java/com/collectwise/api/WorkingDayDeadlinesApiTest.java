@@ -44,6 +44,7 @@ class WorkingDayDeadlinesApiTest extends ApiTestSupport {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
+        jdbc.sql("DELETE FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'collectwise-calendar-recount'").update();
         jdbc.sql("DELETE FROM calendar_days WHERE country = 'CN' AND calendar_date >= DATE '2027-01-01'").update();
         jdbc.sql("DELETE FROM calendar_years WHERE country = 'CN' AND cal_year >= 2027").update();
         calendar.invalidateAll();
@@ -307,5 +308,104 @@ class WorkingDayDeadlinesApiTest extends ApiTestSupport {
         assertThat(check.getDuedate().toInstant()).isEqualTo(at(2027, 1, 8, 9, 0).toInstant());
         assertThat(runtime.getVariable(agreement.getId(), CaseVariables.INSTALMENT_DUE_CHECK_AT))
             .isEqualTo("2027-01-08T09:00:00+08:00");
+    }
+
+    @Autowired
+    com.collectwise.kernel.CalendarRecounts recounts;
+
+    private List<String> recountJobs() {
+        return jdbc.sql("SELECT ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'collectwise-calendar-recount'")
+            .query(String.class).list();
+    }
+
+    /** Runs the calendar recount's continuations as the job executor would, until none is left. */
+    private int runRecountJobs() {
+        int pages = 0;
+        for (List<String> jobs = recountJobs(); !jobs.isEmpty(); jobs = recountJobs()) {
+            jobs.forEach(management::executeJob);
+            pages += jobs.size();
+            assertThat(pages).as("the recount ends").isLessThan(100_000);
+        }
+        return pages;
+    }
+
+    /** Two unanswered calls on Thursday 31 December 2026 at 16:00: next calls at Monday 4 January 2027 15:30. */
+    private List<String> twoNextCalls() {
+        clockAt(at(2026, 12, 31, 16, 0));
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String number = register(createCustomer(), LocalDate.of(2026, 12, 30), 30, "3000.00");
+            runDueJobsOfCase(number);
+            Task call = openTask(caseOf(number).getId(), CaseVariables.TASK_CALL_CUSTOMER);
+            tasks.complete(call.getId(), Map.of(CaseVariables.CALL_OUTCOME, "NO_ANSWER"));
+            runDueJobsOfCase(number);
+            assertThat(nextCall(number).getDuedate().toInstant()).isEqualTo(at(2027, 1, 4, 15, 30).toInstant());
+            numbers.add(number);
+        }
+        return numbers;
+    }
+
+    private Job nextCall(String number) {
+        return management.createJobQuery().processInstanceId(caseOf(number).getId()).activityId("Timer_NextCallDue")
+            .singleResult();
+    }
+
+    /**
+     * The recount of a calendar change runs in bounded pages, each a job of its own (with many open cases the PUT
+     * must not hold a long transaction that a firing timer can fail): with pages of one deadline the PUT answers 200
+     * with the calendar in, having moved at most one deadline; the job executor's continuations (run here as it
+     * would) move the rest, each exactly once: 2027 loaded with 1 and 4 January off, the next calls of Monday 4
+     * January 15:30 move to Tuesday 5 January 15:30 (not further).
+     */
+    @Test
+    void theRecountRunsInBoundedBackgroundPagesEachDeadlineOnce() {
+        List<String> numbers = twoNextCalls();
+        int size = recounts.pageSize();
+        try {
+            recounts.pageSize(1);
+            Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"),
+                "source", "test"));
+            assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+            assertThat(get(FINANCE, "/api/calendar/2027").body().path("holidays")).hasSize(2);
+            assertThat(recountJobs()).as("the rest goes on in the background").hasSize(1);
+            assertThat(numbers.stream().filter(n -> nextCall(n).getDuedate().toInstant()
+                .equals(at(2027, 1, 5, 15, 30).toInstant())).count()).isLessThanOrEqualTo(1);
+            assertThat(runRecountJobs()).isGreaterThanOrEqualTo(2);
+        } finally {
+            recounts.pageSize(size);
+        }
+        for (String number : numbers) {
+            assertThat(nextCall(number).getDuedate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+            assertThat(runtime.getVariable(caseOf(number).getId(), CaseVariables.NEXT_CALL_AT))
+                .isEqualTo("2027-01-05T15:30:00+08:00");
+        }
+    }
+
+    /**
+     * A timer the job executor holds while the calendar is loaded (it is firing on another node) does not fail the
+     * PUT (before: the recount inside the request could lose the race and answer 503 with nothing loaded): the PUT
+     * answers 200, the held timer is left to the end of its lock, and the recount goes on after it, moving every next
+     * call from Monday 4 to Tuesday 5 January 2027 exactly once.
+     */
+    @Test
+    void aTimerHeldByTheJobExecutorDoesNotFailTheCalendarPut() {
+        List<String> numbers = twoNextCalls();
+        Job held = nextCall(numbers.get(0));
+        jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = 'other-node', LOCK_EXP_TIME_ = ? WHERE ID_ = ?")
+            .params(java.sql.Timestamp.from(at(2026, 12, 31, 16, 5).toInstant()), held.getId()).update();
+
+        Response loaded = putCalendar(2027, Map.of("holidays", List.of("2027-01-01", "2027-01-04"), "source", "test"));
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+        assertThat(nextCall(numbers.get(0)).getDuedate().toInstant()).as("held: not touched")
+            .isEqualTo(at(2027, 1, 4, 15, 30).toInstant());
+        assertThat(recountJobs()).as("waits for the lock to end").hasSize(1);
+
+        // the other node released it without firing (e.g. it crashed): the recount goes on from the held timer
+        jdbc.sql("UPDATE ACT_RU_JOB SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL WHERE ID_ = ?").param(held.getId())
+            .update();
+        runRecountJobs();
+        for (String number : numbers) {
+            assertThat(nextCall(number).getDuedate().toInstant()).isEqualTo(at(2027, 1, 5, 15, 30).toInstant());
+        }
     }
 }
