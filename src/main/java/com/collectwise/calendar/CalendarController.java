@@ -137,7 +137,9 @@ public class CalendarController {
         if (calendar.replace(key.country(), key.year(), holidays, workingWeekends, request.source(),
             principal == null ? "unknown" : principal.getName(), clock.now())) {
             // deadlines counted in working days that were set with the year as it was are counted again
-            events.publishEvent(new WorkingCalendarChanged(before.country(), key.year(), before));
+            // counted again in the background in bounded batches (CalendarRecounts), the first batch right after commit
+            events.publishEvent(new WorkingCalendarChanged(before.country(), key.year(), before,
+                calendar.stored(key.country(), key.year()), clock.now()));
         }
         reminder.resolve(key.country(), key.year());
         return view(calendar.year(key.country(), key.year()));

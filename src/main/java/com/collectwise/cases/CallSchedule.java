@@ -69,6 +69,16 @@ public class CallSchedule {
         return calendar.nextWorkingDayAfter(now.toLocalDate()).atTime(slot).atZone(now.getZone());
     }
 
+    /** The time of day of the call slot ({@code collectwise.calls.slot}). */
+    public LocalTime slot() {
+        return slot;
+    }
+
+    /** Whether collectors call on {@code day}: a working day of the home country's calendar as it is now. */
+    public boolean isCallDay(LocalDate day) {
+        return calendar.isWorkingDay(day);
+    }
+
     static boolean isAllowedCallTime(LocalTime t) {
         boolean lunch = !t.isBefore(LUNCH_START) && t.isBefore(LUNCH_END);
         boolean night = !t.isBefore(QUIET_START) || t.isBefore(QUIET_END);

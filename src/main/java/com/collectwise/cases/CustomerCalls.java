@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +171,103 @@ public class CustomerCalls {
             tasks.setVariablesLocal(callDay.leadTaskId(), sheet(customerId, covered));
             return slot;
         }
+    }
+
+    /**
+     * A year of the home country's calendar was loaded or replaced (DOMAIN.md 3: calls are made at the slot on a
+     * working day): the open calls whose follow-up is at the slot of a day, from today on, that is no working day any
+     * more move to the slot of the next working day, with the customer's call of that day (the lead and the calls it
+     * covers move together; a call day the customer already has there takes them in). A follow-up somebody changed by
+     * hand (not the slot of the task's call day) stays where it was put. A page of at most {@code limit} call days
+     * after {@code cursor} (a {@link com.collectwise.kernel.WorkingDayRecount} step).
+     */
+    public com.collectwise.kernel.WorkingDayRecount.Page calendarChanged(int year, String cursor, int limit) {
+        return asEngine(() -> moveCallDaysOffHolidays(year, cursor, limit));
+    }
+
+    private com.collectwise.kernel.WorkingDayRecount.Page moveCallDaysOffHolidays(int year, String cursor, int limit) {
+        LocalDate today = clock.today();
+        LocalDate from = LocalDate.of(year, 1, 1).isBefore(today) ? today : LocalDate.of(year, 1, 1);
+        // paged by (day, customer): the cursor is "day/customer" of the last row looked at
+        LocalDate afterDay = cursor == null ? from.minusDays(1) : LocalDate.parse(cursor.substring(0, 10));
+        String afterCustomer = cursor == null ? "" : cursor.substring(11);
+        List<CallDay> open = jdbc.sql("""
+                SELECT * FROM customer_call_days WHERE status = 'OPEN' AND call_day BETWEEN ? AND ?
+                AND (call_day > ? OR (call_day = ? AND customer_id > ?))
+                ORDER BY call_day, customer_id FETCH FIRST ? ROWS ONLY""")
+            .params(from, LocalDate.of(year, 12, 31), afterDay, afterDay, afterCustomer, limit)
+            .query((rs, n) -> new CallDay(rs.getString("customer_id"), rs.getDate("call_day").toLocalDate(),
+                rs.getString("lead_task_id"), rs.getString("lead_invoice"), rs.getString("status"))).list();
+        String last = cursor;
+        for (CallDay callDay : open) {
+            last = callDay.day() + "/" + callDay.customerId();
+            if (!schedule.isCallDay(callDay.day())) {
+                moveCallDay(callDay);
+            }
+        }
+        return new com.collectwise.kernel.WorkingDayRecount.Page(last, open.size(), open.size() < limit, null);
+    }
+
+    private int moveCallDay(CallDay callDay) {
+        lockCustomer(callDay.customerId());
+        Task lead = taskService.createTaskQuery().taskId(callDay.leadTaskId()).active().singleResult();
+        if (lead == null || !atSlotOf(lead, callDay.day())) {
+            return 0; // gone, or its follow-up was set by hand: the collector decided when to call
+        }
+        List<Task> calls = new ArrayList<>();
+        calls.add(lead);
+        for (Task t : taskService.createTaskQuery().taskVariableValueEquals(COVERED_BY, lead.getId()).active().list()) {
+            if (atSlotOf(t, callDay.day())) {
+                calls.add(t);
+            }
+        }
+        ZonedDateTime slot = callDay.day().atTime(schedule.slot()).atZone(clock.zone());
+        Optional<CallDay> there;
+        while (true) {
+            slot = schedule.nextSlotAfterToday(slot);
+            there = find(callDay.customerId(), slot.toLocalDate());
+            if (there.isEmpty() || OPEN.equals(there.get().status())) {
+                break;
+            }
+        }
+        LocalDate day = slot.toLocalDate();
+        Date followUp = Date.from(slot.toInstant());
+        if (there.isEmpty()) {
+            jdbc.sql("UPDATE customer_call_days SET call_day = ? WHERE customer_id = ? AND call_day = ?")
+                .params(day, callDay.customerId(), callDay.day()).update();
+        } else {
+            // the customer has a call that day already: it covers these too (one call per customer per day)
+            jdbc.sql("DELETE FROM customer_call_days WHERE customer_id = ? AND call_day = ?")
+                .params(callDay.customerId(), callDay.day()).update();
+        }
+        String leadId = there.map(CallDay::leadTaskId).orElse(lead.getId());
+        String leadInvoice = there.map(CallDay::leadInvoice).orElse(callDay.leadInvoice());
+        Set<String> covered = new TreeSet<>();
+        for (Task t : calls) {
+            t.setFollowUpDate(followUp);
+            if (!t.getId().equals(leadId) && !leadId.equals(taskService.getVariableLocal(t.getId(), COVERED_BY))) {
+                t.setAssignee(null);
+                t.setName("Call customer (covered by the call about invoice " + leadInvoice + ")");
+            }
+            taskService.saveTask(t);
+            taskService.setVariableLocal(t.getId(), CALL_DAY, DAY.format(day));
+            if (!t.getId().equals(leadId)) {
+                taskService.setVariableLocal(t.getId(), COVERED_BY, leadId);
+            }
+        }
+        if (there.isPresent()) {
+            covered.addAll(coveredInvoices(taskService, leadId));
+            covered.add(leadInvoice);
+            taskService.setVariablesLocal(leadId, sheet(callDay.customerId(), covered));
+        }
+        return calls.size();
+    }
+
+    /** Whether the task's follow-up is the slot of {@code day}, its call day, as the call's planning set it. */
+    private boolean atSlotOf(Task task, LocalDate day) {
+        Date followUp = task.getFollowUpDate();
+        return followUp != null && day.toString().equals(taskService.getVariableLocal(task.getId(), CALL_DAY))
+            && followUp.toInstant().equals(day.atTime(schedule.slot()).atZone(clock.zone()).toInstant());
     }
 
     /**

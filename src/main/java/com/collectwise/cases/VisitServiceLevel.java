@@ -1,10 +1,11 @@
 package com.collectwise.cases;
 
-import org.springframework.context.event.EventListener;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.CaseVariables;
-import com.collectwise.kernel.WorkingCalendarChanged;
+import com.collectwise.kernel.WorkingDayRecount;
 import com.collectwise.kernel.WorkingDayDeadlines;
 
 /**
@@ -13,19 +14,19 @@ import com.collectwise.kernel.WorkingDayDeadlines;
  * day of the calendar in force.
  */
 @Component
-public class VisitServiceLevel {
+public class VisitServiceLevel implements WorkingDayRecount {
 
     static final String TIMER = CaseVariables.TIMER_VISIT_SLA_EXPIRED;
     static final String TASK = CaseVariables.TASK_VISIT_CUSTOMER;
 
-    private final WorkingDayDeadlines deadlines;
+    private final List<Step> steps;
 
     public VisitServiceLevel(WorkingDayDeadlines deadlines) {
-        this.deadlines = deadlines;
+        this.steps = List.of(deadlines.counted("visit-sla", TIMER, TASK, CaseVariables.VISIT_DUE_AT));
     }
 
-    @EventListener
-    public void calendarChanged(WorkingCalendarChanged change) {
-        deadlines.recount(change, TIMER, TASK, CaseVariables.VISIT_DUE_AT);
+    @Override
+    public List<Step> steps() {
+        return steps;
     }
 }

@@ -1,10 +1,11 @@
 package com.collectwise.disputes;
 
-import org.springframework.context.event.EventListener;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.CaseVariables;
-import com.collectwise.kernel.WorkingCalendarChanged;
+import com.collectwise.kernel.WorkingDayRecount;
 import com.collectwise.kernel.WorkingDayDeadlines;
 
 /**
@@ -13,19 +14,19 @@ import com.collectwise.kernel.WorkingDayDeadlines;
  * of the calendar in force.
  */
 @Component
-public class DisputeServiceLevel {
+public class DisputeServiceLevel implements WorkingDayRecount {
 
     static final String TIMER = CaseVariables.TIMER_DISPUTE_SLA_EXPIRED;
     static final String TASK = CaseVariables.TASK_RESOLVE_DISPUTE;
 
-    private final WorkingDayDeadlines deadlines;
+    private final List<Step> steps;
 
     public DisputeServiceLevel(WorkingDayDeadlines deadlines) {
-        this.deadlines = deadlines;
+        this.steps = List.of(deadlines.counted("dispute-sla", TIMER, TASK, CaseVariables.DISPUTE_SLA));
     }
 
-    @EventListener
-    public void calendarChanged(WorkingCalendarChanged change) {
-        deadlines.recount(change, TIMER, TASK, CaseVariables.DISPUTE_SLA);
+    @Override
+    public List<Step> steps() {
+        return steps;
     }
 }

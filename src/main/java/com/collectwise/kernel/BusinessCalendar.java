@@ -125,6 +125,21 @@ public class BusinessCalendar {
         return n;
     }
 
+    /**
+     * {@code day} plus {@code n} working days of {@code country} with {@code asIf} in place of its year (the year as a
+     * PUT made it, while a later PUT may have replaced it since).
+     */
+    public LocalDate plusWorkingDays(String country, LocalDate day, int n, Year asIf) {
+        LocalDate d = day;
+        for (int i = 0; i < n; i++) {
+            d = d.plusDays(1);
+            while (!isWorkingDay(country, d, asIf)) {
+                d = d.plusDays(1);
+            }
+        }
+        return d;
+    }
+
     /** The first working day of the home country strictly after {@code day}. */
     public LocalDate nextWorkingDayAfter(LocalDate day) {
         return nextWorkingDayAfter(homeCountry, day);

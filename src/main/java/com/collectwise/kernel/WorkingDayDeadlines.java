@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Deadlines counted in working days (a service level: the n-th working day after the day its task opened, at a time
+ * Steps of {@link WorkingDayRecount} over timers (paged by job id, each page bounded). Deadlines counted in working days (a service level: the n-th working day after the day its task opened, at a time
  * of day) follow the calendar as it is when they end. When a year of the home country is loaded or replaced after
  * such a deadline was set ({@link WorkingCalendarChanged}), n is counted with the year as it was and the deadline
  * set again on the n-th working day of the calendar as it is now: a holiday added in between moves it one working
@@ -30,8 +30,12 @@ public class WorkingDayDeadlines {
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     public WorkingDayDeadlines(ManagementService management, TaskService tasks, RuntimeService runtime,
-                               BusinessCalendar calendar, BusinessClock clock) {
+                               BusinessCalendar calendar, BusinessClock clock,
+                               org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.management = management;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -40,35 +44,107 @@ public class WorkingDayDeadlines {
     }
 
     /**
-     * Counts again the open deadlines of the timer {@code timerActivityId} attached to the user task {@code taskKey}.
+     * A step that counts again the open deadlines of the timer {@code timerActivityId} attached to the user task
+     * {@code taskKey}, counted from the day the task opened.
      *
      * @param variable the process variable holding the deadline (ISO offset date-time), set where it lives
-     * @return how many deadlines moved
      */
-    public int recount(WorkingCalendarChanged change, String timerActivityId, String taskKey, String variable) {
-        return recount(change, timerActivityId, taskKey, variable, true);
+    public WorkingDayRecount.Step counted(String name, String timerActivityId, String taskKey, String variable) {
+        return step(name, (change, cursor, limit) -> recount(change, timerActivityId, taskKey, variable, true, cursor,
+            limit));
     }
 
     /**
-     * Counts again the open deadlines of the timer {@code timerActivityId} that waits on its own (an intermediate
-     * timer event: the next call's slot), counted from the day the timer was set.
+     * A step that counts again the open deadlines of the timer {@code timerActivityId} that waits on its own (an
+     * intermediate timer event: the next call's slot), counted from the day the timer was set.
      */
-    public int recountTimer(WorkingCalendarChanged change, String timerActivityId, String variable) {
-        return recount(change, timerActivityId, null, variable, false);
+    public WorkingDayRecount.Step countedTimer(String name, String timerActivityId, String variable) {
+        return step(name, (change, cursor, limit) -> recount(change, timerActivityId, null, variable, false, cursor,
+            limit));
     }
 
-    private int recount(WorkingCalendarChanged change, String timerActivityId, String taskKey, String variable,
-                        boolean ofTask) {
+    /**
+     * A step that sets the open timers of {@code timerActivityId} due in the changed year or later again to what
+     * {@code due} computes now from the variables {@code names} of the timer's execution (a deadline that is a pure
+     * function of the case and the calendar as it is, e.g. an instalment's check after the customer's grace working
+     * days); a null result leaves the timer as it is. Idempotent: the same calendar computes the same dates.
+     *
+     * @param variable the process variable the model read the timer from (ISO offset date-time)
+     */
+    public WorkingDayRecount.Step recomputed(String name, String timerActivityId, java.util.List<String> names,
+                                             java.util.function.Function<java.util.Map<String, Object>, ZonedDateTime> due,
+                                             String variable) {
+        return step(name, (change, cursor, limit) -> {
+            Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(clock.zone()).toInstant());
+            java.util.List<Timer> page = timers(timerActivityId, yearStart, cursor, limit);
+            String last = cursor;
+            int handled = 0;
+            for (Timer timer : page) {
+                java.time.Instant held = heldUntil(timer);
+                if (held != null) {
+                    return new WorkingDayRecount.Page(last, handled, false, held);
+                }
+                last = timer.id();
+                handled++;
+                Job job = timer.job();
+                if (job == null || job.getDuedate() == null || job.getExecutionId() == null) {
+                    continue;
+                }
+                ZonedDateTime at = due.apply(runtime.getVariables(job.getExecutionId(), names));
+                if (at == null || at.toInstant().equals(job.getDuedate().toInstant())) {
+                    continue;
+                }
+                management.setJobDuedate(job.getId(), Date.from(at.toInstant()));
+                runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(at.withZoneSameInstant(clock.zone())));
+            }
+            return new WorkingDayRecount.Page(last, handled, page.size() < limit, null);
+        });
+    }
+
+    private interface Run {
+        WorkingDayRecount.Page run(WorkingCalendarChanged change, String cursor, int limit);
+    }
+
+    private static WorkingDayRecount.Step step(String name, Run run) {
+        return new WorkingDayRecount.Step() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public WorkingDayRecount.Page run(WorkingCalendarChanged change, String cursor, int limit) {
+                return run.run(change, cursor, limit);
+            }
+        };
+    }
+
+    /**
+     * Counts n with the year as it was before the change and sets the deadline on the n-th working day of the year as
+     * the change made it. A deadline set after the change was counted with it already and is left alone.
+     */
+    private WorkingDayRecount.Page recount(WorkingCalendarChanged change, String timerActivityId, String taskKey,
+                                           String variable, boolean ofTask, String cursor, int limit) {
         String home = calendar.homeCountry();
         if (!home.equals(change.country() == null ? home : change.country().trim().toUpperCase(Locale.ROOT))) {
-            return 0; // the department's deadlines follow the home country's calendar only
+            return WorkingDayRecount.Page.finished(cursor, 0); // the department's deadlines follow the home calendar
         }
         ZoneId zone = clock.zone();
-        int moved = 0;
         // a deadline before the changed year cannot move: only timers due in it or later are read
         Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant());
-        for (Job job : timers(timerActivityId, yearStart)) {
-            if (job.getDuedate() == null) {
+        java.util.List<Timer> page = timers(timerActivityId, yearStart, cursor, limit);
+        String last = cursor;
+        int handled = 0;
+        for (Timer timer : page) {
+            java.time.Instant held = heldUntil(timer);
+            if (held != null) {
+                return new WorkingDayRecount.Page(last, handled, false, held);
+            }
+            last = timer.id();
+            handled++;
+            Job job = timer.job();
+            if (job == null || job.getDuedate() == null || (change.at() != null && job.getCreateTime() != null
+                && job.getCreateTime().toInstant().isAfter(change.at()))) {
                 continue;
             }
             Task task = ofTask ? tasks.createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(taskKey)
@@ -86,34 +162,52 @@ public class WorkingDayDeadlines {
             if (n <= 0) {
                 continue;
             }
-            ZonedDateTime recounted = calendar.plusWorkingDays(home, opened, n).atTime(due.toLocalTime()).atZone(zone);
+            ZonedDateTime recounted = (change.after() == null ? calendar.plusWorkingDays(home, opened, n)
+                : calendar.plusWorkingDays(home, opened, n, change.after())).atTime(due.toLocalTime()).atZone(zone);
             if (recounted.toInstant().equals(due.toInstant())) {
                 continue;
             }
             Date at = Date.from(recounted.toInstant());
+            // read before the move: inside the recount job's command the job is the engine's cached entity
+            long wasDue = job.getDuedate().getTime();
             management.setJobDuedate(job.getId(), at);
-            if (task != null && task.getDueDate() != null && task.getDueDate().getTime() == job.getDuedate().getTime()) {
+            if (task != null && task.getDueDate() != null && task.getDueDate().getTime() == wasDue) {
                 task.setDueDate(at);
                 tasks.saveTask(task);
             }
             runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(recounted));
-            moved++;
         }
-        return moved;
+        return new WorkingDayRecount.Page(last, handled, page.size() < limit, null);
     }
 
-    /** Every open timer of the activity, read in pages (the engine's query limit; a node has thousands of calls). */
-    private java.util.List<Job> timers(String activityId, Date dueFrom) {
-        java.util.List<Job> all = new java.util.ArrayList<>();
-        java.util.List<Job> page;
-        do {
-            page = management.createJobQuery().activityId(activityId).timers().duedateHigherThenOrEquals(dueFrom)
-                .orderByJobId().asc()
-                .listPage(all.size(), PAGE);
-            all.addAll(page);
-        } while (page.size() == PAGE);
-        return all;
+    /** An open timer of a page: its job (null: it fired meanwhile) and when the job executor's lock on it ends. */
+    private record Timer(String id, Job job, java.time.Instant lockedUntil) {
     }
 
-    static final int PAGE = 500;
+    /** When the job executor's lock on the timer ends, if it holds it now (the timer is firing). */
+    private java.time.Instant heldUntil(Timer timer) {
+        return timer.lockedUntil() != null && timer.lockedUntil().isAfter(clock.now()) ? timer.lockedUntil() : null;
+    }
+
+    /**
+     * The open timers of the activity due from {@code dueFrom} on, after {@code cursor} by id, a page of them (the
+     * engine's job query cannot start after an id: the ids are read with SQL, the jobs through the engine).
+     */
+    private java.util.List<Timer> timers(String activityId, Date dueFrom, String cursor, int limit) {
+        record Row(String id, java.sql.Timestamp lockedUntil, String owner) {
+        }
+        java.util.List<Row> rows = jdbc.sql("SELECT J.ID_, J.LOCK_EXP_TIME_, J.LOCK_OWNER_ FROM "
+                + management.getTableName(Job.class) + " J JOIN "
+                + management.getTableName(Job.class) + "DEF JD ON J.JOB_DEF_ID_ = JD.ID_ WHERE J.TYPE_ = 'timer' AND JD.ACT_ID_ = ? AND J.DUEDATE_ >= ?"
+                + " AND J.ID_ > ? ORDER BY J.ID_ FETCH FIRST ? ROWS ONLY")
+            .params(activityId, new java.sql.Timestamp(dueFrom.getTime()), cursor == null ? "" : cursor, limit)
+            .query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2), rs.getString(3))).list();
+        java.util.List<Timer> timers = new java.util.ArrayList<>();
+        for (Row row : rows) {
+            timers.add(new Timer(row.id(), management.createJobQuery().jobId(row.id()).singleResult(),
+                row.owner() != null && row.lockedUntil() != null ? row.lockedUntil().toInstant() : null));
+        }
+        return timers;
+    }
+
 }
