@@ -29,7 +29,7 @@ import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
 
 /**
- * Disputes of an invoice. The disputed amount is at most what is outstanding and not disputed already; while a
+ * Disputes of an invoice. The disputed amount is at most the principal outstanding and not disputed already; while a
  * dispute is open, letters and calls ask only for the undisputed part ({@link #undisputed}). Which department decides
  * a dispute is the DMN Decision_DisputeRouting (processes/dispute-routing.dmn), by category.
  */
@@ -68,13 +68,28 @@ public class DisputeService {
         if (amount == null || amount.signum() <= 0) {
             problems.add(new FieldProblem("amount", "must be greater than zero"));
         } else {
-            BigDecimal open = undisputed(invoice);
-            if (amount.compareTo(open) > 0) {
-                problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding amount "
-                    + open.toPlainString() + " " + invoice.currency()));
+            // an accepted dispute is credited as principal (the interest that ran on it falls with the credit note,
+            // from the due date): a dispute can take no more than the principal still unpaid, credited and disputed
+            // parts aside; above it, the excess would be withheld from collection and never credited
+            BigDecimal principal = undisputedPrincipal(invoice);
+            if (amount.compareTo(principal) > 0) {
+                problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding principal "
+                    + principal.toPlainString() + " " + invoice.currency() + " (the undisputed outstanding amount "
+                    + undisputed(invoice).toPlainString() + " " + invoice.currency()
+                    + " with interest and fees; an accepted dispute is credited as principal)"));
             }
         }
         return problems;
+    }
+
+    /**
+     * The principal still unpaid today (net of payments and credit notes) less what the open disputes already take:
+     * the most a new dispute may claim. Never below zero; at the currency's minor unit.
+     */
+    public BigDecimal undisputedPrincipal(Invoice invoice) {
+        BigDecimal principal = statements.statement(invoice, clock.today()).principal();
+        return Money.stored(principal.subtract(disputed(invoice.invoiceNumber())).max(BigDecimal.ZERO),
+            invoice.currency());
     }
 
     /** @throws InvalidRequestException when the dispute does not fit the invoice */
@@ -173,7 +188,8 @@ public class DisputeService {
     public DisputedPart part(Invoice invoice, LocalDate asOf) {
         BigDecimal disputed = asOf.equals(clock.today()) ? disputed(invoice.invoiceNumber())
             : disputed(invoice.invoiceNumber(), asOf);
-        BigDecimal total = statements.statement(invoice, asOf).total();
+        com.collectwise.money.Statement statement = statements.statement(invoice, asOf);
+        BigDecimal total = statement.total();
         if (disputed.signum() <= 0) {
             return new DisputedPart(Money.stored(BigDecimal.ZERO, invoice.currency()), Money.stored(total, invoice.currency()),
                 Money.stored(BigDecimal.ZERO, invoice.currency()));
