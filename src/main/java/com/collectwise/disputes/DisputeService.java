@@ -178,7 +178,8 @@ public class DisputeService {
      * with the disputed amount as a credit note, which reduces the invoice from its due date, so the interest that
      * ran on the disputed part is not asked for either (it was never owed if the dispute is accepted). The credit is
      * capped at the principal not yet credited (a dispute above it withholds all the principal and its interest,
-     * never more). Fees stay owed. Never below zero; at the currency's minor unit.
+     * never more). Fees stay owed, unless the invoice is disputed in full (its open disputes cover all the principal
+     * still unpaid): then nothing is undisputed. Never below zero; at the currency's minor unit.
      */
     public BigDecimal undisputed(Invoice invoice, LocalDate asOf) {
         return part(invoice, asOf).undisputed();
@@ -193,6 +194,13 @@ public class DisputeService {
         if (disputed.signum() <= 0) {
             return new DisputedPart(Money.stored(BigDecimal.ZERO, invoice.currency()), Money.stored(total, invoice.currency()),
                 Money.stored(BigDecimal.ZERO, invoice.currency()));
+        }
+        if (disputed.compareTo(statement.principal()) >= 0) {
+            // disputed in full (FullDispute): the fees were booked for the lateness of a debt the customer denies in
+            // full, so they stand or fall with it and are not asked for alone while the dispute is open; nothing is
+            // undisputed (a rejection asks for all of it again, fees included)
+            return new DisputedPart(disputed, Money.stored(BigDecimal.ZERO, invoice.currency()),
+                Money.stored(total.max(BigDecimal.ZERO), invoice.currency()));
         }
         BigDecimal undisputed = statements.statementIfCredited(invoice, disputed, asOf).total().max(BigDecimal.ZERO)
             .min(total);
