@@ -234,6 +234,17 @@ public class DisputeService {
                     Timestamp.from(clock.now()))
                 .update();
         }
+        if (amount.signum() > 0 && adjustments.creditNoted(invoice.invoiceNumber()).compareTo(invoice.amount()) >= 0) {
+            // credited in full from its due date: the invoice was never owed, so nothing of it was ever late and the
+            // fees booked for its lateness (reminder and letter fees, the EUR 40) fall with it; a debt that is not
+            // owed is not dunned for its fees alone
+            BigDecimal fees = statements.statement(invoice, clock.today()).fees();
+            if (fees.signum() > 0) {
+                adjustments.waive(invoice, com.collectwise.money.Component.FEES, Money.of(fees, invoice.currency()),
+                    "Dispute #" + id + " accepted: the invoice is credited in full, the fees of its lateness fall with"
+                        + " it", approvedBy, clock.today());
+            }
+        }
         // resolved before the open call forms look again: else they would take the credited part off once more, as
         // still disputed
         resolve(id, Dispute.CREDIT_NOTE, reason, approvedBy);
