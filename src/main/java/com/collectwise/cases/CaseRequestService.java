@@ -61,6 +61,7 @@ public class CaseRequestService {
     private final PromiseBook promises;
     private final AgreementService agreements;
     private final DisputeService disputes;
+    private final com.collectwise.disputes.FullDispute fullDispute;
     private final AcknowledgementService acknowledgements;
     private final ContactLog contacts;
     private final CaseEngine cases;
@@ -74,7 +75,8 @@ public class CaseRequestService {
                               AcknowledgementService acknowledgements, ContactLog contacts, CaseEngine cases,
                               BusinessClock clock, CustomerRepository customers,
                               PlatformTransactionManager transactionManager,
-                              org.springframework.context.ApplicationEventPublisher events) {
+                              org.springframework.context.ApplicationEventPublisher events,
+                              com.collectwise.disputes.FullDispute fullDispute) {
         this.events = events;
         this.customers = customers;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -83,6 +85,7 @@ public class CaseRequestService {
         this.promises = promises;
         this.agreements = agreements;
         this.disputes = disputes;
+        this.fullDispute = fullDispute;
         this.acknowledgements = acknowledgements;
         this.contacts = contacts;
         this.cases = cases;
@@ -240,6 +243,7 @@ public class CaseRequestService {
             "Dispute #" + id + " (" + category + ", " + amount.toPlainString() + " " + invoice.currency() + ")"
                 + (description == null ? "" : ": " + description), null, null));
         correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
+        withdrawCallsIfDisputedInFull(invoiceNumber);
         // an open call form of the case asks only for the undisputed part from now on, and names the disputed one
         events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoiceNumber));
         return new RaisedDispute(DisputeView.of(disputes.find(id)), true);
@@ -276,6 +280,16 @@ public class CaseRequestService {
         });
     }
 
+    /**
+     * DOMAIN.md 5: an invoice disputed in full is not called for payment while the dispute is open; an open call of its
+     * case would ask for nothing, so it is withdrawn (the case waits before its next call).
+     */
+    private void withdrawCallsIfDisputedInFull(String invoiceNumber) {
+        if (fullDispute.isOpen(invoiceNumber)) {
+            cases.withdrawCallsDisputedInFull(invoiceNumber);
+        }
+    }
+
     private static String join(String a, String b) {
         return a == null || a.isBlank() ? b : a + " " + b;
     }
@@ -300,6 +314,7 @@ public class CaseRequestService {
                     + " " + invoice.currency() + ")" + (description == null ? "" : ": " + description)
                     + (note == null || note.isBlank() ? "" : ". " + note), null, null));
             correlate(invoiceNumber, MSG_DISPUTE_RAISED, Map.of(DISPUTE_ID, id), "the case takes no dispute now");
+            withdrawCallsIfDisputedInFull(invoiceNumber);
             return DisputeView.of(disputes.find(id));
         });
     }

@@ -32,7 +32,9 @@ public class HandoffFormWords implements CostBenefit.Words {
             return CostBenefit.Words.ENGLISH.agency(f);
         }
         String c = f.currency();
-        return "未付总额 " + money(c, f.outstanding()) + "。催收机构佣金 "
+        String disputed = f.anyDisputed() ? "（无异议部分；另有 " + money(c, f.disputed()) + " 存在未决异议，异议处理前不委托催收）"
+            : "";
+        return "未付总额 " + money(c, f.outstanding()) + disputed + "。催收机构佣金 "
             + f.commissionPercent().stripTrailingZeros().toPlainString() + "% = " + money(c, f.commission())
             + "。全额收回后净得：" + money(c, f.net()) + "。委托期限 " + f.mandateDays()
             + " 天；催收机构只按实际收回的金额收取佣金。";
@@ -48,7 +50,9 @@ public class HandoffFormWords implements CostBenefit.Words {
             : f.courtFeeInCny() == null ? "" : "（标的折合 " + money("CNY", f.claimInCny()) + "，受理费 "
             + money("CNY", f.courtFeeInCny()) + "）";
         String lawyerNote = f.lawyerMinimumSet() ? "" : "（未设置 " + c + " 的最低律师费）";
-        return "诉讼标的 " + money(c, f.claim()) + "。案件受理费 " + money(c, f.courtFee()) + note
+        String disputed = f.anyDisputed() ? "（无异议部分；另有 " + money(c, f.disputed()) + " 存在未决异议，异议处理前不起诉该部分）"
+            : "";
+        return "诉讼标的 " + money(c, f.claim()) + disputed + "。案件受理费 " + money(c, f.courtFee()) + note
             + "（由原告预交，最终由败诉方负担）。律师费预估 " + money(c, f.lawyer()) + lawyerNote
             + "。胜诉并执行到位后净得：" + money(c, f.net())
             + (f.net().signum() <= 0 ? "——起诉的成本高于可能收回的金额。" : "。")

@@ -29,7 +29,7 @@ import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
 
 /**
- * Disputes of an invoice. The disputed amount is at most what is outstanding and not disputed already; while a
+ * Disputes of an invoice. The disputed amount is at most the principal outstanding and not disputed already; while a
  * dispute is open, letters and calls ask only for the undisputed part ({@link #undisputed}). Which department decides
  * a dispute is the DMN Decision_DisputeRouting (processes/dispute-routing.dmn), by category.
  */
@@ -68,13 +68,28 @@ public class DisputeService {
         if (amount == null || amount.signum() <= 0) {
             problems.add(new FieldProblem("amount", "must be greater than zero"));
         } else {
-            BigDecimal open = undisputed(invoice);
-            if (amount.compareTo(open) > 0) {
-                problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding amount "
-                    + open.toPlainString() + " " + invoice.currency()));
+            // an accepted dispute is credited as principal (the interest that ran on it falls with the credit note,
+            // from the due date): a dispute can take no more than the principal still unpaid, credited and disputed
+            // parts aside; above it, the excess would be withheld from collection and never credited
+            BigDecimal principal = undisputedPrincipal(invoice);
+            if (amount.compareTo(principal) > 0) {
+                problems.add(new FieldProblem("amount", "must not exceed the undisputed outstanding principal "
+                    + principal.toPlainString() + " " + invoice.currency() + " (the undisputed outstanding amount "
+                    + undisputed(invoice).toPlainString() + " " + invoice.currency()
+                    + " with interest and fees; an accepted dispute is credited as principal)"));
             }
         }
         return problems;
+    }
+
+    /**
+     * The principal still unpaid today (net of payments and credit notes) less what the open disputes already take:
+     * the most a new dispute may claim. Never below zero; at the currency's minor unit.
+     */
+    public BigDecimal undisputedPrincipal(Invoice invoice) {
+        BigDecimal principal = statements.statement(invoice, clock.today()).principal();
+        return Money.stored(principal.subtract(disputed(invoice.invoiceNumber())).max(BigDecimal.ZERO),
+            invoice.currency());
     }
 
     /** @throws InvalidRequestException when the dispute does not fit the invoice */
@@ -163,7 +178,8 @@ public class DisputeService {
      * with the disputed amount as a credit note, which reduces the invoice from its due date, so the interest that
      * ran on the disputed part is not asked for either (it was never owed if the dispute is accepted). The credit is
      * capped at the principal not yet credited (a dispute above it withholds all the principal and its interest,
-     * never more). Fees stay owed. Never below zero; at the currency's minor unit.
+     * never more). Fees stay owed, unless the invoice is disputed in full (its open disputes cover all the principal
+     * still unpaid): then nothing is undisputed. Never below zero; at the currency's minor unit.
      */
     public BigDecimal undisputed(Invoice invoice, LocalDate asOf) {
         return part(invoice, asOf).undisputed();
@@ -173,10 +189,18 @@ public class DisputeService {
     public DisputedPart part(Invoice invoice, LocalDate asOf) {
         BigDecimal disputed = asOf.equals(clock.today()) ? disputed(invoice.invoiceNumber())
             : disputed(invoice.invoiceNumber(), asOf);
-        BigDecimal total = statements.statement(invoice, asOf).total();
+        com.collectwise.money.Statement statement = statements.statement(invoice, asOf);
+        BigDecimal total = statement.total();
         if (disputed.signum() <= 0) {
             return new DisputedPart(Money.stored(BigDecimal.ZERO, invoice.currency()), Money.stored(total, invoice.currency()),
                 Money.stored(BigDecimal.ZERO, invoice.currency()));
+        }
+        if (disputed.compareTo(statement.principal()) >= 0) {
+            // disputed in full (FullDispute): the fees were booked for the lateness of a debt the customer denies in
+            // full, so they stand or fall with it and are not asked for alone while the dispute is open; nothing is
+            // undisputed (a rejection asks for all of it again, fees included)
+            return new DisputedPart(disputed, Money.stored(BigDecimal.ZERO, invoice.currency()),
+                Money.stored(total.max(BigDecimal.ZERO), invoice.currency()));
         }
         BigDecimal undisputed = statements.statementIfCredited(invoice, disputed, asOf).total().max(BigDecimal.ZERO)
             .min(total);
@@ -209,6 +233,17 @@ public class DisputeService {
                 .params(id, invoice.invoiceNumber(), DECIDED_CREDIT_NOTE_PREFIX + id, amount, clock.today(),
                     Timestamp.from(clock.now()))
                 .update();
+        }
+        if (amount.signum() > 0 && adjustments.creditNoted(invoice.invoiceNumber()).compareTo(invoice.amount()) >= 0) {
+            // credited in full from its due date: the invoice was never owed, so nothing of it was ever late and the
+            // fees booked for its lateness (reminder and letter fees, the EUR 40) fall with it; a debt that is not
+            // owed is not dunned for its fees alone
+            BigDecimal fees = statements.statement(invoice, clock.today()).fees();
+            if (fees.signum() > 0) {
+                adjustments.waive(invoice, com.collectwise.money.Component.FEES, Money.of(fees, invoice.currency()),
+                    "Dispute #" + id + " accepted: the invoice is credited in full, the fees of its lateness fall with"
+                        + " it", approvedBy, clock.today());
+            }
         }
         // resolved before the open call forms look again: else they would take the credited part off once more, as
         // still disputed

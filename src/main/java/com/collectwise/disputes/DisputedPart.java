@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  * @param undisputed what the invoice would owe if the open disputes ended in credit notes (a credit note reduces the
  *                   invoice from its due date): what reminders, letters, calls and agencies ask for
  * @param withheld   what the disputes take off the outstanding total: the disputed principal and the interest that
- *                   ran on it (total = undisputed + withheld)
+ *                   ran on it (total = undisputed + withheld); all of the total, fees included, when the disputes
+ *                   cover all the principal still unpaid (disputed in full: nothing is asked for)
  */
 public record DisputedPart(BigDecimal disputed, BigDecimal undisputed, BigDecimal withheld) {
 

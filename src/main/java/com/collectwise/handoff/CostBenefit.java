@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 
+import com.collectwise.disputes.DisputedPart;
 import com.collectwise.fees.FxRates;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.money.Money;
@@ -29,9 +30,23 @@ public class CostBenefit {
     private final LegalCostsPolicy legalCosts;
     private final FxRates fxRates;
 
-    /** The agency's cost and benefit; amounts unrounded, {@link #money} words them at the currency's minor unit. */
+    /**
+     * The agency's cost and benefit; amounts unrounded, {@link #money} words them at the currency's minor unit.
+     * {@code outstanding} is what the agency is to collect: the undisputed part while disputes are open
+     * ({@code disputed}, their sum, named and not handed over; zero without any).
+     */
     public record AgencyFigures(String currency, BigDecimal outstanding, BigDecimal commissionPercent,
-                                BigDecimal commission, BigDecimal net, int mandateDays) {
+                                BigDecimal commission, BigDecimal net, int mandateDays, BigDecimal disputed) {
+
+        /** Nothing under open dispute. */
+        public AgencyFigures(String currency, BigDecimal outstanding, BigDecimal commissionPercent,
+                             BigDecimal commission, BigDecimal net, int mandateDays) {
+            this(currency, outstanding, commissionPercent, commission, net, mandateDays, BigDecimal.ZERO);
+        }
+
+        public boolean anyDisputed() {
+            return disputed != null && disputed.signum() > 0;
+        }
     }
 
     /**
@@ -40,11 +55,25 @@ public class CostBenefit {
      * the court fee is the schedule's on that CNY claim ({@code claimInCny}, {@code courtFeeInCny}, at the fen) and
      * {@code courtFee} is that fee back in the claim's currency at its minor unit. {@code courtFeeAsIfCny}: no rate to
      * convert with, so the schedule is applied to the amount as if it were CNY (and the words say so);
-     * {@code lawyerMinimumSet}: Decision_LegalCosts has a minimum fee for the currency.
+     * {@code lawyerMinimumSet}: Decision_LegalCosts has a minimum fee for the currency. While disputes are open the
+     * claim is the undisputed part (what is owed if they all ended in credit notes) and {@code disputed}, their sum,
+     * is named and not sued for (DOMAIN.md 5: collect the undisputed part first); zero without any.
      */
     public record LitigationFigures(String currency, BigDecimal claim, BigDecimal courtFee, boolean courtFeeAsIfCny,
                                     BigDecimal lawyer, boolean lawyerMinimumSet, BigDecimal net, LocalDate limitationDate,
-                                    BigDecimal claimInCny, BigDecimal courtFeeInCny) {
+                                    BigDecimal claimInCny, BigDecimal courtFeeInCny, BigDecimal disputed) {
+
+        /** Nothing under open dispute. */
+        public LitigationFigures(String currency, BigDecimal claim, BigDecimal courtFee, boolean courtFeeAsIfCny,
+                                 BigDecimal lawyer, boolean lawyerMinimumSet, BigDecimal net, LocalDate limitationDate,
+                                 BigDecimal claimInCny, BigDecimal courtFeeInCny) {
+            this(currency, claim, courtFee, courtFeeAsIfCny, lawyer, lawyerMinimumSet, net, limitationDate, claimInCny,
+                courtFeeInCny, BigDecimal.ZERO);
+        }
+
+        public boolean anyDisputed() {
+            return disputed != null && disputed.signum() > 0;
+        }
 
         /** A claim in CNY, or one whose court fee was not converted. */
         public LitigationFigures(String currency, BigDecimal claim, BigDecimal courtFee, boolean courtFeeAsIfCny,
@@ -65,7 +94,9 @@ public class CostBenefit {
             @Override
             public String agency(AgencyFigures f) {
                 String c = f.currency();
-                return "Outstanding " + money(c, f.outstanding()) + ". Agency commission "
+                String disputed = f.anyDisputed() ? " undisputed (" + money(c, f.disputed()) + " under open dispute is"
+                    + " not handed over until the dispute is decided)" : "";
+                return "Outstanding " + money(c, f.outstanding()) + disputed + ". Agency commission "
                     + f.commissionPercent().stripTrailingZeros().toPlainString() + "% = " + money(c, f.commission())
                     + ". Net if fully collected: " + money(c, f.net()) + ". Mandate " + f.mandateDays()
                     + " days; the agency is paid only on what it collects.";
@@ -79,7 +110,9 @@ public class CostBenefit {
                     + " exchange rate to convert " + c + " to CNY)"
                     : f.courtFeeInCny() == null ? "" : " (CNY " + grouped("CNY", f.courtFeeInCny()) + " on the claim"
                     + " converted to CNY " + grouped("CNY", f.claimInCny()) + ")";
-                return "Claim " + money(c, f.claim()) + ". Court acceptance fee " + money(c, f.courtFee()) + note
+                String disputed = f.anyDisputed() ? " undisputed (" + money(c, f.disputed()) + " under open dispute is"
+                    + " not claimed until the dispute is decided)" : "";
+                return "Claim " + money(c, f.claim()) + disputed + ". Court acceptance fee " + money(c, f.courtFee()) + note
                     + " (advanced; the losing party bears it). Lawyer estimate " + money(c, f.lawyer()) + lawyerNote
                     + ". Net if won and enforced: "
                     + money(c, f.net()) + (f.net().signum() <= 0 ? " - suing costs more than it can bring." : ".")
@@ -107,15 +140,33 @@ public class CostBenefit {
         return Words.ENGLISH.litigation(litigationFigures(invoice, statement));
     }
 
+    /** Nothing under open dispute: the agency is given the whole outstanding total. */
     public AgencyFigures agencyFigures(Invoice invoice, Statement statement) {
-        BigDecimal outstanding = statement.total();
-        BigDecimal commission = percent(outstanding, commissionPercent);
-        return new AgencyFigures(invoice.currency(), outstanding, commissionPercent, commission,
-            outstanding.subtract(commission), AGENCY_MANDATE_DAYS);
+        return agencyFigures(invoice, statement, DisputedPart.NONE);
     }
 
+    /**
+     * The agency collects the undisputed part only (as its mandate says, {@link AgencyHandoffService}): commission and
+     * net on that part; the disputed amount is named.
+     */
+    public AgencyFigures agencyFigures(Invoice invoice, Statement statement, DisputedPart disputed) {
+        BigDecimal outstanding = disputed.demanded(statement.total());
+        BigDecimal commission = percent(outstanding, commissionPercent);
+        return new AgencyFigures(invoice.currency(), outstanding, commissionPercent, commission,
+            outstanding.subtract(commission), AGENCY_MANDATE_DAYS, disputed.any() ? disputed.disputed() : BigDecimal.ZERO);
+    }
+
+    /** Nothing under open dispute: the claim is the whole outstanding total. */
     public LitigationFigures litigationFigures(Invoice invoice, Statement statement) {
-        BigDecimal claim = statement.total();
+        return litigationFigures(invoice, statement, DisputedPart.NONE);
+    }
+
+    /**
+     * The suit claims the undisputed part only while disputes are open (the disputed part waits for their outcome):
+     * court fee, lawyer estimate and net on that claim; the disputed amount is named.
+     */
+    public LitigationFigures litigationFigures(Invoice invoice, Statement statement, DisputedPart disputed) {
+        BigDecimal claim = disputed.demanded(statement.total());
         String currency = invoice.currency();
         // the court takes the claim in yuan: another currency is converted at the rates in force on the date
         BigDecimal claimInCny = null;
@@ -146,7 +197,7 @@ public class CostBenefit {
         BigDecimal net = claim.subtract(courtFee).subtract(lawyer);
         LocalDate limitationDate = limitation.limitationDate(invoice, statement.asOf());
         return new LitigationFigures(currency, claim, courtFee, asIfCny, lawyer, minimum.isPresent(), net,
-            limitationDate, claimInCny, courtFeeInCny);
+            limitationDate, claimInCny, courtFeeInCny, disputed.any() ? disputed.disputed() : BigDecimal.ZERO);
     }
 
     private static BigDecimal percent(BigDecimal amount, BigDecimal percent) {

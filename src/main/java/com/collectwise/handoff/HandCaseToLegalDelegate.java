@@ -26,6 +26,6 @@ public class HandCaseToLegalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         NoticeContext.Case c = context.of((String) execution.getVariable(CaseVariables.INVOICE_NUMBER),
             facts.stageEntry(execution));
-        handoffs.toLegal(c.figures().invoice(), c.customer(), c.figures().statement(), c.stageEntry());
+        handoffs.toLegal(c.figures().invoice(), c.customer(), c.figures().statement(), c.stageEntry(), c.disputed());
     }
 }

@@ -2,6 +2,7 @@ package com.collectwise.handoff;
 
 import org.springframework.stereotype.Service;
 
+import com.collectwise.disputes.DisputedPart;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.communication.Outbox;
 import com.collectwise.kernel.Customer;
@@ -23,9 +24,20 @@ public class Handoffs {
     }
 
     public boolean toLegal(Invoice invoice, Customer customer, Statement statement, int stageEntry) {
+        return toLegal(invoice, customer, statement, stageEntry, DisputedPart.NONE);
+    }
+
+    /**
+     * While disputes are open the suit is for the undisputed part ({@code claim}); the disputed amount is named
+     * ({@code disputed}) and waits for the dispute's outcome (DOMAIN.md 5). Without disputes the claim is the total.
+     */
+    public boolean toLegal(Invoice invoice, Customer customer, Statement statement, int stageEntry,
+                           DisputedPart disputed) {
         return outbox.enqueue(Outbox.LEGAL_HANDOFF + ":" + invoice.invoiceNumber() + ":" + stageEntry,
             invoice.invoiceNumber(), customer.customerId(), Outbox.LEGAL_HANDOFF, LEGAL,
-            "File suit: invoice " + invoice.invoiceNumber(), caseData(invoice, customer, statement));
+            "File suit: invoice " + invoice.invoiceNumber(), caseData(invoice, customer, statement)
+                + "\ndisputed=" + (disputed.any() ? disputed.disputed() : java.math.BigDecimal.ZERO).toPlainString()
+                + "\nclaim=" + disputed.demanded(statement.total()).toPlainString());
     }
 
     private static String caseData(Invoice invoice, Customer customer, Statement statement) {

@@ -482,6 +482,75 @@ public class CaseEngine {
         modification.startBeforeActivity(end.get()).setAnnotation(reason).execute();
     }
 
+    /** Where a withdrawn call of a case disputed in full goes on, by the process of the call. */
+    private static final Map<String, String> AFTER_WITHDRAWN_CALL = Map.of(
+        // the call loop of the internal stage waits until the invoice is no longer disputed in full
+        PROCESS_COLLECTION, EVENT_NO_FULL_DISPUTE_BEFORE_CALL,
+        // contact after the letter plans the next call (made only if the dispute is decided by then)
+        PROCESS_KEEP_IN_CONTACT, TASK_PLAN_FOLLOW_UP_CALL);
+
+    /**
+     * The invoice has just become disputed in full (a dispute posted over the API or raised in a customer call while
+     * its Call customer task was open): that call would ask for nothing (DOMAIN.md 5), so it is withdrawn and the case
+     * waits as if the dispute had come before it ({@link #AFTER_WITHDRAWN_CALL}). A call on a model version without
+     * that place stays. One annotated modification per call.
+     *
+     * @return how many calls were withdrawn
+     */
+    public int withdrawCallsDisputedInFull(String invoiceNumber) {
+        int withdrawn = 0;
+        for (Task call : tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
+                .taskDefinitionKey(TASK_CALL_CUSTOMER).active().list()) {
+            var definition = repository.getProcessDefinition(call.getProcessDefinitionId());
+            String goOnAt = AFTER_WITHDRAWN_CALL.get(definition.getKey());
+            if (goOnAt == null || repository.getBpmnModelInstance(definition.getId()).getModelElementById(goOnAt) == null) {
+                continue;
+            }
+            var root = runtime.getActivityInstance(call.getProcessInstanceId());
+            String callInstance = activityInstanceOfExecution(root, call.getExecutionId());
+            String parent = parentOf(root, callInstance);
+            if (callInstance == null || parent == null) {
+                continue;
+            }
+            // the waiting place first, in the call's own scope, then the call is cancelled: the scope never empties
+            runtime.createProcessInstanceModification(call.getProcessInstanceId())
+                .startBeforeActivity(goOnAt, parent)
+                .cancelActivityInstance(callInstance)
+                .setAnnotation("Invoice " + invoiceNumber + " disputed in full: the call would ask for nothing")
+                .execute();
+            withdrawn++;
+        }
+        return withdrawn;
+    }
+
+    private static String activityInstanceOfExecution(org.camunda.bpm.engine.runtime.ActivityInstance instance,
+                                                      String executionId) {
+        for (var child : instance.getChildActivityInstances()) {
+            if (java.util.Arrays.asList(child.getExecutionIds()).contains(executionId)
+                && child.getChildActivityInstances().length == 0) {
+                return child.getId();
+            }
+            String found = activityInstanceOfExecution(child, executionId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String parentOf(org.camunda.bpm.engine.runtime.ActivityInstance instance, String childId) {
+        for (var child : instance.getChildActivityInstances()) {
+            if (child.getId().equals(childId)) {
+                return instance.getId();
+            }
+            String found = parentOf(child, childId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private boolean awaitsCredit(String processInstanceId) {
         return runtime.createExecutionQuery().processInstanceId(processInstanceId)
             .messageEventSubscriptionName(MSG_DISPUTE_CREDITED).count() > 0;

@@ -89,6 +89,10 @@ public final class CaseVariables {
 
     // user tasks that Tasklist filters and the call list look up (DESIGN.md pins the first five)
     public static final String TASK_CALL_CUSTOMER = "Task_CallCustomer";
+    /** Where the call loop of the internal stage waits while the invoice is disputed in full. */
+    public static final String EVENT_NO_FULL_DISPUTE_BEFORE_CALL = "Event_NoFullDisputeBeforeCall";
+    /** Process_KeepInContact plans its next call here (a call withdrawn for a full dispute goes on here). */
+    public static final String TASK_PLAN_FOLLOW_UP_CALL = "Task_PlanFollowUpCall";
     public static final String TASK_VISIT_CUSTOMER = "Task_VisitCustomer";
     public static final String TASK_APPROVE_AGENCY_HANDOFF = "Task_ApproveAgencyHandoff";
     public static final String TASK_REVIEW_LITIGATION = "Task_ReviewLitigation";

@@ -259,7 +259,7 @@ public class CaseRequestApiTest extends ApiTestSupport {
         Response dispute = post(INTEGRATION, "/api/invoices/" + number + "/disputes", dispute("TASTE", "1000.01"));
         assertProblem(dispute, 400);
         assertThat(errorFields(dispute)).containsExactly("category", "amount");
-        assertThat(dispute.raw()).contains("must not exceed the undisputed outstanding amount");
+        assertThat(dispute.raw()).contains("must not exceed the undisputed outstanding principal 1000.00 CNY");
         assertThat(written(number)).isZero();
         assertThat(running(number, CaseVariables.PROCESS_DISPUTE)).isZero();
     }

@@ -128,6 +128,44 @@ public class DisputeOutcomeApiTest extends ApiTestSupport {
             .isEqualByComparingTo("10010.00");
     }
 
+    private long openCalls(String number) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_CallCustomer")
+            .count();
+    }
+
+    /**
+     * DOMAIN.md 5: an invoice disputed in full is not called for payment while the dispute is open. The whole
+     * 10,000.00 disputed while its call is open: the call (which asked for 0.00 before) is withdrawn and no call
+     * comes while the dispute is open; rejected, the call is back at once for 10,000.00 + 5 days x 2.00 = 10,010.00.
+     */
+    @Test
+    void aDisputeOfTheWholeInvoiceWithdrawsItsCall_aRejectionBringsTheCallBackForAllOfIt() {
+        String number = invoiceFiveDaysOverdue();
+        assertThat(openCalls(number)).isOne();
+
+        dispute(number, "10000.00");
+        assertThat(openCalls(number)).as("no call asking for 0.00").isZero();
+        assertThat(view(number).path("disputed").decimalValue()).isEqualByComparingTo("10000.00");
+        assertThat(view(number).path("stage").asText()).isEqualTo("INTERNAL_REMINDER");
+
+        decide(number, "REJECTED");
+        Task call = call(number);
+        assertThat(asked(call)).isEqualByComparingTo("10010.00");
+        assertThat(named(call)).isEqualByComparingTo("0");
+    }
+
+    /** The whole 10,000.00 disputed and accepted: the credit note from the due date leaves nothing: the case settles. */
+    @Test
+    void aDisputeOfTheWholeInvoiceAcceptedSettlesTheCaseWithoutACall() {
+        String number = invoiceFiveDaysOverdue();
+        dispute(number, "10000.00");
+        decide(number, "CREDIT_NOTE");
+        assertThat(openCalls(number)).isZero();
+        JsonNode view = view(number);
+        assertThat(view.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(view.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0");
+    }
+
     @Test
     void aDisputeAcceptedWithACreditNoteLeavesTheRestToAskFor_notTheRestLessTheCreditedPartAgain() {
         String number = invoiceFiveDaysOverdue();

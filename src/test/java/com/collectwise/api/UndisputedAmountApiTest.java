@@ -44,22 +44,31 @@ public class UndisputedAmountApiTest extends ApiTestSupport {
         Response first = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("QUALITY", "3000.00"));
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
 
-        // as if 3,000.00 were credited from the due date: 7,000.00 + 40 days at 6.75% (51.780822 -> 51.78) =
-        // 7,051.78; not 10,073.97 - 3,000.00 = 7,073.97, which holds the 22.19 interest on the disputed part
-        Response tooMuch = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "7051.79"));
+        // what the customer is asked for is as if 3,000.00 were credited from the due date: 7,000.00 + 40 days at
+        // 6.75% (51.780822 -> 51.78) = 7,051.78; not 10,073.97 - 3,000.00 = 7,073.97, which holds the 22.19
+        // interest on the disputed part. A further dispute is about the goods, credited as principal when accepted:
+        // at most the 7,000.00 of principal not disputed yet (7,051.78 would hold 51.78 of interest that no credit
+        // note of the principal could ever take away: it falls with the credit of its principal)
+        Response tooMuch = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "7000.01"));
         assertProblem(tooMuch, 400);
         assertThat(errorFields(tooMuch)).containsExactly("amount");
-        assertThat(tooMuch.raw()).contains("7051.78 CNY");
+        assertThat(tooMuch.raw()).contains("undisputed outstanding principal 7000.00 CNY")
+            .contains("undisputed outstanding amount 7051.78 CNY");
+        Response withInterest = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "7051.78"));
+        assertProblem(withInterest, 400);
+        assertThat(errorFields(withInterest)).containsExactly("amount");
 
         Response view = get(INTEGRATION, "/api/invoices/" + number);
         assertThat(view.body().path("disputed").decimalValue()).isEqualByComparingTo("3000.00");
         assertThat(view.body().path("outstanding").path("total").decimalValue()).isEqualByComparingTo("10073.97");
 
-        // the rest can be disputed to the cent: then nothing is undisputed
-        Response rest = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "7051.78"));
+        // the rest of the principal can be disputed to the cent: then nothing is undisputed
+        Response rest = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("PRICE", "7000.00"));
         assertThat(rest.status()).as(rest.raw()).isEqualTo(201);
         Response more = post(COLLECTOR, "/api/invoices/" + number + "/disputes", dispute("OTHER", "0.01"));
         assertProblem(more, 400);
-        assertThat(more.raw()).contains("0.00 CNY");
+        assertThat(more.raw()).contains("principal 0.00 CNY").contains("amount 0.00 CNY");
+        assertThat(get(INTEGRATION, "/api/invoices/" + number).body().path("disputed").decimalValue())
+            .isEqualByComparingTo("10000.00");
     }
 }

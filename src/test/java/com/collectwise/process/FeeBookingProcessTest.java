@@ -267,6 +267,67 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     }
 
     /**
+     * Fees booked before the whole invoice is disputed are in dispute with it (they were charged for the lateness of
+     * a debt the customer now denies in full: accepted, nothing was ever late; rejected, they are owed with the rest).
+     * SMALL_BUSINESS: reminder fee 15.00 and letter fee 25.00 booked on 03-05, then all 12,000.00 disputed. Before the
+     * fix the undisputed part was the 40.00 of fees, so the written reminder went out asking for CNY 40.00 and booked
+     * its fee. Now nothing is undisputed: no reminder, no fee, the case file says why; and the calls every three
+     * working days after the letter (03-10 15:30) are not made while the dispute is open.
+     */
+    @Test
+    void feesBookedBeforeAFullDisputeAreNotAskedForAloneAndNoCallIsMade() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05");
+        requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUALITY, new BigDecimal("12000.00"),
+            "pumps leak", "collector1");
+        executeDueJobs();
+        ProcessInstance contact = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .active().list().stream().filter(p -> p.getProcessDefinitionId().contains("KeepInContact")).findFirst()
+            .orElseThrow();
+        runAgain(contact, "Task_SendWrittenReminder");
+
+        assertThat(contactOutcomes(invoice)).doesNotContain("WRITTEN_REMINDER")
+            .containsOnlyOnce(SendOverdueReminderDelegate.NOT_SENT);
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream().map(OutboxMessage::idempotencyKey))
+            .noneMatch(k -> k.contains(":written:"));
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05");
+
+        moveTo(at(2026, 3, 10, 16, 0));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber())
+            .taskDefinitionKey("Task_CallCustomer").count()).as("no call for 0.00").isZero();
+        BpmnAwareTests.assertThat(contact).hasPassed("Gateway_DisputedInFull").isWaitingAt("Timer_FollowUpCallDue");
+    }
+
+    /**
+     * The whole 12,000.00 disputed while the first call is open (reminder fee 15.00 booked on 03-05): the call, which
+     * would ask for nothing, is withdrawn. The department accepts on 03-06: the credit note of 12,000.00 from the due
+     * date leaves no principal and no interest, and the 15.00 fee falls with the invoice (it was never owed, so it was
+     * never late). Before the fix the case went on asking for CNY 15.00 of fees on an invoice credited in full.
+     */
+    @Test
+    void aFullDisputeAcceptedTakesTheFeesOfTheInvoicesLatenessWithIt() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        requests.dispute(invoice.invoiceNumber(), DisputeCategory.QUANTITY, new BigDecimal("12000.00"),
+            "nothing delivered", "collector1");
+        executeDueJobs();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber())
+            .taskDefinitionKey("Task_CallCustomer").count()).as("the open call is withdrawn").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeCall");
+
+        setClock(at(2026, 3, 6, 11, 0));
+        BpmnAwareTests.complete(task(pi, "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "CREDIT_NOTE", DECISION_REASON, "Nothing was delivered."));
+        executeDueJobs();
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 6)).total()).isEqualByComparingTo("0");
+        assertThat(ledger.list(invoice.invoiceNumber())).extracting(LedgerEntry::type)
+            .contains(LedgerEntryType.FEE_WAIVER);
+        BpmnAwareTests.assertThat(pi).isEnded();
+    }
+
+    /**
      * DOMAIN.md 6: the reminder fee is booked when the reminder goes out; DOMAIN.md 1: a customer without a contact
      * detail is a task for the collector. SMALL_BUSINESS (reminder fee 15.00) without e-mail and phone (the SMS
      * gateway is off in tests anyway), registered on 03-05, two days overdue: the reminder is queued without a

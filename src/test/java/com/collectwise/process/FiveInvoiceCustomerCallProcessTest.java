@@ -180,8 +180,8 @@ class FiveInvoiceCustomerCallProcessTest extends CollectionTestSupport {
     }
 
     /**
-     * The rules of the API, on the invoice named: A owes 1,001.60 today (none of it disputed), so 1,001.61 is
-     * refused; EUR 100.005 has more decimals than the euro has; an invoice of another customer is not in the call.
+     * The rules of the API, on the invoice named: A owes 1,001.60 today, 1,000.00 of it principal (none of it
+     * disputed), so 1,001.61 is refused (a dispute claims principal only); EUR 100.005 has more decimals than the euro has; an invoice of another customer is not in the call.
      */
     @Test
     void aDisputeOnAnotherInvoiceOfTheCallKeepsTheRulesOfTheApi() {
@@ -192,7 +192,7 @@ class FiveInvoiceCustomerCallProcessTest extends CollectionTestSupport {
                 CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 1001.61,
                 CustomerCalls.DISPUTED_INVOICE, a.invoiceNumber())))
             .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
-            .hasMessageContaining("must not exceed the undisputed outstanding amount 1001.60 CNY");
+            .hasMessageContaining("must not exceed the undisputed outstanding principal 1000.00 CNY");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(lead.getId(), withVariables(
                 CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, "100.005",
                 CustomerCalls.DISPUTED_INVOICE, e.invoiceNumber())))

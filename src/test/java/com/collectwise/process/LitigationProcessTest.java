@@ -96,6 +96,40 @@ class LitigationProcessTest extends CollectionTestSupport {
         assertThat(outboxKinds(invoice)).doesNotContain(Outbox.LEGAL_HANDOFF);
     }
 
+    /**
+     * DOMAIN.md 5 and 8: while a dispute of 50,000.00 is open the suit is for the undisputed part only. Undisputed =
+     * the invoice as if the 50,000.00 were credited from the due date: 100,000.00 + 20 days of 4.5% (246.575342 ->
+     * 246.58) = 100,246.58 (not the 150,369.86 outstanding). Court fee 50 + 2.5% x 90,000 + 2% x 246.58 (4.93) =
+     * 2,304.93; lawyer 8% = 8,019.73 (8,019.7264); net 100,246.58 - 2,304.93 - 8,019.73 = 89,921.92. The disputed
+     * amount is named on the form and in the case data legal gets.
+     */
+    @Test
+    void whileADisputeIsOpenLegalWeighsASuitForTheUndisputedPartOnly() {
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customer(Segment.DOMESTIC);
+        invoice = invoice(customer, LocalDate.of(2026, 3, 3), 30, "150000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUALITY", DISPUTED_AMOUNT, 50000.0, DISPUTE_DESCRIPTION, "one machine of three broken"));
+        executeDueJobs();
+        moveTo(at(2026, 3, 23, 9, 0));
+        BpmnAwareTests.complete(task(pi, "Task_VisitCustomer"),
+            withVariables(VISIT_OUTCOME, "DENIES_DEBT", DECISION_MAKER_MET, true, VISIT_REPORT, "Denies the delivery."));
+        executeDueJobs();
+        // the dispute process runs beside the litigation: two called processes
+        ProcessInstance litigation = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .processDefinitionKey(PROCESS_LITIGATION).singleResult();
+        BpmnAwareTests.assertThat(litigation).isWaitingAt("Task_ReviewLitigation");
+        assertThat((String) variable(litigation, LITIGATION_COST_BENEFIT))
+            .contains("Claim CNY 100,246.58 undisputed (CNY 50,000.00 under open dispute is not claimed")
+            .contains("Court acceptance fee CNY 2,304.93").contains("Lawyer estimate CNY 8,019.73")
+            .contains("Net if won and enforced: CNY 89,921.92").doesNotContain("150,369.86");
+        complete(pi, "Task_ReviewLitigation", withVariables(LITIGATION_DECISION, "SUE", DECISION_REASON, "evidence"));
+        assertThat(outbox.forInvoice(invoice.invoiceNumber())).filteredOn(m -> m.kind().equals(Outbox.LEGAL_HANDOFF))
+            .singleElement().satisfies(m -> assertThat(m.body()).contains("total=150369.86")
+                .contains("disputed=50000.00").contains("claim=100246.58"));
+    }
+
     @Test
     void suitTasksCarryDueDatesAndTheFilingIsRecorded() {
         ProcessInstance pi = atLitigationReview();

@@ -195,6 +195,89 @@ class VisitsAndDisputesProcessTest extends CollectionTestSupport {
         assertThat(outboxKinds(invoice)).contains(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
     }
 
+    long callTasks(ProcessInstance pi) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
+            .taskDefinitionKey("Task_CallCustomer").count();
+    }
+
+    ProcessInstance disputedInFullAtTheFirstCall() {
+        ProcessInstance pi = atFirstCall("1000.00");
+        BpmnAwareTests.complete(task(pi, "Task_CallCustomer"), withVariables(CALL_OUTCOME, "DISPUTED",
+            DISPUTE_CATEGORY, "QUANTITY", DISPUTED_AMOUNT, 1000.0, DISPUTE_DESCRIPTION, "nothing was delivered"));
+        executeDueJobs();
+        return pi;
+    }
+
+    ProcessInstance disputeOf(ProcessInstance pi) {
+        ProcessInstance dispute = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(pi.getBusinessKey()).active().singleResult();
+        started.add(dispute.getId());
+        return dispute;
+    }
+
+    /**
+     * DOMAIN.md 5: an invoice disputed in full is not called for payment while the dispute is open (a call would ask
+     * for 0.00). The next call slot (Friday 03-06 15:30) passes without a Call task; the department rejects the dispute
+     * on Monday 03-09 (before the formal demand date 03-13): the call comes at once, for the whole 1,000.00 again.
+     */
+    @Test
+    void anInvoiceDisputedInFullIsNotCalledUntilTheDisputeIsRejected() {
+        ProcessInstance pi = disputedInFullAtTheFirstCall();
+        ProcessInstance dispute = disputeOf(pi);
+        moveTo(at(2026, 3, 6, 16, 0));
+        moveTo(at(2026, 3, 9, 10, 0));
+        assertThat(callTasks(pi)).as("no call for 0.00").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeCall");
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.INTERNAL_REMINDER);
+
+        BpmnAwareTests.complete(task(dispute, "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "Signed delivery note."));
+        executeDueJobs();
+        assertThat(callTasks(pi)).isOne();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CallCustomer");
+        // 1,000.00 + 6 days (03-04 .. 03-09) of 4.5% = 0.739726 -> 0.74: all of it asked for again
+        assertThat(((Number) tasks.getVariable(task(pi, "Task_CallCustomer").getId(), OUTSTANDING_AMOUNT)).doubleValue())
+            .isEqualTo(1000.74);
+    }
+
+    /**
+     * Disputed in full at the first call and decided only after the formal demand date and the field stage date
+     * (03-13, 03-23) have passed: no call, no letter meanwhile; rejected on 03-25, the case goes on in the stage its age
+     * calls for: the letter first (the evidence of demand), then at once the field stage whose date has passed.
+     */
+    @Test
+    void aFullDisputeRejectedLateResumesInTheStageItsAgeCallsFor() {
+        ProcessInstance pi = disputedInFullAtTheFirstCall();
+        ProcessInstance dispute = disputeOf(pi);
+        moveTo(at(2026, 3, 13, 9, 0));
+        moveTo(at(2026, 3, 23, 9, 0));
+        assertThat(callTasks(pi)).isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeDemand");
+        assertThat(outboxKinds(invoice)).doesNotContain(Outbox.DUNNING_LETTER);
+
+        setClock(at(2026, 3, 25, 11, 0));
+        BpmnAwareTests.complete(task(dispute, "Task_DecideOverdueDispute"),
+            withVariables(DISPUTE_DECISION, "REJECT", DECISION_REASON, "Signed delivery note."));
+        executeDueJobs();
+        assertThat(outboxKinds(invoice)).contains(Outbox.DUNNING_LETTER, Outbox.CREDIT_HOLD);
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_SendDunningLetter").isWaitingAt("Task_VisitCustomer");
+        assertThat(reload(invoice).stage()).isEqualTo(Stage.FIELD_VISIT);
+    }
+
+    /** Disputed in full and accepted: the credit note of 1,000.00 (from the due date: no interest) settles the case. */
+    @Test
+    void aFullDisputeAcceptedSettlesTheCase() {
+        ProcessInstance pi = disputedInFullAtTheFirstCall();
+        ProcessInstance dispute = disputeOf(pi);
+        moveTo(at(2026, 3, 9, 10, 0));
+        BpmnAwareTests.complete(task(dispute, "Task_ResolveDispute"),
+            withVariables(DISPUTE_DECISION, "CREDIT_NOTE", DECISION_REASON, "Nothing was delivered."));
+        executeDueJobs();
+        assertThat(callTasks(pi)).isZero();
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(reload(invoice).status()).isEqualTo(com.collectwise.kernel.CaseStatus.SETTLED);
+    }
+
     @Test
     void aPartDisputeDoesNotStopEscalationButTheLetterDemandsOnlyTheUndisputedPart() {
         ProcessInstance pi = atFirstCall("12000.00");
