@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Prepare dispute" (Task_RouteDispute): what the owning department needs to see, and the end of the service
- * level (10 working days by default, counted from tomorrow, at the end of that working day). The department
+ * level (10 working days by default, counted from the day after it was raised, at the end of that working day). The department
  * itself is chosen by category in Decision_DisputeRouting, the step after this one.
  */
 @Component("routeDisputeDelegate")
@@ -38,7 +38,9 @@ public class RouteDisputeDelegate implements JavaDelegate {
         execution.setVariable(DISPUTE_CATEGORY, d.category().name());
         execution.setVariable(DISPUTED_AMOUNT, d.amount().doubleValue());
         execution.setVariable(DISPUTE_DESCRIPTION, d.description());
-        LocalDate day = clock.today();
+        // counted from the day the dispute was raised: the same day for a dispute just raised, the original day for one
+        // that goes on after its case ended (CloseSettledCaseDelegate)
+        LocalDate day = d.raisedAt() == null ? clock.today() : d.raisedAt().atZone(clock.zone()).toLocalDate();
         for (int i = 0; i < slaWorkingDays; i++) {
             day = calendar.nextWorkingDayAfter(day);
         }

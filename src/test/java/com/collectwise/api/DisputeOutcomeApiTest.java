@@ -155,6 +155,56 @@ public class DisputeOutcomeApiTest extends ApiTestSupport {
     }
 
     /** The whole 10,000.00 disputed and accepted: the credit note from the due date leaves nothing: the case settles. */
+    /**
+     * The customer pays the invoice in full while its dispute is open (paying under protest): the case ends, settled,
+     * but the dispute is still the customer's claim and the department still decides it. Before, the settlement
+     * cancelled the dispute's process with the case: the dispute stayed OPEN for ever with no task to decide it (and a
+     * bounce would have reopened the invoice with an undecided dispute nobody could see in Tasklist). Now it goes on
+     * on its own. 10,000.00 due 5 days ago at 7.30% (2.00 a day): 10,010.00 paid today settles it; 4,000.00 disputed.
+     * Accepted, the credit note reduces the invoice from its due date (6,000.00 with 5 x 1.20 = 6.00 interest): of
+     * the 10,010.00 paid, 6,006.00 was owed, 4,004.00 becomes the customer's credit.
+     */
+    @Test
+    void aDisputeOpenWhenTheInvoiceIsPaidInFullIsStillDecided_acceptedItsCreditIsTheCustomers() {
+        String number = invoiceFiveDaysOverdue();
+        String customerId = view(number).path("customerId").asText();
+        dispute(number, "4000.00");
+        pay(number, "10010.00", 0);
+        assertThat(view(number).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(caseRunning(number)).isFalse();
+        JsonNode open = view(number).path("disputes").get(0);
+        assertThat(open.path("status").asText()).isEqualTo("OPEN");
+
+        decide(number, "CREDIT_NOTE");
+
+        JsonNode after = view(number);
+        assertThat(after.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(after.path("disputes").get(0).path("status").asText()).isEqualTo("CREDIT_NOTE");
+        assertThat(after.path("disputed").decimalValue()).isEqualByComparingTo("0");
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        assertThat(file.body().path("credit").path("CNY").decimalValue()).as(file.raw()).isEqualByComparingTo("4004.00");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    /** The same, rejected: the dispute ends REJECTED, the invoice stays settled, nothing is owed or credited. */
+    @Test
+    void aDisputeOpenWhenTheInvoiceIsPaidInFullIsStillDecided_rejectedNothingChanges() {
+        String number = invoiceFiveDaysOverdue();
+        String customerId = view(number).path("customerId").asText();
+        dispute(number, "4000.00");
+        pay(number, "10010.00", 0);
+
+        decide(number, "REJECTED");
+
+        JsonNode after = view(number);
+        assertThat(after.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(after.path("disputes").get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("0");
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        assertThat(file.body().path("credit").path("CNY").isMissingNode()
+            || file.body().path("credit").path("CNY").decimalValue().signum() == 0).as(file.raw()).isTrue();
+    }
+
     @Test
     void aDisputeOfTheWholeInvoiceAcceptedSettlesTheCaseWithoutACall() {
         String number = invoiceFiveDaysOverdue();
