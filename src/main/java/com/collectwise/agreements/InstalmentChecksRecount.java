@@ -23,8 +23,8 @@ import com.collectwise.kernel.WorkingDayDeadlines;
 @Component
 public class InstalmentChecksRecount implements WorkingDayRecount {
 
-    static final String TIMER_INSTALMENT_DUE = "Timer_InstalmentDue";
-    static final String TIMER_DEMAND_PERIOD_OVER = "Timer_DemandPeriodOver";
+    static final String TIMER_INSTALMENT_DUE = com.collectwise.kernel.CaseVariables.TIMER_INSTALMENT_DUE;
+    static final String TIMER_DEMAND_PERIOD_OVER = com.collectwise.kernel.CaseVariables.TIMER_DEMAND_PERIOD_OVER;
 
     private final WorkingDayDeadlines deadlines;
     private final AgreementService service;

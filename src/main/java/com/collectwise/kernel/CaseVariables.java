@@ -111,6 +111,10 @@ public final class CaseVariables {
     public static final String TIMER_FOLLOW_UP_CALL_DUE = "Timer_FollowUpCallDue";
     public static final String TIMER_VISIT_SLA_EXPIRED = "Timer_VisitSlaExpired";
     public static final String TIMER_DISPUTE_SLA_EXPIRED = "Timer_DisputeSlaExpired";
+    /** Process_InstalmentAgreement: the check of an instalment (its due date plus the grace in working days). */
+    public static final String TIMER_INSTALMENT_DUE = "Timer_InstalmentDue";
+    /** Process_InstalmentAgreement: the end of the payment demand's period (art. 634), in working days. */
+    public static final String TIMER_DEMAND_PERIOD_OVER = "Timer_DemandPeriodOver";
     public static final String TASK_DECIDE_OVERDUE_DISPUTE = "Task_DecideOverdueDispute";
     public static final String TASK_FILE_SUIT = "Task_FileSuit";
     public static final String TASK_ATTEND_HEARING = "Task_AttendHearing";
