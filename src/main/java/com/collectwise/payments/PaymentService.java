@@ -209,7 +209,8 @@ public class PaymentService {
                     payments.lockCustomer(reversed.customerId());
                 }
                 LocalDate today = later(reversedOn, clock.today());
-                reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn);
+                reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn,
+                    true);
             }
             return reversed.view();
         })));
@@ -224,6 +225,17 @@ public class PaymentService {
      */
     public void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                           LocalDate valueDate) {
+        reconcile(customerId, account, paymentReference, valueDate, false);
+    }
+
+    /**
+     * @param reversal money was taken back (a bounced or recalled payment): only then does a written-off or sold
+     *                 invoice owe again. A write-off or a sale closed the receivable with what was left on its day;
+     *                 a rate or an exchange rate entered later that adds interest or the EUR 40 before that day
+     *                 changes the figures, not the decision (the invoice is not worked again for it).
+     */
+    private void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
+                           LocalDate valueDate, boolean reversal) {
         List<Invoice> known = invoices.findByCustomer(customerId);
         LookAgain later = lookAgain();
         if (later != null) {
@@ -234,7 +246,8 @@ public class PaymentService {
             if (invoice.status() == CaseStatus.OPEN && now.total().signum() == 0) {
                 invoices.close(invoice.invoiceNumber(), CaseStatus.SETTLED, PAID_IN_FULL);
                 events.publishEvent(new InvoicePaidOff(invoice.invoiceNumber()));
-            } else if (invoice.status() != CaseStatus.OPEN && now.total().signum() > 0) {
+            } else if ((invoice.status() == CaseStatus.SETTLED || reversal && invoice.status() != CaseStatus.OPEN)
+                && now.total().signum() > 0) {
                 // settled, written off or sold: a write-off or a sale covered only what was left on its day, so money
                 // that no longer counts (a bounced payment dated before it) is owed again, and worked again
                 log.info("Invoice {} ({}) owes {} again after a reversal: its case is reopened", invoice.invoiceNumber(),

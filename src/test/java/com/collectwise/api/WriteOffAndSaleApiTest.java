@@ -367,6 +367,47 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(creditStatus(customerId)).isEqualTo("OK");
     }
 
+    /**
+     * Only money taken back makes a written-off invoice owe again, not a rate entered later. A German customer's
+     * 1000.00 BGN invoice due 03-31 (no interest agreed), 300.00 paid late on 04-05: the EUR 40 is owed but cannot be
+     * converted (no BGN rate yet), so 700.00 is written off on 04-12. On 04-14 finance enters the BGN rate of 03-01
+     * (1.9558 per euro): the replay now charges the EUR 40 (78.23 BGN) on 04-01, paid first by the 300.00, so the
+     * write-off's 700.00 leaves 78.23 of principal. Before, the rate entry reopened the written-off invoice and started
+     * a new case to collect it (the reconciliation after a rate took any closed invoice owing something for a bounce);
+     * the write-off decided to give up what was left, so it stays WRITTEN_OFF with no case. (The customer is reconciled
+     * after the rate because its second invoice, B, is late in BGN too.)
+     */
+    @Test
+    void aRateEnteredAfterTheWriteOffDoesNotReopenIt() {
+        currency = "BGN";
+        String customerId = unique("C");
+        Response customer = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Sofia GmbH "
+            + customerId, "segment", "FOREIGN", "country", "DE", "collector", COLLECTOR, "decisionMaker", "Frau Ivanova"));
+        assertThat(customer.status()).as(customer.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        // a second invoice, late too: the rate entry reconciles the customer because of it
+        String b = invoice(customerId, "200.00", LocalDate.of(2026, 3, 11), LocalDate.of(2026, 4, 10));
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(view(b, null).path("status").asText()).isEqualTo("OPEN");
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response rate = post(FINANCE, "/api/rates/fx", Map.of("currency", "BGN", "effectiveFrom", "2026-03-01",
+            "unitsPerEur", "1.9558"));
+        assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
+        jobs(a);
+
+        assertThat(view(a, null).path("outstanding").path("fees").decimalValue()).as("the EUR 40, paid first")
+            .isEqualByComparingTo("0.00");
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(caseRunning(a)).isFalse();
+    }
+
     /** As for a write-off: the factor bought the 700.00 left on 04-12; the bounced 300.00 is still ours to collect. */
     @Test
     void aPaymentBouncedAfterTheSaleIsOwedAgainInEveryView() {
