@@ -74,31 +74,42 @@ public class WorkingDayDeadlines {
     public WorkingDayRecount.Step recomputed(String name, String timerActivityId, java.util.List<String> names,
                                              java.util.function.Function<java.util.Map<String, Object>, ZonedDateTime> due,
                                              String variable) {
-        return step(name, (change, cursor, limit) -> {
-            Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(clock.zone()).toInstant());
-            java.util.List<Timer> page = timers(timerActivityId, yearStart, cursor, limit);
-            String last = cursor;
-            int handled = 0;
-            for (Timer timer : page) {
-                java.time.Instant held = heldUntil(timer);
-                if (held != null) {
-                    return new WorkingDayRecount.Page(last, handled, false, held);
-                }
-                last = timer.id();
-                handled++;
-                Job job = timer.job();
-                if (job == null || job.getDuedate() == null || job.getExecutionId() == null) {
-                    continue;
-                }
-                ZonedDateTime at = due.apply(runtime.getVariables(job.getExecutionId(), names));
-                if (at == null || at.toInstant().equals(job.getDuedate().toInstant())) {
-                    continue;
-                }
-                management.setJobDuedate(job.getId(), Date.from(at.toInstant()));
-                runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(at.withZoneSameInstant(clock.zone())));
+        return step(name, (change, cursor, limit) -> eachTimer(change, timerActivityId, cursor, limit, job -> {
+            if (job.getExecutionId() == null) {
+                return;
             }
-            return new WorkingDayRecount.Page(last, handled, page.size() < limit, null);
-        });
+            ZonedDateTime at = due.apply(runtime.getVariables(job.getExecutionId(), names));
+            if (at == null || at.toInstant().equals(job.getDuedate().toInstant())) {
+                return;
+            }
+            management.setJobDuedate(job.getId(), Date.from(at.toInstant()));
+            runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(at.withZoneSameInstant(clock.zone())));
+        }));
+    }
+
+    /**
+     * One page of the activity's open timers due in the changed year or later (a deadline before it cannot move),
+     * after {@code cursor}: {@code each} gets the job of every timer that has not fired meanwhile. The page stops at a
+     * timer the job executor holds (it is firing) and says until when.
+     */
+    private WorkingDayRecount.Page eachTimer(WorkingCalendarChanged change, String timerActivityId, String cursor,
+                                             int limit, java.util.function.Consumer<Job> each) {
+        Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(clock.zone()).toInstant());
+        java.util.List<Timer> page = timers(timerActivityId, yearStart, cursor, limit);
+        String last = cursor;
+        int handled = 0;
+        for (Timer timer : page) {
+            java.time.Instant held = heldUntil(timer);
+            if (held != null) {
+                return new WorkingDayRecount.Page(last, handled, false, held);
+            }
+            last = timer.id();
+            handled++;
+            if (timer.job() != null && timer.job().getDuedate() != null) {
+                each.accept(timer.job());
+            }
+        }
+        return new WorkingDayRecount.Page(last, handled, page.size() < limit, null);
     }
 
     private interface Run {
@@ -130,42 +141,30 @@ public class WorkingDayDeadlines {
             return WorkingDayRecount.Page.finished(cursor, 0); // the department's deadlines follow the home calendar
         }
         ZoneId zone = clock.zone();
-        // a deadline before the changed year cannot move: only timers due in it or later are read
-        Date yearStart = Date.from(LocalDate.of(change.year(), 1, 1).atStartOfDay(zone).toInstant());
-        java.util.List<Timer> page = timers(timerActivityId, yearStart, cursor, limit);
-        String last = cursor;
-        int handled = 0;
-        for (Timer timer : page) {
-            java.time.Instant held = heldUntil(timer);
-            if (held != null) {
-                return new WorkingDayRecount.Page(last, handled, false, held);
-            }
-            last = timer.id();
-            handled++;
-            Job job = timer.job();
-            if (job == null || job.getDuedate() == null || (change.at() != null && job.getCreateTime() != null
-                && job.getCreateTime().toInstant().isAfter(change.at()))) {
-                continue;
+        return eachTimer(change, timerActivityId, cursor, limit, job -> {
+            if (change.at() != null && job.getCreateTime() != null
+                && job.getCreateTime().toInstant().isAfter(change.at())) {
+                return;
             }
             Task task = ofTask ? tasks.createTaskQuery().executionId(job.getExecutionId()).taskDefinitionKey(taskKey)
                 .singleResult() : null;
             Date since = ofTask ? (task == null ? null : task.getCreateTime()) : job.getCreateTime();
             if (since == null) {
-                continue;
+                return;
             }
             LocalDate opened = since.toInstant().atZone(zone).toLocalDate();
             ZonedDateTime due = job.getDuedate().toInstant().atZone(zone);
             if (due.getYear() < change.year() || opened.getYear() > change.year()) {
-                continue; // the changed year is not between the two: nothing to count again
+                return; // the changed year is not between the two: nothing to count again
             }
             int n = calendar.workingDaysAfter(home, opened, due.toLocalDate(), change.before());
             if (n <= 0) {
-                continue;
+                return;
             }
             ZonedDateTime recounted = (change.after() == null ? calendar.plusWorkingDays(home, opened, n)
                 : calendar.plusWorkingDays(home, opened, n, change.after())).atTime(due.toLocalTime()).atZone(zone);
             if (recounted.toInstant().equals(due.toInstant())) {
-                continue;
+                return;
             }
             Date at = Date.from(recounted.toInstant());
             // read before the move: inside the recount job's command the job is the engine's cached entity
@@ -176,8 +175,7 @@ public class WorkingDayDeadlines {
                 tasks.saveTask(task);
             }
             runtime.setVariable(job.getExecutionId(), variable, CasePlans.iso(recounted));
-        }
-        return new WorkingDayRecount.Page(last, handled, page.size() < limit, null);
+        });
     }
 
     /** An open timer of a page: its job (null: it fired meanwhile) and when the job executor's lock on it ends. */
