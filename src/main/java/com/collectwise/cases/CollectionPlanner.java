@@ -23,9 +23,11 @@ public class CollectionPlanner {
         ZoneId zone = now.getZone();
         ZonedDateTime preDue = at(dueDate.minusDays(policy.preDueReminderDays()), zone);
         ZonedDateTime overdue = at(dueDate.plusDays(1), zone);
-        ZonedDateTime formal = at(dueDate.plusDays(policy.formalDemandDays()), zone);
-        ZonedDateTime visit = at(dueDate.plusDays(policy.fieldVisitDays()), zone);
-        ZonedDateTime agency = at(dueDate.plusDays(policy.agencyDays()), zone);
+        // no stage before the one it follows: a policy giving 0 days to the formal demand (a third of a term under 3
+        // days) demands on the first overdue day, not on the due date while nothing is overdue yet
+        ZonedDateTime formal = notBefore(at(dueDate.plusDays(policy.formalDemandDays()), zone), overdue);
+        ZonedDateTime visit = notBefore(at(dueDate.plusDays(policy.fieldVisitDays()), zone), formal);
+        ZonedDateTime agency = notBefore(at(dueDate.plusDays(policy.agencyDays()), zone), visit);
         // the stage an invoice starts in follows its age in days (the daysOverdue the case view shows), whatever the
         // hour it is registered at: registered before nine on the day a stage begins, it starts in that stage
         // (running cases enter it at nine, when its timer fires)
@@ -68,6 +70,10 @@ public class CollectionPlanner {
 
     private static ZonedDateTime later(ZonedDateTime at, Stage target, Stage stageOfDeadline, Duration shift) {
         return stageOfDeadline.ordinal() > target.ordinal() ? at.plus(shift) : at;
+    }
+
+    private static ZonedDateTime notBefore(ZonedDateTime at, ZonedDateTime earliest) {
+        return at.isBefore(earliest) ? earliest : at;
     }
 
     private static ZonedDateTime at(LocalDate day, ZoneId zone) {

@@ -35,6 +35,12 @@ public class CasePlans {
     private static final ObjectMapper JSON = JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    private final BusinessClock clock;
+
+    public CasePlans(BusinessClock clock) {
+        this.clock = clock;
+    }
+
     /** The case's plan: {@code casePlan}, or the single variables of a case started before it existed. */
     public CasePlan of(VariableScope scope) {
         Object json = scope.getVariable(CASE_PLAN);
@@ -83,6 +89,15 @@ public class CasePlans {
 
     public String formalDemandAt(VariableScope scope) {
         return of(scope).formalDemandAt();
+    }
+
+    /**
+     * Gateway "Is the formal demand due already?": whether the formal demand date has come (the engine clock), as it
+     * has when the pre-due stage ends for a term so short that the demand falls on the first overdue day.
+     */
+    public boolean formalDemandDue(VariableScope scope) {
+        String at = formalDemandAt(scope);
+        return at != null && !java.time.OffsetDateTime.parse(at).toInstant().isAfter(clock.now());
     }
 
     public String fieldVisitAt(VariableScope scope) {

@@ -69,4 +69,27 @@ class CollectionPlannerTest {
         assertThat(forward).isEqualTo(new CollectionPlan(plan.preDueReminderAt(), plan.overdueAt(),
             plan.formalDemandAt(), plan.fieldVisitAt(), plan.agencyAt(), Stage.AGENCY));
     }
+
+    /**
+     * A policy whose formal demand (or later stage) falls before the stage in front of it - a supervisor's table giving
+     * 0 days for a term under 3 days - never plans a stage before the one it follows: due 2026-03-03, overdue
+     * 2026-03-04 09:00, so the formal demand is 2026-03-04 09:00 too (not 03-03, while the invoice is not yet
+     * overdue); a field visit at D+0 and an agency at D-1 follow it at the same moment.
+     */
+    @Test
+    void noStageIsPlannedBeforeTheStageItFollows() {
+        CollectionPlan plan = planner.plan(DUE, new CollectionPolicy(7, 0, 0, -1), at("2026-03-03T10:00"));
+        assertThat(plan.overdueAt()).isEqualTo(at("2026-03-04T09:00"));
+        assertThat(plan.formalDemandAt()).isEqualTo(at("2026-03-04T09:00"));
+        assertThat(plan.fieldVisitAt()).isEqualTo(at("2026-03-04T09:00"));
+        assertThat(plan.agencyAt()).isEqualTo(at("2026-03-04T09:00"));
+        assertThat(plan.entryStage()).as("registered on the due date").isEqualTo(Stage.PRE_DUE);
+
+        // T = 0 as the shipped policy decides it (formal D+1, visit D+10, agency D+60): registered on D+1, before nine
+        // or after, the invoice starts at the formal demand; on the due date it is not yet overdue
+        CollectionPolicy dueOnIssue = new CollectionPolicy(7, 1, 10, 60);
+        assertThat(planner.plan(DUE, dueOnIssue, at("2026-03-03T23:59")).entryStage()).isEqualTo(Stage.PRE_DUE);
+        assertThat(planner.plan(DUE, dueOnIssue, at("2026-03-04T07:00")).entryStage()).isEqualTo(Stage.FORMAL_DEMAND);
+        assertThat(planner.plan(DUE, dueOnIssue, at("2026-03-13T09:00")).entryStage()).isEqualTo(Stage.FIELD_VISIT);
+    }
 }

@@ -56,6 +56,9 @@ class ModelGlueTest {
         "plan.preDueReminderAt", "plan.overdueAt", "plan.formalDemandAt", "plan.fieldVisitAt", "plan.agencyAt",
         "plan.fieldVisit", "plan.agencyMandateDuration", "plan.entryStage", "plan.writtenReminderDays",
         "plan.fromPolicy",
+        // whether the formal demand date has come (the engine clock against the plan): the gateway after the pre-due
+        // stage of a term so short that the demand falls on the first overdue day
+        "plan.formalDemandDue",
         // the customer of the case and its stage entry, read from its invoice (kernel/CaseFacts) for the processes
         // a case calls
         "caseFacts.customerId", "caseFacts.stageEntry",

@@ -31,6 +31,19 @@ class CollectionDecisionsTest {
         "DOMESTIC,       12000, 32,  7, 10, 20, 60, CN, true",
         "DOMESTIC,       12000, 33,  7, 11, 21, 60, CN, true",
         "DOMESTIC,       12000, 45,  7, 15, 25, 60, CN, true",
+        // T = 14: 14/3 = 4.67 -> D+4 (day 5 would exceed a third); T = 7: 2.33 -> D+2; T = 90: D+30, visit D+40, agency
+        // D+60 (max(60, 30 + 24) = 60)
+        "DOMESTIC,       12000, 14,  7,  4, 14, 60, CN, true",
+        "DOMESTIC,       12000,  7,  7,  2, 12, 60, CN, true",
+        "DOMESTIC,       12000, 90,  7, 30, 40, 60, CN, true",
+        // due on its issue date (T = 0) or a term under 3 days: a third of the term is 0 days, but the formal demand
+        // cannot come before the invoice is overdue: it comes on the first overdue day, D+1 (the same day as the
+        // internal reminder would, which the case then skips); the visit stays at D + floor(T/3) + 10
+        "DOMESTIC,       12000,  0,  7,  1, 10, 60, CN, true",
+        "DOMESTIC,       12000,  2,  7,  1, 10, 60, CN, true",
+        "DOMESTIC,       12000,  3,  7,  1, 11, 60, CN, true",
+        "FOREIGN,        12000,  0,  7,  1, 10, 60, DE, false",
+        "DOMESTIC,       12000,  0,  7,  1, 10, 60, HK, false",
         "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64, CN, true",
         "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60, '', true",
         "DOMESTIC,       12000, 30,  7, 10, 20, 60, HK, false",
