@@ -5,6 +5,11 @@ import com.collectwise.kernel.CurrentUser;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.kernel.Stage;
+import com.collectwise.kernel.BusinessClock;
+import com.collectwise.limitation.LimitationService;
+
+import java.time.LocalDate;
+
 import static com.collectwise.kernel.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,9 +25,14 @@ import org.springframework.stereotype.Component;
 public class MoveCaseToRequestedStageDelegate implements JavaDelegate {
 
     private final InvoiceRepository invoices;
+    private final LimitationService limitation;
+    private final BusinessClock clock;
 
-    public MoveCaseToRequestedStageDelegate(InvoiceRepository invoices) {
+    public MoveCaseToRequestedStageDelegate(InvoiceRepository invoices, LimitationService limitation,
+                                            BusinessClock clock) {
         this.invoices = invoices;
+        this.limitation = limitation;
+        this.clock = clock;
     }
 
     @Override
@@ -38,6 +48,14 @@ public class MoveCaseToRequestedStageDelegate implements JavaDelegate {
         if (invoice.status() != CaseStatus.OPEN) {
             throw new StageChangeRefusedException("The case of invoice " + invoiceNumber + " is closed ("
                 + invoice.status() + ") and cannot move.");
+        }
+        // a claim past its limitation date is not handed to an agency (DOMAIN.md 2 and 7): "Check limitation date"
+        // would send it to legal review anyway; the supervisor is told why at once, and nothing moves
+        if (target == Stage.AGENCY && limitation.timeBarred(invoice, clock.today())) {
+            LocalDate date = limitation.limitationDate(invoice, clock.today());
+            throw new StageChangeRefusedException("The claim of invoice " + invoiceNumber + " is time-barred since "
+                + date + " (its limitation date): it is not handed to an agency. Move it to LITIGATION for legal"
+                + " review.");
         }
         ProcessInstance running = execution.getProcessEngineServices().getRuntimeService()
             .createProcessInstanceQuery().processDefinitionKey(PROCESS_COLLECTION)

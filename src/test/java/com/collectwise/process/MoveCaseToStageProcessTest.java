@@ -126,4 +126,97 @@ class MoveCaseToStageProcessTest extends CollectionTestSupport {
             INVOICE_NUMBER, i.invoiceNumber(), TARGET_STAGE, "AGENCY", STAGE_CHANGE_REASON, "x")))
             .hasMessage("The case of invoice " + i.invoiceNumber() + " is closed (SETTLED) and cannot move.");
     }
+
+    /**
+     * A claim past its limitation date is not handed to an agency (DOMAIN.md sections 2 and 7). Due 2022-01-10, no
+     * interruption: limitation date 2025-01-10; on 2026-03-05 the case starts at legal review. A supervisor moves it
+     * back to the formal demand (a request for voluntary payment), then asks for the agency: refused with the reason
+     * and where it can go instead, nothing moves; legal review can be asked for.
+     */
+    @Test
+    void aTimeBarredClaimIsNotMovedToTheAgency() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice i = invoice(c, LocalDate.of(2022, 1, 10), 30, "12000.00");
+        ProcessInstance collection = start(i, c);
+        assertAtLitigationReview(collection);
+
+        runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, i.invoiceNumber(),
+            TARGET_STAGE, "FORMAL_DEMAND", STAGE_CHANGE_REASON, "ask for voluntary payment"));
+        executeDueJobs();
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.FORMAL_DEMAND);
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(
+            INVOICE_NUMBER, i.invoiceNumber(), TARGET_STAGE, "AGENCY", STAGE_CHANGE_REASON, "no answer")))
+            .isInstanceOf(StageChangeRefusedException.class)
+            .hasMessage("The claim of invoice " + i.invoiceNumber() + " is time-barred since 2025-01-10 (its"
+                + " limitation date): it is not handed to an agency. Move it to LITIGATION for legal review.");
+        executeDueJobs();
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.FORMAL_DEMAND);
+
+        runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, i.invoiceNumber(),
+            TARGET_STAGE, "LITIGATION", STAGE_CHANGE_REASON, "no answer"));
+        executeDueJobs();
+        assertAtLitigationReview(collection);
+    }
+
+    /**
+     * A move asked for by a message of its own (engine REST, Message_StageChangeRequested) is not checked by the
+     * Tasklist start: "Check limitation date" sends the time-barred claim to legal review, and the case file says so
+     * where the move is recorded.
+     */
+    @Test
+    void aTimeBarredClaimMovedToTheAgencyByMessageGoesToLegalReviewAndTheCaseFileSaysWhy() {
+        setClock(at(2026, 3, 5, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice i = invoice(c, LocalDate.of(2022, 1, 10), 30, "12000.00");
+        ProcessInstance collection = start(i, c);
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(i.invoiceNumber())
+            .setVariable(TARGET_STAGE, "AGENCY").setVariable(STAGE_CHANGE_REASON, "no answer").correlate();
+        executeDueJobs();
+
+        assertAtLitigationReview(collection);
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.LITIGATION);
+        assertThat(contacts.list(i.invoiceNumber())).filteredOn(e -> "STAGE_CHANGE".equals(e.outcome())).last()
+            .satisfies(e -> assertThat(e.note()).isEqualTo("Moved from LITIGATION to AGENCY: no answer. The claim is"
+                + " time-barred since 2025-01-10 (its limitation date): legal review instead of the agency."));
+    }
+
+    /**
+     * Moved back, the stage gets its full length: due 2026-03-03 (T = 30), registered 2026-03-25 10:00 (D+22: the
+     * field stage). Moved back to the internal reminder at once: its normal start, 03-04 09:00, is 21 days and 1 hour
+     * ago, so every later deadline moves by that much: formal demand 03-13 09:00 -> 04-03 10:00 (the 9 days from D+1
+     * to D+10), field visit 03-23 09:00 -> 04-13 10:00, agency 05-02 09:00 -> 05-23 10:00. Then moved forward to the
+     * field stage on 03-27: its normal start (04-13 10:00 now) lies ahead, the dates stay; the agency timer waits for
+     * 05-23 10:00.
+     */
+    @Test
+    void movedBackTheStageGetsItsFullLengthAndMovedForwardTheLaterDatesStay() {
+        setClock(at(2026, 3, 25, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice i = invoice(c, LocalDate.of(2026, 3, 3), 30, "12000.00");
+        ProcessInstance collection = start(i, c);
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.FIELD_VISIT);
+
+        runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, i.invoiceNumber(),
+            TARGET_STAGE, "INTERNAL_REMINDER", STAGE_CHANGE_REASON, "new finance contact"));
+        executeDueJobs();
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.INTERNAL_REMINDER);
+        assertThat(timerDue(collection, "Timer_FormalDemandDue")).isEqualTo(at(2026, 4, 3, 10, 0).toInstant());
+        assertThat(casePlan(collection).fieldVisitAt()).isEqualTo("2026-04-13T10:00:00+08:00");
+        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T10:00:00+08:00");
+
+        setClock(at(2026, 3, 27, 10, 0));
+        runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, i.invoiceNumber(),
+            TARGET_STAGE, "FIELD_VISIT", STAGE_CHANGE_REASON, "promised visit"));
+        executeDueJobs();
+        assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.FIELD_VISIT);
+        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T10:00:00+08:00");
+        assertThat(task(collection, "Task_VisitCustomer")).isNotNull();
+    }
+
+    java.time.Instant timerDue(ProcessInstance pi, String activityId) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult()
+            .getDuedate().toInstant();
+    }
 }
