@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Go-live registration of invoices of other credit terms, over POST /api/invoices and the CSV import: the stage the
  * case starts in follows the credit term the invoice states ({@code creditTermDays}), or, when it states none, the
  * days from its issue to its due date. Policy for a DOMESTIC customer in CN: formal demand D + max(1, floor(T/3)),
- * field visit D + floor(T/3) + 10, agency D+60 (max(60, floor(T/3) + 24) = 60 for T up to 108). Clock: Tuesday
+ * field visit D + floor(T/3) + 10, agency D+60 (max(60, floor(T/3) + 10): D+60 for T up to 149). Clock: Tuesday
  * 2026-11-17 10:00 Asia/Shanghai.
  */
 class CreditTermEntryStageApiTest extends ApiTestSupport {
@@ -84,7 +84,11 @@ class CreditTermEntryStageApiTest extends ApiTestSupport {
         new Case(59, 0, null, "FIELD_VISIT"),
         new Case(60, 0, null, "AGENCY"),
         new Case(400, 0, null, "AGENCY"),
-        new Case(1, 30, 0, "FORMAL_DEMAND"));
+        new Case(1, 30, 0, "FORMAL_DEMAND"),
+        // T = 120: formal D+40, visit D+50, agency D+60 (DOMAIN: for every segment; was D+64, a visit + 14 days)
+        new Case(59, 120, null, "FIELD_VISIT"),
+        new Case(60, 120, null, "AGENCY"),
+        new Case(62, 30, 120, "AGENCY"));
 
     @Test
     void thePostAnswerAndTheCaseViewShowTheStageOfTheStatedOrDerivedTerm() {

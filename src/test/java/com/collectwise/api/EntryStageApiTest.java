@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * An outside system that registers an invoice and reads it back sees the stage the case is in: the stage its age
  * calls for under Decision_CollectionPolicy (default segment DOMESTIC in CN: formal demand after floor(T/3) days,
- * field visit floor(T/3) + 10, agency max(60, floor(T/3) + 24); T = credit term), in the POST answer, the case view,
+ * field visit floor(T/3) + 10, agency max(60, floor(T/3) + 10); T = credit term), in the POST answer, the case view,
  * the customer file and the ageing report by stage, also while the formal letter that goes first to a case starting
  * after formal demand still waits for its job. A claim past its limitation date goes to legal review. Imported
  * invoices show the stage their case starts in, also before a large import's batches started it.

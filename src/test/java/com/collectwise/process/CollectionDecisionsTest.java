@@ -44,7 +44,13 @@ class CollectionDecisionsTest {
         "DOMESTIC,       12000,  3,  7,  1, 11, 60, CN, true",
         "FOREIGN,        12000,  0,  7,  1, 10, 60, DE, false",
         "DOMESTIC,       12000,  0,  7,  1, 10, 60, HK, false",
-        "SMALL_BUSINESS,   500, 120, 7, 40, 50, 64, CN, true",
+        // agency at D+60 for every segment and term (DOMAIN.md 2), not before the field stage: T = 120 -> D+60 (the
+        // visit of D+50 is not cut short: the agency date only ends the contact after the field stage), T = 149 ->
+        // D+59 visit, D+60 agency; T = 180 -> visit and agency D+70
+        "SMALL_BUSINESS,   500, 120, 7, 40, 50, 60, CN, true",
+        "DOMESTIC,       12000, 149, 7, 49, 59, 60, CN, true",
+        "DOMESTIC,       12000, 180, 7, 60, 70, 70, CN, true",
+        "FOREIGN,        12000, 180, 7, 60, 70, 70, DE, false",
         "KEY_ACCOUNT,  2000000, 45,  7, 15, 25, 60, '', true",
         "DOMESTIC,       12000, 30,  7, 10, 20, 60, HK, false",
         "FOREIGN,        12000, 30,  7, 10, 20, 60, DE, false",
