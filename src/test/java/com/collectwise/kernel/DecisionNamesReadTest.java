@@ -55,7 +55,7 @@ class DecisionNamesReadTest {
 
     @Test
     void aClockFunctionAnotherLanguageOrAnotherDecisionMeansItCannotBeTold() throws IOException {
-        assertThat(read(shipped().replace("<text>60</text>", "<text>if today() &gt; date(\"2027-01-01\") then 45 else 60</text>")))
+        assertThat(read(shipped().replace("<text>7</text>", "<text>if today() &gt; date(\"2027-01-01\") then 5 else 7</text>")))
             .isEmpty();
         assertThat(read(shipped().replace("<outputEntry id=\"OutputEntry_ForeignCustomer_3\">",
             "<outputEntry id=\"OutputEntry_ForeignCustomer_3\" expressionLanguage=\"javascript\">"))).isEmpty();
