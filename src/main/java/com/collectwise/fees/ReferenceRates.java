@@ -4,18 +4,25 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reference rate tables (one-year LPR, ECB main refinancing rate), seeded by Flyway, kept current by
  * finance. Rows are only appended: a second row for the same date corrects the first (the latest entered wins).
+ * Each row has the next entry number of its date (V41), unique: of two requests entering a rate for the same date at
+ * the same moment only one inserts, the other learns which row stands ({@link EnteredMeanwhile}).
  */
 @Repository
 public class ReferenceRates {
@@ -30,10 +37,33 @@ public class ReferenceRates {
         }
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * Another transaction entered a rate for the same date between the caller's look at the table and this insert
+     * (committed first; nothing of this insert was stored, the caller's transaction goes on).
+     */
+    public static final class EnteredMeanwhile extends RuntimeException {
 
-    public ReferenceRates(JdbcClient jdbc) {
+        private final transient ReferenceRate standing;
+
+        EnteredMeanwhile(ReferenceRate standing, Throwable cause) {
+            super("a rate for " + standing.effectiveFrom() + " was entered at the same moment", cause);
+            this.standing = standing;
+        }
+
+        /** The row in force for the date now: the one the concurrent request entered. */
+        public ReferenceRate standing() {
+            return standing;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    /** The insert runs under a savepoint: on PostgreSQL a failed statement would end the caller's transaction. */
+    private final TransactionTemplate savepoint;
+
+    public ReferenceRates(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public RateTable table(Kind kind) {
@@ -63,12 +93,26 @@ public class ReferenceRates {
             .list();
     }
 
+    /**
+     * Appends the rate as the next entry of its date.
+     *
+     * @throws EnteredMeanwhile when a concurrent transaction entered a rate for the date first (its row stands)
+     */
     public ReferenceRate enter(Kind kind, LocalDate effectiveFrom, BigDecimal ratePercent, String enteredBy) {
-        Instant now = Instant.now();
+        // at the column's precision (microseconds): the 201 shows the time a later replay (200) reads back
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         com.collectwise.kernel.TransactionCache.forget();
-        jdbc.sql("INSERT INTO " + kind.table + " (effective_from, rate_percent, entered_by, entered_at) VALUES (?, ?, ?, ?)")
-            .params(effectiveFrom, ratePercent, enteredBy, Timestamp.from(now))
-            .update();
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO " + kind.table
+                    + " (effective_from, entry_no, rate_percent, entered_by, entered_at) VALUES (?, (SELECT"
+                    + " COALESCE(MAX(entry_no), 0) + 1 FROM " + kind.table + " WHERE effective_from = ?), ?, ?, ?)")
+                .params(effectiveFrom, effectiveFrom, ratePercent, enteredBy, Timestamp.from(now))
+                .update());
+        } catch (DuplicateKeyException race) {
+            ReferenceRate standing = current(kind).stream().filter(r -> r.effectiveFrom().equals(effectiveFrom))
+                .findFirst().orElseThrow(() -> race);
+            throw new EnteredMeanwhile(standing, race);
+        }
         return new ReferenceRate(effectiveFrom, ratePercent, enteredBy, now);
     }
 }
