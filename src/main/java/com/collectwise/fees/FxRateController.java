@@ -72,13 +72,16 @@ public class FxRateController {
             throw new InvalidRequestException(errors.entrySet().stream()
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
         }
-        FxRate standing = rates.inForce(currency, from);
+        List<FxRate> entries = rates.entriesOf(currency, from);
+        FxRate standing = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (standing != null && standing.unitsPerEur().compareTo(rate) == 0) {
             return ResponseEntity.ok(standing); // the same rate again: nothing changes
         }
         FxRate saved;
         try {
-            saved = rates.enter(currency, from, rate, principal == null ? "unknown" : principal.getName());
+            // the next entry of the date as this request saw it: one entered since is a race, not a correction
+            saved = rates.enter(currency, from, rate, principal == null ? "unknown" : principal.getName(),
+                entries.size() + 1);
         } catch (FxRates.EnteredMeanwhile race) {
             // entered by a request at the same moment: the same rate is this one's replay, another a conflict
             FxRate winner = race.standing();

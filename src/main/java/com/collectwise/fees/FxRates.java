@@ -88,38 +88,42 @@ public class FxRates {
             .list();
     }
 
-    /** The row in force for the currency and date, if any (what a replayed POST compares with). */
-    public FxRate inForce(String currency, LocalDate effectiveFrom) {
-        FxRate found = null;
-        for (FxRate r : current()) {
-            if (r.currency().equals(currency) && r.effectiveFrom().equals(effectiveFrom)) {
-                found = r;
-            }
-        }
-        return found;
+    /**
+     * Every rate entered for the currency and date, corrections included, in the order entered: the last one stands
+     * (what a replayed POST compares with).
+     */
+    public List<FxRate> entriesOf(String currency, LocalDate effectiveFrom) {
+        return jdbc.sql("SELECT * FROM fx_rates WHERE currency = ? AND effective_from = ? ORDER BY id")
+            .params(currency, effectiveFrom)
+            .query((rs, n) -> new FxRate(rs.getString("currency").trim(), rs.getDate("effective_from").toLocalDate(),
+                rs.getBigDecimal("units_per_eur"), rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toInstant()))
+            .list();
     }
 
     /**
-     * Appends the rate as the next entry of its currency and date.
+     * Appends the rate as entry {@code entryNo} of its currency and date: the caller saw {@code entryNo - 1} entries
+     * ({@link #entriesOf}) and decided on them.
      *
-     * @throws EnteredMeanwhile when a concurrent transaction entered a rate for them first (its row stands)
+     * @throws EnteredMeanwhile when another transaction entered a rate for them since the caller looked (its row
+     *                          stands; nothing of this one was stored)
      */
-    public FxRate enter(String currency, LocalDate effectiveFrom, BigDecimal unitsPerEur, String enteredBy) {
+    public FxRate enter(String currency, LocalDate effectiveFrom, BigDecimal unitsPerEur, String enteredBy,
+                        int entryNo) {
         // at the column's precision (microseconds): the 201 shows the time a later replay (200) reads back
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         TransactionCache.forget();
         try {
             savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO fx_rates (currency, effective_from, entry_no,"
-                    + " units_per_eur, entered_by, entered_at) VALUES (?, ?, (SELECT COALESCE(MAX(entry_no), 0) + 1"
-                    + " FROM fx_rates WHERE currency = ? AND effective_from = ?), ?, ?, ?)")
-                .params(currency, effectiveFrom, currency, effectiveFrom, unitsPerEur, enteredBy, Timestamp.from(now))
+                    + " units_per_eur, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(currency, effectiveFrom, entryNo, unitsPerEur, enteredBy, Timestamp.from(now))
                 .update());
         } catch (DuplicateKeyException race) {
-            FxRate standing = inForce(currency, effectiveFrom);
-            if (standing == null) {
+            List<FxRate> entries = entriesOf(currency, effectiveFrom);
+            if (entries.isEmpty()) {
                 throw race;
             }
-            throw new EnteredMeanwhile(standing, race);
+            throw new EnteredMeanwhile(entries.get(entries.size() - 1), race);
         }
         return new FxRate(currency, effectiveFrom, unitsPerEur, enteredBy, now);
     }

@@ -111,15 +111,16 @@ public class RateController {
         }
         LocalDate date = from;
         BigDecimal percent = rate;
-        ReferenceRate standing = rates.current(k).stream().filter(r -> r.effectiveFrom().equals(date)).findFirst()
-            .orElse(null);
+        List<ReferenceRate> entries = rates.entriesOf(k, date);
+        ReferenceRate standing = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (standing != null && standing.ratePercent().compareTo(percent) == 0) {
             // the rate in force for that date again (a replayed request, a feed sent twice): nothing changes
             return ResponseEntity.ok(standing);
         }
         ReferenceRate saved;
         try {
-            saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
+            // the next entry of the date as this request saw it: one entered since is a race, not a correction
+            saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName(), entries.size() + 1);
         } catch (ReferenceRates.EnteredMeanwhile race) {
             return replayOrConflict(race.standing(), percent, kind);
         }

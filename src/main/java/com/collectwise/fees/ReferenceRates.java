@@ -93,25 +93,48 @@ public class ReferenceRates {
             .list();
     }
 
+    /** Every rate entered for the date, corrections included, in the order entered: the last one stands. */
+    public List<ReferenceRate> entriesOf(Kind kind, LocalDate effectiveFrom) {
+        return jdbc.sql("SELECT * FROM " + kind.table + " WHERE effective_from = ? ORDER BY id")
+            .param(effectiveFrom)
+            .query((rs, n) -> new ReferenceRate(rs.getDate("effective_from").toLocalDate(),
+                rs.getBigDecimal("rate_percent"), rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toInstant()))
+            .list();
+    }
+
     /**
-     * Appends the rate as the next entry of its date.
+     * Appends the rate as the next entry of its date as the table stands now (a correction when the date has one).
      *
-     * @throws EnteredMeanwhile when a concurrent transaction entered a rate for the date first (its row stands)
+     * @throws EnteredMeanwhile when another transaction enters a rate for the date at the same moment
      */
     public ReferenceRate enter(Kind kind, LocalDate effectiveFrom, BigDecimal ratePercent, String enteredBy) {
+        return enter(kind, effectiveFrom, ratePercent, enteredBy, entriesOf(kind, effectiveFrom).size() + 1);
+    }
+
+    /**
+     * Appends the rate as entry {@code entryNo} of its date: the caller saw {@code entryNo - 1} entries of the date
+     * ({@link #entriesOf}) and decided on them.
+     *
+     * @throws EnteredMeanwhile when another transaction entered a rate for the date since the caller looked (its row
+     *                          stands; nothing of this one was stored)
+     */
+    public ReferenceRate enter(Kind kind, LocalDate effectiveFrom, BigDecimal ratePercent, String enteredBy,
+                               int entryNo) {
         // at the column's precision (microseconds): the 201 shows the time a later replay (200) reads back
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         com.collectwise.kernel.TransactionCache.forget();
         try {
             savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO " + kind.table
-                    + " (effective_from, entry_no, rate_percent, entered_by, entered_at) VALUES (?, (SELECT"
-                    + " COALESCE(MAX(entry_no), 0) + 1 FROM " + kind.table + " WHERE effective_from = ?), ?, ?, ?)")
-                .params(effectiveFrom, effectiveFrom, ratePercent, enteredBy, Timestamp.from(now))
+                    + " (effective_from, entry_no, rate_percent, entered_by, entered_at) VALUES (?, ?, ?, ?, ?)")
+                .params(effectiveFrom, entryNo, ratePercent, enteredBy, Timestamp.from(now))
                 .update());
         } catch (DuplicateKeyException race) {
-            ReferenceRate standing = current(kind).stream().filter(r -> r.effectiveFrom().equals(effectiveFrom))
-                .findFirst().orElseThrow(() -> race);
-            throw new EnteredMeanwhile(standing, race);
+            List<ReferenceRate> entries = entriesOf(kind, effectiveFrom);
+            if (entries.isEmpty()) {
+                throw race;
+            }
+            throw new EnteredMeanwhile(entries.get(entries.size() - 1), race);
         }
         return new ReferenceRate(effectiveFrom, ratePercent, enteredBy, now);
     }

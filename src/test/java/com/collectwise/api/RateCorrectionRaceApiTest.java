@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the PBOC benchmark 4.35 since 2015-10-24; ECB 0.00 all through 2016) or are for a currency no invoice of the
  * shared database is in (MNT), so no figure changes.
  */
-class RateCorrectionRaceApiTest extends ApiTestSupport {
+public class RateCorrectionRaceApiTest extends ApiTestSupport {
 
     @Autowired
     DataSource dataSource;
@@ -76,7 +76,7 @@ class RateCorrectionRaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theSameLprTwiceAtTheSameMomentIsEnteredOnce_theSecondIsAReplay() throws Exception {
+    public void theSameLprTwiceAtTheSameMomentIsEnteredOnce_theSecondIsAReplay() throws Exception {
         for (String date : List.of("2016-03-01", "2017-03-01", "2018-03-01")) {
             Map<String, String> body = Map.of("effectiveFrom", date, "ratePercent", "4.35");
             List<Response> answers = atTheSameMoment("/api/rates/lpr", body, body);
@@ -90,7 +90,7 @@ class RateCorrectionRaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theSameEcbRateTwiceAtTheSameMomentIsEnteredOnce() throws Exception {
+    public void theSameEcbRateTwiceAtTheSameMomentIsEnteredOnce() throws Exception {
         for (String date : List.of("2016-02-01", "2016-03-01", "2016-04-01")) {
             Map<String, String> body = Map.of("effectiveFrom", date, "ratePercent", "0.00");
             List<Response> answers = atTheSameMoment("/api/rates/ecb", body, body);
@@ -100,7 +100,7 @@ class RateCorrectionRaceApiTest extends ApiTestSupport {
     }
 
     @Test
-    void theSameExchangeRateTwiceAtTheSameMomentIsEnteredOnce() throws Exception {
+    public void theSameExchangeRateTwiceAtTheSameMomentIsEnteredOnce() throws Exception {
         for (String date : List.of("2016-01-04", "2016-01-05", "2016-01-06")) {
             Map<String, String> body = Map.of("currency", "MNT", "effectiveFrom", date, "unitsPerEur", "2150.25");
             List<Response> answers = atTheSameMoment("/api/rates/fx", body, body);
@@ -117,7 +117,7 @@ class RateCorrectionRaceApiTest extends ApiTestSupport {
      * correction is an ordinary 201. Posting the same 4.36 instead is the replay (200). Restored to 4.35 at the end.
      */
     @Test
-    void aDifferentLprRateEnteredAtTheSameMomentIs409_theSameIsAReplay() throws Exception {
+    public void aDifferentLprRateEnteredAtTheSameMomentIs409_theSameIsAReplay() throws Exception {
         String date = "2016-09-01";
         try {
             Response lost = whileAnotherEnters("lpr_rates", date, "4.3600",
