@@ -72,11 +72,27 @@ public class FxRateController {
             throw new InvalidRequestException(errors.entrySet().stream()
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
         }
-        FxRate standing = rates.inForce(currency, from);
+        List<FxRate> entries = rates.entriesOf(currency, from);
+        FxRate standing = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (standing != null && standing.unitsPerEur().compareTo(rate) == 0) {
             return ResponseEntity.ok(standing); // the same rate again: nothing changes
         }
-        FxRate saved = rates.enter(currency, from, rate, principal == null ? "unknown" : principal.getName());
+        FxRate saved;
+        try {
+            // the next entry of the date as this request saw it: one entered since is a race, not a correction
+            saved = rates.enter(currency, from, rate, principal == null ? "unknown" : principal.getName(),
+                entries.size() + 1);
+        } catch (FxRates.EnteredMeanwhile race) {
+            // entered by a request at the same moment: the same rate is this one's replay, another a conflict
+            FxRate winner = race.standing();
+            if (winner.unitsPerEur().compareTo(rate) == 0) {
+                return ResponseEntity.ok(winner);
+            }
+            throw new com.collectwise.api.ConflictException("Another " + currency + " rate for " + from + " ("
+                + winner.unitsPerEur().stripTrailingZeros().toPlainString() + " per EUR) was entered at the same moment"
+                + " as " + rate.stripTrailingZeros().toPlainString() + "; nothing was stored. Look at GET"
+                + " /api/rates/fx?currency=" + currency + " and post again if yours should stand.");
+        }
         // the EUR 40 of the invoices in the currency due from then on changed: payments settle or reopen them
         events.publishEvent(new RateEntered(currency, from));
         return ResponseEntity.created(URI.create("/api/rates/fx?currency=" + currency)).body(saved);

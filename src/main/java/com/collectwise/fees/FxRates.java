@@ -12,23 +12,52 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.kernel.TransactionCache;
 
 /**
  * The euro foreign-exchange reference rates (units of a currency per 1 EUR, like the ECB's euro reference rates),
  * kept by finance (Flyway V25, not seeded). Rows are only appended: a second row for the same currency and date
- * corrects the first (the latest entered wins), as in the LPR and ECB tables.
+ * corrects the first (the latest entered wins), as in the LPR and ECB tables, and each row has the next entry number
+ * of its currency and date (V41, unique): of two requests entering a rate at the same moment only one inserts.
  */
 @Repository
 public class FxRates {
 
-    private final JdbcClient jdbc;
+    /**
+     * Another transaction entered a rate for the same currency and date between the caller's look and this insert
+     * (committed first; nothing of this insert was stored, the caller's transaction goes on).
+     */
+    public static final class EnteredMeanwhile extends RuntimeException {
 
-    public FxRates(JdbcClient jdbc) {
+        private final transient FxRate standing;
+
+        EnteredMeanwhile(FxRate standing, Throwable cause) {
+            super("a " + standing.currency() + " rate for " + standing.effectiveFrom() + " was entered at the same moment",
+                cause);
+            this.standing = standing;
+        }
+
+        /** The row in force for the currency and date now: the one the concurrent request entered. */
+        public FxRate standing() {
+            return standing;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    /** The insert runs under a savepoint: on PostgreSQL a failed statement would end the caller's transaction. */
+    private final TransactionTemplate savepoint;
+
+    public FxRates(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The rates in force by currency and effective date. */
@@ -59,24 +88,43 @@ public class FxRates {
             .list();
     }
 
-    /** The row in force for the currency and date, if any (what a replayed POST compares with). */
-    public FxRate inForce(String currency, LocalDate effectiveFrom) {
-        FxRate found = null;
-        for (FxRate r : current()) {
-            if (r.currency().equals(currency) && r.effectiveFrom().equals(effectiveFrom)) {
-                found = r;
-            }
-        }
-        return found;
+    /**
+     * Every rate entered for the currency and date, corrections included, in the order entered: the last one stands
+     * (what a replayed POST compares with).
+     */
+    public List<FxRate> entriesOf(String currency, LocalDate effectiveFrom) {
+        return jdbc.sql("SELECT * FROM fx_rates WHERE currency = ? AND effective_from = ? ORDER BY id")
+            .params(currency, effectiveFrom)
+            .query((rs, n) -> new FxRate(rs.getString("currency").trim(), rs.getDate("effective_from").toLocalDate(),
+                rs.getBigDecimal("units_per_eur"), rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toInstant()))
+            .list();
     }
 
-    public FxRate enter(String currency, LocalDate effectiveFrom, BigDecimal unitsPerEur, String enteredBy) {
-        Instant now = Instant.now();
+    /**
+     * Appends the rate as entry {@code entryNo} of its currency and date: the caller saw {@code entryNo - 1} entries
+     * ({@link #entriesOf}) and decided on them.
+     *
+     * @throws EnteredMeanwhile when another transaction entered a rate for them since the caller looked (its row
+     *                          stands; nothing of this one was stored)
+     */
+    public FxRate enter(String currency, LocalDate effectiveFrom, BigDecimal unitsPerEur, String enteredBy,
+                        int entryNo) {
+        // at the column's precision (microseconds): the 201 shows the time a later replay (200) reads back
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         TransactionCache.forget();
-        jdbc.sql("INSERT INTO fx_rates (currency, effective_from, units_per_eur, entered_by, entered_at)"
-                + " VALUES (?, ?, ?, ?, ?)")
-            .params(currency, effectiveFrom, unitsPerEur, enteredBy, Timestamp.from(now))
-            .update();
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql("INSERT INTO fx_rates (currency, effective_from, entry_no,"
+                    + " units_per_eur, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(currency, effectiveFrom, entryNo, unitsPerEur, enteredBy, Timestamp.from(now))
+                .update());
+        } catch (DuplicateKeyException race) {
+            List<FxRate> entries = entriesOf(currency, effectiveFrom);
+            if (entries.isEmpty()) {
+                throw race;
+            }
+            throw new EnteredMeanwhile(entries.get(entries.size() - 1), race);
+        }
         return new FxRate(currency, effectiveFrom, unitsPerEur, enteredBy, now);
     }
 

@@ -111,16 +111,39 @@ public class RateController {
         }
         LocalDate date = from;
         BigDecimal percent = rate;
-        ReferenceRate standing = rates.current(k).stream().filter(r -> r.effectiveFrom().equals(date)).findFirst()
-            .orElse(null);
+        List<ReferenceRate> entries = rates.entriesOf(k, date);
+        ReferenceRate standing = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (standing != null && standing.ratePercent().compareTo(percent) == 0) {
             // the rate in force for that date again (a replayed request, a feed sent twice): nothing changes
             return ResponseEntity.ok(standing);
         }
-        ReferenceRate saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName());
+        ReferenceRate saved;
+        try {
+            // the next entry of the date as this request saw it: one entered since is a race, not a correction
+            saved = rates.enter(k, from, rate, principal == null ? "unknown" : principal.getName(), entries.size() + 1);
+        } catch (ReferenceRates.EnteredMeanwhile race) {
+            return replayOrConflict(race.standing(), percent, kind);
+        }
         // the statutory interest of the invoices it applies to changed: payments settle or reopen them (RateEntered)
         events.publishEvent(RateEntered.reference(from));
         return ResponseEntity.created(URI.create("/api/rates/" + kind.toLowerCase())).body(saved);
+    }
+
+    /**
+     * Another request entered a rate for the same date at the same moment (a feed or a click sent twice): the same
+     * rate is this request's replay (200 with the row that stands, as if it had come second); another rate is a
+     * conflict - nothing of this request was stored, and which of two simultaneous figures is right is for the
+     * caller to decide (GET, then post the correction).
+     */
+    static ResponseEntity<ReferenceRate> replayOrConflict(ReferenceRate standing, BigDecimal percent, String kind) {
+        if (standing.ratePercent().compareTo(percent) == 0) {
+            return ResponseEntity.ok(standing);
+        }
+        throw new com.collectwise.api.ConflictException("Another rate for " + standing.effectiveFrom() + " ("
+            + standing.ratePercent().stripTrailingZeros().toPlainString() + "%) was entered at the same moment as "
+            + percent.stripTrailingZeros().toPlainString() + "%; nothing was stored. Look at GET /api/rates/"
+            + kind.toLowerCase() + " and post again if " + percent.stripTrailingZeros().toPlainString()
+            + "% should stand.");
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.collectwise.fees;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -42,32 +43,32 @@ class RateControllerTest {
 
     @Test
     void postAddsARate() throws Exception {
-        when(rates.enter(any(), any(), any(), any())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
+        when(rates.enter(any(), any(), any(), any(), anyInt())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
             i.getArgument(2), i.getArgument(3), Instant.EPOCH));
         mvc.perform(post("/api/rates/ecb").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"effectiveFrom\":\"2026-07-01\",\"ratePercent\":\"2.00\"}"))
             .andExpect(status().isCreated());
         verify(rates).enter(eq(ReferenceRates.Kind.ECB), eq(LocalDate.of(2026, 7, 1)), eq(new BigDecimal("2.0000")),
-            any());
+            any(), anyInt());
     }
 
     /** The rate in force for a date posted again (a replay, a feed sent twice) is 200 with that row; nothing stored. */
     @Test
     void theSameRateForTheSameDateAgainIsAReplay() throws Exception {
-        when(rates.current(ReferenceRates.Kind.LPR)).thenReturn(List.of(
+        when(rates.entriesOf(ReferenceRates.Kind.LPR, LocalDate.of(2025, 5, 20))).thenReturn(List.of(
             new ReferenceRate(LocalDate.of(2025, 5, 20), new BigDecimal("3.0000"), "flyway", Instant.EPOCH)));
-        when(rates.enter(any(), any(), any(), any())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
+        when(rates.enter(any(), any(), any(), any(), anyInt())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
             i.getArgument(2), i.getArgument(3), Instant.EPOCH));
         mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"effectiveFrom\":\"2025-05-20\",\"ratePercent\":\"3.00\"}"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.enteredBy").value("flyway"));
-        verify(rates, org.mockito.Mockito.never()).enter(any(), any(), any(), any());
+        verify(rates, org.mockito.Mockito.never()).enter(any(), any(), any(), any(), anyInt());
         // another rate for that date corrects it (appended, the latest entered wins)
         mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"effectiveFrom\":\"2025-05-20\",\"ratePercent\":\"3.05\"}"))
             .andExpect(status().isCreated());
         verify(rates).enter(eq(ReferenceRates.Kind.LPR), eq(LocalDate.of(2025, 5, 20)), eq(new BigDecimal("3.0500")),
-            any());
+            any(), eq(2));
     }
 
     @Test
@@ -89,7 +90,7 @@ class RateControllerTest {
      */
     @Test
     void aRateIsStoredAndAnsweredAtFourDecimals_whateverItsNotation() throws Exception {
-        when(rates.enter(any(), any(), any(), any())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
+        when(rates.enter(any(), any(), any(), any(), anyInt())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
             i.getArgument(2), i.getArgument(3), Instant.EPOCH));
         mvc.perform(post("/api/rates/ecb").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"effectiveFrom\":\"2026-07-01\",\"ratePercent\":\"0e999999999\"}"))
@@ -97,7 +98,7 @@ class RateControllerTest {
             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(org.hamcrest.Matchers.containsString("\"ratePercent\":0.0000")));
         verify(rates).enter(eq(ReferenceRates.Kind.ECB), eq(LocalDate.of(2026, 7, 1)), eq(new BigDecimal("0.0000")),
-            any());
+            any(), anyInt());
         mvc.perform(post("/api/rates/ecb").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"effectiveFrom\":\"2026-07-01\",\"ratePercent\":31E-1}"))
             .andExpect(status().isCreated())
@@ -127,7 +128,7 @@ class RateControllerTest {
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value(b[2]));
         }
-        verify(rates, org.mockito.Mockito.times(1)).enter(any(), any(), eq(new BigDecimal("0.0000")), any());
+        verify(rates, org.mockito.Mockito.times(1)).enter(any(), any(), eq(new BigDecimal("0.0000")), any(), anyInt());
         org.assertj.core.api.Assertions.assertThat(published).hasSize(1);
     }
 
@@ -137,9 +138,9 @@ class RateControllerTest {
      */
     @Test
     void onlyAChangeIsStoredAndReconciled() throws Exception {
-        when(rates.current(ReferenceRates.Kind.LPR)).thenReturn(List.of(
+        when(rates.entriesOf(ReferenceRates.Kind.LPR, LocalDate.of(2025, 5, 20))).thenReturn(List.of(
             new ReferenceRate(LocalDate.of(2025, 5, 20), new BigDecimal("3.0000"), "flyway", Instant.EPOCH)));
-        when(rates.enter(any(), any(), any(), any())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
+        when(rates.enter(any(), any(), any(), any(), anyInt())).thenAnswer(i -> new ReferenceRate(i.getArgument(1),
             i.getArgument(2), i.getArgument(3), Instant.EPOCH));
         for (String same : List.of("3", "\"3.0\"", "\"0.3e1\"", "3.0000")) {
             mvc.perform(post("/api/rates/lpr").contentType(MediaType.APPLICATION_JSON)
@@ -152,6 +153,26 @@ class RateControllerTest {
             .andExpect(status().isCreated());
         org.assertj.core.api.Assertions.assertThat(published).containsExactly(RateEntered.reference(
             LocalDate.of(2025, 5, 20)));
+    }
+
+    /**
+     * A request that lost the race for the date's entry number (another entered a rate for it since this one looked):
+     * the same rate is its replay (200 with the winner's row, nothing published), another one a 409.
+     */
+    @Test
+    void aRateEnteredMeanwhileIsAReplayWhenTheSame_aConflictWhenNot() throws Exception {
+        ReferenceRate winner = new ReferenceRate(LocalDate.of(2026, 7, 1), new BigDecimal("2.1500"), "other",
+            Instant.EPOCH);
+        when(rates.enter(any(), any(), any(), any(), eq(1))).thenThrow(new ReferenceRates.EnteredMeanwhile(winner,
+            null));
+        mvc.perform(post("/api/rates/ecb").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"effectiveFrom\":\"2026-07-01\",\"ratePercent\":\"2.15\"}"))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.enteredBy").value("other"));
+        mvc.perform(post("/api/rates/ecb").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"effectiveFrom\":\"2026-07-01\",\"ratePercent\":\"2.40\"}"))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2.15")));
+        org.assertj.core.api.Assertions.assertThat(published).isEmpty();
     }
 
     @Test
