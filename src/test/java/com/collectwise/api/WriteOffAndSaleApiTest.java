@@ -476,4 +476,129 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(view(b, null).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("300.00");
         assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
     }
+
+    /** Every view of the customer as of {@code asOf} shows that the written-off or sold invoice owes nothing. */
+    private void everyViewShowsNothingOwed(String customerId, String number, LocalDate asOf) {
+        JsonNode view = view(number, asOf);
+        assertThat(view.path("outstanding").path("total").decimalValue()).as("case view as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        assertThat(view.path("outstanding").path("principal").decimalValue()).as("principal as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        JsonNode aging = thb(asOf);
+        assertThat(aging == null ? BigDecimal.ZERO : aging.path("total").decimalValue()).as("ageing as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        assertThat(statement.path("invoices").findValuesAsText("invoiceNumber")).as("statement as of " + asOf)
+            .doesNotContain(number);
+        for (JsonNode t : statement.path("totals")) {
+            if (currency.equals(t.path("currency").asText())) {
+                assertThat(t.path("total").decimalValue()).as("statement total as of " + asOf)
+                    .isEqualByComparingTo("0.00");
+            }
+        }
+        JsonNode dashboard = get(FINANCE, "/api/reports/dashboard?asOf=" + asOf).body();
+        for (JsonNode c : dashboard.path("aging").path("currencies")) {
+            if (currency.equals(c.path("currency").asText())) {
+                assertThat(c.path("total").decimalValue()).as("dashboard as of " + asOf).isEqualByComparingTo("0.00");
+            }
+        }
+    }
+
+    /**
+     * The write-off closes what the replay says was owed on its day, whatever is entered later. A German customer's
+     * 1000.00 PEN invoice due 03-31 (no interest agreed), 300.00 paid on 04-05: the EUR 40 is owed but cannot be
+     * converted (no PEN rate), so on 04-12 the write-off books the 700.00 then left. On 04-14 finance enters the PEN rate
+     * of 03-01 (4.0000 per euro): the EUR 40 is 160.00 PEN charged on 04-01; the 300.00 of 04-05 pays it first, then
+     * 140.00 of principal, so A owed 860.00 from 04-05 to 04-11 and the write-off of 04-12 closes 860.00. As of 04-12
+     * and 04-14: 0.00 in the case view, the ageing, the dashboard, the statement, the customer file, the credit
+     * status; as of 04-11: 860.00 (fees 0.00, principal 860.00). Before, the replay took only the booked 700.00 off
+     * the principal and A showed 160.00 owed while WRITTEN_OFF / CLOSED.
+     */
+    @Test
+    void aWrittenOffInvoiceOwesNothingFromItsDate_evenWhenARateEnteredLaterMadeItOweMoreThen() {
+        currency = "PEN";
+        String customerId = unique("C");
+        Response customer = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Lima GmbH "
+            + customerId, "segment", "FOREIGN", "country", "DE", "collector", COLLECTOR, "decisionMaker", "Herr Quispe"));
+        assertThat(customer.status()).as(customer.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response rate = post(FINANCE, "/api/rates/fx", Map.of("currency", "PEN", "effectiveFrom", "2026-03-01",
+            "unitsPerEur", "4.0000"));
+        assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
+        jobs(a);
+
+        JsonNode then = view(a, LocalDate.of(2026, 4, 11));
+        assertThat(then.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("860.00");
+        assertThat(then.path("outstanding").path("fees").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(thb(LocalDate.of(2026, 4, 11)).path("total").decimalValue()).isEqualByComparingTo("860.00");
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 12), LocalDate.of(2026, 4, 14)}) {
+            everyViewShowsNothingOwed(customerId, a, d);
+        }
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("openInvoices").findValuesAsText("invoiceNumber")).doesNotContain(a);
+        assertThat(file.path("outstanding").path(currency).decimalValue()).isEqualByComparingTo("0.00");
+        JsonNode credit = get(FINANCE, "/api/customers/" + customerId + "/credit-status").body();
+        assertThat(credit.path("status").asText()).isEqualTo("OK");
+        assertThat(credit.path("overdueTotal").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(caseRunning(a)).isFalse();
+    }
+
+    /**
+     * Money posted after a sale never pays the sold invoice, whatever its value date. A 1000.00 due 03-01 (contract
+     * interest 0) is sold on 04-12; B 400.00 of the same customer is due 04-30. On 04-15 the bank feed posts 500.00
+     * received on 04-10, naming only the customer. By value date alone it would have paid A (oldest due date), and the
+     * sale would have closed 750.00... but the factor owns A: the money pays B (400.00, B settled) and the 100.00 left is
+     * the customer's credit. A owed 1000.00 on 04-10 as it did when it was sold, 0.00 from 04-12; the same figures
+     * whichever day they are asked. Before, the replay put the 500.00 on A on 04-10 (A owed 500.00 then) and B still owed
+     * 400.00.
+     */
+    @Test
+    void moneyPostedAfterASaleNeverPaysTheSoldInvoice_evenDatedBeforeIt() {
+        currency = "EGP";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 500, CaseVariables.DECISION_REASON, "factor offer"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+
+        clockAt(LocalDate.of(2026, 4, 15));
+        Map<String, Object> unnamed = new LinkedHashMap<>(Map.of("paymentReference", unique("PAY"), "customerId",
+            customerId, "amount", "500.00", "currency", currency, "receivedOn", "2026-04-10", "method",
+            "BANK_TRANSFER"));
+        Response paid = post(INTEGRATION, "/api/payments", unnamed);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.body().path("allocations").findValuesAsText("invoiceNumber")).doesNotContain(a);
+        jobs(a);
+        jobs(b);
+
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 11)}) {
+            assertThat(view(a, d).path("outstanding").path("total").decimalValue()).as("A as of " + d)
+                .isEqualByComparingTo("1000.00");
+            assertThat(view(b, d).path("outstanding").path("total").decimalValue()).as("B as of " + d)
+                .isEqualByComparingTo("0.00");
+        }
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 12));
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 15));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+        assertThat(view(b, null).path("status").asText()).isEqualTo("SETTLED");
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-15").body();
+        assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+    }
 }
