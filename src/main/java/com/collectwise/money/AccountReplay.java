@@ -355,11 +355,17 @@ public final class AccountReplay {
          * reversal takes back is owed again (read off a replay as of the day, which still counts that money).
          */
         private void close(InvoiceState s, LocalDate day) {
+            java.time.Instant closedAt = s.closedAt(day);
+            // money known when the write-off was posted, dated by its day and taken back since
             boolean reversedSince = allPayments.stream().anyMatch(p -> !p.receivedOn().isAfter(day)
-                && p.reversedOn() != null && p.reversedOn().isAfter(day) && !p.reversedOn().isAfter(asOf));
+                && p.reversedOn() != null && p.reversedOn().isAfter(day) && !p.reversedOn().isAfter(asOf)
+                && !p.postedAt().isAfter(closedAt));
             Money[] owedThen;
             if (reversedSince) {
-                CurrencyBook then = new CurrencyBook(currency, allTerms, allPayments, day);
+                // money posted after the write-off and taken back by now never counted for it: without it
+                List<PaymentFact> known = allPayments.stream().filter(p -> !p.postedAt().isAfter(closedAt)
+                    || p.reversedOn() == null || p.reversedOn().isAfter(asOf)).toList();
+                CurrencyBook then = new CurrencyBook(currency, allTerms, known, day);
                 then.run();
                 owedThen = then.invoices.get(s.terms.invoiceNumber()).closedOn.get(day);
             } else {
@@ -534,6 +540,13 @@ public final class AccountReplay {
 
         boolean closesOn(LocalDate day) {
             return closures.contains(day);
+        }
+
+        /** When the write-off or sale of the day was posted (the latest instant when it is not known). */
+        java.time.Instant closedAt(LocalDate day) {
+            return entriesOn(day).stream().filter(e -> e.type() == LedgerEntryType.WRITE_OFF)
+                .map(e -> e.createdAt() == null ? java.time.Instant.MAX : e.createdAt())
+                .min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.MAX);
         }
 
         /** Money posted after the sale never pays a sold invoice (it is the factor's). */

@@ -158,6 +158,36 @@ public class CustomerAccountPropertiesTest {
         }
     }
 
+    /**
+     * Money posted after the write-off, dated before it, that bounces: the write-off took what was left with it (700.00
+     * of 1000.00 after 300.00 dated 04-10 and posted 04-14, written off 04-12); once it bounced (04-16) the write-off
+     * closes the 1000.00 it closed when finance decided, and nothing is owed: only money the write-off counted on
+     * makes the invoice owe again when it is taken back.
+     */
+    @net.jqwik.api.Example
+    void moneyPostedAfterTheWriteOffThatBouncesLeavesTheInvoiceWrittenOff() {
+        LocalDate due = LocalDate.of(2026, 3, 31);
+        LocalDate w = LocalDate.of(2026, 4, 12);
+        LedgerEntry writeOff = new LedgerEntry(null, "A", LedgerEntryType.WRITE_OFF, Component.PRINCIPAL,
+            Money.of("1000.00", CNY), w, "write-off", "insolvent", "finance", null, Instant.parse("2026-04-12T02:00:00Z"));
+        List<AccountReplay.InvoiceTerms> terms = List.of(new AccountReplay.InvoiceTerms("A", CNY,
+            new BigDecimal("1000.00"), LocalDate.of(2026, 3, 1), due, DailyRate.fixed(BigDecimal.ZERO), null, false,
+            List.of(writeOff)));
+        AccountReplay.PaymentFact late = new AccountReplay.PaymentFact("P", "A", Money.of("300.00", CNY),
+            LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 16), Instant.parse("2026-04-14T02:00:00Z"));
+        AccountReplay.Result before = AccountReplay.replay(terms, List.of(late), LocalDate.of(2026, 4, 15));
+        assertThat(before.invoice("A").statement().total()).isEqualByComparingTo("0");
+        assertThat(before.invoice("A").writtenOff().amount()).isEqualByComparingTo("700.00");
+        AccountReplay.Result after = AccountReplay.replay(terms, List.of(late), LocalDate.of(2026, 4, 16));
+        assertThat(after.invoice("A").statement().total()).isEqualByComparingTo("0");
+        assertThat(after.invoice("A").writtenOff().amount()).isEqualByComparingTo("1000.00");
+        // posted before the write-off, it counted on it: its bounce makes the 300.00 owed again
+        AccountReplay.PaymentFact known = new AccountReplay.PaymentFact("P", "A", Money.of("300.00", CNY),
+            LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 16), Instant.parse("2026-04-10T02:00:00Z"));
+        assertThat(AccountReplay.replay(terms, List.of(known), LocalDate.of(2026, 4, 16)).invoice("A").statement()
+            .total()).isEqualByComparingTo("300.00");
+    }
+
     private static List<Pay> shuffled(List<Pay> payments, long seed) {
         List<Pay> copy = new ArrayList<>(payments);
         Collections.shuffle(copy, new Random(seed));
