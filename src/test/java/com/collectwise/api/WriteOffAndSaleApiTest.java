@@ -356,6 +356,7 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         jobs(a);
 
         everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+        assertThat(closingLine(customerId, a, LocalDate.of(2026, 4, 14))).isEqualTo("WRITE_OFF 2026-04-12 700.00");
         assertThat(creditStatus(customerId)).isEqualTo("HOLD");
         assertThat(caseRunning(a)).isTrue();
         assertThat(view(a, LocalDate.of(2026, 4, 13)).path("outstanding").path("total").decimalValue())
@@ -430,6 +431,22 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         jobs(a);
 
         everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+        assertThat(closingLine(customerId, a, LocalDate.of(2026, 4, 14))).isEqualTo("SALE 2026-04-12 700.00");
+    }
+
+    /** The statement's write-off or sale line of the invoice: kind, date, amount (null when there is none). */
+    private String closingLine(String customerId, String number, LocalDate asOf) {
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        String found = null;
+        for (JsonNode c : statement.path("credits")) {
+            String kind = c.path("kind").asText();
+            if (number.equals(c.path("invoiceNumber").asText()) && ("WRITE_OFF".equals(kind) || "SALE".equals(kind))) {
+                assertThat(found).as("one closing line").isNull();
+                found = kind + " " + c.path("bookedOn").asText() + " " + c.path("amount").decimalValue()
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            }
+        }
+        return found;
     }
 
     /**
@@ -600,5 +617,47 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("100.00");
         JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-15").body();
         assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+    }
+
+    /**
+     * A credit note on a written-off invoice reduces it from its due date like on any other: the customer's money
+     * beyond the reduced invoice is the customer's credit (DOMAIN 5; SAP and Odoo leave a credit memo on a cleared item
+     * as an open credit of the customer). A 1000.00 due 03-31, 300.00 paid 04-05, 700.00 written off on 04-12. A credit
+     * note of 800.00 issued 04-14 makes A 200.00 from its due date: the 300.00 paid it, 100.00 is the customer's credit,
+     * the write-off closes nothing. A stays WRITTEN_OFF owing 0.00; as of 04-13 no credit yet. The same note again: 200;
+     * its number with another amount: 409.
+     */
+    @Test
+    void aCreditNoteOnAWrittenOffInvoiceLeavesWhatWasPaidBeyondItAsCustomerCredit() {
+        currency = "MAD";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Map<String, Object> note = Map.of("creditNoteNumber", unique("CN"), "amount", "800.00", "issuedOn",
+            "2026-04-14", "reason", "goods returned");
+        Response booked = post(FINANCE, "/api/invoices/" + a + "/credit-notes", note);
+        assertThat(booked.status()).as(booked.raw()).isEqualTo(201);
+        assertThat(post(FINANCE, "/api/invoices/" + a + "/credit-notes", note).status()).isEqualTo(200);
+        Map<String, Object> other = new LinkedHashMap<>(note);
+        other.put("amount", "700.00");
+        assertThat(post(FINANCE, "/api/invoices/" + a + "/credit-notes", other).status()).isEqualTo(409);
+        jobs(a);
+
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 14));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(caseRunning(a)).isFalse();
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-14").body();
+        assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode before = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-13").body();
+        assertThat(before.path("totals").size()).isZero();
     }
 }
