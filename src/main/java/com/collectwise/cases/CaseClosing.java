@@ -76,7 +76,7 @@ public class CaseClosing {
         // the price as typed (checked against the currency's minor unit by the form's listener), at that unit
         String sold = "Sold to " + buyer + " for " + invoice.currency() + " "
             + Money.stored(price, invoice.currency()).toPlainString() + ": " + reason;
-        adjustments.writeOff(invoice, sold, approvedBy, clock.today());
+        adjustments.sell(invoice, sold, approvedBy, clock.today());
         invoices.close(invoiceNumber, CaseStatus.SOLD, sold);
         creditHold.releaseIfClear(invoice.customerId(), invoiceNumber);
         events.publishEvent(new CaseSettled(invoiceNumber, invoice.customerId(), CaseStatus.SOLD, sold));

@@ -69,7 +69,7 @@ public class NoticeTemplates {
             "asOf", "confirmationDays", "invoiceNumber", "dueDate", "currency", "principal", "interest", "fees", "total",
             "credit", "amount", "basisDetail"), List.of("title", "to", "heading", "invoicesHeading", "invoiceColumns", "paymentsHeading",
             "paymentColumns", "applied.OPEN", "applied.SETTLED", "applied.NOT_YET_ISSUED", "creditsHeading", "creditColumns", "kind.CREDIT_NOTE", "kind.DISCOUNT",
-            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "compensationNote", "rateUnknownNote", "noInterestNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
+            "kind.INTEREST_WAIVER", "kind.FEE_WAIVER", "kind.WRITE_OFF", "kind.SALE", "compensationNote", "rateUnknownNote", "noInterestNote", "totalsHeading", "totalColumns", "totalOwed", "confirm",
             "confirmedAs", "signature", "subject", "body", "invoiceLine", "totalLine", "totalLineWithCredit",
             "closing"));
 

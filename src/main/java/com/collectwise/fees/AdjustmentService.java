@@ -99,25 +99,44 @@ public class AdjustmentService {
             .map(l -> l.amount().amount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
-    /** Writes off everything still open as of the date, one line per component. */
+    /**
+     * Writes off everything still open as of the date, one line per component. The lines record what was owed when
+     * finance decided; the replay closes whatever it says was owed on that day (AccountReplay), so a rate or a credit
+     * note entered later changes the amount written off, never leaves the rest owed.
+     */
     @Transactional
     public List<LedgerEntry> writeOff(Invoice invoice, String reason, String approvedBy, LocalDate bookedOn) {
+        return closeBooks(invoice, reason, approvedBy, bookedOn, "write-off");
+    }
+
+    /**
+     * The receivable sold to a factor: written off as {@link #writeOff} does, its lines marked as a sale (source
+     * "sale"), so that money posted after it never pays the invoice (AccountReplay).
+     */
+    @Transactional
+    public List<LedgerEntry> sell(Invoice invoice, String reason, String approvedBy, LocalDate bookedOn) {
+        return closeBooks(invoice, reason, approvedBy, bookedOn, "sale");
+    }
+
+    private List<LedgerEntry> closeBooks(Invoice invoice, String reason, String approvedBy, LocalDate bookedOn,
+                                         String source) {
         requireText(reason, "reason");
         requireText(approvedBy, "approvedBy");
         Statement open = statements.statement(invoice, bookedOn);
         List<LedgerEntry> lines = new ArrayList<>();
-        addWriteOff(lines, invoice, Component.FEES, open.fees(), reason, approvedBy, bookedOn);
-        addWriteOff(lines, invoice, Component.INTEREST, open.interest(), reason, approvedBy, bookedOn);
-        addWriteOff(lines, invoice, Component.PRINCIPAL, open.principal(), reason, approvedBy, bookedOn);
+        addWriteOff(lines, invoice, Component.FEES, open.fees(), reason, approvedBy, bookedOn, source);
+        addWriteOff(lines, invoice, Component.INTEREST, open.interest(), reason, approvedBy, bookedOn, source);
+        addWriteOff(lines, invoice, Component.PRINCIPAL, open.principal(), reason, approvedBy, bookedOn, source);
         lines.forEach(ledger::append);
         return lines;
     }
 
     private void addWriteOff(List<LedgerEntry> lines, Invoice invoice, Component component,
-                             java.math.BigDecimal amount, String reason, String approvedBy, LocalDate bookedOn) {
+                             java.math.BigDecimal amount, String reason, String approvedBy, LocalDate bookedOn,
+                             String source) {
         if (amount.signum() > 0) {
             lines.add(LedgerEntry.of(invoice.invoiceNumber(), LedgerEntryType.WRITE_OFF, component,
-                Money.of(amount, invoice.currency()), bookedOn, "write-off", reason, approvedBy, null));
+                Money.of(amount, invoice.currency()), bookedOn, source, reason, approvedBy, null));
         }
     }
 

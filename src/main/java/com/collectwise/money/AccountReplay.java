@@ -30,11 +30,17 @@ import java.util.TreeSet;
  *       the exact sum is rounded once, HALF_UP to the currency's minor unit;</li>
  *   <li>the EU fixed compensation (EUR 40, in another currency converted with the rate in force on the due date)
  *       is charged on the day after the due date when principal was still unpaid at the end of the due date;</li>
- *   <li>fees charged that day, then waivers, discounts and write-offs (never below zero);</li>
+ *   <li>fees charged that day, then waivers and discounts (never below zero);</li>
  *   <li>payments of that day, in the order they were posted: the named invoice takes fees, then interest, then principal; what is
  *       left, and any payment that names no invoice, is the customer's credit;</li>
- *   <li>the customer's credit pays the open invoices of its currency already issued, oldest due date first.</li>
+ *   <li>the customer's credit pays the open invoices of its currency already issued, oldest due date first;</li>
+ *   <li>a write-off or sale of that day closes what its invoice owes at the end of the day, as this replay says it was
+ *       owed (the amount its ledger line booked is what finance saw then, not used): as of that day or later the
+ *       invoice owes nothing, whatever is entered later (a rate, a fee, a credit note dated earlier), unless money that
+ *       counted on that day is taken back later (a reversal: what it paid is owed again).</li>
  * </ol>
+ * Money posted after an invoice was sold never pays it, whatever its value date (the factor owns the receivable): it
+ * pays the customer's other invoices or is the customer's credit.
  * A credit note reduces its invoice from the due date (no interest ever ran on the credited part) in every
  * statement as of its date or later. A reversed payment counts in statements as of dates before its reversal and
  * not at all from the reversal on. Late charges (fees, then interest) never exceed the invoice's cap; when the cap
@@ -155,7 +161,7 @@ public final class AccountReplay {
     public record InvoiceFigures(Statement statement, InterestAccrual accrual, Money accruedInterest,
                                  Money accruedFees, Money compensation, Money cap, boolean capReached,
                                  Money interestPaid, Money feesPaid, Money principalPaid,
-                                 boolean compensationUnconverted) {
+                                 boolean compensationUnconverted, Money writtenOff) {
     }
 
     /** The customer's account as of a date. */
@@ -248,11 +254,16 @@ public final class AccountReplay {
         final TreeMap<LocalDate, List<PaymentFact>> paymentsByDay = new TreeMap<>();
         final Deque<PoolChunk> pool = new ArrayDeque<>();
         final List<Split> splits = new ArrayList<>();
+        /** All the facts of the currency, whatever their dates: a write-off's own replay as of its day reads them. */
+        final List<InvoiceTerms> allTerms;
+        final List<PaymentFact> allPayments;
         Money excessCharges;
 
         CurrencyBook(String currency, List<InvoiceTerms> invoiceTerms, List<PaymentFact> payments, LocalDate asOf) {
             this.currency = currency;
             this.asOf = asOf;
+            this.allTerms = invoiceTerms;
+            this.allPayments = payments;
             this.excessCharges = Money.zero(currency);
             for (InvoiceTerms t : invoiceTerms) {
                 invoices.put(t.invoiceNumber(), new InvoiceState(t, asOf));
@@ -288,6 +299,7 @@ public final class AccountReplay {
             for (InvoiceState s : invoices.values()) {
                 s.accrueThrough(asOf);
                 s.checkCompensation(asOf);
+                s.keepClosed();
                 Money negative = s.clampNegativeCharges();
                 excessCharges = excessCharges.plus(negative);
             }
@@ -310,25 +322,62 @@ public final class AccountReplay {
             }
             for (InvoiceState s : invoices.values()) {
                 for (LedgerEntry e : s.entriesOn(day)) {
-                    if (!e.type().isCharge() && e.type() != LedgerEntryType.CREDIT_NOTE) {
+                    if (!e.type().isCharge() && e.type() != LedgerEntryType.CREDIT_NOTE
+                        && e.type() != LedgerEntryType.WRITE_OFF) {
                         s.reduce(e.component(), e.amount());
                     }
                 }
+                s.keepClosed(); // a charge dated after the write-off or sale: it is closed with the rest
             }
             for (PaymentFact p : paymentsByDay.getOrDefault(day, List.of())) {
                 InvoiceState named = p.invoiceNumber() == null ? null : invoices.get(p.invoiceNumber());
                 Money rest = p.amount();
-                if (named != null) {
+                if (named != null && named.takesMoneyPostedAt(p.postedAt())) {
                     rest = named.pay(p.reference(), rest, splits);
                 }
                 if (rest.isPositive()) {
-                    pool.addLast(new PoolChunk(p.reference(), rest));
+                    pool.addLast(new PoolChunk(p.reference(), rest, p.postedAt()));
                 }
             }
             applyPool(day);
+            for (InvoiceState s : invoices.values()) {
+                if (s.closesOn(day)) {
+                    close(s, day);
+                }
+            }
         }
 
-        /** The customer's credit pays what is owed, oldest due date first, among invoices issued by then. */
+        /**
+         * The write-off or sale of the day closes what the invoice owes at the end of that day (after the day's money),
+         * as this replay says it was owed then: a rate, a fee version or a credit note entered later changes the amount
+         * written off, never leaves the rest owed. Money taken back later (a payment dated before the day and
+         * reversed after it) still counted on the day: the write-off took only what was left with it, so what the
+         * reversal takes back is owed again (read off a replay as of the day, which still counts that money).
+         */
+        private void close(InvoiceState s, LocalDate day) {
+            java.time.Instant closedAt = s.closedAt(day);
+            // money known when the write-off was posted, dated by its day and taken back since
+            boolean reversedSince = allPayments.stream().anyMatch(p -> !p.receivedOn().isAfter(day)
+                && p.reversedOn() != null && p.reversedOn().isAfter(day) && !p.reversedOn().isAfter(asOf)
+                && !p.postedAt().isAfter(closedAt));
+            Money[] owedThen;
+            if (reversedSince) {
+                // money posted after the write-off and taken back by now never counted for it: without it
+                List<PaymentFact> known = allPayments.stream().filter(p -> !p.postedAt().isAfter(closedAt)
+                    || p.reversedOn() == null || p.reversedOn().isAfter(asOf)).toList();
+                CurrencyBook then = new CurrencyBook(currency, allTerms, known, day);
+                then.run();
+                owedThen = then.invoices.get(s.terms.invoiceNumber()).closedOn.get(day);
+            } else {
+                owedThen = new Money[] {s.feesDue().atLeastZero(), s.interestDue().atLeastZero(), s.principal};
+            }
+            s.close(day, owedThen);
+        }
+
+        /**
+         * The customer's credit pays what is owed, oldest due date first, among invoices issued by then; money posted
+         * after an invoice was sold never pays it (the factor owns it), whatever its value date.
+         */
         private void applyPool(LocalDate day) {
             for (InvoiceState s : byDueDate) {
                 if (pool.isEmpty()) {
@@ -337,13 +386,19 @@ public final class AccountReplay {
                 if (s.terms.issueDate().isAfter(day) || !s.owed().isPositive()) {
                     continue;
                 }
-                while (!pool.isEmpty() && s.owed().isPositive()) {
+                Deque<PoolChunk> left = new ArrayDeque<>();
+                while (!pool.isEmpty()) {
                     PoolChunk chunk = pool.removeFirst();
+                    if (!s.owed().isPositive() || !s.takesMoneyPostedAt(chunk.postedAt)) {
+                        left.addLast(chunk);
+                        continue;
+                    }
                     Money rest = s.pay(chunk.reference, chunk.amount, splits);
                     if (rest.isPositive()) {
-                        pool.addFirst(new PoolChunk(chunk.reference, rest));
+                        left.addLast(new PoolChunk(chunk.reference, rest, chunk.postedAt));
                     }
                 }
+                pool.addAll(left);
             }
         }
 
@@ -356,7 +411,16 @@ public final class AccountReplay {
         }
     }
 
-    private record PoolChunk(String reference, Money amount) {
+    private record PoolChunk(String reference, Money amount, java.time.Instant postedAt) {
+    }
+
+    /**
+     * Whether a write-off line is a sale of the receivable: booked as such ({@code source} "sale"), or, before the
+     * source said so, with the reason the sale gives it ("Sold to ...").
+     */
+    public static boolean isSale(LedgerEntry e) {
+        return e.type() == LedgerEntryType.WRITE_OFF
+            && ("sale".equals(e.source()) || e.reason() != null && e.reason().startsWith("Sold to "));
     }
 
     /** The running figures of one invoice during the replay. */
@@ -389,16 +453,36 @@ public final class AccountReplay {
         boolean compensationUnconverted;
         LocalDate accruedThrough;
         final LocalDate asOf;
+        /** The days of the invoice's write-offs or sale (by this date), and what each closed (fees, interest, principal). */
+        final java.util.NavigableSet<LocalDate> closures = new TreeSet<>();
+        final Map<LocalDate, Money[]> closedOn = new TreeMap<>();
+        /** Written off or sold and owing nothing since: a later charge is closed with the rest. */
+        boolean closed;
+        Money writtenOff;
+        /** When the sale was posted (null: not sold): money posted after it never pays the invoice. */
+        final java.time.Instant soldAt;
 
         InvoiceState(InvoiceTerms terms, LocalDate asOf) {
             this.terms = terms;
             this.asOf = asOf;
             this.zero = Money.zero(terms.currency());
             this.cap = capOf(terms.capPercent());
+            this.writtenOff = zero;
+            java.time.Instant sale = null;
+            for (LedgerEntry e : terms.entries()) {
+                if (isSale(e)) {
+                    java.time.Instant at = e.createdAt() == null ? java.time.Instant.MAX : e.createdAt();
+                    sale = sale == null || at.isBefore(sale) ? at : sale;
+                }
+            }
+            this.soldAt = sale;
             Money base = Money.of(terms.amount(), terms.currency());
             for (LedgerEntry e : terms.entries()) {
                 if (e.bookedOn().isAfter(asOf)) {
                     continue;
+                }
+                if (e.type() == LedgerEntryType.WRITE_OFF) {
+                    closures.add(e.bookedOn());
                 }
                 if (e.type() == LedgerEntryType.CREDIT_NOTE) {
                     // from the due date: no interest ever ran on the credited part
@@ -452,6 +536,45 @@ public final class AccountReplay {
 
         List<LedgerEntry> entriesOn(LocalDate day) {
             return entriesByDay.getOrDefault(day, List.of());
+        }
+
+        boolean closesOn(LocalDate day) {
+            return closures.contains(day);
+        }
+
+        /** When the write-off or sale of the day was posted (the latest instant when it is not known). */
+        java.time.Instant closedAt(LocalDate day) {
+            return entriesOn(day).stream().filter(e -> e.type() == LedgerEntryType.WRITE_OFF)
+                .map(e -> e.createdAt() == null ? java.time.Instant.MAX : e.createdAt())
+                .min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.MAX);
+        }
+
+        /** Money posted after the sale never pays a sold invoice (it is the factor's). */
+        boolean takesMoneyPostedAt(java.time.Instant postedAt) {
+            return soldAt == null || !postedAt.isAfter(soldAt);
+        }
+
+        /** Closes what was owed on the day (fees, interest, principal; never more than is owed now). */
+        void close(LocalDate day, Money[] owedThen) {
+            Money before = owed();
+            reduce(Component.FEES, owedThen[0]);
+            reduce(Component.INTEREST, owedThen[1]);
+            reduce(Component.PRINCIPAL, owedThen[2]);
+            Money taken = before.minus(owed());
+            writtenOff = writtenOff.plus(taken);
+            closedOn.put(day, owedThen);
+            closed = !owed().isPositive();
+        }
+
+        /** Written off or sold and owing nothing since: what is charged after it is closed too. */
+        void keepClosed() {
+            if (closed && owed().isPositive()) {
+                Money before = owed();
+                reduce(Component.FEES, feesDue().atLeastZero());
+                reduce(Component.INTEREST, interestDue().atLeastZero());
+                reduce(Component.PRINCIPAL, principal);
+                writtenOff = writtenOff.plus(before.minus(owed()));
+            }
         }
 
         /** Interest through {@code day} inclusive on the principal as it stands (changes of that day come after). */
@@ -609,7 +732,7 @@ public final class AccountReplay {
             boolean capReached = (cap != null || !terms.capChanges().isEmpty())
                 && cappedFees().plus(cappedInterest()).compareTo(feesCharged.plus(compensation).plus(uncapped)) < 0;
             return new InvoiceFigures(statement, accrual, cappedInterest(), cappedFees(), compensation, cap,
-                capReached, interestPaid, feesPaid, principalPaid, compensationUnconverted);
+                capReached, interestPaid, feesPaid, principalPaid, compensationUnconverted, writtenOff);
         }
     }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param invoices the invoices with something unpaid as of the date, oldest due date first
  * @param payments the payments received by then that paid (part of) those invoices, are held as credit or are held
  *                 for an invoice not yet issued (a prepayment), each with all of its allocations
- * @param credits  credit notes, discounts and waivers booked by then on those invoices
+ * @param credits  credit notes, discounts, waivers and write-offs or sales booked by then on those invoices
  * @param totals   per currency: what is owed in total, and the customer's credit (money to be used)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -65,7 +65,10 @@ public record StatementOfAccount(String customerId, String customerName, LocalDa
         public static final String NOT_YET_ISSUED = "NOT_YET_ISSUED";
     }
 
-    /** A reduction of an invoice: CREDIT_NOTE, DISCOUNT, INTEREST_WAIVER or FEE_WAIVER. */
+    /**
+     * A reduction of an invoice: CREDIT_NOTE, DISCOUNT, INTEREST_WAIVER or FEE_WAIVER; WRITE_OFF or SALE on an invoice
+     * owing again after it was written off or sold (money taken back), with what the replay says it closed that day.
+     */
     public record CreditLine(String invoiceNumber, String kind, LocalDate bookedOn, String currency, BigDecimal amount,
                              String reason) {
     }

@@ -98,6 +98,16 @@ public class StatementOfAccountService {
                     credited = credited.add(e.amount().amount());
                 }
             }
+            if (f.writtenOff().isPositive()) {
+                // owing again after a write-off or sale (money taken back): what the replay says it closed, on its day
+                LedgerEntry closing = entries.getOrDefault(i.invoiceNumber(), List.of()).stream()
+                    .filter(e -> e.type() == LedgerEntryType.WRITE_OFF && !e.bookedOn().isAfter(asOf))
+                    .reduce((first, second) -> second).orElse(null);
+                if (closing != null) {
+                    credits.add(new CreditLine(i.invoiceNumber(), AccountReplay.isSale(closing) ? "SALE" : "WRITE_OFF",
+                        closing.bookedOn(), i.currency(), f.writtenOff().amount(), closing.reason()));
+                }
+            }
             BigDecimal paid = f.feesPaid().plus(f.interestPaid()).plus(f.principalPaid()).amount();
             InterestBasis basis = replayed.bases().get(i.invoiceNumber());
             // late as of the date and no rate to run at: the statement says why (DOMAIN 6), never a silent 0

@@ -400,6 +400,78 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    /** The same credit note sent twice at once (a retry): booked once, one 201 and one 200, 1000.00 - 300.00 owed. */
+    @Test
+    public void theSameCreditNoteTwiceAtOnceIsBookedOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            Map<String, Object> note = Map.of("creditNoteNumber", unique("CN"), "amount", "300.00", "issuedOn",
+                today().toString(), "reason", "goods returned");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", note),
+                () -> post(INTEGRATION, "/api/invoices/" + number + "/credit-notes", note));
+
+            assertStatuses(answers, 201, 200);
+            assertThat(outstanding(number)).isEqualByComparingTo("700.00");
+            assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE invoice_number = ? AND entry_type = 'CREDIT_NOTE'",
+                number)).isEqualTo(1);
+            assertBooks(customerId);
+        }
+    }
+
+    /**
+     * One credit note number with two contents at once: one is booked (201), the other is a conflict (409), never a
+     * 5xx; the invoice owes 1000.00 less the one booked (300.00 or 400.00).
+     */
+    @Test
+    public void oneCreditNoteNumberWithTwoContentsAtOnce_oneIsBookedTheOtherIsAConflict() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            String note = unique("CN");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber", note,
+                    "amount", "300.00", "issuedOn", today().toString(), "reason", "goods returned")),
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber", note,
+                    "amount", "400.00", "issuedOn", today().toString(), "reason", "goods returned")));
+
+            assertStatuses(answers, 201, 409);
+            String booked = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().body()
+                .path("amount").decimalValue().toPlainString();
+            assertThat(outstanding(number)).isEqualByComparingTo(new BigDecimal("1000.00").subtract(new BigDecimal(booked)));
+            assertThat(count("SELECT COUNT(*) FROM ledger_entries WHERE invoice_number = ? AND entry_type = 'CREDIT_NOTE'",
+                number)).isEqualTo(1);
+            assertBooks(customerId);
+        }
+    }
+
+    /**
+     * A credit note of 600.00 and a payment of 500.00 on a 1000.00 invoice at once: whichever comes first, the invoice
+     * is 400.00 after the note, the 500.00 pays it and 100.00 is the customer's credit; the invoice is settled.
+     */
+    @Test
+    public void aCreditNoteAndAPaymentThatTogetherPayMoreThanTheInvoice_theRestIsCredit() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = createInvoice(customerId, "1000.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+                    unique("CN"), "amount", "600.00", "issuedOn", today().toString(), "reason", "goods returned")),
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), number, null, "500.00")));
+
+            assertStatuses(answers, 201, 201);
+            assertThat(outstanding(number)).isEqualByComparingTo("0.00");
+            assertThat(status(number)).isEqualTo("SETTLED");
+            assertThat(get(COLLECTOR, "/api/customers/" + customerId).body().path("credit").path("CNY").decimalValue())
+                .isEqualByComparingTo("100.00");
+            com.fasterxml.jackson.databind.JsonNode statement = get(FINANCE, "/api/customers/" + customerId
+                + "/statement").body();
+            assertThat(statement.path("invoices").size()).isZero();
+            assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+        }
+    }
+
     @Test
     public void aReversalAndAnotherPaymentOnTheSameInvoice() {
         for (int round = 0; round < ROUNDS; round++) {

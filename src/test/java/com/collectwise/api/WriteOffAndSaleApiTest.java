@@ -356,6 +356,7 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         jobs(a);
 
         everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+        assertThat(closingLine(customerId, a, LocalDate.of(2026, 4, 14))).isEqualTo("WRITE_OFF 2026-04-12 700.00");
         assertThat(creditStatus(customerId)).isEqualTo("HOLD");
         assertThat(caseRunning(a)).isTrue();
         assertThat(view(a, LocalDate.of(2026, 4, 13)).path("outstanding").path("total").decimalValue())
@@ -430,6 +431,22 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         jobs(a);
 
         everyViewShows(customerId, a, "300.00", LocalDate.of(2026, 4, 14));
+        assertThat(closingLine(customerId, a, LocalDate.of(2026, 4, 14))).isEqualTo("SALE 2026-04-12 700.00");
+    }
+
+    /** The statement's write-off or sale line of the invoice: kind, date, amount (null when there is none). */
+    private String closingLine(String customerId, String number, LocalDate asOf) {
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        String found = null;
+        for (JsonNode c : statement.path("credits")) {
+            String kind = c.path("kind").asText();
+            if (number.equals(c.path("invoiceNumber").asText()) && ("WRITE_OFF".equals(kind) || "SALE".equals(kind))) {
+                assertThat(found).as("one closing line").isNull();
+                found = kind + " " + c.path("bookedOn").asText() + " " + c.path("amount").decimalValue()
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            }
+        }
+        return found;
     }
 
     /**
@@ -475,5 +492,172 @@ class WriteOffAndSaleApiTest extends ApiTestSupport {
         assertThat(post(INTEGRATION, "/api/payments", unnamed).status()).isEqualTo(201);
         assertThat(view(b, null).path("outstanding").path("total").decimalValue()).isEqualByComparingTo("300.00");
         assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+    }
+
+    /** Every view of the customer as of {@code asOf} shows that the written-off or sold invoice owes nothing. */
+    private void everyViewShowsNothingOwed(String customerId, String number, LocalDate asOf) {
+        JsonNode view = view(number, asOf);
+        assertThat(view.path("outstanding").path("total").decimalValue()).as("case view as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        assertThat(view.path("outstanding").path("principal").decimalValue()).as("principal as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        JsonNode aging = thb(asOf);
+        assertThat(aging == null ? BigDecimal.ZERO : aging.path("total").decimalValue()).as("ageing as of " + asOf)
+            .isEqualByComparingTo("0.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=" + asOf).body();
+        assertThat(statement.path("invoices").findValuesAsText("invoiceNumber")).as("statement as of " + asOf)
+            .doesNotContain(number);
+        for (JsonNode t : statement.path("totals")) {
+            if (currency.equals(t.path("currency").asText())) {
+                assertThat(t.path("total").decimalValue()).as("statement total as of " + asOf)
+                    .isEqualByComparingTo("0.00");
+            }
+        }
+        JsonNode dashboard = get(FINANCE, "/api/reports/dashboard?asOf=" + asOf).body();
+        for (JsonNode c : dashboard.path("aging").path("currencies")) {
+            if (currency.equals(c.path("currency").asText())) {
+                assertThat(c.path("total").decimalValue()).as("dashboard as of " + asOf).isEqualByComparingTo("0.00");
+            }
+        }
+    }
+
+    /**
+     * The write-off closes what the replay says was owed on its day, whatever is entered later. A German customer's
+     * 1000.00 PEN invoice due 03-31 (no interest agreed), 300.00 paid on 04-05: the EUR 40 is owed but cannot be
+     * converted (no PEN rate), so on 04-12 the write-off books the 700.00 then left. On 04-14 finance enters the PEN rate
+     * of 03-01 (4.0000 per euro): the EUR 40 is 160.00 PEN charged on 04-01; the 300.00 of 04-05 pays it first, then
+     * 140.00 of principal, so A owed 860.00 from 04-05 to 04-11 and the write-off of 04-12 closes 860.00. As of 04-12
+     * and 04-14: 0.00 in the case view, the ageing, the dashboard, the statement, the customer file, the credit
+     * status; as of 04-11: 860.00 (fees 0.00, principal 860.00). Before, the replay took only the booked 700.00 off
+     * the principal and A showed 160.00 owed while WRITTEN_OFF / CLOSED.
+     */
+    @Test
+    void aWrittenOffInvoiceOwesNothingFromItsDate_evenWhenARateEnteredLaterMadeItOweMoreThen() {
+        currency = "PEN";
+        String customerId = unique("C");
+        Response customer = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Lima GmbH "
+            + customerId, "segment", "FOREIGN", "country", "DE", "collector", COLLECTOR, "decisionMaker", "Herr Quispe"));
+        assertThat(customer.status()).as(customer.raw()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Response rate = post(FINANCE, "/api/rates/fx", Map.of("currency", "PEN", "effectiveFrom", "2026-03-01",
+            "unitsPerEur", "4.0000"));
+        assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
+        jobs(a);
+
+        JsonNode then = view(a, LocalDate.of(2026, 4, 11));
+        assertThat(then.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("860.00");
+        assertThat(then.path("outstanding").path("fees").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(thb(LocalDate.of(2026, 4, 11)).path("total").decimalValue()).isEqualByComparingTo("860.00");
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 12), LocalDate.of(2026, 4, 14)}) {
+            everyViewShowsNothingOwed(customerId, a, d);
+        }
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("openInvoices").findValuesAsText("invoiceNumber")).doesNotContain(a);
+        assertThat(file.path("outstanding").path(currency).decimalValue()).isEqualByComparingTo("0.00");
+        JsonNode credit = get(FINANCE, "/api/customers/" + customerId + "/credit-status").body();
+        assertThat(credit.path("status").asText()).isEqualTo("OK");
+        assertThat(credit.path("overdueTotal").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(caseRunning(a)).isFalse();
+    }
+
+    /**
+     * Money posted after a sale never pays the sold invoice, whatever its value date. A 1000.00 due 03-01 (contract
+     * interest 0) is sold on 04-12; B 400.00 of the same customer is due 04-30. On 04-15 the bank feed posts 500.00
+     * received on 04-10, naming only the customer. By value date alone it would have paid A (oldest due date), and the
+     * sale would have closed 750.00... but the factor owns A: the money pays B (400.00, B settled) and the 100.00 left is
+     * the customer's credit. A owed 1000.00 on 04-10 as it did when it was sold, 0.00 from 04-12; the same figures
+     * whichever day they are asked. Before, the replay put the 500.00 on A on 04-10 (A owed 500.00 then) and B still owed
+     * 400.00.
+     */
+    @Test
+    void moneyPostedAfterASaleNeverPaysTheSoldInvoice_evenDatedBeforeIt() {
+        currency = "EGP";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 1));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1));
+        String b = invoice(customerId, "400.00", LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30));
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 500, CaseVariables.DECISION_REASON, "factor offer"));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+
+        clockAt(LocalDate.of(2026, 4, 15));
+        Map<String, Object> unnamed = new LinkedHashMap<>(Map.of("paymentReference", unique("PAY"), "customerId",
+            customerId, "amount", "500.00", "currency", currency, "receivedOn", "2026-04-10", "method",
+            "BANK_TRANSFER"));
+        Response paid = post(INTEGRATION, "/api/payments", unnamed);
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.body().path("allocations").findValuesAsText("invoiceNumber")).doesNotContain(a);
+        jobs(a);
+        jobs(b);
+
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 11)}) {
+            assertThat(view(a, d).path("outstanding").path("total").decimalValue()).as("A as of " + d)
+                .isEqualByComparingTo("1000.00");
+            assertThat(view(b, d).path("outstanding").path("total").decimalValue()).as("B as of " + d)
+                .isEqualByComparingTo("0.00");
+        }
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 12));
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 15));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("SOLD");
+        assertThat(view(b, null).path("status").asText()).isEqualTo("SETTLED");
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-15").body();
+        assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+    }
+
+    /**
+     * A credit note on a written-off invoice reduces it from its due date like on any other: the customer's money
+     * beyond the reduced invoice is the customer's credit (DOMAIN 5; SAP and Odoo leave a credit memo on a cleared item
+     * as an open credit of the customer). A 1000.00 due 03-31, 300.00 paid 04-05, 700.00 written off on 04-12. A credit
+     * note of 800.00 issued 04-14 makes A 200.00 from its due date: the 300.00 paid it, 100.00 is the customer's credit,
+     * the write-off closes nothing. A stays WRITTEN_OFF owing 0.00; as of 04-13 no credit yet. The same note again: 200;
+     * its number with another amount: 409.
+     */
+    @Test
+    void aCreditNoteOnAWrittenOffInvoiceLeavesWhatWasPaidBeyondItAsCustomerCredit() {
+        currency = "MAD";
+        String customerId = createCustomer();
+        clockAt(LocalDate.of(2026, 4, 5));
+        String a = invoice(customerId, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+        assertThat(pay(unique("PAY"), a, "300.00", LocalDate.of(2026, 4, 5)).status()).isEqualTo(201);
+        clockAt(LocalDate.of(2026, 4, 12));
+        jobs(a);
+        toWriteOffApproval(a);
+        decide(a, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON, "insolvent"));
+
+        clockAt(LocalDate.of(2026, 4, 14));
+        Map<String, Object> note = Map.of("creditNoteNumber", unique("CN"), "amount", "800.00", "issuedOn",
+            "2026-04-14", "reason", "goods returned");
+        Response booked = post(FINANCE, "/api/invoices/" + a + "/credit-notes", note);
+        assertThat(booked.status()).as(booked.raw()).isEqualTo(201);
+        assertThat(post(FINANCE, "/api/invoices/" + a + "/credit-notes", note).status()).isEqualTo(200);
+        Map<String, Object> other = new LinkedHashMap<>(note);
+        other.put("amount", "700.00");
+        assertThat(post(FINANCE, "/api/invoices/" + a + "/credit-notes", other).status()).isEqualTo(409);
+        jobs(a);
+
+        everyViewShowsNothingOwed(customerId, a, LocalDate.of(2026, 4, 14));
+        assertThat(view(a, null).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(caseRunning(a)).isFalse();
+        JsonNode file = get(COLLECTOR, "/api/customers/" + customerId).body();
+        assertThat(file.path("credit").path(currency).decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode statement = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-14").body();
+        assertThat(statement.path("totals").get(0).path("credit").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode before = get(FINANCE, "/api/customers/" + customerId + "/statement?asOf=2026-04-13").body();
+        assertThat(before.path("totals").size()).isZero();
     }
 }
