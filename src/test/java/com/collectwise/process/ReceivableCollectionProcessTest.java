@@ -302,6 +302,23 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     }
 
     @Test
+    void theEntryGatewayTriesThePreDueFlowFirst() {
+        // TUNING.md row 59: the engine tries an exclusive gateway's conditions in the order of its flows in the file
+        // and stops at the first true one; most cases start pre-due, and the "field visit or later" condition reads
+        // the plan four times: pre-due first is 1 evaluation of plan.entryStage per start instead of 5. The
+        // conditions exclude each other (one entry stage), so the order changes no path
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
+        var parsed = (org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl)
+            repositoryImpl.getDeployedProcessDefinition(pi.getProcessDefinitionId());
+        assertThat(parsed.findActivity("Gateway_EntryStage").getOutgoingTransitions().stream()
+            .map(t -> t.getId()).toList()).containsExactly("Flow_EntryStage_RemindBeforeDue",
+                "Flow_EntryStage_MergeInternalReminder", "Flow_EntryStage_MergeFormalDemand",
+                "Flow_EntryStage_DemandBeforeLaterStage");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PreDueReminder");
+    }
+
+    @Test
     void mergingGatewaysLeaveNoActivityHistoryForAnyEventEveryOtherGatewayKeepsItsHistory() {
         var level = new com.collectwise.operations.CollectionHistoryLevel();
         var types = java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START,
