@@ -125,6 +125,13 @@ public final class CaseVariables {
     public static final String TASK_ALERT_SUPERVISOR_ABOUT_OVERDUE_VISIT = "Task_AlertSupervisorAboutOverdueVisit";
     public static final String TASK_ALERT_SUPERVISOR_DECISION_MAKER_NOT_MET = "Task_AlertSupervisorDecisionMakerNotMet";
 
+    /**
+     * The two steps of Process_ReceivableCollection that run only in the transaction that starts the case, before it
+     * first waits: no activity history of their own (history level {@code collection}, TUNING.md row 58).
+     */
+    public static final String TASK_DETERMINE_COLLECTION_POLICY = "Task_DetermineCollectionPolicy";
+    public static final String TASK_PLAN_COLLECTION_STAGES = "Task_PlanCollectionStages";
+
     // decisions that code evaluates itself (the models call the others)
     public static final String DECISION_LATE_FEE_POLICY = "Decision_LateFeePolicy";
     public static final String DECISION_OBJECTION_PLAYBOOK = "Decision_ObjectionPlaybook";

@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, changes 1, 12, 18 and 42). This
- * level keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
+ * Full history, less what nobody reads (why and what it saved: bench/results/TUNING.md, changes 1, 12, 18, 42, 58).
+ * This level keeps everything of FULL (activities, tasks, decisions, incidents, job log, user operation log, the last value
  * of every business variable) except
  * <ul>
  * <li>the per-update copies of variables (ACT_HI_DETAIL): Tasklist and Cockpit (community) never show them, and
@@ -49,6 +49,12 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * assert that element instead of {@code hasPassed} on the merge. Decided by the parsed model only (the activity's
  * transitions), no model read per event. Gateways that decide (one incoming, several outgoing), parallel and other
  * gateways, end events and everything else keep their history.</li>
+ * <li>the activity history of the two steps that start a collection case (TUNING.md, change 58): "Determine
+ * collection policy" and "Plan collection stages" ({@link #START_STEPS_WITHOUT_HISTORY}). Neither waits nor is
+ * asynchronous, nothing leads into them but the case's plain start event, so they run in the transaction that starts
+ * the case and in no other: their rows were written whenever, and only when, the historic process instance was, and
+ * their outcome is the plan, {@code casePlan}, whose history is kept (the policy's decision history is not kept
+ * either, see above). The first row of a case is now "Collect receivable". Found by id (a set lookup per event).</li>
  * </ul>
  * Start, end, update and migration of an activity instance are all decided by the same tests on the same activity, so
  * no end or update looks for a row that was never written (it would cost a select and an update of no row; no error:
@@ -80,6 +86,13 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
      */
     static final Set<String> HEADER_COPIES = Set.of(INVOICE_NUMBER, COLLECTOR, CURRENCY, OUTSTANDING_AMOUNT, STAGE);
 
+    /**
+     * Steps that run only while a case starts, in its first transaction (activity ids of Process_ReceivableCollection):
+     * no activity history. Their outcome is the plan, whose history is kept.
+     */
+    static final Set<String> START_STEPS_WITHOUT_HISTORY = Set.of(TASK_DETERMINE_COLLECTION_POLICY,
+        TASK_PLAN_COLLECTION_STAGES);
+
     /** Every variable without history, by name: working variables and the header copies. */
     static final Set<String> VARIABLES_WITHOUT_HISTORY = union(WORKING_VARIABLES, HEADER_COPIES);
 
@@ -106,7 +119,7 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
         if (isActivityInstanceEvent(eventType)) {
             // entity null: asked once at deployment whether to add the history listeners at all - yes
             CoreModelElement activity = activityOf(entity);
-            return !isPlainStartEvent(activity) && !isMergingGateway(activity);
+            return !isPlainStartEvent(activity) && !isMergingGateway(activity) && !isStartStep(activity);
         }
         return true;
     }
@@ -130,6 +143,11 @@ public class CollectionHistoryLevel extends HistoryLevelFull {
     /** A none start event: the parser gives start events with an event definition their own type. */
     static boolean isPlainStartEvent(CoreModelElement activity) {
         return activity != null && ActivityTypes.START_EVENT.equals(activity.getProperty(BpmnProperties.TYPE.getName()));
+    }
+
+    /** One of the steps that run only in the transaction that starts a case ({@link #START_STEPS_WITHOUT_HISTORY}). */
+    static boolean isStartStep(CoreModelElement activity) {
+        return activity != null && START_STEPS_WITHOUT_HISTORY.contains(activity.getId());
     }
 
     /**

@@ -205,9 +205,10 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
     @Test
     void plainStartEventsAndMergingGatewaysLeaveNoActivityHistoryMessageStartsAndDecidingGatewaysKeepTheirs() {
         // issue 18 (TUNING.md, changes 18 and 42): a case start passes three none start events and the merging
-        // gateway Gateway_CollectionResumes; history keeps the rest, the element after the merge too
+        // gateway Gateway_CollectionResumes; history keeps the rest, the element after the merge too (but the two
+        // steps that run only while the case starts, change 58: see the test below)
         ProcessInstance pi = registeredBeforeDue("12000.00");
-        assertThat(passed(pi)).containsExactlyInAnyOrder("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages",
+        assertThat(passed(pi)).containsExactlyInAnyOrder(
             "SubProcess_CollectReceivable", "Gateway_EntryStage", "SubProcess_RemindBeforeDue", "Timer_PreDueReminder");
         assertThat(history.createHistoricActivityInstanceQuery().activityType("startEvent")
             .processInstanceId(pi.getId()).count()).isZero();
@@ -265,6 +266,59 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         "Process_Dispute", java.util.Set.of("Gateway_MergeDecision"));
 
     @Test
+    void theStepsThatOnlyStartACaseLeaveNoActivityHistoryThePlanTellsTheirOutcome() {
+        // issue 18 (TUNING.md, change 58): "Determine collection policy" and "Plan collection stages" run only in the
+        // transaction that starts the case; their rows came and went with the historic process instance. Before: 6
+        // activity rows at a pre-due start, now 4; an overdue start the same two less
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        assertThat(passed(pi)).doesNotContain("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages")
+            .hasSize(4).first().isEqualTo("SubProcess_CollectReceivable");
+        // what they decided is in history: the plan (and the process instance names where it started)
+        var plan = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(CASE_PLAN).singleResult();
+        assertThat(plan).isNotNull();
+        assertThat(String.valueOf(plan.getValue())).contains("\"formalDemandAt\":\"2026-03-13T09:00:00+08:00\"");
+        ProcessInstance overdue = atFirstCall("12000.00");
+        assertThat(passed(overdue)).doesNotContain("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages")
+            .contains("SubProcess_CollectReceivable", "Gateway_EntryStage", "Task_SendOverdueReminder");
+
+        // the same answer for start, end, update and migrate; every other task keeps its history
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
+        var parsed = (org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl)
+            repositoryImpl.getDeployedProcessDefinition(pi.getProcessDefinitionId());
+        for (var type : java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_END,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE)) {
+            for (String id : new String[] {"Task_DetermineCollectionPolicy", "Task_PlanCollectionStages",
+                "Task_SendPreDueReminder", "Task_RecordStageChange", "Task_ResumeCollection"}) {
+                var execution = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
+                execution.setActivity(parsed.findActivity(id));
+                assertThat(level.isHistoryEventProduced(type, execution)).as(type + " " + id)
+                    .isEqualTo(!id.equals("Task_DetermineCollectionPolicy") && !id.equals("Task_PlanCollectionStages"));
+            }
+        }
+    }
+
+    @Test
+    void theEntryGatewayTriesThePreDueFlowFirst() {
+        // TUNING.md row 59: the engine tries an exclusive gateway's conditions in the order of its flows in the file
+        // and stops at the first true one; most cases start pre-due, and the "field visit or later" condition reads
+        // the plan four times: pre-due first is 1 evaluation of plan.entryStage per start instead of 5. The
+        // conditions exclude each other (one entry stage), so the order changes no path
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
+        var parsed = (org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl)
+            repositoryImpl.getDeployedProcessDefinition(pi.getProcessDefinitionId());
+        assertThat(parsed.findActivity("Gateway_EntryStage").getOutgoingTransitions().stream()
+            .map(t -> t.getId()).toList()).containsExactly("Flow_EntryStage_RemindBeforeDue",
+                "Flow_EntryStage_MergeInternalReminder", "Flow_EntryStage_MergeFormalDemand",
+                "Flow_EntryStage_DemandBeforeLaterStage");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_PreDueReminder");
+    }
+
+    @Test
     void mergingGatewaysLeaveNoActivityHistoryForAnyEventEveryOtherGatewayKeepsItsHistory() {
         var level = new com.collectwise.operations.CollectionHistoryLevel();
         var types = java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START,
@@ -273,6 +327,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE);
         Map<String, java.util.Set<String>> merging = new java.util.TreeMap<>();
         Map<String, java.util.Set<String>> keptGateways = new java.util.TreeMap<>();
+        Map<String, java.util.Set<String>> startSteps = new java.util.TreeMap<>();
         var repositoryImpl = (org.camunda.bpm.engine.impl.RepositoryServiceImpl) engine.getRepositoryService();
         for (var definition : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion()
             .processDefinitionKeyIn("Process_AgencyHandoff", "Process_Dispute", "Process_InstalmentAgreement",
@@ -286,7 +341,10 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
                 var produced = types.stream().map(t -> level.isHistoryEventProduced(t, execution)).distinct().toList();
                 assertThat(produced).as("the same answer for every event of " + activity.getId()).hasSize(1);
                 String type = (String) activity.getProperty("type");
-                if (!produced.get(0) && !"startEvent".equals(type)) {
+                if (!produced.get(0) && !"startEvent".equals(type) && !(type != null && type.endsWith("Gateway"))) {
+                    // not a gateway: the steps that only start a case (change 58), nothing else
+                    startSteps.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
+                } else if (!produced.get(0) && !"startEvent".equals(type)) {
                     merging.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
                 } else if (type != null && type.endsWith("Gateway")) {
                     keptGateways.computeIfAbsent(definition.getKey(), k -> new java.util.TreeSet<>()).add(activity.getId());
@@ -294,6 +352,8 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             }
         }
         assertThat(merging).isEqualTo(MERGING_GATEWAYS);
+        assertThat(startSteps).isEqualTo(Map.of("Process_ReceivableCollection",
+            java.util.Set.of("Task_DetermineCollectionPolicy", "Task_PlanCollectionStages")));
         assertThat(keptGateways).containsKeys("Process_Litigation", "Process_RequestWaiver");
         // deciding (exclusive, one incoming) and forking (parallel) gateways keep their history
         assertThat(keptGateways.get("Process_ReceivableCollection")).contains("Gateway_EntryStage",
