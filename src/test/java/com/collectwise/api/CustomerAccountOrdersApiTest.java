@@ -284,6 +284,71 @@ class CustomerAccountOrdersApiTest extends ApiTestSupport {
         assertThat(json.body().path("totals").get(1).path("total").decimalValue()).isEqualByComparingTo("300.00");
     }
 
+    /**
+     * DOMAIN 7: the confirmation is the acknowledgement, on the day it is given. The statement of X (6 days ago) is
+     * confirmed 4 days ago: A (1,000.00, due 40 days ago, open on X) restarts from the confirmation: limitation
+     * (today - 4) + 3 years; B (300.00, not due, paid in full 8 days ago: settled before X) was on no statement of X and
+     * is not acknowledged. Both were registered on X (engine clock moved back 6 days).
+     */
+    @Test
+    void aConfirmationGivenAfterItsStatementDateRestartsTheLimitationFromTheDayItWasGiven() {
+        java.time.LocalDate real = today();
+        java.time.LocalDate x = real.minusDays(6);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(clock.now()
+            .minus(6, java.time.temporal.ChronoUnit.DAYS)));
+        String customerId;
+        String a;
+        String b;
+        try {
+            customerId = createCustomer();
+            a = createInvoice(customerId, "1000.00", "CNY", real.minusDays(70), real.minusDays(40));
+            b = createInvoice(customerId, "300.00", "CNY", real.minusDays(20), real.plusDays(10));
+            Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"),
+                "invoiceNumber", b, "amount", "300.00", "currency", "CNY", "receivedOn", real.minusDays(8).toString(),
+                "method", "BANK_TRANSFER"));
+            assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+            List.of(a, b).forEach(this::runDueJobsOfCase);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(view(b).path("status").asText()).isEqualTo("SETTLED");
+
+        Response r = post(COLLECTOR, "/api/customers/" + customerId + "/statement/confirmations", Map.of(
+            "statementDate", x.toString(), "confirmedOn", real.minusDays(4).toString(), "confirmedBy", "Mr. Zhou"));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().path("invoices").findValuesAsText("invoiceNumber")).containsExactly(a);
+        assertThat(view(a).path("limitationDate").asText()).isEqualTo(real.minusDays(4).plusYears(3).toString());
+        assertThat(count("SELECT COUNT(*) FROM acknowledgements WHERE invoice_number = ?", b)).isZero();
+    }
+
+    /**
+     * "No statement received" (推, DOMAIN 4) is answered by the confirmation: the customer confirmed today's statement
+     * (A, 900.00 not yet due); the next call about the customer (B, 3 days overdue) shows the confirmation among the
+     * previous contacts, with who confirmed it, so the collector can name it.
+     */
+    @Test
+    void theNextCallShowsTheConfirmedStatement() {
+        String customerId = createCustomer();
+        createInvoice(customerId, "900.00", "CNY", today().minusDays(5), today().plusDays(25));
+        Response r = post(COLLECTOR, "/api/customers/" + customerId + "/statement/confirmations",
+            Map.of("statementDate", today().toString(), "confirmedBy", "Mr. Zhou"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+
+        String b = createInvoice(customerId, "400.00", "CNY", today().minusDays(33), today().minusDays(3));
+        runDueJobsOfCase(b);
+
+        var call = tasks.createTaskQuery().processInstanceBusinessKey(b)
+            .taskDefinitionKey(com.collectwise.kernel.CaseVariables.TASK_CALL_CUSTOMER).singleResult();
+        assertThat(call).isNotNull();
+        String history = String.valueOf(tasks.getVariable(call.getId(), com.collectwise.kernel.CaseVariables.CONTACT_HISTORY));
+        assertThat(history).as(history).contains("Statement of account of " + today() + " confirmed on " + today())
+            .contains("Mr. Zhou");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
     static String money(BigDecimal amount) {
         return String.format(java.util.Locale.ROOT, "%,.2f", amount);
     }
