@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.communication.DangerSignals;
 import com.collectwise.disputes.DisputeService;
 
 /**
@@ -54,12 +55,14 @@ public class CallCustomerListener implements TaskListener {
     private final CallFormWords words;
     private final CallOutcomeCheck outcomeCheck;
     private final CaseFacts caseFacts;
+    private final DangerSignals dangerSignals;
 
     public CallCustomerListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                 CallSchedule schedule, BusinessClock clock, PromiseBook promises,
                                 DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
                                 org.camunda.bpm.engine.TaskService tasks, CallFormWords words,
-                                CallOutcomeCheck outcomeCheck, CaseFacts caseFacts) {
+                                CallOutcomeCheck outcomeCheck, CaseFacts caseFacts, DangerSignals dangerSignals) {
+        this.dangerSignals = dangerSignals;
         this.caseFacts = caseFacts;
         this.words = words;
         this.outcomeCheck = outcomeCheck;
@@ -111,6 +114,9 @@ public class CallCustomerListener implements TaskListener {
         PromiseBook.Habits habits = promises.habits(invoice.customerId());
         task.setVariable(PROMISES_KEPT, habits.kept());
         task.setVariable(PROMISES_BROKEN, habits.broken());
+        // ranked by the customer's danger signals from the start (a new finance contact, broken promises...), as the
+        // customer's open calls were when the signal was recorded; the case watch keeps re-ranking them
+        task.setPriority(dangerSignals.assess(invoice.customerId(), clock.now()).priority());
         // the collector calls the customer, not the invoice: every contact and promise of the customer is shown
         task.setVariable(CONTACT_HISTORY, history.lastContactsOfCustomer(invoice.customerId(), clock.zone()));
         task.setVariableLocal(CustomerCalls.CUSTOMER_PROMISES, promises.ofCustomer(invoice.customerId()));

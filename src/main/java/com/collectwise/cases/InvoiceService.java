@@ -48,6 +48,10 @@ public class InvoiceService {
 
     /** Inserts the invoice and starts its case; the caller's transaction covers both. */
     void open(Invoice invoice) {
+        // the customer's row locked (the same one SELECT, FOR UPDATE; find() reads it from the transaction): a PATCH of
+        // the customer at the same moment either comes first (this case starts with the new owner) or waits and then
+        // finds this case among the open ones it reassigns; a plain read let the case start with the old owner
+        customers.lock(invoice.customerId());
         Customer customer = customers.find(invoice.customerId()).orElseThrow();
         try {
             invoices.insert(invoice);

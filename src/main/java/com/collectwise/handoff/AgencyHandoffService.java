@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,8 @@ import com.collectwise.kernel.BusinessClock;
 import com.collectwise.fees.CaseFigures;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.Customer;
+import com.collectwise.customers.Address;
+import com.collectwise.customers.CustomerProfile;
 import com.collectwise.customers.CustomerRepository;
 import com.collectwise.disputes.DisputeService;
 import com.collectwise.money.Statement;
@@ -51,8 +54,9 @@ public class AgencyHandoffService {
             .orElseThrow(() -> new IllegalStateException("Customer " + invoice.customerId() + " does not exist"));
         boolean consent = sharesPersonalData(customer.customerId());
         // the agency collects the undisputed part only: the disputed part waits for the dispute's outcome
-        AgencyMandate mandate = mandate(invoice, customer, today.statement(), handoffNumber, consent,
-            clock.today().plus(mandateLength), disputes.part(invoice, clock.today()));
+        AgencyMandate mandate = mandate(invoice, customer, consent ? customers.profile(customer) : null,
+            today.statement(), handoffNumber, consent, clock.today().plus(mandateLength),
+            disputes.part(invoice, clock.today()));
         agency.handOff(mandate);
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM agency_mandates WHERE idempotency_key = ?")
             .param(mandate.mandateKey()).query(Integer.class).single() > 0;
@@ -95,8 +99,23 @@ public class AgencyHandoffService {
 
     static AgencyMandate mandate(Invoice invoice, Customer customer, Statement statement, int handoffNumber,
                                  boolean consent, LocalDate mandateEnds, DisputedPart disputed) {
+        return mandate(invoice, customer, null, statement, handoffNumber, consent, mandateEnds, disputed);
+    }
+
+    /** @param profile the customer's address and contacts (sent with the consent only; null: none known) */
+    static AgencyMandate mandate(Invoice invoice, Customer customer, CustomerProfile profile, Statement statement,
+                                 int handoffNumber, boolean consent, LocalDate mandateEnds, DisputedPart disputed) {
+        AgencyMandate.Address address = null;
+        List<AgencyMandate.Contact> contacts = List.of();
+        if (consent && profile != null) {
+            Address a = profile.address();
+            address = a == null ? null : new AgencyMandate.Address(a.street(), a.city(), a.region(), a.postalCode());
+            contacts = profile.contacts().stream()
+                .map(c -> new AgencyMandate.Contact(c.role().name(), c.name(), c.email(), c.phone())).toList();
+        }
         AgencyMandate.Debtor debtor = consent ? new AgencyMandate.Debtor(customer.customerId(), customer.name(),
-            customer.country(), customer.email(), customer.phone(), customer.decisionMaker()) : null;
+            customer.country(), customer.email(), customer.phone(), customer.decisionMaker(), address, contacts)
+            : null;
         return new AgencyMandate(AgencyMandate.key(invoice.invoiceNumber(), handoffNumber), invoice.invoiceNumber(),
             handoffNumber, invoice.issueDate(), invoice.dueDate(), invoice.currency(), statement.principal(),
             statement.interest(), statement.fees(), statement.total(), statement.asOf(), mandateEnds, debtor,

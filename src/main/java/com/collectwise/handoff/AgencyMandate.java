@@ -2,6 +2,7 @@ package com.collectwise.handoff;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -17,9 +18,18 @@ public record AgencyMandate(String mandateKey, String invoiceNumber, int handoff
                             BigDecimal fees, BigDecimal total, LocalDate asOf, LocalDate mandateEnds, Debtor debtor,
                             BigDecimal disputed, BigDecimal amountToCollect) {
 
-    /** Personal data of the debtor, sent only with the customer's consent. */
+    /**
+     * Personal data of the debtor, sent only with the customer's consent: who it is, how to reach it, its address and
+     * its contacts with their roles (finance contact, decision maker, payer) as the customer file has them now.
+     */
     public record Debtor(String customerId, String name, String country, String email, String phone,
-                         String decisionMaker) {
+                         String decisionMaker, Address address, List<Contact> contacts) {
+    }
+
+    public record Address(String street, String city, String region, String postalCode) {
+    }
+
+    public record Contact(String role, String name, String email, String phone) {
     }
 
     /** Case id + hand-off number: the same for every delivery attempt of one hand-off. */

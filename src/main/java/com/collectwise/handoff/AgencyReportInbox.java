@@ -44,13 +44,18 @@ public class AgencyReportInbox {
     }
 
     /** The oldest kept reports first: a later report of the same case must not overtake an earlier one. */
-    java.util.List<Kept> kept(int limit) {
+    /**
+     * A page of the kept reports after the one with id {@code afterId}, in the order they were received (ids grow with
+     * it): the retry walks every page, so reports that can never be applied (a case settled before its report came)
+     * do not hide newer ones behind them.
+     */
+    java.util.List<Kept> kept(long afterId, int limit) {
         return jdbc.sql("""
-                SELECT id, business_key, payload FROM inbox WHERE status = ? AND message_name = ?
-                ORDER BY received_at, id""")
-            .params(KEPT, CaseVariables.MSG_AGENCY_REPORT)
+                SELECT id, business_key, payload FROM inbox WHERE status = ? AND message_name = ? AND id > ?
+                ORDER BY id LIMIT ?""")
+            .params(KEPT, CaseVariables.MSG_AGENCY_REPORT, afterId, limit)
             .query((rs, n) -> new Kept(rs.getLong("id"), rs.getString("business_key"), rs.getString("payload")))
-            .list().stream().limit(limit).toList();
+            .list();
     }
 
     /**

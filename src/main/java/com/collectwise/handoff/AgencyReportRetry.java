@@ -49,19 +49,28 @@ public class AgencyReportRetry {
         fixedDelayString = "${collectwise.inbox.retry-interval}")
     public int retryKept() {
         int applied = 0;
-        for (AgencyReportInbox.Kept kept : inbox.kept(BATCH)) {
-            try {
-                Boolean done = transaction.execute(status -> apply(kept));
-                if (Boolean.TRUE.equals(done)) {
-                    applied++;
+        long after = 0;
+        // every kept report, a page at a time: the oldest ones may never apply (their case ended) and must not keep
+        // the newer ones from being looked at
+        while (true) {
+            java.util.List<AgencyReportInbox.Kept> page = inbox.kept(after, BATCH);
+            for (AgencyReportInbox.Kept kept : page) {
+                after = kept.id();
+                try {
+                    Boolean done = transaction.execute(status -> apply(kept));
+                    if (Boolean.TRUE.equals(done)) {
+                        applied++;
+                    }
+                } catch (RuntimeException e) {
+                    // ids only: the payload may name a debtor
+                    log.warn("Kept agency report {} could not be applied yet ({}); retrying later", kept.id(),
+                        e.getClass().getSimpleName());
                 }
-            } catch (RuntimeException e) {
-                // ids only: the payload may name a debtor
-                log.warn("Kept agency report {} could not be applied yet ({}); retrying later", kept.id(),
-                    e.getClass().getSimpleName());
+            }
+            if (page.size() < BATCH) {
+                return applied;
             }
         }
-        return applied;
     }
 
     private boolean apply(AgencyReportInbox.Kept kept) {

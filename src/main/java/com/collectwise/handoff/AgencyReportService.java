@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.api.ConflictException;
+import com.collectwise.customers.CustomerRepository;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseVariables;
@@ -53,10 +54,12 @@ public class AgencyReportService {
     private final BusinessClock clock;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    private final CustomerRepository customers;
 
     public AgencyReportService(AgencyReportInbox inbox, InvoiceRepository invoices, CaseEngine cases,
                                PaymentService payments, BusinessClock clock, ObjectMapper json,
-                               PlatformTransactionManager transactionManager) {
+                               PlatformTransactionManager transactionManager, CustomerRepository customers) {
+        this.customers = customers;
         this.inbox = inbox;
         this.invoices = invoices;
         this.cases = cases;
@@ -79,11 +82,18 @@ public class AgencyReportService {
     }
 
     private Result process(AgencyReport report, String payload) {
+        Invoice invoice = invoices.find(report.invoiceNumber()).orElse(null);
+        if (invoice != null) {
+            // the reports of one customer one at a time (its money is booked under the same lock): a second report at
+            // the same moment waits, then finds the case as the first left it (no longer waiting: kept) instead of
+            // correlating to the same wait state and failing as "busy"
+            customers.lock(invoice.customerId());
+            invoice = invoices.find(report.invoiceNumber()).orElseThrow();
+        }
         var known = inbox.find(report.reportId());
         if (known.isPresent()) {
             return duplicate(known.get(), report, payload);
         }
-        Invoice invoice = invoices.find(report.invoiceNumber()).orElse(null);
         if (invoice == null) {
             inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT,
                 "No case for this invoice number", clock.now());

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What the order system reads before it delivers: HOLD while the customer has a case at formal demand
  * or later (no new deliveries while old debt is overdue). {@code overdueTotal} is in {@code currency},
- * the customer's main currency; overdue amounts in other currencies are listed in {@code otherCurrencies}
- * (they cannot be added up without an exchange rate).
+ * the customer's main currency: the one most of its overdue invoices are in, then the one most of its open
+ * invoices are in (ties: alphabetical); a customer with nothing open gets the currency it was invoiced in most,
+ * or the company's home currency (CNY for CN) before its first invoice, never null. Overdue amounts in other
+ * currencies are listed in {@code otherCurrencies} (they cannot be added up without an exchange rate).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CreditStatus(String customerId, String status, BigDecimal overdueTotal, String currency,

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.NotFoundException;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CompanySettings;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
 import com.collectwise.customers.CustomerRepository;
@@ -31,9 +32,11 @@ public class CreditStatusService {
     private final StatementService statements;
     private final BusinessClock clock;
     private final CreditHold creditHold;
+    private final String homeCurrency;
 
     public CreditStatusService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
-                               BusinessClock clock, CreditHold creditHold) {
+                               BusinessClock clock, CreditHold creditHold, CompanySettings company) {
+        this.homeCurrency = currencyOf(company.interest().homeCountry());
         this.customers = customers;
         this.invoices = invoices;
         this.statements = statements;
@@ -52,27 +55,56 @@ public class CreditStatusService {
         List<Invoice> open = invoices.findOpenByCustomer(customerId);
         boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit()) || creditHold.isOnHold(customerId);
         Map<String, BigDecimal> overdueByCurrency = new TreeMap<>();
-        Map<String, Integer> invoicesByCurrency = new TreeMap<>();
+        // per currency: how many open invoices are overdue, how many are open
+        Map<String, int[]> countsByCurrency = new TreeMap<>();
         // one replay of the customer's account for all its invoices
         var account = open.isEmpty() ? null : statements.account(customerId, today).result();
         for (Invoice invoice : open) {
-            invoicesByCurrency.merge(invoice.currency(), 1, Integer::sum);
-            BigDecimal overdue = invoice.dueDate().isBefore(today)
+            boolean pastDue = invoice.dueDate().isBefore(today);
+            int[] counts = countsByCurrency.computeIfAbsent(invoice.currency(), c -> new int[2]);
+            counts[0] += pastDue ? 1 : 0;
+            counts[1]++;
+            BigDecimal overdue = pastDue
                 ? account.invoice(invoice.invoiceNumber()).statement().total() : BigDecimal.ZERO;
             overdueByCurrency.merge(invoice.currency(), overdue, BigDecimal::add);
         }
-        // main currency: the one most of the customer's open invoices are in (ties: alphabetical)
-        String main = invoicesByCurrency.entrySet().stream()
-            .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+        // main currency: the one most of the customer's overdue invoices are in, then the one most of its open
+        // invoices are in (ties: alphabetical), so that a HOLD never shows "0.00" while money in another currency is
+        // overdue; without open invoices the currency the customer was invoiced in most, else the company's own
+        String main = countsByCurrency.entrySet().stream()
+            .max(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[0])
+                .thenComparingInt(e -> e.getValue()[1])
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-            .map(Map.Entry::getKey).orElse(null);
-        BigDecimal mainTotal = main == null ? BigDecimal.ZERO.setScale(2) : minor(overdueByCurrency.get(main), main);
+            .map(Map.Entry::getKey).orElseGet(() -> usualCurrency(customerId));
+        BigDecimal mainTotal = main == null ? BigDecimal.ZERO.setScale(2)
+            : minor(overdueByCurrency.getOrDefault(main, BigDecimal.ZERO), main);
         List<CurrencyTotal> others = overdueByCurrency.entrySet().stream()
             .filter(e -> !e.getKey().equals(main))
             .map(e -> new CurrencyTotal(e.getKey(), minor(e.getValue(), e.getKey())))
             .toList();
         return new CreditStatus(customerId, hold ? CreditStatus.HOLD : CreditStatus.OK, mainTotal, main, others,
             today);
+    }
+
+    /** The currency most of the customer's invoices (settled ones too) were in; none: the company's home currency. */
+    private String usualCurrency(String customerId) {
+        Map<String, Integer> byCurrency = new TreeMap<>();
+        invoices.findByCustomer(customerId).forEach(i -> byCurrency.merge(i.currency(), 1, Integer::sum));
+        return byCurrency.entrySet().stream()
+            .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+            .map(Map.Entry::getKey).orElse(homeCurrency);
+    }
+
+    /** The currency of an ISO 3166 country (CN: CNY), or null when there is none. */
+    private static String currencyOf(String country) {
+        try {
+            java.util.Currency currency = java.util.Currency.getInstance(new java.util.Locale("", country.trim()
+                .toUpperCase(java.util.Locale.ROOT)));
+            return currency == null ? null : currency.getCurrencyCode();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** At the currency's minor unit (JPY 0 decimals, KWD 3). */

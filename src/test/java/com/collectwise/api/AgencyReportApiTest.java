@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -146,6 +147,79 @@ class AgencyReportApiTest extends ApiTestSupport {
         post(INTEGRATION, "/api/agency/reports", report(number, reportId, "IN_PROGRESS", null));
 
         assertProblem(post(INTEGRATION, "/api/agency/reports", report(number, reportId, "UNCOLLECTIBLE", null)), 409);
+    }
+
+    /** The calls, released together; their answers in the order given. */
+    @SafeVarargs
+    private List<Response> atOnce(java.util.concurrent.Callable<Response>... calls) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(calls.length);
+        try {
+            var start = new java.util.concurrent.CyclicBarrier(calls.length);
+            List<java.util.concurrent.Future<Response>> running = new java.util.ArrayList<>();
+            for (var call : calls) {
+                running.add(pool.submit(() -> {
+                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return call.call();
+                }));
+            }
+            List<Response> answers = new java.util.ArrayList<>();
+            for (var f : running) {
+                answers.add(f.get(90, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Two reports of the agency on one waiting case at the same moment (PARTLY_COLLECTED 120.00 and 80.00 on 300.00):
+     * never a 5xx; one reaches the case (200), the other is kept (202) or reaches it too; both sums are booked once,
+     * the total falls by 200.00, both reports are in the inbox.
+     */
+    @Test
+    void twoReportsOnOneCaseAtTheSameMomentAreBothTakenAndBooked() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String number = invoiceAtAgency("300.00");
+            waitingCase(number);
+            BigDecimal before = outstandingTotal(number);
+            String first = unique("R");
+            String second = unique("R");
+
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/agency/reports", report(number, first, "PARTLY_COLLECTED", "120.00")),
+                () -> post(INTEGRATION, "/api/agency/reports", report(number, second, "PARTLY_COLLECTED", "80.00")));
+
+            answers.forEach(a -> assertThat(a.status()).as(a.raw()).isIn(200, 202));
+            assertThat(answers.stream().filter(a -> a.status() == 200).count()).as(answers.toString()).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference IN (?, ?)", "AGENCY-" + first,
+                "AGENCY-" + second)).isEqualTo(2);
+            assertThat(outstandingTotal(number)).isEqualByComparingTo(before.subtract(new BigDecimal("200.00")));
+            assertThat(inboxEntries(first, "APPLIED") + inboxEntries(first, "KEPT")).isEqualTo(1);
+            assertThat(inboxEntries(second, "APPLIED") + inboxEntries(second, "KEPT")).isEqualTo(1);
+        }
+    }
+
+    /** The same COLLECTED report sent twice at the same moment: booked once; the copy is a replay (or a 409 to retry). */
+    @Test
+    void theSameReportTwiceAtTheSameMomentIsBookedOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String number = invoiceAtAgency("300.00");
+            waitingCase(number);
+            String reportId = unique("R");
+
+            List<Response> answers = atOnce(
+                () -> post(INTEGRATION, "/api/agency/reports", report(number, reportId, "COLLECTED", "300.00")),
+                () -> post(INTEGRATION, "/api/agency/reports", report(number, reportId, "COLLECTED", "300.00")));
+
+            answers.forEach(a -> assertThat(a.status()).as(a.raw()).isIn(200, 202, 409));
+            assertThat(answers.stream().filter(a -> a.status() == 409 || "DUPLICATE".equals(a.body().path("outcome")
+                .asText())).count()).as(answers.toString()).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", "AGENCY-" + reportId))
+                .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT SUM(amount) FROM payment_allocations WHERE payment_reference = ?")
+                .param("AGENCY-" + reportId).query(BigDecimal.class).single()).isEqualByComparingTo("300.00");
+        }
     }
 
     @Test

@@ -360,6 +360,66 @@ public class ConcurrencyApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * A PATCH of the customer (new owner, new e-mail) and the registration of its invoice (3 days overdue: a call for
+     * the owner) at the same moment: 200 and 201, and whichever came first the new case belongs to the new owner (its
+     * variable and its call), one change row per field.
+     */
+    @Test
+    public void aCustomerPatchAndTheRegistrationOfItsInvoiceAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String number = unique("INV");
+            Map<String, Object> invoice = new HashMap<>(invoice(number, customerId, "4000.00"));
+            invoice.put("issueDate", today().minusDays(33).toString());
+            invoice.put("dueDate", today().minusDays(3).toString());
+            List<Response> answers = atOnce(
+                () -> exchange(SUPERVISOR, HttpMethod.PATCH, "/api/customers/" + customerId,
+                    Map.of("collector", OTHER_COLLECTOR, "email", "ap-" + customerId.toLowerCase() + "@acme.example"),
+                    MediaType.APPLICATION_JSON),
+                () -> post(INTEGRATION, "/api/invoices", invoice));
+
+            assertStatuses(answers, 200, 201);
+            runDueJobsOfCase(number);
+            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).singleResult();
+            assertThat(runtime.getVariable(instance.getId(), CaseVariables.COLLECTOR)).isEqualTo(OTHER_COLLECTOR);
+            assertThat(get(FINANCE, "/api/invoices/" + number).body().path("collector").asText())
+                .isEqualTo(OTHER_COLLECTOR);
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskAssignee(COLLECTOR).count())
+                .isZero();
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).taskAssignee(OTHER_COLLECTOR).count())
+                .isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ?", customerId)).isEqualTo(2);
+            assertThat(outstanding(number)).isGreaterThanOrEqualTo(new BigDecimal("4000.00"));
+        }
+    }
+
+    /**
+     * Two payments of one customer on two of its invoices at the same moment (A 1,000.00 and B 600.00 not yet due:
+     * no interest): 300.00 on A and 600.00 on B. Both 201; A owes 700.00, B is settled; the books are exact.
+     */
+    @Test
+    public void twoPaymentsOfOneCustomerOnDifferentInvoicesAtOnce() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String customerId = createCustomer();
+            String a = createInvoice(customerId, "1000.00");
+            String b = createInvoice(customerId, "600.00");
+            List<Response> answers = atOnce(
+                () -> post(FINANCE, "/api/payments", payment(unique("PAY"), a, null, "300.00")),
+                () -> post(INTEGRATION, "/api/payments", payment(unique("PAY"), b, null, "600.00")));
+
+            assertStatuses(answers, 201, 201);
+            runDueJobsOfCase(b);
+            assertThat(outstanding(a)).isEqualByComparingTo("700.00");
+            assertThat(outstanding(b)).isEqualByComparingTo("0.00");
+            assertThat(status(b)).isEqualTo("SETTLED");
+            assertThat(caseRunning(b)).isFalse();
+            assertBooks(customerId);
+        }
+    }
+
     @Test
     public void theSameInvoicePostedTwiceAtOnceIsRegisteredOnce() {
         for (int round = 0; round < ROUNDS; round++) {

@@ -202,6 +202,57 @@ public class CustomerFileApiTest extends ApiTestSupport {
         assertProblem(patch(SUPERVISOR, customerId, Map.of("collector", "nobodyhere")), 400);
     }
 
+    /**
+     * From outside, on the customer's real calls: a case 3 days overdue waits at its call (owner's, priority 50). A
+     * new finance contact (the second one) moves that call up at once; a new owner takes it; an invoice registered
+     * after the change (2 days overdue) is the new owner's too (its call is covered by the first one's: one call per
+     * customer and day) and its call carries the raised priority.
+     */
+    @Test
+    public void theCallsOfTheCustomerMoveUpWithANewFinanceContactAndGoToTheNewOwner() {
+        ensureUser(OTHER_COLLECTOR, "collectors");
+        String customerId = createCustomer();
+        String first = createInvoice(customerId, "2500.00", "CNY", today().minusDays(33), today().minusDays(3));
+        runDueJobsOfCase(first);
+        Task call = calls(first).get(0);
+        assertThat(call.getAssignee()).isEqualTo(COLLECTOR);
+        assertThat(call.getPriority()).isEqualTo(DangerSignals.NORMAL);
+
+        patch(SUPERVISOR, customerId, Map.of("contacts", List.of(contact("FINANCE_CONTACT", "Mr. Zhou", "zhou@acme.example"))));
+        assertThat(calls(first).get(0).getPriority()).as("the first finance contact").isEqualTo(DangerSignals.NORMAL);
+        assertThat(patch(SUPERVISOR, customerId, Map.of("contacts",
+            List.of(contact("FINANCE_CONTACT", "Ms. Li", "li@acme.example")))).status()).isEqualTo(200);
+        int raised = calls(first).get(0).getPriority();
+        assertThat(raised).isGreaterThan(DangerSignals.NORMAL);
+
+        assertThat(patch(SUPERVISOR, customerId, Map.of("collector", OTHER_COLLECTOR)).status()).isEqualTo(200);
+        assertThat(calls(first)).extracting(Task::getAssignee).containsOnly(OTHER_COLLECTOR);
+        assertThat(get(FINANCE, "/api/invoices/" + first).body().path("collector").asText()).isEqualTo(OTHER_COLLECTOR);
+
+        String later = createInvoice(customerId, "700.00", "CNY", today().minusDays(32), today().minusDays(2));
+        runDueJobsOfCase(later);
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(later)
+            .processDefinitionKey(CaseVariables.PROCESS_COLLECTION).singleResult();
+        assertThat(runtime.getVariable(instance.getId(), CaseVariables.COLLECTOR)).isEqualTo(OTHER_COLLECTOR);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(later).taskAssignee(COLLECTOR).count()).isZero();
+        // one call per customer and day: the later case's call is covered by the first one's (no assignee of its own)
+        assertThat(calls(first)).singleElement().satisfies(t -> {
+            assertThat(t.getAssignee()).isEqualTo(OTHER_COLLECTOR);
+            assertThat(t.getPriority()).isEqualTo(raised);
+        });
+        assertThat(calls(later)).allSatisfy(t -> {
+            assertThat(t.getAssignee()).isIn(OTHER_COLLECTOR, null);
+            assertThat(t.getPriority()).isEqualTo(raised);
+        });
+        assertThat(tasks.createTaskQuery().taskAssignee(COLLECTOR)
+            .taskVariableValueEquals(CaseVariables.CUSTOMER_ID, customerId).count()).isZero();
+    }
+
+    List<Task> calls(String invoiceNumber) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
+            .taskDefinitionKey(CaseVariables.TASK_CALL_CUSTOMER).list();
+    }
+
     @Test
     public void noticesWithoutAnAddressAreOneTaskForTheOwner_anAddressSendsThemAndClosesTheTask() {
         String customerId = createCustomer();

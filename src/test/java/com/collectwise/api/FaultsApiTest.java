@@ -120,6 +120,33 @@ class FaultsApiTest extends ApiTestSupport {
             .isEqualTo(1);
     }
 
+    /**
+     * Kept reports that can never apply (their case never comes: here 100 reports on invoice numbers nobody registers,
+     * more than the retry takes in one page) do not hide a newer one: its case appears and waits, the next round
+     * applies it.
+     */
+    @Test
+    void aReportBehindAHundredThatNeverApplyIsAppliedOnceItsCaseWaits() {
+        for (int i = 0; i < 100; i++) {
+            Response stale = post(INTEGRATION, "/api/agency/reports", report(unique("GONE"), unique("R"), "IN_PROGRESS",
+                "0"));
+            assertThat(stale.status()).as(stale.raw()).isEqualTo(404);
+        }
+        String number = unique("AG");
+        String reportId = unique("R");
+        assertThat(post(INTEGRATION, "/api/agency/reports", report(number, reportId, "PARTLY_COLLECTED", "25.00"))
+            .status()).isEqualTo(404);
+        invoiceAtAgency(number);
+        String instance = waitingCase(number);
+
+        retry.retryKept();
+
+        assertThat(inbox(reportId)).isEqualTo("APPLIED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE payment_reference = ?", "AGENCY-" + reportId))
+            .isEqualTo(1);
+    }
+
     private String invoiceAtAgency() {
         String number = unique("AG");
         invoiceAtAgency(number);

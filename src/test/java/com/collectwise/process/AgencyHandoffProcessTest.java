@@ -235,6 +235,45 @@ class AgencyHandoffProcessTest extends CollectionTestSupport {
         assertThat(debtor.get("decisionMaker").asText()).isEqualTo("Ms. Wang");
     }
 
+    /**
+     * The consent and the master data as the customer file has them at the hand-off, changed by PATCH (who and when
+     * recorded): with consent the agency gets the address and the contacts with their roles; a consent withdrawn
+     * before the approval sends the mandate without any of it (not the debtor, not a contact's name or address).
+     */
+    @Test
+    void theCustomerFileAtTheHandOffDecidesWhatLeaves() throws Exception {
+        ProcessInstance pi = atApproval(false);
+        var address = new com.collectwise.customers.Address("88 Shennan Road", "Shenzhen", "Guangdong", "518000");
+        var finance = new com.collectwise.customers.CustomerContact(com.collectwise.customers.ContactRole.FINANCE_CONTACT,
+            "Mr. Zhou", "zhou@acme.example", "+86 755 1111 2222");
+        customerService.update(customer.customerId(), new com.collectwise.customers.CustomerPatch(
+            java.util.Optional.of(address), java.util.Optional.of(java.util.List.of(finance)), null, null, null, null,
+            null, true), "supervisor1");
+        ProcessInstance agency = approved(pi);
+        assertThat(runWhenDue(handOffJob(agency))).isTrue();
+        JsonNode debtor = json.readTree(AGENCY.mandates().get(key())).get("debtor");
+        assertThat(debtor.get("address").get("city").asText()).isEqualTo("Shenzhen");
+        assertThat(debtor.get("contacts").get(0).get("role").asText()).isEqualTo("FINANCE_CONTACT");
+        assertThat(debtor.get("contacts").get(0).get("name").asText()).isEqualTo("Mr. Zhou");
+
+        AGENCY.reset();
+        ProcessInstance second = atApproval(false);
+        customerService.update(customer.customerId(), new com.collectwise.customers.CustomerPatch(
+            java.util.Optional.of(address), java.util.Optional.of(java.util.List.of(finance)), null, null, null, null,
+            null, true), "supervisor1");
+        customerService.update(customer.customerId(), new com.collectwise.customers.CustomerPatch(null, null, null,
+            null, null, null, null, false), "supervisor1");
+        ProcessInstance agency2 = approved(second);
+        assertThat(runWhenDue(handOffJob(agency2))).isTrue();
+        String sent = AGENCY.mandates().get(key());
+        assertThat(json.readTree(sent).has("debtor")).isFalse();
+        assertThat(sent).doesNotContain("Zhou").doesNotContain("Shennan").doesNotContain(customer.customerId());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_changes WHERE customer_id = ? AND field = ?")
+            .params(customer.customerId(), "sharePersonalData").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Autowired com.collectwise.customers.CustomerService customerService;
+
     // ---- how the mandate ends
 
     @Test
