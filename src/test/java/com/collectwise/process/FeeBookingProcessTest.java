@@ -819,4 +819,30 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .containsExactly("FAILED", "PENDING");
         assertThat(messages(Outbox.OVERDUE_REMINDER).get(1).notBefore()).isEqualTo(at(2026, 3, 6, 15, 0).toInstant());
     }
+
+    /**
+     * Fault: the collector's "No e-mail address" task stayed open for a customer whose only waiting notice belonged to
+     * an invoice settled since (nothing is to be sent any more: the task no longer applies). No e-mail address;
+     * registered Thu 03-05, two days overdue: the overdue reminder waits, the collector has the task at once. The
+     * invoice is paid in full on Fri 03-06 (status SETTLED): the watch of that day completes the task. Before, it
+     * stayed open for ever (the waiting reminder of the paid invoice still counted).
+     */
+    @Test
+    void theNoAddressTaskIsCompletedWhenTheOnlyWaitingNoticeIsOfASettledInvoice() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        assertThat(collectorTasks(customer)).containsExactly("No e-mail address: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 6, 10, 0));
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .update();
+        runtime.deleteProcessInstance(pi.getId(), "settled");
+        contactProblems.raise();
+
+        assertThat(collectorTasks(customer)).isEmpty();
+    }
 }
