@@ -61,7 +61,10 @@ public class DispatchFollowUp {
             fees.charge(invoice, FeeService.Kind.valueOf(owed.feeKind()), notice, clock.today());
         }
         if (owed.contactOutcome() != null && owed.invoiceNumber() != null) {
-            LocalDate written = owed.writtenAt().atZone(clock.zone()).toLocalDate();
+            // the written reminder of a day is the one of that day, whenever its row was written
+            int day = notice.indexOf(":written:");
+            LocalDate written = day >= 0 ? LocalDate.parse(notice.substring(day + ":written:".length()))
+                : owed.writtenAt().atZone(clock.zone()).toLocalDate();
             String channel = SmsGateway.KIND.equals(owed.kind()) ? "SMS" : "EMAIL";
             contacts.append(new ContactEntry(null, owed.invoiceNumber(), owed.customerId(), channel, clock.now(), null,
                 null, owed.contactOutcome(), note(owed, notice, written), null, null));
@@ -71,7 +74,7 @@ public class DispatchFollowUp {
     /** What the case file says of it: which notice, of which day, to whom, and why it went only now. */
     private static String note(Outbox.Owed owed, String notice, LocalDate written) {
         if (AddressCorrection.RESENT.equals(owed.contactOutcome())) {
-            return what(owed.kind(), notice) + " sent again to " + owed.recipient()
+            return what(owed.kind(), notice) + " of " + written + " sent again to " + owed.recipient()
                 + " (the previous address or number refused it; corrected in the customer file).";
         }
         if (AddressCorrection.SENT_LATE.equals(owed.contactOutcome())) {

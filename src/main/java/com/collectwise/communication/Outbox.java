@@ -100,7 +100,7 @@ public class Outbox {
     /** A customer message that has not reached the customer: waiting (PENDING) or refused to the end (FAILED). */
     record Undelivered(long id, String key, String invoiceNumber, String customerId, String kind, String recipient,
                        String status, String subject, String body, String feeOnDispatch, String contactOnDispatch,
-                       Instant notBefore) {
+                       Instant notBefore, Instant writtenAt) {
     }
 
     /**
@@ -110,12 +110,13 @@ public class Outbox {
     List<Undelivered> ofCustomer(String customerId, java.util.Collection<String> kinds) {
         return jdbc.sql("""
                 SELECT id, idempotency_key, invoice_number, customer_id, kind, recipient, status, subject, body,
-                       fee_on_dispatch, contact_on_dispatch, not_before
+                       fee_on_dispatch, contact_on_dispatch, not_before, created_at
                 FROM outbox WHERE customer_id = :customer AND kind IN (:kinds) ORDER BY id""")
             .param("customer", customerId).param("kinds", kinds)
             .query((rs, n) -> new Undelivered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()))
+                rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                rs.getTimestamp(13).toInstant()))
             .list();
     }
 
@@ -133,7 +134,8 @@ public class Outbox {
 
     /**
      * Queues the refused message again, to the corrected address: a new row (the refused one stays as it was, the
-     * evidence of the bounce) under the notice's key + {@link #RESENT_TO} + the address, not before {@code notBefore}.
+     * evidence of the bounce) under the notice's key + {@link #RESENT_TO} + the address, not before {@code notBefore};
+     * written when the notice was (its {@code created_at}: the case file names the notice by its day).
      * It owes what the refused one owed (a fee not yet booked is booked under the notice's key, so once) and a case-file
      * entry when it goes out. @return true when it was queued now
      */
@@ -147,7 +149,7 @@ public class Outbox {
                                     status, attempts, created_at, not_before, fee_on_dispatch, contact_on_dispatch)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""")
             .params(key, refused.invoiceNumber(), refused.customerId(), refused.kind(), recipient, refused.subject(),
-                refused.body(), Timestamp.from(clock.now()), Timestamp.from(notBefore), refused.feeOnDispatch(),
+                refused.body(), Timestamp.from(refused.writtenAt()), Timestamp.from(notBefore), refused.feeOnDispatch(),
                 contactOutcome)
             .update();
         return true;

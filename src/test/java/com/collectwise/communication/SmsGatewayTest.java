@@ -223,7 +223,7 @@ class SmsGatewayTest {
             assertThat(e.channel()).isEqualTo("SMS");
             assertThat(e.outcome()).isEqualTo("NOTICE_RESENT");
             assertThat(e.contactedAt()).isEqualTo(at(2026, 3, 9, 8, 0).toInstant());
-            assertThat(e.note()).isEqualTo("Text message sent again to +86 139 1111 2222 (the previous address or "
+            assertThat(e.note()).isEqualTo("Text message of 2026-03-04 sent again to +86 139 1111 2222 (the previous address or "
                 + "number refused it; corrected in the customer file).");
         });
     }

@@ -781,7 +781,7 @@ class FeeBookingProcessTest extends CollectionTestSupport {
             .filter(e -> "NOTICE_RESENT".equals(e.outcome())).findFirst().orElseThrow();
         assertThat(resent.channel()).isEqualTo("EMAIL");
         assertThat(resent.contactedAt()).isEqualTo(at(2026, 3, 7, 8, 0).toInstant());
-        assertThat(resent.note()).isEqualTo("Overdue reminder sent again to " + right
+        assertThat(resent.note()).isEqualTo("Overdue reminder of 2026-03-05 sent again to " + right
             + " (the previous address or number refused it; corrected in the customer file).");
     }
 
