@@ -110,12 +110,21 @@ public class ContactProblems {
         return cases.openKeyedTasks(KEY_PREFIX);
     }
 
-    /** Customers without an e-mail address for whom e-mails wait in the outbox. */
+    /**
+     * Customers without an e-mail address for whom e-mails wait in the outbox, for an invoice still open (or for the
+     * customer, a statement): a notice of an invoice settled since will not be sent, and asks for no address.
+     */
     private List<String> missingEmail() {
+        record Waiting(String customerId, String invoiceNumber) {
+        }
         return jdbc.sql("""
-                SELECT DISTINCT customer_id FROM outbox
+                SELECT DISTINCT customer_id, invoice_number FROM outbox
                 WHERE status = 'PENDING' AND recipient IS NULL AND kind IN (:kinds) AND customer_id IS NOT NULL""")
-            .param("kinds", MailDispatcher.EMAIL_KINDS).query(String.class).list().stream()
+            .param("kinds", MailDispatcher.EMAIL_KINDS).query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2)))
+            .list().stream()
+            .filter(w -> w.invoiceNumber() == null || invoices.find(w.invoiceNumber())
+                .map(i -> i.status() == com.collectwise.kernel.CaseStatus.OPEN).orElse(false))
+            .map(Waiting::customerId).distinct()
             .filter(id -> customers.find(id).map(c -> c.email() == null || c.email().isEmpty()).orElse(false))
             .toList();
     }

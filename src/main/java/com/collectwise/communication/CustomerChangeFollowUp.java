@@ -3,7 +3,6 @@ package com.collectwise.communication;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.customers.CustomerRepository;
@@ -15,24 +14,25 @@ import com.collectwise.customers.CustomerContact;
  * <ul>
  * <li>a new finance contact is a danger signal: the supervisors are alerted at once and the customer's calls
  * move up (the signal itself is read from the change history by {@link DangerSignals});</li>
- * <li>a new e-mail address takes over the e-mails that waited for lack of one, and with a new phone number,
- * address or contact the contact-problem tasks are settled (completed, or opened for a new problem).</li>
+ * <li>a new e-mail address or phone number takes over the notices that waited for lack of one or that the old one
+ * refused ({@link AddressCorrection}), and with a new e-mail address, phone number, address or contact the
+ * contact-problem tasks are settled (completed, or opened for a new problem).</li>
  * </ul>
  */
 @Component
 public class CustomerChangeFollowUp {
 
     private final Outbox outbox;
-    private final JdbcClient jdbc;
     private final CaseWatch watch;
     private final ContactProblems problems;
     private final CustomerRepository customers;
+    private final AddressCorrection addresses;
 
-    public CustomerChangeFollowUp(Outbox outbox, JdbcClient jdbc, CaseWatch watch, ContactProblems problems,
-                                  CustomerRepository customers) {
+    public CustomerChangeFollowUp(Outbox outbox, CaseWatch watch, ContactProblems problems,
+                                  CustomerRepository customers, AddressCorrection addresses) {
+        this.addresses = addresses;
         this.customers = customers;
         this.outbox = outbox;
-        this.jdbc = jdbc;
         this.watch = watch;
         this.problems = problems;
     }
@@ -57,12 +57,11 @@ public class CustomerChangeFollowUp {
             watch.rankCallsOf(customerId);
         }
         if (change.after().email() != null && !change.after().email().equals(change.before().email())) {
-            // e-mails that waited for an address go out to the new one
-            jdbc.sql("""
-                    UPDATE outbox SET recipient = :email WHERE customer_id = :customer AND status = 'PENDING'
-                    AND recipient IS NULL AND kind IN (:kinds)""")
-                .param("email", change.after().email()).param("customer", customerId)
-                .param("kinds", MailDispatcher.EMAIL_KINDS).update();
+            // e-mails that waited for an address, or that the old one refused, go out to the new one
+            addresses.emailChanged(customerId, change.after().email(), customers.contactEmails(customerId));
+        }
+        if (change.after().phone() != null && !change.after().phone().equals(change.before().phone())) {
+            addresses.phoneChanged(customerId, change.after().phone(), customers.contactPhones(customerId));
         }
         if (change.changed("email") || change.changed("phone") || change.changed("address")
             || change.changed("contacts")) {

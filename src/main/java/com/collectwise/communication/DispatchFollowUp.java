@@ -55,14 +55,45 @@ public class DispatchFollowUp {
 
     private void settle(Outbox.Owed owed) {
         var invoice = owed.invoiceNumber() == null ? null : invoices.find(owed.invoiceNumber()).orElse(null);
+        // booked under the notice's own key: a copy sent again to a corrected address never books it twice
+        String notice = Outbox.noticeKey(owed.key());
         if (owed.feeKind() != null && invoice != null && invoice.status() == CaseStatus.OPEN) {
-            fees.charge(invoice, FeeService.Kind.valueOf(owed.feeKind()), owed.key(), clock.today());
+            fees.charge(invoice, FeeService.Kind.valueOf(owed.feeKind()), notice, clock.today());
         }
         if (owed.contactOutcome() != null && owed.invoiceNumber() != null) {
-            LocalDate written = owed.writtenAt().atZone(clock.zone()).toLocalDate();
-            contacts.append(new ContactEntry(null, owed.invoiceNumber(), owed.customerId(), "EMAIL", clock.now(), null,
-                null, owed.contactOutcome(), "Written reminder of " + written + " sent to " + owed.recipient()
-                + " (it waited in the outbox for a usable e-mail address).", null, null));
+            // the written reminder of a day is the one of that day, whenever its row was written
+            int day = notice.indexOf(":written:");
+            LocalDate written = day >= 0 ? LocalDate.parse(notice.substring(day + ":written:".length()))
+                : owed.writtenAt().atZone(clock.zone()).toLocalDate();
+            String channel = SmsGateway.KIND.equals(owed.kind()) ? "SMS" : "EMAIL";
+            contacts.append(new ContactEntry(null, owed.invoiceNumber(), owed.customerId(), channel, clock.now(), null,
+                null, owed.contactOutcome(), note(owed, notice, written), null, null));
         }
+    }
+
+    /** What the case file says of it: which notice, of which day, to whom, and why it went only now. */
+    private static String note(Outbox.Owed owed, String notice, LocalDate written) {
+        if (AddressCorrection.RESENT.equals(owed.contactOutcome())) {
+            return what(owed.kind(), notice) + " of " + written + " sent again to " + owed.recipient()
+                + " (the previous address or number refused it; corrected in the customer file).";
+        }
+        if (AddressCorrection.SENT_LATE.equals(owed.contactOutcome())) {
+            return what(owed.kind(), notice) + " of " + written + " sent to " + owed.recipient()
+                + " (it waited in the outbox for a usable e-mail address).";
+        }
+        return "Written reminder of " + written + " sent to " + owed.recipient()
+            + (owed.key().contains(Outbox.RESENT_TO) ? " (sent again: the previous address refused it)."
+                : " (it waited in the outbox for a usable e-mail address).");
+    }
+
+    private static String what(String kind, String notice) {
+        String what = switch (kind) {
+            case Outbox.PRE_DUE_REMINDER -> "Pre-due reminder";
+            case Outbox.DUNNING_LETTER -> "Formal dunning letter (e-mail)";
+            case SmsGateway.KIND -> "Text message";
+            case Outbox.OVERDUE_REMINDER -> notice.contains(":written:") ? "Written reminder" : "Overdue reminder";
+            default -> kind.charAt(0) + kind.substring(1).toLowerCase().replace('_', ' ');
+        };
+        return what;
     }
 }

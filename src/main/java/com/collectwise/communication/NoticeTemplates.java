@@ -42,7 +42,7 @@ public class NoticeTemplates {
     /** What a notice about an overdue invoice knows on top: today's figures and the rate. */
     private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "overdueDays", "asOf", "principal", "interest",
         "fees", "total", "fee", "feeAdded", "totalWithFee", "capNote", "interestLine", "feeLine", "attn",
-        "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine"));
+        "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine", "interestAccrues"));
 
     /** The notices and the sections each file must have. */
     public enum Notice {
@@ -98,7 +98,7 @@ public class NoticeTemplates {
 
         private static List<String> commonSections() {
             List<String> sections = new ArrayList<>(List.of("interest.none", "interest.unknown", "interest.rate",
-                "capNote", "compensationNote", "compensationIncluded"));
+                "capNote", "compensationNote", "compensationIncluded", "interestAccrues"));
             for (InterestBasis.Source source : InterestBasis.Source.values()) {
                 sections.add("basis." + source.name());
             }

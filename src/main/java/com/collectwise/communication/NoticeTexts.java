@@ -178,6 +178,10 @@ public class NoticeTexts {
         // the rate line of every overdue notice (reminders, the letter and its e-mail) also says when the EU EUR 40
         // is owed but could not be converted, so the customer never reads the total as all it owes
         v.put("interestLine", interestLine(language, charges, invoice) + compensation);
+        // "interest continues to accrue" only where interest runs: not for a customer who owes none (no contract or
+        // segment rate, no known jurisdiction: DOMAIN.md 6), nor at a rate of 0
+        v.put("interestAccrues", accrues(charges) ? templates.render(language, Notice.COMMON, "interestAccrues",
+            common(charges, invoice, language, "", "")) : "");
         LocalDate letter = letterDate == null ? s.asOf() : letterDate;
         v.put("letterDate", date(letter, language));
         v.put("deadline", date(deadline(letter), language));
@@ -213,6 +217,11 @@ public class NoticeTexts {
         String section = charges.basis().source() == InterestBasis.Source.NONE ? "interest.none"
             : charges.annualPercent() == null ? "interest.unknown" : "interest.rate";
         return templates.render(language, Notice.COMMON, section, values);
+    }
+
+    private static boolean accrues(LateCharges charges) {
+        return charges.basis().source() != InterestBasis.Source.NONE
+            && (charges.annualPercent() == null || charges.annualPercent().signum() > 0);
     }
 
     private Map<String, String> common(LateCharges charges, Invoice invoice, Language language, String cap,

@@ -85,6 +85,81 @@ public class Outbox {
             .params(feeKind, contactOutcome, idempotencyKey).update();
     }
 
+    /**
+     * What a notice sent again to a corrected address adds to the key of the one refused (the notice's own key stays in
+     * front: its fee is booked under it, once, {@link #noticeKey}).
+     */
+    static final String RESENT_TO = "|to:";
+
+    /** The key of the notice a message carries: its own key, or the key of the refused notice it sends again. */
+    public static String noticeKey(String idempotencyKey) {
+        int resent = idempotencyKey.indexOf(RESENT_TO);
+        return resent < 0 ? idempotencyKey : idempotencyKey.substring(0, resent);
+    }
+
+    /** A customer message that has not reached the customer: waiting (PENDING) or refused to the end (FAILED). */
+    record Undelivered(long id, String key, String invoiceNumber, String customerId, String kind, String recipient,
+                       String status, String subject, String body, String feeOnDispatch, String contactOnDispatch,
+                       Instant notBefore, Instant writtenAt) {
+    }
+
+    /**
+     * The customer's messages of the kinds, every version of each notice (the refused one and those sent again),
+     * oldest first; delivered ones too, so a notice that went out once is never sent again.
+     */
+    List<Undelivered> ofCustomer(String customerId, java.util.Collection<String> kinds) {
+        return jdbc.sql("""
+                SELECT id, idempotency_key, invoice_number, customer_id, kind, recipient, status, subject, body,
+                       fee_on_dispatch, contact_on_dispatch, not_before, created_at
+                FROM outbox WHERE customer_id = :customer AND kind IN (:kinds) ORDER BY id""")
+            .param("customer", customerId).param("kinds", kinds)
+            .query((rs, n) -> new Undelivered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                rs.getTimestamp(13).toInstant()))
+            .list();
+    }
+
+    /**
+     * A waiting message goes to the corrected address, not before {@code notBefore} (quiet hours); once out it appends
+     * {@code contactOutcome} to the case file unless it owes an entry already ({@link #owedOnDispatch}).
+     */
+    void readdress(long id, String recipient, Instant notBefore, String contactOutcome) {
+        jdbc.sql("""
+                UPDATE outbox SET recipient = ?, not_before = ?, next_attempt_at = NULL,
+                       contact_on_dispatch = COALESCE(contact_on_dispatch, ?)
+                WHERE id = ? AND status = 'PENDING'""")
+            .params(recipient, Timestamp.from(notBefore), contactOutcome, id).update();
+    }
+
+    /**
+     * Queues the refused message again, to the corrected address: a new row (the refused one stays as it was, the
+     * evidence of the bounce) under the notice's key + {@link #RESENT_TO} + the address, not before {@code notBefore};
+     * written when the notice was (its {@code created_at}: the case file names the notice by its day).
+     * It owes what the refused one owed (a fee not yet booked is booked under the notice's key, so once) and a case-file
+     * entry when it goes out. @return true when it was queued now
+     */
+    boolean resend(Undelivered refused, String recipient, Instant notBefore, String contactOutcome) {
+        String key = noticeKey(refused.key()) + RESENT_TO + recipient;
+        if (exists(key)) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO outbox (idempotency_key, invoice_number, customer_id, kind, recipient, subject, body,
+                                    status, attempts, created_at, not_before, fee_on_dispatch, contact_on_dispatch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""")
+            .params(key, refused.invoiceNumber(), refused.customerId(), refused.kind(), recipient, refused.subject(),
+                refused.body(), Timestamp.from(refused.writtenAt()), Timestamp.from(notBefore), refused.feeOnDispatch(),
+                contactOutcome)
+            .update();
+        return true;
+    }
+
+    /** The first moment a customer message of the kind may go from now on (quiet hours, SMS on a working day). */
+    Instant nextAllowed(String kind, String customerId) {
+        return quietHours.nextAllowed(kind, countryOf(customerId), clock.now());
+    }
+
     /** A sent message that owed something on dispatch ({@link #owedOnDispatch}). */
     public record Owed(long id, String key, String invoiceNumber, String customerId, String kind, String recipient,
                        String feeKind, String contactOutcome, Instant writtenAt) {

@@ -38,8 +38,12 @@ public class SmsGateway {
     private final RestClient http;
     private final QuietHours quietHours;
     private final BusinessClock clock;
+    /** Books what a text sent again to a corrected number owes once it is out ({@link AddressCorrection}). */
+    private final DispatchFollowUp followUp;
 
-    public SmsGateway(JdbcClient jdbc, CommunicationSettings settings, QuietHours quietHours, BusinessClock clock) {
+    public SmsGateway(JdbcClient jdbc, CommunicationSettings settings, QuietHours quietHours, BusinessClock clock,
+                      DispatchFollowUp followUp) {
+        this.followUp = followUp;
         this.jdbc = jdbc;
         this.quietHours = quietHours;
         this.clock = clock;
@@ -72,14 +76,15 @@ public class SmsGateway {
         if (!enabled() || quietHours.isNightNow()) {
             return 0;
         }
-        record Sms(long id, String key, String to, String text) {
+        record Sms(long id, String key, String to, String text, boolean owes) {
         }
         List<Sms> pending = jdbc.sql("""
-                SELECT id, idempotency_key, recipient, body FROM outbox
+                SELECT id, idempotency_key, recipient, body, contact_on_dispatch, fee_on_dispatch FROM outbox
                 WHERE kind = 'SMS' AND status = 'PENDING' AND recipient IS NOT NULL AND attempts < ?
                 AND (not_before IS NULL OR not_before <= ?) ORDER BY id""")
             .params(maxAttempts, Timestamp.from(clock.now()))
-            .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+            .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5) != null || rs.getString(6) != null)).list();
         int sent = 0;
         for (Sms sms : pending) {
             int claimed = jdbc.sql("UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
@@ -100,6 +105,9 @@ public class SmsGateway {
             }
             jdbc.sql("UPDATE outbox SET status = 'SENT', dispatched_at = ?, last_error = NULL WHERE id = ?")
                 .params(Timestamp.from(clock.now()), sms.id()).update();
+            if (sms.owes()) {
+                followUp.sent(sms.id());
+            }
             sent++;
         }
         return sent;

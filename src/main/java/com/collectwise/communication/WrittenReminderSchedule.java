@@ -94,7 +94,8 @@ public class WrittenReminderSchedule {
     private Set<LocalDate> sentDays(String invoiceNumber) {
         String prefix = CollectionNotices.writtenReminderKey(invoiceNumber, LocalDate.EPOCH).replace(
             LocalDate.EPOCH.toString(), "");
-        return outbox.forInvoice(invoiceNumber).stream().map(OutboxMessage::idempotencyKey)
+        // a copy sent again to a corrected address is the same day's reminder (Outbox#noticeKey)
+        return outbox.forInvoice(invoiceNumber).stream().map(m -> Outbox.noticeKey(m.idempotencyKey()))
             .filter(k -> k.startsWith(prefix)).map(k -> LocalDate.parse(k.substring(prefix.length())))
             .collect(Collectors.toSet());
     }

@@ -102,6 +102,8 @@ class DunningLetterServiceTest {
             "（LPR）的 1.5 倍", "逾期 10 天",
             // the deadline: letter date + 7 days, written the Chinese way
             "请贵司于 2026年2月17日 前支付 10,057.88 CNY",
+            // statutory interest runs: the letter says so (a customer who owes none is not told it does)
+            "逾期利息计算至实际付款之日",
             // the consequences and who to call
             "暂停向贵司发货", "催收机构", "提起诉讼", "+86 21 5555 0100")
             .doesNotContain("{", "}", "FORMAL DEMAND");

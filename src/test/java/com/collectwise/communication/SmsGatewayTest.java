@@ -174,4 +174,57 @@ class SmsGatewayTest {
         assertThat(sms.dispatchPending()).isZero();
         assertThat(RECEIVED).isEmpty();
     }
+
+    @Autowired
+    com.collectwise.customers.CustomerRepository customers;
+    @Autowired
+    com.collectwise.customers.CustomerService customerService;
+    @Autowired
+    com.collectwise.kernel.InvoiceRepository invoices;
+    @Autowired
+    com.collectwise.kernel.ContactLog contacts;
+    @Autowired
+    Outbox outbox;
+
+    /**
+     * A text the gateway refused to the end goes again to the number the customer file is corrected to, on a working
+     * day: the number is corrected on Saturday 2026-03-07 at 10:00 (a weekend in March 2026, no make-up day), so the
+     * copy waits until Monday 03-09 08:00; nothing goes on Saturday; on Monday it reaches the gateway once, to the new
+     * number, and the case file says so (channel SMS, at 08:00). The refused one stays FAILED.
+     */
+    @Test
+    void aRefusedTextGoesAgainToTheCorrectedNumberOnTheNextWorkingDay() {
+        String id = "C-SMS-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        customers.insert(new Customer(id, "Hongda", Segment.DOMESTIC, "CN", "ap@hongda.test", "+86 138 0000 0009",
+            "chen", null, Instant.now()));
+        String number = "INV-" + id;
+        invoices.insert(new Invoice(number, id, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 3), 30,
+            new BigDecimal("900.00"), "CNY", null, CaseStatus.OPEN, Stage.INTERNAL_REMINDER, null, null));
+        String key = "SMS:OVERDUE_REMINDER:" + number + ":1";
+        outbox.enqueue(key, number, id, SmsGateway.KIND, "+86 138 0000 0009", null, "Invoice " + number
+            + " is 1 day overdue: please pay CNY 900.00 today.");
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = 5 WHERE idempotency_key = ?").param(key).update();
+
+        setClock(at(2026, 3, 7, 10, 0));
+        customerService.update(id, new com.collectwise.customers.CustomerPatch(null, null, null,
+            java.util.Optional.of("+86 139 1111 2222"), null, null, null, null), "supervisor1");
+
+        assertThat(jdbc.sql("SELECT status || ' ' || recipient FROM outbox WHERE kind = 'SMS' ORDER BY id")
+            .query(String.class).list()).containsExactly("FAILED +86 138 0000 0009", "PENDING +86 139 1111 2222");
+        assertThat(jdbc.sql("SELECT not_before FROM outbox WHERE kind = 'SMS' AND status = 'PENDING'")
+            .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at(2026, 3, 9, 8, 0).toInstant());
+        assertThat(sms.dispatchPending()).isZero();
+        setClock(at(2026, 3, 9, 8, 0));
+        assertThat(sms.dispatchPending()).isEqualTo(1);
+        assertThat(sms.dispatchPending()).isZero();
+        assertThat(RECEIVED).singleElement().satisfies(r -> assertThat(r.body()).contains("+86 139 1111 2222")
+            .contains(number));
+        assertThat(contacts.list(number)).singleElement().satisfies(e -> {
+            assertThat(e.channel()).isEqualTo("SMS");
+            assertThat(e.outcome()).isEqualTo("NOTICE_RESENT");
+            assertThat(e.contactedAt()).isEqualTo(at(2026, 3, 9, 8, 0).toInstant());
+            assertThat(e.note()).isEqualTo("Text message of 2026-03-04 sent again to +86 139 1111 2222 (the previous address or "
+                + "number refused it; corrected in the customer file).");
+        });
+    }
 }

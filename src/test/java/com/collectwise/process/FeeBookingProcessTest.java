@@ -676,4 +676,173 @@ class FeeBookingProcessTest extends CollectionTestSupport {
         assertThat(message(Outbox.DUNNING_LETTER).body())
             .contains("the fees include EUR 40.00, the fixed EUR 40 compensation for late payment");
     }
+
+    // ---- a corrected address takes the notices the old one refused (GreenMail as the customer's mail server)
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mailServer = new com.icegreen.greenmail.junit5
+        .GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup(0, null, "smtp"));
+
+    @Autowired com.collectwise.communication.ContactProblems contactProblems;
+
+    /** The dispatcher as production runs it, talking SMTP to GreenMail. */
+    int dispatchToMailServer() {
+        org.springframework.mail.javamail.JavaMailSenderImpl smtp = new org.springframework.mail.javamail
+            .JavaMailSenderImpl();
+        smtp.setHost("localhost");
+        smtp.setPort(mailServer.getSmtp().getPort());
+        var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(
+            java.util.Map.of("smtp", smtp)).getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+        return new com.collectwise.communication.MailDispatcher(jdbc, provider, communicationSettings, quietHours,
+            businessClock, List.of(), dispatchFollowUp).dispatchPending();
+    }
+
+    void refusedToTheEnd(String key) {
+        jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = 5, last_error = '550 5.1.1 no such user' "
+            + "WHERE idempotency_key = ?").param(key).update();
+    }
+
+    void changeEmailAndPhone(Customer c, String email, String phone) {
+        customerService.update(c.customerId(), new com.collectwise.customers.CustomerPatch(null, null,
+            java.util.Optional.of(email), java.util.Optional.of(phone), null, null, null, null), "supervisor1");
+    }
+
+    List<OutboxMessage> messages(String kind) {
+        return outbox.forInvoice(invoice.invoiceNumber()).stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    /**
+     * Fault: a notice the mail server refused was never sent again when the address was corrected (only notices
+     * waiting without an address followed a new one). SMALL_BUSINESS (reminder fee 15.00), address wrong-...@;
+     * registered Thu 2026-03-05 10:00, two days overdue: the overdue reminder goes to the wrong address and the fee
+     * task books its 15.00 dated 03-05. The server refuses it to the last attempt (FAILED), and so does the SMS gateway
+     * the text to the old number (written here as the gateway leaves it); the watch gives the collector "E-mail
+     * address refused". The address and number are corrected on Fri 03-06 at 22:30, in the quiet hours:
+     * <ul>
+     * <li>the reminder is queued again to the new address, not before Sat 03-07 08:00 (an e-mail waits for the
+     * morning, not for a working day); nothing goes at 22:30, at 08:00 it reaches the mailbox once;</li>
+     * <li>the text is queued again to the new number, not before Mon 03-09 08:00 (Sat and Sun are no working days in
+     * March 2026: an SMS waits for the next working day's 08:00);</li>
+     * <li>the fee stays the one 15.00 of 03-05 (the copy books none: the notice's fee was booked);</li>
+     * <li>the case file says at Sat 03-07 08:00 that the reminder went again to the new address; the refused message
+     * stays FAILED as the evidence of the bounce; the collector's task is completed.</li>
+     * </ul>
+     */
+    @Test
+    void aRefusedReminderGoesAgainToTheCorrectedAddress_afterTheQuietHours_withoutASecondFee() throws Exception {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        String wrong = "wrong-" + customer.customerId() + "@example.com";
+        changeEmail(customer, wrong);
+        customer = customers.find(customer.customerId()).orElseThrow();
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        start(invoice, customer);
+        OutboxMessage refused = message(Outbox.OVERDUE_REMINDER);
+        assertThat(refused.recipient()).isEqualTo(wrong);
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        refusedToTheEnd(refused.idempotencyKey());
+        outbox.enqueue("SMS:" + refused.idempotencyKey(), invoice.invoiceNumber(), customer.customerId(), "SMS",
+            customer.phone(), null, "Invoice overdue");
+        refusedToTheEnd("SMS:" + refused.idempotencyKey());
+        contactProblems.raise();
+        assertThat(collectorTasks(customer)).contains("E-mail address refused: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 6, 22, 30));
+        String right = "ap-" + customer.customerId() + "@example.com";
+        changeEmailAndPhone(customer, right, "+86 10 1111 2222");
+
+        List<OutboxMessage> reminders = messages(Outbox.OVERDUE_REMINDER);
+        assertThat(reminders).extracting(OutboxMessage::recipient, OutboxMessage::status)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(wrong, "FAILED"),
+                org.assertj.core.groups.Tuple.tuple(right, "PENDING"));
+        assertThat(reminders.get(1).notBefore()).isEqualTo(at(2026, 3, 7, 8, 0).toInstant());
+        assertThat(reminders.get(1).body()).isEqualTo(refused.body());
+        List<OutboxMessage> texts = messages("SMS");
+        assertThat(texts).extracting(OutboxMessage::recipient, OutboxMessage::status)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("+86 10 0000 0000", "FAILED"),
+                org.assertj.core.groups.Tuple.tuple("+86 10 1111 2222", "PENDING"));
+        assertThat(texts.get(1).notBefore()).isEqualTo(at(2026, 3, 9, 8, 0).toInstant());
+        assertThat(collectorTasks(customer)).as("the corrected address closed the task").isEmpty();
+
+        assertThat(dispatchToMailServer()).as("22:30: quiet hours").isZero();
+        setClock(at(2026, 3, 7, 8, 0));
+        // (the outbox holds the pending messages of the other tests of this context too)
+        assertThat(dispatchToMailServer()).isPositive();
+        assertThat(dispatchToMailServer()).isZero();
+        var received = mailServer.getReceivedMessagesForDomain(right);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo(refused.subject());
+
+        assertThat(messages(Outbox.OVERDUE_REMINDER).get(1).status()).isEqualTo("SENT");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05");
+        ContactEntry resent = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "NOTICE_RESENT".equals(e.outcome())).findFirst().orElseThrow();
+        assertThat(resent.channel()).isEqualTo("EMAIL");
+        assertThat(resent.contactedAt()).isEqualTo(at(2026, 3, 7, 8, 0).toInstant());
+        assertThat(resent.note()).isEqualTo("Overdue reminder of 2026-03-05 sent again to " + right
+            + " (the previous address or number refused it; corrected in the customer file).");
+    }
+
+    /**
+     * A refused notice of an invoice settled since is not sent again (it asks for money no longer owed), nor is one
+     * waiting without an address: only the open invoice's. Same customer, two invoices due 03-03, registered 03-05;
+     * the first is paid in full on 03-06 (status SETTLED, as the payment's reconciliation leaves it); both reminders
+     * were refused. The address corrected on 03-06 at 15:00 takes the open invoice's reminder only, at once.
+     */
+    @Test
+    void aRefusedReminderOfASettledInvoiceIsNotSentAgain() throws Exception {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        changeEmail(customer, "wrong-" + customer.customerId() + "@example.com");
+        customer = customers.find(customer.customerId()).orElseThrow();
+        Invoice paid = invoice(customer, DUE, 30, "500.00");
+        ProcessInstance paidCase = start(paid, customer);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        start(invoice, customer);
+        Invoice open = invoice;
+        invoice = paid;
+        refusedToTheEnd(message(Outbox.OVERDUE_REMINDER).idempotencyKey());
+        invoice = open;
+        refusedToTheEnd(message(Outbox.OVERDUE_REMINDER).idempotencyKey());
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(paid.invoiceNumber()).update();
+        runtime.deleteProcessInstance(paidCase.getId(), "settled");
+
+        setClock(at(2026, 3, 6, 15, 0));
+        changeEmail(customer, "ap-" + customer.customerId() + "@example.com");
+
+        assertThat(outbox.forInvoice(paid.invoiceNumber())).extracting(OutboxMessage::status)
+            .containsExactly("FAILED");
+        assertThat(messages(Outbox.OVERDUE_REMINDER)).extracting(OutboxMessage::status)
+            .containsExactly("FAILED", "PENDING");
+        assertThat(messages(Outbox.OVERDUE_REMINDER).get(1).notBefore()).isEqualTo(at(2026, 3, 6, 15, 0).toInstant());
+    }
+
+    /**
+     * Fault: the collector's "No e-mail address" task stayed open for a customer whose only waiting notice belonged to
+     * an invoice settled since (nothing is to be sent any more: the task no longer applies). No e-mail address;
+     * registered Thu 03-05, two days overdue: the overdue reminder waits, the collector has the task at once. The
+     * invoice is paid in full on Fri 03-06 (status SETTLED): the watch of that day completes the task. Before, it
+     * stayed open for ever (the waiting reminder of the paid invoice still counted).
+     */
+    @Test
+    void theNoAddressTaskIsCompletedWhenTheOnlyWaitingNoticeIsOfASettledInvoice() throws IOException {
+        deployPolicyWithFees();
+        setClock(at(2026, 3, 5, 10, 0));
+        customer = customerWithoutEmail(Segment.SMALL_BUSINESS);
+        invoice = invoice(customer, DUE, 30, "12000.00");
+        ProcessInstance pi = start(invoice, customer);
+        assertThat(collectorTasks(customer)).containsExactly("No e-mail address: " + customer.name() + " ("
+            + customer.customerId() + ")");
+
+        setClock(at(2026, 3, 6, 10, 0));
+        jdbc.sql("UPDATE invoices SET status = 'SETTLED' WHERE invoice_number = ?").param(invoice.invoiceNumber())
+            .update();
+        runtime.deleteProcessInstance(pi.getId(), "settled");
+        contactProblems.raise();
+
+        assertThat(collectorTasks(customer)).isEmpty();
+    }
 }
