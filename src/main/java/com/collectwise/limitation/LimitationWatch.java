@@ -152,7 +152,8 @@ public class LimitationWatch {
         LocalDate next = date.minusDays(warningDays);
         contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "NOTE", clock.now(), null,
             null, "LIMITATION_REVIEW_WITHDRAWN", "Limitation review withdrawn: it was opened for the limitation date "
-            + reviewed + ", the limitation date is now " + date + " (the period was restarted). "
+            + reviewed + ", the limitation date is now " + date
+            + (date.isAfter(reviewed) ? " (the period was restarted). " : " (an interruption no longer counts). ")
             + (today.isBefore(next) ? "Legal gets a new review on " + next + ", " + warningDays + " days before it."
                 : "Legal gets a new review now, due on " + date + "."),
             null, null));
