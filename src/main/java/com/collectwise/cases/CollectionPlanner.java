@@ -1,11 +1,11 @@
 package com.collectwise.cases;
 
 import com.collectwise.kernel.Stage;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,10 @@ public class CollectionPlanner {
     /**
      * A supervisor moved the case to {@code target}. When the target stage would normally have begun in
      * the past, every later deadline moves by the same amount, so the target stage gets its full length
-     * instead of being left at once by a deadline that has already passed.
+     * instead of being left at once by a deadline that has already passed. The shift is in whole days of the
+     * company calendar: the stage counts from {@link #START_OF_DAY} of the day of the move, as if its timer had begun
+     * it that morning, so the moved deadlines fall due at nine like every other stage deadline, not at the hour the
+     * supervisor happened to move the case.
      */
     public CollectionPlan replanFor(CollectionPlan plan, Stage target, ZonedDateTime now) {
         ZonedDateTime start = plan.startOf(target);
@@ -58,7 +61,8 @@ public class CollectionPlanner {
             return new CollectionPlan(plan.preDueReminderAt(), plan.overdueAt(), plan.formalDemandAt(),
                 plan.fieldVisitAt(), plan.agencyAt(), target);
         }
-        Duration shift = Duration.between(start, now);
+        long shift = ChronoUnit.DAYS.between(start.toLocalDate(),
+            now.withZoneSameInstant(start.getZone()).toLocalDate());
         return new CollectionPlan(
             later(plan.preDueReminderAt(), target, Stage.PRE_DUE, shift),
             later(plan.overdueAt(), target, Stage.INTERNAL_REMINDER, shift),
@@ -68,8 +72,8 @@ public class CollectionPlanner {
             target);
     }
 
-    private static ZonedDateTime later(ZonedDateTime at, Stage target, Stage stageOfDeadline, Duration shift) {
-        return stageOfDeadline.ordinal() > target.ordinal() ? at.plus(shift) : at;
+    private static ZonedDateTime later(ZonedDateTime at, Stage target, Stage stageOfDeadline, long shiftDays) {
+        return stageOfDeadline.ordinal() > target.ordinal() ? at.plusDays(shiftDays) : at;
     }
 
     private static ZonedDateTime notBefore(ZonedDateTime at, ZonedDateTime earliest) {

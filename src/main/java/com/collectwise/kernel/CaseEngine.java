@@ -638,6 +638,25 @@ public class CaseEngine {
             .setVariable(LIMITATION_DATE, limitationDate.toString()).correlate();
     }
 
+    /**
+     * The limitation date legal's open "Review limitation" task was opened for (the date of the last warning), when
+     * such a task is open.
+     */
+    public Optional<LocalDate> openLimitationReview(String invoiceNumber) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(invoiceNumber)
+            .messageEventSubscriptionName(MSG_LIMITATION_DATE_MOVED).list().stream()
+            .map(e -> runtime.getVariable(e.getId(), LIMITATION_DATE))
+            .filter(java.util.Objects::nonNull)
+            .map(d -> LocalDate.parse(d.toString()))
+            .findFirst();
+    }
+
+    /** The limitation date moved away from the one legal's open review was opened for: the review is withdrawn. */
+    public void limitationDateMoved(String invoiceNumber) {
+        runtime.createMessageCorrelation(MSG_LIMITATION_DATE_MOVED).processInstanceBusinessKey(invoiceNumber)
+            .correlateAll();
+    }
+
     /** A supervisor recalls the case from the agency; {@code by} is the reason and who gave it. */
     public void agencyRecalled(String invoiceNumber, String by) {
         runtime.createMessageCorrelation(MSG_AGENCY_RECALL).processInstanceBusinessKey(invoiceNumber)

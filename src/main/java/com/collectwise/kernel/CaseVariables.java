@@ -238,6 +238,8 @@ public final class CaseVariables {
     public static final String LIMITATION_DATE = "limitationDate";
     public static final String MSG_AGENCY_RECALL = "Message_AgencyRecall";
     public static final String MSG_LIMITATION_APPROACHING = "Message_LimitationApproaching";
+    /** Withdraws legal's open "Review limitation" task: the limitation date it was opened for moved. */
+    public static final String MSG_LIMITATION_DATE_MOVED = "Message_LimitationDateMoved";
 
     // issue 4: waivers and early-payment discounts, requested in Tasklist and approved by a supervisor
     public static final String PROCESS_REQUEST_WAIVER = "Process_RequestWaiver";

@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.AfterTransaction;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRegistered;
 import com.collectwise.kernel.InvoiceRepository;
@@ -30,6 +32,12 @@ import com.collectwise.kernel.InvoiceRepository;
  * than a timer in the model because the date moves with facts (payments, promises, delivered letters, suits)
  * that other parts record; recomputing here needs no hook in each of them. The warning row and the message
  * share one transaction, so two nodes running the check warn once.
+ * <p>
+ * An open review whose limitation date is no longer the claim's (an acknowledgement, a delivered demand or a suit
+ * restarted the period since the warning) is withdrawn by the same check, with a note in the case file: its reason is
+ * gone, and legal gets a new review, due on the new date, 90 days before it (at once when that is already inside the
+ * warning days). Withdrawn rather than re-dated: a task due years ahead would sit in legal's list as if the claim
+ * were near limitation.
  */
 @Component
 public class LimitationWatch {
@@ -45,10 +53,12 @@ public class LimitationWatch {
     /** Its own transaction after the registering one committed. */
     private final TransactionTemplate own;
     private final int warningDays;
+    private final ContactLog contacts;
 
     public LimitationWatch(LimitationService limitation, InvoiceRepository invoices, CaseEngine cases,
                            BusinessClock clock, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                           LimitationSettings settings) {
+                           LimitationSettings settings, ContactLog contacts) {
+        this.contacts = contacts;
         this.limitation = limitation;
         this.invoices = invoices;
         this.cases = cases;
@@ -116,6 +126,7 @@ public class LimitationWatch {
             return false;
         }
         LocalDate date = limitation.limitationDate(invoice, today);
+        withdrawStaleReview(invoice, date, today);
         if (today.isBefore(date.minusDays(warningDays))) {
             return false;
         }
@@ -129,5 +140,22 @@ public class LimitationWatch {
             .params(invoiceNumber, date, Timestamp.from(clock.now())).update();
         cases.limitationApproaching(invoiceNumber, date);
         return true;
+    }
+
+    /** Withdraws legal's open review when it was opened for another limitation date than the claim's now. */
+    private void withdrawStaleReview(Invoice invoice, LocalDate date, LocalDate today) {
+        LocalDate reviewed = cases.openLimitationReview(invoice.invoiceNumber()).orElse(null);
+        if (reviewed == null || reviewed.equals(date)) {
+            return;
+        }
+        cases.limitationDateMoved(invoice.invoiceNumber());
+        LocalDate next = date.minusDays(warningDays);
+        contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "NOTE", clock.now(), null,
+            null, "LIMITATION_REVIEW_WITHDRAWN", "Limitation review withdrawn: it was opened for the limitation date "
+            + reviewed + ", the limitation date is now " + date
+            + (date.isAfter(reviewed) ? " (the period was restarted). " : " (an interruption no longer counts). ")
+            + (today.isBefore(next) ? "Legal gets a new review on " + next + ", " + warningDays + " days before it."
+                : "Legal gets a new review now, due on " + date + "."),
+            null, null));
     }
 }

@@ -65,6 +65,14 @@ class CollectionPlannerTest {
         assertThat(back.fieldVisitAt()).isEqualTo(at("2026-04-13T09:00"));
         assertThat(back.agencyAt()).isEqualTo(at("2026-05-23T09:00"));
 
+        // moved at 10:17 (or before nine): the stage counts from that day's nine o'clock, like a stage its timer began
+        CollectionPlan late = planner.replanFor(plan, Stage.INTERNAL_REMINDER, at("2026-03-25T10:17"));
+        assertThat(late.formalDemandAt()).isEqualTo(at("2026-04-03T09:00"));
+        assertThat(late.fieldVisitAt()).isEqualTo(at("2026-04-13T09:00"));
+        assertThat(late.agencyAt()).isEqualTo(at("2026-05-23T09:00"));
+        CollectionPlan early = planner.replanFor(plan, Stage.INTERNAL_REMINDER, at("2026-03-25T07:45"));
+        assertThat(early.formalDemandAt()).isEqualTo(at("2026-04-03T09:00"));
+
         CollectionPlan forward = planner.replanFor(plan, Stage.AGENCY, at("2026-03-05T09:00"));
         assertThat(forward).isEqualTo(new CollectionPlan(plan.preDueReminderAt(), plan.overdueAt(),
             plan.formalDemandAt(), plan.fieldVisitAt(), plan.agencyAt(), Stage.AGENCY));

@@ -146,4 +146,51 @@ class LimitationProcessTest extends CollectionTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM limitation_warnings WHERE invoice_number = ?")
             .param(invoice.invoiceNumber()).query(Integer.class).single()).isEqualTo(1);
     }
+
+    /**
+     * Due 2023-06-01: limitation date 2026-06-01, legal warned on 2026-03-03 (90 days before) with a task due
+     * 2026-06-01. On 2026-03-10, before legal acts, the customer pays 500.00: the period restarts, the limitation date
+     * is 2029-03-10. The next daily check (2026-03-11) withdraws the open review - its reason is gone - and notes why
+     * in the case file; no task until 90 days before 2029-03-10, i.e. 2028-12-10 (Mar 10 - 10 = Feb 28, - 28 = Jan 31,
+     * - 31 = Dec 31, - 21 = Dec 10), when a new one comes, due 2029-03-10.
+     */
+    @Test
+    void anOpenReviewIsWithdrawnWhenAnAcknowledgementMovesTheDateAndANewOneComesBeforeTheNewDate() {
+        setClock(at(2026, 2, 1, 10, 0));
+        Customer c = customer(Segment.DOMESTIC);
+        Invoice invoice = invoice(c, LocalDate.of(2023, 6, 1), 30, "8000.00");
+        ProcessInstance pi = start(invoice, c);
+        setClock(at(2026, 3, 3, 6, 0));
+        watch.warnDueCases();
+        Task review = task(pi, "Task_ReviewLimitation");
+        assertThat(review).isNotNull();
+        assertThat(review.getDueDate().toInstant().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 1));
+
+        setClock(at(2026, 3, 10, 14, 0));
+        payment(invoice, "500.00", LocalDate.of(2026, 3, 10));
+        assertThat(limitation.limitationDate(invoice, LocalDate.of(2026, 3, 10))).isEqualTo(LocalDate.of(2029, 3, 10));
+
+        setClock(at(2026, 3, 11, 6, 0));
+        watch.warnDueCases();
+        assertThat(task(pi, "Task_ReviewLimitation")).as("the reason for the review is gone").isNull();
+        BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_LimitationReviewWithdrawn")
+            .hasNotPassed("EndEvent_LimitationReviewed").isNotEnded();
+        assertThat(jdbc.sql("SELECT note FROM contact_log WHERE invoice_number = ? AND outcome = 'LIMITATION_REVIEW_WITHDRAWN'")
+            .param(invoice.invoiceNumber()).query(String.class).list())
+            .singleElement().asString().contains("2026-06-01", "2029-03-10", "2028-12-10");
+        watch.warnDueCases();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'LIMITATION_REVIEW_WITHDRAWN'")
+            .param(invoice.invoiceNumber()).query(Integer.class).single()).as("noted once").isEqualTo(1);
+
+        setClock(at(2028, 12, 9, 6, 0));
+        watch.warnDueCases();
+        assertThat(task(pi, "Task_ReviewLimitation")).as("91 days before").isNull();
+
+        setClock(at(2028, 12, 10, 6, 0));
+        watch.warnDueCases();
+        Task again = task(pi, "Task_ReviewLimitation");
+        assertThat(again).as("90 days before the new date").isNotNull();
+        assertThat(again.getDueDate().toInstant().atZone(ZONE).toLocalDate()).isEqualTo(LocalDate.of(2029, 3, 10));
+        assertThat(variable(pi, LIMITATION_DATE)).isEqualTo("2029-03-10");
+    }
 }

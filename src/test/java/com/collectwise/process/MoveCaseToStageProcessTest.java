@@ -183,16 +183,17 @@ class MoveCaseToStageProcessTest extends CollectionTestSupport {
     }
 
     /**
-     * Moved back, the stage gets its full length: due 2026-03-03 (T = 30), registered 2026-03-25 10:00 (D+22: the
-     * field stage). Moved back to the internal reminder at once: its normal start, 03-04 09:00, is 21 days and 1 hour
-     * ago, so every later deadline moves by that much: formal demand 03-13 09:00 -> 04-03 10:00 (the 9 days from D+1
-     * to D+10), field visit 03-23 09:00 -> 04-13 10:00, agency 05-02 09:00 -> 05-23 10:00. Then moved forward to the
-     * field stage on 03-27: its normal start (04-13 10:00 now) lies ahead, the dates stay; the agency timer waits for
-     * 05-23 10:00.
+     * Moved back, the stage gets its full length: due 2026-03-03 (T = 30), registered 2026-03-25 10:17 (D+22: the
+     * field stage). Moved back to the internal reminder at once: its normal start, 03-04 09:00, is 21 days ago (by the
+     * calendar), so every later deadline moves by 21 days and keeps nine o'clock, the hour stage timers use - as if the
+     * case had entered the stage by its timer that morning, not at the hour of the move: formal demand 03-13 09:00 ->
+     * 04-03 09:00 (the 9 days from D+1 to D+10), field visit 03-23 09:00 -> 04-13 09:00, agency 05-02 09:00 -> 05-23
+     * 09:00. Then moved forward to the field stage on 03-27: its normal start (04-13 09:00 now) lies ahead, the dates
+     * stay; the agency timer waits for 05-23 09:00.
      */
     @Test
     void movedBackTheStageGetsItsFullLengthAndMovedForwardTheLaterDatesStay() {
-        setClock(at(2026, 3, 25, 10, 0));
+        setClock(at(2026, 3, 25, 10, 17));
         Customer c = customer(Segment.DOMESTIC);
         Invoice i = invoice(c, LocalDate.of(2026, 3, 3), 30, "12000.00");
         ProcessInstance collection = start(i, c);
@@ -202,16 +203,16 @@ class MoveCaseToStageProcessTest extends CollectionTestSupport {
             TARGET_STAGE, "INTERNAL_REMINDER", STAGE_CHANGE_REASON, "new finance contact"));
         executeDueJobs();
         assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.INTERNAL_REMINDER);
-        assertThat(timerDue(collection, "Timer_FormalDemandDue")).isEqualTo(at(2026, 4, 3, 10, 0).toInstant());
-        assertThat(casePlan(collection).fieldVisitAt()).isEqualTo("2026-04-13T10:00:00+08:00");
-        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T10:00:00+08:00");
+        assertThat(timerDue(collection, "Timer_FormalDemandDue")).isEqualTo(at(2026, 4, 3, 9, 0).toInstant());
+        assertThat(casePlan(collection).fieldVisitAt()).isEqualTo("2026-04-13T09:00:00+08:00");
+        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T09:00:00+08:00");
 
         setClock(at(2026, 3, 27, 10, 0));
         runtime.startProcessInstanceByKey(PROCESS_MOVE_CASE, withVariables(INVOICE_NUMBER, i.invoiceNumber(),
             TARGET_STAGE, "FIELD_VISIT", STAGE_CHANGE_REASON, "promised visit"));
         executeDueJobs();
         assertThat(reload(i).stage()).isEqualTo(com.collectwise.kernel.Stage.FIELD_VISIT);
-        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T10:00:00+08:00");
+        assertThat(casePlan(collection).agencyAt()).isEqualTo("2026-05-23T09:00:00+08:00");
         assertThat(task(collection, "Task_VisitCustomer")).isNotNull();
     }
 
