@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.communication.NoticeTemplates.Notice;
 import com.collectwise.communication.NoticeTexts.Amounts;
 import com.collectwise.fees.FeeService;
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.CaseSettled;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
@@ -21,8 +23,8 @@ import com.collectwise.kernel.InvoiceRepository;
  * what is owed the day it goes out (DOMAIN.md 5: every figure is a replay; demanding money that is not owed is a
  * liability). So:
  * <ul>
- * <li>a notice of an invoice settled (paid, credited, written off, sold) before it goes out is CANCELLED, with the
- * reason;</li>
+ * <li>when the invoice is settled (paid, credited, written off, sold), its waiting notices are CANCELLED at once, with
+ * the reason ({@link #caseSettled}): they never go out, and none waits for an address for ever;</li>
  * <li>a reminder (pre-due or overdue, e-mail or its SMS) written on an earlier day than it goes out is written again
  * from its template with today's figures just before it is handed over ({@link #asSentToday}); one that would ask for
  * nothing today (paid meanwhile, disputed in full, a pre-due reminder past the due date) is CANCELLED with the
@@ -53,6 +55,12 @@ public class NoticesOfToday {
         this.clock = clock;
     }
 
+    /** The invoice is settled: what still waits to demand its money is not sent (in the closing transaction). */
+    @EventListener
+    public void caseSettled(CaseSettled settled) {
+        outbox.cancelWaiting(settled.invoiceNumber(), DEMANDS, settledReason(settled.status(), clock.today()));
+    }
+
     private static String settledReason(CaseStatus status, LocalDate on) {
         return "Not sent: the invoice was " + status.name().toLowerCase().replace('_', ' ') + " (by " + on
             + ") before the notice went out.";
@@ -69,7 +77,7 @@ public class NoticesOfToday {
         }
         LocalDate today = clock.today();
         if (!m.createdAt().atZone(clock.zone()).toLocalDate().isBefore(today)) {
-            return Optional.of(m); // written today: its figures are today's
+            return Optional.of(m); // written today: its figures are today's (a settlement cancels it, above)
         }
         Invoice invoice = invoices.find(m.invoiceNumber()).orElse(null);
         if (invoice == null) {

@@ -147,4 +147,30 @@ class LateNoticeFiguresApiTest extends ApiTestSupport {
         assertThat(reminder.path("body").asText()).as("the outbox keeps what was sent")
             .contains("截至今日应付金额：CNY 600.00").doesNotContain("1000.00");
     }
+
+    /**
+     * Fault: the reminder of an invoice paid in full while it waited for an address stayed PENDING without a recipient
+     * for ever, and went out demanding CNY 1000.00 once an address was entered. Written 03-05, the invoice paid in full
+     * (1000.00) on 03-06: the reminder is CANCELLED that day with the reason, and the address of 03-09 sends nothing.
+     */
+    @Test
+    void aWaitingReminderOfAnInvoicePaidMeanwhileIsCancelledAndNeverSent() {
+        at(3, 5, 10);
+        String customerId = createCustomer();
+        String number = register(customerId);
+        assertThat(reminder(number).path("status").asText()).isEqualTo("PENDING");
+
+        at(3, 6, 10);
+        pay(number, "1000.00", LocalDate.of(2026, 3, 6));
+        assertThat(caseRunning(number)).isFalse();
+        JsonNode cancelled = reminder(number);
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("reason").asText()).contains("settled");
+
+        at(3, 9, 11);
+        correctEmail(customerId, "ap-" + customerId + "@example.com");
+        assertThat(dispatch()).isEmpty();
+        assertThat(reminder(number).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(reminder(number).path("recipient").isTextual()).as("not given the new address").isFalse();
+    }
 }
