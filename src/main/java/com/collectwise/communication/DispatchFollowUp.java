@@ -44,7 +44,7 @@ public class DispatchFollowUp {
 
     /**
      * The message as it goes out now, just before it is handed over: a reminder written on an earlier day with today's
-     * figures; null when it is not sent at all (CANCELLED with the reason, {@link NoticesOfToday}).
+     * figures; null when it is not sent (CANCELLED with the reason, or held for now: {@link NoticesOfToday}).
      */
     public OutboxMessage asSentToday(OutboxMessage message) {
         return today.asSentToday(message).orElse(null);

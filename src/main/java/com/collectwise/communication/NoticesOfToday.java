@@ -36,6 +36,8 @@ import com.collectwise.kernel.InvoiceRepository;
 @Component
 public class NoticesOfToday {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NoticesOfToday.class);
+
     /** The customer notices that ask for money of an invoice: none goes out once the invoice is settled. */
     static final Set<String> DEMANDS = Set.of(Outbox.PRE_DUE_REMINDER, Outbox.OVERDUE_REMINDER, Outbox.DUNNING_LETTER,
         "INSTALMENT_REMINDER", "AGREEMENT_DEMAND", "AGREEMENT_ACCELERATED", SmsGateway.KIND);
@@ -69,9 +71,21 @@ public class NoticesOfToday {
     /**
      * The text a waiting message goes out with now: as written when it was written today (or is no demand); else the
      * reminder written again with today's figures (and saved so, the outbox shows what was sent). Empty: it is not
-     * sent (CANCELLED, with the reason).
+     * sent (CANCELLED, with the reason), or held for now when today's figures cannot be computed.
      */
     Optional<OutboxMessage> asSentToday(OutboxMessage m) {
+        try {
+            return refreshed(m);
+        } catch (RuntimeException e) {
+            // today's figures cannot be had (e.g. a fee policy in error): the notice waits (PENDING, tried again on the
+            // next run) rather than demand yesterday's figures, and the other messages still go
+            log.error("outbox message {} held: its figures as of today cannot be computed: {}", m.id(), e.getMessage(),
+                e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<OutboxMessage> refreshed(OutboxMessage m) {
         if (m.invoiceNumber() == null || !DEMANDS.contains(m.kind())) {
             return Optional.of(m);
         }
