@@ -30,14 +30,24 @@ public class DispatchFollowUp {
     private final InvoiceRepository invoices;
     private final ContactLog contacts;
     private final BusinessClock clock;
+    private final NoticesOfToday today;
 
     public DispatchFollowUp(Outbox outbox, FeeService fees, InvoiceRepository invoices, ContactLog contacts,
-                            BusinessClock clock) {
+                            BusinessClock clock, NoticesOfToday today) {
+        this.today = today;
         this.outbox = outbox;
         this.fees = fees;
         this.invoices = invoices;
         this.contacts = contacts;
         this.clock = clock;
+    }
+
+    /**
+     * The message as it goes out now, just before it is handed over: a reminder written on an earlier day with today's
+     * figures; null when it is not sent (CANCELLED with the reason, or held for now: {@link NoticesOfToday}).
+     */
+    public OutboxMessage asSentToday(OutboxMessage message) {
+        return today.asSentToday(message).orElse(null);
     }
 
     /** The message of the id was just handed to the mail server (or the SMS gateway). */

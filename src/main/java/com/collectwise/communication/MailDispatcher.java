@@ -118,7 +118,13 @@ public class MailDispatcher {
             }
             after = page.get(page.size() - 1).id();
             Map<SimpleMailMessage, OutboxMessage> claimed = new IdentityHashMap<>();
-            for (OutboxMessage m : page) {
+            for (OutboxMessage written : page) {
+                // a notice written on an earlier day goes with today's figures, or not at all (DispatchFollowUp)
+                OutboxMessage m = followUp == null ? written : followUp.asSentToday(written);
+                if (m == null) {
+                    owing.remove(written.id());
+                    continue;
+                }
                 if (claim(m.id())) { // else another dispatcher took it
                     MailAttachments.Attachment file = attachmentOf(m);
                     if (file == null) {
@@ -224,7 +230,7 @@ public class MailDispatcher {
                 rs.getString("invoice_number"), rs.getString("customer_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), null,
-                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant())))
+                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant(), null)))
             .list();
     }
 

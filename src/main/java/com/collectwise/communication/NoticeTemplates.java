@@ -42,7 +42,8 @@ public class NoticeTemplates {
     /** What a notice about an overdue invoice knows on top: today's figures and the rate. */
     private static final Set<String> OVERDUE = union(INVOICE, Set.of("daysOverdue", "overdueDays", "asOf", "principal", "interest",
         "fees", "total", "fee", "feeAdded", "totalWithFee", "capNote", "interestLine", "feeLine", "attn",
-        "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine", "interestAccrues"));
+        "letterDate", "deadline", "deadlineDays", "disputed", "demanded", "disputedLine", "interestAccrues",
+        "smsDisputed"));
 
     /** The notices and the sections each file must have. */
     public enum Notice {
@@ -50,8 +51,10 @@ public class NoticeTemplates {
         COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency", "compensation"),
             commonSections()),
         PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine", "open", "disputed", "demanded",
-            "openLine", "disputedLine")), List.of("subject", "body", "sms", "openLine", "disputedLine")),
-        OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine")),
+            "openLine", "disputedLine", "smsDisputed")),
+            List.of("subject", "body", "sms", "openLine", "disputedLine", "smsDisputed")),
+        OVERDUE_REMINDER("overdue-reminder", OVERDUE, List.of("subject", "body", "sms", "feeLine", "disputedLine",
+            "smsDisputed")),
         /** The e-mail that goes with the formal letter. */
         DUNNING_LETTER_EMAIL("dunning-letter-email", OVERDUE, List.of("subject", "body", "attn", "feeLine",
             "disputedLine", "subjectTimeBarred", "bodyTimeBarred")),

@@ -117,6 +117,8 @@ public class NoticeTexts {
         v.put("openLine", Money.rounded(open, c).amount().compareTo(Money.rounded(invoice.amount(), c).amount()) != 0
             ? templates.render(language, Notice.PRE_DUE_REMINDER, "openLine", v) : "");
         v.put("disputedLine", inDispute ? templates.render(language, Notice.PRE_DUE_REMINDER, "disputedLine", v) : "");
+        // the SMS names the disputed part beside what it asks for, shortly (DOMAIN.md 5)
+        v.put("smsDisputed", inDispute ? templates.render(language, Notice.PRE_DUE_REMINDER, "smsDisputed", v) : "");
         return v;
     }
 
@@ -200,6 +202,8 @@ public class NoticeTexts {
         v.put("demanded", money(CollectionNotices.demanded(totalWithFee, inDispute ? disputed : null), c, amounts));
         v.put("disputedLine", inDispute && notice.sections().contains("disputedLine")
             ? templates.render(language, notice, "disputedLine", v) : "");
+        v.put("smsDisputed", inDispute && notice.sections().contains("smsDisputed")
+            ? templates.render(language, notice, "smsDisputed", v) : "");
         return v;
     }
 

@@ -267,7 +267,37 @@ public class Outbox {
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("dispatched_at") == null ? null : rs.getTimestamp("dispatched_at").toInstant(),
-                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant()))
+                rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant(),
+                CANCELLED.equals(rs.getString("status")) ? rs.getString("last_error") : null))
             .list();
+    }
+
+    /** The status of a notice that is not sent: its invoice was settled, or its figures no longer hold. */
+    public static final String CANCELLED = "CANCELLED";
+
+    /** The message will not go out: CANCELLED, with the reason (GET /api/invoices/{n}/messages shows it). */
+    boolean cancel(long id, String reason) {
+        return jdbc.sql("UPDATE outbox SET status = 'CANCELLED', last_error = ? WHERE id = ? AND status = 'PENDING'")
+            .params(reason, id).update() == 1;
+    }
+
+    /** Every waiting message of the kinds for the invoice will not go out: CANCELLED, with the reason. */
+    int cancelWaiting(String invoiceNumber, java.util.Collection<String> kinds, String reason) {
+        return jdbc.sql("""
+                UPDATE outbox SET status = 'CANCELLED', last_error = :reason
+                WHERE invoice_number = :invoice AND status = 'PENDING' AND kind IN (:kinds)""")
+            .param("reason", reason).param("invoice", invoiceNumber).param("kinds", kinds).update();
+    }
+
+    /** A waiting message gets the text it goes out with (its figures as of the day it is sent). */
+    void rewrite(long id, String subject, String body) {
+        jdbc.sql("UPDATE outbox SET subject = ?, body = ? WHERE id = ? AND status = 'PENDING'")
+            .params(subject, body, id).update();
+    }
+
+    /** The fee a waiting notice books when it goes out ({@link #owedOnDispatch}); null: none. */
+    String feeOnDispatch(String idempotencyKey) {
+        return jdbc.sql("SELECT fee_on_dispatch FROM outbox WHERE idempotency_key = ?").param(idempotencyKey)
+            .query(String.class).optional().orElse(null);
     }
 }

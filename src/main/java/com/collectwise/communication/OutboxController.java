@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the case sent or will send: reminders, letters, texts, alerts and hand-off events with their
  * dispatch status. Without a mail host or SMS gateway configured, messages wait here as PENDING. {@code notBefore}
- * is set on a customer message held by the quiet hours; {@code sendAt} is when it went or will go at the earliest.
+ * is set on a customer message held by the quiet hours; {@code sendAt} is when it went or will go at the earliest; {@code reason} says why a CANCELLED one
+ * was not sent (its invoice settled meanwhile, or nothing undisputed is owed any more).
  */
 @RestController
 public class OutboxController {
@@ -40,6 +41,7 @@ public class OutboxController {
         v.put("dispatchedAt", m.dispatchedAt() == null ? null : m.dispatchedAt().toString());
         v.put("notBefore", m.notBefore() == null ? null : m.notBefore().toString());
         v.put("sendAt", m.sendAt().toString());
+        v.put("reason", m.reason());
         return v;
     }
 }

@@ -76,17 +76,27 @@ public class SmsGateway {
         if (!enabled() || quietHours.isNightNow()) {
             return 0;
         }
-        record Sms(long id, String key, String to, String text, boolean owes) {
+        record Sms(long id, String key, String to, String text, boolean owes, OutboxMessage written) {
         }
         List<Sms> pending = jdbc.sql("""
-                SELECT id, idempotency_key, recipient, body, contact_on_dispatch, fee_on_dispatch FROM outbox
+                SELECT id, idempotency_key, recipient, body, contact_on_dispatch, fee_on_dispatch, invoice_number,
+                       customer_id, created_at, attempts FROM outbox
                 WHERE kind = 'SMS' AND status = 'PENDING' AND recipient IS NOT NULL AND attempts < ?
                 AND (not_before IS NULL OR not_before <= ?) ORDER BY id""")
             .params(maxAttempts, Timestamp.from(clock.now()))
             .query((rs, n) -> new Sms(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5) != null || rs.getString(6) != null)).list();
+                rs.getString(5) != null || rs.getString(6) != null,
+                new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(7), rs.getString(8), KIND,
+                    rs.getString(3), null, rs.getString(4), "PENDING", rs.getInt(10), rs.getTimestamp(9).toInstant(),
+                    null, null, null))).list();
         int sent = 0;
-        for (Sms sms : pending) {
+        for (Sms written : pending) {
+            // a text written on an earlier day goes with today's figures, or not at all (NoticesOfToday)
+            OutboxMessage now = followUp.asSentToday(written.written());
+            if (now == null) {
+                continue;
+            }
+            Sms sms = new Sms(written.id(), written.key(), written.to(), now.body(), written.owes(), now);
             int claimed = jdbc.sql("UPDATE outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1 "
                 + "WHERE id = ? AND status = 'PENDING'").params(Timestamp.from(clock.now()), sms.id()).update();
             if (claimed == 0) {

@@ -104,6 +104,31 @@ class NoticeTemplatesTest {
             Please pay today. Your collector will call you.""");
     }
 
+    /**
+     * Fault: the overdue reminder's SMS asked for the undisputed part without naming the disputed one (DOMAIN.md 5:
+     * every reminder shows the undisputed amount and names the disputed one). Outstanding 12,077.96, no fee, 3,000.00
+     * under open dispute: asks for 12,077.96 - 3,000.00 = 9,077.96 and names the 3,000.00, shortly; without a dispute
+     * the text is as before.
+     */
+    @Test
+    void theOverdueSmsNamesTheDisputedAmountBesideTheUndisputedOne() {
+        LateCharges noFee = LateCharges.of(basis, LocalDate.of(2026, 3, 5), null);
+        Customer en = customer(Language.EN);
+        Map<String, String> v = texts.overdueValues(invoice, en, statement, 33, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN, new BigDecimal("3000.00"));
+        assertThat(texts.render(en, Notice.OVERDUE_REMINDER, "sms", v)).isEqualTo(
+            "Invoice INV-T-1 is 33 days overdue: please pay CNY 9077.96 today (CNY 3000.00 disputed, not asked for).");
+        Customer zh = customer(Language.ZH);
+        Map<String, String> z = texts.overdueValues(invoice, zh, statement, 33, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN, new BigDecimal("3000.00"));
+        assertThat(texts.render(zh, Notice.OVERDUE_REMINDER, "sms", z)).isEqualTo(
+            "【科立威演示贸易有限公司】发票 INV-T-1 已逾期 33 天，请于今日支付 CNY 9077.96（CNY 3000.00 有异议，暂不催收）。");
+        Map<String, String> undisputed = texts.overdueValues(invoice, en, statement, 33, noFee, null,
+            Notice.OVERDUE_REMINDER, "feeLine", Amounts.PLAIN);
+        assertThat(texts.render(en, Notice.OVERDUE_REMINDER, "sms", undisputed))
+            .isEqualTo("Invoice INV-T-1 is 33 days overdue: please pay CNY 12077.96 today.");
+    }
+
     /** The first overdue reminder goes out the day after the due date: "1 day overdue", not "1 days overdue". */
     @Test
     void oneDayOverdueIsSaidInTheSingular() {
@@ -152,15 +177,18 @@ class NoticeTemplatesTest {
                 + "Still open after the payments and credits received so far: CNY 8000.00.\n"
                 + "Of this, CNY 3000.00 is disputed: we do not ask for it until the dispute is decided. "
                 + "Undisputed and due on 2026-01-31: CNY 5000.00.\nYou can pay");
+        // the SMS names the disputed part beside what it asks for (DOMAIN.md 5: every reminder shows the undisputed
+        // amount and names the disputed one; before, the SMS gave only the 5,000.00)
         assertThat(texts.render(en, Notice.PRE_DUE_REMINDER, "sms", v))
-            .isEqualTo("Reminder: invoice INV-T-1 (CNY 5000.00) is due on 2026-01-31.");
+            .isEqualTo("Reminder: invoice INV-T-1 (CNY 5000.00; CNY 3000.00 disputed, not asked for) is due on "
+                + "2026-01-31.");
 
         Customer zh = customer(Language.ZH);
         Map<String, String> z = texts.preDueValues(invoice, zh, null, new BigDecimal("8000.00"), disputed);
         assertThat(texts.render(zh, Notice.PRE_DUE_REMINDER, "body", z))
             .contains("金额 CNY 12000.00，将于 2026年1月31日 到期", "尚未结清金额为 CNY 8000.00",
                 "其中 CNY 3000.00 存在异议", "无异议且应于 2026年1月31日 支付的金额为 CNY 5000.00");
-        assertThat(texts.render(zh, Notice.PRE_DUE_REMINDER, "sms", z)).contains("（CNY 5000.00）");
+        assertThat(texts.render(zh, Notice.PRE_DUE_REMINDER, "sms", z)).contains("（CNY 5000.00，CNY 3000.00 有异议，暂不催收）");
 
         // nothing paid, credited or disputed: the text of the amount, without either line
         Map<String, String> untouched = texts.preDueValues(invoice, en, null, new BigDecimal("12000.00"),

@@ -473,9 +473,11 @@ class FeeBookingProcessTest extends CollectionTestSupport {
 
         assertThat(message(Outbox.OVERDUE_REMINDER).status()).isEqualTo("SENT");
         assertThat(fees()).containsExactly("CNY 15.00 2026-03-09");
-        // the reminder told the fee it now costs: 2 days of 4.5% on 12,000.00 = 2.96, + 15.00
+        // the reminder told the fee it now costs, with the figures of the day it went out (03-09, not those of 03-05
+        // when it was written: DOMAIN.md 5, every figure is a replay): 6 days (03-04..03-09) of 4.5% on 12,000.00 =
+        // 12000 x 0.045 x 6 / 365 = 8.876... = 8.88, + 15.00 = 12023.88 (before: 2 days, 2.96, 12017.96)
         assertThat(message(Outbox.OVERDUE_REMINDER).body())
-            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12017.96.");
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12023.88.");
         assertThat(collectorTasks(customer)).as("the address closed the task").isEmpty();
     }
 
