@@ -651,6 +651,30 @@ public class CaseEngine {
             .findFirst();
     }
 
+    /**
+     * The invoices whose case has legal's "Review limitation" task open, read a page at a time: the daily limitation
+     * check asks {@link #openLimitationReview} only for these, not one engine query for every open invoice.
+     */
+    public Set<String> casesWithOpenLimitationReview() {
+        Set<String> invoiceNumbers = new java.util.HashSet<>();
+        for (int first = 0; ; first += REVIEW_PAGE) {
+            List<org.camunda.bpm.engine.runtime.Execution> page = runtime.createExecutionQuery()
+                .messageEventSubscriptionName(MSG_LIMITATION_DATE_MOVED).orderByProcessInstanceId().asc()
+                .listPage(first, REVIEW_PAGE);
+            Set<String> instanceIds = new java.util.HashSet<>();
+            page.forEach(e -> instanceIds.add(e.getProcessInstanceId()));
+            if (!instanceIds.isEmpty()) {
+                runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).listPage(0, instanceIds.size())
+                    .forEach(p -> invoiceNumbers.add(p.getBusinessKey()));
+            }
+            if (page.size() < REVIEW_PAGE) {
+                return invoiceNumbers;
+            }
+        }
+    }
+
+    private static final int REVIEW_PAGE = 500;
+
     /** The limitation date moved away from the one legal's open review was opened for: the review is withdrawn. */
     public void limitationDateMoved(String invoiceNumber) {
         runtime.createMessageCorrelation(MSG_LIMITATION_DATE_MOVED).processInstanceBusinessKey(invoiceNumber)

@@ -5,6 +5,7 @@ import static com.collectwise.kernel.CaseVariables.*;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,8 @@ public class LimitationWatch {
         }
         AfterTransaction.runOrDefer(() -> {
             try {
-                own.execute(s -> warnIfDue(registered.invoiceNumber(), today));
+                // a case just registered has no review open yet
+                own.execute(s -> warnIfDue(registered.invoiceNumber(), today, false));
             } catch (DuplicateKeyException e) {
                 // the daily check warned at the same moment
             } catch (RuntimeException e) {
@@ -107,10 +109,13 @@ public class LimitationWatch {
     public int warnDueCases() {
         LocalDate today = clock.today();
         List<String> open = invoices.openInvoiceNumbers();
+        // the few cases with legal's review open, read once: only these can have a review to withdraw
+        Set<String> reviewed = cases.casesWithOpenLimitationReview();
         int warned = 0;
         for (String invoiceNumber : open) {
             try {
-                if (Boolean.TRUE.equals(transaction.execute(s -> warnIfDue(invoiceNumber, today)))) {
+                if (Boolean.TRUE.equals(transaction.execute(s -> warnIfDue(invoiceNumber, today,
+                    reviewed.contains(invoiceNumber))))) {
                     warned++;
                 }
             } catch (DuplicateKeyException e) {
@@ -120,13 +125,15 @@ public class LimitationWatch {
         return warned;
     }
 
-    private boolean warnIfDue(String invoiceNumber, LocalDate today) {
+    private boolean warnIfDue(String invoiceNumber, LocalDate today, boolean reviewOpen) {
         Invoice invoice = invoices.find(invoiceNumber).orElse(null);
         if (invoice == null) {
             return false;
         }
         LocalDate date = limitation.limitationDate(invoice, today);
-        withdrawStaleReview(invoice, date, today);
+        if (reviewOpen) {
+            withdrawStaleReview(invoice, date, today);
+        }
         if (today.isBefore(date.minusDays(warningDays))) {
             return false;
         }
