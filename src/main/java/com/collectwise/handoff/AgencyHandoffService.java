@@ -84,6 +84,15 @@ public class AgencyHandoffService {
             .param(invoiceNumber).query(Integer.class).single() + 1;
     }
 
+    /** The day the mandate the agency works on now (sent, not ended) was sent, if there is one. */
+    public java.util.Optional<LocalDate> openMandateSentOn(String invoiceNumber) {
+        return jdbc.sql("""
+                SELECT sent_at FROM agency_mandates WHERE invoice_number = ? AND ended_at IS NULL
+                ORDER BY handoff_number DESC""")
+            .param(invoiceNumber).query(Timestamp.class).list().stream().findFirst()
+            .map(t -> t.toInstant().atZone(clock.zone()).toLocalDate());
+    }
+
     /** Tells the agency to stop working the case and notes why the mandate ended. */
     public void endMandate(String invoiceNumber, int handoffNumber, String reason) {
         String key = AgencyMandate.key(invoiceNumber, handoffNumber);

@@ -39,6 +39,12 @@ public class AgencyReportInbox {
             .optional();
     }
 
+    /** The stored reports of the invoice that reached its case, as stored ({@link AgencyReportService#stored}). */
+    java.util.List<String> appliedPayloads(String invoiceNumber) {
+        return jdbc.sql("SELECT payload FROM inbox WHERE message_name = ? AND business_key = ? AND status = ?")
+            .params(CaseVariables.MSG_AGENCY_REPORT, invoiceNumber, APPLIED).query(String.class).list();
+    }
+
     /** A report that could not be applied yet. */
     record Kept(long id, String invoiceNumber, String payload) {
     }

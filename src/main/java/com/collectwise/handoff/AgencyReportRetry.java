@@ -78,9 +78,11 @@ public class AgencyReportRetry {
         if (invoice == null) {
             return false;
         }
+        AgencyReport report = reports.stored(kept.payload());
+        // a report older than the running mandate or than a report the case took stays kept (its money is booked)
         boolean reached = cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT)
-            && inbox.claim(kept.id(), clock.now());
-        reports.deliver(invoice, reports.stored(kept.payload()), reached);
+            && reports.newerThan(invoice, report) == null && inbox.claim(kept.id(), clock.now());
+        reports.deliver(invoice, report, reached);
         return reached;
     }
 }

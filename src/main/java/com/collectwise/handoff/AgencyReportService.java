@@ -55,10 +55,13 @@ public class AgencyReportService {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final CustomerRepository customers;
+    private final AgencyHandoffService handoffs;
 
     public AgencyReportService(AgencyReportInbox inbox, InvoiceRepository invoices, CaseEngine cases,
                                PaymentService payments, BusinessClock clock, ObjectMapper json,
-                               PlatformTransactionManager transactionManager, CustomerRepository customers) {
+                               PlatformTransactionManager transactionManager, CustomerRepository customers,
+                               AgencyHandoffService handoffs) {
+        this.handoffs = handoffs;
         this.customers = customers;
         this.inbox = inbox;
         this.invoices = invoices;
@@ -100,16 +103,38 @@ public class AgencyReportService {
             return new Result(Outcome.UNKNOWN_CASE, report.reportId(), report.invoiceNumber(), null);
         }
         boolean waits = cases.awaits(invoice.invoiceNumber(), CaseVariables.MSG_AGENCY_REPORT);
+        LocalDate newer = waits ? newerThan(invoice, report) : null;
+        waits &= newer == null;
         if (waits) {
             inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.APPLIED, null,
                 clock.now());
         } else {
-            inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT,
-                "The case was not waiting for an agency report", clock.now());
+            inbox.insert(report.reportId(), report.invoiceNumber(), payload, AgencyReportInbox.KEPT, newer == null
+                ? "The case was not waiting for an agency report"
+                : "Reported on " + report.reportedOn() + ", before the mandate or the report of " + newer
+                    + " the case has: it does not change the case (its money is booked)", clock.now());
         }
         PaymentReceipt payment = deliver(invoice, report, waits);
         return new Result(waits ? Outcome.CORRELATED : Outcome.KEPT, report.reportId(), report.invoiceNumber(),
             payment);
+    }
+
+    /**
+     * A report out of date order does not move the case: one dated before the running mandate was sent (a late word on
+     * an earlier mandate) or before a report the case took already (the agency's newer word stands). Its money is
+     * booked all the same, dated as reported.
+     *
+     * @return the later date the report is older than, or null when it is current
+     */
+    LocalDate newerThan(Invoice invoice, AgencyReport report) {
+        LocalDate newest = handoffs.openMandateSentOn(invoice.invoiceNumber()).orElse(null);
+        for (String taken : inbox.appliedPayloads(invoice.invoiceNumber())) {
+            LocalDate on = stored(taken).reportedOn();
+            if (newest == null || on.isAfter(newest)) {
+                newest = on;
+            }
+        }
+        return newest != null && report.reportedOn().isBefore(newest) ? newest : null;
     }
 
     /**

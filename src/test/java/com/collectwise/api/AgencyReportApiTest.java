@@ -122,6 +122,42 @@ class AgencyReportApiTest extends ApiTestSupport {
             .isEqualTo(1);
     }
 
+    /**
+     * Reports out of date order: the agency said PARTLY_COLLECTED 120.00 on today - 1 (the case took it and waits
+     * again); its UNCOLLECTIBLE of today - 5 arrives after it. The older word does not end the case (202, kept with
+     * the reason, the case still waits); its 30.00 is booked all the same, dated today - 5. A report of today
+     * (newer) then reaches the case.
+     */
+    @Test
+    void aReportOlderThanOneTheCaseTookDoesNotMoveTheCase() {
+        String number = invoiceAtAgency("300.00");
+        waitingCase(number);
+        Map<String, Object> newer = report(number, unique("R"), "PARTLY_COLLECTED", "120.00");
+        newer.put("reportedOn", today().minusDays(1).toString());
+        assertThat(post(INTEGRATION, "/api/agency/reports", newer).status()).isEqualTo(200);
+        String waitingAgain = waitingCase(number);
+
+        String olderId = unique("R");
+        Map<String, Object> older = report(number, olderId, "UNCOLLECTIBLE", "30.00");
+        older.put("reportedOn", today().minusDays(5).toString());
+        Response late = post(INTEGRATION, "/api/agency/reports", older);
+
+        assertThat(late.status()).as(late.raw()).isEqualTo(202);
+        assertThat(late.body().path("outcome").asText()).isEqualTo("KEPT");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waitingAgain).count())
+            .as("the case still waits for the agency").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT reason FROM inbox WHERE dedup_key = ?").param("AGENCY_REPORT:" + olderId)
+            .query(String.class).single()).contains(today().minusDays(1).toString());
+        assertThat(jdbc.sql("SELECT received_on FROM payments WHERE payment_reference = ?").param("AGENCY-" + olderId)
+            .query(java.time.LocalDate.class).single()).isEqualTo(today().minusDays(5));
+        assertThat(jdbc.sql("SELECT SUM(amount) FROM payment_allocations WHERE payment_reference = ?")
+            .param("AGENCY-" + olderId).query(BigDecimal.class).single()).isEqualByComparingTo("30.00");
+
+        Response current = post(INTEGRATION, "/api/agency/reports", report(number, unique("R"), "IN_PROGRESS", null));
+        assertThat(current.status()).as(current.raw()).isEqualTo(200);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waitingAgain).count()).isZero();
+    }
+
     @Test
     void duplicateReportChangesNothing() {
         String number = invoiceAtAgency("300.00");

@@ -345,4 +345,32 @@ class AgencyHandoffProcessTest extends CollectionTestSupport {
         assertThat(runWhenDue(handOffJob(second))).isTrue();
         assertThat(AGENCY.mandates()).containsOnlyKeys(key(), invoice.invoiceNumber() + ":2");
     }
+
+    /**
+     * A late word on the first mandate does not end the second: mandate 1 sent on 2026-03-02, the case moved to a new
+     * agency on 2026-03-10 (mandate 2 sent that day); the first agency's UNCOLLECTIBLE of 2026-03-05 comes in then. It
+     * is kept, the second mandate goes on; the second agency's IN_PROGRESS of 2026-03-12 reaches the case.
+     */
+    @Test
+    void aReportDatedBeforeTheRunningMandateDoesNotEndIt() {
+        ProcessInstance pi = handedOff(false);
+        setClock(APPROVED.plusDays(8));
+        runtime.createMessageCorrelation(MSG_STAGE_CHANGE).processInstanceBusinessKey(invoice.invoiceNumber())
+            .setVariable(TARGET_STAGE, "AGENCY").setVariable(STAGE_CHANGE_REASON, "new agency").correlate();
+        executeDueJobs();
+        ProcessInstance second = approved(pi);
+        assertThat(runWhenDue(handOffJob(second))).isTrue();
+        BpmnAwareTests.assertThat(second).isWaitingAt("Task_WaitForAgencyReport");
+
+        AgencyReportService.Result late = reports.receive(new AgencyReport(invoice.invoiceNumber(), "AG-1",
+            invoice.invoiceNumber() + "-OLD", AgencyReportStatus.UNCOLLECTIBLE, BigDecimal.ZERO, LocalDate.of(2026, 3, 5)));
+        executeDueJobs();
+        assertThat(late.outcome()).isEqualTo(AgencyReportService.Outcome.KEPT);
+        BpmnAwareTests.assertThat(second).isWaitingAt("Task_WaitForAgencyReport");
+
+        AgencyReportService.Result current = reports.receive(new AgencyReport(invoice.invoiceNumber(), "AG-2",
+            invoice.invoiceNumber() + "-NEW", AgencyReportStatus.IN_PROGRESS, BigDecimal.ZERO, LocalDate.of(2026, 3, 12)));
+        assertThat(current.outcome()).isEqualTo(AgencyReportService.Outcome.CORRELATED);
+        BpmnAwareTests.assertThat(second).isWaitingAt("Task_WaitForAgencyReport");
+    }
 }
