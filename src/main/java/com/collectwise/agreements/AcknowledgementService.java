@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.limitation.LimitationFactRecorded;
 
 /**
  * Acknowledgements of the debt by the customer: a partial payment, a promise to pay, an instalment agreement, a
@@ -26,10 +27,13 @@ public class AcknowledgementService {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AcknowledgementService(JdbcClient jdbc, BusinessClock clock) {
+    public AcknowledgementService(JdbcClient jdbc, BusinessClock clock,
+                                  org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public void record(String invoiceNumber, LocalDate acknowledgedOn, String source) {
@@ -37,6 +41,8 @@ public class AcknowledgementService {
                 INSERT INTO acknowledgements (invoice_number, acknowledged_on, source, recorded_at)
                 VALUES (?, ?, ?, ?)""")
             .params(invoiceNumber, acknowledgedOn, source, Timestamp.from(clock.now())).update();
+        // the limitation date moved: legal's review of the old date is withdrawn once this has committed
+        events.publishEvent(new LimitationFactRecorded(invoiceNumber));
     }
 
     /** A part payment acknowledges the debt: the limitation period restarts (Civil Code art. 195). */

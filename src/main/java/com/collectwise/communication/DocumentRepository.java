@@ -21,10 +21,13 @@ public class DocumentRepository {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public DocumentRepository(JdbcClient jdbc, BusinessClock clock) {
+    public DocumentRepository(JdbcClient jdbc, BusinessClock clock,
+                              org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Stores the document unless one with the same key exists; returns the stored one either way. */
@@ -64,6 +67,10 @@ public class DocumentRepository {
     public void recordDelivery(long id, String status, String proof) {
         jdbc.sql("UPDATE documents SET delivery_status = ?, delivery_proof = ? WHERE id = ?")
             .params(status, proof, id).update();
+        // a demand delivered (or no longer) moves the limitation date
+        jdbc.sql("SELECT invoice_number FROM documents WHERE id = ?").param(id).query(String.class).optional()
+            .ifPresent(invoiceNumber -> events.publishEvent(
+                new com.collectwise.limitation.LimitationFactRecorded(invoiceNumber)));
     }
 
     static String sha256(byte[] content) {

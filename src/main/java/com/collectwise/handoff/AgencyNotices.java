@@ -17,11 +17,12 @@ import com.collectwise.disputes.DisputeDecided;
 import com.collectwise.disputes.DisputeRaised;
 import com.collectwise.payments.CreditNoteBooked;
 import com.collectwise.payments.PaymentApplied;
+import com.collectwise.payments.PaymentReversed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the agency informed (DOMAIN.md section 8): while a mandate runs, a direct payment, a dispute and the
+ * Keeps the agency informed (DOMAIN.md section 8): while a mandate runs, a direct payment (and its reversal), a dispute and the
  * settlement of the case are queued for the agency in the outbox, in the transaction of the event itself (so the
  * notice exists exactly when the payment, dispute or closing does), and {@link AgencyNoticeDispatcher} delivers
  * them over HTTP at least once with back-off. One notice per mandate and event: the outbox key is unique, and it is
@@ -62,6 +63,20 @@ public class AgencyNotices {
             key(m, AgencyNotice.PAYMENT, payment.paymentReference()), m.mandateKey(), m.invoiceNumber(),
             AgencyNotice.PAYMENT, payment.paymentReference(), payment.amount(), payment.currency(),
             payment.receivedOn(), "The customer paid us directly: collect only what is still open.")));
+    }
+
+    /**
+     * A payment that had reached the case was reversed (bounced or recalled): the agency, told of the payment (or
+     * handed the case without it), collects what it had paid again. Money the agency reported itself is told too.
+     */
+    @EventListener
+    public void paymentReversed(PaymentReversed reversed) {
+        mandate(reversed.invoiceNumber()).ifPresent(m -> queue(m, reversed.customerId(), new AgencyNotice(
+            key(m, AgencyNotice.PAYMENT_REVERSED, reversed.paymentReference()), m.mandateKey(), m.invoiceNumber(),
+            AgencyNotice.PAYMENT_REVERSED, reversed.paymentReference(), reversed.amount(), reversed.currency(),
+            reversed.reversedOn(), "The payment " + reversed.paymentReference() + " was reversed ("
+                + reversed.reason() + "): the " + reversed.amount().toPlainString() + " " + reversed.currency()
+                + " it paid is owed again; collect it with the rest.")));
     }
 
     @EventListener
@@ -114,6 +129,37 @@ public class AgencyNotices {
                 + (note.stillDisputed().signum() > 0 ? "; still disputed, not to be collected: "
                     + note.stillDisputed().toPlainString() + " " + note.currency() : "")
                 + ". Collect only what is still open.")));
+    }
+
+    /**
+     * The customer withdrew its consent to share personal data (PATCH sharePersonalData false) while an agency works
+     * one of its cases with the debtor's data the mandate carried: the agency is told to delete it and to go on with
+     * the invoice and the amounts only (DOMAIN.md 8: personal data only where the customer agreement allows it). A
+     * mandate sent without personal data has nothing to delete.
+     */
+    @EventListener
+    public void customerChanged(com.collectwise.customers.CustomerChanged change) {
+        if (!change.profileBefore().sharePersonalData() || change.profileAfter().sharePersonalData()) {
+            return;
+        }
+        for (com.collectwise.kernel.Invoice invoice : invoices.findOpenByCustomer(change.customerId())) {
+            mandate(invoice.invoiceNumber()).filter(this::sharedPersonalData).ifPresent(m -> queue(m,
+                change.customerId(), new AgencyNotice(key(m, AgencyNotice.CONSENT_WITHDRAWN, consentChange(change)),
+                    m.mandateKey(), m.invoiceNumber(), AgencyNotice.CONSENT_WITHDRAWN, null, null, null,
+                    clock.today(), "The customer withdrew its consent to share personal data: delete the debtor's"
+                        + " personal data sent with this mandate and work the case with the invoice data only.")));
+        }
+    }
+
+    /** The reference of a consent withdrawal: when it was recorded (a later withdrawal after a new consent is another). */
+    private static String consentChange(com.collectwise.customers.CustomerChanged change) {
+        return change.changes().stream().filter(c -> com.collectwise.customers.CustomerService.SHARE_PERSONAL_DATA
+            .equals(c.field())).map(c -> c.changedAt().toString()).findFirst().orElse("");
+    }
+
+    private boolean sharedPersonalData(OpenMandate mandate) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT personal_data_shared FROM agency_mandates WHERE idempotency_key = ?")
+            .param(mandate.mandateKey()).query(Boolean.class).single());
     }
 
     /** The case is over: the agency stops, and the mandate is ended here too (no end-of-mandate call follows). */

@@ -18,15 +18,18 @@ public class Lawsuits implements InterruptionSource {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public Lawsuits(JdbcClient jdbc, BusinessClock clock) {
+    public Lawsuits(JdbcClient jdbc, BusinessClock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public void filed(String invoiceNumber, LocalDate filedOn, String court, String caseReference) {
         jdbc.sql("INSERT INTO lawsuits (invoice_number, filed_on, court, case_reference, created_at) VALUES (?, ?, ?, ?, ?)")
             .params(invoiceNumber, filedOn, court, caseReference, Timestamp.from(clock.now())).update();
+        events.publishEvent(new com.collectwise.limitation.LimitationFactRecorded(invoiceNumber)); // restarts the period
     }
 
     public List<LocalDate> filingDates(String invoiceNumber) {

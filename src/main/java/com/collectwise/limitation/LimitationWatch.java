@@ -15,7 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.collectwise.kernel.BusinessClock;
@@ -38,7 +41,8 @@ import com.collectwise.kernel.InvoiceRepository;
  * restarted the period since the warning) is withdrawn by the same check, with a note in the case file: its reason is
  * gone, and legal gets a new review, due on the new date, 90 days before it (at once when that is already inside the
  * warning days). Withdrawn rather than re-dated: a task due years ahead would sit in legal's list as if the claim
- * were near limitation.
+ * were near limitation. The fact itself ({@link LimitationFactRecorded}) withdraws it too, once it has committed, so
+ * legal does not work a review whose reason is gone until the next morning; the daily check stays the safety net.
  */
 @Component
 public class LimitationWatch {
@@ -105,6 +109,43 @@ public class LimitationWatch {
         });
     }
 
+    /**
+     * A fact that may move the limitation date was recorded: once it has committed, in a transaction of its own, an
+     * open review of another date is withdrawn (and legal warned anew when the new date is inside the warning days), as
+     * the daily check would do. An invoice due less than three years minus the warning days ago is skipped without a
+     * query (no review can be open for it); its row was read by the recording transaction. A failure is logged; the
+     * daily check withdraws then.
+     */
+    @EventListener
+    public void factRecorded(LimitationFactRecorded fact) {
+        LocalDate today = clock.today();
+        Invoice invoice = invoices.find(fact.invoiceNumber()).orElse(null);
+        if (invoice == null
+            || today.isBefore(invoice.dueDate().plusYears(LimitationService.YEARS).minusDays(warningDays))) {
+            return;
+        }
+        Runnable recheck = () -> AfterTransaction.runOrDefer(() -> {
+            try {
+                own.execute(s -> warnIfDue(fact.invoiceNumber(), today, true));
+            } catch (DuplicateKeyException e) {
+                // the daily check warned at the same moment
+            } catch (RuntimeException e) {
+                log.error("Invoice {}: legal's limitation review could not be checked after a new fact; the daily"
+                    + " check does it", fact.invoiceNumber(), e);
+            }
+        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recheck.run();
+                }
+            });
+        } else {
+            recheck.run();
+        }
+    }
+
     /** @return how many cases were warned now */
     public int warnDueCases() {
         LocalDate today = clock.today();
@@ -156,6 +197,10 @@ public class LimitationWatch {
             return;
         }
         cases.limitationDateMoved(invoice.invoiceNumber());
+        // the warning of that date was withdrawn, not worked: should the date come back (a payment that restarted the
+        // period bounces), legal is warned of it again
+        jdbc.sql("DELETE FROM limitation_warnings WHERE invoice_number = ? AND limitation_date = ?")
+            .params(invoice.invoiceNumber(), reviewed).update();
         LocalDate next = date.minusDays(warningDays);
         contacts.append(new ContactEntry(null, invoice.invoiceNumber(), invoice.customerId(), "NOTE", clock.now(), null,
             null, "LIMITATION_REVIEW_WITHDRAWN", "Limitation review withdrawn: it was opened for the limitation date "

@@ -75,6 +75,20 @@ public class PaymentRepository implements AppliedPayments, PartPaymentTrackRecor
         }
     }
 
+    /** What the payment was recorded to pay, per invoice (its allocations, written when it was posted or applied). */
+    java.util.Map<String, BigDecimal> allocatedPerInvoice(String paymentReference) {
+        java.util.Map<String, BigDecimal> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT invoice_number, SUM(amount) FROM payment_allocations
+                WHERE payment_reference = ? AND invoice_number IS NOT NULL
+                GROUP BY invoice_number ORDER BY invoice_number""")
+            .param(paymentReference)
+            .query(rs -> {
+                result.put(rs.getString(1), rs.getBigDecimal(2));
+            });
+        return result;
+    }
+
     void markReversed(String paymentReference, LocalDate reversedOn, String reason, String hash) {
         TransactionCache.forgetComputed(); // the replayed accounts go; rows read (invoices, customer) did not change
         jdbc.sql("""

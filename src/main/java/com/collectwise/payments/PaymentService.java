@@ -211,6 +211,15 @@ public class PaymentService {
                 LocalDate today = later(reversedOn, clock.today());
                 reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn,
                     true);
+                // owed again where it had paid: whoever was told of the payment is told (an agency working the case),
+                // and it acknowledges nothing any more (the limitation date may move back)
+                String customerId = reversed.customerId();
+                String currency = reversed.view().currency();
+                payments.allocatedPerInvoice(paymentReference).forEach((invoiceNumber, amount) -> {
+                    events.publishEvent(new PaymentReversed(paymentReference, customerId, invoiceNumber,
+                        com.collectwise.money.Money.stored(amount, currency), currency, reversedOn, reason));
+                    events.publishEvent(new com.collectwise.limitation.LimitationFactRecorded(invoiceNumber));
+                });
             }
             return reversed.view();
         })));

@@ -70,6 +70,7 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
     @Autowired PaymentService payments;
     @Autowired com.collectwise.payments.CreditNoteService creditNotes;
     @Autowired DisputeService disputes;
+    @Autowired com.collectwise.customers.CustomerService customerService;
     @Autowired AgencyNoticeDispatcher dispatcher;
     @Autowired CaseFigures figures;
     @Autowired com.collectwise.handoff.AgencyRecallService recalls;
@@ -145,6 +146,68 @@ class AgencyNoticeProcessTest extends CollectionTestSupport {
         assertThat(notices()).extracting(OutboxMessage::status).containsOnly("SENT");
         assertThat(jdbc.sql("SELECT end_reason FROM agency_mandates WHERE idempotency_key = ?").param(mandateKey())
             .query(String.class).single()).startsWith("settled");
+    }
+
+    /**
+     * The agency was told the customer paid 1,000.00 of the 5,000.00 directly; the payment bounces: the agency is told
+     * once that the 1,000.00 is owed again (the reversal replayed: nothing new), as it was told of the payment.
+     */
+    @Test
+    void aBouncedDirectPaymentIsToldToTheAgencyOnce() throws Exception {
+        handedOff();
+        pay("BANK-R1", "1000.00");
+        payments.reverse("BANK-R1", LocalDate.of(2026, 3, 2), "cheque bounced");
+        payments.reverse("BANK-R1", LocalDate.of(2026, 3, 2), "cheque bounced"); // replayed: nothing new
+        executeDueJobs();
+        assertThat(notices().stream()
+            .filter(m -> m.idempotencyKey().equals(mandateKey() + ":PAYMENT_REVERSED:BANK-R1")))
+            .singleElement().satisfies(m -> {
+                JsonNode body = json.readTree(m.body());
+                assertThat(body.get("type").asText()).isEqualTo("PAYMENT_REVERSED");
+                assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("1000.00");
+                assertThat(body.get("on").asText()).isEqualTo("2026-03-02");
+                assertThat(body.get("detail").asText()).contains("cheque bounced").contains("1000.00 CNY");
+            });
+        dispatcher.dispatchDue();
+        assertThat(AGENCY.calls(NOTICES)).extracting(AgencyStub.Call::idempotencyKey).containsExactly(
+            mandateKey() + ":PAYMENT:BANK-R1", mandateKey() + ":PAYMENT_REVERSED:BANK-R1");
+    }
+
+    /**
+     * The customer had consented: the mandate carried its personal data. Consent withdrawn by PATCH while the agency
+     * works the case: the agency is told once to delete it (a replayed PATCH changes nothing). Another customer field
+     * changed afterwards tells the agency nothing.
+     */
+    @Test
+    void aConsentWithdrawnWhileTheAgencyWorksTheCaseIsToldToTheAgencyOnce() throws Exception {
+        setClock(APPROVED);
+        Customer customer = customer(Segment.DOMESTIC);
+        jdbc.sql("UPDATE customers SET share_personal_data = TRUE WHERE customer_id = ?").param(customer.customerId())
+            .update();
+        invoice = invoice(customer, LocalDate.of(2025, 12, 20), 30, "5000.00");
+        ProcessInstance pi = start(invoice, customer);
+        BpmnAwareTests.complete(task(pi, "Task_ApproveAgencyHandoff"),
+            withVariables(AGENCY_DECISION, "APPROVE", DECISION_REASON, "worth it"));
+        ProcessInstance agency = called(pi);
+        management.executeJob(management.createJobQuery().processInstanceId(agency.getId()).singleResult().getId());
+        assertThat(AGENCY.mandates().get(mandateKey())).as("sent with the debtor's data").contains("\"debtor\"");
+
+        com.collectwise.customers.CustomerPatch withdraw = new com.collectwise.customers.CustomerPatch(null, null, null,
+            null, null, null, null, false);
+        customerService.update(customer.customerId(), withdraw, "supervisor1");
+        customerService.update(customer.customerId(), withdraw, "supervisor1"); // replayed: no change
+        customerService.update(customer.customerId(), new com.collectwise.customers.CustomerPatch(null, null,
+            java.util.Optional.of("ap@example.com"), null, null, null, null, null), "supervisor1");
+
+        assertThat(notices()).singleElement().satisfies(m -> {
+            JsonNode body = json.readTree(m.body());
+            assertThat(body.get("type").asText()).isEqualTo("CONSENT_WITHDRAWN");
+            assertThat(body.get("mandateKey").asText()).isEqualTo(mandateKey());
+            assertThat(body.get("detail").asText()).contains("delete");
+        });
+        dispatcher.dispatchDue();
+        assertThat(AGENCY.calls(NOTICES)).singleElement()
+            .satisfies(call -> assertThat(call.idempotencyKey()).startsWith(mandateKey() + ":CONSENT_WITHDRAWN:"));
     }
 
     @Test
