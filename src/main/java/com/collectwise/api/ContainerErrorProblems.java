@@ -15,11 +15,13 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,6 +35,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ContainerErrorProblems implements ApplicationListener<ServletWebServerInitializedEvent> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String headerLimit;
+
+    ContainerErrorProblems(@Value("${server.max-http-request-header-size:8KB}") DataSize headerLimit) {
+        this.headerLimit = headerLimit.toKilobytes() + " KB";
+    }
 
     @Override
     public void onApplicationEvent(ServletWebServerInitializedEvent event) {
@@ -49,12 +57,23 @@ class ContainerErrorProblems implements ApplicationListener<ServletWebServerInit
             }
         }
         if (List.of(host.getPipeline().getValves()).stream().noneMatch(ProblemReportValve.class::isInstance)) {
-            host.getPipeline().addValve(new ProblemReportValve());
+            host.getPipeline().addValve(new ProblemReportValve(headerLimit));
         }
     }
 
     /** Tomcat's error report as a problem: status, title, what to fix, and the request as the bad "field". */
     public static class ProblemReportValve extends ErrorReportValve {
+
+        private final String headerLimit;
+
+        /** Tomcat creates the class named by {@link StandardHost#setErrorReportValveClass} itself: the default limit. */
+        public ProblemReportValve() {
+            this("8 KB");
+        }
+
+        ProblemReportValve(String headerLimit) {
+            this.headerLimit = headerLimit;
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
@@ -71,7 +90,7 @@ class ContainerErrorProblems implements ApplicationListener<ServletWebServerInit
             String title = known == null ? "Error" : known.getReasonPhrase();
             String message = status == 400
                 ? "could not be read: the request line (path and query) and the headers must be well-formed HTTP and"
-                    + " at most 8 KB together"
+                    + " at most " + headerLimit + " together"
                 : "could not be served (" + title + ")";
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
