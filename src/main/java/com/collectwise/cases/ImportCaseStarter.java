@@ -88,7 +88,15 @@ public class ImportCaseStarter {
     private int startBatch(String importId) {
         try {
             Integer started = transaction.execute(status -> {
+                // the batch's customers first (in the order of their ids), then its invoices: the order of a payment,
+                // which holds its customer and then books on the customer's invoices. Invoices first and then their
+                // customers (as the registration of each was told) deadlocked with it.
+                List<String> peeked = invoices.customersOfPendingImport(importId, batchSize);
+                customers.lockInOrder(peeked);
                 List<Invoice> batch = invoices.lockPendingOfImport(importId, batchSize, skipLocked);
+                // another node took the peeked invoices meanwhile (PostgreSQL skips them): this batch's other customers
+                customers.lockInOrder(batch.stream().map(Invoice::customerId).filter(id -> !peeked.contains(id))
+                    .toList());
                 Map<String, Customer> byId = new HashMap<>();
                 for (Invoice invoice : batch) {
                     Customer customer = byId.computeIfAbsent(invoice.customerId(),
@@ -116,6 +124,7 @@ public class ImportCaseStarter {
             Invoice invoice = next.get(0);
             try {
                 transaction.executeWithoutResult(status -> {
+                    customers.lock(invoice.customerId());
                     invoiceService.startCase(invoice, customers.find(invoice.customerId()).orElseThrow());
                     imports.batchDone(importId, 1, clock.now());
                 });

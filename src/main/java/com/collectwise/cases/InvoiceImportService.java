@@ -127,6 +127,10 @@ public class InvoiceImportService {
         String importId = UUID.randomUUID().toString();
         boolean now = accepted.size() <= synchronousUpTo;
         if (now) {
+            // every customer of the file locked first, in the order of their ids (the registration of each invoice
+            // locks its customer again, a no-op then): in file order, two files naming A and B in opposite order
+            // deadlocked, and a payment or registration of one of them waited on an import that waited on it
+            customers.lockInOrder(accepted.stream().map(Invoice::customerId).toList());
             accepted.forEach(invoiceService::open);
         } else {
             // until its case starts, an invoice shows the stage the case will start in (EntryStages#beforeStart)

@@ -141,6 +141,18 @@ public class InvoiceRepository {
         return locked;
     }
 
+    /**
+     * The customers of the next {@code limit} invoices of an import whose case is not started yet, read without a
+     * lock: the batch locks them (in the order of their ids) before it locks the invoices, the order a payment takes.
+     */
+    public List<String> customersOfPendingImport(String importId, int limit) {
+        return jdbc.sql("""
+                SELECT DISTINCT customer_id FROM (SELECT customer_id FROM invoices
+                WHERE import_id = ? AND process_instance_id IS NULL AND status = 'OPEN'
+                ORDER BY invoice_number FETCH FIRST %d ROWS ONLY) pending""".formatted(limit))
+            .param(importId).query(String.class).list();
+    }
+
     /** How many invoices the customer has, as the current transaction sees them now (no cache: a look-again after a commit). */
     public int countOfCustomer(String customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM invoices WHERE customer_id = ?").param(customerId)

@@ -59,6 +59,12 @@ public class SecurityConfig {
             .build();
     }
 
+    /** A URL the firewall refuses is a 400 problem (Spring Security's default sends an error page). */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return problems::rejected;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain webappChain(HttpSecurity http) throws Exception {

@@ -235,6 +235,41 @@ class HostileInputApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * Requests refused before any controller sees them are problems too (they were Tomcat's HTML page and Spring Boot's
+     * plain JSON): a path of 9,000 characters or a header of 10,000 (over the 8 KB Tomcat reads), and URLs the
+     * firewall refuses (an encoded '%' or '\\', a ';'). Sent with the JDK client, which leaves the URL as written.
+     */
+    @Test
+    void requestsRefusedBeforeTheApplicationAreProblemsToo() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String root = rest.getRootUri();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((FINANCE + ":" + PASSWORD).getBytes());
+        Map<String, java.net.http.HttpRequest> requests = new LinkedHashMap<>();
+        requests.put("path of 9000 characters", java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(root + "/api/invoices/" + "a".repeat(9000))).header("Authorization", auth).build());
+        requests.put("header of 10000 characters", java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(root + "/api/invoices/" + invoiceNumber)).header("Authorization", auth)
+            .header("X-Padding", "x".repeat(10_000)).build());
+        requests.put("encoded percent", java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(root + "/api/invoices/A%252FB")).header("Authorization", auth).build());
+        requests.put("encoded backslash", java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(root + "/api/invoices/A%5CB")).header("Authorization", auth).build());
+        requests.put("semicolon", java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(root + "/api/invoices/A;x=1")).header("Authorization", auth).build());
+        for (Map.Entry<String, java.net.http.HttpRequest> request : requests.entrySet()) {
+            java.net.http.HttpResponse<String> r = client.send(request.getValue(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(request.getKey() + ": " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(request.getKey() + ": " + r.body())
+                .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            com.fasterxml.jackson.databind.JsonNode problem = json.readTree(r.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(400);
+            assertThat(problem.path("errors").findValuesAsText("field")).as(request.getKey() + ": " + r.body())
+                .isNotEmpty();
+        }
+    }
+
     @Test
     void anOversizedCsvIsRefusedBeforeItIsRead() {
         Map<String, Integer> before = snapshot();
