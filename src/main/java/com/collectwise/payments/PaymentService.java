@@ -211,6 +211,7 @@ public class PaymentService {
                 LocalDate today = later(reversedOn, clock.today());
                 reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn,
                     true);
+                events.publishEvent(new PaymentReversed(paymentReference, reversed.customerId(), reversedOn));
             }
             return reversed.view();
         })));
