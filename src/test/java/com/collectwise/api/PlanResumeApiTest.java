@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.collectwise.kernel.CaseVariables;
 
@@ -32,6 +34,9 @@ class PlanResumeApiTest extends ApiTestSupport {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Pattern LAST = Pattern.compile("last instalment ([0-9.]+) ");
+
+    @Autowired
+    HistoryService history;
 
     @AfterEach
     void resetClock() {
@@ -110,5 +115,51 @@ class PlanResumeApiTest extends ApiTestSupport {
         runJobs(number);
         assertThat(get(COLLECTOR, "/api/invoices/" + number).body().path("stage").asText())
             .isEqualTo("FORMAL_DEMAND");
+    }
+
+    /**
+     * Instalments are ordinary expected payments (DOMAIN.md 5) and money beyond one pays the next: the same plan, the
+     * customer, reminded of instalment 1 on 03-17, pays 1,600.00 on 03-20, the first two instalments at once. The check of 03-25 finds nothing unpaid (no
+     * demand), the reminder of instalment 2 (04-17, 3 days before 04-20) is not sent, its check on 04-23 finds it paid:
+     * no demand, the plan waits for the last instalment; no "why not in full?" task at any time.
+     */
+    @Test
+    void moneyBeyondAnInstalmentPaysTheNextOnes() {
+        clockAt(3, 5, 10);
+        String number = unique("INV");
+        Response r = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", createCustomer(),
+            "issueDate", "2026-02-01", "dueDate", "2026-03-03", "amount", "2400.00", "currency", "CNY"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        runJobs(number);
+        Response guess = post(COLLECTOR, "/api/invoices/" + number + "/agreements", plan("800.00", "800.00", "700.00"));
+        Matcher last = LAST.matcher(guess.raw());
+        assertThat(last.find()).as(guess.raw()).isTrue();
+        Response agreed = post(COLLECTOR, "/api/invoices/" + number + "/agreements",
+            plan("800.00", "800.00", last.group(1)));
+        assertThat(agreed.status()).as(agreed.raw()).isEqualTo(201);
+        runJobs(number);
+
+        clockAt(3, 17, 9);
+        runJobs(number);
+        clockAt(3, 20, 15);
+        Response paid = post(INTEGRATION, "/api/payments", Map.of("paymentReference", unique("PAY"), "invoiceNumber",
+            number, "amount", "1600.00", "currency", "CNY", "receivedOn", "2026-03-20", "method", "BANK_TRANSFER"));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        runJobs(number);
+        for (int[] at : new int[][] {{3, 25}, {4, 17}, {4, 23}}) {
+            clockAt(at[0], at[1], 9);
+            runJobs(number);
+        }
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_DEMAND'", number))
+            .isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'INSTALMENT_REMINDER'",
+            number)).as("the reminders of instalments 1 and 2: 1 before the payment (03-17), none for 2").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM agreements WHERE invoice_number = ?").param(number)
+            .query(String.class).single()).isEqualTo("ACTIVE");
+        var plan = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_INSTALMENT_AGREEMENT)
+            .processInstanceBusinessKey(number).singleResult();
+        assertThat(runtime.getVariable(plan.getId(), CaseVariables.CURRENT_INSTALMENT)).isEqualTo(3);
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ClarifyPartialPayment").count()).isZero();
     }
 }
