@@ -1,7 +1,9 @@
 package com.collectwise.agreements;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import com.collectwise.kernel.Stage;
 /**
  * Escalation stands still while an instalment plan runs. {@link PauseEscalationListener} notes when
  * ({@link #pausedAt}) and in which stage the case stopped; "Resume collection" ({@link ResumeCollectionDelegate})
- * moves every later stage deadline by the time the plan ran and restarts the case in the stage it paused in
+ * moves every later stage deadline by the days the plan ran and restarts the case in the stage it paused in
  * ({@link #resume}), so the stage gets only the time it had left.
  */
 @Component
@@ -42,22 +44,28 @@ public class EscalationPause {
      */
     public CasePlan resume(CasePlan plan, String pausedAt, String pausedStage, String invoiceNumber, String customerId,
                            Object outcome) {
-        Duration paused = Duration.between(OffsetDateTime.parse(pausedAt).toInstant(), clock.now());
+        // the deadlines move by whole days of the company calendar, so that they still fall due at 09:00 like every
+        // stage deadline (CollectionPlanner), not at the hour of the pause's end shifted by the hour it began
+        ZonedDateTime now = clock.nowZoned();
+        long days = ChronoUnit.DAYS.between(
+            OffsetDateTime.parse(pausedAt).atZoneSameInstant(now.getZone()).toLocalDate(), now.toLocalDate());
         // the deadlines that lie ahead of a paused case move; the due date and the pre-due reminder never do
         Stage stage = Stage.valueOf(pausedStage);
         // a plan agreed before the due date that is forfeited after it resumes with the overdue reminder
         if (stage == Stage.PRE_DUE && !clock.now().isBefore(OffsetDateTime.parse(plan.overdueAt()).toInstant())) {
             stage = Stage.INTERNAL_REMINDER;
         }
-        CasePlan resumed = plan.withDeadlines(later(plan.formalDemandAt(), paused), later(plan.fieldVisitAt(), paused),
-            later(plan.agencyAt(), paused)).withEntryStage(stage.name());
+        CasePlan resumed = plan.withDeadlines(later(plan.formalDemandAt(), days, now.getZone()),
+            later(plan.fieldVisitAt(), days, now.getZone()), later(plan.agencyAt(), days, now.getZone()))
+            .withEntryStage(stage.name());
         contacts.append(new ContactEntry(null, invoiceNumber, customerId, "NOTE", clock.now(), null, null,
             "COLLECTION_RESUMED", "Instalment plan " + outcome + "; collection resumes in " + stage
-                + " after a pause of " + paused.toDays() + " days.", null, null));
+                + " after a pause of " + days + " days.", null, null));
         return resumed;
     }
 
-    private static String later(String deadline, Duration paused) {
-        return OffsetDateTime.parse(deadline).plus(paused).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    private static String later(String deadline, long days, ZoneId zone) {
+        return OffsetDateTime.parse(deadline).atZoneSameInstant(zone).plusDays(days)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

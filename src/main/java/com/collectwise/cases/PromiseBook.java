@@ -218,6 +218,51 @@ public class PromiseBook implements PromiseTrackRecord {
         return kept;
     }
 
+    /** A kept promise whose money was taken back: broken now, or open again while its grace still runs. */
+    public record KeptNoLonger(long promiseId, String invoiceNumber, boolean broken) {
+    }
+
+    /**
+     * A payment of the customer was reversed (bounced or recalled): money that never came keeps no promise. Each KEPT
+     * promise of the customer is judged again with its money as it stands now ({@link #matched}); one that no longer
+     * reaches the promised amount less the tolerance is BROKEN when its grace is over, else OPEN again (its check, or
+     * the sweep of {@link #unjudged}, judges it after the grace).
+     */
+    public List<KeptNoLonger> reviewKept(String customerId, ZoneId zone, Instant now) {
+        record Kept(long id, String invoice, BigDecimal amount, LocalDate promisedDate) {
+        }
+        List<Kept> kept = jdbc.sql("""
+                SELECT id, invoice_number, amount, promised_date FROM promises
+                WHERE status = 'KEPT' AND invoice_number IN (:invoices) ORDER BY id""")
+            .param("invoices", invoiceNumbers(customerId))
+            .query((rs, n) -> new Kept(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                rs.getDate(4).toLocalDate())).list();
+        List<KeptNoLonger> undone = new java.util.ArrayList<>();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        java.util.Map<String, java.util.Map<Long, BigDecimal>> matchedOf = new java.util.HashMap<>();
+        for (Kept k : kept) {
+            Optional<Invoice> invoice = invoices.find(k.invoice());
+            if (invoice.isEmpty()) {
+                continue;
+            }
+            BigDecimal paid = matchedOf.computeIfAbsent(k.invoice(), n -> matched(invoice.get(), today))
+                .getOrDefault(k.id(), BigDecimal.ZERO);
+            if (isKept(k.amount(), paid, invoice.get().currency())) {
+                continue;
+            }
+            boolean graceOver = today.isAfter(k.promisedDate().plusDays(graceDays));
+            int changed = graceOver
+                ? jdbc.sql("UPDATE promises SET status = 'BROKEN', resolved_at = ? WHERE id = ? AND status = 'KEPT'")
+                    .params(Timestamp.from(now), k.id()).update()
+                : jdbc.sql("UPDATE promises SET status = 'OPEN', resolved_at = NULL WHERE id = ? AND status = 'KEPT'")
+                    .param(k.id()).update();
+            if (changed == 1) {
+                undone.add(new KeptNoLonger(k.id(), k.invoice(), graceOver));
+            }
+        }
+        return undone;
+    }
+
     /**
      * The open promise of the invoice with this amount, date and note, if one was made already (a client sending the
      * same promise again after a lost answer).

@@ -8,11 +8,13 @@ import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.ContactEntry;
 import com.collectwise.kernel.ContactLog;
 import com.collectwise.payments.PaymentApplied;
+import com.collectwise.payments.PaymentReversed;
 
 /**
  * A payment dated in time but posted after its promise was checked undoes the premature "broken" (DOMAIN.md 5:
  * payments are judged by their value date): the promise counts as kept in the customer's habits, the case file says
- * so, and the next call no longer warns of a broken promise. In the payment's transaction; payments never call it.
+ * so, and the next call no longer warns of a broken promise. A reversed payment that had kept a promise breaks it
+ * again. In the payment's (reversal's) transaction; payments never call it.
  */
 @Component
 class PromiseReview {
@@ -39,6 +41,25 @@ class PromiseReview {
                 null, null));
             if (kept.lastDecidedOfInvoice()) {
                 cases.promiseKeptAfterAll(kept.invoiceNumber());
+            }
+        }
+    }
+
+    /**
+     * A reversed payment (bounced, recalled) was never money received: a promise it kept is broken after all once its
+     * grace is over (escalation is not held for it, the next call says so, the customer's habits count it), open
+     * again while the grace runs.
+     */
+    @EventListener
+    public void paymentReversed(PaymentReversed reversal) {
+        for (PromiseBook.KeptNoLonger undone : promises.reviewKept(reversal.customerId(), clock.zone(), clock.now())) {
+            contacts.append(new ContactEntry(null, undone.invoiceNumber(), reversal.customerId(), "NOTE", clock.now(),
+                null, null, undone.broken() ? "PROMISE_BROKEN" : "PROMISE_REOPENED",
+                "Promise #" + undone.promiseId() + (undone.broken() ? " broken after all" : " open again")
+                    + ": payment " + reversal.paymentReference() + " was reversed on " + reversal.reversedOn() + ".",
+                null, null));
+            if (undone.broken()) {
+                cases.promiseBrokenAfterAll(undone.invoiceNumber());
             }
         }
     }

@@ -386,11 +386,20 @@ public class CaseEngine {
      * the case, and of the process it calls to keep in contact, no longer warns of a broken promise.
      */
     public void promiseKeptAfterAll(String invoiceNumber) {
+        brokenPromise(invoiceNumber, false);
+    }
+
+    /** A kept promise's money was reversed after its grace: the next call says "broken promise" again. */
+    public void promiseBrokenAfterAll(String invoiceNumber) {
+        brokenPromise(invoiceNumber, true);
+    }
+
+    private void brokenPromise(String invoiceNumber, boolean broken) {
         runningCase(invoiceNumber).ifPresent(id -> {
-            runtime.setVariable(id, BROKEN_PROMISE, false);
+            runtime.setVariable(id, BROKEN_PROMISE, broken);
             for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
                 if (runtime.getVariable(called.getId(), BROKEN_PROMISE) != null) {
-                    runtime.setVariable(called.getId(), BROKEN_PROMISE, false);
+                    runtime.setVariable(called.getId(), BROKEN_PROMISE, broken);
                 }
             }
         });

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * to share personal data with an agency, the open invoices with their stage and what each still owes, what the
  * customer owes per currency, the customer's credit per currency (overpayments and payments not yet used by an
  * invoice: they pay the next invoice), the credit status the order system reads, and the change history of the
- * master data (newest first). The {@code language} (zh or en) is what the customer's reminders and letters are
+ * master data (newest first), and its payment habits: how many of its promises to pay (on any invoice) were kept and
+ * how many broken ({@code promisesKept}, {@code promisesBroken}, DOMAIN.md 5). The {@code language} (zh or en) is what the customer's reminders and letters are
  * written in.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -22,7 +23,7 @@ public record CustomerFile(String customerId, String name, String segment, Strin
                            boolean sharePersonalData, List<Contact> contacts,
                            List<OpenInvoice> openInvoices, Map<String, BigDecimal> outstanding,
                            Map<String, BigDecimal> credit, String creditStatus, LocalDate asOf,
-                           List<Change> changes) {
+                           List<Change> changes, int promisesKept, int promisesBroken) {
 
     public record Contact(String role, String name, String email, String phone) {
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.collectwise.api.NotFoundException;
+import com.collectwise.cases.PromiseBook;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
@@ -38,9 +39,11 @@ public class CustomerFileService {
     private final StatementService statements;
     private final CreditStatusService creditStatus;
     private final BusinessClock clock;
+    private final PromiseBook promises;
 
     public CustomerFileService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
-                               CreditStatusService creditStatus, BusinessClock clock) {
+                               CreditStatusService creditStatus, BusinessClock clock, PromiseBook promises) {
+        this.promises = promises;
         this.customers = customers;
         this.invoices = invoices;
         this.statements = statements;
@@ -77,8 +80,10 @@ public class CustomerFileService {
             : new CustomerFile.Address(a.street(), a.city(), a.region(), a.postalCode());
         List<CustomerFile.Change> changes = customers.changes(customerId).stream()
             .map(h -> new CustomerFile.Change(h.field(), h.from(), h.to(), h.changedBy(), h.changedAt())).toList();
+        PromiseBook.Habits habits = promises.habits(customerId);
         return new CustomerFile(c.customerId(), c.name(), c.segment().name(), c.country(), c.email(), c.phone(),
             c.collector(), c.decisionMaker(), c.language().code(), address, profile.sharePersonalData(), contacts,
-            open, outstanding, credit, creditStatus.status(customerId).status(), today, changes);
+            open, outstanding, credit, creditStatus.status(customerId).status(), today, changes,
+            habits.kept(), habits.broken());
     }
 }
