@@ -35,8 +35,12 @@ import com.collectwise.kernel.Stage;
  * recipient and so never reaches the dispatcher ({@link #cancelOutdatedPreDueReminders}, by the case watch and when the
  * case enters a later stage).</li>
  * </ul>
- * Other notices (the formal letter's e-mail beside its dated PDF, agreement notices) are not rewritten; they are
- * cancelled when their invoice is settled.
+ * An instalment agreement's notice written on an earlier day is read again by the agreements ({@link LaterDayNotice}):
+ * an instalment reminder of an instalment paid meanwhile or past its due date is CANCELLED; a payment demand and the
+ * acceleration notice state what is unpaid, or owed, the day they go out.
+ * The formal letter's e-mail is not rewritten: it covers the dated PDF (the evidence of the demand, never altered, sent
+ * by post the day it was made) and states its figures "as of" the letter's date, the same total as the PDF; it is
+ * cancelled when its invoice is settled.
  */
 @Component
 public class NoticesOfToday {
@@ -52,9 +56,12 @@ public class NoticesOfToday {
     private final NoticeTexts texts;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    /** The agreements' notices (a package above this one, read when a notice goes out). */
+    private final org.springframework.beans.factory.ObjectProvider<LaterDayNotice> laterDay;
 
     public NoticesOfToday(Outbox outbox, NoticeContext context, NoticeTexts texts, InvoiceRepository invoices,
-                          BusinessClock clock) {
+                          BusinessClock clock, org.springframework.beans.factory.ObjectProvider<LaterDayNotice> laterDay) {
+        this.laterDay = laterDay;
         this.outbox = outbox;
         this.context = context;
         this.texts = texts;
@@ -152,6 +159,14 @@ public class NoticesOfToday {
         }
         if (notice.startsWith(Outbox.PRE_DUE_REMINDER + ":")) {
             return preDueReminder(m, invoice, sms, today);
+        }
+        // an agreement's notice (instalment reminder, payment demand, acceleration): as its writer reads it today
+        Optional<LaterDayNotice> writer = laterDay.orderedStream().filter(w -> w.kinds().contains(m.kind()))
+            .findFirst();
+        if (writer.isPresent()) {
+            LaterDayNotice.Today now = writer.get().asOfToday(m.idempotencyKey(), m.subject(), m.body());
+            return now.notSentBecause() != null ? cancelled(m, now.notSentBecause())
+                : rewritten(m, now.subject(), now.body());
         }
         return Optional.of(m);
     }
