@@ -346,16 +346,79 @@ public class AgreementService {
             .unpaid();
         Customer customer = customer(a);
         boolean queued = outbox.enqueue(DEMAND + ":" + id + ":" + seq, a.invoiceNumber(), customer.customerId(), DEMAND,
-            outbox.usableEmail(customer.email()), "Payment demand: instalments of invoice " + a.invoiceNumber() + " unpaid",
-            "Dear " + customer.name() + ",\n\nof the instalments of invoice " + a.invoiceNumber() + " due so far, "
-                + a.currency() + " " + unpaid.toPlainString() + " is unpaid. Please pay it by " + until
-                + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
-                + " (Civil Code art. 634).");
+            outbox.usableEmail(customer.email()), demandSubject(a), demandBody(a, customer, unpaid, until));
         if (queued || a.demandUntil() == null) {
             agreements.setDemandUntil(id, until, clock.now());
             return until;
         }
         return a.demandUntil();
+    }
+
+    private static String demandSubject(Agreement a) {
+        return "Payment demand: instalments of invoice " + a.invoiceNumber() + " unpaid";
+    }
+
+    private static String demandBody(Agreement a, Customer customer, BigDecimal unpaid, LocalDate until) {
+        return "Dear " + customer.name() + ",\n\nof the instalments of invoice " + a.invoiceNumber() + " due so far, "
+            + a.currency() + " " + unpaid.toPlainString() + " is unpaid. Please pay it by " + until
+            + ". If it is not paid by then, the instalment plan ends and the whole remainder falls due at once"
+            + " (Civil Code art. 634).";
+    }
+
+    /**
+     * An instalment reminder, payment demand or acceleration notice written on an earlier day, as it goes out today
+     * (it waited for an e-mail address or the end of the quiet hours; DOMAIN.md 5: figures as of the day the customer
+     * is told): a reminder of an instalment paid by now, or whose due date has passed, or of a plan no longer running,
+     * is not sent; a demand states what is unpaid today (none unpaid: not sent); the acceleration the remainder owed
+     * today. The plan's dates (a demand's period) stay as decided.
+     */
+    public com.collectwise.communication.LaterDayNotice.Today asOfToday(String key, String subject, String body) {
+        String[] part = Outbox.noticeKey(key).split(":");
+        Agreement a = agreements.find(Long.parseLong(part[1]));
+        LocalDate today = clock.today();
+        switch (part[0]) {
+            case REMINDER -> {
+                int seq = Integer.parseInt(part[2]);
+                Instalment instalment = a.instalment(seq);
+                if (!Agreement.ACTIVE.equals(a.status())) {
+                    return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: the instalment plan is "
+                        + a.status().toLowerCase() + " (by " + today + ") since the reminder was written.");
+                }
+                if (Acceleration.covered(a.instalments(), seq, paidTowards(a, today))) {
+                    return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: instalment " + seq
+                        + " was paid (by " + today + ") before the reminder went out.");
+                }
+                if (today.isAfter(instalment.dueDate())) {
+                    return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: the instalment's due date "
+                        + instalment.dueDate() + " passed before the reminder went out (the plan's check takes over).");
+                }
+                return com.collectwise.communication.LaterDayNotice.Today.send(subject, body);
+            }
+            case DEMAND -> {
+                int seq = Integer.parseInt(part[2]);
+                BigDecimal unpaid = Acceleration.check(a.instalments(), seq, paidTowards(a, today)).unpaid();
+                if (unpaid.signum() <= 0 || !Agreement.ACTIVE.equals(a.status()) || a.demandUntil() == null) {
+                    return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: the instalments due "
+                        + "so far were paid, or the plan ended, (by " + today + ") before the demand went out.");
+                }
+                return com.collectwise.communication.LaterDayNotice.Today.send(demandSubject(a),
+                    demandBody(a, customer(a), unpaid, a.demandUntil()));
+            }
+            case ACCELERATION -> {
+                BigDecimal open = outstandingToday(invoice(a));
+                if (open.signum() <= 0) {
+                    return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: nothing is owed any "
+                        + "more on " + today + ".");
+                }
+                return com.collectwise.communication.LaterDayNotice.Today.send(subject, body.replaceFirst(
+                    "The remainder, " + java.util.regex.Pattern.quote(a.currency()) + " [0-9.]+ as of today",
+                    java.util.regex.Matcher.quoteReplacement("The remainder, " + a.currency() + " "
+                        + open.toPlainString() + " as of today")));
+            }
+            default -> {
+                return com.collectwise.communication.LaterDayNotice.Today.send(subject, body);
+            }
+        }
     }
 
     /** Whether the instalments up to {@code seq} were paid by value date within the demand period. */

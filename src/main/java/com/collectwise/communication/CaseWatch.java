@@ -19,6 +19,7 @@ import com.collectwise.kernel.CaseVariables;
  * <li>a case in any stage before the agency (internal reminder, formal demand, field visit) without any contact
  * attempt for 5 working days gets a task for the supervisors (a standalone Tasklist task, once per case and
  * gap: no second one while it is open, however many days the silence lasts);</li>
+ * <li>a pre-due reminder still waiting after the due date is CANCELLED ({@link NoticesOfToday});</li>
  * <li>a notice that cannot reach the customer becomes a task for the owner ({@link ContactProblems}).</li>
  * </ul>
  */
@@ -34,10 +35,12 @@ public class CaseWatch {
     private final BusinessCalendar calendar;
     private final BusinessClock clock;
     private final ContactProblems contactProblems;
+    private final NoticesOfToday noticesOfToday;
 
     public CaseWatch(CaseEngine cases, ContactLog contacts, DangerSignals signals, BusinessCalendar calendar,
-                     BusinessClock clock, ContactProblems contactProblems) {
+                     BusinessClock clock, ContactProblems contactProblems, NoticesOfToday noticesOfToday) {
         this.contactProblems = contactProblems;
+        this.noticesOfToday = noticesOfToday;
         this.cases = cases;
         this.contacts = contacts;
         this.signals = signals;
@@ -49,6 +52,8 @@ public class CaseWatch {
     public void watch() {
         rankCalls();
         raiseContactGaps();
+        // a pre-due reminder past its due date will not go: no task waits for its address
+        noticesOfToday.cancelOutdatedPreDueReminders();
         contactProblems.raise();
     }
 

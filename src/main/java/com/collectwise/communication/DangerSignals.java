@@ -57,7 +57,8 @@ public class DangerSignals {
             priority += 10;
         }
         int partPayments = paymentRecord.appliedPaymentsOnOpenInvoices(customerId);
-        int explained = contacts.countWithOutcome(customerId, "PART_PAYMENT_EXPLAINED");
+        // both on the invoices still open: an explanation of a part payment of an invoice settled since is no answer
+        int explained = contacts.countWithOutcomeOnOpenInvoices(customerId, "PART_PAYMENT_EXPLAINED");
         if (partPayments > explained) {
             signals.add("part payment(s) without explanation");
             priority += 10;

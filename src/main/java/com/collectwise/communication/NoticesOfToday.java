@@ -13,9 +13,11 @@ import com.collectwise.communication.NoticeTexts.Amounts;
 import com.collectwise.fees.FeeService;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseSettled;
+import com.collectwise.kernel.CaseStageEntered;
 import com.collectwise.kernel.CaseStatus;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.Stage;
 
 /**
  * A notice is written once, but may go out days later: it waited for an e-mail address or a phone number (a missing
@@ -28,10 +30,17 @@ import com.collectwise.kernel.InvoiceRepository;
  * <li>a reminder (pre-due or overdue, e-mail or its SMS) written on an earlier day than it goes out is written again
  * from its template with today's figures just before it is handed over ({@link #asSentToday}); one that would ask for
  * nothing today (paid meanwhile, disputed in full, a pre-due reminder past the due date) is CANCELLED with the
- * reason.</li>
+ * reason;</li>
+ * <li>a pre-due reminder still waiting once the due date has passed is CANCELLED with the reason, also one that has no
+ * recipient and so never reaches the dispatcher ({@link #cancelOutdatedPreDueReminders}, by the case watch and when the
+ * case enters a later stage).</li>
  * </ul>
- * Other notices (the formal letter's e-mail beside its dated PDF, agreement notices) are not rewritten; they are
- * cancelled when their invoice is settled.
+ * An instalment agreement's notice written on an earlier day is read again by the agreements ({@link LaterDayNotice}):
+ * an instalment reminder of an instalment paid meanwhile or past its due date is CANCELLED; a payment demand and the
+ * acceleration notice state what is unpaid, or owed, the day they go out.
+ * The formal letter's e-mail is not rewritten: it covers the dated PDF (the evidence of the demand, never altered, sent
+ * by post the day it was made) and states its figures "as of" the letter's date, the same total as the PDF; it is
+ * cancelled when its invoice is settled.
  */
 @Component
 public class NoticesOfToday {
@@ -47,9 +56,12 @@ public class NoticesOfToday {
     private final NoticeTexts texts;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    /** The agreements' notices (a package above this one, read when a notice goes out). */
+    private final org.springframework.beans.factory.ObjectProvider<LaterDayNotice> laterDay;
 
     public NoticesOfToday(Outbox outbox, NoticeContext context, NoticeTexts texts, InvoiceRepository invoices,
-                          BusinessClock clock) {
+                          BusinessClock clock, org.springframework.beans.factory.ObjectProvider<LaterDayNotice> laterDay) {
+        this.laterDay = laterDay;
         this.outbox = outbox;
         this.context = context;
         this.texts = texts;
@@ -61,6 +73,44 @@ public class NoticesOfToday {
     @EventListener
     public void caseSettled(CaseSettled settled) {
         outbox.cancelWaiting(settled.invoiceNumber(), DEMANDS, settledReason(settled.status(), clock.today()));
+    }
+
+    /**
+     * A pre-due reminder says "due on ..." and never goes out after the due date: one still waiting (for an e-mail
+     * address, a phone number, the end of the quiet hours) is CANCELLED with the reason once the due date has passed,
+     * whether or not the dispatcher would ever pick it up (one without a recipient never is), so it neither stays
+     * PENDING nor keeps the owner's "No e-mail address" task open (the watch runs this before the contact problems).
+     *
+     * @return how many were cancelled now
+     */
+    public int cancelOutdatedPreDueReminders() {
+        LocalDate today = clock.today();
+        int cancelled = 0;
+        java.util.Map<String, Optional<Invoice>> byNumber = new java.util.HashMap<>();
+        for (Outbox.WaitingPreDue w : outbox.waitingPreDueReminders()) {
+            Optional<Invoice> invoice = byNumber.computeIfAbsent(w.invoiceNumber(), invoices::find);
+            if (invoice.isPresent() && today.isAfter(invoice.get().dueDate())
+                && outbox.cancel(w.id(), preDuePassed(invoice.get()))) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /** The case is overdue now (it entered a stage after the pre-due one): its waiting pre-due reminder will not go. */
+    @EventListener
+    public void stageEntered(CaseStageEntered entered) {
+        if (entered.stage() != Stage.PRE_DUE) {
+            invoices.find(entered.invoiceNumber()).filter(i -> clock.today().isAfter(i.dueDate()))
+                .ifPresent(i -> outbox.waitingPreDueReminders().stream()
+                    .filter(w -> w.invoiceNumber().equals(i.invoiceNumber()))
+                    .forEach(w -> outbox.cancel(w.id(), preDuePassed(i))));
+        }
+    }
+
+    private static String preDuePassed(Invoice invoice) {
+        return "Not sent: the due date " + invoice.dueDate()
+            + " passed before the pre-due reminder went out (the overdue reminder takes over).";
     }
 
     private static String settledReason(CaseStatus status, LocalDate on) {
@@ -110,6 +160,14 @@ public class NoticesOfToday {
         if (notice.startsWith(Outbox.PRE_DUE_REMINDER + ":")) {
             return preDueReminder(m, invoice, sms, today);
         }
+        // an agreement's notice (instalment reminder, payment demand, acceleration): as its writer reads it today
+        Optional<LaterDayNotice> writer = laterDay.orderedStream().filter(w -> w.kinds().contains(m.kind()))
+            .findFirst();
+        if (writer.isPresent()) {
+            LaterDayNotice.Today now = writer.get().asOfToday(m.idempotencyKey(), m.subject(), m.body());
+            return now.notSentBecause() != null ? cancelled(m, now.notSentBecause())
+                : rewritten(m, now.subject(), now.body());
+        }
         return Optional.of(m);
     }
 
@@ -134,8 +192,7 @@ public class NoticesOfToday {
 
     private Optional<OutboxMessage> preDueReminder(OutboxMessage m, Invoice invoice, boolean sms, LocalDate today) {
         if (today.isAfter(invoice.dueDate())) {
-            return cancelled(m, "Not sent: the due date " + invoice.dueDate()
-                + " passed before the pre-due reminder went out (the overdue reminder takes over).");
+            return cancelled(m, preDuePassed(invoice));
         }
         NoticeContext.BeforeDue c = context.beforeDue(m.invoiceNumber());
         if (c.asksForNothing()) {

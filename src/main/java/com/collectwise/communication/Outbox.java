@@ -289,6 +289,22 @@ public class Outbox {
             .param("reason", reason).param("invoice", invoiceNumber).param("kinds", kinds).update();
     }
 
+    /** A waiting pre-due reminder (its e-mail or its SMS): the message and its invoice. */
+    record WaitingPreDue(long id, String invoiceNumber) {
+    }
+
+    /** Every pre-due reminder still waiting (PENDING), e-mail and SMS, oldest first. */
+    List<WaitingPreDue> waitingPreDueReminders() {
+        return jdbc.sql("""
+                SELECT id, invoice_number FROM outbox
+                WHERE status = 'PENDING' AND kind IN (:kinds) AND invoice_number IS NOT NULL
+                  AND (idempotency_key LIKE :mail OR idempotency_key LIKE :sms)
+                ORDER BY id""")
+            .param("kinds", List.of(PRE_DUE_REMINDER, SmsGateway.KIND)).param("mail", PRE_DUE_REMINDER + ":%")
+            .param("sms", "SMS:" + PRE_DUE_REMINDER + ":%")
+            .query((rs, n) -> new WaitingPreDue(rs.getLong(1), rs.getString(2))).list();
+    }
+
     /** A waiting message gets the text it goes out with (its figures as of the day it is sent). */
     void rewrite(long id, String subject, String body) {
         jdbc.sql("UPDATE outbox SET subject = ?, body = ? WHERE id = ? AND status = 'PENDING'")

@@ -42,9 +42,14 @@ public class ContactLog {
             .query(Integer.class).single();
     }
 
-    /** How many contacts with the customer had the outcome, ever. */
-    public int countWithOutcome(String customerId, String outcome) {
-        return jdbc.sql("SELECT COUNT(*) FROM contact_log WHERE customer_id = ? AND outcome = ?")
+    /**
+     * How many entries of the customer had the outcome on its invoices that are still open (an explanation given on an
+     * invoice settled since explains nothing of the open ones).
+     */
+    public int countWithOutcomeOnOpenInvoices(String customerId, String outcome) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM contact_log c JOIN invoices i ON i.invoice_number = c.invoice_number
+                WHERE c.customer_id = ? AND c.outcome = ? AND i.status = 'OPEN'""")
             .params(customerId, outcome).query(Integer.class).single();
     }
 
