@@ -52,6 +52,19 @@ public final class InterestRatePolicy {
     }
 
     /**
+     * Whether the customer's late invoices owe the EU fixed compensation (EUR 40, Directive 2011/7/EU: every customer
+     * is a business): the customer is in a member state by the same rule as its statutory rate - its country, or
+     * the home jurisdiction when it has none (a FOREIGN customer without a country is in no known jurisdiction).
+     */
+    public static boolean owesEuCompensation(InterestSettings settings, String customerCountry, Segment segment) {
+        boolean home = customerCountry == null || customerCountry.isBlank();
+        if (home && segment == Segment.FOREIGN) {
+            return false;
+        }
+        return isEuMember(home ? settings.homeCountry() : customerCountry);
+    }
+
+    /**
      * The jurisdiction whose statutory rate applies: the customer's country, or the home jurisdiction when the
      * customer has none.
      */
