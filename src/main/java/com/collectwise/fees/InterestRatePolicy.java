@@ -52,6 +52,19 @@ public final class InterestRatePolicy {
     }
 
     /**
+     * Whether the customer's late invoices owe the EU fixed compensation (EUR 40, Directive 2011/7/EU: every customer
+     * is a business): the customer is in a member state by the same rule as its statutory rate - its country, or
+     * the home jurisdiction when it has none (a FOREIGN customer without a country is in no known jurisdiction).
+     */
+    public static boolean owesEuCompensation(InterestSettings settings, String customerCountry, Segment segment) {
+        boolean home = customerCountry == null || customerCountry.isBlank();
+        if (home && segment == Segment.FOREIGN) {
+            return false;
+        }
+        return isEuMember(home ? settings.homeCountry() : customerCountry);
+    }
+
+    /**
      * The jurisdiction whose statutory rate applies: the customer's country, or the home jurisdiction when the
      * customer has none.
      */
@@ -149,12 +162,14 @@ public final class InterestRatePolicy {
     }
 
     private InterestBasis european(String country, LocalDate dueDate) {
-        BigDecimal margin = settings.eu().marginPoints(country);
         InterestSettings.Reference reference = settings.eu().reference(country);
+        // the national reference (the German base rate) is read off the ECB table: its points over ECB come in here
+        BigDecimal margin = settings.eu().marginPoints(country);
+        BigDecimal overEcb = margin.add(reference.pointsOverEcb());
         DailyRate rate = new DailyRate() {
             @Override
             public BigDecimal annualPercentOn(LocalDate day) {
-                return euRateOn(day, margin);
+                return euRateOn(day, overEcb);
             }
 
             @Override
@@ -164,12 +179,11 @@ public final class InterestRatePolicy {
                     : LocalDate.of(day.getYear() + 1, Month.JANUARY, 1);
             }
         };
-        String text = "statutory (EU B2B, Directive 2011/7/EU, " + country + "): " + reference
-            + " main refinancing rate in force on 1 January / 1 July of each half-year + "
+        String text = "statutory (EU B2B, Directive 2011/7/EU, " + country + "): " + reference.description() + " + "
             + margin.stripTrailingZeros().toPlainString() + " points";
         LocalDate firstLateDay = dueDate.plusDays(1);
         // the table holds each rate until the next row, so if the first late half-year has a rate, all later do
-        if (euRateOn(firstLateDay, margin) == null) {
+        if (euRateOn(firstLateDay, overEcb) == null) {
             return new InterestBasis(InterestBasis.Source.UNKNOWN, "rate unknown: no ECB reference rate for the"
                 + " half-year starting " + halfYearStart(firstLateDay) + " in the rate table; " + text
                 + " is not computed for such half-years until finance enters the rate (POST /api/rates/ecb)", rate);
@@ -196,9 +210,10 @@ public final class InterestRatePolicy {
         return euRateOn(day, InterestSettings.DIRECTIVE_MARGIN_POINTS);
     }
 
-    private BigDecimal euRateOn(LocalDate day, BigDecimal margin) {
+    /** The ECB reference of the day's half-year + {@code pointsOverEcb} (the margin over the national reference). */
+    private BigDecimal euRateOn(LocalDate day, BigDecimal pointsOverEcb) {
         BigDecimal base = ecb.inForceOn(halfYearStart(day));
-        return base == null ? null : base.add(margin);
+        return base == null ? null : base.add(pointsOverEcb);
     }
 
     private static LocalDate halfYearStart(LocalDate day) {

@@ -30,10 +30,38 @@ public record InterestSettings(String homeCountry, Eu eu) {
         return new InterestSettings(null, null);
     }
 
-    /** The reference of a member state's statutory rate. Only the ECB table exists (see docs/operations.md). */
+    /**
+     * The reference of a member state's statutory rate, read off the one reference table there is (ecb_rates: the ECB
+     * main refinancing rate in force on 1 January / 1 July of the half-year), and how the customer is told it.
+     */
     public enum Reference {
         /** The ECB main refinancing rate in force on 1 January / 1 July of the half-year (ecb_rates). */
-        ECB
+        ECB(BigDecimal.ZERO, "ECB main refinancing rate in force on 1 January / 1 July of each half-year"),
+        /**
+         * Germany's base rate (Basiszinssatz, BGB section 247), the reference of BGB section 288(2). It moves on 1
+         * January / 1 July by the points the ECB main refinancing rate moved and has stood 0.88 points below the ECB
+         * reference since 2012 (H2 2025: ECB 2.15, base rate 1.27), so it is read as the ECB reference - 0.88.
+         */
+        DE_BASE_RATE(new BigDecimal("-0.88"), "German base rate (Basiszinssatz, BGB section 247: the ECB main"
+            + " refinancing rate in force on 1 January / 1 July of each half-year less 0.88 points)");
+
+        private final BigDecimal pointsOverEcb;
+        private final String description;
+
+        Reference(BigDecimal pointsOverEcb, String description) {
+            this.pointsOverEcb = pointsOverEcb;
+            this.description = description;
+        }
+
+        /** The reference of a half-year is the ECB rate of that half-year plus these points. */
+        public BigDecimal pointsOverEcb() {
+            return pointsOverEcb;
+        }
+
+        /** The reference in the words the customer reads. */
+        public String description() {
+            return description;
+        }
     }
 
     /**
@@ -53,9 +81,13 @@ public record InterestSettings(String homeCountry, Eu eu) {
             Map<String, Country> byCode = new TreeMap<>();
             if (countries != null) {
                 countries.forEach((code, c) -> {
-                    if (c != null && c.marginPoints() != null && c.marginPoints().compareTo(DIRECTIVE_MARGIN_POINTS) < 0) {
+                    // the Directive's floor is 8 points over the ECB reference, whatever the national reference
+                    BigDecimal overEcb = c == null || c.marginPoints() == null ? null : c.marginPoints()
+                        .add(c.reference() == null ? BigDecimal.ZERO : c.reference().pointsOverEcb());
+                    if (overEcb != null && overEcb.compareTo(DIRECTIVE_MARGIN_POINTS) < 0) {
                         throw new IllegalArgumentException("collectwise.interest.eu.countries." + code
-                            + ".margin-points must be at least 8 (Directive 2011/7/EU), was " + c.marginPoints());
+                            + ".margin-points must be at least 8 over the ECB rate (Directive 2011/7/EU), was "
+                            + c.marginPoints() + " over " + c.reference());
                     }
                     byCode.put(code.trim().toUpperCase(Locale.ROOT), c == null ? new Country(null, null) : c);
                 });

@@ -89,10 +89,9 @@ public class StatementService {
         log.debug("Replaying the account of customer {} as of {}: invoice {} alone (no payments)", invoice.customerId(),
             asOf, invoice.invoiceNumber());
         Customer customer = customers.find(invoice.customerId()).orElse(null);
-        String country = customer == null ? null : customer.country();
         List<LedgerEntry> lines = ledger.listByInvoices(List.of(invoice.invoiceNumber()))
             .getOrDefault(invoice.invoiceNumber(), List.of());
-        boolean euCompensation = InterestRatePolicy.isEuMember(country);
+        boolean euCompensation = owesEuCompensation(customer);
         AccountReplay.InvoiceTerms terms;
         if (!asOf.isAfter(invoice.dueDate())) {
             // not due yet: interest runs and the compensation falls due from the day after the due date, so neither the
@@ -225,8 +224,8 @@ public class StatementService {
                 || fx.unitsPerEurOn(invoice.currency(), invoice.dueDate()) != null) {
                 continue;
             }
-            boolean eu = euCustomers.computeIfAbsent(invoice.customerId(), c -> InterestRatePolicy.isEuMember(
-                customers.find(c).map(Customer::country).orElse(null)));
+            boolean eu = euCustomers.computeIfAbsent(invoice.customerId(),
+                c -> owesEuCompensation(customers.find(c).orElse(null)));
             // closed since: only when something was unpaid on the date (the ageing report's rule); one paid on time and
             // posted later owed nothing then
             if (eu && (candidate.status() == com.collectwise.kernel.CaseStatus.OPEN
@@ -235,6 +234,15 @@ public class StatementService {
             }
         }
         return found;
+    }
+
+    /**
+     * The EUR 40 applies to the customer's late invoices: the customer is in an EU member state by its country, or
+     * by the home jurisdiction when it has none (as its statutory rate is).
+     */
+    private boolean owesEuCompensation(Customer customer) {
+        return InterestRatePolicy.owesEuCompensation(interest, customer == null ? null : customer.country(),
+            customer == null ? null : customer.segment());
     }
 
     /** The exchange-rate table, read once per transaction (finance entering a rate forgets it). */
@@ -323,7 +331,6 @@ public class StatementService {
                                     Map<String, List<LedgerEntry>> extraLines, LocalDate asOf) {
         log.debug("Replaying the account of customer {} as of {}", customerId, asOf);
         Customer customer = customers.find(customerId).orElse(null);
-        String country = customer == null ? null : customer.country();
         List<Invoice> all = invoices.findByCustomer(customerId);
         // read when a late or charged invoice needs the late-fee policy, once for the account
         List<List<CustomerRepository.SegmentChange>> segmentChanges = new ArrayList<>(1);
@@ -338,7 +345,7 @@ public class StatementService {
         Map<String, InterestBasis> bases = new HashMap<>();
         List<AccountReplay.InvoiceTerms> terms = new ArrayList<>();
         // all customers are businesses (B2B), so an EU customer's late invoice earns the fixed compensation
-        boolean euCompensation = InterestRatePolicy.isEuMember(country);
+        boolean euCompensation = owesEuCompensation(customer);
         for (Invoice invoice : all) {
             List<LedgerEntry> lines = entries.getOrDefault(invoice.invoiceNumber(), List.of());
             List<LedgerEntry> hypothetical = extraLines.getOrDefault(invoice.invoiceNumber(), List.of());

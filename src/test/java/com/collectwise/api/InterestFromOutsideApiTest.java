@@ -118,9 +118,11 @@ class InterestFromOutsideApiTest extends ApiTestSupport {
     }
 
     /**
-     * Germany: base rate + 9 points (application.yaml: ECB + 8.12). 10,000.00 EUR due 2024-06-20, unpaid. As of
-     * 2024-07-10: 06-21..06-30 10 days at 4.50 + 8.12 = 12.62% = 34.575342; 07-01..07-10 10 days at 4.25 + 8.12 =
-     * 12.37% = 33.890411; 68.465753 -> 68.47 (HALF_UP once). EUR 40 from 06-21. Total 10,108.47.
+     * Germany: base rate + 9 points (BGB section 288(2); the base rate is the ECB reference - 0.88). 10,000.00 EUR due
+     * 2024-06-20, unpaid. As of 2024-07-10: 06-21..06-30 10 days at base rate 3.62 + 9 = 12.62% = 34.575342;
+     * 07-01..07-10 10 days at 3.37 + 9 = 12.37% = 33.890411; 68.465753 -> 68.47 (HALF_UP once). EUR 40 from 06-21.
+     * Total 10,108.47. The customer is told the German basis (base rate + 9), not "ECB + 8.12", which no German law
+     * names.
      */
     @Test
     void aGermanInvoiceAcrossTheHalfYearAtBaseRatePlusNine_andTheEur40() {
@@ -128,8 +130,12 @@ class InterestFromOutsideApiTest extends ApiTestSupport {
         String number = invoice(customerId, "10000.00", "EUR", "2024-05-21", "2024-06-20", null);
         assertOutstanding(number, "2024-06-20", "10000.00", "0.00", "0.00", "10000.00");
         assertOutstanding(number, "2024-07-10", "10000.00", "68.47", "40.00", "10108.47");
-        assertThat(get(FINANCE, "/api/invoices/" + number + "?asOf=2024-07-10").body().path("interestBasis")
-            .path("source").asText()).isEqualTo("STATUTORY_EU");
+        JsonNode basis = get(FINANCE, "/api/invoices/" + number + "?asOf=2024-07-10").body().path("interestBasis");
+        assertThat(basis.path("source").asText()).isEqualTo("STATUTORY_EU");
+        assertThat(basis.path("annualPercent").decimalValue()).isEqualByComparingTo("12.37");
+        assertThat(basis.path("description").asText()).as(basis.toString())
+            .contains("German base rate (Basiszinssatz, BGB section 247").contains("+ 9 points")
+            .doesNotContain("8.12");
     }
 
     /**

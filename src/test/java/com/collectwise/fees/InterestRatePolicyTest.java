@@ -35,10 +35,10 @@ class InterestRatePolicyTest {
     static final RateTable ECB = table(
         "2016-01-01", "0.00", "2022-07-01", "0.00", "2023-01-01", "2.50", "2023-07-01", "4.00", "2024-01-01", "4.50",
         "2024-07-01", "4.25", "2025-01-01", "3.15", "2025-07-01", "2.15", "2026-01-01", "2.15");
-    /** As application.yaml: home CN, Directive minimum, FR + 10, DE ECB + 8.12 (= base rate + 9). */
+    /** As application.yaml: home CN, Directive minimum, FR ECB + 10, DE base rate + 9 (= ECB - 0.88 + 9). */
     static final InterestSettings SETTINGS = new InterestSettings("CN", new InterestSettings.Eu(new BigDecimal("8"),
         Map.of("FR", new InterestSettings.Country(new BigDecimal("10"), InterestSettings.Reference.ECB),
-            "de", new InterestSettings.Country(new BigDecimal("8.12"), null))));
+            "de", new InterestSettings.Country(new BigDecimal("9"), InterestSettings.Reference.DE_BASE_RATE))));
     static final InterestRatePolicy POLICY = new InterestRatePolicy(LPR, ECB, SETTINGS);
 
     static RateTable table(String... dateRatePairs) {
@@ -152,11 +152,14 @@ class InterestRatePolicyTest {
     }
 
     @Test
-    void eu_marginPerCountry_fr10_de8_12_othersTheDirective8() {
+    void eu_marginPerCountry_fr10_deBaseRatePlus9_othersTheDirective8() {
         LocalDate day = LocalDate.of(2025, 8, 1); // H2 2025: ECB 2.15
         assertThat(basis("2025-07-31", "FR").rate().annualPercentOn(day)).isEqualByComparingTo("12.15");
-        assertThat(basis("2025-07-31", "FR").description()).contains("+ 10 points");
+        assertThat(basis("2025-07-31", "FR").description()).contains("ECB main refinancing rate").contains("+ 10 points");
+        // base rate 2.15 - 0.88 = 1.27, + 9 = 10.27; the customer reads the German basis, not "ECB + 8.12"
         assertThat(basis("2025-07-31", "DE").rate().annualPercentOn(day)).isEqualByComparingTo("10.27");
+        assertThat(basis("2025-07-31", "DE").description()).contains("German base rate (Basiszinssatz, BGB section 247")
+            .contains("less 0.88 points").contains("+ 9 points").doesNotContain("8.12");
         assertThat(basis("2025-07-31", "AT").rate().annualPercentOn(day)).isEqualByComparingTo("10.15");
         // 2016..2022 at 0.00 + 8; the half-year boundary is the next change
         InterestBasis old = basis("2018-03-31", "AT");
@@ -183,6 +186,10 @@ class InterestRatePolicyTest {
         assertThatThrownBy(() -> new InterestSettings.Eu(null,
             Map.of("IT", new InterestSettings.Country(new BigDecimal("2"), null))))
             .hasMessageContaining("countries.IT");
+        // 8.5 over the German base rate is 7.62 over the ECB rate: below the Directive's floor
+        assertThatThrownBy(() -> new InterestSettings.Eu(null, Map.of("DE",
+            new InterestSettings.Country(new BigDecimal("8.5"), InterestSettings.Reference.DE_BASE_RATE))))
+            .hasMessageContaining("countries.DE");
     }
 
     @Test
