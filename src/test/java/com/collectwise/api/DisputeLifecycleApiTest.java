@@ -129,6 +129,49 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
         return count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'FORMAL_LETTER'", number);
     }
 
+    /**
+     * 10,000.00 due 2026-03-02 (a Monday), 4,000.00 disputed on D+5 (03-07) while the call is open; the customer pays
+     * what it is asked for that day, the undisputed 6,006.00 (6,000.00 + 5 days x 1.20). What is left is all
+     * disputed: 10.00 interest and 5,996.00 principal paid, 4,004.00 principal left, of which 4,000.00 disputed; as
+     * if credited, nothing is owed. So the call asking for 0.00 goes, the collector is not asked "why not in full?" (the
+     * dispute says why), and the case does not escalate at D+10 (no
+     * formal letter) while the dispute is open. Rejected on 03-16: 4,004.00 plus 9 days (03-08..03-16) on 4,004.00
+     * at 0.8008 a day = 7.2072 -> 7.21: 4,011.21 is owed and the formal demand comes at once.
+     */
+    @Test
+    void aPaymentOfTheUndisputedPartLeavesTheInvoiceDisputedInFull_itDoesNotEscalateUntilTheDisputeIsDecided() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "10000.00", due);
+        clockAt(due.plusDays(5));
+        jobs(number);
+        assertThat(openCalls(number)).isOne();
+        dispute(number, "4000.00");
+        assertThat(openCalls(number)).isOne();
+
+        pay(number, "6006.00", due.plusDays(5));
+        JsonNode paid = view(number);
+        assertThat(paid.path("outstanding").path("principal").decimalValue()).isEqualByComparingTo("4004.00");
+        assertThat(paid.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("4004.00");
+        assertThat(paid.path("disputed").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(openCalls(number)).as("no call asking for 0.00").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ClarifyPartialPayment").count()).as("paid what it was asked for").isZero();
+
+        clockAt(due.plusDays(11));
+        jobs(number);
+        assertThat(view(number).path("stage").asText()).isEqualTo("INTERNAL_REMINDER");
+        assertThat(letters(number)).isZero();
+
+        clockAt(due.plusDays(14));
+        decide(number, "REJECTED");
+        JsonNode rejected = view(number);
+        assertThat(rejected.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("4011.21");
+        assertThat(rejected.path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(letters(number)).isOne();
+    }
+
     private void toWriteOffApproval(String number) {
         runtime.createMessageCorrelation(CaseVariables.MSG_STAGE_CHANGE).processInstanceBusinessKey(number)
             .setVariable(CaseVariables.TARGET_STAGE, "WRITE_OFF")
