@@ -242,4 +242,41 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
         theDisputeIsClosedWithTheCase(number, "sold", due.plusDays(12));
     }
 
+    /**
+     * A customer's only overdue invoice, 1,000.00 due 2026-03-02, reaches formal demand on D+11 (the hold); on D+12 it
+     * is disputed in full. The hold stays (DOMAIN.md 8: released only when nothing is overdue; the disputed 1,000.00 is
+     * unpaid past its due date, and a rejection asks for it with its interest from the due date: the dispute pauses
+     * the dunning, not the debt). The credit status and the customer file name the disputed 1,000.00 and show the
+     * 0.00 asked for: 12 days x 0.20 = 2.40 interest, 1,002.40 overdue. Rejected: still HOLD, 1,002.40 asked for.
+     */
+    @Test
+    void aCustomerWhoseOnlyOverdueInvoiceIsDisputedInFullStaysOnHold_theStatusNamesTheDisputedAmount() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due);
+        clockAt(due.plusDays(11));
+        jobs(number);
+        assertThat(view(number).path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(creditStatus(customerId).path("status").asText()).isEqualTo("HOLD");
+        clockAt(due.plusDays(12));
+        dispute(number, "1000.00");
+
+        JsonNode status = creditStatus(customerId);
+        assertThat(status.path("status").asText()).isEqualTo("HOLD");
+        assertThat(status.path("overdueTotal").decimalValue()).isEqualByComparingTo("1002.40");
+        assertThat(status.path("disputed").decimalValue()).as(status.toString()).isEqualByComparingTo("1000.00");
+        assertThat(status.path("undisputed").decimalValue()).as(status.toString()).isEqualByComparingTo("0.00");
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        JsonNode line = file.body().path("openInvoices").get(0);
+        assertThat(line.path("outstanding").decimalValue()).isEqualByComparingTo("1002.40");
+        assertThat(line.path("disputed").decimalValue()).as(file.raw()).isEqualByComparingTo("1000.00");
+        assertThat(line.path("undisputed").decimalValue()).as(file.raw()).isEqualByComparingTo("0.00");
+
+        decide(number, "REJECTED");
+        JsonNode rejected = creditStatus(customerId);
+        assertThat(rejected.path("status").asText()).isEqualTo("HOLD");
+        assertThat(rejected.path("disputed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(rejected.path("undisputed").decimalValue()).isEqualByComparingTo("1002.40");
+    }
 }
