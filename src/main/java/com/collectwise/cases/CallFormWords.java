@@ -69,7 +69,8 @@ public class CallFormWords {
         Map.entry("WRITTEN_REMINDER_NOT_SENT", "书面催款提醒未发出（无可用邮箱）"), Map.entry("FORMAL_LETTER", "正式催款函"),
         Map.entry("PROMISE_KEPT", "已履行付款承诺"), Map.entry("PROMISE_BROKEN", "未履行付款承诺"),
         Map.entry("PRE_DUE_REMINDER_NOT_SENT", "未发送到期前提醒"),
-        Map.entry("REMINDER_NOT_SENT_DISPUTED", "全额异议，未发送催款提醒"));
+        Map.entry("REMINDER_NOT_SENT_DISPUTED", "全额异议，未发送催款提醒"),
+        Map.entry("DISPUTE_CLOSED", "异议随案件结案关闭（未裁定）"));
 
     /**
      * A code of the contact log (channel or outcome: {@code PROMISE_TO_PAY}) as the call form shows it ("Promise to

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.agreements.AgreementService;
 import com.collectwise.customers.CustomerRepository;
+import com.collectwise.disputes.FullDispute;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.InvoiceOwesAgain;
 import com.collectwise.kernel.InvoicePaidOff;
@@ -24,23 +25,33 @@ class CaseMoneyListener {
     private final AgreementService agreements;
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
+    private final FullDispute fullDispute;
 
     CaseMoneyListener(CaseEngine cases, AgreementService agreements, InvoiceRepository invoices,
-                      CustomerRepository customers) {
+                      CustomerRepository customers, FullDispute fullDispute) {
+        this.fullDispute = fullDispute;
         this.cases = cases;
         this.agreements = agreements;
         this.invoices = invoices;
         this.customers = customers;
     }
 
-    /** An instalment is an expected payment, not a part payment without explanation. */
+    /**
+     * An instalment is an expected payment, not a part payment without explanation; nor is the payment of the
+     * undisputed part of an invoice under dispute (DOMAIN.md 5: the customer paid what it was asked for, the dispute
+     * explains the rest): what is left is disputed, a call would ask for nothing, so the open call is withdrawn and the
+     * case waits before its next call until the dispute is decided.
+     */
     @EventListener
     @Order(PaymentBooked.TELL_CASE)
     public void paymentBooked(PaymentBooked payment) {
-        if (!agreements.paymentReceived(payment.invoiceNumber(), payment.valueDate())) {
-            cases.partPaymentReceived(payment.invoiceNumber(), payment.paid(), payment.outstanding());
-        } else {
+        if (agreements.paymentReceived(payment.invoiceNumber(), payment.valueDate())) {
             cases.showOutstanding(payment.invoiceNumber(), payment.outstanding());
+        } else if (fullDispute.isOpen(payment.invoiceNumber())) {
+            cases.showOutstanding(payment.invoiceNumber(), payment.outstanding());
+            cases.withdrawCallsDisputedInFull(payment.invoiceNumber());
+        } else {
+            cases.partPaymentReceived(payment.invoiceNumber(), payment.paid(), payment.outstanding());
         }
     }
 

@@ -61,7 +61,7 @@ public record CaseView(String invoiceNumber, String customerId, CaseStatus statu
     }
 
     /**
-     * A dispute; status OPEN, CREDIT_NOTE or REJECTED. {@code amount} is the disputed amount as raised; {@code
+     * A dispute; status OPEN, CREDIT_NOTE, REJECTED or CLOSED (undecided: its case ended by a write-off or a sale). {@code amount} is the disputed amount as raised; {@code
      * credited} what credit notes posted over the API settled of it ({@code creditNotes}, by number and date),
      * {@code openAmount} what is still disputed (zero once decided).
      */

@@ -18,6 +18,8 @@ public record Dispute(long id, String invoiceNumber, DisputeCategory category, B
     public static final String OPEN = "OPEN";
     public static final String CREDIT_NOTE = "CREDIT_NOTE";
     public static final String REJECTED = "REJECTED";
+    /** Closed undecided: its case ended by a write-off or a sale (the resolution says which). */
+    public static final String CLOSED = "CLOSED";
 
     public Dispute {
         credits = credits == null ? List.of() : List.copyOf(credits);

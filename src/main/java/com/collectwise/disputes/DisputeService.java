@@ -21,6 +21,8 @@ import com.collectwise.api.InvalidRequestException;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.CaseFiguresChanged;
+import com.collectwise.kernel.ContactEntry;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceCredited;
 import com.collectwise.kernel.InvoiceRepository;
@@ -46,10 +48,12 @@ public class DisputeService {
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
     private final CaseEngine cases;
+    private final ContactLog contacts;
 
     public DisputeService(JdbcClient jdbc, InvoiceRepository invoices, StatementService statements,
                           AdjustmentService adjustments, BusinessClock clock, ApplicationEventPublisher events,
-                          CaseEngine cases) {
+                          CaseEngine cases, ContactLog contacts) {
+        this.contacts = contacts;
         this.cases = cases;
         this.events = events;
         this.jdbc = jdbc;
@@ -335,6 +339,25 @@ public class DisputeService {
         events.publishEvent(new CaseFiguresChanged(d.invoiceNumber()));
         events.publishEvent(new DisputeDecided(id, d.invoiceNumber(), null, Dispute.REJECTED, d.open(), d.currency(),
             reason));
+    }
+
+    /**
+     * The case of the invoice ended by a write-off or a sale ({@code why}): its open disputes are closed undecided
+     * (CLOSED, nothing credited, nothing collected) and the case file notes each one with why; the department's task
+     * ended with the case.
+     */
+    @Transactional
+    public void closeWithCase(String invoiceNumber, String customerId, String why) {
+        for (Dispute d : forInvoice(invoiceNumber)) {
+            if (!Dispute.OPEN.equals(d.status())) {
+                continue;
+            }
+            String note = "Dispute #" + d.id() + " (" + d.category() + ", " + d.open().toPlainString() + " "
+                + d.currency() + ") closed undecided: " + why + ".";
+            resolve(d.id(), Dispute.CLOSED, "Closed undecided: " + why, "system");
+            contacts.append(new ContactEntry(null, invoiceNumber, customerId, "NOTE", clock.now(), null, null,
+                "DISPUTE_CLOSED", note, null, null));
+        }
     }
 
     private void resolve(long id, String status, String reason, String by) {

@@ -13,14 +13,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * invoices are in (ties: alphabetical); a customer with nothing open gets the currency it was invoiced in most,
  * or the company's home currency (CNY for CN) before its first invoice, never null. Overdue amounts in other
  * currencies are listed in {@code otherCurrencies} (they cannot be added up without an exchange rate).
+ * <p>
+ * DOMAIN.md 5 and 8: {@code overdueTotal} counts a disputed amount too (it is unpaid past its due date; a rejection
+ * asks for it with its interest from the due date), and so does the hold; {@code disputed} names the part of it under
+ * open dispute, {@code undisputed} what of it is asked for meanwhile (as if the disputes were credited).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CreditStatus(String customerId, String status, BigDecimal overdueTotal, String currency,
-                           List<CurrencyTotal> otherCurrencies, LocalDate asOf) {
+                           List<CurrencyTotal> otherCurrencies, LocalDate asOf, BigDecimal disputed,
+                           BigDecimal undisputed) {
 
     public static final String OK = "OK";
     public static final String HOLD = "HOLD";
 
-    public record CurrencyTotal(String currency, BigDecimal overdueTotal) {
+    public record CurrencyTotal(String currency, BigDecimal overdueTotal, BigDecimal disputed, BigDecimal undisputed) {
     }
 }

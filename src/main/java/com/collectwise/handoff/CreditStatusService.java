@@ -19,6 +19,8 @@ import com.collectwise.customers.CustomerRepository;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatus.CurrencyTotal;
 import com.collectwise.money.Money;
+import com.collectwise.disputes.DisputeService;
+import com.collectwise.disputes.DisputedPart;
 
 /**
  * The credit status of a customer: HOLD while a case of the customer is at formal demand or later, and after that
@@ -33,9 +35,12 @@ public class CreditStatusService {
     private final BusinessClock clock;
     private final CreditHold creditHold;
     private final String homeCurrency;
+    private final DisputeService disputes;
 
     public CreditStatusService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
-                               BusinessClock clock, CreditHold creditHold, CompanySettings company) {
+                               BusinessClock clock, CreditHold creditHold, CompanySettings company,
+                               DisputeService disputes) {
+        this.disputes = disputes;
         this.homeCurrency = currencyOf(company.interest().homeCountry());
         this.customers = customers;
         this.invoices = invoices;
@@ -55,6 +60,9 @@ public class CreditStatusService {
         List<Invoice> open = invoices.findOpenByCustomer(customerId);
         boolean hold = open.stream().anyMatch(i -> i.stage().holdsCredit()) || creditHold.isOnHold(customerId);
         Map<String, BigDecimal> overdueByCurrency = new TreeMap<>();
+        // of it: under open dispute (named) and asked for (as if the disputes were credited)
+        Map<String, BigDecimal> disputedByCurrency = new TreeMap<>();
+        Map<String, BigDecimal> undisputedByCurrency = new TreeMap<>();
         // per currency: how many open invoices are overdue, how many are open
         Map<String, int[]> countsByCurrency = new TreeMap<>();
         // one replay of the customer's account for all its invoices
@@ -67,6 +75,11 @@ public class CreditStatusService {
             BigDecimal overdue = pastDue
                 ? account.invoice(invoice.invoiceNumber()).statement().total() : BigDecimal.ZERO;
             overdueByCurrency.merge(invoice.currency(), overdue, BigDecimal::add);
+            DisputedPart part = pastDue && disputes.anyOpen(invoice.invoiceNumber())
+                ? disputes.part(invoice, today) : null;
+            disputedByCurrency.merge(invoice.currency(), part == null ? BigDecimal.ZERO : part.disputed(),
+                BigDecimal::add);
+            undisputedByCurrency.merge(invoice.currency(), part == null ? overdue : part.undisputed(), BigDecimal::add);
         }
         // main currency: the one most of the customer's overdue invoices are in, then the one most of its open
         // invoices are in (ties: alphabetical), so that a HOLD never shows "0.00" while money in another currency is
@@ -80,10 +93,15 @@ public class CreditStatusService {
             : minor(overdueByCurrency.getOrDefault(main, BigDecimal.ZERO), main);
         List<CurrencyTotal> others = overdueByCurrency.entrySet().stream()
             .filter(e -> !e.getKey().equals(main))
-            .map(e -> new CurrencyTotal(e.getKey(), minor(e.getValue(), e.getKey())))
+            .map(e -> new CurrencyTotal(e.getKey(), minor(e.getValue(), e.getKey()),
+                minor(disputedByCurrency.get(e.getKey()), e.getKey()),
+                minor(undisputedByCurrency.get(e.getKey()), e.getKey())))
             .toList();
         return new CreditStatus(customerId, hold ? CreditStatus.HOLD : CreditStatus.OK, mainTotal, main, others,
-            today);
+            today, main == null ? BigDecimal.ZERO.setScale(2)
+                : minor(disputedByCurrency.getOrDefault(main, BigDecimal.ZERO), main),
+            main == null ? BigDecimal.ZERO.setScale(2)
+                : minor(undisputedByCurrency.getOrDefault(main, BigDecimal.ZERO), main));
     }
 
     /** The currency most of the customer's invoices (settled ones too) were in; none: the company's home currency. */

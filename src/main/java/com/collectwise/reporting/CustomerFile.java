@@ -31,8 +31,13 @@ public record CustomerFile(String customerId, String name, String segment, Strin
     public record Address(String street, String city, String region, String postalCode) {
     }
 
+    /**
+     * @param outstanding the invoice's total owed today
+     * @param disputed    the sum of its open disputes (named, not asked for; 0 when none)
+     * @param undisputed  what is asked for: the total as if the open disputes were credited (the total when none)
+     */
     public record OpenInvoice(String invoiceNumber, String stage, LocalDate dueDate, long daysOverdue,
-                              String currency, BigDecimal outstanding) {
+                              String currency, BigDecimal outstanding, BigDecimal disputed, BigDecimal undisputed) {
     }
 
     /** One changed field: from what to what, by whom, when. */

@@ -29,6 +29,9 @@ import com.collectwise.customers.CustomerRepository;
 import com.collectwise.money.AccountReplay;
 import com.collectwise.fees.StatementService;
 import com.collectwise.handoff.CreditStatusService;
+import com.collectwise.disputes.DisputeService;
+import com.collectwise.disputes.DisputedPart;
+import com.collectwise.money.Money;
 
 /** Reads the customer file: one replay of the customer's account gives every figure in it. */
 @Service
@@ -40,10 +43,13 @@ public class CustomerFileService {
     private final CreditStatusService creditStatus;
     private final BusinessClock clock;
     private final PromiseBook promises;
+    private final DisputeService disputes;
 
     public CustomerFileService(CustomerRepository customers, InvoiceRepository invoices, StatementService statements,
-                               CreditStatusService creditStatus, BusinessClock clock, PromiseBook promises) {
+                               CreditStatusService creditStatus, BusinessClock clock, PromiseBook promises,
+                               DisputeService disputes) {
         this.promises = promises;
+        this.disputes = disputes;
         this.customers = customers;
         this.invoices = invoices;
         this.statements = statements;
@@ -66,8 +72,12 @@ public class CustomerFileService {
                 continue;
             }
             BigDecimal total = account.invoice(i.invoiceNumber()).statement().total();
+            // DOMAIN.md 5: the file shows what is asked for and names what is disputed
+            DisputedPart part = disputes.anyOpen(i.invoiceNumber()) ? disputes.part(i, today) : null;
             open.add(new CustomerFile.OpenInvoice(i.invoiceNumber(), i.stage().name(), i.dueDate(),
-                Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), today)), i.currency(), total));
+                Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), today)), i.currency(), total,
+                part == null ? Money.stored(BigDecimal.ZERO, i.currency()) : part.disputed(),
+                part == null ? total : part.undisputed()));
             outstanding.merge(i.currency(), total, BigDecimal::add);
         }
         Map<String, BigDecimal> credit = new TreeMap<>();

@@ -1,0 +1,282 @@
+package com.collectwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.collectwise.kernel.CaseVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Disputes over the life of a case, seen from outside (DOMAIN.md 5, with 1, 2 and 8): a payment of the undisputed
+ * part, a write-off or a sale while a dispute is open, the credit hold of a customer whose overdue money is all
+ * disputed. The clock is the engine's (ClockUtil), set per step; contract rate 7.30%: a day's interest is 0.02% of
+ * the principal (10,000.00: 2.00 a day). MYR: no other test uses it.
+ */
+class DisputeLifecycleApiTest extends ApiTestSupport {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String CURRENCY = "MYR";
+
+    @Autowired
+    TaskService tasks;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZONE).toInstant()));
+    }
+
+    private String invoice(String customerId, String amount, LocalDate due) {
+        String number = unique("INV");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invoiceNumber", number);
+        body.put("customerId", customerId);
+        body.put("issueDate", due.minusDays(30).toString());
+        body.put("dueDate", due.toString());
+        body.put("amount", amount);
+        body.put("currency", CURRENCY);
+        body.put("contractInterestRatePercent", "7.30");
+        Response r = post(INTEGRATION, "/api/invoices", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        jobs(number);
+        return number;
+    }
+
+    /** One due job at a time (a job may remove another). */
+    private void jobs(String number) {
+        for (int round = 0; round < 50; round++) {
+            var instance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_COLLECTION)
+                .processInstanceBusinessKey(number).singleResult();
+            if (instance == null) {
+                return;
+            }
+            var due = management.createJobQuery().processInstanceId(instance.getId()).executable().listPage(0, 1);
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+    }
+
+    private void pay(String number, String amount, LocalDate receivedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentReference", unique("PAY"));
+        body.put("invoiceNumber", number);
+        body.put("amount", amount);
+        body.put("currency", CURRENCY);
+        body.put("receivedOn", receivedOn.toString());
+        body.put("method", "BANK_TRANSFER");
+        Response r = post(INTEGRATION, "/api/payments", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        jobs(number);
+    }
+
+    private void dispute(String number, String amount) {
+        Response r = post(COLLECTOR, "/api/invoices/" + number + "/disputes",
+            Map.of("category", "QUALITY", "amount", amount, "description", "4 of 10 pumps leak"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        jobs(number);
+    }
+
+    private void decide(String number, String decision) {
+        var resolve = tasks.createTaskQuery().taskDefinitionKey("Task_ResolveDispute")
+            .processVariableValueEquals(CaseVariables.INVOICE_NUMBER, number).singleResult();
+        assertThat(resolve).as("Resolve dispute of " + number).isNotNull();
+        tasks.complete(resolve.getId(), Map.of(CaseVariables.DISPUTE_DECISION, decision,
+            CaseVariables.DECISION_REASON, "checked"));
+        jobs(number);
+    }
+
+    private JsonNode view(String number) {
+        Response r = get(FINANCE, "/api/invoices/" + number);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private JsonNode view(String number, LocalDate asOf) {
+        Response r = get(FINANCE, "/api/invoices/" + number + "?asOf=" + asOf);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private long openCalls(String number) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_CallCustomer")
+            .count();
+    }
+
+    private JsonNode creditStatus(String customerId) {
+        Response r = get(FINANCE, "/api/customers/" + customerId + "/credit-status");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private long letters(String number) {
+        return count("SELECT COUNT(*) FROM contact_log WHERE invoice_number = ? AND outcome = 'FORMAL_LETTER'", number);
+    }
+
+    /**
+     * 10,000.00 due 2026-03-02 (a Monday), 4,000.00 disputed on D+5 (03-07) while the call is open; the customer pays
+     * what it is asked for that day, the undisputed 6,006.00 (6,000.00 + 5 days x 1.20). What is left is all
+     * disputed: 10.00 interest and 5,996.00 principal paid, 4,004.00 principal left, of which 4,000.00 disputed; as
+     * if credited, nothing is owed. So the call asking for 0.00 goes, the collector is not asked "why not in full?" (the
+     * dispute says why), and the case does not escalate at D+10 (no
+     * formal letter) while the dispute is open. Rejected on 03-16: 4,004.00 plus 9 days (03-08..03-16) on 4,004.00
+     * at 0.8008 a day = 7.2072 -> 7.21: 4,011.21 is owed and the formal demand comes at once.
+     */
+    @Test
+    void aPaymentOfTheUndisputedPartLeavesTheInvoiceDisputedInFull_itDoesNotEscalateUntilTheDisputeIsDecided() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "10000.00", due);
+        clockAt(due.plusDays(5));
+        jobs(number);
+        assertThat(openCalls(number)).isOne();
+        dispute(number, "4000.00");
+        assertThat(openCalls(number)).isOne();
+
+        pay(number, "6006.00", due.plusDays(5));
+        JsonNode paid = view(number);
+        assertThat(paid.path("outstanding").path("principal").decimalValue()).isEqualByComparingTo("4004.00");
+        assertThat(paid.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("4004.00");
+        assertThat(paid.path("disputed").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(openCalls(number)).as("no call asking for 0.00").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ClarifyPartialPayment").count()).as("paid what it was asked for").isZero();
+
+        clockAt(due.plusDays(11));
+        jobs(number);
+        assertThat(view(number).path("stage").asText()).isEqualTo("INTERNAL_REMINDER");
+        assertThat(letters(number)).isZero();
+
+        clockAt(due.plusDays(14));
+        decide(number, "REJECTED");
+        JsonNode rejected = view(number);
+        assertThat(rejected.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("4011.21");
+        assertThat(rejected.path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(letters(number)).isOne();
+    }
+
+    private void toWriteOffApproval(String number) {
+        runtime.createMessageCorrelation(CaseVariables.MSG_STAGE_CHANGE).processInstanceBusinessKey(number)
+            .setVariable(CaseVariables.TARGET_STAGE, "WRITE_OFF")
+            .setVariable(CaseVariables.STAGE_CHANGE_REASON, "customer insolvent").correlate();
+        jobs(number);
+    }
+
+    private void closeAs(String number, Map<String, Object> decision) {
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_ApproveWriteOff")
+            .singleResult();
+        assertThat(task).as("the approval of " + number).isNotNull();
+        tasks.complete(task.getId(), decision);
+        jobs(number);
+    }
+
+    private void theDisputeIsClosedWithTheCase(String number, String why, LocalDate closedOn) {
+        JsonNode closed = view(number);
+        JsonNode d = closed.path("disputes").get(0);
+        assertThat(d.path("status").asText()).as(closed.toString()).isEqualTo("CLOSED");
+        assertThat(d.path("openAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(d.path("resolution").asText()).contains(why);
+        assertThat(closed.path("disputed").decimalValue()).isEqualByComparingTo("0");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_ResolveDispute")
+            .processVariableValueEquals(CaseVariables.INVOICE_NUMBER, number).count()).isZero();
+        Response contacts = get(COLLECTOR, "/api/invoices/" + number + "/contacts");
+        assertThat(contacts.raw()).contains("Dispute #" + d.path("id").asLong()).contains(why);
+        // the day before, it was open
+        JsonNode before = view(number, closedOn.minusDays(1));
+        assertThat(before.path("disputes").get(0).path("status").asText()).isEqualTo("OPEN");
+        assertThat(before.path("disputed").decimalValue()).isEqualByComparingTo("400.00");
+    }
+
+    /**
+     * 1,000.00 due 2026-03-02, 400.00 disputed on D+5; finance writes the invoice off on D+12: the dispute's task goes
+     * with the case, the dispute is CLOSED (not left OPEN for ever), and the case file says why.
+     */
+    @Test
+    void anOpenDisputeOfAWrittenOffInvoiceIsClosedWithANote() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due);
+        clockAt(due.plusDays(5));
+        jobs(number);
+        dispute(number, "400.00");
+        clockAt(due.plusDays(12));
+        toWriteOffApproval(number);
+        closeAs(number, Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF", CaseVariables.DECISION_REASON,
+            "insolvent"));
+        assertThat(view(number).path("status").asText()).isEqualTo("WRITTEN_OFF");
+        theDisputeIsClosedWithTheCase(number, "written off", due.plusDays(12));
+    }
+
+    @Test
+    void anOpenDisputeOfASoldInvoiceIsClosedWithANote() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due);
+        clockAt(due.plusDays(5));
+        jobs(number);
+        dispute(number, "400.00");
+        clockAt(due.plusDays(12));
+        toWriteOffApproval(number);
+        closeAs(number, Map.of(CaseVariables.CLOSING_DECISION, "SELL", CaseVariables.BUYER, "Factor Ltd",
+            CaseVariables.SALE_PRICE, 500, CaseVariables.DECISION_REASON, "factor offer"));
+        assertThat(view(number).path("status").asText()).isEqualTo("SOLD");
+        theDisputeIsClosedWithTheCase(number, "sold", due.plusDays(12));
+    }
+
+    /**
+     * A customer's only overdue invoice, 1,000.00 due 2026-03-02, reaches formal demand on D+11 (the hold); on D+12 it
+     * is disputed in full. The hold stays (DOMAIN.md 8: released only when nothing is overdue; the disputed 1,000.00 is
+     * unpaid past its due date, and a rejection asks for it with its interest from the due date: the dispute pauses
+     * the dunning, not the debt). The credit status and the customer file name the disputed 1,000.00 and show the
+     * 0.00 asked for: 12 days x 0.20 = 2.40 interest, 1,002.40 overdue. Rejected: still HOLD, 1,002.40 asked for.
+     */
+    @Test
+    void aCustomerWhoseOnlyOverdueInvoiceIsDisputedInFullStaysOnHold_theStatusNamesTheDisputedAmount() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due);
+        clockAt(due.plusDays(11));
+        jobs(number);
+        assertThat(view(number).path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(creditStatus(customerId).path("status").asText()).isEqualTo("HOLD");
+        clockAt(due.plusDays(12));
+        dispute(number, "1000.00");
+
+        JsonNode status = creditStatus(customerId);
+        assertThat(status.path("status").asText()).isEqualTo("HOLD");
+        assertThat(status.path("overdueTotal").decimalValue()).isEqualByComparingTo("1002.40");
+        assertThat(status.path("disputed").decimalValue()).as(status.toString()).isEqualByComparingTo("1000.00");
+        assertThat(status.path("undisputed").decimalValue()).as(status.toString()).isEqualByComparingTo("0.00");
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        JsonNode line = file.body().path("openInvoices").get(0);
+        assertThat(line.path("outstanding").decimalValue()).isEqualByComparingTo("1002.40");
+        assertThat(line.path("disputed").decimalValue()).as(file.raw()).isEqualByComparingTo("1000.00");
+        assertThat(line.path("undisputed").decimalValue()).as(file.raw()).isEqualByComparingTo("0.00");
+
+        decide(number, "REJECTED");
+        JsonNode rejected = creditStatus(customerId);
+        assertThat(rejected.path("status").asText()).isEqualTo("HOLD");
+        assertThat(rejected.path("disputed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(rejected.path("undisputed").decimalValue()).isEqualByComparingTo("1002.40");
+    }
+}
