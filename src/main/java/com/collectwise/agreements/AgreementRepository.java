@@ -252,6 +252,17 @@ public class AgreementRepository {
         }
     }
 
+    /**
+     * The newest demand went out only now ({@code sentAt}, it waited in the outbox): its period runs from today, to
+     * {@code demandUntil} (DOMAIN.md 5, art. 634); the same demand, not a second one.
+     */
+    public void demandSentLate(long id, LocalDate demandUntil, Instant sentAt) {
+        jdbc.sql("UPDATE agreements SET demand_until = ? WHERE id = ?").params(demandUntil, id).update();
+        demands(id).stream().reduce((first, second) -> second).ifPresent(d -> jdbc.sql(
+                "UPDATE agreement_demands SET demand_until = ?, sent_at = ? WHERE id = ?")
+            .params(demandUntil, Timestamp.from(sentAt), d.id()).update());
+    }
+
     /** A payment demand of a plan: made {@code sentAt}, ended (met or undone) {@code endedAt}, then accelerated. */
     public record Demand(long id, Instant sentAt, LocalDate demandUntil, Instant endedAt, Instant acceleratedAt) {
     }

@@ -369,8 +369,8 @@ public class AgreementService {
      * An instalment reminder, payment demand or acceleration notice written on an earlier day, as it goes out today
      * (it waited for an e-mail address or the end of the quiet hours; DOMAIN.md 5: figures as of the day the customer
      * is told): a reminder of an instalment paid by now, or whose due date has passed, or of a plan no longer running,
-     * is not sent; a demand states what is unpaid today (none unpaid: not sent); the acceleration the remainder owed
-     * today. The plan's dates (a demand's period) stay as decided.
+     * is not sent; a demand states what is unpaid today (none unpaid: not sent) and its period runs from today (the
+     * plan's demand period moves with it: {@link #checkDemand}); the acceleration the remainder owed today.
      */
     public com.collectwise.communication.LaterDayNotice.Today asOfToday(String key, String subject, String body) {
         String[] part = Outbox.noticeKey(key).split(":");
@@ -401,8 +401,13 @@ public class AgreementService {
                     return com.collectwise.communication.LaterDayNotice.Today.cancel("Not sent: the instalments due "
                         + "so far were paid, or the plan ended, (by " + today + ") before the demand went out.");
                 }
+                // art. 634: the period runs from the day the customer is told, not from the day it was written
+                LocalDate until = today.plusDays(demandDays);
+                if (!until.equals(a.demandUntil())) {
+                    agreements.demandSentLate(a.id(), until, clock.now());
+                }
                 return com.collectwise.communication.LaterDayNotice.Today.send(demandSubject(a),
-                    demandBody(a, customer(a), unpaid, a.demandUntil()));
+                    demandBody(a, customer(a), unpaid, until));
             }
             case ACCELERATION -> {
                 BigDecimal open = outstandingToday(invoice(a));
@@ -419,6 +424,42 @@ public class AgreementService {
                 return com.collectwise.communication.LaterDayNotice.Today.send(subject, body);
             }
         }
+    }
+
+    /** What the check after a demand period finds: the plan goes on, is accelerated, or waits until {@code checkOn}. */
+    public enum DemandVerdict { MET, UNPAID, WAITING }
+
+    public record DemandCheck(DemandVerdict verdict, LocalDate checkOn) {
+    }
+
+    /**
+     * The check after the demand period of instalment {@code seq} (art. 634: the period runs from the day the demand
+     * goes out). Paid (or the demand met meanwhile): the plan goes on. A demand that has not gone out (it waits for an
+     * e-mail address, the collector has the "No e-mail address" task, or was refused) has given the customer no period:
+     * never an acceleration; checked again once a period could be over were it sent today. A demand that went out
+     * later than it was written: checked the morning after its own period and the grace. Else judged by value date.
+     */
+    public DemandCheck checkDemand(long id, int seq) {
+        Agreement a = agreements.find(id);
+        LocalDate today = clock.today();
+        String country = customer(a).country();
+        if (a.demandUntil() != null) {
+            Optional<LocalDate> sentOn = outbox.sentOn(DEMAND + ":" + id + ":" + seq);
+            if (sentOn.isEmpty()) {
+                return Acceleration.covered(a.instalments(), seq, paidTowards(a, today))
+                    ? new DemandCheck(DemandVerdict.MET, null)
+                    : new DemandCheck(DemandVerdict.WAITING, checkDay(country, today.plusDays(demandDays)));
+            }
+            LocalDate until = sentOn.get().plusDays(demandDays);
+            if (until.isAfter(a.demandUntil())) {
+                agreements.demandSentLate(id, until, clock.now());
+            }
+            LocalDate checkOn = checkDay(country, until.isAfter(a.demandUntil()) ? until : a.demandUntil());
+            if (today.isBefore(checkOn)) {
+                return new DemandCheck(DemandVerdict.WAITING, checkOn);
+            }
+        }
+        return new DemandCheck(demandMet(id, seq) ? DemandVerdict.MET : DemandVerdict.UNPAID, null);
     }
 
     /** Whether the instalments up to {@code seq} were paid by value date within the demand period. */

@@ -255,6 +255,19 @@ public class Outbox {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();
     }
 
+    /**
+     * The day the notice of the key first went out (SENT, itself or a copy sent again to a corrected address), in the
+     * business zone; empty while it has not (waiting, refused, cancelled).
+     */
+    public java.util.Optional<java.time.LocalDate> sentOn(String noticeKey) {
+        return jdbc.sql("""
+                SELECT MIN(dispatched_at) FROM outbox
+                WHERE status = 'SENT' AND (idempotency_key = :key OR idempotency_key LIKE :resent)""")
+            .param("key", noticeKey).param("resent", noticeKey + RESENT_TO + "%")
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1))).single()
+            .map(t -> t.toInstant().atZone(clock.zone()).toLocalDate());
+    }
+
     public boolean exists(String idempotencyKey) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE idempotency_key = ?").param(idempotencyKey)
             .query(Integer.class).single() > 0;

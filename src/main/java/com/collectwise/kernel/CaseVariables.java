@@ -199,6 +199,8 @@ public final class CaseVariables {
     public static final String DEMAND_CHECK_AT = "demandCheckAt";
     /** Whether what the demand asked for was paid (by value date) within its period. */
     public static final String DEMAND_MET = "demandMet";
+    /** MET, UNPAID or WAITING (the demand went out later than written, or has not gone out: its period not over). */
+    public static final String DEMAND_VERDICT = "demandVerdict";
     /** Whether the plan left the invoice settled when it ended (the case then ends with it). */
     public static final String PLAN_SETTLED_INVOICE = "planSettledInvoice";
     /** The running plan ends as kept: the invoice owes nothing any more. */

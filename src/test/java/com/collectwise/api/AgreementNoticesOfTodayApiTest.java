@@ -159,7 +159,7 @@ class AgreementNoticesOfTodayApiTest extends ApiTestSupport {
     /**
      * Fault: the payment demand of 03-25 (instalment 1 unpaid: 333.34, to be paid by 04-04) waited for an address; the
      * customer paid 200.00 on 03-26; the address entered on 03-27 sent the demand for CNY 333.34. By hand: 333.34 -
-     * 200.00 = 133.34 unpaid on 03-27; the period stays until 2026-04-04.
+     * 200.00 = 133.34 unpaid on 03-27; the period runs from the day it goes out: 03-27 + 10 days = 2026-04-06.
      */
     @Test
     void aPaymentDemandThatWaitedForAnAddressStatesWhatIsUnpaidTheDayItGoesOut() {
@@ -177,9 +177,84 @@ class AgreementNoticesOfTodayApiTest extends ApiTestSupport {
 
         assertThat(sent).filteredOn(m -> m.startsWith("Payment demand: instalments of invoice " + number))
             .singleElement().satisfies(m -> assertThat(m)
-                .contains("CNY 133.34 is unpaid. Please pay it by 2026-04-04").doesNotContain("333.34"));
+                .contains("CNY 133.34 is unpaid. Please pay it by 2026-04-06").doesNotContain("333.34"));
         JsonNode demand = message(number, "AGREEMENT_DEMAND");
         assertThat(demand.path("status").asText()).isEqualTo("SENT");
         assertThat(demand.path("body").asText()).contains("CNY 133.34 is unpaid");
+    }
+
+    private String agreementStatus(String number) {
+        return jdbc.sql("SELECT status FROM agreements WHERE invoice_number = ? ORDER BY id DESC").param(number)
+            .query(String.class).list().get(0);
+    }
+
+    private String demandUntil(String number) {
+        return get(COLLECTOR, "/api/invoices/" + number).body().path("agreement").path("demandUntil").asText();
+    }
+
+    /**
+     * Fault (DOMAIN.md 5, art. 634): the demand written on Wed 03-25 (period "until 04-04") waited for an address and
+     * went out on Mon 03-30, still saying 04-04 and checked on 04-09 as if it had gone out on 03-25: the customer had 5
+     * of the 10 days. Now its period runs from 03-30: by hand 03-30 + 10 = Thu 04-09; the check is the morning after
+     * the two grace working days (CN): Fri 04-10, Mon 04-13, so Tue 04-14 09:00. Not accelerated on 04-09 nor at
+     * 04-14 08:00; accelerated at 04-14 09:00 (nothing paid).
+     */
+    @Test
+    void aDemandThatWentOutLateGivesItsFullPeriodFromTheDayItWentOut() {
+        String number = planOnAnInvoiceOfACustomerWithoutEmail();
+        clockAt(3, 25, 9);
+        runJobs(number);
+        assertThat(message(number, "AGREEMENT_DEMAND").path("status").asText()).isEqualTo("PENDING");
+
+        clockAt(3, 30, 10);
+        correctEmail(customerOf(number), "ap-" + number + "@example.com");
+        assertThat(dispatch()).filteredOn(m -> m.startsWith("Payment demand: instalments of invoice " + number))
+            .singleElement().satisfies(m -> assertThat(m).contains("CNY 333.34 is unpaid. Please pay it by 2026-04-09"));
+        assertThat(demandUntil(number)).isEqualTo("2026-04-09");
+
+        clockAt(4, 9, 10);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        clockAt(4, 14, 8);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_ACCELERATED'",
+            number)).isZero();
+
+        clockAt(4, 14, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
+    }
+
+    /**
+     * Fault: a demand that never went out (no e-mail address) led to acceleration on Thu 04-09 09:00 (written 03-25,
+     * + 10 = Sat 04-04; grace: 04-04..04-06 Qingming, Tue 04-07, Wed 04-08; the morning after). Now the plan waits
+     * (the collector has the "No e-mail address" task): still ACTIVE on 04-16, the demand PENDING. The address entered
+     * on Thu 04-16 sends it: period until 04-26 (Sun); grace Mon 04-27, Tue 04-28; checked Wed 04-29 09:00.
+     */
+    @Test
+    void aDemandThatHasNotGoneOutNeverLeadsToAcceleration() {
+        String number = planOnAnInvoiceOfACustomerWithoutEmail();
+        clockAt(3, 25, 9);
+        runJobs(number);
+
+        clockAt(4, 16, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        assertThat(message(number, "AGREEMENT_DEMAND").path("status").asText()).isEqualTo("PENDING");
+        assertThat(count("SELECT COUNT(*) FROM outbox WHERE invoice_number = ? AND kind = 'AGREEMENT_ACCELERATED'",
+            number)).isZero();
+
+        clockAt(4, 16, 10);
+        correctEmail(customerOf(number), "ap-" + number + "@example.com");
+        assertThat(dispatch()).filteredOn(m -> m.startsWith("Payment demand: instalments of invoice " + number))
+            .singleElement().satisfies(m -> assertThat(m).contains("Please pay it by 2026-04-26"));
+
+        clockAt(4, 29, 8);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACTIVE");
+        clockAt(4, 29, 9);
+        runJobs(number);
+        assertThat(agreementStatus(number)).isEqualTo("ACCELERATED");
     }
 }

@@ -85,6 +85,25 @@ public abstract class ApiTestSupport {
     @Autowired
     protected BusinessClock clock;
     @Autowired
+    private com.collectwise.communication.CommunicationSettings mailSettings;
+    @Autowired
+    private com.collectwise.communication.QuietHours mailQuietHours;
+    @Autowired
+    private com.collectwise.communication.DispatchFollowUp mailFollowUp;
+
+    /**
+     * What the scheduled mail dispatcher would send by now (the tests have no mail host: an SMTP server that accepts
+     * everything). A payment demand's period runs from the day it goes out (DOMAIN.md 5, art. 634).
+     */
+    protected int dispatchMail() {
+        org.springframework.mail.javamail.JavaMailSender smtp =
+            org.mockito.Mockito.mock(org.springframework.mail.javamail.JavaMailSender.class);
+        var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("smtp", smtp))
+            .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+        return new com.collectwise.communication.MailDispatcher(jdbc, provider, mailSettings, mailQuietHours, clock,
+            List.of(), mailFollowUp).dispatchPending();
+    }
+    @Autowired
     protected ObjectMapper json;
 
     /** The identity bootstrap is not ours to rely on: create the users and groups the tests need. */
@@ -146,6 +165,16 @@ public abstract class ApiTestSupport {
         String customerId = unique("C");
         Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Acme " + customerId,
             "segment", "DOMESTIC", "country", "CN", "collector", COLLECTOR, "decisionMaker", "Ms. Wang"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return customerId;
+    }
+
+    /** A customer as {@link #createCustomer()} with an e-mail address: its notices go out the day they are written. */
+    protected String createCustomerWithEmail() {
+        String customerId = unique("C");
+        Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", customerId, "name", "Acme " + customerId,
+            "segment", "DOMESTIC", "country", "CN", "collector", COLLECTOR, "decisionMaker", "Ms. Wang",
+            "email", "ap-" + customerId.toLowerCase() + "@example.com"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return customerId;
     }

@@ -51,8 +51,23 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
     @Autowired PaymentService paymentService;
     @Autowired IdentityService identity;
 
+    @Autowired com.collectwise.communication.CommunicationSettings communicationSettings;
+    @Autowired com.collectwise.communication.QuietHours quietHours;
+    @Autowired com.collectwise.kernel.BusinessClock businessClock;
+    @Autowired com.collectwise.communication.DispatchFollowUp dispatchFollowUp;
+
     Customer customer;
     Invoice invoice;
+
+    /** What the mail dispatcher sends now (an SMTP server that accepts everything: the tests have no mail host). */
+    void sendMail() {
+        org.springframework.mail.javamail.JavaMailSender smtp =
+            org.mockito.Mockito.mock(org.springframework.mail.javamail.JavaMailSender.class);
+        var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(
+            Map.of("smtp", smtp)).getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
+        new com.collectwise.communication.MailDispatcher(jdbc, provider, communicationSettings, quietHours,
+            businessClock, List.of(), dispatchFollowUp).dispatchPending();
+    }
 
     ProcessInstance atFirstCall(String amount) {
         setClock(at(2026, 3, 5, 10, 0));
@@ -239,6 +254,7 @@ class InstalmentAgreementProcessTest extends CollectionTestSupport {
         ProcessInstance plan = requestPlan(pi, 3, FIRST.toString());
         moveTo(at(2026, 3, 25, 9, 0));
         BpmnAwareTests.assertThat(plan).hasPassed("Task_SendPaymentDemand").isWaitingAt("Timer_DemandPeriodOver");
+        sendMail(); // the demand goes out the day it is written: its period runs from 03-25
         assertThat(outboxKinds(invoice)).contains("AGREEMENT_DEMAND").doesNotContain("AGREEMENT_ACCELERATED");
         assertThat(jdbc.sql("SELECT demand_until FROM agreements WHERE id = ?").param(agreementId(pi))
             .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 4, 4));
