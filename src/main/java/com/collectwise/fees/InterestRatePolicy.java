@@ -249,11 +249,17 @@ public final class InterestRatePolicy {
         };
     }
 
+    /**
+     * What a segment rate is, in words the customer reads in the reminders and the letter (the basis of the rate,
+     * DOMAIN.md 6); never the decision's model id.
+     */
+    static final String SEGMENT_WORDS = "the late-payment rate agreed for your customer group";
+
     private static String segmentDescription(List<Map.Entry<LocalDate, LateFeePolicy>> versions,
                                              InterestBasis statutory) {
         if (versions.size() == 1) {
             BigDecimal rate = versions.get(0).getValue().segmentRatePercent().stripTrailingZeros();
-            return "segment rate " + rate.toPlainString() + "% p.a. (Decision_LateFeePolicy)";
+            return SEGMENT_WORDS + " (" + rate.toPlainString() + "% p.a.)";
         }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
@@ -262,7 +268,7 @@ public final class InterestRatePolicy {
                 : rate.stripTrailingZeros().toPlainString() + "% p.a.";
             parts.add((i == 0 ? "" : "from " + versions.get(i).getKey() + " ") + what);
         }
-        return "segment rate (Decision_LateFeePolicy, each version from the day it took effect): "
+        return SEGMENT_WORDS + ", each change from the day it took effect: "
             + String.join("; ", parts);
     }
 }

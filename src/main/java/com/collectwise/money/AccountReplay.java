@@ -30,7 +30,9 @@ import java.util.TreeSet;
  *       the exact sum is rounded once, HALF_UP to the currency's minor unit;</li>
  *   <li>the EU fixed compensation (EUR 40, in another currency converted with the rate in force on the due date)
  *       is charged on the day after the due date when principal was still unpaid at the end of the due date;</li>
- *   <li>fees charged that day, then waivers and discounts (never below zero);</li>
+ *   <li>fees charged that day, then waivers and discounts (never below zero); a reminder or letter fee only when
+ *       the invoice was late on that day (principal unpaid at the end of the due date still unpaid at the start of
+ *       the day): an invoice paid on time owes none, whenever its payment was posted;</li>
  *   <li>payments of that day, in the order they were posted: the named invoice takes fees, then interest, then principal; what is
  *       left, and any payment that names no invoice, is the customer's credit;</li>
  *   <li>the customer's credit pays the open invoices of its currency already issued, oldest due date first;</li>
@@ -315,7 +317,7 @@ public final class AccountReplay {
             }
             for (InvoiceState s : invoices.values()) {
                 for (LedgerEntry e : s.entriesOn(day)) {
-                    if (e.type().isCharge()) {
+                    if (e.type().isCharge() && (!e.isNoticeFee() || s.lateOn(day))) {
                         s.feesCharged = s.feesCharged.plus(e.amount());
                     }
                 }
@@ -619,6 +621,16 @@ public final class AccountReplay {
             BigDecimal exact = principal.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
                 .divide(DAY_DIVISOR, DISPLAY_SCALE, RoundingMode.HALF_EVEN);
             return new InterestPeriod(from, to, principal, rate, days, exact);
+        }
+
+        /**
+         * Whether a notice fee dated {@code day} is owed (DOMAIN.md 5-6, the rule of the EUR 40): the day is after the
+         * due date and principal unpaid at the end of the due date is still unpaid at the start of the day (payments
+         * by their value dates before it, credit notes from the due date). An invoice paid on time, whenever the
+         * payment was posted, owes no reminder or letter fee; a fee owed on its day stays owed when money comes later.
+         */
+        boolean lateOn(LocalDate day) {
+            return day.isAfter(terms.dueDate()) && principal.isPositive();
         }
 
         /** On the day after the due date: EUR 40 when principal was still unpaid at the end of the due date. */

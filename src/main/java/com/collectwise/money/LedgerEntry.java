@@ -32,6 +32,16 @@ public record LedgerEntry(Long id, String invoiceNumber, LedgerEntryType type, C
         }
     }
 
+    /**
+     * Whether the line is a fee for a notice (an overdue reminder or the formal letter) booked from the late-fee
+     * policy: keyed {@code REMINDER_FEE:...} or {@code LETTER_FEE:...} (fees.FeeService). Such a fee is owed only when
+     * the invoice was late on its day (AccountReplay); other fees (agency commission passed on) are owed as booked.
+     */
+    public boolean isNoticeFee() {
+        return type == LedgerEntryType.FEE && entryKey != null
+            && (entryKey.startsWith("REMINDER_FEE:") || entryKey.startsWith("LETTER_FEE:"));
+    }
+
     /** A new line, not yet booked. */
     public static LedgerEntry of(String invoiceNumber, LedgerEntryType type, Component component, Money amount,
                                  LocalDate bookedOn, String source, String reason, String approvedBy, String entryKey) {

@@ -198,6 +198,23 @@ class InterestRatePolicyTest {
         assertThat(b.source()).isEqualTo(InterestBasis.Source.CONTRACT);
     }
 
+    /**
+     * The basis of a segment rate is read by the customer in the reminders and the letter ("Late-payment interest:
+     * 8% p.a. (...)"): words the customer understands, never the decision's model id.
+     */
+    @Test
+    void segmentRate_isDescribedInTheCustomersWords_notByTheModelId() {
+        LateFeePolicy eight = new LateFeePolicy(new BigDecimal("8"), null, null, null);
+        InterestBasis one = POLICY.basisFor(invoice("2026-01-31", null), "CN", eight);
+        assertThat(one.source()).isEqualTo(InterestBasis.Source.SEGMENT);
+        assertThat(one.description()).isEqualTo("the late-payment rate agreed for your customer group (8% p.a.)");
+        LateFeePolicyTimeline versions = LateFeePolicyTimeline.of(Map.of(LocalDate.of(2026, 1, 10), eight,
+            LocalDate.of(2026, 2, 15), new LateFeePolicy(new BigDecimal("12"), null, null, null)));
+        InterestBasis two = POLICY.basisFor(invoice("2026-01-31", null), "CN", versions, LocalDate.of(2026, 3, 31));
+        assertThat(two.description()).startsWith("the late-payment rate agreed for your customer group, each change "
+            + "from the day it took effect: 8% p.a.; from 2026-02-15 12% p.a.").doesNotContain("Decision_");
+    }
+
     @Test
     void segmentRate_stepsAtEachVersionsDate_andFallsBackToStatutoryWhereAVersionSetsNone() {
         LateFeePolicy none = LateFeePolicy.DEFAULT;
