@@ -20,7 +20,7 @@ record CustomerRequest(
     @Country String country,
     @Email String email,
     @Phone String phone,
-    @NotNull(message = "is required") @UserId @KnownUser String collector,
+    @NotNull(message = "is required") @UserId @KnownUser @CaseWorker String collector,
     @Text(max = 200) String decisionMaker,
     @LanguageCode String language) {
 

@@ -17,6 +17,7 @@ import com.collectwise.customers.Address;
 import com.collectwise.customers.ContactRole;
 import com.collectwise.customers.CustomerContact;
 import com.collectwise.customers.CustomerPatch;
+import com.collectwise.customers.CaseWorker;
 import com.collectwise.customers.KnownUser;
 import com.collectwise.kernel.Segment;
 
@@ -41,7 +42,7 @@ record CustomerChangeRequest(
         List<@NotNull(message = "must be an object") @Valid ContactRequest>> contacts,
     Optional<@Email String> email,
     Optional<@Phone String> phone,
-    Optional<@UserId @KnownUser String> collector,
+    Optional<@UserId @KnownUser @CaseWorker String> collector,
     Optional<Segment> segment,
     Optional<@Text(max = 200) String> decisionMaker,
     Optional<Boolean> sharePersonalData) {

@@ -116,6 +116,42 @@ class CustomerApiTest extends ApiTestSupport {
         assertThat(errorFields(r)).containsExactly("collector");
     }
 
+    /**
+     * DOMAIN.md 1: the owner is the default assignee of the customer's calls, so it must be someone who sees them in
+     * Tasklist ("My calls today" exists for collectors and supervisors; administrators read every task). A finance
+     * user, an integration client, a legal user or a field collector as owner: 400 on collector, naming the user's
+     * group, and no customer; a collector, a supervisor, an administrator or a field collector who is also a
+     * collector: 201.
+     */
+    @Test
+    void collectorMustWorkTheCalls() {
+        for (String user : java.util.List.of(FINANCE, INTEGRATION, LEGAL, FIELD_COLLECTOR)) {
+            String customerId = unique("C");
+            Response r = post(INTEGRATION, "/api/customers",
+                Map.of("customerId", customerId, "name", "Acme", "collector", user));
+
+            assertProblem(r, 400);
+            assertThat(errorFields(r)).as(user).containsExactly("collector");
+            assertThat(r.body().path("errors").get(0).path("message").asText()).as(user)
+                .contains("not in a group that works the calls");
+            assertThat(count("SELECT COUNT(*) FROM customers WHERE customer_id = ?", customerId)).isZero();
+        }
+        assertThat(post(INTEGRATION, "/api/customers", Map.of("customerId", unique("C"), "name", "Acme",
+            "collector", FINANCE)).body().path("errors").get(0).path("message").asText()).startsWith("is in finance,");
+
+        String both = "fieldcol" + unique("B").replaceAll("[^A-Za-z0-9]", "");
+        org.camunda.bpm.engine.identity.User user = identity.newUser(both);
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(both, "fieldcollectors");
+        identity.createMembership(both, "collectors");
+        for (String owner : java.util.List.of(COLLECTOR, SUPERVISOR, ADMIN, both)) {
+            Response r = post(INTEGRATION, "/api/customers", Map.of("customerId", unique("C"), "name", "Acme",
+                "collector", owner));
+            assertThat(r.status()).as(owner + ": " + r.raw()).isEqualTo(201);
+        }
+    }
+
     @Test
     void malformedJsonIsABadRequest() {
         Response r = post(INTEGRATION, "/api/customers", "{\"customerId\": ");

@@ -200,6 +200,14 @@ public class CustomerFileApiTest extends ApiTestSupport {
         assertThat(ownerTasks(customerId, COLLECTOR)).isEmpty();
         assertThat(ownerTasks(customerId, OTHER_COLLECTOR)).hasSize(1);
         assertProblem(patch(SUPERVISOR, customerId, Map.of("collector", "nobodyhere")), 400);
+        // DOMAIN.md 1: a new owner who never sees calls in Tasklist is refused on the field, and nothing changes
+        for (String user : List.of(FINANCE, INTEGRATION)) {
+            Response refused = patch(SUPERVISOR, customerId, Map.of("collector", user));
+            assertProblem(refused, 400);
+            assertThat(errorFields(refused)).as(user).containsExactly("collector");
+        }
+        assertThat(runtime.getVariable(instance.getId(), CaseVariables.COLLECTOR)).isEqualTo(OTHER_COLLECTOR);
+        assertThat(ownerTasks(customerId, OTHER_COLLECTOR)).hasSize(1);
     }
 
     /**
