@@ -261,7 +261,7 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
         "Process_KeepInContact", java.util.Set.of("Gateway_MergeFollowUpCall", "Gateway_CallHandled",
             "Gateway_MergeWrittenReminder"),
         "Process_InstalmentAgreement", java.util.Set.of("Gateway_MergeApproved", "Gateway_MergeInstalment",
-            "Gateway_MergeContinue"),
+            "Gateway_MergeContinue", "Gateway_MergeDemandPeriod"),
         "Process_AgencyHandoff", java.util.Set.of("Gateway_MergeAgencyReport", "Gateway_MergeMandateEnd"),
         "Process_Dispute", java.util.Set.of("Gateway_MergeDecision"));
 
