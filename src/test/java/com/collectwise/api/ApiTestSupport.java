@@ -96,12 +96,20 @@ public abstract class ApiTestSupport {
      * everything). A payment demand's period runs from the day it goes out (DOMAIN.md 5, art. 634).
      */
     protected int dispatchMail() {
+        return dispatchMailAndRead().size();
+    }
+
+    /** {@link #dispatchMail()}, answering the messages handed to the SMTP server, in the order they were sent. */
+    protected List<org.springframework.mail.SimpleMailMessage> dispatchMailAndRead() {
         org.springframework.mail.javamail.JavaMailSender smtp =
             org.mockito.Mockito.mock(org.springframework.mail.javamail.JavaMailSender.class);
         var provider = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("smtp", smtp))
             .getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class);
-        return new com.collectwise.communication.MailDispatcher(jdbc, provider, mailSettings, mailQuietHours, clock,
+        new com.collectwise.communication.MailDispatcher(jdbc, provider, mailSettings, mailQuietHours, clock,
             List.of(), mailFollowUp).dispatchPending();
+        var sent = org.mockito.ArgumentCaptor.forClass(org.springframework.mail.SimpleMailMessage[].class);
+        org.mockito.Mockito.verify(smtp, org.mockito.Mockito.atLeast(0)).send(sent.capture());
+        return sent.getAllValues().stream().flatMap(java.util.Arrays::stream).toList();
     }
     @Autowired
     protected ObjectMapper json;

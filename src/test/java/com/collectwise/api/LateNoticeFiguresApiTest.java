@@ -14,19 +14,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 
-import com.collectwise.communication.CommunicationSettings;
-import com.collectwise.communication.DispatchFollowUp;
-import com.collectwise.communication.MailDispatcher;
-import com.collectwise.communication.QuietHours;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -43,11 +33,6 @@ class LateNoticeFiguresApiTest extends ApiTestSupport {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @Autowired CommunicationSettings communicationSettings;
-    @Autowired QuietHours quietHours;
-    @Autowired DispatchFollowUp dispatchFollowUp;
-
-    JavaMailSender smtp = Mockito.mock(JavaMailSender.class);
 
     @AfterEach
     void resetClock() {
@@ -60,19 +45,7 @@ class LateNoticeFiguresApiTest extends ApiTestSupport {
 
     /** The mail dispatcher with an SMTP server that accepts everything; returns the texts it handed over. */
     List<String> dispatch() {
-        Mockito.clearInvocations(smtp);
-        var provider = new StaticListableBeanFactory(Map.of("smtp", smtp)).getBeanProvider(JavaMailSender.class);
-        new MailDispatcher(jdbc, provider, communicationSettings, quietHours, clock, List.of(), dispatchFollowUp)
-            .dispatchPending();
-        ArgumentCaptor<SimpleMailMessage[]> sent = ArgumentCaptor.forClass(SimpleMailMessage[].class);
-        Mockito.verify(smtp, Mockito.atLeast(0)).send(sent.capture());
-        List<String> texts = new ArrayList<>();
-        sent.getAllValues().forEach(batch -> {
-            for (SimpleMailMessage m : batch) {
-                texts.add(m.getTo()[0] + "\n" + m.getSubject() + "\n" + m.getText());
-            }
-        });
-        return texts;
+        return dispatchMailAndRead().stream().map(m -> m.getTo()[0] + "\n" + m.getSubject() + "\n" + m.getText()).toList();
     }
 
     String register(String customerId) {
