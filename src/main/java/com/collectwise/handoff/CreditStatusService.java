@@ -67,6 +67,8 @@ public class CreditStatusService {
         Map<String, int[]> countsByCurrency = new TreeMap<>();
         // one replay of the customer's account for all its invoices
         var account = open.isEmpty() ? null : statements.account(customerId, today).result();
+        java.util.Set<String> disputed = disputes.withOpenDisputes(
+            open.stream().filter(i -> i.dueDate().isBefore(today)).map(Invoice::invoiceNumber).toList());
         for (Invoice invoice : open) {
             boolean pastDue = invoice.dueDate().isBefore(today);
             int[] counts = countsByCurrency.computeIfAbsent(invoice.currency(), c -> new int[2]);
@@ -75,7 +77,7 @@ public class CreditStatusService {
             BigDecimal overdue = pastDue
                 ? account.invoice(invoice.invoiceNumber()).statement().total() : BigDecimal.ZERO;
             overdueByCurrency.merge(invoice.currency(), overdue, BigDecimal::add);
-            DisputedPart part = pastDue && disputes.anyOpen(invoice.invoiceNumber())
+            DisputedPart part = pastDue && disputed.contains(invoice.invoiceNumber())
                 ? disputes.part(invoice, today) : null;
             disputedByCurrency.merge(invoice.currency(), part == null ? BigDecimal.ZERO : part.disputed(),
                 BigDecimal::add);
