@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.Language;
 import com.collectwise.fees.InterestBasis;
+import com.collectwise.fees.InterestSettings;
 
 /**
  * The texts of what goes out to customers, one file per notice and language under {@code templates/} (at the top of
@@ -47,8 +48,12 @@ public class NoticeTemplates {
 
     /** The notices and the sections each file must have. */
     public enum Notice {
-        /** Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}. */
-        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency", "compensation"),
+        /**
+         * Rate lines shared by the notices: {@code interest.*} and {@code basis.<InterestBasis.Source>}, for an EU rate
+         * on a national reference also {@code basis.STATUTORY_EU.<InterestSettings.Reference>} ({@link #basisSection}).
+         */
+        COMMON("common", Set.of("rate", "basis", "basisDetail", "dueDate", "cap", "currency", "compensation",
+            "marginPoints"),
             commonSections()),
         PRE_DUE_REMINDER("pre-due-reminder", union(INVOICE, Set.of("interestLine", "open", "disputed", "demanded",
             "openLine", "disputedLine", "smsDisputed")),
@@ -105,8 +110,24 @@ public class NoticeTemplates {
             for (InterestBasis.Source source : InterestBasis.Source.values()) {
                 sections.add("basis." + source.name());
             }
+            for (InterestSettings.Reference reference : InterestSettings.Reference.values()) {
+                if (reference != InterestSettings.Reference.ECB) {
+                    sections.add("basis." + InterestBasis.Source.STATUTORY_EU.name() + "." + reference.name());
+                }
+            }
             return sections;
         }
+    }
+
+    /**
+     * The {@code common} section that words the basis: {@code basis.<source>}; an EU statutory rate on a national
+     * reference other than the ECB rate (Germany's base rate) has its own words, so that every language names the
+     * reference and margin the application computed with ({@code basis.STATUTORY_EU.DE_BASE_RATE}).
+     */
+    static String basisSection(InterestBasis basis) {
+        String section = "basis." + basis.source().name();
+        return basis.source() == InterestBasis.Source.STATUTORY_EU && basis.reference() != null
+            && basis.reference() != InterestSettings.Reference.ECB ? section + "." + basis.reference().name() : section;
     }
 
     private static final Pattern SECTION = Pattern.compile("\\[([A-Za-z][A-Za-z0-9_.]*)]\\s*");

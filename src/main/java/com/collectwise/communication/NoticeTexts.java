@@ -214,7 +214,7 @@ public class NoticeTexts {
     public String interestLine(Language language, LateCharges charges, Invoice invoice) {
         String rate = charges.annualPercent() == null ? ""
             : charges.annualPercent().stripTrailingZeros().toPlainString();
-        String basis = templates.render(language, Notice.COMMON, "basis." + charges.basis().source().name(),
+        String basis = templates.render(language, Notice.COMMON, NoticeTemplates.basisSection(charges.basis()),
             common(charges, invoice, language, "", rate));
         Map<String, String> values = common(charges, invoice, language, "", rate);
         values.put("basis", basis);
@@ -234,6 +234,8 @@ public class NoticeTexts {
         v.put("rate", rate);
         v.put("basis", "");
         v.put("basisDetail", charges.basis().description());
+        v.put("marginPoints", charges.basis().marginPoints() == null ? ""
+            : charges.basis().marginPoints().stripTrailingZeros().toPlainString());
         v.put("dueDate", date(invoice.dueDate(), language));
         v.put("cap", cap);
         v.put("currency", invoice.currency());

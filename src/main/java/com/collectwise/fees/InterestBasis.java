@@ -2,10 +2,21 @@ package com.collectwise.fees;
 
 import com.collectwise.money.DailyRate;
 
+import java.math.BigDecimal;
+
 /**
  * Which rate an invoice bears and why, in words a court and a customer can follow ("contract rate 12% p.a.").
+ *
+ * @param reference    of a statutory EU rate: the member state's reference (the ECB rate, the German base rate), so
+ *                     that a notice in another language names the same reference as {@code description}; else null
+ * @param marginPoints of a statutory EU rate: the points over that reference (8, DE 9, FR 10); else null
  */
-public record InterestBasis(Source source, String description, DailyRate rate) {
+public record InterestBasis(Source source, String description, DailyRate rate, InterestSettings.Reference reference,
+                            BigDecimal marginPoints) {
+
+    public InterestBasis(Source source, String description, DailyRate rate) {
+        this(source, description, rate, null, null);
+    }
 
     public enum Source {
         /** invoices.contract_rate: what the parties agreed. */

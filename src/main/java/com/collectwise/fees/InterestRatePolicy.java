@@ -188,7 +188,7 @@ public final class InterestRatePolicy {
                 + " half-year starting " + halfYearStart(firstLateDay) + " in the rate table; " + text
                 + " is not computed for such half-years until finance enters the rate (POST /api/rates/ecb)", rate);
         }
-        return new InterestBasis(InterestBasis.Source.STATUTORY_EU, text, rate);
+        return new InterestBasis(InterestBasis.Source.STATUTORY_EU, text, rate, reference, margin);
     }
 
     /**

@@ -210,6 +210,44 @@ class NoticeTemplatesTest {
             .isEqualTo("Late-payment interest: rate unknown (rate unknown: no LPR)");
     }
 
+    /**
+     * Germany (BGB section 288(2)): the German base rate + 9 points, as application.yaml sets it. The English line
+     * (the application's own description) named the German base rate + 9 points, the Chinese one "the ECB reference
+     * rate + the legal margin", a rate no German law names: both now name the same reference and margin. The basis as
+     * the policy computes it for a DE customer, 10,000.00 EUR due 2024-06-20, as of 2024-07-10: ECB H2 2024 4.25, base
+     * rate 4.25 - 0.88 = 3.37, + 9 = 12.37% p.a. France (ECB + 10 points): ECB 4.25 + 10 = 14.25.
+     */
+    @Test
+    void aGermanInvoicesRateIsTheBaseRatePlusNineInChineseAsInEnglish() {
+        java.util.TreeMap<LocalDate, BigDecimal> ecb = new java.util.TreeMap<>(Map.of(LocalDate.of(2024, 1, 1),
+            new BigDecimal("4.50"), LocalDate.of(2024, 7, 1), new BigDecimal("4.25")));
+        com.collectwise.fees.InterestSettings settings = new com.collectwise.fees.InterestSettings("CN",
+            new com.collectwise.fees.InterestSettings.Eu(new BigDecimal("8"), Map.of(
+                "DE", new com.collectwise.fees.InterestSettings.Country(new BigDecimal("9"),
+                    com.collectwise.fees.InterestSettings.Reference.DE_BASE_RATE),
+                "FR", new com.collectwise.fees.InterestSettings.Country(new BigDecimal("10"),
+                    com.collectwise.fees.InterestSettings.Reference.ECB))));
+        com.collectwise.fees.InterestRatePolicy policy = new com.collectwise.fees.InterestRatePolicy(
+            com.collectwise.fees.RateTable.empty(), com.collectwise.fees.RateTable.of(ecb), settings);
+        Invoice german = new Invoice("INV-DE-1", "C-DE", LocalDate.of(2024, 5, 21), LocalDate.of(2024, 6, 20), 30,
+            new BigDecimal("10000.00"), "EUR", null, CaseStatus.OPEN, Stage.FORMAL_DEMAND, null, null);
+        LocalDate asOf = LocalDate.of(2024, 7, 10);
+        LateCharges de = LateCharges.of(policy.basisFor(german, "DE", com.collectwise.fees.LateFeePolicy.DEFAULT),
+            asOf, null);
+
+        assertThat(texts.interestLine(Language.EN, de, german)).isEqualTo("Late-payment interest: 12.37% p.a."
+            + " (statutory (EU B2B, Directive 2011/7/EU, DE): German base rate (Basiszinssatz, BGB section 247: the ECB"
+            + " main refinancing rate in force on 1 January / 1 July of each half-year less 0.88 points) + 9 points)");
+        assertThat(texts.interestLine(Language.ZH, de, german)).isEqualTo("逾期费率：年利率 12.37%，按实际逾期天数/365 计算"
+            + "（依据：欧盟《商业交易迟延付款指令》（2011/7/EU），德国基础利率（Basiszinssatz，《德国民法典》第247条："
+            + "每半年以1月1日或7月1日有效的欧洲央行主要再融资利率减0.88个百分点）加 9 个百分点）");
+
+        LateCharges fr = LateCharges.of(policy.basisFor(german, "FR", com.collectwise.fees.LateFeePolicy.DEFAULT),
+            asOf, null);
+        assertThat(texts.interestLine(Language.ZH, fr, german)).isEqualTo("逾期费率：年利率 14.25%，按实际逾期天数/365 计算"
+            + "（依据：欧盟《商业交易迟延付款指令》（2011/7/EU），每半年以1月1日或7月1日有效的欧洲央行主要再融资利率加 10 个百分点）");
+    }
+
     @Test
     void amountsAreWrittenAtTheCurrencysMinorUnit() {
         assertThat(NoticeTexts.money(new BigDecimal("1000"), "JPY", Amounts.GROUPED)).isEqualTo("1,000 JPY");
