@@ -22,10 +22,13 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * An invoice from the ERP: the body of {@code POST /api/invoices} and one line of {@code POST /api/invoices/import}.
- * The credit term defaults to the days between issue and due date.
+ * The credit term defaults to the days between issue and due date. The issue date lies between 2000-01-01 and today
+ * + {@code collectwise.invoices.issue-days-ahead}, the due date between the issue date and 3650 days after it
+ * ({@link InvoiceDates}).
  */
 @MinorUnits
 @NotBefore(field = "dueDate", other = "issueDate")
+@InvoiceDates
 record InvoiceRequest(
     @NotNull(message = "is required") @Key String invoiceNumber,
     @NotNull(message = "is required") @Key @KnownCustomer String customerId,
@@ -33,7 +36,7 @@ record InvoiceRequest(
     @NotNull(message = "is required") LocalDate dueDate,
     @NotNull(message = "is required") @Amount BigDecimal amount,
     @NotNull(message = "is required") @CurrencyCode String currency,
-    @Between(min = 0, max = 3650) Integer creditTermDays,
+    @Between(min = 0, max = InvoiceDates.MAX_TERM_DAYS) Integer creditTermDays,
     @Decimal(min = "0", max = "100", scale = 4) BigDecimal contractInterestRatePercent) {
 
     /** The new invoice: status OPEN, stage PRE_DUE, the amount at its currency's minor unit. */
