@@ -13,13 +13,19 @@ import com.collectwise.limitation.InterruptionSource;
 class DemandInterruptions {
 
     /**
-     * A demand counts only with proof of delivery. The table keeps no delivery date, so the letter's date is
-     * taken: never later than the real one, the safe side for the limitation date.
+     * A demand counts only with proof of delivery, from the day it was delivered ({@code delivered_on}, given with the
+     * proof); a delivery recorded without its day (before V46, or none given) counts from the letter's date: never
+     * later than the real one, the safe side for the limitation date.
      */
     @Bean
     InterruptionSource deliveredDemands(JdbcClient jdbc, BusinessClock clock) {
-        return invoice -> jdbc.sql("SELECT created_at FROM documents WHERE invoice_number = ? AND delivery_status = 'DELIVERED'")
-            .param(invoice).query((rs, n) -> new Interruption(
-                rs.getTimestamp(1).toInstant().atZone(clock.zone()).toLocalDate(), "DELIVERED_DEMAND")).list();
+        return invoice -> jdbc.sql("""
+                SELECT created_at, delivered_on FROM documents
+                WHERE invoice_number = ? AND delivery_status = 'DELIVERED'""")
+            .param(invoice).query((rs, n) -> {
+                java.time.LocalDate deliveredOn = rs.getObject(2, java.time.LocalDate.class);
+                return new Interruption(deliveredOn != null ? deliveredOn
+                    : rs.getTimestamp(1).toInstant().atZone(clock.zone()).toLocalDate(), "DELIVERED_DEMAND");
+            }).list();
     }
 }

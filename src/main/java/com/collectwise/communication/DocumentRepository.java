@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -65,12 +66,39 @@ public class DocumentRepository {
     }
 
     public void recordDelivery(long id, String status, String proof) {
-        jdbc.sql("UPDATE documents SET delivery_status = ?, delivery_proof = ? WHERE id = ?")
+        jdbc.sql("UPDATE documents SET delivery_status = ?, delivery_proof = ?, delivered_on = NULL WHERE id = ?")
             .params(status, proof, id).update();
-        // a demand delivered (or no longer) moves the limitation date
+        limitationMoved(id);
+    }
+
+    /**
+     * Records that the letter was DELIVERED on {@code deliveredOn} (null: no day given, the letter's date counts),
+     * unless a delivery is recorded already: one statement, so that two requests at the same moment cannot both
+     * record theirs (the second finds the first).
+     *
+     * @return true when it was recorded now; false when the letter was delivered already (the caller compares)
+     */
+    public boolean recordDelivered(long id, String proof, LocalDate deliveredOn) {
+        boolean recorded = jdbc.sql("""
+                UPDATE documents SET delivery_status = 'DELIVERED', delivery_proof = ?, delivered_on = ?
+                WHERE id = ? AND delivery_status <> 'DELIVERED'""")
+            .params(proof, deliveredOn, id).update() == 1;
+        if (recorded) {
+            limitationMoved(id);
+        }
+        return recorded;
+    }
+
+    /** A demand delivered (or no longer) moves the limitation date. */
+    private void limitationMoved(long id) {
         jdbc.sql("SELECT invoice_number FROM documents WHERE id = ?").param(id).query(String.class).optional()
             .ifPresent(invoiceNumber -> events.publishEvent(
                 new com.collectwise.limitation.LimitationFactRecorded(invoiceNumber)));
+    }
+
+    /** The letter's date: the business day it was written on, in the company's zone. */
+    public LocalDate letterDate(Document document) {
+        return document.createdAt().atZone(clock.zone()).toLocalDate();
     }
 
     static String sha256(byte[] content) {
@@ -88,6 +116,7 @@ public class DocumentRepository {
     private static Document map(ResultSet rs, int n) throws SQLException {
         return new Document(rs.getLong("id"), rs.getString("invoice_number"), rs.getString("kind"),
             rs.getString("file_name"), rs.getString("media_type"), rs.getBytes("content"), rs.getString("sha256"),
-            rs.getString("delivery_status"), rs.getString("delivery_proof"), rs.getTimestamp("created_at").toInstant());
+            rs.getString("delivery_status"), rs.getString("delivery_proof"), rs.getTimestamp("created_at").toInstant(),
+            rs.getObject("delivered_on", LocalDate.class));
     }
 }
