@@ -121,6 +121,15 @@ public class CollectionNotices {
         return Outbox.OVERDUE_REMINDER + ":" + invoiceNumber + ":" + stageEntry;
     }
 
+    /**
+     * Whether the reminder of the key, just queued for a customer with a usable e-mail address, is held back by the
+     * quiet hours (22:00-08:00, DOMAIN.md 3): it goes out at 08:00, possibly the next day, and what it owes then (its
+     * fee, its contact-log entry) is owed by the dispatch ({@link #owedOnDispatch}), dated the day it goes out.
+     */
+    boolean heldByQuietHours(String key, Customer customer) {
+        return mailTo(customer) != null && outbox.heldUntil(key).isPresent();
+    }
+
     /** See {@link Outbox#owedOnDispatch}. */
     void owedOnDispatch(String key, String feeKind, String contactOutcome) {
         if (feeKind != null || contactOutcome != null) {

@@ -17,8 +17,9 @@ import com.collectwise.kernel.InvoiceRepository;
  * What a notice that waited for a channel owes once it really goes out ({@link Outbox#owedOnDispatch}): a reminder
  * written while the customer had no e-mail address (or one the mail server refused) books its fee the day it is sent
  * (DOMAIN.md 6: fees are booked when the reminder goes out), under the reminder's key, so it is booked once; a written
- * reminder is logged in the case file as the contact it now is (DOMAIN.md 2: "each logged"). A reminder of an invoice
- * no longer open when it goes out books no fee.
+ * reminder is logged in the case file as the contact it now is (DOMAIN.md 2: "each logged"). The same for a reminder
+ * written in the quiet hours (22:00-08:00), whose e-mail waited for 08:00: fee and entry are dated the day it goes out,
+ * not the night it was written. A reminder of an invoice no longer open when it goes out books no fee.
  */
 @Component
 public class DispatchFollowUp {
@@ -76,8 +77,11 @@ public class DispatchFollowUp {
             LocalDate written = day >= 0 ? LocalDate.parse(notice.substring(day + ":written:".length()))
                 : owed.writtenAt().atZone(clock.zone()).toLocalDate();
             String channel = SmsGateway.KIND.equals(owed.kind()) ? "SMS" : "EMAIL";
+            // one held back by the quiet hours is the written reminder it is, logged when it went out
+            String outcome = SendWrittenReminderDelegate.AFTER_QUIET_HOURS.equals(owed.contactOutcome())
+                ? SendWrittenReminderDelegate.OUTCOME : owed.contactOutcome();
             contacts.append(new ContactEntry(null, owed.invoiceNumber(), owed.customerId(), channel, clock.now(), null,
-                null, owed.contactOutcome(), note(owed, notice, written), null, null));
+                null, outcome, note(owed, notice, written), null, null));
         }
     }
 
@@ -93,6 +97,8 @@ public class DispatchFollowUp {
         }
         return "Written reminder of " + written + " sent to " + owed.recipient()
             + (owed.key().contains(Outbox.RESENT_TO) ? " (sent again: the previous address refused it)."
+                : SendWrittenReminderDelegate.AFTER_QUIET_HOURS.equals(owed.contactOutcome())
+                ? " (written in the quiet hours, 22:00-08:00: it waited for the morning)."
                 : " (it waited in the outbox for a usable e-mail address).");
     }
 

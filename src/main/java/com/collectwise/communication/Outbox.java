@@ -86,6 +86,17 @@ public class Outbox {
     }
 
     /**
+     * The moment the message of the key may go when that is later than now: a customer e-mail or SMS written in the
+     * quiet hours waits for 08:00 ({@link QuietHours}); empty when it may go at once (or there is no such message).
+     */
+    public java.util.Optional<Instant> heldUntil(String idempotencyKey) {
+        Instant now = clock.now();
+        return jdbc.sql("SELECT not_before FROM outbox WHERE idempotency_key = ?").param(idempotencyKey)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).optional()
+            .flatMap(t -> t).filter(t -> t.isAfter(now));
+    }
+
+    /**
      * What a notice sent again to a corrected address adds to the key of the one refused (the notice's own key stays in
      * front: its fee is booked under it, once, {@link #noticeKey}).
      */

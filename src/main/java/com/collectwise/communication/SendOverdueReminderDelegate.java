@@ -18,7 +18,8 @@ import com.collectwise.fees.FeeService;
  * under open dispute is named and not demanded. An invoice disputed in full gets no reminder asking for nothing
  * (DOMAIN.md 5): the case file says why (a note, no contact attempt) and the fee task after it books no fee. A
  * reminder that reaches the customer on no channel (no e-mail, no phone for SMS) is queued without a fee and the fee
- * task books none ({@link CollectionNotices#reachesCustomer}).
+ * task books none ({@link CollectionNotices#reachesCustomer}); one written in the quiet hours books its fee when its
+ * e-mail goes out at 08:00 ({@link DispatchFollowUp}).
  */
 @Component("sendOverdueReminderDelegate")
 public class SendOverdueReminderDelegate implements JavaDelegate {
@@ -56,9 +57,13 @@ public class SendOverdueReminderDelegate implements JavaDelegate {
             ElementProperty.nextTaskRuns(execution, "chargeReminderFeeDelegate"));
         boolean queued = notices.overdueReminder(c.figures().invoice(), c.customer(), c.figures().statement(),
             c.figures().daysOverdue(), c.stageEntry(), charges, c.disputed());
+        String key = CollectionNotices.overdueReminderKey(c.figures().invoice().invoiceNumber(), c.stageEntry());
         if (!goesOut) {
-            waitsForChannel(execution, c, charges, queued, CollectionNotices.overdueReminderKey(
-                c.figures().invoice().invoiceNumber(), c.stageEntry()), null, notices, problems);
+            waitsForChannel(execution, c, charges, queued, key, null, notices, problems);
+        } else if (queued && notices.heldByQuietHours(key, c.customer())) {
+            // written in the quiet hours: its fee is booked when the e-mail goes out at 08:00 (DOMAIN.md 6)
+            noFee(execution);
+            notices.owedOnDispatch(key, charges.noticeFee() == null ? null : FeeService.Kind.REMINDER_FEE.name(), null);
         }
     }
 

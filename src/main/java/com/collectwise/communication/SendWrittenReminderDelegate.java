@@ -22,6 +22,7 @@ import com.collectwise.fees.FeeService;
  * ({@link WrittenReminderSchedule#dueNow}): nothing is sent now, the timer waits again. A reminder that reaches the
  * customer on no channel (no e-mail address or a refused one) waits in the outbox: the case file says so, the
  * collector gets a task, and its fee and its "sent" entry follow the day it really goes out ({@link DispatchFollowUp}).
+ * So do those of one written in the quiet hours (22:00-08:00), whose e-mail waits for 08:00.
  */
 @Component("sendWrittenReminderDelegate")
 public class SendWrittenReminderDelegate implements JavaDelegate {
@@ -30,6 +31,11 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
     public static final String OUTCOME = "WRITTEN_REMINDER";
     /** The case file's outcome of a written reminder that reached nobody (it waits for an address). */
     public static final String NOT_SENT = "WRITTEN_REMINDER_NOT_SENT";
+    /**
+     * What a written reminder held back by the quiet hours owes its dispatch ({@link Outbox#owedOnDispatch}): the
+     * case-file entry {@link #OUTCOME} when it goes out, saying it waited for the morning ({@link DispatchFollowUp}).
+     */
+    public static final String AFTER_QUIET_HOURS = "WRITTEN_REMINDER_AFTER_QUIET_HOURS";
 
     private final NoticeContext context;
     private final CaseFacts facts;
@@ -86,6 +92,16 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
                     + "goes out once a usable address is entered in the customer file (task for the collector). "
                     + owed, null, null));
             }
+            return;
+        }
+        String key = CollectionNotices.writtenReminderKey(invoiceNumber, clock.today());
+        if (sent && notices.heldByQuietHours(key, c.customer())) {
+            // written in the quiet hours (22:00-08:00): the e-mail goes out at 08:00, maybe the next day; the fee and
+            // the case-file entry follow it then, dated the day it goes out (DOMAIN.md 6: fees "are booked when the
+            // reminder goes out"), not the night it was written
+            SendOverdueReminderDelegate.noFee(execution);
+            notices.owedOnDispatch(key, charges.noticeFee() == null ? null : FeeService.Kind.REMINDER_FEE.name(),
+                AFTER_QUIET_HOURS);
             return;
         }
         if (sent) {

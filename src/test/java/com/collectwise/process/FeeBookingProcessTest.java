@@ -575,6 +575,56 @@ class FeeBookingProcessTest extends CollectionTestSupport {
     }
 
     /**
+     * Fault: a written reminder written in the quiet hours was logged and charged the night it was written, though its
+     * e-mail went out only at 08:00 the next day (DOMAIN.md 3 and 6: fees "are booked when the reminder or letter goes
+     * out"). SMALL_BUSINESS (reminder fee 15.00, letter fee 25.00), with an e-mail address; the overdue reminder of Thu
+     * 03-05 10:00 books 15.00 that day; the call at 23:00 is refused and the letter goes out then (by post, 25.00 dated
+     * 03-05). The written reminder falls due ten days after the letter, Sun 03-15 23:00: its e-mail waits for Mon 03-16
+     * 08:00. As of 03-15 nothing of it is in the case file or the ledger (fees 15.00 + 25.00 = 40.00); at 08:00 on
+     * 03-16 it goes out: the case file logs it then, its 15.00 is dated 03-16 (fees 55.00), and it asks for that day's
+     * figures: interest 03-04..03-16, 13 days x 12,000.00 x 4.5% / 365 = 19.2329 -> 19.23; 12,000.00 + 19.23 + 40.00
+     * + its own 15.00 = 12,074.23. The statement as of 03-15 keeps 40.00 of fees. Before the fix the case file had
+     * the reminder at 03-15 23:00 and the ledger 15.00 dated 03-15.
+     */
+    @Test
+    void aWrittenReminderHeldByTheQuietHoursIsLoggedAndChargedTheDayItGoesOut() throws IOException {
+        ProcessInstance pi = atFirstCall(Segment.SMALL_BUSINESS);
+        setClock(at(2026, 3, 5, 23, 0));
+        call(pi);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_KeepInContactAfterLetter");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05");
+
+        moveTo(at(2026, 3, 15, 23, 0));
+        OutboxMessage written = outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().endsWith(":written:2026-03-15")).findFirst().orElseThrow();
+        assertThat(written.recipient()).isEqualTo(customer.email());
+        assertThat(written.notBefore()).isEqualTo(at(2026, 3, 16, 8, 0).toInstant());
+        assertThat(contactOutcomes(invoice)).as("not out yet").doesNotContain("WRITTEN_REMINDER");
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 15)).fees()).isEqualByComparingTo("40.00");
+
+        setClock(at(2026, 3, 16, 8, 0));
+        assertThat(dispatch()).isPositive();
+        assertThat(fees()).containsExactly("CNY 15.00 2026-03-05", "CNY 25.00 2026-03-05", "CNY 15.00 2026-03-16");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 15)).fees()).isEqualByComparingTo("40.00");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 16)).fees()).isEqualByComparingTo("55.00");
+        assertThat(statements.statement(invoice, LocalDate.of(2026, 3, 16)).total()).isEqualByComparingTo("12074.23");
+        ContactEntry sent = contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "WRITTEN_REMINDER".equals(e.outcome())).findFirst().orElseThrow();
+        assertThat(sent.channel()).isEqualTo("EMAIL");
+        assertThat(sent.contactedAt()).isEqualTo(at(2026, 3, 16, 8, 0).toInstant());
+        assertThat(sent.note()).isEqualTo("Written reminder of 2026-03-15 sent to " + customer.email()
+            + " (written in the quiet hours, 22:00-08:00: it waited for the morning).");
+        assertThat(outbox.forInvoice(invoice.invoiceNumber()).stream()
+            .filter(m -> m.idempotencyKey().endsWith(":written:2026-03-15")).findFirst().orElseThrow().body())
+            .contains("A reminder fee of CNY 15.00 is charged for this reminder: please pay CNY 12074.23.");
+
+        dispatch();
+        assertThat(contactOutcomes(invoice)).containsOnlyOnce("WRITTEN_REMINDER");
+        assertThat(fees()).hasSize(3);
+    }
+
+    /**
      * Fault: the formal letter was no entry of the contact log. It is a contact attempt and the evidence of the demand:
      * the case file records it (channel LETTER), once, also when the letter task runs again.
      */
