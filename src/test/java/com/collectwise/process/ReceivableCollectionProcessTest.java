@@ -394,6 +394,48 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .count()).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * The timers take the plan's dates as dates (TUNING.md row 62): every timer date the model reads from the plan, now
+     * and in an earlier version (the expression texts are the same), gives the engine a java.util.Date, so the engine does not parse a
+     * text at every timer it creates; the instant is the plan's text, read by hand: the default invoice due
+     * 2026-03-03 puts the pre-due reminder at 02-24 09:00, overdue at 03-04 09:00, the formal demand at 03-13 09:00,
+     * the field visit at 03-23 09:00 and the agency at 05-02 09:00, Asia/Shanghai (+08:00) each.
+     */
+    @Test
+    void theTimersTakeThePlanDatesAsDates() throws Exception {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        Map<String, java.time.Instant> expected = Map.of(
+            "${plan.preDueReminderAt(execution)}", at(2026, 2, 24, 9, 0).toInstant(),
+            "${plan.overdueAt(execution)}", at(2026, 3, 4, 9, 0).toInstant(),
+            "${plan.formalDemandAt(execution)}", at(2026, 3, 13, 9, 0).toInstant(),
+            "${plan.fieldVisitAt(execution)}", at(2026, 3, 23, 9, 0).toInstant(),
+            "${plan.agencyAt(execution)}", at(2026, 5, 2, 9, 0).toInstant());
+        for (String model : new String[] {"processes/receivable-collection.bpmn",
+            "earlier-versions/receivable-collection-before-contact-beside-visit.bpmn"}) {
+            java.util.Set<String> timerDates = new java.util.TreeSet<>();
+            try (var in = getClass().getClassLoader().getResourceAsStream(model)) {
+                org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in)
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDate.class)
+                    .stream().map(t -> t.getTextContent().trim()).filter(t -> t.startsWith("${plan."))
+                    .forEach(timerDates::add);
+            }
+            assertThat(timerDates).as(model).isEqualTo(new java.util.TreeSet<>(expected.keySet()));
+        }
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        Map<String, Object> values = configuration.getCommandExecutorTxRequired().execute(context -> {
+            var execution = context.getExecutionManager().findExecutionById(pi.getId());
+            Map<String, Object> v = new java.util.HashMap<>();
+            expected.keySet().forEach(text ->
+                v.put(text, configuration.getExpressionManager().createExpression(text).getValue(execution)));
+            return v;
+        });
+        expected.forEach((text, instant) -> assertThat(values.get(text)).as(text).isInstanceOf(java.util.Date.class)
+            .isEqualTo(java.util.Date.from(instant)));
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_PreDueReminder")
+            .singleResult().getDuedate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
+    }
+
     // ---- the plan of a case started before issue 18: single variables, no casePlan
 
     @Test
