@@ -144,9 +144,48 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber()).containsKeys(COLLECTOR, CURRENCY);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
-        // everything else of FULL stays: activity history and the job log
+        // everything else of FULL stays: activity history; the job log without creation rows (below)
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    /**
+     * The job log keeps what happened to a job - it ran, failed or was deleted - but not that it was created (TUNING.md
+     * row 63): a case start writes no job log row (its first timer only waits; the runtime job shows it with its due
+     * date), the pre-due reminder's timer leaves its success row with its due date 2026-02-24 09:00 (+08:00), the next
+     * timer it creates ("Invoice overdue", 03-04) no row, and its deletion with the case one row: 2 rows in all (4 with
+     * creation rows: one per timer created).
+     */
+    @Test
+    void theJobLogKeepsWhatHappenedToAJobButNotItsCreation() {
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        var types = org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.class;
+        assertThat(level.isHistoryEventProduced(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_CREATE,
+            null)).isFalse();
+        for (var kept : java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_FAIL,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_SUCCESS,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_DELETE)) {
+            assertThat(level.isHistoryEventProduced(kept, null)).as(types.getSimpleName() + " " + kept).isTrue();
+        }
+
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).as("after the start")
+            .isZero();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_PreDueReminder")
+            .singleResult().getDuedate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
+
+        moveTo(at(2026, 2, 24, 9, 0));
+        var ran = history.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().list();
+        assertThat(ran).extracting(org.camunda.bpm.engine.history.HistoricJobLog::getActivityId)
+            .containsExactly("Timer_PreDueReminder");
+        assertThat(ran.get(0).getJobDueDate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_InvoiceOverdue");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count())
+            .as("the overdue timer created").isZero();
+
+        runtime.deleteProcessInstance(pi.getId(), "test: the waiting timer is deleted with its case");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).deletionLog().list())
+            .extracting(org.camunda.bpm.engine.history.HistoricJobLog::getActivityId).containsExactly("Timer_InvoiceOverdue");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
     }
 
     @Test
