@@ -2,8 +2,13 @@ package com.collectwise.kernel;
 
 import static com.collectwise.kernel.CaseVariables.*;
 
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +25,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * gateways read it as {@code ${plan.formalDemandAt(execution)}}, {@code ${plan.entryStage(execution) == 'PRE_DUE'}};
  * the start writes it from the policy decision ({@code ${plan.fromPolicy(decisionResult.getSingleResult())}}), and
  * stage moves and escalation pauses change it through {@link #write}.
+ * <p>
+ * The timers' readers ({@code preDueReminderAt}, {@code overdueAt}, {@code formalDemandAt}, {@code fieldVisitAt},
+ * {@code agencyAt}) return the plan's date as a {@link Date}: Camunda's timer takes a date from its expression as it
+ * is, while a text is parsed again by the engine (Joda) at every timer it creates (TUNING.md row 62). The plan keeps
+ * its ISO text (Cockpit shows it); the models' expression texts are the same for every version, so a case on any
+ * version gets the same due dates.
  * <p>
  * A case started on a model version before issue 18 has no {@code casePlan} but the single variables of the same
  * names; every reader falls back to them, and the first {@link #write} replaces them by the plan.
@@ -79,16 +90,19 @@ public class CasePlans {
         return of(scope).entryStage();
     }
 
-    public String preDueReminderAt(VariableScope scope) {
-        return of(scope).preDueReminderAt();
+    /** Timer date (see the class comment: a {@link Date}, not the plan's text). */
+    public Date preDueReminderAt(VariableScope scope) {
+        return date(of(scope).preDueReminderAt());
     }
 
-    public String overdueAt(VariableScope scope) {
-        return of(scope).overdueAt();
+    /** Timer date (see the class comment: a {@link Date}, not the plan's text). */
+    public Date overdueAt(VariableScope scope) {
+        return date(of(scope).overdueAt());
     }
 
-    public String formalDemandAt(VariableScope scope) {
-        return of(scope).formalDemandAt();
+    /** Timer date (see the class comment: a {@link Date}, not the plan's text). */
+    public Date formalDemandAt(VariableScope scope) {
+        return date(of(scope).formalDemandAt());
     }
 
     /**
@@ -96,16 +110,18 @@ public class CasePlans {
      * has when the pre-due stage ends for a term so short that the demand falls on the first overdue day.
      */
     public boolean formalDemandDue(VariableScope scope) {
-        String at = formalDemandAt(scope);
-        return at != null && !java.time.OffsetDateTime.parse(at).toInstant().isAfter(clock.now());
+        Date at = formalDemandAt(scope);
+        return at != null && !at.toInstant().isAfter(clock.now());
     }
 
-    public String fieldVisitAt(VariableScope scope) {
-        return of(scope).fieldVisitAt();
+    /** Timer date (see the class comment: a {@link Date}, not the plan's text). */
+    public Date fieldVisitAt(VariableScope scope) {
+        return date(of(scope).fieldVisitAt());
     }
 
-    public String agencyAt(VariableScope scope) {
-        return of(scope).agencyAt();
+    /** Timer date (see the class comment: a {@link Date}, not the plan's text). */
+    public Date agencyAt(VariableScope scope) {
+        return date(of(scope).agencyAt());
     }
 
     /** Whether a field collector visits; a case planned before the contact policy (issue 16) always did. */
@@ -133,6 +149,75 @@ public class CasePlans {
     /** The date-time format of the plan and of every timer date the models read. */
     public static String iso(ZonedDateTime t) {
         return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /**
+     * The instant of a plan date ({@link #iso}'s text; {@code null} stays {@code null}) as a timer takes it. The
+     * texts the plan holds, {@code 2026-03-13T09:00:00+08:00} or {@code ...T09:00:00Z}, are read field by field;
+     * any other ISO form (fractions of a second, an offset with seconds) as {@link OffsetDateTime#parse} reads it.
+     * Both give the instant Camunda's own parse of the text gave (CasePlansTest).
+     */
+    public static Date date(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        long epochSecond = plainEpochSecond(iso);
+        return new Date(epochSecond != NOT_PLAIN ? epochSecond * 1000
+            : OffsetDateTime.parse(iso).toInstant().toEpochMilli());
+    }
+
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} and {@code Z} or {@code +HH:MM}/{@code -HH:MM}, or {@link #NOT_PLAIN}. */
+    private static long plainEpochSecond(String s) {
+        int n = s.length();
+        if ((n != 20 && n != 25) || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+            || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return NOT_PLAIN;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return NOT_PLAIN;
+        }
+        int offsetSeconds;
+        char sign = s.charAt(19);
+        if (n == 20) {
+            if (sign != 'Z') {
+                return NOT_PLAIN;
+            }
+            offsetSeconds = 0;
+        } else {
+            int offsetHours = digits(s, 20, 2);
+            int offsetMinutes = digits(s, 23, 2);
+            if ((sign != '+' && sign != '-') || s.charAt(22) != ':' || offsetHours < 0 || offsetMinutes < 0
+                || offsetMinutes > 59) {
+                return NOT_PLAIN;
+            }
+            offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second)
+                .toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (DateTimeException e) {
+            return NOT_PLAIN; // out of range: OffsetDateTime.parse says why
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static CasePlan parse(String json) {

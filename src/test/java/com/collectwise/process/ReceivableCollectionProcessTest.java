@@ -144,9 +144,48 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             .containsEntry(INVOICE_NUMBER, invoice.invoiceNumber()).containsKeys(COLLECTOR, CURRENCY);
         // no per-update copies of variables
         assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
-        // everything else of FULL stays: activity history and the job log
+        // everything else of FULL stays: activity history; the job log without creation rows (below)
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isPositive();
+    }
+
+    /**
+     * The job log keeps what happened to a job - it ran, failed or was deleted - but not that it was created (TUNING.md
+     * row 63): a case start writes no job log row (its first timer only waits; the runtime job shows it with its due
+     * date), the pre-due reminder's timer leaves its success row with its due date 2026-02-24 09:00 (+08:00), the next
+     * timer it creates ("Invoice overdue", 03-04) no row, and its deletion with the case one row: 2 rows in all (4 with
+     * creation rows: one per timer created).
+     */
+    @Test
+    void theJobLogKeepsWhatHappenedToAJobButNotItsCreation() {
+        var level = new com.collectwise.operations.CollectionHistoryLevel();
+        var types = org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.class;
+        assertThat(level.isHistoryEventProduced(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_CREATE,
+            null)).isFalse();
+        for (var kept : java.util.List.of(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_FAIL,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_SUCCESS,
+            org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.JOB_DELETE)) {
+            assertThat(level.isHistoryEventProduced(kept, null)).as(types.getSimpleName() + " " + kept).isTrue();
+        }
+
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).as("after the start")
+            .isZero();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_PreDueReminder")
+            .singleResult().getDuedate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
+
+        moveTo(at(2026, 2, 24, 9, 0));
+        var ran = history.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog().list();
+        assertThat(ran).extracting(org.camunda.bpm.engine.history.HistoricJobLog::getActivityId)
+            .containsExactly("Timer_PreDueReminder");
+        assertThat(ran.get(0).getJobDueDate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_InvoiceOverdue");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count())
+            .as("the overdue timer created").isZero();
+
+        runtime.deleteProcessInstance(pi.getId(), "test: the waiting timer is deleted with its case");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).deletionLog().list())
+            .extracting(org.camunda.bpm.engine.history.HistoricJobLog::getActivityId).containsExactly("Timer_InvoiceOverdue");
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isEqualTo(2);
     }
 
     @Test
@@ -392,6 +431,48 @@ class ReceivableCollectionProcessTest extends CollectionTestSupport {
             Map.of(VISIT_OUTCOME, "NOT_FOUND", CURRENCY, "CNY", OUTSTANDING_AMOUNT, 3000.0));
         assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("Decision_NextStep")
             .count()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The timers take the plan's dates as dates (TUNING.md row 62): every timer date the model reads from the plan, now
+     * and in an earlier version (the expression texts are the same), gives the engine a java.util.Date, so the engine does not parse a
+     * text at every timer it creates; the instant is the plan's text, read by hand: the default invoice due
+     * 2026-03-03 puts the pre-due reminder at 02-24 09:00, overdue at 03-04 09:00, the formal demand at 03-13 09:00,
+     * the field visit at 03-23 09:00 and the agency at 05-02 09:00, Asia/Shanghai (+08:00) each.
+     */
+    @Test
+    void theTimersTakeThePlanDatesAsDates() throws Exception {
+        ProcessInstance pi = registeredBeforeDue("12000.00");
+        Map<String, java.time.Instant> expected = Map.of(
+            "${plan.preDueReminderAt(execution)}", at(2026, 2, 24, 9, 0).toInstant(),
+            "${plan.overdueAt(execution)}", at(2026, 3, 4, 9, 0).toInstant(),
+            "${plan.formalDemandAt(execution)}", at(2026, 3, 13, 9, 0).toInstant(),
+            "${plan.fieldVisitAt(execution)}", at(2026, 3, 23, 9, 0).toInstant(),
+            "${plan.agencyAt(execution)}", at(2026, 5, 2, 9, 0).toInstant());
+        for (String model : new String[] {"processes/receivable-collection.bpmn",
+            "earlier-versions/receivable-collection-before-contact-beside-visit.bpmn"}) {
+            java.util.Set<String> timerDates = new java.util.TreeSet<>();
+            try (var in = getClass().getClassLoader().getResourceAsStream(model)) {
+                org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(in)
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeDate.class)
+                    .stream().map(t -> t.getTextContent().trim()).filter(t -> t.startsWith("${plan."))
+                    .forEach(timerDates::add);
+            }
+            assertThat(timerDates).as(model).isEqualTo(new java.util.TreeSet<>(expected.keySet()));
+        }
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
+        Map<String, Object> values = configuration.getCommandExecutorTxRequired().execute(context -> {
+            var execution = context.getExecutionManager().findExecutionById(pi.getId());
+            Map<String, Object> v = new java.util.HashMap<>();
+            expected.keySet().forEach(text ->
+                v.put(text, configuration.getExpressionManager().createExpression(text).getValue(execution)));
+            return v;
+        });
+        expected.forEach((text, instant) -> assertThat(values.get(text)).as(text).isInstanceOf(java.util.Date.class)
+            .isEqualTo(java.util.Date.from(instant)));
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_PreDueReminder")
+            .singleResult().getDuedate()).isEqualTo(java.util.Date.from(at(2026, 2, 24, 9, 0).toInstant()));
     }
 
     // ---- the plan of a case started before issue 18: single variables, no casePlan
