@@ -378,7 +378,31 @@ public class StatementService {
         // (without payments no money moves between invoices, so disputes change no figure of the replay)
         List<AccountReplay.DisputeFact> disputes = facts.isEmpty() || all.isEmpty() ? List.of()
             : disputes(customerId, all);
+        if (!extraLines.isEmpty() && !disputes.isEmpty()) {
+            disputes = creditedOn(disputes, extraLines.keySet(), asOf);
+        }
         return new CustomerAccount(AccountReplay.replay(terms, facts, disputes, asOf), bases);
+    }
+
+    /**
+     * The disputes as if those of {@code invoices} open on {@code asOf} had ended in credit notes of that date
+     * ({@link #statementIfCredited}: the hypothetical credit note settles them, as a real one would), so they hold
+     * nothing back from the customer's credit any more; the others as they are.
+     */
+    private static List<AccountReplay.DisputeFact> creditedOn(List<AccountReplay.DisputeFact> disputes,
+                                                              java.util.Set<String> invoices, LocalDate asOf) {
+        List<AccountReplay.DisputeFact> then = new ArrayList<>(disputes.size());
+        for (AccountReplay.DisputeFact d : disputes) {
+            boolean open = !d.raisedOn().isAfter(asOf) && (d.endedOn() == null || d.endedOn().isAfter(asOf));
+            if (open && invoices.contains(d.invoiceNumber())) {
+                List<AccountReplay.Credited> credits = new ArrayList<>(d.credits());
+                credits.add(new AccountReplay.Credited(asOf, d.amount()));
+                d = new AccountReplay.DisputeFact(d.invoiceNumber(), d.amount(), d.raisedOn(), d.raisedAt(),
+                    d.endedOn(), d.endedAt(), credits);
+            }
+            then.add(d);
+        }
+        return then;
     }
 
     /** The disputes of the customer's invoices, read once per transaction (a change of a dispute forgets them). */

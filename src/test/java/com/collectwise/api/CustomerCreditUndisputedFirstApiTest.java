@@ -259,6 +259,32 @@ class CustomerCreditUndisputedFirstApiTest extends ApiTestSupport {
     }
 
     /**
+     * What is asked for on a partly disputed invoice the customer's money paid in part is the replay as if its dispute
+     * ended in a credit note, which then holds nothing back any more. 400.00 of A disputed on 03-05; 300.00 naming no
+     * invoice on 03-20 pays A's undisputed part (600.00 of it): A 700.00 owed, 400.00 disputed, 300.00 undisputed
+     * (700.00 - 400.00); B 1,000.00. (Counting the dispute in the replay as if credited too left 200.00 of room on A,
+     * so 100.00 went to B and A's undisputed part read 400.00.)
+     */
+    @Test
+    void thePartAskedForOfAPartlyDisputedInvoiceTheCustomersMoneyPaidInPart() {
+        Two x = two("0");
+        clockAt(LocalDate.of(2026, 3, 5), 10);
+        dispute(x.a(), "400.00");
+        LocalDate paidOn = LocalDate.of(2026, 3, 20);
+        clockAt(paidOn, 10);
+        payCustomer(x.customerId(), "300.00", paidOn);
+
+        assertThat(owed(x.a())).isEqualByComparingTo("700.00");
+        assertThat(owed(x.b())).isEqualByComparingTo("1000.00");
+        JsonNode now = statement(x.customerId(), paidOn);
+        JsonNode a = now.path("invoices").get(0);
+        assertThat(a.path("invoiceNumber").asText()).isEqualTo(x.a());
+        assertThat(a.path("disputed").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(a.path("undisputed").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(now.path("totals").get(0).path("undisputed").decimalValue()).isEqualByComparingTo("1300.00");
+    }
+
+    /**
      * The disputes that count are those open on the money's value date. 500.00 naming no invoice on 03-20 pays A (no
      * dispute yet): A 500.00, B 1,000.00. A's remaining 500.00 disputed on 03-25: the 03-20 allocation stays as it was
      * (the money came before the dispute; a statement as of 03-20 does not change). 1,000.00 on 03-28 pays B (A is
