@@ -26,6 +26,7 @@ import com.collectwise.kernel.ContactLog;
 import com.collectwise.kernel.Invoice;
 import com.collectwise.kernel.InvoiceCredited;
 import com.collectwise.kernel.InvoiceRepository;
+import com.collectwise.kernel.TransactionCache;
 import com.collectwise.fees.AdjustmentService;
 import com.collectwise.money.Money;
 import com.collectwise.fees.StatementService;
@@ -114,6 +115,8 @@ public class DisputeService {
             .update(key, "id");
         // the key of this insert (the newest id of the invoice may be another request's, at the same moment)
         long id = key.getKey().longValue();
+        // the customer's credit pays the undisputed parts first: a replay computed before it counted without it
+        TransactionCache.forgetComputed();
         events.publishEvent(new DisputeRaised(id, invoice.invoiceNumber(), category.name(), amount, invoice.currency()));
         return id;
     }
@@ -324,6 +327,7 @@ public class DisputeService {
                     VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(d.id(), invoice.invoiceNumber(), creditNoteNumber, part, issuedOn, Timestamp.from(clock.now()))
                 .update();
+            TransactionCache.forgetComputed();
             boolean settled = part.compareTo(d.open()) >= 0;
             if (settled) {
                 settledIds.add(d.id());
@@ -379,6 +383,8 @@ public class DisputeService {
     private void resolve(long id, String status, String reason, String by) {
         jdbc.sql("UPDATE disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?")
             .params(status, reason, by, Timestamp.from(clock.now()), id).update();
+        // ended: it no longer holds back the customer's credit from the disputed part (the account replay)
+        TransactionCache.forgetComputed();
     }
 
     private static DisputeCredit credit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -36,6 +36,7 @@ public class StatementService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementService.class);
 
     private final AppliedPayments appliedPayments;
+    private final DisputeFacts disputeFacts;
     private final CustomerRepository customers;
     private final InvoiceRepository invoices;
     private final Ledger ledger;
@@ -45,9 +46,18 @@ public class StatementService {
     private final InterestSettings interest;
     private final BusinessClock clock;
 
+    /** Without disputes: the customer's credit pays the oldest due date first whatever is disputed (unit tests). */
     public StatementService(AppliedPayments appliedPayments, CustomerRepository customers, InvoiceRepository invoices, Ledger ledger,
                             ReferenceRates rates, FxRates fxRates, LateFeePolicySource policies,
                             InterestSettings interest, BusinessClock clock) {
+        this(appliedPayments, DisputeFacts.NONE, customers, invoices, ledger, rates, fxRates, policies, interest, clock);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public StatementService(AppliedPayments appliedPayments, DisputeFacts disputeFacts, CustomerRepository customers,
+                            InvoiceRepository invoices, Ledger ledger, ReferenceRates rates, FxRates fxRates,
+                            LateFeePolicySource policies, InterestSettings interest, BusinessClock clock) {
+        this.disputeFacts = disputeFacts;
         this.clock = clock;
         this.fxRates = fxRates;
         this.appliedPayments = appliedPayments;
@@ -364,7 +374,44 @@ public class StatementService {
             facts = new ArrayList<>(facts);
             facts.addAll(extra);
         }
-        return new CustomerAccount(AccountReplay.replay(terms, facts, asOf), bases);
+        // the customer's credit pays the undisputed parts first: the disputes of its invoices, when there is money
+        // (without payments no money moves between invoices, so disputes change no figure of the replay)
+        List<AccountReplay.DisputeFact> disputes = facts.isEmpty() || all.isEmpty() ? List.of()
+            : disputes(customerId, all);
+        if (!extraLines.isEmpty() && !disputes.isEmpty()) {
+            disputes = creditedOn(disputes, extraLines.keySet(), asOf);
+        }
+        return new CustomerAccount(AccountReplay.replay(terms, facts, disputes, asOf), bases);
+    }
+
+    /**
+     * The disputes as if those of {@code invoices} open on {@code asOf} had ended in credit notes of that date
+     * ({@link #statementIfCredited}: the hypothetical credit note settles them, as a real one would), so they hold
+     * nothing back from the customer's credit any more; the others as they are.
+     */
+    private static List<AccountReplay.DisputeFact> creditedOn(List<AccountReplay.DisputeFact> disputes,
+                                                              java.util.Set<String> invoices, LocalDate asOf) {
+        List<AccountReplay.DisputeFact> then = new ArrayList<>(disputes.size());
+        for (AccountReplay.DisputeFact d : disputes) {
+            boolean open = !d.raisedOn().isAfter(asOf) && (d.endedOn() == null || d.endedOn().isAfter(asOf));
+            if (open && invoices.contains(d.invoiceNumber())) {
+                List<AccountReplay.Credited> credits = new ArrayList<>(d.credits());
+                credits.add(new AccountReplay.Credited(asOf, d.amount()));
+                d = new AccountReplay.DisputeFact(d.invoiceNumber(), d.amount(), d.raisedOn(), d.raisedAt(),
+                    d.endedOn(), d.endedAt(), credits);
+            }
+            then.add(d);
+        }
+        return then;
+    }
+
+    /** The disputes of the customer's invoices, read once per transaction (a change of a dispute forgets them). */
+    private List<AccountReplay.DisputeFact> disputes(String customerId, List<Invoice> all) {
+        return TransactionCache.get(new DisputesKey(customerId),
+            () -> List.copyOf(disputeFacts.of(all.stream().map(Invoice::invoiceNumber).toList())));
+    }
+
+    private record DisputesKey(String customerId) {
     }
 
     /** Which rate the invoice bears and why, as of the date (no ledger read): the case view, the dashboard. */

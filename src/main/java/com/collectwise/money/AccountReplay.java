@@ -35,7 +35,9 @@ import java.util.TreeSet;
  *       the day): an invoice paid on time owes none, whenever its payment was posted;</li>
  *   <li>payments of that day, in the order they were posted: the named invoice takes fees, then interest, then principal; what is
  *       left, and any payment that names no invoice, is the customer's credit;</li>
- *   <li>the customer's credit pays the open invoices of its currency already issued, oldest due date first;</li>
+ *   <li>the customer's credit pays the open invoices of its currency already issued: first the undisputed part of
+ *       each, oldest due date first, then the disputed parts, oldest due date first ({@link DisputeFact}: collect the
+ *       undisputed part first); credit is only what exceeds all of them;</li>
  *   <li>a write-off or sale of that day closes what its invoice owes at the end of the day, as this replay says it was
  *       owed (the amount its ledger line booked is what finance saw then, not used): as of that day or later the
  *       invoice owes nothing, whatever is entered later (a rate, a fee, a credit note dated earlier), unless money that
@@ -153,6 +155,58 @@ public final class AccountReplay {
     }
 
     /**
+     * A dispute of part of an invoice, as dated facts (DOMAIN.md section 5: dunning pauses for the disputed amount
+     * only, collect the undisputed part first). It counts for money applied on a day when it was raised by then and
+     * not ended before: raised before the day, or on the day before the money was posted ({@code raisedAt} against the
+     * payment's {@code postedAt}, as payments of one day are taken in the order they were posted); ended (decided:
+     * credit note or rejection, or closed with its case) after the day, or on the day after the money was posted.
+     * {@code endedOn}/{@code endedAt} null: still open. What it disputes is {@code amount} less the credit notes that
+     * resolved part of it dated by the as-of date ({@code credits}: a credit note reduces the invoice from its due
+     * date, so the part it credited is no longer owed, let alone disputed, in any statement as of its date or later).
+     * Only the customer's credit (money naming no invoice, what a payment leaves over) looks at disputes: money naming
+     * the invoice pays it fees, interest, principal, the disputed principal last.
+     */
+    public record DisputeFact(String invoiceNumber, Money amount, LocalDate raisedOn, java.time.Instant raisedAt,
+                              LocalDate endedOn, java.time.Instant endedAt, List<Credited> credits) {
+        public DisputeFact {
+            Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(raisedOn, "raisedOn");
+            raisedAt = raisedAt == null ? java.time.Instant.EPOCH : raisedAt;
+            endedAt = endedOn == null ? null : endedAt == null ? java.time.Instant.MAX : endedAt;
+            credits = credits == null ? List.of() : List.copyOf(credits);
+        }
+
+        /** Raised on the day (start of day), never ended, no credit note. */
+        public DisputeFact(String invoiceNumber, Money amount, LocalDate raisedOn) {
+            this(invoiceNumber, amount, raisedOn, null, null, null, null);
+        }
+
+        /** Whether it counts for money of {@code postedAt} applied on {@code day}. */
+        boolean countsFor(LocalDate day, java.time.Instant postedAt) {
+            boolean raised = raisedOn.isBefore(day) || raisedOn.equals(day) && !raisedAt.isAfter(postedAt);
+            boolean ended = endedOn != null
+                && (endedOn.isBefore(day) || endedOn.equals(day) && !endedAt.isAfter(postedAt));
+            return raised && !ended;
+        }
+
+        /** What it disputes in a replay as of {@code asOf}: the amount less the credit notes dated by then. */
+        Money openAsOf(LocalDate asOf) {
+            Money open = amount;
+            for (Credited c : credits) {
+                if (!c.on().isAfter(asOf)) {
+                    open = open.minus(c.amount());
+                }
+            }
+            return open.atLeastZero();
+        }
+    }
+
+    /** A credit note that resolved (part of) a dispute, by its date. */
+    public record Credited(LocalDate on, Money amount) {
+    }
+
+    /**
      * Part of a payment applied to one component of an invoice; {@code invoiceNumber} null with component CREDIT
      * is what is held as the customer's credit.
      */
@@ -213,8 +267,22 @@ public final class AccountReplay {
             total.amount());
     }
 
+    /** Without disputes. */
     public static Result replay(List<InvoiceTerms> invoices, List<PaymentFact> payments, LocalDate asOf) {
+        return replay(invoices, payments, List.of(), asOf);
+    }
+
+    /**
+     * The account as of {@code asOf}; {@code disputes}: the disputes of its invoices, whatever their dates (the replay
+     * takes those that count on each day).
+     */
+    public static Result replay(List<InvoiceTerms> invoices, List<PaymentFact> payments, List<DisputeFact> disputes,
+                                LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
+        Map<String, List<DisputeFact>> disputesByInvoice = new TreeMap<>();
+        for (DisputeFact d : disputes == null ? List.<DisputeFact>of() : disputes) {
+            disputesByInvoice.computeIfAbsent(d.invoiceNumber(), n -> new ArrayList<>()).add(d);
+        }
         Map<String, InvoiceFigures> figures = new TreeMap<>();
         Map<String, Money> credit = new TreeMap<>();
         List<Split> splits = new ArrayList<>();
@@ -230,7 +298,7 @@ public final class AccountReplay {
         currencies.addAll(paymentsByCurrency.keySet());
         for (String currency : currencies) {
             CurrencyBook book = new CurrencyBook(currency, invoicesByCurrency.getOrDefault(currency, List.of()),
-                paymentsByCurrency.getOrDefault(currency, List.of()), asOf);
+                paymentsByCurrency.getOrDefault(currency, List.of()), disputesByInvoice, asOf);
             book.run();
             book.invoices.forEach((n, s) -> figures.put(n, s.figures()));
             Money held = book.poolTotal().plus(book.excessCharges);
@@ -259,16 +327,21 @@ public final class AccountReplay {
         /** All the facts of the currency, whatever their dates: a write-off's own replay as of its day reads them. */
         final List<InvoiceTerms> allTerms;
         final List<PaymentFact> allPayments;
+        /** The disputes of the account's invoices by invoice number (all currencies, whatever their dates). */
+        final Map<String, List<DisputeFact>> disputes;
         Money excessCharges;
 
-        CurrencyBook(String currency, List<InvoiceTerms> invoiceTerms, List<PaymentFact> payments, LocalDate asOf) {
+        CurrencyBook(String currency, List<InvoiceTerms> invoiceTerms, List<PaymentFact> payments,
+                     Map<String, List<DisputeFact>> disputes, LocalDate asOf) {
             this.currency = currency;
             this.asOf = asOf;
             this.allTerms = invoiceTerms;
             this.allPayments = payments;
+            this.disputes = disputes;
             this.excessCharges = Money.zero(currency);
             for (InvoiceTerms t : invoiceTerms) {
-                invoices.put(t.invoiceNumber(), new InvoiceState(t, asOf));
+                invoices.put(t.invoiceNumber(), new InvoiceState(t, asOf,
+                    disputes.getOrDefault(t.invoiceNumber(), List.of())));
             }
             byDueDate = new ArrayList<>(invoices.values());
             byDueDate.sort(Comparator.comparing((InvoiceState s) -> s.terms.dueDate())
@@ -367,7 +440,7 @@ public final class AccountReplay {
                 // money posted after the write-off and taken back by now never counted for it: without it
                 List<PaymentFact> known = allPayments.stream().filter(p -> !p.postedAt().isAfter(closedAt)
                     || p.reversedOn() == null || p.reversedOn().isAfter(asOf)).toList();
-                CurrencyBook then = new CurrencyBook(currency, allTerms, known, day);
+                CurrencyBook then = new CurrencyBook(currency, allTerms, known, disputes, day);
                 then.run();
                 owedThen = then.invoices.get(s.terms.invoiceNumber()).closedOn.get(day);
             } else {
@@ -377,10 +450,19 @@ public final class AccountReplay {
         }
 
         /**
-         * The customer's credit pays what is owed, oldest due date first, among invoices issued by then; money posted
-         * after an invoice was sold never pays it (the factor owns it), whatever its value date.
+         * The customer's credit pays what is owed among invoices issued by then (DOMAIN.md section 5: collect the
+         * undisputed part first): first the undisputed part of each invoice, oldest due date first (its fees, interest
+         * and principal in that order, the principal down to what its disputes counting for the money dispute; nothing
+         * of an invoice disputed in full), then what is left of each, the disputed parts, oldest due date first. Money
+         * is applied to debts: credit is only what exceeds them all. Money posted after an invoice was sold never pays
+         * it (the factor owns it), whatever its value date.
          */
         private void applyPool(LocalDate day) {
+            payFromPool(day, true);
+            payFromPool(day, false);
+        }
+
+        private void payFromPool(LocalDate day, boolean undisputedOnly) {
             for (InvoiceState s : byDueDate) {
                 if (pool.isEmpty()) {
                     return;
@@ -391,11 +473,13 @@ public final class AccountReplay {
                 Deque<PoolChunk> left = new ArrayDeque<>();
                 while (!pool.isEmpty()) {
                     PoolChunk chunk = pool.removeFirst();
-                    if (!s.owed().isPositive() || !s.takesMoneyPostedAt(chunk.postedAt)) {
+                    Money room = undisputedOnly ? s.undisputedOwed(day, chunk.postedAt) : s.owed();
+                    if (!room.isPositive() || !s.takesMoneyPostedAt(chunk.postedAt)) {
                         left.addLast(chunk);
                         continue;
                     }
-                    Money rest = s.pay(chunk.reference, chunk.amount, splits);
+                    Money offered = chunk.amount.min(room);
+                    Money rest = s.pay(chunk.reference, offered, splits).plus(chunk.amount.minus(offered));
                     if (rest.isPositive()) {
                         left.addLast(new PoolChunk(chunk.reference, rest, chunk.postedAt));
                     }
@@ -464,9 +548,13 @@ public final class AccountReplay {
         /** When the sale was posted (null: not sold): money posted after it never pays the invoice. */
         final java.time.Instant soldAt;
 
-        InvoiceState(InvoiceTerms terms, LocalDate asOf) {
+        /** The invoice's disputes, whatever their dates. */
+        final List<DisputeFact> disputes;
+
+        InvoiceState(InvoiceTerms terms, LocalDate asOf, List<DisputeFact> disputes) {
             this.terms = terms;
             this.asOf = asOf;
+            this.disputes = disputes;
             this.zero = Money.zero(terms.currency());
             this.cap = capOf(terms.capPercent());
             this.writtenOff = zero;
@@ -679,6 +767,28 @@ public final class AccountReplay {
 
         Money owed() {
             return feesDue().atLeastZero().plus(interestDue().atLeastZero()).plus(principal);
+        }
+
+        /**
+         * What the customer's credit of {@code postedAt} pays of the invoice on {@code day} before any disputed part:
+         * all it owes when no dispute counts then; nothing when the disputes cover all the principal still unpaid
+         * (disputed in full: its fees and interest stand or fall with the debt, as {@code disputes.DisputedPart}
+         * says); else fees, interest and the principal down to the disputed amount.
+         */
+        Money undisputedOwed(LocalDate day, java.time.Instant postedAt) {
+            Money disputed = zero;
+            for (DisputeFact d : disputes) {
+                if (d.countsFor(day, postedAt)) {
+                    disputed = disputed.plus(d.openAsOf(asOf));
+                }
+            }
+            if (!disputed.isPositive()) {
+                return owed();
+            }
+            if (disputed.compareTo(principal) >= 0) {
+                return zero;
+            }
+            return owed().minus(disputed);
         }
 
         /** A reduction takes at most what is owed on its component: it never turns into a refund. */

@@ -27,8 +27,10 @@ import net.jqwik.api.Provide;
  * that walks the calendar day by day (DOMAIN.md sections 5 and 6): interest actual/365 simple on the principal unpaid
  * at the start of each day after the due date, the exact sum rounded once HALF_UP; a payment pays its named invoice
  * interest then principal, the rest and money naming no invoice is credit, which pays the invoices already issued
- * oldest due date first; a credit note reduces its invoice from the due date; a reversed payment counts as of dates
- * before its reversal and not at all from it on. {@link AccountReplayPropertiesTest} does fees, caps and the EUR 40
+ * oldest due date first, the undisputed parts first (DOMAIN.md 5: collect the undisputed part first): the interest and
+ * the principal above what the disputes open that day dispute, nothing of an invoice disputed in full, then the
+ * disputed parts, oldest due date first; a credit note reduces its invoice from the due date; a reversed payment
+ * counts as of dates before its reversal and not at all from it on. {@link AccountReplayPropertiesTest} does fees, caps and the EUR 40
  * for one invoice.
  */
 public class CustomerAccountPropertiesTest {
@@ -46,7 +48,20 @@ public class CustomerAccountPropertiesTest {
     public record CreditNote(String invoiceNumber, BigDecimal amount, LocalDate issuedOn) {
     }
 
-    public record Scenario(List<Inv> invoices, List<Pay> payments, List<CreditNote> notes, LocalDate asOf, long seed) {
+    /** A dispute of part of an invoice, open from {@code raisedOn} until {@code endedOn} (decided), null: still open. */
+    public record Disp(String invoiceNumber, BigDecimal amount, LocalDate raisedOn, LocalDate endedOn) {
+
+        /** Open on the day: raised by then (before any money of the day), not ended by then. */
+        boolean openOn(LocalDate day) {
+            return !raisedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
+        }
+    }
+
+    public record Scenario(List<Inv> invoices, List<Pay> payments, List<CreditNote> notes, LocalDate asOf, long seed,
+                           List<Disp> disputes) {
+        public Scenario(List<Inv> invoices, List<Pay> payments, List<CreditNote> notes, LocalDate asOf, long seed) {
+            this(invoices, payments, notes, asOf, seed, List.of());
+        }
     }
 
     @Property(tries = 300)
@@ -81,8 +96,13 @@ public class CustomerAccountPropertiesTest {
             .map(p -> p.reversedOn() != null && p.reversedOn().isAfter(past)
                 ? new Pay(p.reference(), p.invoiceNumber(), p.amount(), p.receivedOn(), null) : p)
             .toList();
+        // the disputes as known on that date: raised by then, still open when decided after it
+        List<Disp> disputesThen = s.disputes().stream().filter(d -> !d.raisedOn().isAfter(past))
+            .map(d -> d.endedOn() != null && d.endedOn().isAfter(past)
+                ? new Disp(d.invoiceNumber(), d.amount(), d.raisedOn(), null) : d)
+            .toList();
         Scenario then = new Scenario(s.invoices(), known,
-            s.notes().stream().filter(n -> !n.issuedOn().isAfter(past)).toList(), past, s.seed());
+            s.notes().stream().filter(n -> !n.issuedOn().isAfter(past)).toList(), past, s.seed(), disputesThen);
         AccountReplay.Result before = replay(then, known, past);
         AccountReplay.Result after = replay(s, s.payments(), past);
         for (Inv i : s.invoices()) {
@@ -111,7 +131,7 @@ public class CustomerAccountPropertiesTest {
                 ? new Pay(p.reference(), p.invoiceNumber(), p.amount(), p.receivedOn(), null) : p)
             .toList();
         Scenario plain = new Scenario(s.invoices(), payments,
-            s.notes().stream().filter(n -> !n.issuedOn().isAfter(day)).toList(), s.asOf(), s.seed());
+            s.notes().stream().filter(n -> !n.issuedOn().isAfter(day)).toList(), s.asOf(), s.seed(), s.disputes());
         // the booked amount is what finance saw; the replay does not use it
         LedgerEntry writeOff = new LedgerEntry(null, written.number(), LedgerEntryType.WRITE_OFF, Component.PRINCIPAL,
             Money.of("1.00", CNY), w, "write-off", "insolvent", "finance", null, Instant.EPOCH);
@@ -188,6 +208,45 @@ public class CustomerAccountPropertiesTest {
             .total()).isEqualByComparingTo("300.00");
     }
 
+    /**
+     * Money and a dispute of the same day in the order they were posted (as payments of one day are), so a booked
+     * payment is not re-allocated by a dispute raised after it the same day. A 1,000.00 due 03-01, B 1,000.00 due
+     * 03-10, no interest. 600.00 naming no invoice dated 03-20 posted 09:00 pays A (A 400.00); A disputed in full at
+     * 11:00; 500.00 dated 03-20 posted 12:00 pays B (B 500.00). The dispute rejected on 03-22 at 10:00: 300.00 dated
+     * 03-22 posted 09:00 still sees it and pays B (B 200.00), 300.00 posted 11:00 does not and pays A (A 100.00).
+     */
+    @net.jqwik.api.Example
+    void moneyAndADisputeOfOneDayCountInTheOrderTheyWerePosted() {
+        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+        List<AccountReplay.InvoiceTerms> terms = List.of(
+            new AccountReplay.InvoiceTerms("A", CNY, new BigDecimal("1000.00"), LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 3, 1), DailyRate.fixed(BigDecimal.ZERO), null, false, List.of()),
+            new AccountReplay.InvoiceTerms("B", CNY, new BigDecimal("1000.00"), LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 3, 10), DailyRate.fixed(BigDecimal.ZERO), null, false, List.of()));
+        LocalDate raised = LocalDate.of(2026, 3, 20);
+        LocalDate decided = LocalDate.of(2026, 3, 22);
+        AccountReplay.DisputeFact dispute = new AccountReplay.DisputeFact("A", Money.of("1000.00", CNY), raised,
+            raised.atTime(11, 0).toInstant(utc), decided, decided.atTime(10, 0).toInstant(utc), List.of());
+        List<AccountReplay.PaymentFact> money = List.of(
+            new AccountReplay.PaymentFact("P4", null, Money.of("300.00", CNY), decided, null,
+                decided.atTime(11, 0).toInstant(utc)),
+            new AccountReplay.PaymentFact("P3", null, Money.of("300.00", CNY), decided, null,
+                decided.atTime(9, 0).toInstant(utc)),
+            new AccountReplay.PaymentFact("P2", null, Money.of("500.00", CNY), raised, null,
+                raised.atTime(12, 0).toInstant(utc)),
+            new AccountReplay.PaymentFact("P1", null, Money.of("600.00", CNY), raised, null,
+                raised.atTime(9, 0).toInstant(utc)));
+        AccountReplay.Result onTheDay = AccountReplay.replay(terms, money, List.of(dispute), raised);
+        assertThat(onTheDay.invoice("A").statement().total()).isEqualByComparingTo("400.00");
+        assertThat(onTheDay.invoice("B").statement().total()).isEqualByComparingTo("500.00");
+        AccountReplay.Result after = AccountReplay.replay(terms, money, List.of(dispute), decided);
+        assertThat(after.splitsOf("P3")).extracting(AccountReplay.Split::invoiceNumber).containsExactly("B");
+        assertThat(after.splitsOf("P4")).extracting(AccountReplay.Split::invoiceNumber).containsExactly("A");
+        assertThat(after.invoice("A").statement().total()).isEqualByComparingTo("100.00");
+        assertThat(after.invoice("B").statement().total()).isEqualByComparingTo("200.00");
+        assertThat(after.credit(CNY).amount()).isEqualByComparingTo("0");
+    }
+
     private static List<Pay> shuffled(List<Pay> payments, long seed) {
         List<Pay> copy = new ArrayList<>(payments);
         Collections.shuffle(copy, new Random(seed));
@@ -217,7 +276,13 @@ public class CustomerAccountPropertiesTest {
             facts.add(new AccountReplay.PaymentFact(p.reference(), p.invoiceNumber(), Money.of(p.amount(), CNY),
                 p.receivedOn(), p.reversedOn(), Instant.EPOCH.plusSeconds(k)));
         }
-        return AccountReplay.replay(terms, facts, asOf);
+        // raised and ended at the start of their days: before any money of the day was posted
+        List<AccountReplay.DisputeFact> disputes = s.disputes().stream()
+            .map(d -> new AccountReplay.DisputeFact(d.invoiceNumber(), Money.of(d.amount(), CNY), d.raisedOn(),
+                Instant.EPOCH.minusSeconds(1), d.endedOn(), d.endedOn() == null ? null : Instant.EPOCH.minusSeconds(1),
+                List.of()))
+            .toList();
+        return AccountReplay.replay(terms, facts, disputes, asOf);
     }
 
     /** The rules, one day at a time, with plain BigDecimals. */
@@ -241,6 +306,19 @@ public class CustomerAccountPropertiesTest {
 
         BigDecimal owed(Inv i) {
             return principal(i).add(interestDue(i));
+        }
+
+        /**
+         * What credit pays of the invoice on the day before any disputed part: all it owes without an open dispute,
+         * nothing when the open disputes cover its unpaid principal, else all but the disputed amount.
+         */
+        BigDecimal undisputed(Inv i, List<Disp> disputes, LocalDate day) {
+            BigDecimal disputed = disputes.stream().filter(d -> d.invoiceNumber().equals(i.number()) && d.openOn(day))
+                .map(Disp::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (disputed.signum() == 0) {
+                return owed(i);
+            }
+            return disputed.compareTo(principal(i)) >= 0 ? BigDecimal.ZERO : owed(i).subtract(disputed);
         }
 
         /** Interest, then principal; returns what is left. */
@@ -284,6 +362,13 @@ public class CustomerAccountPropertiesTest {
                         rest = m.pay(byNumber.get(p.invoiceNumber()), rest);
                     }
                     m.credit = m.credit.add(rest);
+                }
+                // the undisputed parts of all the invoices first, then the disputed parts, oldest due date first
+                for (Inv i : byDue) {
+                    if (m.credit.signum() > 0 && !i.issued().isAfter(d) && m.owed(i).signum() > 0) {
+                        BigDecimal offered = m.credit.min(m.undisputed(i, s.disputes(), d));
+                        m.credit = m.credit.subtract(offered).add(m.pay(i, offered));
+                    }
                 }
                 for (Inv i : byDue) {
                     if (m.credit.signum() > 0 && !i.issued().isAfter(d) && m.owed(i).signum() > 0) {
@@ -332,9 +417,17 @@ public class CustomerAccountPropertiesTest {
                 .as((k, cents, after) -> new CreditNote(invs.get(k).number(), BigDecimal.valueOf(cents, 2)
                     .min(invs.get(k).amount().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN)),
                     invs.get(k).issued().plusDays(after)));
+            // a part of the invoice or all of it (disputed in full), raised after the issue date, decided or still open
+            Arbitrary<Disp> dispute = Combinators.combine(Arbitraries.integers().between(0, invs.size() - 1),
+                Arbitraries.integers().between(100, 600_000), Arbitraries.integers().between(0, 120),
+                Arbitraries.integers().between(-1, 40))
+                .as((k, cents, after, lasts) -> new Disp(invs.get(k).number(),
+                    BigDecimal.valueOf(cents, 2).min(invs.get(k).amount()), invs.get(k).issued().plusDays(after),
+                    lasts < 0 ? null : invs.get(k).issued().plusDays(after + 1 + lasts)));
             return Combinators.combine(payments, note.list().ofMaxSize(2),
-                Arbitraries.integers().between(30, 210), Arbitraries.longs())
-                .as((ps, notes, asOfDay, seed) -> new Scenario(invs, ps, notes, START.plusDays(asOfDay), seed));
+                Arbitraries.integers().between(30, 210), Arbitraries.longs(), dispute.list().ofMaxSize(3))
+                .as((ps, notes, asOfDay, seed, disputes) -> new Scenario(invs, ps, notes, START.plusDays(asOfDay), seed,
+                    disputes));
         });
     }
 }
