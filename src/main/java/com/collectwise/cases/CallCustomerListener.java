@@ -16,14 +16,17 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.communication.CaseWatch;
 import com.collectwise.communication.DangerSignals;
+import com.collectwise.kernel.ContactLog;
 import com.collectwise.disputes.DisputeService;
 
 /**
  * The listener of "Call customer" ({@code Task_CallCustomer}, in the collection stages and in *Keep in contact*).
  * On create it prepares the task: fresh figures, the contact history, the objection playbook, a clean outcome form,
  * and the follow-up date at the next call slot so "My calls today" lists it, joining the customer's call of that day
- * ({@link CustomerCalls}). On complete it checks the outcome ({@link CallOutcomeCheck}). Cases on model versions
+ * ({@link CustomerCalls}), and the due date at the end of the case's contact window (22:00 on the 5th working day after
+ * its last contact attempt, DOMAIN.md 3; {@link CallSchedule#endOfContactWindow}). On complete it checks the outcome ({@link CallOutcomeCheck}). Cases on model versions
  * before this name complete through its former names {@code prepareCallListener} (create) and
  * {@code validateCallOutcomeListener} (complete), aliases of this bean
  * ({@code supervision.ListenerNamesOfEarlierVersions}).
@@ -56,12 +59,15 @@ public class CallCustomerListener implements TaskListener {
     private final CallOutcomeCheck outcomeCheck;
     private final CaseFacts caseFacts;
     private final DangerSignals dangerSignals;
+    private final ContactLog contacts;
 
     public CallCustomerListener(StageTracker stageTracker, ContactHistory history, ObjectionPlaybook playbook,
                                 CallSchedule schedule, BusinessClock clock, PromiseBook promises,
                                 DisputeService disputes, CaseFigures figures, CustomerCalls customerCalls,
                                 org.camunda.bpm.engine.TaskService tasks, CallFormWords words,
-                                CallOutcomeCheck outcomeCheck, CaseFacts caseFacts, DangerSignals dangerSignals) {
+                                CallOutcomeCheck outcomeCheck, CaseFacts caseFacts, DangerSignals dangerSignals,
+                                ContactLog contacts) {
+        this.contacts = contacts;
         this.dangerSignals = dangerSignals;
         this.caseFacts = caseFacts;
         this.words = words;
@@ -129,5 +135,9 @@ public class CallCustomerListener implements TaskListener {
         ZonedDateTime slot = schedule.slotOfCallOpening(planned instanceof String iso && !iso.isBlank()
             ? ZonedDateTime.parse(iso) : null, clock.nowZoned());
         task.setFollowUpDate(Date.from(customerCalls.join(task, slot).toInstant()));
+        // due at the end of the case's contact window (DOMAIN.md 3): Tasklist sorts and colours by it, and the
+        // "Overdue tasks" filter lists the call once the window has passed without a contact attempt
+        contacts.contactWindowStart(invoiceNumber, clock.zone()).ifPresent(start -> task.setDueDate(Date.from(
+            schedule.endOfContactWindow(start, CaseWatch.GAP_WORKING_DAYS, clock.zone()).toInstant())));
     }
 }

@@ -69,6 +69,17 @@ public class CallSchedule {
         return calendar.nextWorkingDayAfter(now.toLocalDate()).atTime(slot).atZone(now.getZone());
     }
 
+    /**
+     * The end of a case's contact window (DOMAIN.md 3: no case goes more than 5 working days without a contact
+     * attempt): 22:00, when the quiet hours begin and no channel may reach the customer any more, on the
+     * {@code workingDays}-th working day of the home country's calendar after {@code windowStart} (the day of the last
+     * contact attempt, or of the due date). The no-contact watch raises its supervisor task after that day.
+     */
+    public ZonedDateTime endOfContactWindow(LocalDate windowStart, int workingDays, java.time.ZoneId zone) {
+        return calendar.plusWorkingDays(calendar.homeCountry(), windowStart, workingDays).atTime(QUIET_START)
+            .atZone(zone);
+    }
+
     /** The time of day of the call slot ({@code collectwise.calls.slot}). */
     public LocalTime slot() {
         return slot;

@@ -107,13 +107,16 @@ public class CustomerCalls {
     private final CaseFacts caseFacts;
     private final com.collectwise.kernel.ContactLog contactLog;
     private final org.springframework.beans.factory.ObjectProvider<CaseRequestService> requests;
+    private final com.collectwise.customers.CallWorkers callWorkers;
 
     public CustomerCalls(JdbcClient jdbc, CaseFigures figures, DisputeService disputes, InvoiceRepository invoices,
                          CallSchedule schedule, BusinessClock clock, CallFormWords words,
                          CustomerRepository customers, TaskService taskService,
                          org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases,
                          CaseFacts caseFacts, com.collectwise.kernel.ContactLog contactLog,
-                         org.springframework.beans.factory.ObjectProvider<CaseRequestService> requests) {
+                         org.springframework.beans.factory.ObjectProvider<CaseRequestService> requests,
+                         com.collectwise.customers.CallWorkers callWorkers) {
+        this.callWorkers = callWorkers;
         this.caseFacts = caseFacts;
         this.contactLog = contactLog;
         this.requests = requests;
@@ -461,7 +464,9 @@ public class CustomerCalls {
             .params(next.getId(), nextInvoice, customerId, day).update();
         tasks.removeVariableLocal(next.getId(), COVERED_BY);
         next.setName("Call customer");
-        next.setAssignee((String) tasks.getVariable(next.getId(), COLLECTOR));
+        // the owner, unless the owner cannot work the calls any more: then the call waits in the collectors' queue
+        String owner = (String) tasks.getVariable(next.getId(), COLLECTOR);
+        next.setAssignee(owner != null && callWorkers.worksCalls(owner) ? owner : null);
         tasks.saveTask(next);
         Set<String> stillCovered = new TreeSet<>();
         stillCovered.add(nextInvoice);

@@ -4,12 +4,14 @@ import static com.collectwise.kernel.CaseVariables.*;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.collectwise.customers.CallWorkers;
 import com.collectwise.customers.CustomerChanged;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.Customer;
@@ -17,15 +19,19 @@ import com.collectwise.kernel.Customer;
 /**
  * The running cases keep copies of the customer (the owner collector who is the default assignee of calls, the
  * segment, and the decision maker the open forms show): when the master data changes they follow, in the transaction of
- * the change. Tasks assigned to the old owner move to the new one; a task someone else claimed stays with them.
+ * the change. Tasks assigned to the old owner move to the new one; a task someone else claimed stays with them. When
+ * the old owner could not work the calls any more, the owner's tasks that wait in the collectors' queue (calls that
+ * lead the customer's call of the day, clarifications of part payments) go to the new owner too.
  */
 @Component
 public class OwnerReassignment {
 
     private final CaseEngine engine;
+    private final CallWorkers workers;
 
-    public OwnerReassignment(CaseEngine engine) {
+    public OwnerReassignment(CaseEngine engine, CallWorkers workers) {
         this.engine = engine;
+        this.workers = workers;
     }
 
     @EventListener
@@ -53,6 +59,11 @@ public class OwnerReassignment {
         engine.updateCustomerCopies(after.customerId(), copies, taskCopies);
         if (change.collectorChanged() && before.collector() != null) {
             engine.reassignCustomerTasks(after.customerId(), before.collector(), after.collector());
+            if (!workers.worksCalls(before.collector())) {
+                // the old owner could not work the calls: the owner's tasks waited in the collectors' queue
+                engine.assignQueuedTasks(after.customerId(), after.collector(),
+                    List.of(TASK_CALL_CUSTOMER, TASK_CLARIFY_PARTIAL_PAYMENT), CustomerCalls.COVERED_BY);
+            }
         }
     }
 }

@@ -27,7 +27,11 @@ import com.collectwise.kernel.CaseVariables;
 public class CaseWatch {
 
     static final String GAP_TASK_PREFIX = "contact-gap:";
-    static final int GAP_WORKING_DAYS = 5;
+    /**
+     * The contact window (DOMAIN.md 3): no case goes more than this many working days without a contact attempt. The
+     * call tasks' due date is the end of it ({@code cases.CallCustomerListener}).
+     */
+    public static final int GAP_WORKING_DAYS = 5;
 
     private final CaseEngine cases;
     private final ContactLog contacts;

@@ -47,8 +47,11 @@ public class ContactProblems {
 
     private final InvoiceRepository invoices;
 
+    private final com.collectwise.customers.CallWorkers callWorkers;
+
     public ContactProblems(JdbcClient jdbc, CaseEngine cases, CustomerRepository customers, BusinessClock clock,
-                           InvoiceRepository invoices) {
+                           InvoiceRepository invoices, com.collectwise.customers.CallWorkers callWorkers) {
+        this.callWorkers = callWorkers;
         this.invoices = invoices;
         this.jdbc = jdbc;
         this.cases = cases;
@@ -186,10 +189,12 @@ public class ContactProblems {
         if (customer == null) {
             return false;
         }
-        // the owner reassignment finds the customer's tasks by the local customer id
+        // the owner reassignment finds the customer's tasks by the local customer id; an owner who cannot work the
+        // calls any more (deleted, or left the groups) would never see it: it waits in the collectors' queue
+        String assignee = callWorkers.worksCalls(customer.collector()) ? customer.collector() : null;
         cases.openGroupTask(new CaseEngine.GroupTask("collectors",
             problem.title + ": " + customer.name() + " (" + customerId + ")", key, advice(problem, customer), 70,
-            clock.now()), customer.collector(), CaseVariables.CUSTOMER_ID, customerId);
+            clock.now()), assignee, CaseVariables.CUSTOMER_ID, customerId);
         return true;
     }
 

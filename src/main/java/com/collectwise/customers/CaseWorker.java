@@ -59,14 +59,8 @@ public @interface CaseWorker {
             if (memberOf.stream().anyMatch(GROUPS::contains)) {
                 return true;
             }
-            // names the groups the user is in (ids from the identity store; anything odd dropped: the text is a
-            // message template)
-            List<String> shown = memberOf.stream().filter(g -> g.matches("[A-Za-z0-9_-]{1,64}")).sorted().toList();
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("is in " + (shown.isEmpty() ? "no group" : String.join(", ", shown))
-                + ", not in a group that works the calls (" + String.join(", ", GROUPS)
-                + "): the customer's calls would be assigned to a user who never sees them in Tasklist")
-                .addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(CallWorkers.notACaller(memberOf)).addConstraintViolation();
             return false;
         }
     }

@@ -209,6 +209,16 @@ public class CustomerRepository {
             .param("customers", customerIds).query(String.class).list();
     }
 
+    /** Every owner collector with the customers it owns (customer ids in order), owners in alphabetical order. */
+    public java.util.Map<String, List<String>> customersPerCollector() {
+        java.util.Map<String, List<String>> owned = new java.util.TreeMap<>();
+        jdbc.sql("SELECT collector, customer_id FROM customers WHERE collector IS NOT NULL ORDER BY collector, customer_id")
+            .query(rs -> {
+                owned.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+            });
+        return owned;
+    }
+
     /** The collector of each customer named (unknown customers are left out). */
     public java.util.Map<String, String> collectorsOf(java.util.Collection<String> customerIds) {
         java.util.Map<String, String> collectors = new java.util.HashMap<>();

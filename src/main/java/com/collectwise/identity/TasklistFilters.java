@@ -56,6 +56,7 @@ final class TasklistFilters {
     static final String APPROVALS = "Approvals";
     static final String LEGAL_TASKS = "Legal";
     static final String OVERDUE_TASKS = "Overdue tasks";
+    static final String CALLS_WITHOUT_OWNER = "Calls without an owner";
 
     /** The case header every filter shows next to a task, in this order. */
     static final Map<String, String> SHOWN_VARIABLES = shownVariables();
@@ -109,7 +110,16 @@ final class TasklistFilters {
         new Definition(OVERDUE_TASKS, 5, "#c62828",
             "Tasks past their due date, oldest first. Act on them today.",
             (q, at) -> q.dueBefore(at.now()).orderByDueDate().asc(),
-            List.of(COLLECTORS, FIELD_COLLECTORS, SUPERVISORS, FINANCE, LEGAL)));
+            List.of(COLLECTORS, FIELD_COLLECTORS, SUPERVISORS, FINANCE, LEGAL)),
+        // the collectors' queue: calls that lead a customer's call of the day (named "Call customer"; the calls
+        // they cover are renamed) and nobody is assigned, because the owner cannot work the calls any more
+        // (cases.OwnerTaskPlugin, OwnersWhoLeft)
+        new Definition(CALLS_WITHOUT_OWNER, 6, "#6d4c41",
+            "Calls of customers whose owner left the team: claim one, or ask a supervisor to reassign the customer. "
+                + "Most urgent first (the end of the 5-working-day contact window).",
+            (q, at) -> q.taskDefinitionKey(TASK_CALL_CUSTOMER).taskCandidateGroup(COLLECTORS.id())
+                .taskName("Call customer").orderByDueDate().asc(),
+            List.of(COLLECTORS, SUPERVISORS)));
 
     private TasklistFilters() {
     }

@@ -788,6 +788,24 @@ public class CaseEngine {
     }
 
     /**
+     * The open tasks of the customer's cases with one of the task ids that wait unassigned in their queue (the owner
+     * could not work the calls when they opened, {@code cases.OwnerTaskPlugin}) go to {@code to}; a task with the
+     * task-local variable {@code unlessLocal} (a call covered by the customer's call of the day) stays unassigned.
+     */
+    public void assignQueuedTasks(String customerId, String to, java.util.Collection<String> taskKeys,
+                                  String unlessLocal) {
+        for (List<String> ids : chunks(instanceIds(instancesOf(customerId)))) {
+            for (Task task : tasks.createTaskQuery().taskUnassigned().active()
+                .taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
+                .processInstanceIdIn(ids.toArray(String[]::new)).list()) {
+                if (tasks.getVariableLocal(task.getId(), unlessLocal) == null) {
+                    tasks.setAssignee(task.getId(), to);
+                }
+            }
+        }
+    }
+
+    /**
      * The running process instances of the customer's cases: each case by the process instance id its invoice keeps
      * (every invoice of the customer that had a case, by the index on the customer id) and the processes it called
      * (same root instance, by the engine's index on it), at most {@link #IDS_PER_QUERY} cases per native query, as

@@ -89,6 +89,8 @@ public final class CaseVariables {
 
     // user tasks that Tasklist filters and the call list look up (DESIGN.md pins the first five)
     public static final String TASK_CALL_CUSTOMER = "Task_CallCustomer";
+    /** The owner's task after a part payment without explanation (assigned like the calls). */
+    public static final String TASK_CLARIFY_PARTIAL_PAYMENT = "Task_ClarifyPartialPayment";
     /** Where the call loop of the internal stage waits while the invoice is disputed in full. */
     public static final String EVENT_NO_FULL_DISPUTE_BEFORE_CALL = "Event_NoFullDisputeBeforeCall";
     /** Process_KeepInContact plans its next call here (a call withdrawn for a full dispute goes on here). */

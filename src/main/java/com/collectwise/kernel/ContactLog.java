@@ -70,6 +70,34 @@ public class ContactLog {
     }
 
     /**
+     * The day the case's contact window starts from (the no-contact watch's view of {@link #quietCases}): the day of
+     * its last contact attempt, or, when later, its due date (contact is owed from the day after) or the day before it
+     * was registered (an invoice imported when already overdue is owed contact from its registration day on). Empty
+     * for an unknown invoice.
+     */
+    public java.util.Optional<java.time.LocalDate> contactWindowStart(String invoiceNumber, java.time.ZoneId zone) {
+        return jdbc.sql("""
+                SELECT i.due_date, i.created_at,
+                       (SELECT MAX(c.contacted_at) FROM contact_log c WHERE c.invoice_number = i.invoice_number
+                        AND c.channel NOT IN ('NOTE', 'INTERNAL')) AS last_attempt
+                FROM invoices i WHERE i.invoice_number = ?""")
+            .param(invoiceNumber)
+            .query((rs, n) -> {
+                java.time.LocalDate start = rs.getDate("due_date").toLocalDate();
+                java.time.LocalDate dayBeforeRegistration = rs.getTimestamp("created_at").toInstant().atZone(zone)
+                    .toLocalDate().minusDays(1);
+                if (dayBeforeRegistration.isAfter(start)) {
+                    start = dayBeforeRegistration;
+                }
+                Timestamp last = rs.getTimestamp("last_attempt");
+                if (last != null && last.toInstant().atZone(zone).toLocalDate().isAfter(start)) {
+                    start = last.toInstant().atZone(zone).toLocalDate();
+                }
+                return start;
+            }).optional();
+    }
+
+    /**
      * Open cases at one of the stages, due before the day, with no contact logged since the moment (the
      * no-contact watch). Notes of the case file (channel NOTE: a promise checked, a stage moved; INTERNAL: waivers)
      * are no contact attempts; calls, visits, written reminders and the customer's own requests are. A case

@@ -17,8 +17,6 @@ import com.collectwise.customers.Address;
 import com.collectwise.customers.ContactRole;
 import com.collectwise.customers.CustomerContact;
 import com.collectwise.customers.CustomerPatch;
-import com.collectwise.customers.CaseWorker;
-import com.collectwise.customers.KnownUser;
 import com.collectwise.kernel.Segment;
 
 import jakarta.validation.Constraint;
@@ -31,7 +29,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code PATCH /api/customers/{customerId}}. A field left out is null and not changed; a field sent as
- * null or "" is an empty Optional and clears it (the collector, segment and consent cannot be cleared).
+ * null or "" is an empty Optional and clears it (the collector, segment and consent cannot be cleared). A collector
+ * other than the customer's current one must be a known user who works the calls ({@code customers.CallWorkers},
+ * checked by the controller against the stored owner): the current one sent again is no change and is not judged
+ * again, so an ERP that sends the whole record is not refused after the owner left the groups.
  */
 @NotCleared(fields = {"collector", "segment"})
 @NotCleared(fields = "sharePersonalData", message = "must be true or false")
@@ -42,7 +43,7 @@ record CustomerChangeRequest(
         List<@NotNull(message = "must be an object") @Valid ContactRequest>> contacts,
     Optional<@Email String> email,
     Optional<@Phone String> phone,
-    Optional<@UserId @KnownUser @CaseWorker String> collector,
+    Optional<@UserId String> collector,
     Optional<Segment> segment,
     Optional<@Text(max = 200) String> decisionMaker,
     Optional<Boolean> sharePersonalData) {

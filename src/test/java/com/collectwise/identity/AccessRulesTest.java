@@ -141,7 +141,7 @@ class AccessRulesTest {
 
         List<Filter> all = filters.createFilterQuery().list();
         assertThat(all).extracting(Filter::getName).containsExactlyInAnyOrder("My calls today", "Field visits",
-            "Approvals", "Legal", "Overdue tasks");
+            "Approvals", "Legal", "Overdue tasks", "Calls without an owner");
         for (Filter filter : all) {
             Filter stored = filters.getFilter(filter.getId());
             assertThat(stored.<TaskQuery>getQuery()).isInstanceOf(TaskQuery.class);

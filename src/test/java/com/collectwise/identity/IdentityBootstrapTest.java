@@ -129,8 +129,9 @@ class IdentityBootstrapTest {
         start(account);
 
         assertThat(counts()).isEqualTo(before);
-        // the shared four; "My calls today" exists per collector or supervisor, and there is none yet
-        assertThat(before.get("filters")).isEqualTo(4);
+        // the shared five (Field visits, Approvals, Legal, Overdue tasks, Calls without an owner); "My calls today"
+        // exists per collector or supervisor, and there is none yet
+        assertThat(before.get("filters")).isEqualTo(5);
     }
 
     @Test

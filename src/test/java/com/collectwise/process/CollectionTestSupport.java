@@ -70,6 +70,29 @@ abstract class CollectionTestSupport {
         BpmnAwareTests.init(engine);
     }
 
+    /**
+     * The owners the test customers name are collectors (DOMAIN.md 1: the owner works the calls; an owner who is no
+     * user in collectors, supervisors or camunda-admin gets no call tasks, cases.OwnerTaskPlugin).
+     */
+    @BeforeEach
+    void ownersWorkTheCalls() {
+        org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+        if (identity.createGroupQuery().groupId("collectors").count() == 0) {
+            org.camunda.bpm.engine.identity.Group group = identity.newGroup("collectors");
+            group.setName("collectors");
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+        for (String owner : List.of("collector1", "collector2")) {
+            if (identity.createUserQuery().userId(owner).count() == 0) {
+                org.camunda.bpm.engine.identity.User user = identity.newUser(owner);
+                user.setPassword("Collect-Sec-Passw0rd!9");
+                identity.saveUser(user);
+                identity.createMembership(owner, "collectors");
+            }
+        }
+    }
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
