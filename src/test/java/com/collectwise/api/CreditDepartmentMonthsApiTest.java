@@ -499,4 +499,55 @@ class CreditDepartmentMonthsApiTest extends ApiTestSupport {
         assertThat(status.body().path("overdueTotal").decimalValue()).as(status.raw()).isEqualByComparingTo("0.00");
         assertThat(status.body().path("status").asText()).as(status.raw()).isEqualTo("OK");
     }
+
+    /**
+     * Cockpit (the case's outstandingAmount) and the open call form (amountToCollect) state the case view's figure after
+     * money is taken back or credited, not only after a payment. 5,000.00 GHS at a contract rate of 7.3%, due 3 days ago
+     * (internal reminder: a call task): 3 days on 5,000.00 = 5,000.00 x 7.3 x 3 / 36500 = 3.00 -> 5,003.00.
+     * <ul>
+     *   <li>2,000.00 received today: 3.00 interest, 1,997.00 principal -> 3,003.00 everywhere;</li>
+     *   <li>it bounces today: as if it never came -> 5,003.00 (before: Cockpit and the call form kept 3,003.00, asking
+     *       2,000.00 less than the customer owes);</li>
+     *   <li>a credit note of 1,000.00 issued today: from the due date, 4,000.00 + 3 days at 7.3% (2.40) = 4,002.40
+     *       (before: Cockpit and the call form kept the earlier figure).</li>
+     * </ul>
+     */
+    @Test
+    void cockpitAndTheCallFormFollowAReversalAndACreditNote() {
+        String customerId = createCustomer();
+        String number = unique("INV");
+        Response created = post(INTEGRATION, "/api/invoices", Map.of("invoiceNumber", number, "customerId", customerId,
+            "issueDate", today().minusDays(33).toString(), "dueDate", today().minusDays(3).toString(),
+            "amount", "5000.00", "currency", "GHS", "contractInterestRatePercent", "7.3"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        runDueJobsOfCase(number);
+        String caseId = runtime.createProcessInstanceQuery().processDefinitionKey("Process_ReceivableCollection")
+            .processInstanceBusinessKey(number).singleResult().getId();
+        Account a = new Account(customerId, "GHS", new LinkedHashMap<>(Map.of("X", number)));
+        assertDisplayed(a, caseId, "5003.00");
+
+        pay(a, "PAY", "X", "2000.00", today());
+        assertDisplayed(a, caseId, "3003.00");
+
+        reverse(a, "PAY", today());
+        assertDisplayed(a, caseId, "5003.00");
+
+        creditNote(a, "X", "1000.00", today());
+        assertDisplayed(a, caseId, "4002.40");
+    }
+
+    private void assertDisplayed(Account a, String caseId, String expected) {
+        assertThat(caseView(a, "X", today())[3]).as("the case view").isEqualByComparingTo(expected);
+        Response cockpit = exchange(FINANCE, HttpMethod.GET, "/engine-rest/process-instance/" + caseId
+            + "/variables/outstandingAmount", null, null);
+        assertThat(cockpit.body().path("value").decimalValue()).as("Cockpit " + cockpit.raw())
+            .isEqualByComparingTo(expected);
+        Response calls = exchange(COLLECTOR, HttpMethod.GET, "/engine-rest/task?processInstanceId=" + caseId
+            + "&taskDefinitionKey=Task_CallCustomer&maxResults=10", null, null);
+        assertThat(calls.body()).as(calls.raw()).hasSize(1);
+        Response form = exchange(COLLECTOR, HttpMethod.GET, "/engine-rest/task/" + calls.body().get(0).path("id").asText()
+            + "/form-variables?variableNames=amountToCollect", null, null);
+        assertThat(new BigDecimal(form.body().path("amountToCollect").path("value").asText().replace(",", "")))
+            .as("the call form " + form.raw()).isEqualByComparingTo(expected);
+    }
 }
