@@ -190,10 +190,24 @@ class CreditDepartmentMonthsApiTest extends ApiTestSupport {
         pay(a, "P5", null, "11690.34", d(10, 28));
         clockAt(d(11, 2));
         invoiceE(a);
+        // E is registered with 1,000.00 of credit waiting: it owes 1,500.00 from the start, in Cockpit too
+        assertThat(caseView(a, "E", d(11, 2))[3]).isEqualByComparingTo("1500.00");
+        assertThat(cockpit(a.n("E"))).as("Cockpit of E when registered").isEqualByComparingTo("1500.00");
         clockAt(d(11, 10));
         waive(a, "E", "PRINCIPAL", 50.00);
+        assertThat(cockpit(a.n("E"))).as("Cockpit of E after the discount").isEqualByComparingTo("1450.00");
         clockAt(TODAY);
         return a;
+    }
+
+    /** What Cockpit shows finance: the outstandingAmount of the invoice's running case. */
+    private BigDecimal cockpit(String invoiceNumber) {
+        String caseId = runtime.createProcessInstanceQuery().processDefinitionKey("Process_ReceivableCollection")
+            .processInstanceBusinessKey(invoiceNumber).singleResult().getId();
+        Response r = exchange(FINANCE, HttpMethod.GET, "/engine-rest/process-instance/" + caseId
+            + "/variables/outstandingAmount", null, null);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body().path("value").decimalValue();
     }
 
     /** Invoices and waivers on their days; all money and credit notes on 11-20, the latest value date first. */
