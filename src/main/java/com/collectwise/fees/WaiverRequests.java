@@ -39,9 +39,12 @@ public class WaiverRequests {
     private final ContactLog contacts;
     private final BusinessClock clock;
     private final CustomerRepository customers;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public WaiverRequests(InvoiceRepository invoices, StatementService statements, AdjustmentService adjustments,
-                          ContactLog contacts, BusinessClock clock, CustomerRepository customers) {
+                          ContactLog contacts, BusinessClock clock, CustomerRepository customers,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.customers = customers;
         this.invoices = invoices;
@@ -94,7 +97,10 @@ public class WaiverRequests {
 
     /**
      * Books the approved request on {@code bookedOn} with the approver's name, after checking again: a payment
-     * or an earlier waiver may have reduced what is open since the request.
+     * or an earlier waiver may have reduced what is open since the request. A reduction that leaves nothing owing
+     * settles the invoice as a payment in full does (its case ends, the credit hold follows): the customer is
+     * reconciled once the approval has committed ({@link com.collectwise.kernel.InvoiceCredited}), never left OPEN at
+     * 0.00 and still escalating.
      */
     @Transactional
     public LedgerEntry book(String invoiceNumber, Object component, Object amount, String reason, String approvedBy,
@@ -105,6 +111,8 @@ public class WaiverRequests {
         note(request.invoice(), "WAIVER_BOOKED", approvedBy, label(request.component()) + " of " + request.amount()
             + " on " + request.component().name().toLowerCase(Locale.ROOT) + " approved by " + approvedBy + ": "
             + request.reason());
+        events.publishEvent(new com.collectwise.kernel.InvoiceCredited(request.invoice().customerId(),
+            request.invoice().invoiceNumber()));
         return line;
     }
 

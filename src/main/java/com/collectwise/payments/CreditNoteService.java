@@ -147,7 +147,7 @@ public class CreditNoteService {
         // the outcome of the disputes open now: they no longer count the credited money as disputed
         List<Long> settled = disputes.creditNoteBooked(invoice, number, amount, issuedOn, reason, disputeId, issuedBy);
         LocalDate today = issuedOn.isAfter(clock.today()) ? issuedOn : clock.today();
-        paymentService.reconcile(invoice.customerId(), statements.account(invoice.customerId(), today), null,
+        paymentService.reconcileAfterAdjustment(invoice.customerId(), statements.account(invoice.customerId(), today),
             issuedOn);
         // the processes of the disputes settled (unless the case ended with a settled invoice just now)
         settled.forEach(id -> disputes.endCredited(invoiceNumber, id));

@@ -59,12 +59,15 @@ public class PaymentService {
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases;
 
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, CustomerRepository customers,
                           StatementService statements, BusinessClock clock,
                           PlatformTransactionManager transactionManager,
-                          org.springframework.context.ApplicationEventPublisher events) {
+                          org.springframework.context.ApplicationEventPublisher events,
+                          org.springframework.beans.factory.ObjectProvider<com.collectwise.kernel.CaseEngine> cases) {
         this.events = events;
+        this.cases = cases;
         this.payments = payments;
         this.invoices = invoices;
         this.customers = customers;
@@ -210,7 +213,7 @@ public class PaymentService {
                 }
                 LocalDate today = later(reversedOn, clock.today());
                 reconcile(reversed.customerId(), statements.account(reversed.customerId(), today), null, reversedOn,
-                    true);
+                    true, true);
                 // owed again where it had paid: whoever was told of the payment is told (an agency working the case),
                 // and it acknowledges nothing any more (the limitation date may move back)
                 String customerId = reversed.customerId();
@@ -238,6 +241,18 @@ public class PaymentService {
     }
 
     /**
+     * {@link #reconcile} after money was credited or taken back without a payment (a credit note, a reversal, a waiver
+     * or discount): besides settling and reopening, every invoice still open shows its new total at once in Cockpit
+     * (the case's outstandingAmount) and on its open call forms, as the case view does. A payment tells the invoices it
+     * reached ({@link PaymentBooked}); a credit note or a reversal changes the figures of its invoice and, through the
+     * customer's credit, of the others, and no payment event tells them.
+     */
+    public void reconcileAfterAdjustment(String customerId, StatementService.CustomerAccount account,
+                                         LocalDate valueDate) {
+        reconcile(customerId, account, null, valueDate, false, true);
+    }
+
+    /**
      * @param reversal money was taken back (a bounced or recalled payment): only then does a written-off or sold
      *                 invoice owe again. A write-off or a sale closed the receivable with what was left on its day;
      *                 a rate or an exchange rate entered later that adds interest or the EUR 40 before that day
@@ -245,6 +260,12 @@ public class PaymentService {
      */
     private void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
                            LocalDate valueDate, boolean reversal) {
+        reconcile(customerId, account, paymentReference, valueDate, reversal, false);
+    }
+
+    /** @param showFigures every invoice still open shows its total now ({@link #reconcileAfterAdjustment}) */
+    private void reconcile(String customerId, StatementService.CustomerAccount account, String paymentReference,
+                           LocalDate valueDate, boolean reversal, boolean showFigures) {
         List<Invoice> known = invoices.findByCustomer(customerId);
         LookAgain later = lookAgain();
         if (later != null) {
@@ -272,6 +293,10 @@ public class PaymentService {
                     events.publishEvent(new PaymentBooked(invoice.invoiceNumber(), paymentReference, paidHere,
                         now.total(), valueDate));
                 }
+            } else if (invoice.status() == CaseStatus.OPEN && showFigures) {
+                // Cockpit's display copy and the open call forms: the figure of the case view, not the one before
+                cases.getObject().showOutstanding(invoice.invoiceNumber(), now.total());
+                events.publishEvent(new com.collectwise.kernel.CaseFiguresChanged(invoice.invoiceNumber()));
             }
         }
     }
@@ -560,7 +585,8 @@ public class PaymentService {
         own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         Retries.onLockConflict(() -> own.execute(status -> {
             payments.lockCustomer(event.customerId());
-            reconcile(event.customerId(), statements.account(event.customerId(), clock.today()), null, clock.today());
+            reconcileAfterAdjustment(event.customerId(), statements.account(event.customerId(), clock.today()),
+                clock.today());
             return null;
         }));
     }
