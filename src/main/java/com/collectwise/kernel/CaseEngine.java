@@ -453,6 +453,47 @@ public class CaseEngine {
         }
     }
 
+    /**
+     * Ends the Process_Dispute instances of these disputes of the invoice that run on their own (started by "Close
+     * settled case" when the invoice was paid in full under protest, and left running when a bounce reopened the case):
+     * the disputes were closed undecided, so their "Resolve dispute" or "Decide overdue dispute" task and the
+     * service-level timer go, the instance deleted with {@code reason} (its delete reason in Cockpit and the history).
+     * An instance called by a running case is left to the case (its end ends it). Idempotent: an instance already gone
+     * (ended, or deleted by a concurrent call) is skipped.
+     *
+     * @return how many instances were ended
+     */
+    public int endDisputesRunningOnTheirOwn(String invoiceNumber, Map<Long, String> reasonByDispute) {
+        List<String> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(invoiceNumber).list().stream().map(ProcessInstance::getId).toList();
+        if (running.isEmpty()) {
+            return 0;
+        }
+        // read by a query, not getVariable: an instance gone meanwhile is just not found (no exception that would
+        // mark the caller's transaction rollback-only)
+        Map<String, Long> disputeOf = new LinkedHashMap<>();
+        for (var variable : runtime.createVariableInstanceQuery().processInstanceIdIn(running.toArray(String[]::new))
+            .variableName(DISPUTE_ID).list()) {
+            if (variable.getExecutionId().equals(variable.getProcessInstanceId())
+                && variable.getValue() instanceof Number n) {
+                disputeOf.put(variable.getProcessInstanceId(), n.longValue());
+            }
+        }
+        int ended = 0;
+        for (String dispute : running) {
+            Long id = disputeOf.get(dispute);
+            String reason = id == null ? null : reasonByDispute.get(id);
+            if (reason == null
+                || runtime.createProcessInstanceQuery().subProcessInstanceId(dispute).count() > 0) {
+                continue;
+            }
+            // not skipping listeners or I/O mappings: the instance ends as Cockpit's "cancel" would end it
+            runtime.deleteProcessInstanceIfExists(dispute, reason, false, true, false, false);
+            ended++;
+        }
+        return ended;
+    }
+
     /** On a dispute process moved to a newer model version: why, from which version to which (text). */
     public static final String MIGRATED_BECAUSE = "migratedBecause";
     /** On a dispute process ended by a credit note it could not receive (no newer version could take it): why. */
