@@ -46,6 +46,10 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
     }
 
     private String invoice(String customerId, String amount, LocalDate due) {
+        return invoice(customerId, amount, due, "7.30");
+    }
+
+    private String invoice(String customerId, String amount, LocalDate due, String ratePercent) {
         String number = unique("INV");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("invoiceNumber", number);
@@ -54,7 +58,7 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
         body.put("dueDate", due.toString());
         body.put("amount", amount);
         body.put("currency", CURRENCY);
-        body.put("contractInterestRatePercent", "7.30");
+        body.put("contractInterestRatePercent", ratePercent);
         Response r = post(INTEGRATION, "/api/invoices", body);
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         jobs(number);
@@ -384,5 +388,75 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
         Response contacts = get(COLLECTOR, "/api/invoices/" + number + "/contacts");
         assertThat(contacts.raw()).contains(note);
         assertThat(own.get(0).getDeleteReason()).as("why the process ended").isEqualTo(note);
+    }
+    /**
+     * A bounce after the write-off or sale reopens the money that bounced, not the dispute closed with the case (choice
+     * made, docs/processes/dispute.md "Closed with a written-off or sold case"). 1,000.00 due 2026-03-02, no interest;
+     * 300.00 paid on 03-05 (700.00 left), 400.00 of the rest disputed on 03-07. Written off (or sold) on 03-11 (the move to the
+     * last resort sends the formal letter first): the 700.00 left goes, the disputed 400.00 within it, and the dispute is closed undecided. On 03-14 the 300.00
+     * bounces: 1,000.00 - 700.00 written off = 300.00 is owed again, a new case runs (12 days overdue on a 30-day term:
+     * formal demand, the credit hold). The 300.00 is money the customer paid, not the part it disputed: the dispute
+     * stays CLOSED, nothing of the 300.00 is disputed (the credit status asks for all of it), no dispute process
+     * runs. A customer who contests the reopened money raises a new dispute on the reopened case: at most the 300.00.
+     */
+    @Test
+    void aBounceAfterTheWriteOffReopensTheMoneyNotTheDisputeClosedWithTheCase() {
+        theClosedDisputeStaysClosedAfterTheBounce(Map.of(CaseVariables.CLOSING_DECISION, "WRITE_OFF",
+            CaseVariables.DECISION_REASON, "insolvent"), "WRITTEN_OFF", "written off");
+    }
+
+    @Test
+    void aBounceAfterTheSaleReopensTheMoneyNotTheDisputeClosedWithTheCase() {
+        theClosedDisputeStaysClosedAfterTheBounce(Map.of(CaseVariables.CLOSING_DECISION, "SELL",
+            CaseVariables.BUYER, "Factor Ltd", CaseVariables.SALE_PRICE, 350, CaseVariables.DECISION_REASON,
+            "factor offer"), "SOLD", "sold");
+    }
+
+    private void theClosedDisputeStaysClosedAfterTheBounce(Map<String, Object> closing, String status, String why) {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due, "0");
+        clockAt(due.plusDays(3));
+        jobs(number);
+        String reference = unique("PAY");
+        pay(reference, number, "300.00", due.plusDays(3));
+        clockAt(due.plusDays(5));
+        jobs(number);
+        dispute(number, "400.00");
+        clockAt(due.plusDays(9));
+        toWriteOffApproval(number);
+        closeAs(number, closing);
+        // moved to the last resort before its formal demand date: the letter went first (the evidence of demand)
+        assertThat(letters(number)).isOne();
+        assertThat(view(number).path("status").asText()).isEqualTo(status);
+        long id = view(number).path("disputes").get(0).path("id").asLong();
+
+        clockAt(due.plusDays(12));
+        bounce(reference, number, due.plusDays(12));
+        JsonNode reopened = view(number);
+        assertThat(reopened.path("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.path("stage").asText()).isEqualTo("FORMAL_DEMAND");
+        assertThat(reopened.path("outstanding").path("total").decimalValue()).isEqualByComparingTo("300.00");
+        JsonNode d = reopened.path("disputes").get(0);
+        assertThat(d.path("id").asLong()).isEqualTo(id);
+        assertThat(d.path("status").asText()).as(reopened.toString()).isEqualTo("CLOSED");
+        assertThat(d.path("resolution").asText()).contains(why);
+        assertThat(reopened.path("disputed").decimalValue()).isEqualByComparingTo("0");
+        assertThat(runningDisputeProcesses(number)).isZero();
+        JsonNode status2 = creditStatus(customerId);
+        assertThat(status2.path("status").asText()).isEqualTo("HOLD");
+        assertThat(status2.path("overdueTotal").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(status2.path("disputed").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(status2.path("undisputed").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(letters(number)).as("the reopened case demands the 300.00 formally").isEqualTo(2);
+
+        // the customer contests the reopened money: a new dispute, at most the 300.00 now owed
+        Response tooMuch = post(COLLECTOR, "/api/invoices/" + number + "/disputes",
+            Map.of("category", "QUALITY", "amount", "300.01", "description", "4 of 10 pumps leak"));
+        assertThat(tooMuch.status()).as(tooMuch.raw()).isEqualTo(400);
+        dispute(number, "300.00");
+        assertThat(view(number).path("disputed").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(runningDisputeProcesses(number)).isOne();
     }
 }
