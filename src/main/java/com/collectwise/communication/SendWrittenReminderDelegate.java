@@ -30,6 +30,11 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
     public static final String OUTCOME = "WRITTEN_REMINDER";
     /** The case file's outcome of a written reminder that reached nobody (it waits for an address). */
     public static final String NOT_SENT = "WRITTEN_REMINDER_NOT_SENT";
+    /**
+     * What the case file's note of a reminder left out for a full dispute starts with ("Written reminder not sent: the
+     * open dispute covers ..."): {@link WrittenReminderSchedule} counts that day as handled.
+     */
+    static final String LEFT_OUT = "Written reminder";
 
     private final NoticeContext context;
     private final CaseFacts facts;
@@ -65,7 +70,7 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(invoiceNumber, facts.stageEntry(execution));
         if (c.disputedInFull()) {
             // nothing undisputed to ask for (DOMAIN.md 5): a note instead, and no fee
-            SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, "Written reminder");
+            SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, LEFT_OUT);
             return;
         }
         boolean goesOut = notices.reachesCustomer(c.customer());
