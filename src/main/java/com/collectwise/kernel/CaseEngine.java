@@ -418,8 +418,9 @@ public class CaseEngine {
     /**
      * A credit note posted over the API resolved the dispute in full: its Process_Dispute (called by the case) ends as
      * credited, the way it ends when the department decides a credit note ({@code disputeOutcome} CREDIT_NOTE goes
-     * back to the case, which looks again whether the invoice is still disputed in full). Nothing when the case or the
-     * dispute process no longer runs (a settled case ended it).
+     * back to the case, which looks again whether the invoice is still disputed in full). A dispute process running on
+     * its own (after the case ended paid in full) ends the same way; before, only the case's called ones were looked
+     * for, so its "Resolve dispute" task stayed after the credit note. Nothing when no dispute process runs.
      *
      * <p>A dispute process started on a model version without the "Credit note posted" event sub-process cannot
      * receive the message: it is first moved onto the newest version of Process_Dispute (its activities mapped by
@@ -428,11 +429,9 @@ public class CaseEngine {
      * would stay open and the department's later decision would change nothing.
      */
     public void disputeCredited(String invoiceNumber, long disputeId) {
-        Optional<String> caseId = runningCase(invoiceNumber);
-        if (caseId.isEmpty()) {
-            return;
-        }
-        for (ProcessInstance dispute : runtime.createProcessInstanceQuery().superProcessInstanceId(caseId.get())
+        // called by the running case, or running on its own (the invoice was paid in full under protest, "Close
+        // settled case" started it again): either way it ends as credited
+        for (ProcessInstance dispute : runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoiceNumber)
             .processDefinitionKey(PROCESS_DISPUTE).list()) {
             Object id = runtime.getVariable(dispute.getId(), DISPUTE_ID);
             if (!(id instanceof Number n && n.longValue() == disputeId)) {

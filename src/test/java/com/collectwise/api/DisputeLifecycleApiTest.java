@@ -459,4 +459,37 @@ class DisputeLifecycleApiTest extends ApiTestSupport {
         assertThat(view(number).path("disputed").decimalValue()).isEqualByComparingTo("300.00");
         assertThat(runningDisputeProcesses(number)).isOne();
     }
+    /**
+     * 1,000.00 due 2026-03-02 at 7.30% (0.20 a day), 400.00 disputed on 03-07 and 1,001.00 paid that day under protest:
+     * settled, the dispute goes on on its own. On 03-09 finance posts a credit note of 400.00 for it over the API: the
+     * dispute ends CREDIT_NOTE and its process ends as credited (before, only a process called by a running case was
+     * ended, so the "Resolve dispute" task of a dispute already credited stayed in Tasklist). The note reduces the
+     * invoice from its due date: 600.00 + 5 days (03-03..03-07) x 0.12 = 0.60 was owed, so of the 1,001.00 paid
+     * 400.40 is the customer's credit.
+     */
+    @Test
+    void aCreditNotePostedForADisputeRunningOnItsOwnEndsItsProcess() {
+        String customerId = createCustomer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        clockAt(due.minusDays(10));
+        String number = invoice(customerId, "1000.00", due);
+        clockAt(due.plusDays(5));
+        jobs(number);
+        dispute(number, "400.00");
+        pay(number, "1001.00", due.plusDays(5));
+        assertThat(caseRunning(number)).isFalse();
+        assertThat(runningDisputeProcesses(number)).isOne();
+
+        clockAt(due.plusDays(7));
+        Response r = post(FINANCE, "/api/invoices/" + number + "/credit-notes", Map.of("creditNoteNumber",
+            unique("CN"), "amount", "400.00", "issuedOn", due.plusDays(7).toString(), "reason", "pumps returned"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        JsonNode after = view(number);
+        assertThat(after.path("disputes").get(0).path("status").asText()).isEqualTo("CREDIT_NOTE");
+        assertThat(runningDisputeProcesses(number)).as("the credited dispute's process ended").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+        Response file = get(COLLECTOR, "/api/customers/" + customerId);
+        assertThat(file.body().path("credit").path(CURRENCY).decimalValue()).as(file.raw())
+            .isEqualByComparingTo("400.40");
+    }
 }
