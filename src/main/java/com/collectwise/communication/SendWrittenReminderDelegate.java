@@ -37,6 +37,12 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
      */
     public static final String AFTER_QUIET_HOURS = "WRITTEN_REMINDER_AFTER_QUIET_HOURS";
 
+    /**
+     * What the case file's note of a reminder left out for a full dispute starts with ("Written reminder not sent: the
+     * open dispute covers ..."): {@link WrittenReminderSchedule} counts that day as handled.
+     */
+    static final String LEFT_OUT = "Written reminder";
+
     private final NoticeContext context;
     private final CaseFacts facts;
     private final CollectionNotices notices;
@@ -71,7 +77,7 @@ public class SendWrittenReminderDelegate implements JavaDelegate {
         NoticeContext.Case c = context.of(invoiceNumber, facts.stageEntry(execution));
         if (c.disputedInFull()) {
             // nothing undisputed to ask for (DOMAIN.md 5): a note instead, and no fee
-            SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, "Written reminder");
+            SendOverdueReminderDelegate.notSent(execution, c, contacts, clock, LEFT_OUT);
             return;
         }
         boolean goesOut = notices.reachesCustomer(c.customer());

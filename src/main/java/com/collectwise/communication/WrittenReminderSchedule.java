@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import com.collectwise.kernel.BusinessClock;
+import com.collectwise.kernel.ContactLog;
 
 /**
  * When the next written reminder after the formal letter is due (DOMAIN.md 2: "a written reminder every 10 days"
@@ -30,8 +31,11 @@ public class WrittenReminderSchedule {
     private final Outbox outbox;
     private final BusinessClock clock;
     private final PartPaymentTrackRecord payments;
+    private final ContactLog contacts;
 
-    public WrittenReminderSchedule(Outbox outbox, BusinessClock clock, PartPaymentTrackRecord payments) {
+    public WrittenReminderSchedule(Outbox outbox, BusinessClock clock, PartPaymentTrackRecord payments,
+                                   ContactLog contacts) {
+        this.contacts = contacts;
         this.outbox = outbox;
         this.clock = clock;
         this.payments = payments;
@@ -84,11 +88,22 @@ public class WrittenReminderSchedule {
         if (passed >= 1) {
             ZonedDateTime last = anchor.plusDays(passed * n);
             // sent on that day or later (a job runs late, past midnight): caught up, never sent again
-            if (sentDays(invoiceNumber).stream().noneMatch(d -> !d.isBefore(last.toLocalDate()))) {
+            if (sentDays(invoiceNumber).stream().noneMatch(d -> !d.isBefore(last.toLocalDate()))
+                && leftOutDays(invoiceNumber).stream().noneMatch(d -> !d.isBefore(last.toLocalDate()))) {
                 return Date.from(last.toInstant());
             }
         }
         return Date.from(anchor.plusDays((passed + 1) * n).toInstant());
+    }
+
+    /** The days a written reminder was left out because the invoice was disputed in full (the case file's note). */
+    private Set<LocalDate> leftOutDays(String invoiceNumber) {
+        String note = SendWrittenReminderDelegate.LEFT_OUT + " not sent";
+        return contacts.list(invoiceNumber).stream()
+            .filter(e -> SendOverdueReminderDelegate.NOT_SENT.equals(e.outcome()) && e.note() != null
+                && e.note().startsWith(note))
+            .map(e -> e.contactedAt().atZone(clock.zone()).toLocalDate())
+            .collect(Collectors.toSet());
     }
 
     private Set<LocalDate> sentDays(String invoiceNumber) {

@@ -364,10 +364,14 @@ public class DisputeService {
     /**
      * The case of the invoice ended by a write-off or a sale ({@code why}): its open disputes are closed undecided
      * (CLOSED, nothing credited, nothing collected) and the case file notes each one with why; the department's task
-     * ended with the case.
+     * ended with the case; a dispute process running on its own is ended by {@link #endProcessesOfClosed} once this
+     * has committed.
+     *
+     * @return the disputes closed, each with its note (in the order they were raised)
      */
     @Transactional
-    public void closeWithCase(String invoiceNumber, String customerId, String why) {
+    public Map<Long, String> closeWithCase(String invoiceNumber, String customerId, String why) {
+        Map<Long, String> closed = new java.util.LinkedHashMap<>();
         for (Dispute d : forInvoice(invoiceNumber)) {
             if (!Dispute.OPEN.equals(d.status())) {
                 continue;
@@ -377,7 +381,21 @@ public class DisputeService {
             resolve(d.id(), Dispute.CLOSED, "Closed undecided: " + why, "system");
             contacts.append(new ContactEntry(null, invoiceNumber, customerId, "NOTE", clock.now(), null, null,
                 "DISPUTE_CLOSED", note, null, null));
+            closed.put(d.id(), note);
         }
+        return closed;
+    }
+
+    /**
+     * The processes of disputes closed with their case ({@link #closeWithCase}) that run on their own, not called by the
+     * case (the dispute of an invoice paid under protest, whose case a bounce reopened): they end, deleted with the
+     * note of the case file as their reason, so no "Resolve dispute" or "Decide overdue dispute" task of a dispute
+     * nobody decides stays in Tasklist. Idempotent; a process already gone is skipped.
+     *
+     * @return how many processes were ended
+     */
+    public int endProcessesOfClosed(String invoiceNumber, Map<Long, String> noteByDispute) {
+        return noteByDispute.isEmpty() ? 0 : cases.endDisputesRunningOnTheirOwn(invoiceNumber, noteByDispute);
     }
 
     private void resolve(long id, String status, String reason, String by) {

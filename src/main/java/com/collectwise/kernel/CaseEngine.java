@@ -418,8 +418,9 @@ public class CaseEngine {
     /**
      * A credit note posted over the API resolved the dispute in full: its Process_Dispute (called by the case) ends as
      * credited, the way it ends when the department decides a credit note ({@code disputeOutcome} CREDIT_NOTE goes
-     * back to the case, which looks again whether the invoice is still disputed in full). Nothing when the case or the
-     * dispute process no longer runs (a settled case ended it).
+     * back to the case, which looks again whether the invoice is still disputed in full). A dispute process running on
+     * its own (after the case ended paid in full) ends the same way; before, only the case's called ones were looked
+     * for, so its "Resolve dispute" task stayed after the credit note. Nothing when no dispute process runs.
      *
      * <p>A dispute process started on a model version without the "Credit note posted" event sub-process cannot
      * receive the message: it is first moved onto the newest version of Process_Dispute (its activities mapped by
@@ -428,11 +429,9 @@ public class CaseEngine {
      * would stay open and the department's later decision would change nothing.
      */
     public void disputeCredited(String invoiceNumber, long disputeId) {
-        Optional<String> caseId = runningCase(invoiceNumber);
-        if (caseId.isEmpty()) {
-            return;
-        }
-        for (ProcessInstance dispute : runtime.createProcessInstanceQuery().superProcessInstanceId(caseId.get())
+        // called by the running case, or running on its own (the invoice was paid in full under protest, "Close
+        // settled case" started it again): either way it ends as credited
+        for (ProcessInstance dispute : runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoiceNumber)
             .processDefinitionKey(PROCESS_DISPUTE).list()) {
             Object id = runtime.getVariable(dispute.getId(), DISPUTE_ID);
             if (!(id instanceof Number n && n.longValue() == disputeId)) {
@@ -451,6 +450,47 @@ public class CaseEngine {
                     + " nor be moved to the newest");
             }
         }
+    }
+
+    /**
+     * Ends the Process_Dispute instances of these disputes of the invoice that run on their own (started by "Close
+     * settled case" when the invoice was paid in full under protest, and left running when a bounce reopened the case):
+     * the disputes were closed undecided, so their "Resolve dispute" or "Decide overdue dispute" task and the
+     * service-level timer go, the instance deleted with {@code reason} (its delete reason in Cockpit and the history).
+     * An instance called by a running case is left to the case (its end ends it). Idempotent: an instance already gone
+     * (ended, or deleted by a concurrent call) is skipped.
+     *
+     * @return how many instances were ended
+     */
+    public int endDisputesRunningOnTheirOwn(String invoiceNumber, Map<Long, String> reasonByDispute) {
+        List<String> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_DISPUTE)
+            .processInstanceBusinessKey(invoiceNumber).list().stream().map(ProcessInstance::getId).toList();
+        if (running.isEmpty()) {
+            return 0;
+        }
+        // read by a query, not getVariable: an instance gone meanwhile is just not found (no exception that would
+        // mark the caller's transaction rollback-only)
+        Map<String, Long> disputeOf = new LinkedHashMap<>();
+        for (var variable : runtime.createVariableInstanceQuery().processInstanceIdIn(running.toArray(String[]::new))
+            .variableName(DISPUTE_ID).list()) {
+            if (variable.getExecutionId().equals(variable.getProcessInstanceId())
+                && variable.getValue() instanceof Number n) {
+                disputeOf.put(variable.getProcessInstanceId(), n.longValue());
+            }
+        }
+        int ended = 0;
+        for (String dispute : running) {
+            Long id = disputeOf.get(dispute);
+            String reason = id == null ? null : reasonByDispute.get(id);
+            if (reason == null
+                || runtime.createProcessInstanceQuery().subProcessInstanceId(dispute).count() > 0) {
+                continue;
+            }
+            // not skipping listeners or I/O mappings: the instance ends as Cockpit's "cancel" would end it
+            runtime.deleteProcessInstanceIfExists(dispute, reason, false, true, false, false);
+            ended++;
+        }
+        return ended;
     }
 
     /** On a dispute process moved to a newer model version: why, from which version to which (text). */
