@@ -1,8 +1,14 @@
 package com.collectwise.cases;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.collectwise.disputes.DisputeRaised;
 import com.collectwise.disputes.FullDispute;
+import com.collectwise.kernel.AfterTransaction;
 import com.collectwise.kernel.BusinessClock;
 import com.collectwise.kernel.CaseEngine;
 import com.collectwise.kernel.ContactEntry;
@@ -27,9 +33,13 @@ class DisputedInFullTasks {
     private final ContactLog contacts;
     private final InvoiceRepository invoices;
     private final BusinessClock clock;
+    private final TransactionTemplate own;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DisputedInFullTasks.class);
 
     DisputedInFullTasks(FullDispute fullDispute, CaseEngine cases, ContactLog contacts, InvoiceRepository invoices,
-                        BusinessClock clock) {
+                        BusinessClock clock, PlatformTransactionManager transactionManager) {
+        this.own = new TransactionTemplate(transactionManager);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.fullDispute = fullDispute;
         this.cases = cases;
         this.contacts = contacts;
@@ -42,6 +52,24 @@ class DisputedInFullTasks {
         if (fullDispute.isOpen(invoiceNumber)) {
             withdraw(invoiceNumber);
         }
+    }
+
+    /**
+     * A dispute raised anywhere, also on a call task of the case (the call form's outcome DISPUTED, recorded inside
+     * the process, where the case cannot be modified): once it has committed, in a transaction of its own, what the
+     * case may not ask for now is withdrawn if the invoice is disputed in full. A dispute posted over the API withdrew
+     * it already; nothing is left to withdraw then. A failure is logged: the stage tasks stay as before.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void disputeRaised(DisputeRaised dispute) {
+        AfterTransaction.runOrDefer(() -> {
+            try {
+                own.executeWithoutResult(s -> withdrawIfDisputedInFull(dispute.invoiceNumber()));
+            } catch (RuntimeException e) {
+                log.error("Invoice {}: open stage tasks could not be withdrawn after dispute #{}",
+                    dispute.invoiceNumber(), dispute.disputeId(), e);
+            }
+        });
     }
 
     /** The invoice is disputed in full (the caller checked). */

@@ -278,6 +278,34 @@ class DisputeThroughTheStagesProcessTest extends CollectionTestSupport {
     }
 
     /**
+     * The same dispute raised by the customer on a call of the contact beside the visit (the first one after the
+     * field stage started 03-23, completed with the outcome DISPUTED for 1,000.00 = the whole principal): the visit is
+     * withdrawn once the call is recorded, as for a dispute posted over the API.
+     */
+    @Test
+    void disputedInFullOnACallBesideTheVisit_theVisitIsWithdrawn() {
+        ProcessInstance pi = registeredOn(3, 5);
+        moveTo(at(2026, 3, 13, 9, 5));
+        moveTo(at(2026, 3, 23, 9, 10));
+        for (int day = 24; openTasks("Task_CallCustomer") == 0 && day <= 31; day++) {
+            moveTo(at(2026, 3, day, 10, 0));
+        }
+        assertThat(openTasks("Task_VisitCustomer")).isOne();
+        var call = tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber())
+            .taskDefinitionKey("Task_CallCustomer").active().singleResult();
+        assertThat(call).as("a call beside the visit").isNotNull();
+        tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY",
+            DISPUTED_AMOUNT, 1000.0, DISPUTE_DESCRIPTION, "pumps leak"));
+        executeDueJobs();
+
+        assertThat(openTasks("Task_VisitCustomer")).as("no visit for a debt disputed in full").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeFieldVisit");
+        assertThat(withdrawnNotes()).containsExactly("Visit customer");
+        decide("REJECT");
+        assertThat(openTasks("Task_VisitCustomer")).as("the visit comes again").isOne();
+    }
+
+    /**
      * Registered on 05-04, past the agency date (05-02): the case enters the agency stage, the supervisor's approval
      * open. 1,000.00 disputed on 05-05 10:00 = the whole principal: the approval is withdrawn (a note in the case
      * file), the case waits before the agency stage and cannot be handed off. Rejected on 05-07: the hand-off is asked
