@@ -26,10 +26,13 @@ class CaseMoneyListener {
     private final InvoiceRepository invoices;
     private final CustomerRepository customers;
     private final FullDispute fullDispute;
+    private final DisputedInFullTasks disputedInFull;
 
     CaseMoneyListener(CaseEngine cases, AgreementService agreements, InvoiceRepository invoices,
-                      CustomerRepository customers, FullDispute fullDispute) {
+                      CustomerRepository customers, FullDispute fullDispute,
+                      DisputedInFullTasks disputedInFull) {
         this.fullDispute = fullDispute;
+        this.disputedInFull = disputedInFull;
         this.cases = cases;
         this.agreements = agreements;
         this.invoices = invoices;
@@ -49,7 +52,7 @@ class CaseMoneyListener {
             cases.showOutstanding(payment.invoiceNumber(), payment.outstanding());
         } else if (fullDispute.isOpen(payment.invoiceNumber())) {
             cases.showOutstanding(payment.invoiceNumber(), payment.outstanding());
-            cases.withdrawCallsDisputedInFull(payment.invoiceNumber());
+            disputedInFull.withdraw(payment.invoiceNumber());
         } else {
             cases.partPaymentReceived(payment.invoiceNumber(), payment.paid(), payment.outstanding());
         }

@@ -62,6 +62,7 @@ public class CaseRequestService {
     private final AgreementService agreements;
     private final DisputeService disputes;
     private final com.collectwise.disputes.FullDispute fullDispute;
+    private final DisputedInFullTasks disputedInFull;
     private final AcknowledgementService acknowledgements;
     private final ContactLog contacts;
     private final CaseEngine cases;
@@ -76,7 +77,9 @@ public class CaseRequestService {
                               BusinessClock clock, CustomerRepository customers,
                               PlatformTransactionManager transactionManager,
                               org.springframework.context.ApplicationEventPublisher events,
-                              com.collectwise.disputes.FullDispute fullDispute) {
+                              com.collectwise.disputes.FullDispute fullDispute,
+                              DisputedInFullTasks disputedInFull) {
+        this.disputedInFull = disputedInFull;
         this.events = events;
         this.customers = customers;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -282,12 +285,11 @@ public class CaseRequestService {
 
     /**
      * DOMAIN.md 5: an invoice disputed in full is not called for payment while the dispute is open; an open call of its
-     * case would ask for nothing, so it is withdrawn (the case waits before its next call).
+     * case would ask for nothing, so it is withdrawn (the case waits before its next call), and so are an open visit and
+     * an open approval of the hand-off to the agency (the case waits before that stage, {@link DisputedInFullTasks}).
      */
     private void withdrawCallsIfDisputedInFull(String invoiceNumber) {
-        if (fullDispute.isOpen(invoiceNumber)) {
-            cases.withdrawCallsDisputedInFull(invoiceNumber);
-        }
+        disputedInFull.withdrawIfDisputedInFull(invoiceNumber);
     }
 
     private static String join(String a, String b) {

@@ -572,6 +572,78 @@ public class CaseEngine {
         return withdrawn;
     }
 
+    /**
+     * Where a withdrawn stage task of a case disputed in full goes on: the stage the task belongs to is left and the
+     * case waits before it, as if the dispute had come before the stage (DOMAIN.md 5). Task, its stage, the waiting
+     * place before the stage.
+     */
+    private static final List<String[]> STAGE_TASKS_WITHDRAWN = List.of(
+        // a field collector would visit to demand money nobody may demand now
+        new String[] {TASK_VISIT_CUSTOMER, SUBPROCESS_COLLECT_IN_FIELD, EVENT_NO_FULL_DISPUTE_BEFORE_FIELD_VISIT},
+        // a supervisor would approve handing off an invoice with nothing undisputed
+        new String[] {TASK_APPROVE_AGENCY_HANDOFF, SUBPROCESS_COLLECT_THROUGH_AGENCY,
+            EVENT_NO_FULL_DISPUTE_BEFORE_AGENCY});
+
+    /**
+     * The invoice has just become disputed in full: an open Visit customer or Approve hand-off to agency task of its
+     * case would demand, or hand off, money nobody may demand while the dispute is open (DOMAIN.md 5). The stage it
+     * belongs to (Collect in the field, Collect through agency) is left, with everything running in it (the contact
+     * beside the visit), and the case waits before that stage ("Invoice not disputed in full"), as if the dispute had
+     * come before it: a rejection starts the stage again (a new visit, the hand-off asked for again), a credit note
+     * that settles the invoice ends the case. A task on a model version without that place stays. One annotated
+     * modification per stage.
+     *
+     * @return the names of the tasks withdrawn
+     */
+    public List<String> withdrawStageTasksDisputedInFull(String invoiceNumber) {
+        List<String> withdrawn = new ArrayList<>();
+        for (String[] entry : STAGE_TASKS_WITHDRAWN) {
+            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(invoiceNumber)
+                    .taskDefinitionKey(entry[0]).active().list()) {
+                var definition = repository.getProcessDefinition(task.getProcessDefinitionId());
+                if (!PROCESS_COLLECTION.equals(definition.getKey())) {
+                    continue;
+                }
+                var model = repository.getBpmnModelInstance(definition.getId());
+                if (model.getModelElementById(entry[1]) == null || model.getModelElementById(entry[2]) == null) {
+                    continue;
+                }
+                var root = runtime.getActivityInstance(task.getProcessInstanceId());
+                var stage = stageInstance(root, entry[1], task.getExecutionId());
+                String parent = stage == null ? null : parentOf(root, stage.getId());
+                if (parent == null) {
+                    continue;
+                }
+                // the waiting place first, in the stage's parent scope, then the stage is cancelled: the scope never
+                // empties
+                runtime.createProcessInstanceModification(task.getProcessInstanceId())
+                    .startBeforeActivity(entry[2], parent)
+                    .cancelActivityInstance(stage.getId())
+                    .setAnnotation("Invoice " + invoiceNumber + " disputed in full: " + task.getName()
+                        + " withdrawn, the case waits until the dispute is decided")
+                    .execute();
+                withdrawn.add(task.getName());
+            }
+        }
+        return withdrawn;
+    }
+
+    /** The instance of the stage {@code activityId} that holds the execution of a task, if any. */
+    private static org.camunda.bpm.engine.runtime.ActivityInstance stageInstance(
+            org.camunda.bpm.engine.runtime.ActivityInstance instance, String activityId, String executionId) {
+        for (var child : instance.getChildActivityInstances()) {
+            if (activityId.equals(child.getActivityId())
+                && activityInstanceOfExecution(child, executionId) != null) {
+                return child;
+            }
+            var found = stageInstance(child, activityId, executionId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private static String activityInstanceOfExecution(org.camunda.bpm.engine.runtime.ActivityInstance instance,
                                                       String executionId) {
         for (var child : instance.getChildActivityInstances()) {

@@ -95,6 +95,12 @@ public final class CaseVariables {
     public static final String EVENT_NO_FULL_DISPUTE_BEFORE_CALL = "Event_NoFullDisputeBeforeCall";
     /** Process_KeepInContact plans its next call here (a call withdrawn for a full dispute goes on here). */
     public static final String TASK_PLAN_FOLLOW_UP_CALL = "Task_PlanFollowUpCall";
+    /** The field stage and the place before it where the case waits while the invoice is disputed in full. */
+    public static final String SUBPROCESS_COLLECT_IN_FIELD = "SubProcess_CollectInField";
+    public static final String EVENT_NO_FULL_DISPUTE_BEFORE_FIELD_VISIT = "Event_NoFullDisputeBeforeFieldVisit";
+    /** The agency stage and the place before it where the case waits while the invoice is disputed in full. */
+    public static final String SUBPROCESS_COLLECT_THROUGH_AGENCY = "SubProcess_CollectThroughAgency";
+    public static final String EVENT_NO_FULL_DISPUTE_BEFORE_AGENCY = "Event_NoFullDisputeBeforeAgency";
     public static final String TASK_VISIT_CUSTOMER = "Task_VisitCustomer";
     public static final String TASK_APPROVE_AGENCY_HANDOFF = "Task_ApproveAgencyHandoff";
     public static final String TASK_REVIEW_LITIGATION = "Task_ReviewLitigation";

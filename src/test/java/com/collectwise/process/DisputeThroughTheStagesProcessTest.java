@@ -204,16 +204,15 @@ class DisputeThroughTheStagesProcessTest extends CollectionTestSupport {
     }
 
     /**
-     * Disputed in full at the field stage, the visit still pending (contact goes on meanwhile, Process_KeepInContact):
+     * Disputed in full at the field stage, the visit still pending (contact goes on beside it, Process_KeepInContact):
      * letter 03-13 09:05, written reminders every 10 days from it, the first sent on 03-23 09:05 (nothing disputed
-     * yet). 1,000.00 disputed on 03-24: the one due 04-02 09:05 is left out (a note in the case file, nothing to ask
-     * for) and the next is due 04-12 09:05. Before, the left-out day counted as "not sent", so the timer was set to
-     * 04-02 09:05 again and fired at once, again and again for as long as the dispute was open (a timer loop, a note
-     * in the case file each turn). Up to the agency date (05-02) the reminders of 04-12, 04-22 and 05-02 are left out
-     * once each; the case stays in the field stage and no hand-off is asked for.
+     * yet). 1,000.00 disputed on 03-24: the visit is withdrawn and the field stage with it, contact beside the visit
+     * included (the case waits before the field stage, as when the dispute comes before it). So no written reminder is
+     * due any more: none is sent or left out up to the agency date (05-02), no reminder timer is left that could fire
+     * again and again (the timer loop of a left-out day counted as "not sent"), and no hand-off is asked for.
      */
     @Test
-    void disputedInFullAtTheFieldStage_eachWrittenReminderIsLeftOutOnce_noTimerLoop() {
+    void disputedInFullAtTheFieldStage_noWrittenReminderNoTimerLoop() {
         ProcessInstance pi = registeredOn(3, 5);
         moveTo(at(2026, 3, 13, 9, 5));
         moveTo(at(2026, 3, 23, 9, 10));
@@ -223,21 +222,132 @@ class DisputeThroughTheStagesProcessTest extends CollectionTestSupport {
         dispute("1000.00");
 
         moveTo(at(2026, 4, 2, 10, 0));
-        assertThat(leftOut()).containsExactly("2026-04-02");
-        var timer = management.createJobQuery().rootProcessInstanceId(pi.getId()).timers().list().stream()
+        assertThat(management.createJobQuery().rootProcessInstanceId(pi.getId()).timers().list().stream()
             .filter(j -> "Timer_WrittenReminderDue".equals(management.createJobDefinitionQuery()
-                .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))
-            .findFirst().orElseThrow();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(at(2026, 4, 12, 9, 5).toInstant()));
-
+                .jobDefinitionId(j.getJobDefinitionId()).singleResult().getActivityId()))).isEmpty();
         for (int day : new int[] {9, 12, 16, 22, 26, 30}) {
             moveTo(at(2026, 4, day, 10, 0));
         }
         moveTo(at(2026, 5, 2, 9, 10));
-        assertThat(leftOut()).containsExactly("2026-04-02", "2026-04-12", "2026-04-22", "2026-05-02");
+        assertThat(leftOut()).isEmpty();
         assertThat(writtenReminderDaysSent()).containsExactly("2026-03-23");
         assertThat(stage()).isEqualTo(Stage.FIELD_VISIT);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeFieldVisit");
         assertThat(task(pi, "Task_ApproveAgencyHandoff")).isNull();
+    }
+
+    /** The case file's notes of stage tasks withdrawn for a dispute covering all that is owed. */
+    java.util.List<String> withdrawnNotes() {
+        return contacts.list(invoice.invoiceNumber()).stream()
+            .filter(e -> "TASK_WITHDRAWN_DISPUTED".equals(e.outcome()))
+            .map(e -> e.note().substring(0, e.note().indexOf(" withdrawn"))).toList();
+    }
+
+    long openTasks(String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber()).taskDefinitionKey(key)
+            .active().count();
+    }
+
+    /**
+     * Field stage from 03-23 09:10, the visit open (due at the end of the service level). 1,000.00 disputed on 03-24
+     * 10:00 = the whole principal (no interest agreed): disputed in full. The visit would demand money nobody may
+     * demand now: it is withdrawn (a note in the case file), the case waits before the field stage. Rejected on 03-26:
+     * the field stage starts again with a new visit.
+     */
+    @Test
+    void disputedInFullWhileTheVisitIsOpen_theVisitIsWithdrawnAndComesAgainOnRejection() {
+        ProcessInstance pi = registeredOn(3, 5);
+        moveTo(at(2026, 3, 13, 9, 5));
+        moveTo(at(2026, 3, 23, 9, 10));
+        assertThat(stage()).isEqualTo(Stage.FIELD_VISIT);
+        assertThat(openTasks("Task_VisitCustomer")).isOne();
+        setClock(at(2026, 3, 24, 10, 0));
+        dispute("1000.00");
+
+        assertThat(openTasks("Task_VisitCustomer")).as("no visit for a debt disputed in full").isZero();
+        assertThat(openTasks("Task_CallCustomer")).isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeFieldVisit");
+        assertThat(withdrawnNotes()).containsExactly("Visit customer");
+        moveTo(at(2026, 5, 2, 9, 10));
+        assertThat(task(pi, "Task_ApproveAgencyHandoff")).as("no escalation while disputed in full").isNull();
+
+        setClock(at(2026, 5, 4, 10, 0));
+        decide("REJECT");
+        assertThat(stage()).isEqualTo(Stage.FIELD_VISIT);
+        assertThat(openTasks("Task_VisitCustomer")).as("the visit comes again").isOne();
+    }
+
+    /**
+     * The same dispute raised by the customer on a call of the contact beside the visit (the first one after the
+     * field stage started 03-23, completed with the outcome DISPUTED for 1,000.00 = the whole principal): the visit is
+     * withdrawn once the call is recorded, as for a dispute posted over the API.
+     */
+    @Test
+    void disputedInFullOnACallBesideTheVisit_theVisitIsWithdrawn() {
+        ProcessInstance pi = registeredOn(3, 5);
+        moveTo(at(2026, 3, 13, 9, 5));
+        moveTo(at(2026, 3, 23, 9, 10));
+        for (int day = 24; openTasks("Task_CallCustomer") == 0 && day <= 31; day++) {
+            moveTo(at(2026, 3, day, 10, 0));
+        }
+        assertThat(openTasks("Task_VisitCustomer")).isOne();
+        var call = tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber())
+            .taskDefinitionKey("Task_CallCustomer").active().singleResult();
+        assertThat(call).as("a call beside the visit").isNotNull();
+        tasks.complete(call.getId(), withVariables(CALL_OUTCOME, "DISPUTED", DISPUTE_CATEGORY, "QUALITY",
+            DISPUTED_AMOUNT, 1000.0, DISPUTE_DESCRIPTION, "pumps leak"));
+        executeDueJobs();
+
+        assertThat(openTasks("Task_VisitCustomer")).as("no visit for a debt disputed in full").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeFieldVisit");
+        assertThat(withdrawnNotes()).containsExactly("Visit customer");
+        decide("REJECT");
+        assertThat(openTasks("Task_VisitCustomer")).as("the visit comes again").isOne();
+    }
+
+    /**
+     * Registered on 05-04, past the agency date (05-02): the case enters the agency stage, the supervisor's approval
+     * open. 1,000.00 disputed on 05-05 10:00 = the whole principal: the approval is withdrawn (a note in the case
+     * file), the case waits before the agency stage and cannot be handed off. Rejected on 05-07: the hand-off is asked
+     * for again.
+     */
+    @Test
+    void disputedInFullWhileTheHandOffAwaitsApproval_theApprovalIsWithdrawnAndAskedAgainOnRejection() {
+        ProcessInstance pi = registeredOn(5, 4);
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
+        setClock(at(2026, 5, 5, 10, 0));
+        dispute("1000.00");
+
+        assertThat(openTasks("Task_ApproveAgencyHandoff")).as("no hand-off of a debt disputed in full").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Event_NoFullDisputeBeforeAgency");
+        assertThat(withdrawnNotes()).containsExactly("Approve hand-off to agency");
+
+        setClock(at(2026, 5, 7, 10, 0));
+        decide("REJECT");
+        assertThat(stage()).isEqualTo(Stage.AGENCY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
+        assertThat(openTasks("Task_ApproveAgencyHandoff")).isOne();
+    }
+
+    /**
+     * The same, the department accepting the dispute on 05-07: its credit note of 1,000.00 leaves 1,000.00 - 1,000.00
+     * = 0.00 of principal: the case ends, settled, with no task left and no hand-off.
+     */
+    @Test
+    void disputedInFullWhileTheHandOffAwaitsApproval_aCreditNoteEndsTheCase() {
+        ProcessInstance pi = registeredOn(5, 4);
+        executeDueJobs();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveAgencyHandoff");
+        setClock(at(2026, 5, 5, 10, 0));
+        dispute("1000.00");
+        setClock(at(2026, 5, 7, 10, 0));
+        decide("CREDIT_NOTE");
+        assertThat(reload(invoice).status()).isEqualTo(CaseStatus.SETTLED);
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(invoice.invoiceNumber()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Process_AgencyHandoff")
+            .processInstanceBusinessKey(invoice.invoiceNumber()).count()).isZero();
     }
 
     /** The days a written reminder was left out for the open dispute (the case file's notes), in order. */
