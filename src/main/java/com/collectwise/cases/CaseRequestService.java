@@ -61,7 +61,6 @@ public class CaseRequestService {
     private final PromiseBook promises;
     private final AgreementService agreements;
     private final DisputeService disputes;
-    private final com.collectwise.disputes.FullDispute fullDispute;
     private final DisputedInFullTasks disputedInFull;
     private final AcknowledgementService acknowledgements;
     private final ContactLog contacts;
@@ -77,7 +76,6 @@ public class CaseRequestService {
                               BusinessClock clock, CustomerRepository customers,
                               PlatformTransactionManager transactionManager,
                               org.springframework.context.ApplicationEventPublisher events,
-                              com.collectwise.disputes.FullDispute fullDispute,
                               DisputedInFullTasks disputedInFull) {
         this.disputedInFull = disputedInFull;
         this.events = events;
@@ -88,7 +86,6 @@ public class CaseRequestService {
         this.promises = promises;
         this.agreements = agreements;
         this.disputes = disputes;
-        this.fullDispute = fullDispute;
         this.acknowledgements = acknowledgements;
         this.contacts = contacts;
         this.cases = cases;
