@@ -1,19 +1,10 @@
 package com.collectwise.cases;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +16,7 @@ import org.springframework.stereotype.Component;
  * is passed on.
  */
 @Component
-public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
+public class CustomerCallPlugin extends UserTaskPlugin {
 
     /** The create listener that makes a user task a call task, by its name now and on earlier model versions. */
     static final java.util.Set<String> PREPARE_CALL = java.util.Set.of("${callCustomerListener}",
@@ -38,22 +29,11 @@ public class CustomerCallPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-                    && isCallTask(behavior.getTaskDefinition())) {
-                    TaskDefinition task = behavior.getTaskDefinition();
-                    // the bean is looked up per event: the engine is built before the services it would need
-                    task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> calls.getObject().completed(t));
-                    task.addTaskListener(TaskListener.EVENTNAME_DELETE, t -> calls.getObject().deleted(t));
-                }
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+    protected void userTaskParsed(TaskDefinition task) {
+        if (isCallTask(task)) {
+            task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, t -> calls.getObject().completed(t));
+            task.addTaskListener(TaskListener.EVENTNAME_DELETE, t -> calls.getObject().deleted(t));
+        }
     }
 
     static boolean isCallTask(TaskDefinition task) {

@@ -2,7 +2,6 @@ package com.collectwise.cases;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,14 +10,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -35,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * model versions get them as well when their definitions are parsed again.
  */
 @Component
-public class FormFactsPlugin extends AbstractProcessEnginePlugin {
+public class FormFactsPlugin extends UserTaskPlugin {
 
     /** The variables the listener sets: a form showing one of them gets them all. */
     static final List<String> FACTS = List.of("{{dueDate}}", "{{daysOverdue}}", "{{decisionMaker}}",
@@ -51,21 +43,10 @@ public class FormFactsPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-                    && showsFacts(behavior.getTaskDefinition().getCamundaFormDefinitionKey())) {
-                    // the bean is looked up per event: the engine is built before the repositories it needs
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                        task -> listener.getObject().notify(task));
-                }
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+    protected void userTaskParsed(TaskDefinition task) {
+        if (showsFacts(task.getCamundaFormDefinitionKey())) {
+            task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> listener.getObject().notify(t));
+        }
     }
 
     /** Whether the task's form reference ({@code ${screenForms.form('Form_X')}} or a plain id) names such a form. */

@@ -2,20 +2,11 @@ package com.collectwise.cases;
 
 import static com.collectwise.kernel.CaseVariables.COLLECTOR;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +21,7 @@ import com.collectwise.customers.CallWorkers;
  * made it the customer's call of the day by then), without touching the models.
  */
 @Component
-public class OwnerTaskPlugin extends AbstractProcessEnginePlugin {
+public class OwnerTaskPlugin extends UserTaskPlugin {
 
     /** The assignee expression of the tasks that belong to the customer's owner. */
     static final String OWNER = "${" + COLLECTOR + "}";
@@ -42,21 +33,10 @@ public class OwnerTaskPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-                    && isOwnerTask(behavior.getTaskDefinition().getAssigneeExpression())) {
-                    // the bean is looked up per event: the engine is built before the services it would need
-                    behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                        task -> releaseIfOwnerCannotCall(task, workers.getObject()));
-                }
-            }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+    protected void userTaskParsed(TaskDefinition task) {
+        if (isOwnerTask(task.getAssigneeExpression())) {
+            task.addTaskListener(TaskListener.EVENTNAME_CREATE, t -> releaseIfOwnerCannotCall(t, workers.getObject()));
+        }
     }
 
     static boolean isOwnerTask(Expression assignee) {
